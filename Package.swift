@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+// ChainMap: graph analytics for industry-chain networks.
+// Layers (see docs/DESIGN.md): ChainGraph ← ChainModel ← ChainAnalysis ← ChainRender ← chainmap.
+import PackageDescription
+
+let package = Package(
+    name: "ChainMap",
+    products: [
+        .library(name: "ChainGraph", targets: ["ChainGraph"]),
+        .library(name: "ChainModel", targets: ["ChainModel"]),
+        .executable(name: "chainmap", targets: ["chainmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Domain-free graph engine: CSR graph, builders, readers, algorithms.
+        .target(name: "ChainGraph"),
+        // Park model, JSON/CSV/GraphML formats, validation, bundled samples.
+        .target(
+            name: "ChainModel",
+            dependencies: ["ChainGraph"],
+            resources: [.copy("Samples")]
+        ),
+        // The commands of the CLI, as a library so they can be tested in-process.
+        .target(
+            name: "ChainMapCommands",
+            dependencies: [
+                "ChainGraph", "ChainModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Thin executable.
+        .executableTarget(name: "chainmap", dependencies: ["ChainMapCommands"]),
+
+        .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"]),
+        .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChainMapCLITests", dependencies: ["ChainModel"]),
+    ]
+)

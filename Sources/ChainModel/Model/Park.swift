@@ -1,0 +1,44 @@
+/// One industrial park (or district, or region): its chains, firms, supply links and the
+/// organization overlay. Loaded from a JSON file or a CSV bundle; see `docs/FORMAT.md`.
+///
+/// Ids are user strings, unique within their record kind (stage ids unique within the park).
+/// The model is a plain value: validation (``ParkValidator``) checks references and ranges.
+public struct Park: Sendable, Equatable {
+    /// Park id, e.g. `beilun`.
+    public var id: String
+    /// Display name, e.g. `宁波北仑 新能源汽车产业链`.
+    public var name: String
+    /// Region, e.g. `浙江省宁波市北仑区`.
+    public var region: String?
+    /// Date of the data, free text such as `2024-06` (shown in map titles).
+    public var dataDate: String?
+    /// Where the data comes from (articles, survey), free text.
+    public var source: String?
+    /// Further remarks.
+    public var note: String?
+    public var chains: [Chain]
+    public var firms: [Firm]
+    public var links: [SupplyLink]
+    public var organizations: [Organization]
+    public var pairings: [Pairing]
+    public var needs: [Need]
+
+    public init(
+        id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,
+        note: String? = nil, chains: [Chain] = [], firms: [Firm] = [], links: [SupplyLink] = [],
+        organizations: [Organization] = [], pairings: [Pairing] = [], needs: [Need] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.dataDate = dataDate
+        self.source = source
+        self.note = note
+        self.chains = chains
+        self.firms = firms
+        self.links = links
+        self.organizations = organizations
+        self.pairings = pairings
+        self.needs = needs
+    }
+}

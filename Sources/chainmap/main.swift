@@ -1,0 +1,3 @@
+import ChainMapCommands
+
+ChainMapCommand.main()
