@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "ChainGraph", targets: ["ChainGraph"]),
         .library(name: "ChainModel", targets: ["ChainModel"]),
+        .library(name: "ChainRender", targets: ["ChainRender"]),
         .executable(name: "chainmap", targets: ["chainmap"]),
     ],
     dependencies: [
@@ -22,19 +23,28 @@ let package = Package(
             dependencies: ["ChainGraph"],
             resources: [.copy("Samples")]
         ),
+        // Graphviz (libgvc) as a system library; only ChainRender imports it.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // DOT writer and in-process rendering through one serial Graphviz owner.
+        .target(name: "ChainRender", dependencies: ["ChainModel", "CGraphviz"]),
         // The commands of the CLI, as a library so they can be tested in-process.
         .target(
             name: "ChainMapCommands",
             dependencies: [
-                "ChainGraph", "ChainModel",
+                "ChainGraph", "ChainModel", "ChainRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Thin executable.
         .executableTarget(name: "chainmap", dependencies: ["ChainMapCommands"]),
 
-        .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"]),
+        .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["ChainModel"]),
     ]
 )
