@@ -1,12 +1,41 @@
 import ArgumentParser
+import Foundation
 
 /// The root `chainmap` command.
 public struct ChainMapCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chainmap",
         abstract: "Graph analytics for industry-chain networks: map, rank, find gaps, match firms.",
+        discussion: """
+            A park is a .json file, a folder of CSV files (see docs/FORMAT.md), or the name of a
+            bundled sample; without one, commands use the bundled Beilun NEV sample.
+
+            Exit status: 0 success, 1 failure (bad data, a write error), 2 usage error.
+            """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ValidateCommand.self, InfoCommand.self, ConvertCommand.self, SamplesCommand.self]
     )
+
     public init() {}
+
+    /// Runs the command line `arguments` (without the program name) and returns the exit
+    /// status: 0 success, 1 failure, 2 usage. Help and errors are printed.
+    public static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Console.out(message + "\n") }
+                return 0
+            }
+            if !message.isEmpty { Console.err(message + "\n") }
+            // ArgumentParser's usage errors exit 64 (EX_USAGE); ChainMap promises 2.
+            if code == .validationFailure { return 2 }
+            return code.rawValue == 0 ? 0 : 1
+        }
+    }
 }

@@ -1,3 +1,4 @@
 import ChainMapCommands
+import Foundation
 
-ChainMapCommand.main()
+exit(ChainMapCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,75 @@
+/// One problem found in a user's data: where it is, what is wrong, and what to do.
+///
+/// Printed in the familiar compiler form, so editors can jump to the place:
+///
+///     samples/bad/firms.csv:12: error: stages: unknown stage "nev-cel". Hint: use a stage id from stages.csv (e.g. "nev-cell").
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error
+        case warning
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    /// The file, as the user named it.
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// The field or column, e.g. `stages` or `firms[3].output`.
+    public var field: String?
+    /// What is wrong.
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        s += ": \(severity.rawValue): "
+        if let field { s += "\(field): " }
+        s += message
+        if let hint { s += ". Hint: \(hint)" }
+        return s
+    }
+}
+
+/// Thrown when data cannot be loaded or fails validation: every problem found, not just the
+/// first, errors before warnings, each group in file and line order.
+public struct ParkLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String {
+        let errors = self.errors.count
+        var lines = diagnostics.map(\.description)
+        lines.append("\(errors) error\(errors == 1 ? "" : "s") found; nothing was written.")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Errors first, then warnings; each group by file, then line (stable otherwise).
+    func sortedForReport() -> [Diagnostic] {
+        enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.file != b.file { return a.file < b.file }
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+}

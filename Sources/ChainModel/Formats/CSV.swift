@@ -1,0 +1,191 @@
+/// A CSV syntax problem (an unterminated quote, text after a closing quote).
+struct CSVSyntaxError: Error, Sendable {
+    var line: Int
+    var message: String
+}
+
+/// An RFC 4180 reader over UTF-8 bytes: comma-separated, fields optionally in double quotes,
+/// `""` for a quote inside a quoted field, line breaks inside quoted fields, CRLF or LF line
+/// ends. Rows are handed to a closure one at a time with the line they start on; the field
+/// storage is reused between rows, so reading allocates only the strings a caller asks for.
+///
+/// - Complexity: O(n) in the bytes.
+struct CSVReader {
+    /// One row: field byte ranges into the buffer, valid only during the callback.
+    struct Row {
+        fileprivate let buffer: UnsafeBufferPointer<UInt8>
+        fileprivate var starts: [Int] = []
+        fileprivate var ends: [Int] = []
+        fileprivate var quoted: [Bool] = []
+        /// Line the row starts on (1-based).
+        var line = 0
+
+        var count: Int { starts.count }
+
+        /// True when the row has one empty field (a blank line).
+        var isBlank: Bool { starts.count == 1 && starts[0] == ends[0] }
+
+        /// Whether field `i` is empty (absent).
+        func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+
+        /// The raw bytes of field `i` (quotes removed, `""` not yet unescaped).
+        func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buffer[starts[i]..<ends[i]])
+        }
+
+        /// Field `i` as a string, with `""` turned into `"` in quoted fields.
+        func string(_ i: Int) -> String {
+            let raw = bytes(i)
+            if !quoted[i] { return String(decoding: raw, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            var k = 0
+            while k < raw.count {
+                out.append(raw[k])
+                if raw[k] == UInt8(ascii: "\""), k + 1 < raw.count, raw[k + 1] == UInt8(ascii: "\"") { k += 1 }
+                k += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` for each row of `bytes`. Stops at the first syntax error.
+    static func forEachRow(_ bytes: [UInt8], _ body: (borrowing Row) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
+        try bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) in
+            var row = Row(buffer: buf)
+            row.starts.reserveCapacity(32)
+            row.ends.reserveCapacity(32)
+            row.quoted.reserveCapacity(32)
+            let n = buf.count
+            var i = 0
+            var line = 1
+            while i < n {
+                row.starts.removeAll(keepingCapacity: true)
+                row.ends.removeAll(keepingCapacity: true)
+                row.quoted.removeAll(keepingCapacity: true)
+                row.line = line
+                // Parse fields until end of line.
+                while true {
+                    if i < n && buf[i] == UInt8(ascii: "\"") {
+                        let quoteLine = line
+                        i += 1
+                        let start = i
+                        var closed = false
+                        while i < n {
+                            let b = buf[i]
+                            if b == UInt8(ascii: "\"") {
+                                if i + 1 < n && buf[i + 1] == UInt8(ascii: "\"") {
+                                    i += 2
+                                    continue
+                                }
+                                closed = true
+                                break
+                            }
+                            if b == 0x0A { line += 1 }
+                            i += 1
+                        }
+                        if !closed {
+                            throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")")
+                        }
+                        row.starts.append(start)
+                        row.ends.append(i)
+                        row.quoted.append(true)
+                        i += 1  // closing quote
+                        if i < n && buf[i] != UInt8(ascii: ",") && buf[i] != 0x0A && buf[i] != 0x0D {
+                            throw CSVSyntaxError(line: line, message: "text after a closing quote; inside quotes write a quote as \"\"")
+                        }
+                    } else {
+                        let start = i
+                        while i < n {
+                            let b = buf[i]
+                            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+                            i += 1
+                        }
+                        row.starts.append(start)
+                        row.ends.append(i)
+                        row.quoted.append(false)
+                    }
+                    if i < n && buf[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    break
+                }
+                // End of line: CRLF, LF, lone CR, or end of file.
+                if i < n && buf[i] == 0x0D { i += 1 }
+                if i < n && buf[i] == 0x0A { i += 1 }
+                line += 1
+                try body(row)
+            }
+        }
+    }
+}
+
+/// Writes RFC 4180 CSV: quotes a field only when it holds a comma, quote, line break or
+/// leading/trailing space; CRLF line ends; a UTF-8 byte-order mark first, so that Excel on
+/// Chinese Windows opens the file as UTF-8.
+struct CSVWriter {
+    private(set) var output: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    mutating func row(_ fields: [String]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { output.append(UInt8(ascii: ",")) }
+            append(field)
+        }
+        output.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    private mutating func append(_ field: String) {
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
+        if !needsQuotes {
+            output.append(contentsOf: utf8)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for b in utf8 {
+            if b == UInt8(ascii: "\"") { output.append(b) }
+            output.append(b)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// List-valued fields in one CSV cell: items joined by `|`; a `|` or `\` inside an item is
+/// written `\|` or `\\`.
+enum CSVList {
+    static func join(_ items: [String]) -> String {
+        items.map { item in
+            item.contains(where: { $0 == "|" || $0 == "\\" })
+                ? item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                : item
+        }.joined(separator: "|")
+    }
+
+    static func split(_ cell: String) -> [String] {
+        if cell.isEmpty { return [] }
+        if !cell.contains("\\") { return cell.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        var items: [String] = []
+        var current = ""
+        var escaped = false
+        for c in cell {
+            if escaped {
+                current.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == "|" {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if escaped { current.append("\\") }
+        items.append(current)
+        return items
+    }
+}
+
+import Foundation

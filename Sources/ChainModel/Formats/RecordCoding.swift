@@ -1,0 +1,160 @@
+/// Decoding and encoding of each record kind, written once for both formats (JSON and CSV)
+/// over ``RecordReader`` and ``RecordWriter``.
+enum RecordCoding {
+    // MARK: Decoding
+
+    static func chain(_ r: some RecordReader) -> Chain {
+        Chain(
+            id: r.requiredText("id"), name: r.requiredText("name"), stages: [],
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func stage(_ r: some RecordReader) -> Stage {
+        Stage(
+            id: r.requiredText("id"), name: r.requiredText("name"),
+            tier: r.enumeration("tier") ?? .midstream,
+            inputs: r.list("inputs"), required: r.bool("required") ?? true, note: r.text("note"))
+    }
+
+    static func firm(_ r: some RecordReader) -> Firm {
+        Firm(
+            id: r.requiredText("id"), name: r.requiredText("name"), stages: r.list("stages"), leads: r.list("leads"),
+            products: r.list("products"), capabilities: r.list("capabilities"), output: r.double("output"),
+            employees: r.int("employees"), capacity: r.double("capacity"), capacityUnit: r.text("capacityUnit"),
+            zone: r.text("zone"), inPark: r.bool("inPark") ?? true, partyMembers: r.int("partyMembers"),
+            organization: r.text("organization"), workCovered: r.bool("workCovered"),
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func link(_ r: some RecordReader) -> SupplyLink {
+        SupplyLink(
+            id: r.text("id"), supplier: r.requiredText("supplier"), buyer: r.requiredText("buyer"),
+            product: r.text("product"), value: r.double("value"), share: r.double("share"),
+            status: r.enumeration("status", default: LinkStatus.active) ?? .active,
+            local: r.bool("local"), primary: r.bool("primary") ?? false,
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func organization(_ r: some RecordReader) -> Organization {
+        Organization(
+            id: r.requiredText("id"), name: r.requiredText("name"), kind: r.enumeration("kind") ?? .branch,
+            parent: r.text("parent"), hostFirm: r.text("hostFirm"), members: r.list("members"), chains: r.list("chains"),
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func pairing(_ r: some RecordReader) -> Pairing {
+        Pairing(
+            id: r.text("id"), a: r.requiredText("a"), b: r.requiredText("b"), kind: r.enumeration("kind") ?? .coBuilding,
+            since: r.text("since"), outcome: r.text("outcome"),
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func need(_ r: some RecordReader) -> Need {
+        Need(
+            id: r.requiredText("id"), firm: r.requiredText("firm"), kind: r.enumeration("kind") ?? .service,
+            tags: r.list("tags"), product: r.text("product"), quantity: r.double("quantity"), text: r.text("text"),
+            status: r.enumeration("status", default: NeedStatus.open) ?? .open, responder: r.text("responder"),
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    // MARK: Encoding
+
+    static func encode(park: Park, into w: inout some RecordWriter) {
+        w.text("format", ParkFormat.formatTag)
+        w.text("id", park.id)
+        w.text("name", park.name)
+        w.text("region", park.region)
+        w.text("dataDate", park.dataDate)
+        w.text("source", park.source)
+        w.text("note", park.note)
+    }
+
+    static func encode(_ c: Chain, into w: inout some RecordWriter) {
+        w.text("id", c.id)
+        w.text("name", c.name)
+        w.bool("illustrative", c.illustrative, default: false)
+        w.text("note", c.note)
+    }
+
+    /// `chain` is written by the CSV writer only (JSON nests stages in their chain).
+    static func encode(_ s: Stage, chain: String?, into w: inout some RecordWriter) {
+        if let chain { w.text("chain", chain) }
+        w.text("id", s.id)
+        w.text("name", s.name)
+        w.text("tier", s.tier.rawValue)
+        w.list("inputs", s.inputs)
+        w.bool("required", s.required, default: true)
+        w.text("note", s.note)
+    }
+
+    static func encode(_ f: Firm, into w: inout some RecordWriter) {
+        w.text("id", f.id)
+        w.text("name", f.name)
+        w.list("stages", f.stages)
+        w.list("leads", f.leads)
+        w.list("products", f.products)
+        w.list("capabilities", f.capabilities)
+        w.double("output", f.output)
+        w.int("employees", f.employees)
+        w.double("capacity", f.capacity)
+        w.text("capacityUnit", f.capacityUnit)
+        w.text("zone", f.zone)
+        w.bool("inPark", f.inPark, default: true)
+        w.int("partyMembers", f.partyMembers)
+        w.text("organization", f.organization)
+        w.optionalBool("workCovered", f.workCovered)
+        w.bool("illustrative", f.illustrative, default: false)
+        w.text("note", f.note)
+    }
+
+    static func encode(_ l: SupplyLink, into w: inout some RecordWriter) {
+        w.text("id", l.id)
+        w.text("supplier", l.supplier)
+        w.text("buyer", l.buyer)
+        w.text("product", l.product)
+        w.double("value", l.value)
+        w.double("share", l.share)
+        w.text("status", l.status == .active ? nil : l.status.rawValue)
+        w.optionalBool("local", l.local)
+        w.bool("primary", l.primary, default: false)
+        w.bool("illustrative", l.illustrative, default: false)
+        w.text("note", l.note)
+    }
+
+    static func encode(_ o: Organization, into w: inout some RecordWriter) {
+        w.text("id", o.id)
+        w.text("name", o.name)
+        w.text("kind", o.kind.rawValue)
+        w.text("parent", o.parent)
+        w.text("hostFirm", o.hostFirm)
+        w.list("members", o.members)
+        w.list("chains", o.chains)
+        w.bool("illustrative", o.illustrative, default: false)
+        w.text("note", o.note)
+    }
+
+    static func encode(_ p: Pairing, into w: inout some RecordWriter) {
+        w.text("id", p.id)
+        w.text("a", p.a)
+        w.text("b", p.b)
+        w.text("kind", p.kind.rawValue)
+        w.text("since", p.since)
+        w.text("outcome", p.outcome)
+        w.bool("illustrative", p.illustrative, default: false)
+        w.text("note", p.note)
+    }
+
+    static func encode(_ n: Need, into w: inout some RecordWriter) {
+        w.text("id", n.id)
+        w.text("firm", n.firm)
+        w.text("kind", n.kind.rawValue)
+        w.list("tags", n.tags)
+        w.text("product", n.product)
+        w.double("quantity", n.quantity)
+        w.text("text", n.text)
+        w.text("status", n.status == .open ? nil : n.status.rawValue)
+        w.text("responder", n.responder)
+        w.bool("illustrative", n.illustrative, default: false)
+        w.text("note", n.note)
+    }
+}

@@ -1,0 +1,183 @@
+/// A field of a record kind: its position in the schema and its name (the JSON key and the
+/// CSV column header).
+struct FieldKey: Sendable, Hashable {
+    let index: Int
+    let name: String
+}
+
+/// The kinds of record a park holds.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case park, chain, stage, firm, link, organization, pairing, need
+
+    /// Key of the list in the park JSON file.
+    public var jsonKey: String {
+        switch self {
+        case .park: ""
+        case .chain: "chains"
+        case .stage: "stages"
+        case .firm: "firms"
+        case .link: "links"
+        case .organization: "organizations"
+        case .pairing: "pairings"
+        case .need: "needs"
+        }
+    }
+
+    /// File of the CSV bundle that holds this kind.
+    public var csvFile: String {
+        switch self {
+        case .park: "park.csv"
+        default: jsonKey + ".csv"
+        }
+    }
+}
+
+/// The fields of one record kind, in the order they are written (JSON keys, CSV columns).
+struct RecordSchema: Sendable {
+    let kind: RecordKind
+    let keys: [FieldKey]
+    /// Fields a record must have.
+    let required: Set<String>
+
+    init(_ kind: RecordKind, _ names: [String], required: Set<String>) {
+        self.kind = kind
+        self.keys = names.enumerated().map { FieldKey(index: $0.offset, name: $0.element) }
+        self.required = required
+    }
+
+    subscript(_ name: String) -> FieldKey {
+        // Schemas are static tables below; every lookup names one of their fields.
+        keys.first { $0.name == name } ?? FieldKey(index: -1, name: name)
+    }
+}
+
+/// The record schemas, in one place (documented field by field in docs/FORMAT.md).
+enum Schemas {
+    static let park = RecordSchema(.park, ["format", "id", "name", "region", "dataDate", "source", "note"], required: ["id", "name"])
+    static let chain = RecordSchema(.chain, ["id", "name", "illustrative", "note"], required: ["id", "name"])
+    /// `chain` appears only in stages.csv; in JSON stages sit inside their chain.
+    static let stage = RecordSchema(.stage, ["chain", "id", "name", "tier", "inputs", "required", "note"], required: ["id", "name", "tier"])
+    static let firm = RecordSchema(
+        .firm,
+        ["id", "name", "stages", "leads", "products", "capabilities", "output", "employees", "capacity", "capacityUnit",
+         "zone", "inPark", "partyMembers", "organization", "workCovered", "illustrative", "note"],
+        required: ["id", "name"])
+    static let link = RecordSchema(
+        .link,
+        ["id", "supplier", "buyer", "product", "value", "share", "status", "local", "primary", "illustrative", "note"],
+        required: ["supplier", "buyer"])
+    static let organization = RecordSchema(
+        .organization,
+        ["id", "name", "kind", "parent", "hostFirm", "members", "chains", "illustrative", "note"],
+        required: ["id", "name", "kind"])
+    static let pairing = RecordSchema(
+        .pairing, ["id", "a", "b", "kind", "since", "outcome", "illustrative", "note"], required: ["a", "b", "kind"])
+    static let need = RecordSchema(
+        .need,
+        ["id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "illustrative", "note"],
+        required: ["id", "firm", "kind"])
+
+    static func schema(for kind: RecordKind) -> RecordSchema {
+        switch kind {
+        case .park: park
+        case .chain: chain
+        case .stage: stage
+        case .firm: firm
+        case .link: link
+        case .organization: organization
+        case .pairing: pairing
+        case .need: need
+        }
+    }
+}
+
+/// Where a record reader sends problems: the file, and the diagnostics collected so far.
+final class DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+    /// Errors beyond this count are counted, not stored (a broken million-row file should not
+    /// print a million lines).
+    let limit: Int
+    private(set) var dropped = 0
+
+    init(limit: Int = 1000) {
+        self.limit = limit
+    }
+
+    var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count + dropped }
+
+    func add(_ d: Diagnostic) {
+        if diagnostics.count >= limit {
+            dropped += 1
+        } else {
+            diagnostics.append(d)
+        }
+    }
+
+    /// All diagnostics, sorted, with a closing note when some were dropped.
+    func report() -> [Diagnostic] {
+        var all = diagnostics.sortedForReport()
+        if dropped > 0 {
+            all.append(Diagnostic(.error, file: all.first?.file ?? "", "\(dropped) more problems not shown", hint: "fix the ones above first"))
+        }
+        return all
+    }
+}
+
+/// Reads typed fields of one record, from a JSON object or a CSV row, reporting every bad
+/// value to the sink with file, line and field. Absent and empty values are `nil`.
+protocol RecordReader {
+    var schema: RecordSchema { get }
+    func text(_ key: FieldKey) -> String?
+    func list(_ key: FieldKey) -> [String]
+    func double(_ key: FieldKey) -> Double?
+    func int(_ key: FieldKey) -> Int?
+    func bool(_ key: FieldKey) -> Bool?
+    func report(_ key: FieldKey, _ message: String, hint: String?)
+}
+
+extension RecordReader {
+    func text(_ name: String) -> String? { text(schema[name]) }
+    func list(_ name: String) -> [String] { list(schema[name]) }
+    func double(_ name: String) -> Double? { double(schema[name]) }
+    func int(_ name: String) -> Int? { int(schema[name]) }
+    func bool(_ name: String) -> Bool? { bool(schema[name]) }
+
+    /// A required text field; reports it missing and returns "" when absent.
+    func requiredText(_ name: String) -> String {
+        let key = schema[name]
+        if let s = text(key) { return s }
+        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(name)")
+        return ""
+    }
+
+    /// An enumerated field; unknown values are reported with the allowed list.
+    func enumeration<E: RawRepresentable & CaseIterable>(_ name: String, default value: E? = nil) -> E? where E.RawValue == String {
+        let key = schema[name]
+        guard let raw = text(key) else {
+            if value == nil, schema.required.contains(name) {
+                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return value
+        }
+        if let e = E(rawValue: raw) { return e }
+        // Be forgiving with case and underscores, strict with everything else.
+        let folded = raw.lowercased().replacingOccurrences(of: "_", with: "-")
+        if let e = E(rawValue: folded) { return e }
+        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+        return value
+    }
+}
+
+/// Writes typed fields of one record, to a JSON object or a CSV row. Values equal to the
+/// default are left out of JSON (and written empty in CSV, except booleans, which CSV always
+/// spells out).
+protocol RecordWriter {
+    mutating func text(_ name: String, _ value: String?)
+    mutating func list(_ name: String, _ value: [String])
+    mutating func double(_ name: String, _ value: Double?)
+    mutating func int(_ name: String, _ value: Int?)
+    mutating func bool(_ name: String, _ value: Bool, default: Bool)
+    mutating func optionalBool(_ name: String, _ value: Bool?)
+}
+
+import Foundation

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Turns the bytes of a user's text file into UTF-8, the only encoding the parsers read.
+///
+/// - UTF-8, with or without a byte-order mark: accepted (the mark is dropped).
+/// - UTF-16/UTF-32 (with a byte-order mark): refused with a re-save hint.
+/// - Not valid UTF-8 but valid GB18030 (GBK is a subset; what Excel writes on Chinese
+///   Windows): decoded through iconv, with a warning that says how to save as UTF-8.
+/// - Anything else: refused, naming the first bad byte's line.
+enum TextDecoding {
+    static let resaveHint =
+        "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; in WPS choose UTF-8 encoding; or run `iconv -f GB18030 -t UTF-8 in.csv > out.csv`"
+
+    /// Reads `path` and returns UTF-8 bytes without a BOM, or throws with a diagnostic.
+    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                throw ParkLoadError([Diagnostic(.error, file: displayName, isDir.boolValue ? "is a folder, not a file" : "cannot be read", hint: "check the path and its permissions")])
+            }
+            throw ParkLoadError([Diagnostic(.error, file: displayName, "no such file", hint: "check the path")])
+        }
+        return try decode([UInt8](data), displayName: displayName, warnings: &warnings)
+    }
+
+    static func decode(_ bytes: [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let rest = Array(bytes.dropFirst(3))
+            if let bad = firstInvalidUTF8(rest) {
+                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: rest), "not valid UTF-8 (byte 0x\(hex(rest[bad])) at offset \(bad + 3))", hint: resaveHint)])
+            }
+            return rest
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw ParkLoadError([Diagnostic(.error, file: displayName, "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: resaveHint)])
+        }
+        guard let bad = firstInvalidUTF8(bytes) else { return bytes }
+        if let converted = iconvConvert(bytes, from: "GB18030") {
+            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: resaveHint))
+            return converted
+        }
+        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad)) and not GB18030 either", hint: resaveHint)])
+    }
+
+    static func hex(_ b: UInt8) -> String {
+        let s = String(b, radix: 16, uppercase: true)
+        return s.count == 1 ? "0" + s : s
+    }
+
+    static func lineOf(offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { line += 1 }
+        return line
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 { i += 1; continue }
+                var need = 0
+                var minCode: UInt32 = 0
+                var code: UInt32 = 0
+                if b & 0xE0 == 0xC0 { need = 1; code = UInt32(b & 0x1F); minCode = 0x80 }
+                else if b & 0xF0 == 0xE0 { need = 2; code = UInt32(b & 0x0F); minCode = 0x800 }
+                else if b & 0xF8 == 0xF0 { need = 3; code = UInt32(b & 0x07); minCode = 0x10000 }
+                else { return i }
+                if i + need >= n { return i }
+                for k in 1...need {
+                    let c = buf[i + k]
+                    if c & 0xC0 != 0x80 { return i }
+                    code = code << 6 | UInt32(c & 0x3F)
+                }
+                if code < minCode || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) { return i }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+
+    /// Converts `bytes` from `encoding` to UTF-8 with the C library's iconv; nil on any
+    /// invalid or incomplete sequence.
+    static func iconvConvert(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+        #if canImport(Glibc) || canImport(Darwin)
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+        let outCapacity = output.count
+        let result: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr = outBuf.baseAddress
+                var outLeft = outCapacity
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 || inLeft != 0 { return nil }
+                return outCapacity - outLeft
+            }
+        }
+        guard let written = result else { return nil }
+        return output[0..<written].map { UInt8(bitPattern: $0) }
+        #else
+        return nil
+        #endif
+    }
+}

@@ -1,0 +1,105 @@
+import ChainGraph
+
+/// A park as a ``Graph``: firms are nodes `0..<firmCount` in park order, organizations follow
+/// as nodes `firmCount..<firmCount + organizationCount`. Edges carry a layer:
+/// - `.supply`: supplier → buyer for each link whose status is selected, weight = link value
+///   in RMB (1 when unknown);
+/// - `.pairing`: one edge per pairing between its two parties (read undirected), weight 1;
+/// - `.membership`: firm → organization for a firm's `organization`, organization members and
+///   host firms, weight 1.
+///
+/// ```swift
+/// let pg = ParkGraph(park, layers: [.supply])
+/// let node = pg.node(ofFirm: "liwei")          // Int32?
+/// let out = pg.graph.successors(of: node!)      // its buyers
+/// ```
+public struct ParkGraph: Sendable {
+    public let graph: Graph
+    /// Ids of the nodes, firms first, then organizations.
+    public let ids: [String]
+    public let firmCount: Int
+    private let index: [String: Int32]
+    /// Index into `park.links` of each supply edge, by edge id (-1 for other layers).
+    public let linkOfEdge: [Int32]
+
+    /// Builds the graph of `park` with the given layers. Links and pairings naming unknown
+    /// parties are skipped (a validated park has none).
+    /// - Complexity: O(V + E) with hashing of ids.
+    public init(_ park: Park, layers: Set<EdgeLayer> = [.supply], statuses: Set<LinkStatus> = [.active]) {
+        var ids: [String] = []
+        ids.reserveCapacity(park.firms.count + park.organizations.count)
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(park.firms.count + park.organizations.count)
+        for f in park.firms where index[f.id] == nil {
+            index[f.id] = Int32(ids.count)
+            ids.append(f.id)
+        }
+        let firmCount = ids.count
+        for o in park.organizations where index[o.id] == nil {
+            index[o.id] = Int32(ids.count)
+            ids.append(o.id)
+        }
+        var builder = GraphBuilder(directed: true, nodeCount: ids.count)
+        // Source and link index of each edge in order of addition, to map edge ids back.
+        var addedSources: [Int32] = []
+        var addedLinks: [Int32] = []
+        func add(_ s: Int32, _ t: Int32, _ weight: Double, _ layer: EdgeLayer, link: Int32 = -1) {
+            builder.addEdge(s, t, weight: weight, layer: layer)
+            addedSources.append(s)
+            addedLinks.append(link)
+        }
+        if layers.contains(.supply) {
+            builder.reserveCapacity(edges: park.links.count)
+            for (i, link) in park.links.enumerated() where statuses.contains(link.status) {
+                guard let s = index[link.supplier], let b = index[link.buyer], s < firmCount, b < firmCount else { continue }
+                add(s, b, link.value ?? 1, .supply, link: Int32(i))
+            }
+        }
+        if layers.contains(.pairing) {
+            for p in park.pairings {
+                guard let a = index[p.a], let b = index[p.b] else { continue }
+                add(a, b, 1, .pairing)
+            }
+        }
+        if layers.contains(.membership) {
+            for f in park.firms {
+                guard let org = f.organization, let o = index[org], let n = index[f.id] else { continue }
+                add(n, o, 1, .membership)
+            }
+            for o in park.organizations {
+                guard let on = index[o.id] else { continue }
+                for m in o.members + (o.hostFirm.map { [$0] } ?? []) {
+                    guard let n = index[m], n < firmCount else { continue }
+                    add(n, on, 1, .membership)
+                }
+            }
+        }
+        // The builder only received ids it assigned, so it cannot fail.
+        let graph = (try? builder.build()) ?? .empty
+        // The builder keeps each source's edges in order of addition: replay that order.
+        var edgeLink = [Int32](repeating: -1, count: graph.edgeCount)
+        var cursor = graph.outOffsets
+        for (k, s) in addedSources.enumerated() where Int(s) < graph.nodeCount {
+            let e = cursor[Int(s)]
+            cursor[Int(s)] = e + 1
+            edgeLink[e] = addedLinks[k]
+        }
+        self.graph = graph
+        self.ids = ids
+        self.firmCount = firmCount
+        self.index = index
+        self.linkOfEdge = edgeLink
+    }
+
+    /// Node of a firm or organization id. - Complexity: O(1) expected.
+    public func node(of id: String) -> Int32? { index[id] }
+
+    /// Node of a firm id (nil for organizations and unknown ids).
+    public func node(ofFirm id: String) -> Int32? {
+        guard let n = index[id], Int(n) < firmCount else { return nil }
+        return n
+    }
+
+    /// Whether `node` is a firm (not an organization).
+    public func isFirm(_ node: Int32) -> Bool { Int(node) < firmCount }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A park read from disk, with the warnings found while reading and validating it.
+public struct LoadedPark: Sendable {
+    public enum Format: String, Sendable {
+        case json
+        case csvBundle = "csv"
+    }
+
+    public var park: Park
+    public var format: Format
+    /// Non-fatal problems (unknown fields, firms without links…), sorted by file and line.
+    public var warnings: [Diagnostic]
+}
+
+/// Loads parks from a JSON file or a CSV bundle folder: the only place where user text
+/// becomes data. Every problem is collected and reported with file, line and field; a park
+/// with any error is not returned.
+///
+/// ```swift
+/// let loaded = try ParkLoader.load(path: "samples/yihuang-plastics.json")
+/// print(loaded.park.firms.count, loaded.warnings.count)
+/// ```
+public enum ParkLoader {
+    /// Loads and validates the park at `path` (a `.json` file or a folder of CSV files).
+    /// - Throws: ``ParkLoadError`` with every error and warning found.
+    public static func load(path: String) throws(ParkLoadError) -> LoadedPark {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ParkLoadError([Diagnostic(.error, file: path, "no such file or folder", hint: "check the path; run `chainmap samples` to list the bundled parks")])
+        }
+        let sink = DiagnosticSink()
+        if isDirectory.boolValue {
+            let (park, lines) = ParkCSV.decode(folder: path, displayFolder: path, sink: sink)
+            return try finish(park, format: .csvBundle, sink: sink) { place in
+                csvLocation(place, folder: path, lines: lines)
+            }
+        }
+        var warnings: [Diagnostic] = []
+        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings)
+        warnings.forEach(sink.add)
+        guard let (park, root) = ParkJSON.decode(bytes, file: path, sink: sink) else {
+            throw ParkLoadError(sink.report())
+        }
+        return try finish(park, format: .json, sink: sink) { place in
+            (path, jsonLine(place, root: root))
+        }
+    }
+
+    /// Parses a park from JSON bytes (e.g. a bundled sample) and validates it.
+    public static func load(json bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
+        let sink = DiagnosticSink()
+        var warnings: [Diagnostic] = []
+        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings)
+        warnings.forEach(sink.add)
+        guard let (park, root) = ParkJSON.decode(utf8, file: name, sink: sink) else {
+            throw ParkLoadError(sink.report())
+        }
+        return try finish(park, format: .json, sink: sink) { (name, jsonLine($0, root: root)) }
+    }
+
+    private static func finish(
+        _ park: Park, format: LoadedPark.Format, sink: DiagnosticSink, locate: (RecordPlace) -> (String, Int?)
+    ) throws(ParkLoadError) -> LoadedPark {
+        for issue in ParkValidator.validate(park) {
+            let (file, line) = locate(issue.place)
+            let field = issue.place.field.map { format == .json ? issue.place.description : $0 }
+            sink.add(Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint))
+        }
+        let report = sink.report()
+        if sink.errorCount > 0 { throw ParkLoadError(report) }
+        return LoadedPark(park: park, format: format, warnings: report)
+    }
+
+    /// Line of a record (or its field) in the JSON tree.
+    static func jsonLine(_ place: RecordPlace, root: JSONNode) -> Int? {
+        var node: JSONNode? = root
+        switch place.kind {
+        case .park:
+            break
+        case .stage:
+            node = element(root["chains"], place.index)?["stages"]
+            node = element(node, place.stageIndex ?? 0)
+        default:
+            node = element(root[place.kind.jsonKey], place.index)
+        }
+        guard let record = node else { return nil }
+        if let field = place.field, let child = record[field] { return child.line }
+        return record.line
+    }
+
+    private static func element(_ node: JSONNode?, _ i: Int) -> JSONNode? {
+        guard let node, case .array(let items) = node.value, items.indices.contains(i) else { return nil }
+        return items[i]
+    }
+
+    static func csvLocation(_ place: RecordPlace, folder: String, lines: ParkCSV.Lines) -> (String, Int?) {
+        let file = (folder as NSString).appendingPathComponent(place.kind.csvFile)
+        switch place.kind {
+        case .park:
+            return (file, 2)
+        case .stage:
+            guard lines.stageLines.indices.contains(place.index),
+                  let si = place.stageIndex, lines.stageLines[place.index].indices.contains(si)
+            else { return (file, nil) }
+            return (file, lines.stageLines[place.index][si])
+        default:
+            guard let list = lines.byKind[place.kind], list.indices.contains(place.index) else { return (file, nil) }
+            return (file, list[place.index])
+        }
+    }
+}
