@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChainMapCLITests", dependencies: ["ChainModel"]),
+        .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]
 )

@@ -15,6 +15,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// 1-based line, when known.
     public var line: Int?
+    /// 1-based column (in bytes), when known (JSON syntax errors).
+    public var column: Int?
     /// The field or column, e.g. `stages` or `firms[3].output`.
     public var field: String?
     /// What is wrong.
@@ -22,10 +24,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// What to do about it.
     public var hint: String?
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil, _ message: String, hint: String? = nil) {
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String,
+        hint: String? = nil
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
+        self.column = column
         self.field = field
         self.message = message
         self.hint = hint
@@ -34,6 +40,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
+        if line != nil, let column { s += ":\(column)" }
         s += ": \(severity.rawValue): "
         if let field { s += "\(field): " }
         s += message

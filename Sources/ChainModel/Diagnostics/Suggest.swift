@@ -17,11 +17,13 @@ enum Suggest {
         return best?.0
     }
 
-    /// Levenshtein distance, stopping early once every entry of a row exceeds `cap`.
+    /// Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+    /// alignment), stopping early once every entry of a row exceeds `cap`.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {
         if abs(a.count - b.count) > cap { return cap + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -29,11 +31,15 @@ enum Suggest {
             var rowMin = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMin = min(rowMin, current[j])
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d = min(d, beforePrevious[j - 2] + 1)
+                }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
             if rowMin > cap { return cap + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -315,7 +315,10 @@ struct JSONParser {
         let intStart = index
         let intDigits = digits(&self)
         if intDigits == 0 { throw error("invalid number: digits expected") }
-        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") { throw error("invalid number: leading zero") }
+        if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") {
+            index = intStart
+            throw error("invalid number: leading zero")
+        }
         if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1

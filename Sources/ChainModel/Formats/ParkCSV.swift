@@ -24,7 +24,8 @@ struct CSVRecordReader: RecordReader {
 
     func list(_ key: FieldKey) -> [String] {
         guard let s = cell(key) else { return [] }
-        return CSVList.split(s)
+        // Empty items carry nothing; both formats drop them.
+        return CSVList.split(s).filter { !$0.isEmpty }
     }
 
     func double(_ key: FieldKey) -> Double? {

@@ -58,7 +58,8 @@ struct JSONRecordReader: RecordReader {
             result.reserveCapacity(items.count)
             for item in items {
                 if case .string(let s) = item.value {
-                    result.append(s)
+                    // Empty items carry nothing; both formats drop them.
+                    if !s.isEmpty { result.append(s) }
                 } else {
                     report(key, "list items must be text in quotes, found \(item.typeName)", hint: "write [\"a\", \"b\"]")
                 }
@@ -153,13 +154,17 @@ enum ParkJSON {
     /// Parses a park from UTF-8 JSON bytes. Problems go to `sink`; the tree is returned so
     /// that validation messages can be located.
     static func decode(_ bytes: [UInt8], file: String, sink: DiagnosticSink) -> (Park, JSONNode)? {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            sink.add(Diagnostic(.error, file: file, line: 1, "file is empty", hint: "a park file is a JSON object; see docs/FORMAT.md"))
+            return nil
+        }
         var parser = JSONParser(bytes: bytes)
         let root: JSONNode
         do {
             root = try parser.parse()
         } catch {
             sink.add(Diagnostic(
-                .error, file: file, line: error.line, field: "column \(error.column)", error.message,
+                .error, file: file, line: error.line, column: error.column, error.message,
                 hint: "fix the JSON syntax (a JSON validator or editor shows the spot)"))
             return nil
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A problem writing output.
 public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -54,7 +57,13 @@ public enum ParkWriter {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(bytes).write(to: tmp)
-            if fm.fileExists(atPath: path) { _ = try fm.replaceItemAt(url, withItemAt: tmp) } else { try fm.moveItem(at: tmp, to: url) }
+            // rename(2) replaces the target atomically.
+            if rename(tmp.path, url.path) != 0 {
+                throw WriteError(path: path, message: "cannot replace (\(String(cString: strerror(errno))))", hint: "check that the folder is writable")
+            }
+        } catch let error as WriteError {
+            try? fm.removeItem(at: tmp)
+            throw error
         } catch {
             try? fm.removeItem(at: tmp)
             throw WriteError(path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the folder exists and is writable")

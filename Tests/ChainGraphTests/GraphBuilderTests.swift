@@ -1,0 +1,81 @@
+import Testing
+
+@testable import ChainGraph
+
+@Suite struct GraphBuilderTests {
+    @Test func emptyGraph() throws {
+        let g = try GraphBuilder().build()
+        #expect(g.nodeCount == 0 && g.edgeCount == 0)
+        #expect(g.outOffsets == [0] && g.inOffsets == [0])
+    }
+
+    @Test func isolatedNodes() throws {
+        var b = GraphBuilder(nodeCount: 3)
+        b.ensureNodeCount(5)
+        let g = try b.build()
+        #expect(g.nodeCount == 5 && g.edgeCount == 0)
+        for v in Int32(0)..<5 { #expect(g.outDegree(of: v) == 0 && g.inDegree(of: v) == 0) }
+    }
+
+    @Test func degreesAndReverseAdjacency() throws {
+        // 0→1 (w2), 0→2 (w3), 2→1, 1→3, 0→1 again (parallel), 3→3 (self-loop), node 4 isolated.
+        var b = GraphBuilder(nodeCount: 5)
+        b.addEdge(0, 1, weight: 2)
+        b.addEdge(2, 1)
+        b.addEdge(0, 2, weight: 3, layer: .pairing)
+        b.addEdge(1, 3)
+        b.addEdge(0, 1, weight: 4)
+        b.addEdge(3, 3)
+        let g = try b.build()
+        #expect(g.nodeCount == 5 && g.edgeCount == 6)
+        #expect((0..<5).map { g.outDegree(of: Int32($0)) } == [3, 1, 1, 1, 0])
+        #expect((0..<5).map { g.inDegree(of: Int32($0)) } == [0, 3, 1, 2, 0])
+        // Out-edges of a source keep the order of addition, with their weights and layers.
+        #expect(Array(g.successors(of: 0)) == [1, 2, 1])
+        #expect(g.outEdgeRange(of: 0).map { g.weights[$0] } == [2, 3, 4])
+        #expect(g.outEdgeRange(of: 0).map { g.layers[$0] } == [.supply, .pairing, .supply])
+        // In-adjacency: sources and the edge ids that lead back to the out arrays.
+        #expect(Array(g.predecessors(of: 1)) == [0, 0, 2])
+        for v in Int32(0)..<5 {
+            for i in g.inEdgeRange(of: v) {
+                let e = Int(g.inEdges[i])
+                #expect(g.outTargets[e] == v)
+                #expect(g.source(ofEdge: e) == g.inSources[i])
+            }
+        }
+        #expect(g.edgeSources() == [0, 0, 0, 1, 2, 3])
+    }
+
+    @Test func nodeCountGrowsWithIds() throws {
+        var b = GraphBuilder()
+        b.addEdge(7, 2)
+        let g = try b.build()
+        #expect(g.nodeCount == 8)
+    }
+
+    @Test func negativeIdsAreAnError() {
+        var b = GraphBuilder()
+        b.addEdge(0, 1)
+        b.addEdge(-3, 1)
+        #expect(throws: GraphError.negativeNode(-3)) { try b.build() }
+    }
+
+    @Test func memoryPerEdgeIsAtMost24Bytes() throws {
+        var b = GraphBuilder(nodeCount: 1000)
+        for i in 0..<10_000 { b.addEdge(Int32(i % 1000), Int32((i * 7) % 1000)) }
+        let g = try b.build()
+        let perEdge = Double(g.memoryFootprint - 2 * (g.nodeCount + 1) * 8) / Double(g.edgeCount)
+        #expect(perEdge <= 24)
+        #expect(perEdge == 21)
+    }
+
+    @Test func filteringByLayerKeepsNodes() throws {
+        var b = GraphBuilder()
+        b.addEdge(0, 1, layer: .supply)
+        b.addEdge(1, 2, layer: .pairing)
+        b.addEdge(2, 0, layer: .supply)
+        let g = try b.build().filtered(layers: [.supply])
+        #expect(g.nodeCount == 3 && g.edgeCount == 2)
+        #expect(Array(g.successors(of: 1)).isEmpty)
+    }
+}

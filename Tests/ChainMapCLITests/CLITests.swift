@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `chainmap` with real arguments; stdout, stderr and exit status.
+@Suite struct CLITests {
+    let mini = CLI.fixtures.appendingPathComponent("good/mini.json").path
+
+    @Test func validateAcceptsAGoodPark() throws {
+        let r = try CLI.run(["validate", mini])
+        #expect(r.status == 0)
+        #expect(r.stdout == "\(mini): valid: 4 firms, 4 links, 2 organizations, 1 pairings, 2 needs; 0 warnings\n")
+        #expect(r.stderr == "")
+    }
+
+    @Test func validateRejectsABadParkWithExactMessages() throws {
+        let path = CLI.fixtures.appendingPathComponent("bad/unknown-stage.json").path
+        let r = try CLI.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr == """
+            \(path):41: error: firms[0].stages: unknown stage "resn". Hint: did you mean "resin"? Otherwise add it to a chain's stages
+            \(path): invalid: 1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func validateListsAllErrorsOfACSVBundle() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id,name,stages,output\na,甲,,1.2亿\nb,乙,,-4\nb,丙,,\n".write(to: folder.appendingPathComponent("firms.csv"), atomically: true, encoding: .utf8)
+        try "supplier,buyer,share\na,b,2\na,ghost,\n".write(to: folder.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", folder.path, "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\"valid\": false"))
+        #expect(r.stdout.contains("\"errors\": 5"))
+        for needle in ["\\\"1.2亿\\\" is not a number", "negative value -4", "duplicate firm id \\\"b\\\"", "share 2 is outside 0–1", "unknown firm \\\"ghost\\\""] {
+            #expect(r.stdout.contains(needle), "\(needle)")
+        }
+    }
+
+    @Test func infoShowsStagesAndCounts() throws {
+        let r = try CLI.run(["info", mini])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("迷你园区 (mini), 江西宜黄, data of 2024-06\n"))
+        #expect(r.stdout.contains("Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
+        #expect(r.stdout.contains("塑料   制品 (parts)             midstream       2        1         3.2亿"))
+        let csv = try CLI.run(["info", mini, "--format", "csv"])
+        #expect(csv.stdout == """
+            chain,chainName,stage,stageName,tier,required,firms,leaders,output
+            plastics,塑料,resin,原料,upstream,true,2,0,12000000
+            plastics,塑料,parts,制品,midstream,true,2,1,320000000
+            plastics,塑料,recycle,回收,downstream,false,0,0,0
+
+            """)
+        let json = try CLI.run(["info", mini, "--format", "json"])
+        #expect(json.stdout.contains("\"needsByStatus\": {\n    \"open\": 1,\n    \"in-progress\": 0,\n    \"solved\": 1\n  }"))
+    }
+
+    @Test func convertRoundTripsThroughCSV() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundle = folder.appendingPathComponent("bundle").path
+        let r1 = try CLI.run(["convert", mini, "--to", "csv", "-o", bundle])
+        #expect(r1.status == 0, "\(r1.stderr)")
+        let r2 = try CLI.run(["convert", bundle, "--to", "json"])
+        let r3 = try CLI.run(["convert", mini, "--to", "json"])
+        #expect(r2.status == 0 && r3.status == 0)
+        #expect(r2.stdout == r3.stdout)
+        // A second write to the same folder is refused without --force, and leaves it intact.
+        let again = try CLI.run(["convert", mini, "--to", "csv", "-o", bundle])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("folder is not empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bundle).count == 8)
+    }
+
+    @Test func convertWritesNothingForABadPark() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out.json").path
+        let r = try CLI.run(["convert", CLI.fixtures.appendingPathComponent("bad/self-link.json").path, "--to", "json", "-o", out])
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func graphmlToStandardOutput() throws {
+        let r = try CLI.run(["convert", mini, "--to", "graphml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml"))
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let unknownOption = try CLI.run(["info", "--frobnicate"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("Unknown option '--frobnicate'"))
+        let badFormat = try CLI.run(["info", mini, "--format", "xml"])
+        #expect(badFormat.status == 2)
+        let csvNeedsFolder = try CLI.run(["convert", mini, "--to", "csv"])
+        #expect(csvNeedsFolder.status == 2)
+        #expect(csvNeedsFolder.stderr.contains("--to csv writes a folder"))
+        let noVerb = try CLI.run(["frobnicate"])
+        #expect(noVerb.status == 2)
+    }
+
+    @Test func helpHasExamplesAndExits0() throws {
+        let r = try CLI.run(["convert", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples:"))
+        #expect(r.stdout.contains("chainmap convert samples/yihuang-plastics.json --to csv -o /tmp/yihuang"))
+        let root = try CLI.run(["--help"])
+        #expect(root.status == 0 && root.stdout.contains("validate") && root.stdout.contains("convert"))
+    }
+
+    @Test func missingFileIsAFailureNotACrash() throws {
+        let r = try CLI.run(["info", "/nonexistent/park.json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("/nonexistent/park.json: error: no such file or folder"))
+    }
+
+    @Test func defaultParkIsTheBundledSample() throws {
+        let r = try CLI.run(["info"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("(beilun"))
+    }
+}
