@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what ChainMap needs that a fresh machine may lack: Graphviz's C library (libgvc,
+# with its layout and render plugins) and a CJK font for PNG/PDF maps. Idempotent.
+set -euo pipefail
+missing=()
+pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
