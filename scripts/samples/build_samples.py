@@ -180,11 +180,14 @@ def build_beilun():
     inpark = [f for f in p.firms if f["inPark"]]
     assert len(inpark) == 194, len(inpark)
     # the illustrative vehicle maker is a special-vehicle firm
-    for f in p.firms_in("nev-vehicle"):
-        if f["illustrative"]:
-            f["products"] = ["新能源专用车"]
-            f["output"] = 1.8e9
-            f["capacity"] = 12000
+    veh = [f for f in p.firms_in("nev-vehicle") if f["illustrative"]]
+    for f in veh:
+        f["products"] = ["新能源专用车"]
+        f["output"] = 1.8e9
+        f["employees"] = 1500
+        f["capacity"] = 12000
+    # article: the chain's 194 manufacturing firms have an output of 116.7 bn RMB
+    p.calibrate(inpark, 116.7e9, frozen=veh)
 
     # ---- outside-park suppliers and buyers ----
     p.filler("nev-material", 4, "xmat", inPark=False, median=2.0e9, place="上海",
@@ -379,7 +382,7 @@ def build_yihuang():
     ]
     electronics = [
         S("el-material", "电子材料", "upstream", products=["纸质载带", "上下胶带", "覆铜板", "光伏背板"],
-          words=["电子材料", "新材料", "电子科技"], unit="万米/年", price=300, median=8.0e7),
+          words=["电子材料", "新材料", "电子科技"], unit="万米/年", price=1000, median=8.0e7),
         S("el-component", "电子元器件", "midstream", inputs=["el-material"], products=["片式电阻", "电容", "PCB板", "连接器"],
           words=["电子", "电子科技", "电路"], unit="万只/年", price=500, median=6.0e7),
         S("el-pv", "光伏组件", "downstream", inputs=["el-material", "el-component"], products=["光伏组件", "光伏接线盒"],
@@ -423,7 +426,7 @@ def build_yihuang():
                            note="article: the former 兴龙塑业 (failing) was taken over by 3 plastics firms and registered "
                                 "as 航正新材料 in 2024; it supplies raw material to plastics firms and is now above scale")
     jiemei = p.add_firm("jiemei", "江西洁美电子信息材料有限公司", stages=["el-material"], products=["纸质载带", "上下胶带"],
-                        capabilities=["电火花烧毛技术改造", "节能改造"], output=4.5e8, employees=700, capacity=1.5e6,
+                        capabilities=["电火花烧毛技术改造", "节能改造"], output=4.5e8, employees=700, capacity=450000,
                         capacityUnit="万米/年", zone=zones[1], partyMembers=9,
                         note="article: its party innovation studio (党员罗强) reworked the punching workshop's spark "
                              "process, saving 100k+ RMB of electricity a month; figures are estimates")
@@ -677,7 +680,7 @@ def build_wujin():
     ]
     nev = [
         S("nv-forging", "精密锻件", "upstream", products=["精锻齿轮", "差速器齿轮", "轴类锻件"], words=["精锻", "锻造"],
-          unit="万件/年", price=400, median=4.0e8),
+          unit="万件/年", price=8e5, median=4.0e8),
         S("nv-battery", "动力电池", "midstream", products=["动力电池包", "电芯"], words=["新能源", "储能科技"],
           unit="kWh/年", price=700, median=1.5e9),
         S("nv-edrive", "电驱动系统", "midstream", inputs=["nv-forging"], products=["驱动电机", "电驱总成"],
@@ -747,7 +750,9 @@ def build_wujin():
             ("rb-body", 2, "rbody"), ("rb-integration", 5, "integ")]
     for sid, n, prefix in plan:
         p.filler(sid, n, prefix, zones=zones)
-    p.filler("em-steel", 4, "xsteel", inPark=False, median=3.0e10, place="江苏", note="outside-park steel mill")
+    # article: NEV above-scale output 46.41 bn RMB in H1 -> ~92.8 bn a year
+    p.calibrate([f for f in p.firms if f["inPark"] and any(s.startswith("nv-") for s in f["stages"])], 2 * 46.41e9)
+    p.filler("em-steel", 4, "xsteel", inPark=False, median=1.2e10, place="江苏", note="outside-park steel mill")
     p.filler("em-powertrain", 3, "xpt", inPark=False, median=5.0e9, place="山东",
              note="outside-park engine / axle maker")
     xoem = p.filler("em-machine", 3, "xoem", inPark=False, median=2.0e10, place="徐州",
@@ -773,8 +778,11 @@ def build_wujin():
     # action-project list (行动项目清单): planned local links to fill the powertrain gap
     pts = sorted(p.firms_in("em-powertrain", True), key=lambda f: f["id"])
     for f in pts[:2]:
+        if "驱动桥" not in f["products"]:
+            f["products"].append("驱动桥")
+    for f in pts[:2]:
         if not any(l["supplier"] == f["id"] and l["buyer"] == "liugong" for l in p.links):
-            p.add_link(f["id"], "liugong", "回转减速机", status="planned", share=0.15, illustrative=True,
+            p.add_link(f["id"], "liugong", "驱动桥", status="planned", share=0.15, illustrative=True,
                        value=round_money(9.0e9 * 0.01 * 0.15), note="行动项目清单: local supply of a part bought outside")
 
     # ---- organizations ----
@@ -1245,8 +1253,8 @@ def build_jinchang():
                    lambda parent, n: f"金昌经开区非公企业联合党支部{n}", size=(3, 4))
     for o in p.orgs:
         if o["kind"] == "committee" and o["chains"]:
-            cid = o["chains"][0]
-            o["members"] = sorted(f["id"] for f in inpark if f["organization"] and f["leads"] == [cid]) or []
+            o["members"] = sorted(f["id"] for f in inpark if f["organization"] and
+                                  p.org[f["organization"]]["parent"] == o["id"])
     for f in inpark:
         f["workCovered"] = bool(f["organization"]) or rng.random() < 0.7
 

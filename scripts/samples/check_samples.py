@@ -250,6 +250,27 @@ class Checker:
                     self.err(f"organization {oid}", "parent chain loops")
                     break
 
+        # ---- consistency between firms and organizations ----
+        for f in park["firms"]:
+            w = f"firm {f.get('id')}"
+            for cid in f.get("leads", []):
+                if not any(stage_chain.get(s) == cid for s in f.get("stages", [])):
+                    self.err(w, f"leads chain {cid!r} but has no stage in it")
+            oid = f.get("organization")
+            if oid in orgs:
+                o = orgs[oid]
+                if o.get("kind") == "joint-branch" and f.get("id") not in o.get("members", []):
+                    self.err(w, f"joint branch {oid!r} does not list it as a member")
+                if o.get("kind") in ("branch", "general-branch") and o.get("hostFirm") not in (None, f.get("id")):
+                    self.err(w, f"organization {oid!r} is hosted by another firm")
+            if not f.get("inPark", True) and ("partyMembers" in f or "organization" in f):
+                self.err(w, "outside-park firm with party data")
+        for o in park["organizations"]:
+            if o.get("kind") == "joint-branch":
+                for m in o.get("members", []):
+                    if m in firms and firms[m].get("organization") != o.get("id"):
+                        self.err(f"organization {o.get('id')}", f"member {m!r} points at another organization")
+
         # ---- pairings ----
         self.ids("pairing", park["pairings"], required=False)
         for i, pr in enumerate(park["pairings"]):
@@ -278,6 +299,110 @@ class Checker:
             if r is not None and r.startswith(("ag-", "cm-", "al-", "gr-", "br-", "jb-", "gb-")) and r not in org_ids:
                 self.err(w, f"responder {r!r} looks like an organization id but does not exist")
         return park
+
+
+def _inpark(park):
+    return [f for f in park["firms"] if f.get("inPark", True)]
+
+
+def _coverage(park):
+    withpm = [f for f in _inpark(park) if f.get("partyMembers", 0) > 0]
+    return sum(1 for f in withpm if "organization" in f), len(withpm)
+
+
+def _chain_firms(park, cid):
+    chain = next(c for c in park["chains"] if c["id"] == cid)
+    sids = {s["id"] for s in chain["stages"]}
+    return [f for f in _inpark(park) if sids & set(f.get("stages", []))]
+
+
+def _children(park, parent, kind):
+    return [o for o in park["organizations"] if o.get("parent") == parent and o["kind"] == kind]
+
+
+def _org(park, oid):
+    return next(o for o in park["organizations"] if o["id"] == oid)
+
+
+def _need(park, firm):
+    return [n for n in park["needs"] if n["firm"] == firm]
+
+
+def _firm(park, fid):
+    return next(f for f in park["firms"] if f["id"] == fid)
+
+
+# Figures and cases from the source articles that each sample must reproduce.
+FACTS = {
+    "beilun-nev": [
+        ("194 in-park manufacturing firms in the NEV chain", lambda p: len(_chain_firms(p, "nev")) == 194),
+        ("chain output 116.7 bn RMB", lambda p: abs(sum(f["output"] for f in _inpark(p)) - 116.7e9) < 1e7),
+        ("70% of firms with party members have an organization",
+         lambda p: round(100.0 * _coverage(p)[0] / _coverage(p)[1], 2) == 70.0),
+        ("111 needs from 103 firms", lambda p: len(p["needs"]) == 111 and len({n["firm"] for n in p["needs"]}) == 103),
+        ("mold tech centre paired with 52 mold firms",
+         lambda p: len({x["b"] for x in p["pairings"] if x["a"] == "br-moldctr"}) == 52),
+        ("Tuopu green-power service pairing with the utility",
+         lambda p: any(x["a"] == "tuopu" and x["b"] == "ag-power" and x["kind"] == "service" for x in p["pairings"])),
+        ("chain leaders 力劲, 吉润, 臻至", lambda p: all("nev" in _firm(p, i).get("leads", [])
+                                                    for i in ("lijin", "jirun", "zhenzhi"))),
+    ],
+    "yihuang-plastics": [
+        ("75 plastics firms", lambda p: len(_chain_firms(p, "plastics")) == 75),
+        ("85 firms in the two alliances", lambda p: len(set(_org(p, "al-plastics")["members"])
+                                                        | set(_org(p, "al-electronics")["members"])) == 85),
+        ("plastics: 7 standalone + 5 joint branches", lambda p: len(_children(p, "al-plastics", "branch")) == 7
+         and len(_children(p, "al-plastics", "joint-branch")) == 5),
+        ("electronics: 3 standalone + 1 joint branch", lambda p: len(_children(p, "al-electronics", "branch")) == 3
+         and len(_children(p, "al-electronics", "joint-branch")) == 1),
+        ("72 problems, 38 solved", lambda p: len(p["needs"]) == 72
+         and sum(1 for n in p["needs"] if n.get("status") == "solved") == 38),
+        ("创泰 has an open automation capability need", lambda p: any(
+            n["kind"] == "capability" and n.get("status", "open") == "open" and "automation" in n.get("tags", [])
+            for n in _need(p, "chuangtai"))),
+        ("立伟 offers automation and molds", lambda p: {"automation", "自动化研发", "模具"}
+         <= set(_firm(p, "liwei").get("capabilities", []))),
+        ("立伟 and 创泰 both in the plastics alliance", lambda p: {"liwei", "chuangtai"}
+         <= set(_org(p, "al-plastics")["members"])),
+        ("航正 supplies the 3 plastics firms that took it over", lambda p: len(
+            {l["buyer"] for l in p["links"] if l["supplier"] == "hangzheng" and l.get("status", "active") == "active"}) >= 3),
+        ("创泰 capacity 400k pistons a month", lambda p: _firm(p, "chuangtai").get("capacity") == 400000),
+    ],
+    "wujin-machinery": [
+        ("三 chain alliances", lambda p: sum(1 for o in p["organizations"] if o["kind"] == "alliance") == 3),
+        ("柳工 leads engineering machinery", lambda p: "em" in _firm(p, "liugong").get("leads", [])),
+        ("恒立 and 今创 are local primary suppliers of 柳工", lambda p: {"hengli", "ktk"} <= {
+            l["supplier"] for l in p["links"] if l["buyer"] == "liugong" and l.get("primary")}),
+        ("main chain has 60-120 firms", lambda p: 60 <= len(_chain_firms(p, "em")) <= 120),
+    ],
+    "ningxiang-storage": [
+        ("organization coverage 85.16%", lambda p: round(100.0 * _coverage(p)[0] / _coverage(p)[1], 2) == 85.16
+         and round(100.0 * sum(1 for f in _inpark(p) if "organization" in f) / len(_inpark(p)), 2) == 85.16),
+        ("work coverage 100%", lambda p: all(f.get("workCovered") for f in _inpark(p))),
+        ("19 above-scale storage firms", lambda p: sum(1 for f in _chain_firms(p, "es")
+                                                       if not f.get("illustrative") or "规上" in f.get("note", "")) == 19),
+        ("closed loop: recycler feeds precursor", lambda p: any(
+            l["supplier"] == "brunp" and l["buyer"] == "cngr" for l in p["links"])),
+    ],
+    "jinchang-battery": [
+        ("6 chain committees", lambda p: sum(1 for o in p["organizations"] if o["kind"] == "committee") == 6),
+        ("three pairings: branch, R&D, purchasing-sales", lambda p: {"branch", "rnd", "purchasing-sales"}
+         <= {x["kind"] for x in p["pairings"]}),
+    ],
+}
+
+
+def check_facts(park):
+    errors = []
+    for label, test in FACTS.get(park.get("id"), []):
+        try:
+            ok = test(park)
+        except (StopIteration, KeyError, ZeroDivisionError) as e:
+            ok = False
+            label += f" ({type(e).__name__})"
+        if not ok:
+            errors.append(f"{park.get('id')}: article figure not reproduced: {label}")
+    return errors
 
 
 def summary(park):
@@ -328,6 +453,7 @@ def main():
         errors.extend(c.errors)
         if park is not None and not c.errors:
             summary(park)
+            errors.extend(check_facts(park))
     for e in errors[:200]:
         print("ERROR", e)
     if errors:

@@ -222,16 +222,22 @@ class ParkBuilder:
                         l = self.add_link(sup["id"], b["id"], prod, illustrative=True, fixed=False)
                         l["_w"] = (sup["output"] or 1e7) * rng.uniform(0.4, 1.6)
                         l["_stage"] = s
+                        l["_in"] = t
 
-    def finish_links(self, p_lost=0.02, p_planned=0.02):
+    def finish_links(self, p_lost=0.02, p_planned=0.02, cap=0.85):
         """Set shares (per buyer and product, sum <= 1), values, primary flags and a few
-        lost/planned illustrative links."""
+        lost/planned illustrative links.
+
+        A buyer spends `frac` of its output on the inputs of its stage, split evenly over the
+        input stages and over the products it buys from each; a link's value is its share of
+        that product budget. No supplier sells more than `cap` of its output through the links:
+        where the buyers' budgets exceed that, the supplier's values and shares shrink (the
+        buyer covers the rest from suppliers outside the sample)."""
         rng = self.rng
         groups = OrderedDict()
         for l in self.links:
             groups.setdefault((l["buyer"], l["product"]), []).append(l)
         for (bid, prod), ls in groups.items():
-            buyer = self.firm[bid]
             fixed = [l for l in ls if l["_fixed"] and l["share"] is not None]
             free = [l for l in ls if not l["_fixed"]]
             fsum = sum(l["share"] for l in fixed)
@@ -247,11 +253,39 @@ class ParkBuilder:
                 while sum(l["share"] for l in ls) > 1.0 + 1e-9:
                     big = max(free, key=lambda x: x["share"])
                     big["share"] = round(big["share"] - 0.01, 3)
-            for l in free:
-                frac = self.spend_fraction(buyer, l)
-                l["value"] = round_money((buyer["output"] or 1e8) * frac * l["share"])
-                if l["share"] >= 0.5 and rng.random() < 0.45:
-                    l["primary"] = True
+        # budgets: products bought per (buyer, buyer stage, input stage)
+        nprod = OrderedDict()
+        for l in self.links:
+            if not l["_fixed"]:
+                nprod.setdefault((l["buyer"], l["_stage"], l["_in"]), set()).add(l["product"])
+        for l in self.links:
+            if l["_fixed"]:
+                continue
+            buyer = self.firm[l["buyer"]]
+            s = self.stage[l["_stage"]]
+            base = s.frac if s.frac is not None else 0.5
+            budget = (buyer["output"] or 1e8) * base / max(1, len(s.inputs)) / len(nprod[(l["buyer"], l["_stage"], l["_in"])])
+            l["_budget"] = budget
+            l["value"] = budget * l["share"]
+        # supplier capacity cap
+        sales = OrderedDict()
+        for l in self.links:
+            sales.setdefault(l["supplier"], [0.0, 0.0])
+            sales[l["supplier"]][0 if l["_fixed"] else 1] += l["value"] or 0.0
+        for l in self.links:
+            if l["_fixed"]:
+                continue
+            sup = self.firm[l["supplier"]]
+            fixed_sales, free_sales = sales[l["supplier"]]
+            room = max(0.0, cap * (sup["output"] or 0) - fixed_sales)
+            if free_sales > room:
+                f = room / free_sales
+                l["value"] *= f
+                l["share"] = max(0.001, math.floor(l["share"] * f * 1000) / 1000.0)
+                l["value"] = min(l["value"], l["_budget"] * l["share"])
+            l["value"] = round_money(l["value"])
+            if l["share"] >= 0.5 and rng.random() < 0.45:
+                l["primary"] = True
         illustrative = [l for l in self.links if not l["_fixed"] and not l["primary"]]
         for l in illustrative:
             r = rng.random()
@@ -262,11 +296,23 @@ class ParkBuilder:
                 l["status"] = "planned"
                 l["note"] = rng.choice(["供需对接会达成意向", "就近配套洽谈中", "样件验证中"])
 
-    def spend_fraction(self, buyer, link):
-        s = self.stage[link.get("_stage") or buyer["stages"][0]]
-        n_inputs = max(1, len(s.inputs))
-        base = s.frac if s.frac is not None else 0.5
-        return base / n_inputs
+    def calibrate(self, firms, target_total, frozen=()):
+        """Scale the output (and staff, capacity) of the illustrative firms among `firms`
+        (except `frozen` ones) so that the output of all `firms` sums to target_total."""
+        frozen_ids = {f["id"] for f in frozen}
+        free = [f for f in firms if f["illustrative"] and f["id"] not in frozen_ids]
+        free_ids = {f["id"] for f in free}
+        have = sum(f["output"] for f in firms if f["id"] not in free_ids)
+        fsum = sum(f["output"] for f in free)
+        k = (target_total - have) / fsum
+        assert k > 0
+        for f in free:
+            f["output"] = round_money(f["output"] * k)
+            if f["employees"]:
+                f["employees"] = max(10, int(f["employees"] * k))
+            if f["capacity"]:
+                f["capacity"] = round_sig(f["capacity"] * k)
+        return k
 
     # ---- organizations, pairings, needs ----------------------------------------------
     def add_org(self, id, name, kind, parent=None, hostFirm=None, members=(), chains=(), illustrative=False,
