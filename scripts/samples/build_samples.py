@@ -127,7 +127,8 @@ class ParkBuilder:
                 continue
             w = rng.choice(words)
             sfx = rng.choice(SUFFIXES)
-            if (w.endswith("科技") and sfx.startswith("科技")) or (w.endswith("制造") and sfx.startswith(("制造", "实业"))):
+            if (w.endswith("科技") and sfx.startswith(("科技", "实业", "制造"))) or \
+                    (w.endswith("制造") and sfx.startswith(("制造", "实业"))):
                 sfx = "有限公司"
             name = f"{p}{a}{b}{w}{sfx}"
             if name not in self.names:
@@ -905,7 +906,7 @@ def build_yihuang():
 
     # ---- named links ----
     for i, f in enumerate(owners):
-        p.add_link("hangzheng", f["id"], "再生造粒料", share=[0.45, 0.35, 0.3][i], local=True,
+        p.add_link("hangzheng", f["id"], "再生造粒料", share=[0.45, 0.35, 0.3][i],
                    value=round_money(f["output"] * 0.25 * [0.45, 0.35, 0.3][i]),
                    note="article: once revived, 兴龙塑业 (now 航正新材料) supplies raw material to the plastics firms "
                         "that took it over; buyers and amounts illustrative")
