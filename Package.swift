@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "ChainGraph", targets: ["ChainGraph"]),
         .library(name: "ChainModel", targets: ["ChainModel"]),
+        .library(name: "ChainAnalysis", targets: ["ChainAnalysis"]),
         .library(name: "ChainRender", targets: ["ChainRender"]),
         .executable(name: "chainmap", targets: ["chainmap"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
             dependencies: ["ChainGraph"],
             resources: [.copy("Samples")]
         ),
+        // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
+        .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
         // Graphviz (libgvc) as a system library; only ChainRender imports it.
         .systemLibrary(
             name: "CGraphviz",
@@ -35,7 +38,7 @@ let package = Package(
         .target(
             name: "ChainMapCommands",
             dependencies: [
-                "ChainGraph", "ChainModel", "ChainRender",
+                "ChainGraph", "ChainModel", "ChainAnalysis", "ChainRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +47,7 @@ let package = Package(
 
         .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis"]),
         .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]
