@@ -121,10 +121,9 @@ extension Graph {
         for (c, edges) in components.enumerated() {
             var nodes: [Int32] = []
             for e in edges {
-                for x in [Int(sources[e]), Int(outTargets[e])] where stamp[x] != c {
-                    stamp[x] = c
-                    nodes.append(Int32(x))
-                }
+                let a = Int(sources[e]), b = Int(outTargets[e])
+                if stamp[a] != c { stamp[a] = c; nodes.append(Int32(a)) }
+                if stamp[b] != c { stamp[b] = c; nodes.append(Int32(b)) }
             }
             nodes.sort()
             componentNodes.append(nodes)

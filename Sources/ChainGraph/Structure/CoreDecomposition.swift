@@ -16,15 +16,27 @@ extension Graph {
     /// - Parameters:
     ///   - layers: only edges in these layers count (nil: all).
     ///   - progress: called now and then with (nodes removed, node count).
-    /// - Complexity: O(V + E) time, O(V) extra memory.
+    /// - Complexity: O(V + E) time and extra memory (an undirected adjacency copy).
     public func coreNumbers(layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [Int32] {
         let n = nodeCount
         let mask = EdgeLayerMask(layers)
         var ticker = ProgressTicker(progress, total: n)
+        // Undirected adjacency without self-loops, as (neighbor) lists in CSR form.
+        let sources = edgeSources()
         var degree = [Int](repeating: 0, count: n)
-        for v in 0..<n {
-            forEachNeighbor(of: Int32(v), .both) { w, e in
-                if Int(w) != v && mask.allows(self.layers[e]) { degree[v] += 1 }
+        for e in 0..<edgeCount where mask.allows(self.layers[e]) {
+            let u = Int(sources[e]), w = Int(outTargets[e])
+            if u != w { degree[u] += 1; degree[w] += 1 }
+        }
+        var start = [Int](repeating: 0, count: n + 1)
+        for v in 0..<n { start[v + 1] = start[v] + degree[v] }
+        var neighbors = [Int32](repeating: 0, count: start[n])
+        var slot = start
+        for e in 0..<edgeCount where mask.allows(self.layers[e]) {
+            let u = Int(sources[e]), w = Int(outTargets[e])
+            if u != w {
+                neighbors[slot[u]] = Int32(w); slot[u] += 1
+                neighbors[slot[w]] = Int32(u); slot[w] += 1
             }
         }
         let maxDegree = degree.max() ?? 0
@@ -43,17 +55,17 @@ extension Graph {
         for i in 0..<n {
             let v = Int(order[i])
             ticker.tick(i)
-            forEachNeighbor(of: Int32(v), .both) { w32, e in
-                let w = Int(w32)
-                guard w != v, mask.allows(self.layers[e]), degree[w] > degree[v] else { return }
+            for k in start[v]..<start[v + 1] {
+                let w = Int(neighbors[k])
+                guard degree[w] > degree[v] else { continue }
                 // Move w to the front of its bin, then shrink its degree by one.
                 let dw = degree[w]
                 let pw = pos[w]
-                let start = bin[dw]
-                let u = Int(order[start])
+                let front = bin[dw]
+                let u = Int(order[front])
                 if u != w {
                     order[pw] = Int32(u); pos[u] = pw
-                    order[start] = Int32(w); pos[w] = start
+                    order[front] = Int32(w); pos[w] = front
                 }
                 bin[dw] += 1
                 degree[w] = dw - 1
