@@ -42,6 +42,13 @@ extension Graph {
         // Residual network: arcs in pairs (2k forward, 2k+1 reverse).
         let superSource = n, superSink = n + 1, nodes = n + 2
         var tails: [Int32] = [], heads: [Int32] = [], caps: [Double] = [], arcEdge: [Int32] = []
+        let arcEstimate = 2 * (edgeCount + sources.count + sinks.count)
+        tails.reserveCapacity(arcEstimate); heads.reserveCapacity(arcEstimate)
+        caps.reserveCapacity(arcEstimate); arcEdge.reserveCapacity(arcEstimate)
+        func addPair(_ u: Int32, _ v: Int32, _ forward: Double, _ backward: Double, _ edge: Int32) {
+            tails.append(u); heads.append(v); caps.append(forward); arcEdge.append(edge)
+            tails.append(v); heads.append(u); caps.append(backward); arcEdge.append(-1)
+        }
         var total = 0.0
         let sourcesOfEdges = edgeSources()
         for e in 0..<edgeCount where mask.allows(self.layers[e]) {
@@ -49,16 +56,14 @@ extension Graph {
             if u == v { continue }
             let c = capacity[e]
             total += c
-            tails += [u, v]; heads += [v, u]; caps += [c, isDirected ? 0 : c]; arcEdge += [Int32(e), -1]
+            addPair(u, v, c, isDirected ? 0 : c, Int32(e))
         }
         let big = total + 1
         for v in 0..<n {
             if isSource[v] {
-                tails += [Int32(superSource), Int32(v)]; heads += [Int32(v), Int32(superSource)]
-                caps += [big, 0]; arcEdge += [-1, -1]
+                addPair(Int32(superSource), Int32(v), big, 0, -1)
             } else if isSink[v] {
-                tails += [Int32(v), Int32(superSink)]; heads += [Int32(superSink), Int32(v)]
-                caps += [big, 0]; arcEdge += [-1, -1]
+                addPair(Int32(v), Int32(superSink), big, 0, -1)
             }
         }
         // Group arcs by tail (counting sort); `position[a]` is the slot of arc a.
