@@ -200,7 +200,7 @@ public struct DOTWriter: Sendable {
     }
 
     private func edgeStatement(_ edge: MapEdge, marks: OverlayMarks) -> String {
-        var attrs: [(String, String)] = [("id", DOTText.token(edge.key))]
+        var attrs: [(String, String)] = [("id", edge.key)]
         var classes: [String] = []
         var color = MapStyle.activeColor
         var style = "solid"

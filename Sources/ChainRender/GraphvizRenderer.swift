@@ -119,6 +119,10 @@ private struct GraphvizSession {
 
     func render(dot: String, format: String, layout: String) throws(RenderError) -> [UInt8] {
         resetMessages()
+        // agmemread leaves what follows the first graph in the lexer buffer and the next parse
+        // reads it first; flush it, and reset the line counter that otherwise runs on.
+        aglexbad()
+        agreadline(1)
         guard let graph = agmemread(dot) else {
             throw .syntax(messages: takeMessages())
         }
