@@ -123,7 +123,7 @@ private struct GraphvizSession {
         // reads it first; flush it, and reset the line counter that otherwise runs on.
         aglexbad()
         agreadline(1)
-        guard let graph = agmemread(dot) else {
+        guard let graph = chainmap_memread(dot) else {
             throw .syntax(messages: takeMessages())
         }
         defer { agclose(graph) }
