@@ -29,7 +29,6 @@ public struct ChainMapBuilder: Sendable {
     ///   is `.refuse`.
     /// - Complexity: O(F + L + P) plus sorting, for F firms, L links and P pairings.
     public func build(_ options: MapOptions) throws(RenderError) -> MapScene {
-        let park = index.park
         var notes: [String] = []
         var chainIndex: Int?
         if let chain = options.chain {
@@ -70,7 +69,6 @@ public struct ChainMapBuilder: Sendable {
         scene.overlays = options.overlays
         for overlay in scene.unresolvedOverlays() { notes.append("overlay not drawn, not in this view: \(overlay.targetDescription)") }
         scene.notes = notes + scene.notes
-        _ = park
         return scene
     }
 
