@@ -1,0 +1,35 @@
+import ChainModel
+
+/// A rendered map: the bytes in the requested format, the DOT it came from, and notes for
+/// the user (view switched to aggregated, overlays skipped…).
+public struct RenderedMap: Sendable, Equatable {
+    public var bytes: [UInt8]
+    public var dot: String
+    public var notes: [String]
+    public var scene: MapScene
+}
+
+/// One call from a park to a picture: build the scene, write DOT, render with Graphviz.
+///
+/// ```swift
+/// let map = try ChainMap.render(park: park, options: MapOptions(chain: "battery"), format: .svg)
+/// for note in map.notes { print("note:", note) }
+/// try Data(map.bytes).write(to: url)
+/// ```
+public enum ChainMap {
+    /// Renders `park` as `format`. SVG output is post-processed (CJK font stack).
+    ///
+    /// - Throws: ``RenderError``.
+    /// - Complexity: dominated by the Graphviz layout; views above
+    ///   ``MapOptions/fullLayoutLimit`` firms are aggregated or refused.
+    public static func render(
+        park: Park, options: MapOptions = MapOptions(), format: RenderFormat = .svg,
+        renderer: GraphvizRenderer = .shared
+    ) throws(RenderError) -> RenderedMap {
+        let scene = try ChainMapBuilder(park: park).build(options)
+        let dot = DOTWriter().write(scene)
+        var bytes = try renderer.render(dot: dot, format: format)
+        if format == .svg { bytes = SVGPostProcessor.process(bytes, fontStack: scene.fontName) }
+        return RenderedMap(bytes: bytes, dot: dot, notes: scene.notes, scene: scene)
+    }
+}

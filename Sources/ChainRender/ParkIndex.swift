@@ -1,0 +1,149 @@
+import ChainModel
+import Foundation
+
+/// Lookups over a park that every view needs: template order of stages, firm and
+/// organization by id, organization status. Built once per ``ChainMapBuilder``.
+struct ParkIndex: Sendable {
+    struct StageEntry: Sendable {
+        var stage: Stage
+        var chainIndex: Int
+        /// Position in the template order of all chains (chain order, then topological).
+        var order: Int
+    }
+
+    let park: Park
+    /// Stages in template order.
+    let stages: [StageEntry]
+    let stageByID: [String: Int]
+    let firmByID: [String: Int]
+    let organizationByID: [String: Int]
+    let chainByID: [String: Int]
+    /// Organization status per firm index.
+    let status: [OrganizationStatus]
+
+    init(park: Park) {
+        self.park = park
+        var chainByID: [String: Int] = [:]
+        for (i, chain) in park.chains.enumerated() where chainByID[chain.id] == nil { chainByID[chain.id] = i }
+        self.chainByID = chainByID
+
+        var entries: [StageEntry] = []
+        var stageByID: [String: Int] = [:]
+        for (ci, chain) in park.chains.enumerated() {
+            for stage in Self.templateOrder(chain.stages) where stageByID[stage.id] == nil {
+                stageByID[stage.id] = entries.count
+                entries.append(StageEntry(stage: stage, chainIndex: ci, order: entries.count))
+            }
+        }
+        self.stages = entries
+        self.stageByID = stageByID
+
+        var firmByID: [String: Int] = [:]
+        for (i, firm) in park.firms.enumerated() where firmByID[firm.id] == nil { firmByID[firm.id] = i }
+        self.firmByID = firmByID
+        var organizationByID: [String: Int] = [:]
+        for (i, org) in park.organizations.enumerated() where organizationByID[org.id] == nil { organizationByID[org.id] = i }
+        self.organizationByID = organizationByID
+        self.status = Self.organizationStatus(park: park, firmByID: firmByID, organizationByID: organizationByID)
+    }
+
+    /// Topological order of a chain's stages through `inputs`; among ready stages the lower
+    /// tier, then the earlier given position, goes first. Stages on a cycle (invalid data)
+    /// follow in the same order.
+    ///
+    /// - Complexity: O(S²) for S stages of one chain (tens at most).
+    static func templateOrder(_ stages: [Stage]) -> [Stage] {
+        var position: [String: Int] = [:]
+        for (i, stage) in stages.enumerated() where position[stage.id] == nil { position[stage.id] = i }
+        var pending = [Int](repeating: 0, count: stages.count)
+        var consumers = [[Int]](repeating: [], count: stages.count)
+        for (i, stage) in stages.enumerated() {
+            for input in Set(stage.inputs) {
+                if let j = position[input], j != i {
+                    pending[i] += 1
+                    consumers[j].append(i)
+                }
+            }
+        }
+        var done = [Bool](repeating: false, count: stages.count)
+        var order: [Stage] = []
+        order.reserveCapacity(stages.count)
+        func before(_ a: Int, _ b: Int) -> Bool {
+            stages[a].tier != stages[b].tier ? stages[a].tier < stages[b].tier : a < b
+        }
+        while order.count < stages.count {
+            var pick: Int?
+            for i in stages.indices where !done[i] && pending[i] == 0 {
+                if let p = pick { if before(i, p) { pick = i } } else { pick = i }
+            }
+            if pick == nil {  // a cycle: take the first remaining stage
+                for i in stages.indices where !done[i] {
+                    if let p = pick { if before(i, p) { pick = i } } else { pick = i }
+                }
+            }
+            guard let next = pick else { break }
+            done[next] = true
+            order.append(stages[next])
+            for c in consumers[next] { pending[c] -= 1 }
+        }
+        return order
+    }
+
+    /// Own: the firm hosts a branch or general branch, or its `organization` is a branch or
+    /// general branch with no other host. Joint: its `organization` is a joint branch, a grid
+    /// organization or another firm's branch, or it is a member of a joint branch or grid.
+    /// None otherwise (committees and alliances do not count as the firm's organization).
+    static func organizationStatus(park: Park, firmByID: [String: Int], organizationByID: [String: Int]) -> [OrganizationStatus] {
+        var status = [OrganizationStatus](repeating: .none, count: park.firms.count)
+        func isOwnKind(_ kind: OrganizationKind) -> Bool { kind == .branch || kind == .generalBranch }
+        func isJointKind(_ kind: OrganizationKind) -> Bool { kind == .jointBranch || kind == .grid }
+        for org in park.organizations {
+            if isJointKind(org.kind) {
+                for member in org.members { if let i = firmByID[member], status[i] == .none { status[i] = .joint } }
+            }
+        }
+        for (i, firm) in park.firms.enumerated() {
+            guard let orgID = firm.organization, let o = organizationByID[orgID] else { continue }
+            let org = park.organizations[o]
+            if isOwnKind(org.kind) {
+                if org.hostFirm == nil || org.hostFirm == firm.id { status[i] = .own } else if status[i] == .none { status[i] = .joint }
+            } else if isJointKind(org.kind), status[i] == .none {
+                status[i] = .joint
+            }
+        }
+        for org in park.organizations where isOwnKind(org.kind) {
+            if let host = org.hostFirm, let i = firmByID[host] { status[i] = .own }
+        }
+        return status
+    }
+
+    /// The firm's first stage in template order, restricted to `allowed` stage indices if given.
+    func primaryStage(of firm: Firm, allowed: Set<Int>?) -> Int? {
+        var best: Int?
+        for id in firm.stages {
+            guard let s = stageByID[id] else { continue }
+            if let allowed, !allowed.contains(s) { continue }
+            if best.map({ s < $0 }) ?? true { best = s }
+        }
+        return best
+    }
+
+    /// Log scale of `value` into 0...1 over `range`; nil or non-positive values map to 0.
+    static func logScale(_ value: Double?, min lo: Double, max hi: Double) -> Double {
+        guard let value, value > 0, lo > 0 else { return 0 }
+        guard hi > lo else { return 0.5 }
+        let t = (log(value) - log(lo)) / (log(hi) - log(lo))
+        return Swift.min(1, Swift.max(0, t))
+    }
+
+    /// Smallest and largest positive value, or nil.
+    static func positiveRange<S: Sequence>(_ values: S) -> (Double, Double)? where S.Element == Double? {
+        var lo = Double.infinity
+        var hi = 0.0
+        for case let v? in values where v > 0 && v.isFinite {
+            lo = Swift.min(lo, v)
+            hi = Swift.max(hi, v)
+        }
+        return hi > 0 ? (lo, hi) : nil
+    }
+}

@@ -1,0 +1,68 @@
+import ChainModel
+import Foundation
+import Testing
+
+@testable import ChainRender
+
+@Suite("Deterministic DOT")
+struct DeterminismTests {
+    /// Set CHAINMAP_UPDATE_GOLDEN=1 to rewrite the golden file from the current writer.
+    @Test func batteryParkMatchesGoldenFile() throws {
+        var options = MapOptions(layers: [.supply, .pairing])
+        options.overlays = [
+            .highlight(firm: "changyuan", severity: .critical, label: "断链"),
+            .suggestedLink(from: "elec1", to: "pack1", label: "电解液", score: 0.8125),
+        ]
+        let dot = DOTWriter().write(try ChainMapBuilder(park: TestParks.battery()).build(options))
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/battery-park.dot")
+        if ProcessInfo.processInfo.environment["CHAINMAP_UPDATE_GOLDEN"] == "1" {
+            try Data(dot.utf8).write(to: source)
+        }
+        let url = try #require(Bundle.module.url(forResource: "battery-park", withExtension: "dot", subdirectory: "Fixtures"))
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(dot == golden, "DOT differs from Fixtures/battery-park.dot; rerun with CHAINMAP_UPDATE_GOLDEN=1 if intended")
+    }
+
+    @Test func sameParkInAnyRecordOrderGivesIdenticalDOT() throws {
+        let park = TestParks.battery()
+        var shuffled = park
+        var rng = SplitMix(seed: 42)
+        shuffled.firms.shuffle(using: &rng)
+        shuffled.links.shuffle(using: &rng)
+        shuffled.organizations.shuffle(using: &rng)
+        shuffled.pairings.shuffle(using: &rng)
+        let options = MapOptions(layers: [.supply, .pairing])
+        for variant in [options, MapOptions(aggregate: .stage), MapOptions(focus: MapFocus(firm: "fudi", radius: 1))] {
+            let a = DOTWriter().write(try ChainMapBuilder(park: park).build(variant))
+            let b = DOTWriter().write(try ChainMapBuilder(park: shuffled).build(variant))
+            let c = DOTWriter().write(try ChainMapBuilder(park: park).build(variant))
+            #expect(a == b)
+            #expect(a == c)
+        }
+    }
+
+    @Test func stageClustersFollowTemplateOrder() throws {
+        let scene = try ChainMapBuilder(park: TestParks.battery()).build(MapOptions())
+        let keys = scene.clusters.map(\.key)
+        #expect(keys == [
+            "stage:precursor", "stage:cathode", "stage:anode", "stage:separator", "stage:electrolyte", "stage:cell",
+            "stage:recycling", "unstaged", "outside",
+        ])
+        #expect(scene.clusters[5].label == ["电芯与电池包 (2)"])
+        #expect(scene.clusters[6].label == ["回收利用 (1)", "可选 optional"])
+    }
+}
+
+/// A small deterministic generator for shuffles.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
