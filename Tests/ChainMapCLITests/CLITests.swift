@@ -123,3 +123,56 @@ import Testing
         #expect(r.stdout.contains("(beilun"))
     }
 }
+
+/// `chainmap map`: Graphviz in-process.
+@Suite struct MapCLITests {
+    let mini = CLI.fixtures.appendingPathComponent("good/mini.json").path
+
+    @Test func dotToStandardOutputIsDeterministic() throws {
+        let a = try CLI.run(["map", mini, "--format", "dot"])
+        let b = try CLI.run(["map", mini, "--format", "dot"])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.hasPrefix("digraph"))
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("江西立伟轻工"))
+    }
+
+    @Test func svgToAFileWithFocusByName() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("m.svg").path
+        let r = try CLI.run(["map", mini, "--focus", "创泰", "--radius", "1", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "wrote \(out)\n")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.contains("<svg") && svg.contains("江西创泰活塞"))
+    }
+
+    @Test func defaultWritesChainMapSVGInTheCurrentFolder() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try CLI.run(["map", "--no-warnings"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("chain-map.svg").path))
+    }
+
+    @Test func unknownFocusAndChainAreFailuresWithAMessage() throws {
+        let focus = try CLI.run(["map", mini, "--focus", "nobody", "--format", "dot"])
+        #expect(focus.status == 1)
+        #expect(focus.stderr.hasPrefix("error: no firm \"nobody\""))
+        let chain = try CLI.run(["map", mini, "--chain", "steel", "--format", "dot"])
+        #expect(chain.status == 1)
+        #expect(chain.stderr.contains("steel"))
+        let radius = try CLI.run(["map", mini, "--radius", "-1"])
+        #expect(radius.status == 2)
+    }
+
+    @Test func oversizeIsAggregatedWithANoteOrRefused() throws {
+        let aggregated = try CLI.run(["map", mini, "--limit", "2", "--format", "dot"])
+        #expect(aggregated.status == 0)
+        #expect(aggregated.stderr.contains("note:"))
+        let refused = try CLI.run(["map", mini, "--limit", "2", "--refuse-oversize", "--format", "dot"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--aggregate") || refused.stderr.contains("--chain"))
+    }
+}

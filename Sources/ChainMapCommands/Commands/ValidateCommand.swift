@@ -36,10 +36,10 @@ struct ValidateCommand: ParsableCommand {
         var summary: ParkSummary?
         do {
             let loaded = try ParkLoader.load(path: path)
-            diagnostics = loaded.warnings
+            diagnostics = loaded.warnings.map(input.shortened)
             summary = ParkSummary(loaded.park)
         } catch {
-            diagnostics = error.diagnostics
+            diagnostics = error.diagnostics.map(input.shortened)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

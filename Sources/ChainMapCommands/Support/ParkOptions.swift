@@ -28,27 +28,34 @@ struct ParkOptions: ParsableArguments {
     /// A short name for messages: the argument as given, or the sample's name.
     var displayName: String { park ?? Samples.defaultName }
 
-    /// Loads the park; prints diagnostics to standard error and exits 1 on errors.
+    /// Loads the park; prints diagnostics to standard error and exits 1 on errors. Warnings
+    /// are summed up in one line (`chainmap validate` lists them).
     func load() throws -> LoadedPark {
         let path = try resolvedPath()
         let progress = ProgressLine("Loading \(displayName)")
         do {
-            let loaded = try ParkLoader.load(path: path)
+            var loaded = try ParkLoader.load(path: path)
             progress.finish()
-            if !noWarnings { printWarnings(loaded.warnings) }
+            loaded.warnings = loaded.warnings.map(shortened)
+            let n = loaded.warnings.count
+            if !noWarnings && n > 0 {
+                Console.err("note: \(n) data warning\(n == 1 ? "" : "s"); `chainmap validate \(displayName)` lists \(n == 1 ? "it" : "them")\n")
+            }
             return loaded
         } catch {
             progress.finish()
-            Console.err(error.description + "\n")
+            var report = error
+            report.diagnostics = report.diagnostics.map(shortened)
+            Console.err(report.description + "\n")
             throw ExitCode.failure
         }
     }
 
-    /// Prints up to 20 warnings, then how many more there are.
-    func printWarnings(_ warnings: [Diagnostic], limit: Int = 20) {
-        for w in warnings.prefix(limit) { Console.err(w.description + "\n") }
-        if warnings.count > limit {
-            Console.err("… and \(warnings.count - limit) more warnings (run `chainmap validate \(displayName)` to see all)\n")
-        }
+    /// Names a bundled sample's file as `samples/NAME.json` instead of its install path.
+    func shortened(_ d: Diagnostic) -> Diagnostic {
+        guard let folder = Samples.folder?.path, d.file.hasPrefix(folder + "/") else { return d }
+        var copy = d
+        copy.file = "samples/" + d.file.dropFirst(folder.count + 1)
+        return copy
     }
 }

@@ -1,0 +1,134 @@
+import ArgumentParser
+import ChainModel
+import ChainRender
+import Foundation
+
+/// `chainmap map PARK`: the chain map, rendered in-process by Graphviz.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw a park's chain map: stages left to right, firms, supply links, organizations.",
+        discussion: """
+            Stages run left to right from upstream to downstream, one box per stage with its firm
+            count; chain leaders have a bold double border; fill shows organization status (own
+            organization, joint organization, none); node size follows output value and line
+            width link value; lost links are red dashed, planned links grey dashed, outside-park
+            suppliers dashed. Above --limit firms the map switches to the stage view (or refuses
+            with --refuse-oversize), since a full layout would take minutes.
+
+            Without -o the map goes to chain-map.svg (or .png/.pdf), and DOT to standard output.
+            An existing output file is replaced.
+
+            Examples:
+              chainmap map                                                  # Beilun sample → chain-map.svg
+              chainmap map samples/yihuang-plastics.json -o yihuang.svg
+              chainmap map samples/beilun-nev.json --chain nev --format png -o beilun.png
+              chainmap map samples/yihuang-plastics.json --focus 创泰活塞 --radius 2 -o chuangtai.svg
+              chainmap map big-park/ --aggregate stage -o overview.svg
+              chainmap map samples/ningxiang-storage.json --format dot        # DOT for your own Graphviz
+              chainmap map samples/beilun-nev.json --layers supply,pairing -o overlay.svg
+            """)
+
+    enum ImageFormat: String, ExpressibleByArgument, CaseIterable {
+        case svg, png, pdf, dot
+        var render: RenderFormat {
+            switch self {
+            case .svg: .svg
+            case .png: .png
+            case .pdf: .pdf
+            case .dot: .dot
+            }
+        }
+    }
+
+    @OptionGroup var input: ParkOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (default chain-map.<format>; DOT goes to standard output).")
+    var output: String?
+
+    @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
+    var format: ImageFormat = .svg
+
+    @Option(help: "Draw only this chain (its id, e.g. nev).")
+    var chain: String?
+
+    @Option(help: "Draw the neighbourhood of this firm (an id or part of its name).")
+    var focus: String?
+
+    @Option(help: "Supply hops around --focus, upstream and downstream.")
+    var radius: Int = 1
+
+    @Option(help: "Draw stages or chains as nodes, with firm counts and summed links: stage or chain.")
+    var aggregate: MapAggregation?
+
+    @Option(help: "Layers to draw, comma-separated: supply, pairing.")
+    var layers: String = "supply"
+
+    @Option(help: "Largest number of firms laid out one by one.")
+    var limit: Int = MapOptions.defaultFullLayoutLimit
+
+    @Flag(help: "Above --limit, stop with an error instead of drawing the stage view.")
+    var refuseOversize = false
+
+    @Flag(help: "Leave out the legend.")
+    var noLegend = false
+
+    @Option(help: "Title to use instead of the generated one.")
+    var title: String?
+
+    func validate() throws {
+        if radius < 0 || radius > 50 { throw ValidationError("--radius must be between 0 and 50") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        _ = try mapLayers()
+    }
+
+    func mapLayers() throws -> Set<MapLayer> {
+        var result = Set<MapLayer>()
+        for word in layers.split(separator: ",") {
+            guard let layer = MapLayer(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown layer '\(word)'; use " + MapLayer.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            result.insert(layer)
+        }
+        return result
+    }
+
+    func run() throws {
+        let park = try input.load().park
+        var options = MapOptions(
+            chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
+            fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
+        if let focus {
+            do {
+                options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)
+            } catch {
+                Console.err("error: \(error.description)\n")
+                throw ExitCode.failure
+            }
+        }
+        let map: RenderedMap
+        do {
+            let progress = ProgressLine("Drawing")
+            map = try ChainMap.render(park: park, options: options, format: format.render)
+            progress.finish()
+        } catch {
+            Console.err("error: \(error.description)\n")
+            throw ExitCode.failure
+        }
+        for note in map.notes { Console.err("note: \(note)\n") }
+        if format == .dot && output == nil {
+            Console.out(bytes: map.bytes)
+            return
+        }
+        let path = output ?? "chain-map.\(format.rawValue)"
+        do {
+            try ParkWriter.writeFile(map.bytes, to: path, overwrite: true)
+        } catch {
+            Console.err(error.description + "\n")
+            throw ExitCode.failure
+        }
+        Console.err("wrote \(path)\n")
+    }
+}
+
+extension MapAggregation: ExpressibleByArgument {}
