@@ -7,7 +7,7 @@ import Testing
     @Test func supplyLayerMapsEdgesBackToLinks() throws {
         let park = try ParkLoader.load(path: Fixture.path("good/mini.json")).park
         let pg = ParkGraph(park)  // active links only
-        #expect(pg.graph.nodeCount == 4 + 2)
+        #expect(pg.graph.nodeCount == 4)  // organizations only with the layers that reach them
         #expect(pg.graph.edgeCount == 2)
         let liwei = try #require(pg.node(ofFirm: "liwei"))
         #expect(pg.graph.predecessors(of: liwei).map { pg.ids[Int($0)] }.sorted() == ["outside", "xinglong"])
@@ -17,8 +17,11 @@ import Testing
             #expect(pg.ids[Int(pg.graph.outTargets[e])] == link.buyer)
             #expect(pg.graph.weights[e] == link.value)
         }
-        #expect(pg.node(ofFirm: "alliance") == nil)
-        #expect(pg.node(of: "alliance") != nil)
+        #expect(pg.node(of: "alliance") == nil)
+        let both = ParkGraph(park, layers: [.supply, .pairing])
+        #expect(both.graph.nodeCount == 6)
+        #expect(both.node(ofFirm: "alliance") == nil)
+        #expect(both.node(of: "alliance") != nil)
     }
 
     @Test func allLayersAndStatuses() throws {

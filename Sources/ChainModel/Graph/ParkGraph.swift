@@ -1,7 +1,8 @@
 import ChainGraph
 
-/// A park as a ``Graph``: firms are nodes `0..<firmCount` in park order, organizations follow
-/// as nodes `firmCount..<firmCount + organizationCount`. Edges carry a layer:
+/// A park as a ``Graph``: firms are nodes `0..<firmCount` in park order; with the pairing or
+/// membership layer, organizations follow as nodes `firmCount..<firmCount + organizationCount`.
+/// Edges carry a layer:
 /// - `.supply`: supplier → buyer for each link whose status is selected, weight = link value
 ///   in RMB (1 when unknown);
 /// - `.pairing`: one edge per pairing between its two parties (read undirected), weight 1;
@@ -35,7 +36,10 @@ public struct ParkGraph: Sendable {
             ids.append(f.id)
         }
         let firmCount = ids.count
-        for o in park.organizations where index[o.id] == nil {
+        // Organizations are nodes only for the layers that reach them; on the supply layer
+        // alone they would be isolated nodes that change PageRank's teleport mass.
+        let withOrganizations = layers.contains(.pairing) || layers.contains(.membership)
+        for o in park.organizations where withOrganizations && index[o.id] == nil {
             index[o.id] = Int32(ids.count)
             ids.append(o.id)
         }
