@@ -49,6 +49,8 @@ struct JointBranchPlanner {
         var target = -1
         var chain: Int32
         var stage: Int32
+        /// Stages the firms came from (joins of existing organizations), first-seen order.
+        var stages: [Int32] = []
         var reason: [String] = []
     }
 
@@ -133,6 +135,7 @@ struct JointBranchPlanner {
             }
             groups[g].firms.append(c.firm)
             groups[g].members += c.members
+            if c.stage >= 0, !groups[g].stages.contains(c.stage) { groups[g].stages.append(c.stage) }
             targets[t].firms += 1
             targets[t].members += c.members
             if inBucket.insert(g).inserted { bucketGroupList.append(g) }
@@ -257,7 +260,7 @@ struct JointBranchPlanner {
         if g.target >= 0 {
             let org = park.organizations[targets[g.target].org]
             let how = g.reason.first { $0.hasPrefix("__") }.map { String($0.dropFirst(2)) }
-            let why = how.map { "already has firms of the \($0)" } ?? "already unites firms of \(stageName(g.stage))"
+            let why = how.map { "already has firms of the \($0)" } ?? "already unites firms of \(g.stages.map(stageName).joined(separator: ", "))"
             text = "Join \(org.name) (\(org.id)), which \(why): it would have \(targets[g.target].firms) firms and \(total) party members."
         } else if g.reason.contains("__pool") {
             text = "\(g.firms.count) firms of \(chainName(g.chain)) left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together \(g.members) party members"

@@ -35,7 +35,7 @@ public struct OrganizationOptions: Sendable, Equatable {
     public init() {}
 
     /// The threshold as used: at least 1.
-    var effectiveThreshold: Int { max(1, threshold) }
+    public var effectiveThreshold: Int { max(1, threshold) }
     /// At least 2 firms per group.
-    var effectiveMaxGroupFirms: Int { max(2, maxGroupFirms) }
+    public var effectiveMaxGroupFirms: Int { max(2, maxGroupFirms) }
 }

@@ -46,14 +46,16 @@ extension OrganizationReport {
             fill[Int(part.firm)] += 1
         }
 
-        // Strong links: primary, or among the `strongLinks` most valuable active links.
+        // Strong links: active links between two in-park firms that are primary, or among the
+        // `strongLinks` most valuable of them.
         let k = max(0, options.strongLinks)
         var top: [Int] = []  // indices, value descending then index
         func value(_ l: Int) -> Double { park.links[l].value ?? 0 }
         var strong = [Bool](repeating: false, count: park.links.count)
         var endpoints = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
         for (l, link) in park.links.enumerated() where link.status == .active {
-            guard let s = ix.firmIndex[link.supplier], let b = ix.firmIndex[link.buyer], s != b else { continue }
+            guard let s = ix.firmIndex[link.supplier], let b = ix.firmIndex[link.buyer], s != b,
+                  park.firms[Int(s)].inPark, park.firms[Int(b)].inPark else { continue }
             endpoints[l] = (s, b)
             if link.primary { strong[l] = true }
             guard k > 0, let v = link.value, v > 0 else { continue }

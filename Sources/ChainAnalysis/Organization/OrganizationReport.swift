@@ -211,7 +211,7 @@ extension OrganizationReport {
         /// Compared pairings with no supply link and no shared need between their firms
         /// (candidates for matchmaking 供需对接).
         public var withoutBusiness: [PairingFinding]
-        /// Strong links (primary, or among the most valuable) between firms with no pairing
+        /// Strong links (primary, or among the most valuable) between in-park firms with no pairing
         /// between them or their organizations (candidates for 结对共建).
         public var strongLinksWithoutPairing: [LinkFinding]
         /// Parties with at least ``OrganizationOptions/oneToMany`` pairings.
