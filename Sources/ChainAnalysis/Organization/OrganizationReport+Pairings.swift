@@ -54,8 +54,8 @@ extension OrganizationReport {
         var strong = [Bool](repeating: false, count: park.links.count)
         var endpoints = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
         for (l, link) in park.links.enumerated() where link.status == .active {
-            guard let s = ix.firmIndex[link.supplier], let b = ix.firmIndex[link.buyer], s != b,
-                  park.firms[Int(s)].inPark, park.firms[Int(b)].inPark else { continue }
+            let (s, b) = business.linkEnds[l]
+            guard s >= 0, b >= 0, s != b, park.firms[Int(s)].inPark, park.firms[Int(b)].inPark else { continue }
             endpoints[l] = (s, b)
             if link.primary { strong[l] = true }
             guard k > 0, let v = link.value, v > 0 else { continue }
@@ -128,16 +128,21 @@ struct BusinessTies {
     let tagOffsets: [Int32]
     let tagValues: [Int32]
     let tagCount: Int
+    /// Supplier and buyer firm of each link (-1 when unknown).
+    let linkEnds: [(Int32, Int32)]
 
     init(_ ix: OrganizationIndex) {
         let park = ix.park
         let n = ix.firmCount
         var edges: [(Int32, Int32)] = []
         edges.reserveCapacity(park.links.count)
-        for link in park.links where link.status != .lost {
-            guard let s = ix.firmIndex[link.supplier], let b = ix.firmIndex[link.buyer], s != b else { continue }
-            edges.append((s, b))
+        var ends = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
+        for (l, link) in park.links.enumerated() {
+            let s = ix.firmIndex[link.supplier] ?? -1, b = ix.firmIndex[link.buyer] ?? -1
+            ends[l] = (s, b)
+            if link.status != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
         }
+        linkEnds = ends
         var tagIds: [String: Int32] = [:]
         var firmTags: [(Int32, Int32)] = []
         for need in park.needs {
