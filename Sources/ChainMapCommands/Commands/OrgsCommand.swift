@@ -8,19 +8,19 @@ struct OrgsCommand: ParsableCommand {
         commandName: "orgs",
         abstract: "Organization coverage, firms that should build or join a branch, structure checks, pairings and needs.",
         discussion: """
-            Organization coverage = firms with an organization / firms counted. A firm has an
-            organization when its `organization` names a branch, general branch, joint branch
-            or grid organization, when it hosts a branch or general branch, or when a joint
-            branch or grid lists it among its members. Firms counted: in-park firms with party
-            members > 0 (firms with an unknown count are left out); --all-firms counts every
-            in-park firm. Work coverage = firms with workCovered true or an organization /
-            firms counted; an absent workCovered without an organization counts as not covered
+            Organization coverage = firms with an organization / firms counted. A firm has an \
+            organization when its `organization` names a branch, general branch, joint branch \
+            or grid organization, when it hosts a branch or general branch, or when a joint \
+            branch or grid lists it among its members. Firms counted: in-park firms with party \
+            members > 0 (firms with an unknown count are left out); --all-firms counts every \
+            in-park firm. Work coverage = firms with workCovered true or an organization / \
+            firms counted; an absent workCovered without an organization counts as not covered \
             (reported as "unknown"). Rates are shown per park, chain and stage.
 
-            Should build (应建尽建): in-park firms with at least --threshold party members and no
-            own branch (a branch or general branch hosted by the firm, or one without host that
-            the firm names as its organization). Should join: in-park firms with 1 to threshold-1
-            members and no organization at all. --suggest-joint proposes joint branches for them.
+            Should build (应建尽建): in-park firms with at least --threshold party members and no \
+            own branch (a branch or general branch hosted by the firm, or one without host that \
+            the firm names as its organization). Should join: in-park firms with 1 to threshold-1 \
+            members and no organization at all. --suggest-joint proposes joint branches for them. \
             Full definitions: docs/ORGS.md.
 
             Examples:
