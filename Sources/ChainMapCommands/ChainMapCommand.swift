@@ -13,7 +13,10 @@ public struct ChainMapCommand: ParsableCommand {
             Exit status: 0 success, 1 failure (bad data, a write error), 2 usage error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, SamplesCommand.self]
+        subcommands: [
+            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, OrgsCommand.self,
+            SamplesCommand.self,
+        ]
     )
 
     public init() {}

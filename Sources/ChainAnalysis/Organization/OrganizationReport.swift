@@ -1,0 +1,300 @@
+/// The organization overlay of a park (党建引领产业链): double coverage (双覆盖) by park,
+/// chain and stage; the firms that should build their own branch (应建尽建) or join a joint
+/// one (联合组建) with proposed groupings; structure checks of the chain organizations;
+/// pairings compared with business ties (结对共建); and the needs lists (三张清单).
+///
+/// The definitions of every rate and list are in `docs/ORGS.md`.
+///
+/// ```swift
+/// let park = try ParkLoader.load(path: "samples/beilun-nev.json").park
+/// let report = OrganizationReport(park: park)
+/// print(report.coverage[0].organizationPercent)  // 70 (98 of 140 firms with party members)
+/// ```
+///
+/// - Complexity: O(firms + links + organizations + member references + pairings + needs),
+///   plus sorting the lists it returns.
+public struct OrganizationReport: Sendable {
+    /// A firm as shown in lists: id and name.
+    public struct FirmRef: Sendable, Equatable, Hashable {
+        public var id: String
+        public var name: String
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public var parkId: String
+    public var parkName: String
+    public var options: OrganizationOptions
+
+    /// Coverage rows: the park first, then each chain followed by its stages (template order).
+    public var coverage: [CoverageRow]
+    /// Firms that should set up their own branch (应建尽建), most party members first.
+    public var shouldBuild: [BuildCandidate]
+    /// Firms with 1 … threshold − 1 party members and no organization.
+    public var shouldJoin: [JoinCandidate]
+    /// Proposed joint-branch groupings for ``shouldJoin`` (empty unless
+    /// ``OrganizationOptions/suggestJoint``).
+    public var groups: [JointGroup]
+    public var checks: StructureChecks
+    public var pairings: PairingReview
+    public var needs: NeedsSummary
+
+    /// Builds the report.
+    ///
+    /// - Complexity: O(firms + links + organizations + pairings + needs) expected (hashing),
+    ///   plus O(k log k) sorting of each returned list of length k.
+    public init(park: Park, options: OrganizationOptions = OrganizationOptions()) {
+        let index = OrganizationIndex(park)
+        parkId = park.id
+        parkName = park.name
+        self.options = options
+        coverage = Self.coverageRows(index, options)
+        shouldBuild = Self.buildCandidates(index, options)
+        shouldJoin = Self.joinCandidates(index, options)
+        groups = options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(shouldJoin) : []
+        checks = Self.structureChecks(index)
+        pairings = Self.pairingReview(index, options)
+        needs = Self.needsSummary(index)
+    }
+}
+
+extension OrganizationReport {
+    /// Where a coverage row applies.
+    public enum Scope: String, Sendable {
+        case park, chain, stage
+    }
+
+    /// Organization and work coverage of one scope, with the counts behind the rates.
+    public struct CoverageRow: Sendable, Equatable {
+        public var scope: Scope
+        /// Chain id (chain and stage rows).
+        public var chain: String?
+        public var chainName: String?
+        /// Stage id (stage rows).
+        public var stage: String?
+        public var stageName: String?
+        /// Firms in the denominator (see ``OrganizationOptions/Denominator``).
+        public var firms: Int
+        /// Of those, firms with an organization.
+        public var withOrganization: Int
+        /// Of those, firms reached by organization work (`workCovered == true` or an
+        /// organization).
+        public var workCovered: Int
+        /// Of those, firms without an organization whose `workCovered` is unknown (counted as
+        /// not covered).
+        public var workUnknown: Int
+        /// In-park firms of the scope with their own branch or general branch (单独组建),
+        /// whatever the denominator.
+        public var standaloneFirms: Int
+        /// Joint branches (kind `joint-branch`) with a member firm in the scope (联合组建).
+        public var jointBranches: Int
+
+        /// `withOrganization / firms`, nil when there are no firms.
+        public var organizationRate: Double? { firms > 0 ? Double(withOrganization) / Double(firms) : nil }
+        /// `workCovered / firms`, nil when there are no firms.
+        public var workRate: Double? { firms > 0 ? Double(workCovered) / Double(firms) : nil }
+        /// The organization rate in percent rounded to 2 decimals (85.16), nil when no firms.
+        public var organizationPercent: Double? { organizationRate.map(OrganizationReport.percent) }
+        /// The work rate in percent rounded to 2 decimals, nil when no firms.
+        public var workPercent: Double? { workRate.map(OrganizationReport.percent) }
+    }
+
+    /// A firm that should set up its own branch.
+    public struct BuildCandidate: Sendable, Equatable {
+        public var firm: FirmRef
+        public var partyMembers: Int
+        public var chainLeader: Bool
+        public var output: Double?
+        /// Chain ids of the firm.
+        public var chains: [String]
+        /// The organization it belongs to now (a joint branch, a grid, another firm's branch),
+        /// if any.
+        public var currentOrganization: String?
+    }
+
+    /// A firm that should join a joint branch.
+    public struct JoinCandidate: Sendable, Equatable {
+        public var firm: FirmRef
+        public var partyMembers: Int
+        /// Its first chain (park order) and its first stage in that chain, if any.
+        public var chain: String?
+        public var stage: String?
+        public var zone: String?
+    }
+
+    /// A proposed joint-branch grouping.
+    public struct JointGroup: Sendable, Equatable {
+        /// 1-based number in the list.
+        public var number: Int
+        public var chain: String?
+        public var stage: String?
+        /// The zone when all firms of the group share it.
+        public var zone: String?
+        /// The firms proposed (candidates only; the existing organization's firms are not
+        /// listed).
+        public var firms: [FirmRef]
+        /// Party members of the proposed firms.
+        public var partyMembers: Int
+        /// The existing joint-branch or grid organization to join, if any.
+        public var existing: String?
+        /// Party members including the existing organization's firms.
+        public var totalPartyMembers: Int
+        /// Whether ``totalPartyMembers`` reaches the threshold.
+        public var reachesThreshold: Bool
+        /// Why these firms go together, in one or more sentences.
+        public var reason: String
+    }
+
+    /// Checks of the chain organizations.
+    public struct StructureChecks: Sendable, Equatable {
+        /// Each chain with its committees and alliances (empty: the chain has none).
+        public var chainOrganizations: [ChainOrganizations]
+        /// Each chain leader of each chain it leads, and whether its organization sits in the
+        /// chain's committee or alliance.
+        public var leaders: [LeaderPlacement]
+        /// Stages with in-park firms that no organization reaches.
+        public var unreachedStages: [UnreachedStage]
+        /// Organizations whose `chains` do not match their member firms' chains.
+        public var mismatches: [ChainMismatch]
+    }
+
+    public struct ChainOrganizations: Sendable, Equatable {
+        public var chain: String
+        public var chainName: String
+        /// Ids of the committees and alliances whose `chains` contain the chain.
+        public var organizations: [String]
+    }
+
+    public struct LeaderPlacement: Sendable, Equatable {
+        public var chain: String
+        public var firm: FirmRef
+        /// Whether the leader sits in one of the chain's committees or alliances.
+        public var placed: Bool
+        /// How: `member of X`, `B → … → X`, or why not.
+        public var detail: String
+    }
+
+    public struct UnreachedStage: Sendable, Equatable {
+        public var chain: String
+        public var stage: String
+        public var stageName: String
+        /// In-park firms of the stage.
+        public var firms: Int
+    }
+
+    public struct ChainMismatch: Sendable, Equatable {
+        public var organization: String
+        public var name: String
+        /// The organization's `chains`.
+        public var chains: [String]
+        /// Member firms the organization stands for.
+        public var memberFirms: Int
+        /// Members whose chains share none of the organization's chains (firms without any
+        /// chain are not counted).
+        public var offChain: [OffChainMember]
+    }
+
+    public struct OffChainMember: Sendable, Equatable {
+        public var firm: FirmRef
+        public var chains: [String]
+    }
+
+    /// Pairings compared with supply links and needs.
+    public struct PairingReview: Sendable, Equatable {
+        /// Pairings whose two sides both stand for firms (compared).
+        public var compared: Int
+        /// Pairings with a side that stands for no firm (an agency, an organization without
+        /// host or members): not compared.
+        public var notCompared: Int
+        /// Compared pairings with no supply link and no shared need between their firms
+        /// (candidates for matchmaking 供需对接).
+        public var withoutBusiness: [PairingFinding]
+        /// Strong links (primary, or among the most valuable) between in-park firms with no pairing
+        /// between them or their organizations (candidates for 结对共建).
+        public var strongLinksWithoutPairing: [LinkFinding]
+        /// Parties with at least ``OrganizationOptions/oneToMany`` pairings.
+        public var oneToMany: [PartySummary]
+    }
+
+    public struct PairingFinding: Sendable, Equatable {
+        /// Position of the pairing in the park.
+        public var index: Int
+        public var id: String?
+        public var a: String
+        public var aName: String
+        public var b: String
+        public var bName: String
+        public var kind: PairingKind
+    }
+
+    public struct LinkFinding: Sendable, Equatable {
+        /// Position of the link in the park.
+        public var index: Int
+        public var id: String?
+        public var supplier: FirmRef
+        public var buyer: FirmRef
+        public var product: String?
+        public var value: Double?
+        public var primary: Bool
+    }
+
+    public struct PartySummary: Sendable, Equatable {
+        public var party: String
+        public var name: String
+        /// Whether the party is a firm (else an organization).
+        public var isFirm: Bool
+        public var pairings: Int
+        /// Pairings by kind, in ``PairingKind`` order, kinds with none left out.
+        public var byKind: [KindCount]
+        /// Distinct outcomes, in pairing order.
+        public var outcomes: [String]
+    }
+
+    public struct KindCount: Sendable, Equatable {
+        public var kind: PairingKind
+        public var count: Int
+    }
+
+    /// The needs list (三张清单: needs), counted.
+    public struct NeedsSummary: Sendable, Equatable {
+        public var total: NeedRow
+        /// Firms that raised at least one need.
+        public var firmsWithNeeds: Int
+        /// By kind, in ``NeedKind`` order (kinds with none left out).
+        public var byKind: [NeedRow]
+        /// By chain of the firm that raised it (a need counts once in each chain of its firm;
+        /// firms without chain under `(none)`), park chain order.
+        public var byChain: [NeedRow]
+        /// By responder (`(none)` when absent), most needs first, then by key.
+        public var byResponder: [NeedRow]
+        /// Open needs with no responder.
+        public var openWithoutResponder: [NeedRef]
+    }
+
+    public struct NeedRow: Sendable, Equatable {
+        /// Kind, chain id, responder, or `all`.
+        public var key: String
+        public var name: String
+        public var open: Int
+        public var inProgress: Int
+        public var solved: Int
+        public var total: Int { open + inProgress + solved }
+        /// `solved / total`, nil when there are none.
+        public var solvedRate: Double? { total > 0 ? Double(solved) / Double(total) : nil }
+        public var solvedPercent: Double? { solvedRate.map(OrganizationReport.percent) }
+    }
+
+    public struct NeedRef: Sendable, Equatable {
+        public var id: String
+        public var firm: FirmRef
+        public var kind: NeedKind
+        public var text: String?
+    }
+
+    /// A fraction as a percentage rounded to 2 decimals: 0.8515625 → 85.16.
+    public static func percent(_ fraction: Double) -> Double {
+        (fraction * 10000).rounded() / 100
+    }
+}
