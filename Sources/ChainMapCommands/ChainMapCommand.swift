@@ -13,7 +13,7 @@ public struct ChainMapCommand: ParsableCommand {
             Exit status: 0 success, 1 failure (bad data, a write error), 2 usage error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InfoCommand.self, ConvertCommand.self, SamplesCommand.self]
+        subcommands: [ValidateCommand.self, InfoCommand.self, ConvertCommand.self, SamplesCommand.self, GenerateCommand.self]
     )
 
     public init() {}

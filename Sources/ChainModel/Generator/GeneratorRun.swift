@@ -141,8 +141,12 @@ struct GeneratorRun {
             let all = stagesOf(chain: c).filter {
                 stages[$0].t.required && !stages[$0].consumers.isEmpty && stages[$0].t.tier != .downstream && !used.contains($0)
             }
+            // Emptying or thinning the stage must leave its consumers other inputs, and its
+            // input stages other consumers (or inputs of their own), so no firm is left unlinked.
             let good = all.filter { s in
-                !needRedundantConsumers || stages[s].consumers.allSatisfy { stages[$0].inputs.count >= 2 }
+                !needRedundantConsumers
+                    || (stages[s].consumers.allSatisfy { stages[$0].inputs.count >= 2 }
+                        && stages[s].inputs.allSatisfy { stages[$0].consumers.count >= 2 || !stages[$0].inputs.isEmpty })
             }
             for pool in [good.filter { stages[$0].t.tier == .midstream }, good, all] where !pool.isEmpty {
                 let s = rng.pick(pool)
@@ -217,7 +221,10 @@ struct GeneratorRun {
             outCount[s] += inCount[s]
             inCount[s] = 0
         }
-        let eligible = stages.indices.filter { !stages[$0].consumers.isEmpty && !plan.isFixed($0) }
+        // Outside suppliers only where some consumer stage will have buyers.
+        let eligible = stages.indices.filter { s in
+            !plan.isFixed(s) && stages[s].consumers.contains { $0 != plan.broken && !plan.shortEmpty.contains($0) }
+        }
         let parts = Self.split(outTotal, weights: eligible.map { stages[$0].t.tier == .upstream ? 2.0 : 1.0 }, minimum: 0)
         for (k, s) in eligible.enumerated() { outCount[s] += parts[k] }
     }
