@@ -21,7 +21,7 @@ extension GeneratorRun {
     /// after a first pass that gives every supplier at least one buyer; about
     /// `nonLocalLinkShare` of the links go to firms outside the park.
     mutating func generateLinks() {
-        let thin = plan.thin ?? -1
+        let thin = self.plan.thin ?? -1
         // Effective inputs of each stage: stages with suppliers, without the thin stage.
         let effective: [[Int]] = stages.indices.map { s in
             stages[s].inputs.filter { $0 != thin && inPool[$0].count + outPool[$0].count > 0 }
@@ -50,63 +50,38 @@ extension GeneratorRun {
             total += w
         }
         let target = options.linksPerFirm * Double(n)
+        let plan = planLinkCounts(effective: effective, weight: weight, total: total, target: target)
         links = []
-        links.reserveCapacity(Int(target * 1.04) + n / 10)
+        links.reserveCapacity(plan.counts.count > 0 ? Int(target * 1.08) + n / 10 : 0)
         var cursorIn = [Int](repeating: 0, count: stages.count)
         var cursorOut = [Int](repeating: 0, count: stages.count)
         var chosen: [Int32] = []
-        var counts: [Int] = []
         var raw: [Double] = []
-        let weak = plan.weak ?? -1
+        let weak = self.plan.weak ?? -1
         let planned = options.plannedShare
         let lostOrPlanned = options.plannedShare + options.lostShare
         let nonLocal = options.nonLocalLinkShare
         for b in 0..<n {
             if b & 0xFFFF == 0 { progress?("links", b, n) }
-            let w = Double(weight[b])
-            guard w > 0 else { continue }
-            let bs = Int(firmStage[b])
-            let inputs = effective[bs]
-            let m = inputs.count
-            // Number of links, at least one per input stage, at most what the pools hold.
-            let exact = target * w / total
-            var k = Int(exact)
-            if rng.unit() < exact - Double(k) { k += 1 }
-            k = max(k, m)
-            counts.removeAll(keepingCapacity: true)
-            let base = k / m
-            let extra = k % m
-            let offset = rng.below(m)
-            var left = 0
-            for j in 0..<m {
-                let cap = inPool[inputs[j]].count + outPool[inputs[j]].count
-                let want = base + ((j - offset + m) % m < extra ? 1 : 0)
-                counts.append(min(want, cap))
-                left += want - counts[j]
-            }
-            var j = 0
-            var guardSteps = 0
-            while left > 0 && guardSteps < 4 * m {
-                let s = inputs[j % m]
-                if counts[j % m] < inPool[s].count + outPool[s].count {
-                    counts[j % m] += 1
-                    left -= 1
-                    guardSteps = 0
-                } else {
-                    guardSteps += 1
-                }
-                j += 1
-            }
+            let first = plan.start[b]
+            let m = plan.start[b + 1] - first
+            guard m > 0 else { continue }
+            let inputs = effective[Int(firmStage[b])]
             let budget = output[b] * 0.55 / Double(m)
             for j in 0..<m {
                 let s = inputs[j]
-                let c = counts[j]
+                let c = Int(plan.counts[first + j])
                 chosen.removeAll(keepingCapacity: true)
                 for _ in 0..<c {
                     var attempts = 0
                     while attempts < 24 {
                         attempts += 1
-                        let useOut = !outPool[s].isEmpty && (inPool[s].isEmpty || rng.unit() < nonLocal)
+                        // While some supplier has no buyer yet, draw the sub-pool in proportion to
+                        // the suppliers still waiting, so both finish together.
+                        let waitIn = inPool[s].count - cursorIn[s]
+                        let waitOut = outPool[s].count - cursorOut[s]
+                        let pOut = waitIn + waitOut > 0 ? Double(waitOut) / Double(waitIn + waitOut) : nonLocal
+                        let useOut = !outPool[s].isEmpty && (inPool[s].isEmpty || rng.unit() < pOut)
                         var candidate: Int32
                         if useOut {
                             if cursorOut[s] < outPool[s].count {
@@ -175,5 +150,86 @@ extension GeneratorRun {
             }
         }
         progress?("links", n, n)
+    }
+
+    /// Per buyer and input stage, how many suppliers it gets (flat, `start[b]..<start[b+1]`
+    /// indexing buyer `b`'s effective inputs).
+    struct LinkPlan {
+        var start: [Int]
+        var counts: [Int32]
+    }
+
+    /// Plans link counts: about `target × weight / total` per buyer, at least one per input
+    /// stage, spread round-robin over the inputs and capped by the pools; then stages whose
+    /// suppliers outnumber the planned links get extra links from their buyers, so that every
+    /// supplier can be given at least one buyer.
+    mutating func planLinkCounts(effective: [[Int]], weight: [Float], total: Double, target: Double) -> LinkPlan {
+        var start = [Int](repeating: 0, count: n + 1)
+        var counts: [Int32] = []
+        counts.reserveCapacity(n * 3)
+        var demand = [Int](repeating: 0, count: stages.count)
+        let poolSize = stages.indices.map { inPool[$0].count + outPool[$0].count }
+        for b in 0..<n {
+            start[b] = counts.count
+            let w = Double(weight[b])
+            guard w > 0 else { continue }
+            let inputs = effective[Int(firmStage[b])]
+            let m = inputs.count
+            let exact = target * w / total
+            var k = Int(exact)
+            if rng.unit() < exact - Double(k) { k += 1 }
+            k = max(k, m)
+            let base = k / m
+            let extra = k % m
+            let offset = rng.below(m)
+            let first = counts.count
+            var left = 0
+            for j in 0..<m {
+                let want = base + ((j - offset + m) % m < extra ? 1 : 0)
+                let got = min(want, poolSize[inputs[j]])
+                counts.append(Int32(got))
+                left += want - got
+            }
+            var j = 0
+            var idle = 0
+            while left > 0 && idle < m {
+                if Int(counts[first + j % m]) < poolSize[inputs[j % m]] {
+                    counts[first + j % m] += 1
+                    left -= 1
+                    idle = 0
+                } else {
+                    idle += 1
+                }
+                j += 1
+            }
+            for j in 0..<m { demand[inputs[j]] += Int(counts[first + j]) }
+        }
+        start[n] = counts.count
+        // Stages with more suppliers than planned links: add links, round-robin over buyers.
+        for s in stages.indices {
+            let wanted = poolSize[s] + poolSize[s] / 50 + 3
+            guard poolSize[s] > 0, demand[s] < wanted else { continue }
+            var slots: [Int] = []
+            for b in 0..<n where start[b + 1] > start[b] {
+                let inputs = effective[Int(firmStage[b])]
+                if let j = inputs.firstIndex(of: s) { slots.append(start[b] + j) }
+            }
+            guard !slots.isEmpty else { continue }
+            var deficit = wanted - demand[s]
+            var i = rng.below(slots.count)
+            var idle = 0
+            while deficit > 0 && idle < slots.count {
+                let slot = slots[i % slots.count]
+                if Int(counts[slot]) < poolSize[s] {
+                    counts[slot] += 1
+                    deficit -= 1
+                    idle = 0
+                } else {
+                    idle += 1
+                }
+                i += 1
+            }
+        }
+        return LinkPlan(start: start, counts: counts)
     }
 }
