@@ -8,20 +8,23 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a large synthetic park from a seed, for tests and benchmarks.",
         discussion: """
-            Chains follow the bundled samples' templates (nev, battery, machinery, plastics):
-            firms per stage, chain leaders, heavy-tailed supply links (about 10 per firm),
-            firms outside the park, party organizations, pairings and needs. The same seed and
-            options give the same files byte for byte.
+            Chains follow the bundled samples' templates (nev, battery, machinery,
+            plastics): firms per stage, chain leaders, heavy-tailed supply links
+            (about 10 per firm), firms outside the park, party organizations,
+            pairings and needs. The same seed and options give the same files,
+            byte for byte.
 
-            With --plant-gaps one gap of each kind is planted (broken, weak, thin, short,
-            blocking-need) and described in planted-gaps.json (inside the CSV folder, or next
-            to the JSON file as NAME.planted-gaps.json).
+            With --plant-gaps one gap of each kind is planted (broken, weak, thin,
+            short, blocking-need) and described in planted-gaps.json: inside the
+            CSV folder, or next to the JSON file as NAME.planted-gaps.json.
 
             Examples:
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
               chainmap generate --firms 1000000 --seed 42 -o /tmp/p1m
-              chainmap generate --firms 5000 --seed 7 --plant-gaps --format json -o gaps.json
-              chainmap generate --firms 20000 --seed 1 --chains nev,battery -o /tmp/two-chains
+              chainmap generate --firms 5000 --seed 7 --plant-gaps \\
+                  --format json -o gaps.json
+              chainmap generate --firms 20000 --seed 1 --chains nev,battery \\
+                  -o /tmp/two-chains
             """)
 
     /// Output formats of `generate`.
