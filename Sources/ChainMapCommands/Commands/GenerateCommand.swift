@@ -1,0 +1,121 @@
+import ArgumentParser
+import ChainModel
+import Foundation
+
+/// `chainmap generate --firms N --seed S [--plant-gaps] [--format csv|json] -o PATH`.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate a large synthetic park from a seed, for tests and benchmarks.",
+        discussion: """
+            Chains follow the bundled samples' templates (nev, battery, machinery,
+            plastics): firms per stage, chain leaders, heavy-tailed supply links
+            (about 10 per firm), firms outside the park, party organizations,
+            pairings and needs. The same seed and options give the same files,
+            byte for byte.
+
+            With --plant-gaps one gap of each kind is planted (broken, weak, thin,
+            short, blocking-need) and described in planted-gaps.json: inside the
+            CSV folder, or next to the JSON file as NAME.planted-gaps.json.
+
+            Examples:
+              chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
+              chainmap generate --firms 1000000 --seed 42 -o /tmp/p1m
+              chainmap generate --firms 5000 --seed 7 --plant-gaps \\
+                  --format json -o gaps.json
+              chainmap generate --firms 20000 --seed 1 --chains nev,battery \\
+                  -o /tmp/two-chains
+            """)
+
+    /// Output formats of `generate`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case json
+    }
+
+    @Option(help: "Number of firms (\(ParkGenerator.minimumFirms) to \(ParkGenerator.maximumFirms)).")
+    var firms: Int
+
+    @Option(help: "Random seed (an unsigned 64-bit number).")
+    var seed: UInt64
+
+    @Option(help: "Chain templates, comma-separated: \(ChainTemplate.names.joined(separator: ",")) (default: all).")
+    var chains: String?
+
+    @Flag(name: .customLong("plant-gaps"), help: "Plant one gap of each kind and write planted-gaps.json.")
+    var plantGaps = false
+
+    @Option(help: "Output format: csv (a folder, default) or json (one file).")
+    var format: Format = .csv
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder (csv) or file (json).")
+    var output: String
+
+    @Flag(help: "Replace an existing output file or folder.")
+    var force = false
+
+    var templateNames: [String] {
+        chains.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? ChainTemplate.names
+    }
+
+    func validate() throws {
+        guard firms >= ParkGenerator.minimumFirms, firms <= ParkGenerator.maximumFirms else {
+            throw ValidationError("--firms must be between \(ParkGenerator.minimumFirms) and \(ParkGenerator.maximumFirms), got \(firms)")
+        }
+        let names = templateNames
+        if names.isEmpty { throw ValidationError("--chains names no template; known: \(ChainTemplate.names.joined(separator: ","))") }
+        for name in names where ChainTemplate.named(name) == nil {
+            throw ValidationError("unknown chain template \"\(name)\"; known: \(ChainTemplate.names.joined(separator: ","))")
+        }
+        if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
+        if output.isEmpty { throw ValidationError("-o names the output") }
+    }
+
+    func run() throws {
+        let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
+        let line = ProgressLine("generating \(firms) firms")
+        let result: ParkGenerator.Result
+        do {
+            result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
+        } catch {
+            Console.err("error: \(error.description)\n")
+            throw ExitCode.failure
+        }
+        line.finish()
+        let writing = ProgressLine("writing \(output)")
+        do {
+            switch format {
+            case .csv:
+                var extra: [(name: String, bytes: [UInt8])] = []
+                if plantGaps { extra.append(("planted-gaps.json", PlantedGap.json(result.gaps, park: result.park, options: options))) }
+                try CSVBundleWriter.write(result.park, to: output, extraFiles: extra, overwrite: force) { done, total in
+                    writing.update(done, total)
+                }
+            case .json:
+                let gapsPath = Self.gapsPath(forJSON: output)
+                if plantGaps, !force, FileManager.default.fileExists(atPath: gapsPath) {
+                    Console.err("\(gapsPath): error: already exists. Hint: choose another name, or pass --force to replace it\n")
+                    throw ExitCode.failure
+                }
+                try ParkWriter.write(result.park, format: .json, to: output, overwrite: force)
+                if plantGaps {
+                    try ParkWriter.writeFile(PlantedGap.json(result.gaps, park: result.park, options: options), to: gapsPath, overwrite: true)
+                }
+            }
+        } catch let error as WriteError {
+            Console.err(error.description + "\n")
+            throw ExitCode.failure
+        }
+        writing.finish()
+        let p = result.park
+        Console.err("wrote \(output) (\(format.rawValue)): \(p.firms.count) firms, \(p.links.count) links, \(p.organizations.count) organizations, \(p.pairings.count) pairings, \(p.needs.count) needs"
+            + (plantGaps ? ", \(result.gaps.count) planted gaps" : "") + "\n")
+    }
+
+    /// `park.json` → `park.planted-gaps.json`.
+    static func gapsPath(forJSON path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.pathExtension.lowercased() == "json" ? url.deletingPathExtension() : url
+        return base.path + ".planted-gaps.json"
+    }
+}

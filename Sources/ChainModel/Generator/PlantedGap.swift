@@ -1,0 +1,79 @@
+/// A weakness the generator put into a park on purpose, so that gap analyses can be checked
+/// against a known answer.
+public struct PlantedGap: Sendable, Equatable {
+    /// The kind of gap, after the articles' 断链 / 弱链 / 细链 / 短链 and blocked needs.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A required stage with no firm (断链).
+        case broken
+        /// A stage with a single firm that every buyer of its product depends on (弱链).
+        case weak
+        /// A bottleneck stage passing its product downstream through a few low-capacity links (细链).
+        case thin
+        /// A chain without in-park upstream firms and without its extension stages (短链).
+        case short
+        /// An open finance or talent need of a single-point-of-failure firm (卡点/难点).
+        case blockingNeed = "blocking-need"
+    }
+
+    /// Where the gap is. Lists are empty when they do not apply.
+    public struct Place: Sendable, Equatable {
+        public var chain: String
+        /// The stage(s) concerned; the first is the main one.
+        public var stages: [String]
+        public var firms: [String]
+        /// Ids of the links concerned (thin: every active link out of the bottleneck stage).
+        public var links: [String]
+        public var needs: [String]
+
+        public init(chain: String, stages: [String] = [], firms: [String] = [], links: [String] = [], needs: [String] = []) {
+            self.chain = chain
+            self.stages = stages
+            self.firms = firms
+            self.links = links
+            self.needs = needs
+        }
+    }
+
+    public var kind: Kind
+    public var place: Place
+    /// What was planted, in one sentence.
+    public var sentence: String
+
+    public init(kind: Kind, place: Place, sentence: String) {
+        self.kind = kind
+        self.place = place
+        self.sentence = sentence
+    }
+}
+
+extension PlantedGap {
+    /// The planted gaps as a JSON document (`planted-gaps.json`), deterministic byte for byte.
+    ///
+    /// - Complexity: O(size of the gaps).
+    public static func json(_ gaps: [PlantedGap], park: Park, options: ParkGenerator.Options) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("format"); w.string("chainmap-planted-gaps/1")
+        w.key("park"); w.string(park.id)
+        w.key("seed"); w.string(String(options.seed))
+        w.key("firms"); w.int(park.firms.count)
+        w.key("links"); w.int(park.links.count)
+        w.key("gaps")
+        w.beginArray()
+        for g in gaps {
+            w.element()
+            w.beginObject()
+            w.key("kind"); w.string(g.kind.rawValue)
+            w.key("chain"); w.string(g.place.chain)
+            w.key("stages"); w.inlineStrings(g.place.stages)
+            w.key("firms"); w.inlineStrings(g.place.firms)
+            w.key("links"); w.inlineStrings(g.place.links)
+            w.key("needs"); w.inlineStrings(g.place.needs)
+            w.key("sentence"); w.string(g.sentence)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.finish()
+    }
+}
