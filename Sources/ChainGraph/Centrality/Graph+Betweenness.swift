@@ -207,33 +207,6 @@ extension Graph {
             nodeScores: nodeTotal, edgeScores: edgeTotal, normalized: normalized,
             isDirected: isDirected, nodeCount: n, sampleCount: k, seed: seed)
     }
-
-    /// Calls `body` with raw pointers to the adjacency arrays.
-    func withCSRView<R>(_ body: (CSRView) -> R) -> R {
-        outOffsets.withUnsafeBufferPointer { outOff in
-        outTargets.withUnsafeBufferPointer { outTgt in
-        weights.withUnsafeBufferPointer { wts in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inSrc in
-        inEdges.withUnsafeBufferPointer { inEdg in
-            body(CSRView(
-                nodeCount: nodeCount, undirected: !isDirected, outOffsets: outOff,
-                outTargets: outTgt, weights: wts, inOffsets: inOff, inSources: inSrc,
-                inEdges: inEdg))
-        }}}}}}
-    }
-}
-
-/// Raw read-only pointers to a graph's adjacency, valid inside ``Graph/withCSRView(_:)``.
-struct CSRView {
-    let nodeCount: Int
-    let undirected: Bool
-    let outOffsets: UnsafeBufferPointer<Int>
-    let outTargets: UnsafeBufferPointer<Int32>
-    let weights: UnsafeBufferPointer<Double>
-    let inOffsets: UnsafeBufferPointer<Int>
-    let inSources: UnsafeBufferPointer<Int32>
-    let inEdges: UnsafeBufferPointer<Int32>
 }
 
 /// Per-thread arrays for Brandes' algorithm, allocated once and reused for every source.
