@@ -1,0 +1,234 @@
+import Dispatch
+
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Internal helpers shared by the centrality algorithms: thread counts, fixed work
+/// partitions, a progress throttle, weight checks and the "pull" adjacency.
+enum CentralitySupport {
+    /// Online processors (at least 1).
+    static var processorCount: Int {
+        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return count > 0 ? Int(count) : 1
+    }
+
+    /// The number of workers to use for `requested` threads (nil = all processors) and
+    /// `units` independent units of work.
+    static func workers(requested: Int?, units: Int) -> Int {
+        max(1, min(requested ?? processorCount, units))
+    }
+
+    /// Runs `body(unit)` for every unit in `0..<units` on `workers` threads. Units are dealt
+    /// out statically (worker `w` runs `w, w + workers, ...`), so which thread runs a unit
+    /// never changes what the unit computes. With one worker it runs on the caller's thread.
+    static func run(units: Int, workers: Int, _ body: (_ unit: Int, _ worker: Int) -> Void) {
+        if units <= 0 { return }
+        if workers <= 1 || units == 1 {
+            for unit in 0..<units { body(unit, 0) }
+            return
+        }
+        // The units write disjoint memory (the callers' contract), so sharing `body` across
+        // the workers is safe although the compiler cannot prove it.
+        withoutActuallyEscaping(body) { escapable in
+            let shared = UncheckedSendable(escapable)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var unit = worker
+                while unit < units {
+                    shared.value(unit, worker)
+                    unit += workers
+                }
+            }
+        }
+    }
+
+    /// Checks that every weight is finite and not negative.
+    static func validateWeights(_ graph: Graph) throws(CentralityError) {
+        let bad: Int? = graph.weights.withUnsafeBufferPointer { w in
+            for e in 0..<w.count where !(w[e] >= 0 && w[e].isFinite) { return e }
+            return nil
+        }
+        if let e = bad { throw .invalidWeight(edge: e, weight: graph.weights[e]) }
+    }
+
+    /// Whether every edge weight is exactly 1 (then weighted and unweighted agree).
+    static func allWeightsOne(_ graph: Graph) -> Bool {
+        graph.weights.withUnsafeBufferPointer { w in
+            for x in w where x != 1 { return false }
+            return true
+        }
+    }
+
+    /// Splits nodes `0..<offsets.count-1` into `parts` contiguous ranges of about equal work,
+    /// where node `v` costs `offsets[v+1] - offsets[v] + 1`. Depends only on the offsets.
+    static func balancedRanges(offsets: [Int], parts: Int) -> [Range<Int>] {
+        let n = offsets.count - 1
+        if n <= 0 { return [] }
+        let parts = max(1, min(parts, n))
+        let total = offsets[n] + n
+        var bounds = [0]
+        var v = 0
+        for p in 1..<parts {
+            let goal = total * p / parts
+            // First v with offsets[v] + v >= goal (monotone).
+            var low = v
+            var high = n
+            while low < high {
+                let mid = (low + high) / 2
+                if offsets[mid] + mid < goal { low = mid + 1 } else { high = mid }
+            }
+            v = max(low, bounds[bounds.count - 1])
+            bounds.append(v)
+        }
+        bounds.append(n)
+        var ranges: [Range<Int>] = []
+        for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] {
+            ranges.append(bounds[i]..<bounds[i + 1])
+        }
+        return ranges
+    }
+}
+
+/// Wraps a value the caller guarantees is used safely across threads.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Calls a progress callback at most about 100 times (each time a percent is crossed) plus
+/// at the end.
+struct ProgressThrottle {
+    let callback: CentralityProgress?
+    let total: Int
+    private var lastPercent = -1
+
+    init(_ callback: CentralityProgress?, total: Int) {
+        self.callback = callback
+        self.total = total
+    }
+
+    mutating func report(_ done: Int) {
+        guard let callback else { return }
+        let percent = total > 0 ? done * 100 / total : 100
+        if percent > lastPercent || done >= total {
+            lastPercent = percent
+            callback(done, total)
+        }
+    }
+}
+
+/// A CSR "pull" adjacency: for each node `v`, the nodes `u` whose value flows into `v`, with
+/// the weight of that link. For a directed graph and `.incoming` it is the in-adjacency
+/// (u → v); for `.outgoing` the out-adjacency; for an undirected graph every incident edge,
+/// with a self-loop listed once. Parallel edges stay separate entries (their weights add).
+struct PullAdjacency {
+    let offsets: [Int]
+    let sources: [Int32]
+    /// Weight per entry, or nil when every entry weighs 1.
+    let weights: [Double]?
+
+    init(_ graph: Graph, _ direction: Direction, weighted: Bool) {
+        let useWeights = weighted && !CentralitySupport.allWeightsOne(graph)
+        if graph.isDirected && direction == .incoming {
+            offsets = graph.inOffsets
+            sources = graph.inSources
+            weights = useWeights ? graph.inEdges.map { graph.weights[Int($0)] } : nil
+            return
+        }
+        if graph.isDirected && direction == .outgoing {
+            offsets = graph.outOffsets
+            sources = graph.outTargets
+            weights = useWeights ? graph.weights : nil
+            return
+        }
+        // Undirected view: out-edges then in-edges of each node, self-loops once.
+        let n = graph.nodeCount
+        var off = [Int](repeating: 0, count: n + 1)
+        for v in 0..<n {
+            var count = graph.outOffsets[v + 1] - graph.outOffsets[v]
+            for i in graph.inOffsets[v]..<graph.inOffsets[v + 1] where graph.inSources[i] != Int32(v) {
+                count += 1
+            }
+            off[v + 1] = off[v] + count
+        }
+        var src = [Int32](repeating: 0, count: off[n])
+        var wts = useWeights ? [Double](repeating: 0, count: off[n]) : []
+        var k = 0
+        for v in 0..<n {
+            for e in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
+                src[k] = graph.outTargets[e]
+                if useWeights { wts[k] = graph.weights[e] }
+                k += 1
+            }
+            for i in graph.inOffsets[v]..<graph.inOffsets[v + 1] where graph.inSources[i] != Int32(v) {
+                src[k] = graph.inSources[i]
+                if useWeights { wts[k] = graph.weights[Int(graph.inEdges[i])] }
+                k += 1
+            }
+        }
+        offsets = off
+        sources = src
+        weights = useWeights ? wts : nil
+    }
+
+    /// `y = M x` where `y[v] = Σ weight · x[source]` over `v`'s entries, in entry order.
+    /// - Complexity: O(V + E).
+    func multiply(_ x: [Double], into y: inout [Double]) {
+        offsets.withUnsafeBufferPointer { off in
+            sources.withUnsafeBufferPointer { src in
+                x.withUnsafeBufferPointer { xp in
+                    y.withUnsafeMutableBufferPointer { yp in
+                        if let weights {
+                            weights.withUnsafeBufferPointer { w in
+                                for v in 0..<yp.count {
+                                    var s = 0.0
+                                    for i in off[v]..<off[v + 1] { s += w[i] * xp[Int(src[i])] }
+                                    yp[v] = s
+                                }
+                            }
+                        } else {
+                            for v in 0..<yp.count {
+                                var s = 0.0
+                                for i in off[v]..<off[v + 1] { s += xp[Int(src[i])] }
+                                yp[v] = s
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Graph {
+    /// Calls `body` with raw pointers to the adjacency arrays.
+    func withCSRView<R>(_ body: (CSRView) -> R) -> R {
+        outOffsets.withUnsafeBufferPointer { outOff in
+        outTargets.withUnsafeBufferPointer { outTgt in
+        weights.withUnsafeBufferPointer { wts in
+        inOffsets.withUnsafeBufferPointer { inOff in
+        inSources.withUnsafeBufferPointer { inSrc in
+        inEdges.withUnsafeBufferPointer { inEdg in
+            body(CSRView(
+                nodeCount: nodeCount, undirected: !isDirected, outOffsets: outOff,
+                outTargets: outTgt, weights: wts, inOffsets: inOff, inSources: inSrc,
+                inEdges: inEdg))
+        }}}}}}
+    }
+}
+
+/// Raw read-only pointers to a graph's adjacency, valid inside ``Graph/withCSRView(_:)``.
+struct CSRView {
+    let nodeCount: Int
+    let undirected: Bool
+    let outOffsets: UnsafeBufferPointer<Int>
+    let outTargets: UnsafeBufferPointer<Int32>
+    let weights: UnsafeBufferPointer<Double>
+    let inOffsets: UnsafeBufferPointer<Int>
+    let inSources: UnsafeBufferPointer<Int32>
+    let inEdges: UnsafeBufferPointer<Int32>
+}
