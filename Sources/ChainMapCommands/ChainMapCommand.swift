@@ -14,7 +14,8 @@ public struct ChainMapCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, OrgsCommand.self,
+            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
+            StructureCommand.self, OrgsCommand.self,
             GenerateCommand.self, SamplesCommand.self,
         ]
     )
