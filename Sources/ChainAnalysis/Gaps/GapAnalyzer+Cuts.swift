@@ -5,7 +5,10 @@ extension GapAnalyzer {
     /// - Complexity: O(V + E) (one pass of ``SupplyCuts``).
     func cutFindings() -> [GapFinding] {
         var findings: [GapFinding] = []
-        let cuts = SupplyCuts(graph: index.graph, output: index.output)
+        // Only in-park firms count, and only their output is at risk.
+        let weight = index.inPark.map { Int32($0 ? 1 : 0) }
+        let output = zip(index.output, index.inPark).map { $1 ? $0 : 0 }
+        let cuts = SupplyCuts(graph: index.graph, weight: weight, output: output)
         let minimum = max(1, options.minFirmsCutOff)
         for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
             let f = cut.id
@@ -13,7 +16,7 @@ extension GapAnalyzer {
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
             let home = home(of: f)
-            let text = "removing \(name(f)) splits its supply network of \(cut.componentSize) firms into \(cut.pieces) parts; \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) lose every supply path to the rest"
+            let text = "removing \(name(f)) splits its supply network (\(cut.componentSize) in-park firms) into \(cut.pieces) parts; \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) lose every supply path to the rest"
             findings.append(GapFinding(
                 rule: .articulationPoint,
                 severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
@@ -35,7 +38,7 @@ extension GapAnalyzer {
             let (product, stage) = remedies.productAndStage(ofKey: index.edgeKey[e], supplier: s)
             let alt = remedies.suppliers(product: product, stage: stage, excluding: [s, b])
             let home = home(of: b)
-            let text = "link \(name(s)) → \(name(b)) (\(input)) is the only tie between \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) and the other \(cut.componentSize - cut.cutOff) of their supply network"
+            let text = "link \(name(s)) → \(name(b)) (\(input)) is the only tie between \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) and the other \(cut.componentSize - cut.cutOff) in-park firms of their supply network"
             findings.append(GapFinding(
                 rule: .bridge,
                 severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),

@@ -135,11 +135,19 @@ extension GapAnalyzer {
 
     func missingStage(_ g: Int) -> GapFinding {
         let users = consumers(of: g)
-        let risk = users.reduce(0) { $0 + stageOutput[$1] }
         let outsideFirms = (0..<index.firmCount).filter { !index.inPark[$0] && index.firm($0, isIn: Int32(g)) }
+        // At risk: the in-park stages it feeds, plus the trade of in-park firms with the
+        // outside firms of the stage (an end-product stage feeds no stage).
+        var trade = 0.0
+        let gr = index.graph
+        for f in outsideFirms {
+            for e in gr.outEdgeRange(of: Int32(f)) where index.inPark[Int(gr.outTargets[e])] { trade += index.edgeValue[e] }
+            for i in gr.inEdgeRange(of: Int32(f)) where index.inPark[Int(gr.inSources[i])] { trade += index.edgeValue[Int(gr.inEdges[i])] }
+        }
+        let risk = users.reduce(0) { $0 + stageOutput[$1] } + trade
         var text = "no in-park firm in the required stage \(stageName(g))"
         if !users.isEmpty { text += "; it feeds \(GapText.list(users.map(stageName))) (in-park output \(GapText.rmb(risk)))" }
-        if !outsideFirms.isEmpty { text += "; supplied from outside by \(GapText.list(outsideFirms.map(name)))" }
+        if !outsideFirms.isEmpty { text += "; in-park firms trade \(GapText.rmb(trade)) a year with its outside firms \(GapText.list(outsideFirms.map(name)))" }
         let cands = remedies.outside(stage: index.stageIds[g], product: nil)
         var remedy = "attract a firm for \(stageName(g)) (补链招商)"
         if let best = cands.first { remedy += "; best candidate \(best.name) (\(best.id))" }
@@ -150,7 +158,7 @@ extension GapAnalyzer {
             evidence: GapEvidence(text: text, facts: [
                 ("stage", .text(index.stageIds[g])), ("required", .text("true")), ("inParkFirms", .number(0)),
                 ("feeds", .list(users.map { index.stageIds[$0] })), ("feedsOutput", .number(risk)),
-                ("outsideSuppliers", .list(outsideFirms.map { index.park.firms[$0].id })),
+                ("outsideFirms", .list(outsideFirms.map { index.park.firms[$0].id })), ("outsideTrade", .number(trade)),
             ]),
             remedy: GapRemedy(text: remedy, attractStage: index.stageIds[g], candidates: cands))
     }

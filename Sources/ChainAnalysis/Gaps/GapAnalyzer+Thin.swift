@@ -12,7 +12,9 @@ extension GapAnalyzer {
     /// `T(u) = Σ value(u→w) / in(w) · T(w)` over its buyers w; a link u→v then carries at most
     /// `value(u→v) · T(v) / in(v)`. With complete local data the flow equals the demand; inputs
     /// from outside, missing links or firms without recorded inputs lower it, and the minimum
-    /// cut names the local links that bound it. Firms on a supply cycle pass nothing.
+    /// cut names the local links that bound it. Links into source-stage firms are left out (they
+/// need no supply; this opens recycling loops such as cell → recycling → precursor); a cycle
+/// left through firms in several stages is broken at its lowest-numbered firm.
     ///
     /// - Complexity: O(V + E) per chain to build, plus Dinic's max-flow on the chain's firm
     ///   graph (few phases: the network is layered by stage).
@@ -54,18 +56,25 @@ extension GapAnalyzer {
             // Needs and the local chain edges.
             var need = [Double](repeating: 0, count: m)
             var edges: [(u: Int32, v: Int32, e: Int32)] = []
+            // Inputs not carried by the local network: (template edge, buyer, value).
+            var unmetInputs: [(q: Int, v: Int, value: Double)] = []
             let g = index.graph
             for (i, f) in firms.enumerated() {
                 let b = Int(f)
                 for j in g.inEdgeRange(of: f) {
                     let s = Int(g.inSources[j]), e = Int(g.inEdges[j])
-                    var follows = false
+                    var follows = -1
                     forEachTemplateEdge(s, b) { q in
-                        if range.contains(Int(index.stageInputValues[q])) { follows = true }
+                        if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
                     }
-                    guard follows else { continue }
+                    guard follows >= 0 else { continue }
                     need[i] += index.edgeValue[e]
-                    if local[s] >= 0 && local[s] != Int32(i) { edges.append((local[s], Int32(i), Int32(e))) }
+                    if isSource[i] { continue }  // sources need no supply; this also opens recycling loops
+                    if local[s] >= 0 && local[s] != Int32(i) {
+                        edges.append((local[s], Int32(i), Int32(e)))
+                    } else {
+                        unmetInputs.append((follows, i, index.edgeValue[e]))
+                    }
                 }
             }
             var demand = 0.0
@@ -90,14 +99,23 @@ extension GapAnalyzer {
             topo.reserveCapacity(m)
             for i in 0..<m where indeg[i] == 0 { topo.append(i) }
             var head = 0
-            while head < topo.count {
-                let u = topo[head]
-                head += 1
-                for k in outOff[u]..<outOff[u + 1] {
-                    let v = Int(edges[outE[k]].v)
-                    indeg[v] -= 1
-                    if indeg[v] == 0 { topo.append(v) }
+            var forced = 0
+            var placed = [Bool](repeating: false, count: m)
+            for u in topo { placed[u] = true }
+            while topo.count < m {
+                while head < topo.count {
+                    let u = topo[head]
+                    head += 1
+                    for k in outOff[u]..<outOff[u + 1] {
+                        let v = Int(edges[outE[k]].v)
+                        indeg[v] -= 1
+                        if indeg[v] == 0 && !placed[v] { placed[v] = true; topo.append(v) }
+                    }
                 }
+                // A supply cycle (through firms in several stages): break it at the lowest
+                // unplaced firm; its links from the cycle then carry nothing.
+                while forced < m && placed[forced] { forced += 1 }
+                if forced < m { placed[forced] = true; topo.append(forced) }
             }
             var through = [Double](repeating: 0, count: m)
             for u in topo.reversed() {
@@ -138,14 +156,22 @@ extension GapAnalyzer {
             }
             summaries[si].flow = flow
             guard flow < options.thinRatio * demand else { continue }
+            // The input stage whose supply, in demand units, comes least from the local network.
+            var unmet: [Int: Double] = [:]
+            for u in unmetInputs where need[u.v] > 0 {
+                unmet[Int(index.stageInputValues[u.q]), default: 0] += u.value * through[u.v] / need[u.v]
+            }
+            let weakest = unmet.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
             findings.append(thinFinding(chain: c, demand: demand, flow: flow, sourceStages: sourceStages, sinkStages: sinkStages,
-                                        cut: cut, capacities: capacities, edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty))
+                                        cut: cut, capacities: capacities, edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty,
+                                        unmet: weakest))
         }
         return findings
     }
 
     private func thinFinding(chain c: Int, demand: Double, flow: Double, sourceStages: [Int], sinkStages: [Int],
-                             cut: [Int], capacities: [Double], edgeOfLocal: [Int32], hasSources: Bool) -> GapFinding {
+                             cut: [Int], capacities: [Double], edgeOfLocal: [Int32], hasSources: Bool,
+                             unmet: (key: Int, value: Double)?) -> GapFinding {
         let chain = index.park.chains[c]
         let ratio = demand > 0 ? flow / demand : 0
         // Cut links, largest capacity first, then edge id.
@@ -153,18 +179,14 @@ extension GapAnalyzer {
         let shown = ordered.prefix(max(0, options.cutLinksShown)).compactMap { k -> GapLinkRef? in
             k < edgeOfLocal.count && edgeOfLocal[k] >= 0 ? index.linkRef(edge: Int(edgeOfLocal[k])) : nil
         }
-        // The input stage to thicken: the source-side stage of most cut capacity, else the
-        // chain's first source stage.
-        var byStage: [Int: Double] = [:]
-        for k in cut where k < edgeOfLocal.count && edgeOfLocal[k] >= 0 {
-            let s = Int(index.edgeSource[Int(edgeOfLocal[k])])
-            if let st = index.stages(ofFirm: s).first(where: { Int(index.stageChain[Int($0)]) == c }) {
-                byStage[Int(st), default: 0] += capacities[k]
-            }
-        }
-        let thickest = byStage.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? sourceStages.first
+        // The input stage to thicken: the one whose supply the local network carries least
+        // (most demand units from outside or unlinked), else the first source stage.
+        let thickest = unmet?.key ?? sourceStages.first
         var text = "\(chain.name) (\(chain.id)): at most \(GapText.rmb(flow)) of the end products' \(GapText.rmb(demand)) demand (\(GapText.percent(ratio))) can be traced through in-park links from \(GapText.list(sourceStages.map(stageName))) to \(GapText.list(sinkStages.map(stageName)))"
         if !hasSources { text += "; no in-park firm in the source stages" }
+        if let unmet, let t = thickest, unmet.key == t {
+            text += "; \(GapText.rmb(unmet.value)) of the demand rests on \(stageName(t)) supplied from outside the in-park chain"
+        }
         if !shown.isEmpty {
             text += "; the minimum cut has \(cut.count) links, largest " + GapText.list(shown.map { "\($0.supplier) → \($0.buyer)" })
         }
@@ -179,7 +201,7 @@ extension GapAnalyzer {
             place: GapPlace(chain: chain.id),
             evidence: GapEvidence(text: text, facts: [
                 ("demand", .number(demand)), ("flow", .number(flow)), ("flowShare", .number(ratio)),
-                ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
+                ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
                 ("cutLinks", .number(Double(cut.count))), ("cutLinksShown", .list(shown.map { "\($0.supplier)->\($0.buyer)" })),
             ], links: shown),
             remedy: GapRemedy(text: remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))

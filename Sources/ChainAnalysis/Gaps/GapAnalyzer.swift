@@ -7,7 +7,7 @@ final class GapAnalyzer {
     /// Per firm: output value at risk when it fails, from the choke findings (single source,
     /// stage single source, articulation point); -1 when it is no choke point.
     var chokeRisk: [Double]
-    /// Per firm: why it is a choke point (first reason found).
+    /// Per firm: why it is a choke point (the reason with the most at risk).
     var chokeReason: [String?]
     /// In-park firms per stage.
     let stageFirmCount: [Int]
@@ -70,7 +70,9 @@ final class GapAnalyzer {
 
     /// Records `f` as a choke point with `risk` RMB at risk.
     func markChoke(_ f: Int, risk: Double, reason: String) {
-        if risk > chokeRisk[f] { chokeRisk[f] = risk }
-        if chokeReason[f] == nil { chokeReason[f] = reason }
+        if risk > chokeRisk[f] || chokeReason[f] == nil {
+            chokeRisk[f] = max(risk, chokeRisk[f])
+            chokeReason[f] = reason
+        }
     }
 }

@@ -1,8 +1,8 @@
 import ChainGraph
 
 /// Articulation points and bridges of the undirected view of a supply graph, with how many
-/// firms (and how much output) each one separates from the largest remaining part of its
-/// component.
+/// firms (counted by `weight`: 1 for in-park firms, 0 for outside ones) and how much output
+/// each one separates from the largest remaining part of its component.
 ///
 /// One iterative Hopcroft–Tarjan pass that also sums subtree sizes and outputs; parallel
 /// edges (several products between two firms, or links both ways) form a cycle and are no
@@ -26,11 +26,11 @@ struct SupplyCuts {
     var articulationPoints: [Cut] = []
     var bridges: [Cut] = []
 
-    init(graph g: Graph, output: [Double]) {
+    init(graph g: Graph, weight: [Int32], output: [Double]) {
         let n = g.nodeCount
         var disc = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
-        var size = [Int32](repeating: 1, count: n)
+        var size = weight
         var sub = output
         var sepSize = [Int32](repeating: 0, count: n)
         var sepOut = [Double](repeating: 0, count: n)
@@ -105,13 +105,13 @@ struct SupplyCuts {
                     let v = Int(node)
                     let isRoot = v == root
                     if (isRoot && sepCount[v] >= 2) || (!isRoot && sepCount[v] >= 1) {
-                        let rest = compSize - 1 - Int(sepSize[v])
+                        let rest = compSize - Int(weight[v]) - Int(sepSize[v])
                         let restOut = compOut - output[v] - sepOut[v]
                         var keep = Int(maxPiece[v]), keepOut = maxPieceOut[v]
                         if rest > keep || (rest == keep && restOut > keepOut) { keep = rest; keepOut = restOut }
                         articulationPoints.append(Cut(
-                            id: v, cutOff: compSize - 1 - keep, cutOutput: compOut - output[v] - keepOut,
-                            pieces: Int(sepCount[v]) + (rest > 0 ? 1 : 0), componentSize: compSize))
+                            id: v, cutOff: compSize - Int(weight[v]) - keep, cutOutput: compOut - output[v] - keepOut,
+                            pieces: Int(sepCount[v]) + (isRoot ? 0 : 1), componentSize: compSize))
                     }
                     if !isRoot {
                         let pe = Int(parentEdgeOf[v])
