@@ -195,8 +195,13 @@ struct GapsCommand: ParsableCommand {
     static let mapFindings = 40
 
     /// The gap findings of `park` as map overlays: a link, firm or stage highlight per
-    /// finding (coloured by level), the missing stages of short chains, the cut links of thin
-    /// chains, and the suggested links of remedies.
+    /// finding (coloured by level), the missing stages of short chains and the cut links of thin
+    /// chains.
+    ///
+    /// No edge labels: an edge label (a labelled link highlight, or a suggested link, which the
+    /// renderer always labels) made the in-process Graphviz 2.43 abort with a double free on
+    /// the Beilun and Ningxiang maps, so links are only coloured and remedies' suggested links
+    /// stay in the report (JSON `remedy.suggestedLinks`).
     static func mapOverlays(park: Park, chain: String?) -> [MapOverlay] {
         var options = GapOptions()
         options.chain = chain
@@ -210,7 +215,7 @@ struct GapsCommand: ParsableCommand {
             let label = "\(f.kind.term) \(f.rule.rawValue)"
             let p = f.place
             if let l = p.link {
-                result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: label))
+                result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil))
             } else if let firm = p.firm {
                 result.append(.highlight(firm: firm, severity: level, label: label))
             } else if let stage = p.stage {
@@ -221,8 +226,7 @@ struct GapsCommand: ParsableCommand {
                     if case .list(let stages) = fact.value { for s in stages { result.append(.highlight(stage: s, severity: level, label: label)) } }
                 }
             }
-            for l in f.evidence.links { result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: label)) }
-            for s in f.remedy.suggestedLinks { result.append(.suggestedLink(from: s.supplier, to: s.buyer, label: "补链")) }
+            for l in f.evidence.links { result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil)) }
         }
         return result
     }
