@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainRender
+import Foundation
 
 /// `chainmap gaps PARK`: where the chains are broken, weak, thin or short, ranked.
 struct GapsCommand: ParsableCommand {
@@ -89,13 +90,7 @@ struct GapsCommand: ParsableCommand {
             Console.err("error: no chain \"\(chain)\"; chains: \(park.chains.map(\.id).joined(separator: ", "))\n")
             throw ExitCode.failure
         }
-        var pool: [Firm] = []
-        if let candidates {
-            var options = ParkOptions()
-            options.park = candidates
-            options.noWarnings = true
-            pool = try options.load().park.firms
-        }
+        let pool = try candidates.map { try Self.loadCandidates($0, park: park) } ?? []
         var options = GapOptions()
         options.chain = chain
         options.singleSourceShare = singleSourceShare
@@ -110,6 +105,28 @@ struct GapsCommand: ParsableCommand {
         case .json: Console.out(bytes: report.json(limit: limit ?? 0))
         case .csv: Console.out(Self.csv(report, limit: limit ?? 0))
         }
+    }
+
+    /// The firms of a candidates file. A JSON file without chains borrows the analysed park's
+    /// chains, so its firms can name the park's stage ids without declaring them.
+    static func loadCandidates(_ path: String, park: Park) throws -> [Firm] {
+        if path.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: path),
+           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+           (object["chains"] as? [Any])?.isEmpty ?? true,
+           let template = ParkWriter.encode(Park(id: park.id, name: park.name, chains: park.chains), format: .json),
+           let templateObject = (try? JSONSerialization.jsonObject(with: Data(template))) as? [String: Any],
+           let merged = try? JSONSerialization.data(withJSONObject: object.merging(["chains": templateObject["chains"] ?? []]) { $1 }) {
+            do {
+                return try ParkLoader.load(json: Array(merged), name: path).park.firms
+            } catch {
+                Console.err("candidates: " + error.description + "\n")
+                throw ExitCode.failure
+            }
+        }
+        var options = ParkOptions()
+        options.park = path
+        options.noWarnings = true
+        return try options.load().park.firms
     }
 
     // MARK: text
