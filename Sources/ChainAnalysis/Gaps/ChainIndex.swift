@@ -123,36 +123,45 @@ struct ChainIndex: Sendable {
         var values = [Double](repeating: 0, count: m)
         var productId: [String: Int32] = [:]
         var productNames: [String] = []
-        let links = park.links
+        // Links in park order (sequential reads of the large link array); each writes its edge.
+        var edgeOfLink = [Int32](repeating: -1, count: park.links.count)
+        for e in 0..<m { edgeOfLink[Int(edgeLink[e])] = Int32(e) }
         let targets = pg.graph.outTargets
-        for e in 0..<m {
-            let link = links[Int(edgeLink[e])]
-            let s = Int(sources[e]), b = Int(targets[e])
-            values[e] = link.value ?? 0
-            local[e] = link.local ?? (inPark[s] && inPark[b])
-            if let p = link.product, !p.isEmpty {
-                if let k = productId[p] {
-                    keys[e] = k
-                } else {
-                    let k = Int32(productNames.count)
-                    productId[p] = k
-                    productNames.append(p)
-                    keys[e] = k
+        park.links.withUnsafeBufferPointer { links in
+        stOff.withUnsafeBufferPointer { stOff in
+        stVal.withUnsafeBufferPointer { stVal in
+        inOff.withUnsafeBufferPointer { inOff in
+        inVal.withUnsafeBufferPointer { inVal in
+            for (i, link) in links.enumerated() {
+                let e = Int(edgeOfLink[i])
+                if e < 0 { continue }
+                let s = Int(sources[e]), b = Int(targets[e])
+                values[e] = link.value ?? 0
+                local[e] = link.local ?? (inPark[s] && inPark[b])
+                if let p = link.product, !p.isEmpty {
+                    if let k = productId[p] {
+                        keys[e] = k
+                    } else {
+                        let k = Int32(productNames.count)
+                        productId[p] = k
+                        productNames.append(p)
+                        keys[e] = k
+                    }
+                    continue
                 }
-                continue
-            }
-            // The supplier's stage that feeds one of the buyer's stages, else its first stage.
-            var chosen: Int32 = -1
-            search: for k in Int(stOff[s])..<Int(stOff[s + 1]) {
-                let ss = stVal[k]
-                for j in Int(stOff[b])..<Int(stOff[b + 1]) {
-                    let bs = Int(stVal[j])
-                    for q in Int(inOff[bs])..<Int(inOff[bs + 1]) where inVal[q] == ss { chosen = ss; break search }
+                // The supplier's stage that feeds one of the buyer's stages, else its first stage.
+                var chosen: Int32 = -1
+                search: for k in Int(stOff[s])..<Int(stOff[s + 1]) {
+                    let ss = stVal[k]
+                    for j in Int(stOff[b])..<Int(stOff[b + 1]) {
+                        let bs = Int(stVal[j])
+                        for q in Int(inOff[bs])..<Int(inOff[bs + 1]) where inVal[q] == ss { chosen = ss; break search }
+                    }
                 }
+                if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
+                keys[e] = chosen >= 0 ? -(chosen + 2) : -1
             }
-            if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
-            keys[e] = chosen >= 0 ? -(chosen + 2) : -1
-        }
+        }}}}}
         edgeKey = keys
         edgeLocal = local
         edgeValue = values
@@ -170,6 +179,20 @@ struct ChainIndex: Sendable {
         }
         if let first = stages(ofFirm: s).first { return -(first + 2) }
         return -1
+    }
+
+    /// Runs `body` with a ``TemplateWalker`` over this index's arrays (no reference counting
+    /// in the hot loops that use it).
+    func withTemplateWalker<R>(_ body: (TemplateWalker) -> R) -> R {
+        firmStageOffsets.withUnsafeBufferPointer { fo in
+            firmStageValues.withUnsafeBufferPointer { fv in
+                stageInputOffsets.withUnsafeBufferPointer { io in
+                    stageInputValues.withUnsafeBufferPointer { iv in
+                        body(TemplateWalker(firmOffsets: fo, firmStages: fv, inputOffsets: io, inputs: iv))
+                    }
+                }
+            }
+        }
     }
 
     func stages(ofFirm f: Int) -> ArraySlice<Int32> {
@@ -204,5 +227,32 @@ struct ChainIndex: Sendable {
     func linkRef(index i: Int) -> GapLinkRef {
         let l = park.links[i]
         return GapLinkRef(index: i, id: l.id, supplier: l.supplier, buyer: l.buyer, product: l.product, value: l.value)
+    }
+}
+
+/// Which template edges a supply link follows, over borrowed buffers of a ``ChainIndex``.
+/// Template edge q is position q of the stage-input CSR (stage T's input I).
+struct TemplateWalker {
+    let firmOffsets: UnsafeBufferPointer<Int32>
+    let firmStages: UnsafeBufferPointer<Int32>
+    let inputOffsets: UnsafeBufferPointer<Int32>
+    let inputs: UnsafeBufferPointer<Int32>
+
+    /// Calls `body(q)` for each template edge q that a link supplier `s` → buyer `b` follows
+    /// (supplier in the input stage, buyer in the stage).
+    @inline(__always)
+    func forEach(_ s: Int, _ b: Int, _ body: (Int) -> Void) {
+        let s0 = Int(firmOffsets[s]), s1 = Int(firmOffsets[s + 1])
+        if s0 == s1 { return }
+        for j in Int(firmOffsets[b])..<Int(firmOffsets[b + 1]) {
+            let g = Int(firmStages[j])
+            for q in Int(inputOffsets[g])..<Int(inputOffsets[g + 1]) {
+                let input = inputs[q]
+                for k in s0..<s1 where firmStages[k] == input {
+                    body(q)
+                    break
+                }
+            }
+        }
     }
 }

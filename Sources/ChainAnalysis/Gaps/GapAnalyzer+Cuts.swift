@@ -12,7 +12,7 @@ extension GapAnalyzer {
         let minimum = max(1, options.minFirmsCutOff)
         for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
             let f = cut.id
-            markChoke(f, risk: cut.cutOutput, reason: "articulation point separating \(cut.cutOff) firms")
+            markChoke(f, risk: cut.cutOutput, reason: .articulation(cutOff: cut.cutOff))
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
             let home = home(of: f)

@@ -12,7 +12,7 @@ extension GapAnalyzer {
             let risk = chokeRisk[f]
             let term = need.kind == .finance ? "难点 (capital difficulty)" : "卡点 (\(need.kind.rawValue) choke point)"
             let what = need.text ?? (need.tags.isEmpty ? need.kind.rawValue : need.tags.joined(separator: ", "))
-            let text = "\(name(f)) is the \(chokeReason[f] ?? "single point of failure") and has an \(need.status.rawValue) \(need.kind.rawValue) need: \(what)"
+            let text = "\(name(f)) is the \(chokeReason[f].map(describe) ?? "single point of failure") and has an \(need.status.rawValue) \(need.kind.rawValue) need: \(what)"
             let home = home(of: f)
             let remedy: String
             if let r = need.responder {
@@ -26,7 +26,7 @@ extension GapAnalyzer {
                 place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
                 evidence: GapEvidence(text: text, facts: [
                     ("need", .text(need.id)), ("needKind", .text(need.kind.rawValue)), ("status", .text(need.status.rawValue)),
-                    ("firm", .text(need.firm)), ("chokeReason", .text(chokeReason[f] ?? "")), ("atRisk", .number(risk)),
+                    ("firm", .text(need.firm)), ("chokeReason", .text(chokeReason[f].map(describe) ?? "")), ("atRisk", .number(risk)),
                     ("responder", .text(need.responder ?? "")),
                 ]),
                 remedy: GapRemedy(text: remedy)))

@@ -15,20 +15,6 @@ extension GapAnalyzer {
         var outsideTop: [Int32]
     }
 
-    /// Calls `body(q)` for each template edge q that edge `e` follows (supplier in the input
-    /// stage, buyer in the stage).
-    @inline(__always)
-    func forEachTemplateEdge(_ s: Int, _ b: Int, _ body: (Int) -> Void) {
-        let ss = index.stages(ofFirm: s)
-        if ss.isEmpty { return }
-        for bs in index.stages(ofFirm: b) {
-            let g = Int(bs)
-            for q in Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1]) where ss.contains(index.stageInputValues[q]) {
-                body(q)
-            }
-        }
-    }
-
     func templateFlows() -> TemplateFlows {
         let q = index.stageInputValues.count
         var t = TemplateFlows(
@@ -46,12 +32,13 @@ extension GapAnalyzer {
             if current[k] > t.bestValue[k] { t.bestValue[k] = current[k]; t.bestSupplier[k] = s }
         }
         let g = index.graph
+        index.withTemplateWalker { walker in
         for s in 0..<g.nodeCount {
             for e in g.outEdgeRange(of: Int32(s)) {
                 let b = Int(g.outTargets[e])
                 guard index.inPark[b] else { continue }
                 let v = index.edgeValue[e], local = index.edgeLocal[e]
-                forEachTemplateEdge(s, b) { k in
+                walker.forEach(s, b) { k in
                     if lastSupplier[k] != Int32(s) {
                         flush(k)
                         lastSupplier[k] = Int32(s)
@@ -71,13 +58,14 @@ extension GapAnalyzer {
         for b in 0..<g.nodeCount where index.inPark[b] {
             for i in g.inEdgeRange(of: Int32(b)) {
                 let s = Int(g.inSources[i])
-                forEachTemplateEdge(s, b) { k in
+                walker.forEach(s, b) { k in
                     if t.bestSupplier[k] == Int32(s) && stamp[k] != Int32(b) {
                         stamp[k] = Int32(b)
                         t.bestBuyersOutput[k] += index.output[b]
                     }
                 }
             }
+        }
         }
         return t
     }
@@ -90,14 +78,15 @@ extension GapAnalyzer {
         let park = index.park
         for (c, chain) in park.chains.enumerated() {
             let range = Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])
-            var chainFirms = Set<Int>()
+            var chainFirms = 0
             for f in 0..<index.firmCount where index.inPark[f] {
-                if index.stages(ofFirm: f).contains(where: { range.contains(Int($0)) }) { chainFirms.insert(f) }
+                let lo = Int(index.firmStageOffsets[f]), hi = Int(index.firmStageOffsets[f + 1])
+                if index.firmStageValues[lo..<hi].contains(where: { range.contains(Int($0)) }) { chainFirms += 1 }
             }
             summaries.append(GapReport.ChainSummary(
                 chain: chain.id, name: chain.name, stages: range.count,
                 coveredStages: range.filter { stageFirmCount[$0] > 0 }.count,
-                firms: chainFirms.count, demand: 0, flow: nil))
+                firms: chainFirms, demand: 0, flow: nil))
 
             var missing: [Int] = []
             for g in range {
@@ -191,7 +180,7 @@ extension GapAnalyzer {
     func stageSingleSource(stage g: Int, input: Int, k: Int, share: Double, _ t: TemplateFlows) -> GapFinding {
         let s = Int(t.bestSupplier[k])
         let risk = t.bestBuyersOutput[k]
-        markChoke(s, risk: risk, reason: "only supplier of \(stageName(input)) to \(stageName(g))")
+        markChoke(s, risk: risk, reason: .stageSource(input: input, stage: g))
         let count = t.suppliers[k]
         let text = count == 1
             ? "\(stageName(g)) gets \(stageName(input)) from one supplier, \(name(s))"

@@ -63,7 +63,7 @@ extension GapAnalyzer {
         let key = items[items.startIndex].key
         let risk = index.output[b]
         let input = index.keyLabel(key)
-        markChoke(s, risk: risk, reason: "single source of \(input) for \(name(b))")
+        markChoke(s, risk: risk, reason: .singleSource(buyer: b, key: key))
         let text = suppliers == 1
             ? "\(name(b)) gets \(input) only from \(name(s))" + (allShares ? " (covering \(GapText.percent(share)) of its need)" : "")
             : "\(name(s)) covers \(GapText.percent(share)) of \(name(b))'s \(input) (\(suppliers) suppliers)"

@@ -59,12 +59,13 @@ extension GapAnalyzer {
             // Inputs not carried by the local network: (template edge, buyer, value).
             var unmetInputs: [(q: Int, v: Int, value: Double)] = []
             let g = index.graph
+            index.withTemplateWalker { walker in
             for (i, f) in firms.enumerated() {
                 let b = Int(f)
                 for j in g.inEdgeRange(of: f) {
                     let s = Int(g.inSources[j]), e = Int(g.inEdges[j])
                     var follows = -1
-                    forEachTemplateEdge(s, b) { q in
+                    walker.forEach(s, b) { q in
                         if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
                     }
                     guard follows >= 0 else { continue }
@@ -76,6 +77,7 @@ extension GapAnalyzer {
                         unmetInputs.append((follows, i, index.edgeValue[e]))
                     }
                 }
+            }
             }
             var demand = 0.0
             for i in 0..<m where isSink[i] { demand += need[i] }

@@ -7,8 +7,9 @@ final class GapAnalyzer {
     /// Per firm: output value at risk when it fails, from the choke findings (single source,
     /// stage single source, articulation point); -1 when it is no choke point.
     var chokeRisk: [Double]
-    /// Per firm: why it is a choke point (the reason with the most at risk).
-    var chokeReason: [String?]
+    /// Per firm: why it is a choke point (the reason with the most at risk), rendered only
+    /// for the firms that raise a blocking need.
+    var chokeReason: [ChokeReason?]
     /// In-park firms per stage.
     let stageFirmCount: [Int]
     /// Summed output of the in-park firms per stage.
@@ -20,7 +21,7 @@ final class GapAnalyzer {
         self.options = options
         remedies = GapRemedies(index: index, candidates: candidates, limit: options.remedyCandidates)
         chokeRisk = [Double](repeating: -1, count: index.firmCount)
-        chokeReason = [String?](repeating: nil, count: index.firmCount)
+        chokeReason = [ChokeReason?](repeating: nil, count: index.firmCount)
         var count = [Int](repeating: 0, count: index.stageIds.count)
         var output = [Double](repeating: 0, count: index.stageIds.count)
         for f in 0..<index.firmCount where index.inPark[f] {
@@ -41,6 +42,21 @@ final class GapAnalyzer {
         findings += thinFindings()
         findings += needFindings()
         return findings
+    }
+
+    /// Why a firm is a single point of failure.
+    enum ChokeReason {
+        case singleSource(buyer: Int, key: Int32)
+        case stageSource(input: Int, stage: Int)
+        case articulation(cutOff: Int)
+    }
+
+    func describe(_ reason: ChokeReason) -> String {
+        switch reason {
+        case .singleSource(let b, let key): "single source of \(index.keyLabel(key)) for \(name(b))"
+        case .stageSource(let input, let g): "only supplier of \(stageName(input)) to \(stageName(g))"
+        case .articulation(let n): "articulation point separating \(n) firms"
+        }
     }
 
     /// Whether a finding concerns `chain`: its place names the chain, or its firm or link
@@ -69,7 +85,7 @@ final class GapAnalyzer {
     func stageName(_ g: Int) -> String { "\(index.stageNames[g]) (\(index.stageIds[g]))" }
 
     /// Records `f` as a choke point with `risk` RMB at risk.
-    func markChoke(_ f: Int, risk: Double, reason: String) {
+    func markChoke(_ f: Int, risk: Double, reason: ChokeReason) {
         if risk > chokeRisk[f] || chokeReason[f] == nil {
             chokeRisk[f] = max(risk, chokeRisk[f])
             chokeReason[f] = reason

@@ -231,11 +231,16 @@ public struct GapFinding: Sendable, Equatable {
     /// Ranking: level (critical first), output value at risk, severity value (larger first),
     /// then kind, rule and place id.
     static func ranksBefore(_ a: GapFinding, _ b: GapFinding) -> Bool {
+        ranksBefore(a, b, a.place.id, b.place.id)
+    }
+
+    /// The same with the place ids given (computed once when sorting many findings).
+    static func ranksBefore(_ a: GapFinding, _ b: GapFinding, _ aId: String, _ bId: String) -> Bool {
         if a.severity.level != b.severity.level { return a.severity.level > b.severity.level }
         if a.severity.atRisk != b.severity.atRisk { return a.severity.atRisk > b.severity.atRisk }
         if a.severity.value != b.severity.value { return a.severity.value > b.severity.value }
         if a.kind != b.kind { return a.kind < b.kind }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-        return a.place.id < b.place.id
+        return aId < bId
     }
 }

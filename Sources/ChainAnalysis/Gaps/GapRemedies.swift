@@ -58,7 +58,9 @@ struct GapRemedies: Sendable {
         var result: [GapFirmRef] = []
         var taken = excluded
         func take(_ list: ArraySlice<Int32>) {
-            for f in list where result.count < limit && !taken.contains(Int(f)) {
+            for f in list {
+                if result.count >= limit { return }
+                if taken.contains(Int(f)) { continue }
                 taken.append(Int(f))
                 result.append(index.firmRef(Int(f)))
             }

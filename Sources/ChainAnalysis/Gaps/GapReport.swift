@@ -36,8 +36,21 @@ public struct GapReport: Sendable {
         if let chain = options.chain {
             all = all.filter { analyzer.concerns($0, chain: chain) }
         }
-        all.sort(by: GapFinding.ranksBefore)
-        findings = all
+        // Sort keys computed once, in flat arrays (copying findings in the comparator costs
+        // their reference counts; the place id is built from strings).
+        let level = all.map(\.severity.level.rank), risk = all.map(\.severity.atRisk), value = all.map(\.severity.value)
+        let kind = all.map(\.kind.order), rule = all.map(\.rule.rawValue), ids = all.map(\.place.id)
+        var order = Array(all.indices)
+        order.sort { i, j in
+            if level[i] != level[j] { return level[i] > level[j] }
+            if risk[i] != risk[j] { return risk[i] > risk[j] }
+            if value[i] != value[j] { return value[i] > value[j] }
+            if kind[i] != kind[j] { return kind[i] < kind[j] }
+            if rule[i] != rule[j] { return rule[i] < rule[j] }
+            if ids[i] != ids[j] { return ids[i] < ids[j] }
+            return i < j
+        }
+        findings = order.map { all[$0] }
         chains = analyzer.summaries.filter { options.chain == nil || $0.chain == options.chain }
     }
 
