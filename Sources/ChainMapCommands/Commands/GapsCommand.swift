@@ -215,10 +215,8 @@ struct GapsCommand: ParsableCommand {
     /// finding (coloured by level), the missing stages of short chains and the cut links of thin
     /// chains.
     ///
-    /// No edge labels: an edge label (a labelled link highlight, or a suggested link, which the
-    /// renderer always labels) made the in-process Graphviz 2.43 abort with a double free on
-    /// the Beilun and Ningxiang maps, so links are only coloured and remedies' suggested links
-    /// stay in the report (JSON `remedy.suggestedLinks`).
+    /// Remedies' suggested links are drawn as dashed green links labelled 补链 (the DOT writer
+    /// gives such non-constraining edges an `xlabel`, which Graphviz 2.43 needs).
     static func mapOverlays(park: Park, chain: String?) -> [MapOverlay] {
         var options = GapOptions()
         options.chain = chain
@@ -232,7 +230,7 @@ struct GapsCommand: ParsableCommand {
             let label = "\(f.kind.term) \(f.rule.rawValue)"
             let p = f.place
             if let l = p.link {
-                result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil))
+                result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: label))
             } else if let firm = p.firm {
                 result.append(.highlight(firm: firm, severity: level, label: label))
             } else if let stage = p.stage {
@@ -244,6 +242,7 @@ struct GapsCommand: ParsableCommand {
                 }
             }
             for l in f.evidence.links { result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil)) }
+            for s in f.remedy.suggestedLinks { result.append(.suggestedLink(from: s.supplier, to: s.buyer, label: "补链")) }
         }
         return result
     }
