@@ -123,15 +123,13 @@ public enum ParkValidator {
         }
 
         // Firms and organizations share one id space for pairings.
-        var firmIndex: [String: Int] = [:]
-        firmIndex.reserveCapacity(park.firms.count)
+        let firms = FirmIndex(park.firms)
+        let firmIndex = firms.index
         for (fi, firm) in park.firms.enumerated() where !firm.id.isEmpty {
             let place = RecordPlace(.firm, fi, field: "id")
             checkId(firm.id, place)
-            if let first = firmIndex[firm.id] {
+            if let first = firmIndex[firm.id], Int(first) != fi {
                 error(place, "duplicate firm id \"\(firm.id)\" (first at firms[\(first)])", hint: "firm ids must be unique; merge the two rows or rename one")
-            } else {
-                firmIndex[firm.id] = fi
             }
         }
         var orgIndex: [String: Int] = [:]
@@ -179,6 +177,7 @@ public enum ParkValidator {
         // Links: references and ranges, one pass.
         var linkIds: [String: Int] = [:]
         var endpoints = [(supplier: Int32, buyer: Int32)](repeating: (-1, -1), count: park.links.count)
+        let resolved = firms.endpoints(of: park.links)
         for (li, link) in park.links.enumerated() {
             if let id = link.id {
                 checkId(id, RecordPlace(.link, li, field: "id"))
@@ -188,8 +187,8 @@ public enum ParkValidator {
                     linkIds[id] = li
                 }
             }
-            let s = firmIndex[link.supplier]
-            let b = firmIndex[link.buyer]
+            let s = resolved.supplier[li] >= 0 ? Int(resolved.supplier[li]) : nil
+            let b = resolved.buyer[li] >= 0 ? Int(resolved.buyer[li]) : nil
             if s == nil && !link.supplier.isEmpty {
                 unknown("firm", link.supplier, in: firmIndex.keys, RecordPlace(.link, li, field: "supplier"), addTo: "firms")
             }
