@@ -15,7 +15,7 @@ public struct ChainMapCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
-            StructureCommand.self, OrgsCommand.self,
+            StructureCommand.self, OrgsCommand.self, MeasureCommand.self,
             GenerateCommand.self, SamplesCommand.self,
         ]
     )
