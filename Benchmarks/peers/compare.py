@@ -109,8 +109,9 @@ def worker_networkit(graph, sources, repeat, out):
     res["nodes"], res["edges"] = g.numberOfNodes(), g.numberOfEdges()
 
     def pagerank(iterations, tol):
-        pr = nk.centrality.PageRank(g, damp=DAMPING, tol=tol,
-                                    distributeSinks=nk.centrality.SinkHandling.DISTRIBUTE_SINKS)
+        sinks = nk.centrality.SinkHandling
+        distribute = getattr(sinks, "DISTRIBUTE_SINKS", None) or sinks.DistributeSinks  # 11.x: DistributeSinks
+        pr = nk.centrality.PageRank(g, damp=DAMPING, tol=tol, distributeSinks=distribute)
         pr.norm = nk.centrality.Norm.L1_NORM
         pr.maxIterations = iterations
         pr.run()
@@ -183,15 +184,33 @@ WORKERS = {"igraph": worker_igraph, "networkit": worker_networkit, "networkx": w
 
 # ---------------------------------------------------------------- orchestration
 
-def run_measured(cmd, log):
-    """Runs cmd, returns (exit status, peak RSS bytes of that process, wall seconds)."""
+def launch(rss_file, cmd):
+    """`compare.py launch RSS_FILE CMD...`: runs CMD and writes its own peak RSS in bytes.
+
+    Linux carries the memory high-water mark of a process image over exec (and a fork
+    copies the parent's resident pages), so a child forked straight from this script would
+    report at least this script's own size (over 100 MiB once it holds the results). This
+    small launcher process forks the measured command instead."""
+    p = subprocess.Popen(cmd)
+    _, status, usage = os.wait4(p.pid, 0)
+    with open(rss_file, "w") as f:
+        f.write(str(usage.ru_maxrss * 1024))  # ru_maxrss is in KiB on Linux
+    return os.waitstatus_to_exitcode(status)
+
+
+def run_measured(cmd, log, stdout=None):
+    """Runs cmd through the launcher; returns (exit status, peak RSS bytes of cmd, wall seconds).
+    Standard output goes to `stdout` (a path) or the log, standard error to the log."""
     start = time.perf_counter()
-    with open(log, "w") as f:
-        p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    kib = usage.ru_maxrss  # KiB on Linux
-    return p.returncode, kib * 1024, time.perf_counter() - start
+    rss_file = log + ".rss"
+    with open(log, "w") as err, open(stdout or log + ".out", "w") as out:
+        code = subprocess.call([sys.executable, os.path.abspath(__file__), "launch", rss_file] + cmd,
+                               stdout=out, stderr=err)
+    try:
+        rss = int(open(rss_file).read())
+    except (OSError, ValueError):
+        rss = 0
+    return code, rss, time.perf_counter() - start
 
 
 def machine():
@@ -302,11 +321,13 @@ def compare_vectors(name, ref, other, l1_tol, rel_tol=None, k=20):
 def fmt_time(x, approx=False):
     if x is None:
         return "—"
-    s = f"{x:.3f}" if x < 10 else f"{x:.1f}"
+    s = f"{x:.4f}" if x < 1 else f"{x:.3f}" if x < 10 else f"{x:.1f}"
     return ("~" if approx else "") + s
 
 
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "launch":
+        return launch(sys.argv[2], sys.argv[3:])
     if len(sys.argv) > 1 and sys.argv[1] == "worker":
         lib, graph, sources_path, out, repeat = sys.argv[2:7]
         WORKERS[lib](graph, read_sources(sources_path), int(repeat), out)
@@ -366,18 +387,13 @@ def main():
         if key == "chainmap":
             cmd += ["--scores-out", os.path.join(DATA, "chainmap-scores.tsv")]
         print(f"running {key} …", flush=True)
-        with open(out + ".stdout", "w") as f:
-            start = time.perf_counter()
-            p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.PIPE, text=True)
-            _, status, usage = os.wait4(p.pid, 0)
-            err = p.stderr.read()
-        if os.waitstatus_to_exitcode(status) != 0:
-            print(err)
+        code, peak, wall = run_measured(cmd, os.path.join(DATA, f"{key}.log"), stdout=out)
+        if code != 0:
+            print(open(os.path.join(DATA, f"{key}.log")).read()[-3000:])
             sys.exit(f"{key} failed")
-        r = json.load(open(out + ".stdout"))
-        results[key] = r
-        rss[key] = usage.ru_maxrss * 1024
-        print(f"  {time.perf_counter() - start:.1f} s", flush=True)
+        results[key] = json.load(open(out))
+        rss[key] = peak
+        print(f"  {wall:.1f} s", flush=True)
     conv_out = os.path.join(DATA, "chainmap-pagerank-converged.tsv")
     code, _, _ = run_measured([args.chainmap, "measure", graph, "--algorithms", "pagerank", "--repeat", "1",
                                "--tolerance", str(CONVERGED_L1), "--scores-out", conv_out, "--format", "json"],
@@ -498,7 +514,7 @@ def main():
 
     notes = [
         f"times: best of {args.repeat} in-process runs (monotonic clock; a run over {SLOW:.0f} s is not repeated); "
-        "peak RSS: ru_maxrss of each library's own process (wait4), everything it ran included.",
+        "peak RSS: ru_maxrss of each library's own process (wait4 in a small launcher), everything it ran included.",
         "load: read the edge list into the library's graph (chainmap: read + parse + CSR build).",
         f"pagerank: {FIXED_ITERATIONS} power iterations, damping {DAMPING} (chainmap tolerance 0; networkit "
         f"maxIterations={FIXED_ITERATIONS}, tol 0, sinks distributed; networkx max_iter={FIXED_ITERATIONS}, tol=0, "
