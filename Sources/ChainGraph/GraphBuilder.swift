@@ -89,40 +89,56 @@ public struct GraphBuilder: Sendable {
 
         var outOffsets = [Int](repeating: 0, count: n + 1)
         var inOffsets = [Int](repeating: 0, count: n + 1)
-        for i in 0..<m {
-            outOffsets[Int(sources[i]) + 1] += 1
-            inOffsets[Int(targets[i]) + 1] += 1
-        }
-        for v in 0..<n {
-            outOffsets[v + 1] += outOffsets[v]
-            inOffsets[v + 1] += inOffsets[v]
-        }
-
         var outTargets = [Int32](repeating: 0, count: m)
         var outWeights = [Double](repeating: 0, count: m)
         var outLayers = [EdgeLayer](repeating: .supply, count: m)
-        var cursor = outOffsets
-        for i in 0..<m {
-            let s = Int(sources[i])
-            let e = cursor[s]
-            cursor[s] = e + 1
-            outTargets[e] = targets[i]
-            outWeights[e] = weights[i]
-            outLayers[e] = layers[i]
-        }
-
         var inSources = [Int32](repeating: 0, count: m)
         var inEdges = [Int32](repeating: 0, count: m)
-        cursor = inOffsets
-        for v in 0..<n {
-            for e in outOffsets[v]..<outOffsets[v + 1] {
-                let t = Int(outTargets[e])
-                let slot = cursor[t]
-                cursor[t] = slot + 1
-                inSources[slot] = Int32(v)
-                inEdges[slot] = Int32(e)
+        var cursor = [Int](repeating: 0, count: n + 1)
+        // Raw buffers in the three passes (no bounds checks or uniqueness checks per edge):
+        // this is a third of the time of reading a million-edge list.
+        sources.withUnsafeBufferPointer { src in
+        targets.withUnsafeBufferPointer { tgt in
+        weights.withUnsafeBufferPointer { wts in
+        layers.withUnsafeBufferPointer { lys in
+        outOffsets.withUnsafeMutableBufferPointer { outOff in
+        inOffsets.withUnsafeMutableBufferPointer { inOff in
+        outTargets.withUnsafeMutableBufferPointer { oTgt in
+        outWeights.withUnsafeMutableBufferPointer { oWts in
+        outLayers.withUnsafeMutableBufferPointer { oLys in
+        inSources.withUnsafeMutableBufferPointer { iSrc in
+        inEdges.withUnsafeMutableBufferPointer { iEdg in
+        cursor.withUnsafeMutableBufferPointer { cur in
+            for i in 0..<m {
+                outOff[Int(src[i]) + 1] += 1
+                inOff[Int(tgt[i]) + 1] += 1
             }
-        }
+            for v in 0..<n {
+                outOff[v + 1] += outOff[v]
+                inOff[v + 1] += inOff[v]
+            }
+            for v in 0...n { cur[v] = outOff[v] }
+            for i in 0..<m {
+                let s = Int(src[i])
+                let e = cur[s]
+                cur[s] = e + 1
+                oTgt[e] = tgt[i]
+                oWts[e] = wts[i]
+                oLys[e] = lys[i]
+            }
+            for v in 0...n { cur[v] = inOff[v] }
+            for v in 0..<n {
+                let lo = outOff[v], hi = outOff[v + 1]
+                if lo == hi { continue }
+                for e in lo..<hi {
+                    let t = Int(oTgt[e])
+                    let slot = cur[t]
+                    cur[t] = slot + 1
+                    iSrc[slot] = Int32(v)
+                    iEdg[slot] = Int32(e)
+                }
+            }
+        }}}}}}}}}}}}
         return Graph(
             nodeCount: n, isDirected: isDirected, outOffsets: outOffsets, outTargets: outTargets,
             weights: outWeights, layers: outLayers, inOffsets: inOffsets, inSources: inSources,

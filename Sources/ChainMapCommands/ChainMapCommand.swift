@@ -16,7 +16,7 @@ public struct ChainMapCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, OrgsCommand.self, GenerateCommand.self,
-            SamplesCommand.self,
+            MeasureCommand.self, SamplesCommand.self,
         ]
     )
 
