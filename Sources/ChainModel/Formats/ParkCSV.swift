@@ -164,6 +164,9 @@ enum ParkCSV {
             error.diagnostics.forEach(sink.add)
             return ([], [])
         }
+        var trace = PhaseTrace()
+        trace.mark("  read \(kind.csvFile) (\(bytes.count >> 20) MiB)")
+        defer { trace.mark("  parse \(kind.csvFile)") }
         warnings.forEach(sink.add)
         let schema = Schemas.schema(for: kind)
         return bytes.withUnsafeBufferPointer { buf -> (records: [T], lines: [Int]) in
@@ -206,6 +209,11 @@ enum ParkCSV {
             let work: @Sendable (Int) -> Void = { c in
                 let chunk = chunks[c]
                 let end = c + 1 < bounds.count ? bounds[c + 1].offset : buf.count
+                // One record per line at most: reserve once instead of growing by copies.
+                var lineBreaks = 1
+                for i in bounds[c].offset..<end where buf[i] == 0x0A { lineBreaks += 1 }
+                chunk.records.reserveCapacity(lineBreaks)
+                chunk.lines.reserveCapacity(lineBreaks)
                 do throws(CSVSyntaxError) {
                     try CSVReader.forEachRow(buf, range: bounds[c].offset..<end, firstLine: firstBodyLine + bounds[c].linesBefore) { row throws(CSVSyntaxError) in
                         if row.isBlank { return }

@@ -16,33 +16,75 @@ enum TextDecoding {
     static let resaveHint =
         "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; in WPS choose UTF-8 encoding; or run `iconv -f GB18030 -t UTF-8 in.csv > out.csv`"
 
-    /// Reads `path` and returns UTF-8 bytes without a BOM, or throws with a diagnostic.
+    /// Reads `path` and returns UTF-8 bytes, or throws with a diagnostic. A byte-order mark is
+    /// overwritten with three spaces rather than removed (both parsers skip leading spaces), so
+    /// a 600 MB file is read once into one buffer and never copied.
     static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard var bytes = readFile(path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
                 throw ParkLoadError([Diagnostic(.error, file: displayName, isDir.boolValue ? "is a folder, not a file" : "cannot be read", hint: "check the path and its permissions")])
             }
             throw ParkLoadError([Diagnostic(.error, file: displayName, "no such file", hint: "check the path")])
         }
-        return try decode([UInt8](data), displayName: displayName, warnings: &warnings)
+        try normalize(&bytes, displayName: displayName, warnings: &warnings)
+        return bytes
     }
 
-    static func decode(_ bytes: [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let rest = Array(bytes.dropFirst(3))
-            if let bad = firstInvalidUTF8(rest) {
-                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: rest), "not valid UTF-8 (byte 0x\(hex(rest[bad])) at offset \(bad + 3))", hint: resaveHint)])
+    /// The whole file in one allocation (POSIX read), or nil when it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        #if canImport(Glibc) || canImport(Darwin)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
             }
-            return rest
+            count = done
+            failed = done != size
+        }
+        return failed ? nil : bytes
+        #else
+        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        #endif
+    }
+
+    /// `input` as UTF-8 (see ``normalize(_:displayName:warnings:)``).
+    static func decode(_ input: [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
+        var bytes = input
+        try normalize(&bytes, displayName: displayName, warnings: &warnings)
+        return bytes
+    }
+
+    /// Makes `bytes` UTF-8 in place: a byte-order mark becomes three spaces; GB18030 is
+    /// converted (with a warning); anything else that is not UTF-8 throws.
+    static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes[0] = 0x20
+            bytes[1] = 0x20
+            bytes[2] = 0x20
+            if let bad = firstInvalidUTF8(bytes) {
+                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: resaveHint)])
+            }
+            return
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw ParkLoadError([Diagnostic(.error, file: displayName, "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: resaveHint)])
         }
-        guard let bad = firstInvalidUTF8(bytes) else { return bytes }
+        guard let bad = firstInvalidUTF8(bytes) else { return }
         if let converted = iconvConvert(bytes, from: "GB18030") {
             warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: resaveHint))
-            return converted
+            bytes = converted
+            return
         }
         throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad)) and not GB18030 either", hint: resaveHint)])
     }

@@ -30,8 +30,11 @@ public enum ParkLoader {
             throw ParkLoadError([Diagnostic(.error, file: path, "no such file or folder", hint: "check the path; run `chainmap samples` to list the bundled parks")])
         }
         let sink = DiagnosticSink()
+        var trace = PhaseTrace()
         if isDirectory.boolValue {
             let (park, lines) = ParkCSV.decode(folder: path, displayFolder: path, sink: sink)
+            trace.mark("read and parse CSV bundle")
+            defer { trace.mark("validate") }
             return try finish(park, format: .csvBundle, sink: sink) { place in
                 csvLocation(place, folder: path, lines: lines)
             }
