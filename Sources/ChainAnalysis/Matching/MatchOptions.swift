@@ -1,0 +1,82 @@
+/// Which side of a firm's business a match serves.
+public enum MatchDirection: String, Sendable, CaseIterable, Comparable {
+    /// Suppliers for the firm's inputs: its supply needs, what it buys now, and the stages
+    /// that feed its stages in the chain template.
+    case upstream
+    /// Buyers for the firm's products: firms in the stages its stages feed, firms that buy or
+    /// need what it makes.
+    case downstream
+    /// Firms or organizations offering a capability the firm needs (automation, molds,
+    /// testing, green power, finance…), across product lines.
+    case capability
+
+    public static func < (a: MatchDirection, b: MatchDirection) -> Bool { a.order < b.order }
+    var order: Int {
+        switch self {
+        case .upstream: 0
+        case .downstream: 1
+        case .capability: 2
+        }
+    }
+}
+
+/// The weights of the score's parts. The score of a suggestion is
+/// `Σ weight × part / Σ weight` over the parts that apply (``MatchScore``); every part is in
+/// 0…1, so the score is too.
+public struct MatchWeights: Sendable, Equatable {
+    /// How well the offer meets the need (concept coverage). Default 0.35.
+    public var fit: Double = 0.35
+    /// The candidate's stage feeds the firm's stage in the chain template (or the reverse for
+    /// buyers). Not used for capability matches. Default 0.15.
+    public var template: Double = 0.15
+    /// Graph proximity: personalized PageRank from the firm on supply + pairing + membership.
+    /// Default 0.25.
+    public var proximity: Double = 0.25
+    /// Same zone (就近配套). Default 0.10.
+    public var locality: Double = 0.10
+    /// Capacity against the need's size. Default 0.10.
+    public var capacity: Double = 0.10
+    /// Chain-leader involvement. Default 0.05.
+    public var leader: Double = 0.05
+
+    public init() {}
+
+    public init(fit: Double, template: Double, proximity: Double, locality: Double, capacity: Double, leader: Double) {
+        self.fit = fit
+        self.template = template
+        self.proximity = proximity
+        self.locality = locality
+        self.capacity = capacity
+        self.leader = leader
+    }
+}
+
+/// Settings of matchmaking (``MatchIndex``).
+///
+/// ```swift
+/// var options = MatchOptions()
+/// options.directions = [.capability]
+/// options.top = 5
+/// options.weights.proximity = 0.4
+/// ```
+public struct MatchOptions: Sendable, Equatable {
+    public var weights = MatchWeights()
+    /// Directions to match. Default all three.
+    public var directions: Set<MatchDirection> = Set(MatchDirection.allCases)
+    /// Suggestions kept per firm and direction. Default 10.
+    public var top: Int = 10
+    /// Whether solved needs count (default false: open and in-progress needs only).
+    public var includeSolvedNeeds: Bool = false
+    /// Teleport probability α of the personalized PageRank. Default 0.15.
+    public var teleport: Double = 0.15
+    /// Push threshold ε of the local push: a node is pushed while its residual is at least
+    /// ε × its degree. Default 1e-6. Smaller is more precise and slower (work ≤ 1/(ε·α)).
+    public var pushEpsilon: Double = 1e-6
+    /// Decades of PageRank below the best candidate that the proximity part spans (log scale).
+    /// Default 4.
+    public var proximityDecades: Double = 4
+    /// Whether firms outside the park (`inPark: false`) may be suggested. Default true.
+    public var includeOutside: Bool = true
+
+    public init() {}
+}
