@@ -15,7 +15,7 @@ public struct ChainMapCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, OrgsCommand.self,
-            GenerateCommand.self, SamplesCommand.self,
+            MatchCommand.self, GenerateCommand.self, SamplesCommand.self,
         ]
     )
 
