@@ -30,10 +30,10 @@ public struct MatchWeights: Sendable, Equatable {
     /// buyers). Not used for capability matches. Default 0.15.
     public var template: Double = 0.15
     /// Graph proximity: personalized PageRank from the firm on supply + pairing + membership.
-    /// Default 0.25.
-    public var proximity: Double = 0.25
-    /// Same zone (就近配套). Default 0.10.
-    public var locality: Double = 0.10
+    /// Default 0.35.
+    public var proximity: Double = 0.35
+    /// Same zone (就近配套). Default 0.05.
+    public var locality: Double = 0.05
     /// Capacity against the need's size. Default 0.10.
     public var capacity: Double = 0.10
     /// Chain-leader involvement. Default 0.05.
@@ -73,8 +73,8 @@ public struct MatchOptions: Sendable, Equatable {
     /// ε × its degree. Default 1e-6. Smaller is more precise and slower (work ≤ 1/(ε·α)).
     public var pushEpsilon: Double = 1e-6
     /// Decades of PageRank below the best candidate that the proximity part spans (log scale).
-    /// Default 4.
-    public var proximityDecades: Double = 4
+    /// Default 1.5: a candidate with 1/30 of the best candidate's PageRank gets 0.
+    public var proximityDecades: Double = 1.5
     /// Whether firms outside the park (`inPark: false`) may be suggested. Default true.
     public var includeOutside: Bool = true
 
