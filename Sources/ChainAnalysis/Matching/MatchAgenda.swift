@@ -39,7 +39,7 @@ public struct MatchAgenda: Sendable {
     /// Meetings of the greedy agenda.
     public var greedyMeetings: Int
     /// An upper bound on the best possible total: the optimum when a firm may take `perFirm`
-    /// meetings as requester and `perFirm` more as offerer.
+    /// meetings as requester and `perFirm` more as offerer (step 2 of the algorithm).
     public var upperBound: Double
     public var perFirm: Int
 }
@@ -50,7 +50,7 @@ private struct SlotWriter<T>: @unchecked Sendable {
     func set(_ i: Int, _ value: T) { base[i] = value }
 }
 
-/// Runs `body` on `count` items split over `workers` threads; each worker gets its own state.
+/// Shares a value with the worker threads (read only).
 private struct UncheckedBox<T>: @unchecked Sendable { let value: T }
 
 extension MatchIndex {
@@ -61,10 +61,14 @@ extension MatchIndex {
     /// 2. **Relaxation**: an exact maximum-weight bipartite b-matching (``MatchAssignment``)
     ///    where each firm may take `perFirm` meetings as requester and `perFirm` as offerer:
     ///    its total is an upper bound.
-    /// 3. **Split**: each firm keeps its `perFirm` best meetings of step 2; the counts by role
-    ///    (requester/offerer) become its capacities, with any room left given to its requester
-    ///    side; the exact b-matching is solved again under these capacities, so every firm has
-    ///    at most `perFirm` meetings in all. Step 3 is at least as good as step 2 cut down.
+    /// 3. **Role split**: a firm's `perFirm` limit covers both roles, which makes the true
+    ///    problem a b-matching on a general graph. So the limit is split per firm into
+    ///    requester and offerer slots, and the exact bipartite b-matching is solved under the
+    ///    split. Splits come from a solution's `perFirm` best meetings per firm (the room left
+    ///    goes to one role); starting from the relaxation (cut down) and from greedy, then
+    ///    re-splitting the best solution, room alternately to each role, while it improves (at
+    ///    most 6 rounds). Each solve keeps the solution it was split from feasible, so the
+    ///    agenda is never worse than greedy and never above the upper bound.
     ///
     /// Deterministic: candidates are searched in parallel into fixed slots, and everything
     /// after runs in park order.
@@ -127,34 +131,9 @@ extension MatchIndex {
         let relaxed = MatchAssignment.maximumWeight(pairs: pairs, requesterCapacity: capR, offererCapacity: capO)
         var upper: Int64 = 0
         for k in pairs.indices where relaxed[k] { upper += pairs[k].weight }
-        // 3. Split each firm's budget by its best meetings of the relaxation, solve again.
-        var byNode = [[Int]](repeating: [], count: nodeCount)
-        for k in pairs.indices where relaxed[k] {
-            byNode[Int(pairs[k].requester)].append(k)
-            byNode[Int(pairs[k].offerer)].append(k)
-        }
-        var capR2 = [Int](repeating: 0, count: n)
-        var capO2 = [Int](repeating: 0, count: nodeCount)
-        for v in 0..<nodeCount {
-            let list = byNode[v].sorted { a, c in
-                pairs[a].weight != pairs[c].weight ? pairs[a].weight > pairs[c].weight : a < c
-            }
-            var req = 0
-            var off = 0
-            for k in list.prefix(b) {
-                if Int(pairs[k].requester) == v { req += 1 } else { off += 1 }
-            }
-            if v < n {
-                capR2[v] = req + (b - req - off)
-            }
-            capO2[v] = off
-            if v >= n { capO2[v] = b }  // organizations only offer
-        }
-        let chosen = MatchAssignment.maximumWeight(pairs: pairs, requesterCapacity: capR2, offererCapacity: capO2)
-        // Greedy baseline under the true per-firm limit.
+        // Greedy under the true per-firm limit: the baseline, and one starting split.
         var load = [Int](repeating: 0, count: nodeCount)
-        var greedyTotal: Int64 = 0
-        var greedyCount = 0
+        var greedy = [Bool](repeating: false, count: pairs.count)
         let order = pairs.indices.sorted { a, c in
             let x = pairs[a], y = pairs[c]
             if x.weight != y.weight { return x.weight > y.weight }
@@ -166,10 +145,71 @@ extension MatchIndex {
             if load[r] < b && load[o] < b {
                 load[r] += 1
                 load[o] += 1
-                greedyTotal += pairs[k].weight
-                greedyCount += 1
+                greedy[k] = true
             }
         }
+        func value(_ chosen: [Bool]) -> Int64 {
+            var v: Int64 = 0
+            for k in pairs.indices where chosen[k] { v += pairs[k].weight }
+            return v
+        }
+        // 3. Role splits: each firm's `b` meetings divided into requester and offerer slots,
+        // taken from a solution's b best meetings per firm, with the room left to one role;
+        // the exact b-matching under a split keeps that solution feasible, so it never gets
+        // worse. Start from the relaxation and from greedy; then alternate the room.
+        func split(_ chosen: [Bool], roomToRequester: Bool) -> ([Int], [Int]) {
+            var byNode = [[Int]](repeating: [], count: nodeCount)
+            for k in pairs.indices where chosen[k] {
+                byNode[Int(pairs[k].requester)].append(k)
+                byNode[Int(pairs[k].offerer)].append(k)
+            }
+            var capR2 = [Int](repeating: 0, count: n)
+            var capO2 = [Int](repeating: b, count: nodeCount)  // organizations only offer
+            for v in 0..<n {
+                let list = byNode[v].sorted { a, c in
+                    pairs[a].weight != pairs[c].weight ? pairs[a].weight > pairs[c].weight : a < c
+                }
+                var req = 0
+                var off = 0
+                for k in list.prefix(b) {
+                    if Int(pairs[k].requester) == v { req += 1 } else { off += 1 }
+                }
+                let room = b - req - off
+                capR2[v] = req + (roomToRequester ? room : 0)
+                capO2[v] = off + (roomToRequester ? 0 : room)
+            }
+            return (capR2, capO2)
+        }
+        func solve(_ caps: ([Int], [Int])) -> [Bool] {
+            MatchAssignment.maximumWeight(pairs: pairs, requesterCapacity: caps.0, offererCapacity: caps.1)
+        }
+        var chosen = greedy
+        var bestValue = value(greedy)
+        for start in [relaxed, greedy] {
+            let c = solve(split(start, roomToRequester: true))
+            let v = value(c)
+            if v > bestValue {
+                chosen = c
+                bestValue = v
+            }
+        }
+        var rounds = 0
+        var improved = true
+        while improved && rounds < 6 {
+            improved = false
+            rounds += 1
+            for room in [false, true] {
+                let c = solve(split(chosen, roomToRequester: room))
+                let v = value(c)
+                if v > bestValue {
+                    chosen = c
+                    bestValue = v
+                    improved = true
+                }
+            }
+        }
+        let greedyTotal = value(greedy)
+        let greedyCount = greedy.filter { $0 }.count
         var meetings: [MatchAgenda.Meeting] = []
         var total: Int64 = 0
         var selected = pairs.indices.filter { chosen[$0] }
