@@ -94,12 +94,19 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "--evaluate: most queries per direction.")
     var queries: Int = 1000
 
+    @Flag(help: "Print the time of loading, indexing and the query or agenda on standard error.")
+    var timing = false
+
+    @Option(name: .customLong("benchmark-queries"), help: ArgumentHelp("Time N single-firm queries (firms spread over the park) after indexing; prints timings only.", visibility: .hidden))
+    var benchmarkQueries: Int?
+
     @Option(help: "Output format: table, json, or csv.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        let modes = [firm != nil, all, stage != nil, evaluate].filter { $0 }.count
+        let modes = [firm != nil, all, stage != nil, evaluate, benchmarkQueries != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of --firm, --all, --stage, --evaluate") }
+        if let benchmarkQueries, benchmarkQueries < 1 { throw ValidationError("--benchmark-queries must be at least 1") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if perFirm < 1 { throw ValidationError("--per-firm must be at least 1") }
         if candidatesPerFirm < 1 { throw ValidationError("--candidates-per-firm must be at least 1") }
@@ -139,7 +146,11 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let park = try input.load().park
+        let loaded = clock.now
+        if timing { Console.err("load: \(Self.seconds(started, loaded)) s (\(park.firms.count) firms, \(park.links.count) links)\n") }
         let options = try matchOptions()
         if evaluate {
             var e = MatchEvaluationOptions()
@@ -168,10 +179,35 @@ struct MatchCommand: ParsableCommand {
         let progress = ProgressLine("Indexing")
         let index = MatchIndex(park: park)
         progress.finish()
+        let indexed = clock.now
+        if timing { Console.err("index: \(Self.seconds(loaded, indexed)) s\n") }
+        if let benchmarkQueries {
+            // Firms spread evenly over the park; every query in every direction.
+            var ws = MatchWorkspace(index)
+            var times: [Double] = []
+            var suggestions = 0
+            let count = min(benchmarkQueries, park.firms.count)
+            for q in 0..<count {
+                let node = Int32(q * park.firms.count / count)
+                let t0 = clock.now
+                suggestions += index.matches(forNode: node, options: options, workspace: &ws).suggestions.count
+                times.append(Self.milliseconds(t0, clock.now))
+            }
+            times.sort()
+            let mean = times.reduce(0, +) / Double(max(1, times.count))
+            let p = { (q: Double) in times[min(times.count - 1, Int(Double(times.count) * q))] }
+            Console.out("queries \(count), suggestions \(suggestions); per query (ms): mean \(Self.fmt(mean)), median \(Self.fmt(p(0.5))), p99 \(Self.fmt(p(0.99))), max \(Self.fmt(times.last ?? 0))\n")
+            return
+        }
         if let firm {
             let result: FirmMatches
             do {
-                result = try index.matches(forFirm: firm, options: options)
+                let firmRecord = try park.firm(matching: firm)
+                let t0 = clock.now
+                var ws = MatchWorkspace(index)
+                let node = index.graph.node(ofFirm: firmRecord.id) ?? 0
+                result = index.matches(forNode: node, options: options, workspace: &ws)
+                if timing { Console.err("query: \(Self.fmt(Self.milliseconds(t0, clock.now))) ms (workspace included)\n") }
             } catch {
                 Console.err("error: \(error.description)\n")
                 throw ExitCode.failure
@@ -206,8 +242,10 @@ struct MatchCommand: ParsableCommand {
             a.candidatesPerFirm = candidatesPerFirm
             a.match = options
             let progress = ProgressLine("Building the agenda")
+            let t0 = clock.now
             let agenda = index.agenda(options: a)
             progress.finish()
+            if timing { Console.err("agenda: \(Self.seconds(t0, clock.now)) s; total \(Self.seconds(started, clock.now)) s\n") }
             switch format {
             case .json: Console.out(bytes: agenda.json(options: a))
             case .csv:
@@ -282,6 +320,13 @@ struct MatchCommand: ParsableCommand {
     }
 
     static func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+    static func seconds(_ a: ContinuousClock.Instant, _ b: ContinuousClock.Instant) -> String {
+        String(format: "%.2f", milliseconds(a, b) / 1000)
+    }
+    static func milliseconds(_ a: ContinuousClock.Instant, _ b: ContinuousClock.Instant) -> Double {
+        let d = b - a
+        return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
     static func line(_ fields: [String]) -> String { fields.map(CSVField.quote).joined(separator: ",") + "\n" }
     static func parts(_ s: MatchScore) -> String {
         var p = "fit \(fmt(s.fit))"
