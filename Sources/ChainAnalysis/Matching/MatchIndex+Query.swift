@@ -49,6 +49,7 @@ extension MatchIndex {
         let top = max(0, options.top)
         guard top > 0, Int(firm) < firmCount else { return [] }
         if options.weights.proximity > 0 {
+            // Once per firm: the directions of one query share it.
             localPageRank(from: firm, alpha: options.teleport, epsilon: options.pushEpsilon, workspace: &ws)
         }
         let g = graph.graph
@@ -163,7 +164,7 @@ extension MatchIndex {
             let score = MatchScore(
                 fit: fit, template: template, proximity: 0, locality: locality, capacity: capacityPart, leader: leader,
                 weights: options.weights)
-            found.append(ScoredCandidate(node: v, item: item, itemOwner: owner, score: score, raw: ws.pageRank(v)))
+            found.append(ScoredCandidate(node: v, item: item, itemOwner: owner, score: score, raw: options.weights.proximity > 0 ? ws.pageRank(v) : 0))
         }
 
         switch direction {

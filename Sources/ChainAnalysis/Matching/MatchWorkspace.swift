@@ -9,6 +9,9 @@
 /// - Complexity: O(V) memory (about 29 bytes per node), allocated once.
 public struct MatchWorkspace {
     var stamp: UInt32 = 0
+    /// Epoch of the last push, and what it was computed for (firm, α, ε).
+    var pprEpoch: UInt32 = 0
+    var pprKey: (Int32, Double, Double) = (-1, 0, 0)
     var pprStamp: [UInt32]
     var ppr: [Double]
     var residual: [Double]
@@ -31,8 +34,7 @@ public struct MatchWorkspace {
     mutating func nextStamp() -> UInt32 {
         if stamp == UInt32.max {
             stamp = 0
-            for i in pprStamp.indices {
-                pprStamp[i] = 0
+            for i in seen.indices {
                 seen[i] = 0
                 excluded[i] = 0
             }
@@ -41,10 +43,19 @@ public struct MatchWorkspace {
         return stamp
     }
 
+    mutating func nextPageRankEpoch() -> UInt32 {
+        if pprEpoch == UInt32.max {
+            pprEpoch = 0
+            for i in pprStamp.indices { pprStamp[i] = 0 }
+        }
+        pprEpoch += 1
+        return pprEpoch
+    }
+
     /// The approximate personalized PageRank of `node` from the last push (0 when untouched).
     @inline(__always)
     func pageRank(_ node: Int32) -> Double {
-        pprStamp[Int(node)] == stamp ? ppr[Int(node)] : 0
+        pprStamp[Int(node)] == pprEpoch ? ppr[Int(node)] : 0
     }
 }
 
@@ -54,11 +65,14 @@ extension MatchIndex {
     /// unweighted. Residual mass is pushed from a node while it is at least `epsilon ×
     /// degree`; each push keeps `alpha` of it and spreads the rest evenly over the
     /// neighbours. Nodes are processed first-in first-out, so the result is deterministic.
-    /// Read the scores with ``MatchWorkspace/pageRank(_:)``.
+    /// Read the scores with ``MatchWorkspace/pageRank(_:)``. A second call for the same source
+    /// and parameters reuses the last push.
     ///
     /// - Complexity: O(1 / (epsilon · alpha)) edge visits at most, independent of the graph size.
     func localPageRank(from source: Int32, alpha: Double, epsilon: Double, workspace ws: inout MatchWorkspace) {
-        let stamp = ws.stamp
+        if ws.pprKey == (source, alpha, epsilon) && ws.pprEpoch > 0 { return }  // already there
+        let stamp = ws.nextPageRankEpoch()
+        ws.pprKey = (source, alpha, epsilon)
         let g = graph.graph
         // Move the arrays out of the workspace while working (no copy: the workspace holds
         // no other reference meanwhile), so the closures below borrow locals only.

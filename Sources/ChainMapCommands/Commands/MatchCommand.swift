@@ -87,6 +87,9 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .customLong("proximity-decades"), help: "Decades of PageRank below the best candidate that the proximity part spans.")
     var proximityDecades: Double = MatchOptions().proximityDecades
 
+    @Option(name: .customLong("push-epsilon"), help: "Precision of the local PageRank push (smaller: more precise, slower).")
+    var pushEpsilon: Double = MatchOptions().pushEpsilon
+
     @Option(help: "--evaluate: share of active links hidden.")
     var hide: Double = 0.2
     @Option(help: "--evaluate: seed.")
@@ -111,6 +114,7 @@ struct MatchCommand: ParsableCommand {
         if perFirm < 1 { throw ValidationError("--per-firm must be at least 1") }
         if candidatesPerFirm < 1 { throw ValidationError("--candidates-per-firm must be at least 1") }
         if !(hide > 0 && hide < 1) { throw ValidationError("--hide must be between 0 and 1") }
+        if !(pushEpsilon > 0 && pushEpsilon < 1) { throw ValidationError("--push-epsilon must be between 0 and 1") }
         if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
         if queries < 1 { throw ValidationError("--queries must be at least 1") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader] where !(w >= 0 && w.isFinite) {
@@ -142,6 +146,7 @@ struct MatchCommand: ParsableCommand {
         options.includeSolvedNeeds = includeSolved
         options.includeOutside = !inParkOnly
         options.proximityDecades = proximityDecades
+        options.pushEpsilon = pushEpsilon
         return options
     }
 
