@@ -8,6 +8,7 @@ struct ScoredCandidate: Sendable {
     var itemOwner: Int32   // whose item (the firm, or the candidate for downstream)
     var score: MatchScore
     var raw: Double        // personalized PageRank
+    var links: Int         // track record: active links as supplier (upstream) or buyer (downstream)
 }
 
 extension MatchIndex {
@@ -31,9 +32,12 @@ extension MatchIndex {
     /// the firms and organizations offering the concepts of its capability needs. Firms it
     /// already trades with in that direction (active links) are left out.
     ///
-    /// - Complexity: O(push + C · (I + c)) for C candidates, I items of the firm and c concepts
-    ///   per set, plus the push of the personalized PageRank (O(1/(ε·α)) at most); no work is
-    ///   proportional to the number of firms.
+    /// Each index list is read up to ``MatchOptions/scanLimit`` firms (largest output first);
+    /// firms the PageRank push reached are considered whatever their rank.
+    ///
+    /// - Complexity: O(push + C · (I + c)) for C ≤ lists × scanLimit + touched candidates, I
+    ///   items of the firm and c concepts per set; the push of the personalized PageRank is
+    ///   O(1/(ε·α)) at most. No work is proportional to the number of firms.
     public func matches(forNode firm: Int32, options: MatchOptions, workspace ws: inout MatchWorkspace) -> FirmMatches {
         var all: [MatchSuggestion] = []
         for direction in MatchDirection.allCases where options.directions.contains(direction) {
@@ -164,19 +168,31 @@ extension MatchIndex {
             let score = MatchScore(
                 fit: fit, template: template, proximity: 0, locality: locality, capacity: capacityPart, leader: leader,
                 weights: options.weights)
-            found.append(ScoredCandidate(node: v, item: item, itemOwner: owner, score: score, raw: options.weights.proximity > 0 ? ws.pageRank(v) : 0))
+            var links = 0
+            if isFirm && direction == .upstream {
+                for e in g.outEdgeRange(of: v) where g.layers[e] == .supply { links += 1 }
+            } else if isFirm && direction == .downstream {
+                for p in g.inEdgeRange(of: v) where g.layers[Int(g.inEdges[p])] == .supply { links += 1 }
+            }
+            found.append(ScoredCandidate(
+                node: v, item: item, itemOwner: owner, score: score, raw: options.weights.proximity > 0 ? ws.pageRank(v) : 0,
+                links: links))
         }
 
+        let limit = max(1, options.scanLimit)
+        func head(_ start: [Int32], _ i: Int) -> Range<Int> {
+            Int(start[i])..<min(Int(start[i + 1]), Int(start[i]) + limit)
+        }
         switch direction {
         case .upstream:
             for it in Int(supplyItemStart[Int(firm)])..<Int(supplyItemStart[Int(firm) + 1]) where usable(supplyItems[it], options) {
                 for c in concepts(supplyItems[it].set) {
-                    for k in Int(makersStart[Int(c)])..<Int(makersStart[Int(c) + 1]) { consider(makers[k]) }
+                    for k in head(makersStart, Int(c)) { consider(makers[k]) }
                 }
             }
         case .downstream:
             for c in concepts(productSet[Int(firm)]) {
-                for k in Int(buyersStart[Int(c)])..<Int(buyersStart[Int(c) + 1]) { consider(buyers[k]) }
+                for k in head(buyersStart, Int(c)) { consider(buyers[k]) }
             }
         case .capability:
             for it in Int(capabilityItemStart[Int(firm)])..<Int(capabilityItemStart[Int(firm) + 1]) where usable(capabilityItems[it], options) {
@@ -186,12 +202,20 @@ extension MatchIndex {
             }
         }
         for s in nearStages.sorted() {
-            for k in Int(stageFirmStart[Int(s)])..<Int(stageFirmStart[Int(s) + 1]) { consider(stageFirms[k]) }
+            for k in head(stageFirmStart, Int(s)) { consider(stageFirms[k]) }
+        }
+        // Whatever the push reached (beyond the heads of the lists).
+        if options.weights.proximity > 0 {
+            for v in ws.touched where ws.pageRank(v) > 0 { consider(v) }
         }
 
         // Proximity relative to the best candidate, on a log scale; then the top ones.
         var best = 0.0
-        for c in found where c.raw > best { best = c.raw }
+        var mostLinks = 0
+        for c in found {
+            if c.raw > best { best = c.raw }
+            if c.links > mostLinks { mostLinks = c.links }
+        }
         let decades = max(0.1, options.proximityDecades)
         var kept: [ScoredCandidate] = []
         kept.reserveCapacity(top + 1)
@@ -203,7 +227,8 @@ extension MatchIndex {
             let s = c.score
             c.score = MatchScore(
                 fit: s.fit, template: s.template, proximity: prox, locality: s.locality, capacity: s.capacity,
-                leader: s.leader, weights: options.weights)
+                leader: s.leader, record: direction == .capability ? nil : (mostLinks > 0 ? (Double(c.links) / Double(mostLinks)).squareRoot() : 0),
+                weights: options.weights)
             if kept.count == top, let last = kept.last, !better(c, last) { continue }
             var pos = kept.count
             while pos > 0 && better(c, kept[pos - 1]) { pos -= 1 }

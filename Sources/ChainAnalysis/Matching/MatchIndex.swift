@@ -57,7 +57,7 @@ public struct MatchIndex: Sendable {
     let capacity: [Double]           // -1 unknown
     let demandValue: [Double]        // mean value of the firm's active inbound links, -1 unknown
 
-    // Inverted indexes (concept → nodes, ascending).
+    // Inverted indexes (concept → nodes; makers, buyers and stage firms by output, largest first).
     let makersStart: [Int32]
     let makers: [Int32]
     let buyersStart: [Int32]
@@ -315,6 +315,24 @@ public struct MatchIndex: Sendable {
         }
         let bi = invert { emit in for (c, v) in buyerPairs { emit(c, v) } }
 
+        // Each list largest output first (then park order): a query reads the head only.
+        func sortSegments(_ start: [Int32], _ nodes: inout [Int32]) {
+            for c in 0..<(start.count - 1) {
+                let range = Int(start[c])..<Int(start[c + 1])
+                guard range.count > 1 else { continue }
+                nodes[range].sort { a, b in
+                    let oa = Int(a) < n ? out[Int(a)] : -1, ob = Int(b) < n ? out[Int(b)] : -1
+                    return oa != ob ? oa > ob : a < b
+                }
+            }
+        }
+        var mkNodes = mk.nodes
+        sortSegments(mk.start, &mkNodes)
+        var biNodes = bi.nodes
+        sortSegments(bi.start, &biNodes)
+        var sfNodes = sFirms
+        sortSegments(stageCount, &sfNodes)
+
         conceptNames = names
         setStart = sStart
         setConcepts = sConcepts
@@ -336,16 +354,16 @@ public struct MatchIndex: Sendable {
         capacity = cap
         demandValue = demand
         makersStart = mk.start
-        makers = mk.nodes
+        makers = mkNodes
         buyersStart = bi.start
-        buyers = bi.nodes
+        buyers = biNodes
         offerersStart = of.start
         offerers = of.nodes
         stageFirmStart = stageCount
         var orgName: [String: String] = [:]
         for o in park.organizations where orgName[o.id] == nil { orgName[o.id] = o.name }
         organizationNames = graph.ids[n...].map { orgName[$0] ?? $0 }
-        stageFirms = sFirms
+        stageFirms = sfNodes
     }
 
     /// Number of firms (nodes `0..<firmCount` of ``graph``).

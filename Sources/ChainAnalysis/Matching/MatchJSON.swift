@@ -20,6 +20,7 @@ enum MatchJSON {
         w.key("locality"); w.number(round4(s.score.locality))
         w.key("capacity"); w.number(round4(s.score.capacity))
         w.key("leader"); w.number(round4(s.score.leader))
+        if let r = s.score.record { w.key("record"); w.number(round4(r)) }
         w.endObject()
         w.key("channels"); w.inlineStrings(s.channels)
         w.key("explanation"); w.string(s.explanation)
@@ -33,6 +34,7 @@ enum MatchJSON {
         w.key("locality"); w.number(m.locality)
         w.key("capacity"); w.number(m.capacity)
         w.key("leader"); w.number(m.leader)
+        w.key("record"); w.number(m.record)
         w.endObject()
     }
 }

@@ -30,24 +30,29 @@ public struct MatchWeights: Sendable, Equatable {
     /// buyers). Not used for capability matches. Default 0.15.
     public var template: Double = 0.15
     /// Graph proximity: personalized PageRank from the firm on supply + pairing + membership.
-    /// Default 0.35.
-    public var proximity: Double = 0.35
-    /// Same zone (就近配套). Default 0.05.
-    public var locality: Double = 0.05
-    /// Capacity against the need's size. Default 0.10.
-    public var capacity: Double = 0.10
+    /// Default 0.15.
+    public var proximity: Double = 0.15
+    /// Same zone (就近配套). Default 0.03.
+    public var locality: Double = 0.03
+    /// Capacity against the need's size. Default 0.05.
+    public var capacity: Double = 0.05
     /// Chain-leader involvement. Default 0.05.
     public var leader: Double = 0.05
+    /// Track record: how many firms the candidate already supplies (upstream) or buys from
+    /// (downstream), relative to the best candidate. Not used for capability matches.
+    /// Default 0.40.
+    public var record: Double = 0.40
 
     public init() {}
 
-    public init(fit: Double, template: Double, proximity: Double, locality: Double, capacity: Double, leader: Double) {
+    public init(fit: Double, template: Double, proximity: Double, locality: Double, capacity: Double, leader: Double, record: Double = 0.40) {
         self.fit = fit
         self.template = template
         self.proximity = proximity
         self.locality = locality
         self.capacity = capacity
         self.leader = leader
+        self.record = record
     }
 }
 
@@ -76,6 +81,10 @@ public struct MatchOptions: Sendable, Equatable {
     /// Decades of PageRank below the best candidate that the proximity part spans (log scale).
     /// Default 1.5: a candidate with 1/30 of the best candidate's PageRank gets 0.
     public var proximityDecades: Double = 1.5
+    /// Firms read from each inverted-index list (makers of a concept, buyers of a concept,
+    /// firms of a stage), largest output first. Firms the PageRank push reaches are read
+    /// whatever their rank. Bounds a query's work in very large parks. Default 2000.
+    public var scanLimit: Int = 2000
     /// Whether firms outside the park (`inPark: false`) may be suggested. Default true.
     public var includeOutside: Bool = true
 

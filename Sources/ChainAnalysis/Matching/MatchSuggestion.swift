@@ -18,22 +18,33 @@ public struct MatchScore: Sendable, Equatable {
     /// 1 the candidate leads a chain of the firm (or the firm one of the candidate's), 0.5 it
     /// trades with such a chain leader, 0 otherwise.
     public var leader: Double
+    /// `√(links / most links among the candidates)`: the candidate's active
+    /// supply links as supplier (upstream) or buyer (downstream); nil for capability matches.
+    public var record: Double?
     /// The weighted mean of the parts that apply.
     public var total: Double
 
-    public init(fit: Double, template: Double?, proximity: Double, locality: Double, capacity: Double, leader: Double, weights: MatchWeights) {
+    public init(
+        fit: Double, template: Double?, proximity: Double, locality: Double, capacity: Double, leader: Double,
+        record: Double? = nil, weights: MatchWeights
+    ) {
         self.fit = fit
         self.template = template
         self.proximity = proximity
         self.locality = locality
         self.capacity = capacity
         self.leader = leader
+        self.record = record
         var sum = weights.fit * fit + weights.proximity * proximity + weights.locality * locality
             + weights.capacity * capacity + weights.leader * leader
         var norm = weights.fit + weights.proximity + weights.locality + weights.capacity + weights.leader
         if let template {
             sum += weights.template * template
             norm += weights.template
+        }
+        if let record {
+            sum += weights.record * record
+            norm += weights.record
         }
         total = norm > 0 ? sum / norm : 0
     }

@@ -17,6 +17,8 @@ public struct MatchWorkspace {
     var residual: [Double]
     var queued: [Bool]
     var queue: [Int32] = []
+    /// Nodes the last push touched, in order.
+    var touched: [Int32] = []
     var seen: [UInt32]
     var excluded: [UInt32]
 
@@ -77,23 +79,27 @@ extension MatchIndex {
         // Move the arrays out of the workspace while working (no copy: the workspace holds
         // no other reference meanwhile), so the closures below borrow locals only.
         var queue = ws.queue
+        var touchedList = ws.touched
         var pArr = ws.ppr
         var rArr = ws.residual
         var stArr = ws.pprStamp
         var qArr = ws.queued
         ws.queue = []
+        ws.touched = []
         ws.ppr = []
         ws.residual = []
         ws.pprStamp = []
         ws.queued = []
         defer {
             ws.queue = queue
+            ws.touched = touchedList
             ws.ppr = pArr
             ws.residual = rArr
             ws.pprStamp = stArr
             ws.queued = qArr
         }
         queue.removeAll(keepingCapacity: true)
+        touchedList.removeAll(keepingCapacity: true)
         g.outOffsets.withUnsafeBufferPointer { outOff in
             g.outTargets.withUnsafeBufferPointer { outT in
                 g.inOffsets.withUnsafeBufferPointer { inOff in
@@ -105,6 +111,7 @@ extension MatchIndex {
                                         @inline(__always) func touch(_ v: Int) {
                                             if st[v] != stamp {
                                                 st[v] = stamp
+                                                touchedList.append(Int32(v))
                                                 p[v] = 0
                                                 r[v] = 0
                                                 q[v] = false

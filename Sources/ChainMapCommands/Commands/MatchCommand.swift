@@ -20,7 +20,8 @@ struct MatchCommand: ParsableCommand {
             (the candidate's stage feeds the firm's), proximity (personalized PageRank from the \
             firm over supply, pairings and memberships: shared alliances and pairings are trust \
             channels), locality (same zone), capacity (against the need's size), leader \
-            (chain-leader involvement). Weights: --weight-* options.
+            (chain-leader involvement), record (how many firms it already supplies or buys \
+            from). Weights: --weight-* options.
 
             --all builds an agenda: at most --per-firm meetings per firm, maximising the total \
             score by an exact b-matching (min-cost flow, successive shortest paths), compared \
@@ -83,12 +84,17 @@ struct MatchCommand: ParsableCommand {
     var weightCapacity: Double = MatchWeights().capacity
     @Option(name: .customLong("weight-leader"), help: "Weight of the chain-leader part.")
     var weightLeader: Double = MatchWeights().leader
+    @Option(name: .customLong("weight-record"), help: "Weight of the track-record part.")
+    var weightRecord: Double = MatchWeights().record
 
     @Option(name: .customLong("proximity-decades"), help: "Decades of PageRank below the best candidate that the proximity part spans.")
     var proximityDecades: Double = MatchOptions().proximityDecades
 
-    @Option(name: .customLong("push-epsilon"), help: "Precision of the local PageRank push (smaller: more precise, slower).")
-    var pushEpsilon: Double = MatchOptions().pushEpsilon
+    @Option(name: .customLong("push-epsilon"), help: "Precision of the local PageRank push (smaller: more precise, slower). Default 1e-5; 1e-4 for --all.")
+    var pushEpsilon: Double?
+
+    @Option(name: .customLong("scan-limit"), help: "Firms read per product or stage list, largest first (the push adds the ones it reaches). Default 2000; 500 for --all.")
+    var scanLimit: Int?
 
     @Option(help: "--evaluate: share of active links hidden.")
     var hide: Double = 0.2
@@ -114,10 +120,11 @@ struct MatchCommand: ParsableCommand {
         if perFirm < 1 { throw ValidationError("--per-firm must be at least 1") }
         if candidatesPerFirm < 1 { throw ValidationError("--candidates-per-firm must be at least 1") }
         if !(hide > 0 && hide < 1) { throw ValidationError("--hide must be between 0 and 1") }
-        if !(pushEpsilon > 0 && pushEpsilon < 1) { throw ValidationError("--push-epsilon must be between 0 and 1") }
+        if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw ValidationError("--push-epsilon must be between 0 and 1") }
+        if let scanLimit, scanLimit < 1 { throw ValidationError("--scan-limit must be at least 1") }
         if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
         if queries < 1 { throw ValidationError("--queries must be at least 1") }
-        for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader] where !(w >= 0 && w.isFinite) {
+        for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
             throw ValidationError("weights must be 0 or more")
         }
         if candidates != nil && stage == nil { throw ValidationError("--candidates goes with --stage") }
@@ -140,13 +147,15 @@ struct MatchCommand: ParsableCommand {
         var options = MatchOptions()
         options.weights = MatchWeights(
             fit: weightFit, template: weightTemplate, proximity: weightProximity, locality: weightLocality,
-            capacity: weightCapacity, leader: weightLeader)
+            capacity: weightCapacity, leader: weightLeader, record: weightRecord)
         options.directions = try directions()
         options.top = top
         options.includeSolvedNeeds = includeSolved
         options.includeOutside = !inParkOnly
         options.proximityDecades = proximityDecades
-        options.pushEpsilon = pushEpsilon
+        let base = all ? MatchAgendaOptions().match : MatchOptions()
+        options.pushEpsilon = pushEpsilon ?? base.pushEpsilon
+        options.scanLimit = scanLimit ?? base.scanLimit
         return options
     }
 
@@ -220,7 +229,7 @@ struct MatchCommand: ParsableCommand {
             switch format {
             case .json: Console.out(bytes: result.json(options: options))
             case .csv:
-                var out = Self.line(["firm", "direction", "rank", "candidate", "candidateName", "need", "offer", "wanted", "score", "fit", "template", "proximity", "locality", "capacity", "leader", "channels", "explanation"])
+                var out = Self.line(["firm", "direction", "rank", "candidate", "candidateName", "need", "offer", "wanted", "score", "fit", "template", "proximity", "locality", "capacity", "leader", "record", "channels", "explanation"])
                 var rank: [MatchDirection: Int] = [:]
                 for s in result.suggestions {
                     rank[s.direction, default: 0] += 1
@@ -254,7 +263,7 @@ struct MatchCommand: ParsableCommand {
             switch format {
             case .json: Console.out(bytes: agenda.json(options: a))
             case .csv:
-                var out = Self.line(["meeting", "requester", "requesterName", "offerer", "offererName", "direction", "need", "offer", "wanted", "score", "fit", "template", "proximity", "locality", "capacity", "leader", "channels", "explanation"])
+                var out = Self.line(["meeting", "requester", "requesterName", "offerer", "offererName", "direction", "need", "offer", "wanted", "score", "fit", "template", "proximity", "locality", "capacity", "leader", "record", "channels", "explanation"])
                 for (i, m) in agenda.meetings.enumerated() {
                     let s = m.suggestion
                     out += Self.line([String(i + 1), m.requester, m.requesterName, m.offerer, m.offererName, s.direction.rawValue] + Array(Self.fields(s).dropFirst(2)))
@@ -337,6 +346,7 @@ struct MatchCommand: ParsableCommand {
         var p = "fit \(fmt(s.fit))"
         if let t = s.template { p += ", template \(fmt(t))" }
         p += ", proximity \(fmt(s.proximity)), locality \(fmt(s.locality)), capacity \(fmt(s.capacity)), leader \(fmt(s.leader))"
+        if let r = s.record { p += ", record \(fmt(r))" }
         return p
     }
 
@@ -344,6 +354,6 @@ struct MatchCommand: ParsableCommand {
     static func fields(_ s: MatchSuggestion) -> [String] {
         [s.candidate, s.candidateName, s.need ?? "", s.offer, s.wanted, fmt(s.score.total), fmt(s.score.fit),
          s.score.template.map(fmt) ?? "", fmt(s.score.proximity), fmt(s.score.locality), fmt(s.score.capacity),
-         fmt(s.score.leader), s.channels.joined(separator: "|"), s.explanation]
+         fmt(s.score.leader), s.score.record.map(fmt) ?? "", s.channels.joined(separator: "|"), s.explanation]
     }
 }
