@@ -14,8 +14,9 @@ public struct ChainMapCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, OrgsCommand.self,
-            MatchCommand.self, GenerateCommand.self, SamplesCommand.self,
+            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
+            StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
+            GenerateCommand.self, SamplesCommand.self,
         ]
     )
 

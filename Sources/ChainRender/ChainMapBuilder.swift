@@ -67,7 +67,13 @@ public struct ChainMapBuilder: Sendable {
         scene.legend = options.legend
         scene.fontName = options.fontName
         scene.overlays = options.overlays
-        for overlay in scene.unresolvedOverlays() { notes.append("overlay not drawn, not in this view: \(overlay.targetDescription)") }
+        let unresolved = scene.unresolvedOverlays()
+        if unresolved.count <= 3 {
+            for overlay in unresolved { notes.append("overlay not drawn, not in this view: \(overlay.targetDescription)") }
+        } else {
+            let shown = unresolved.prefix(3).map(\.targetDescription).joined(separator: "; ")
+            notes.append("\(unresolved.count) overlays not drawn, not in this view (e.g. \(shown)); a firm view (no --aggregate) shows them")
+        }
         scene.notes = notes + scene.notes
         return scene
     }

@@ -23,7 +23,7 @@ public struct DOTWriter: Sendable {
         let font = DOTText.label(scene.fontName)
         let marks = OverlayMarks(scene: scene)
         out += "digraph \"chainmap\" {\n"
-        out += "\tgraph [id=\"chainmap\", rankdir=\"LR\", outputorder=\"edgesfirst\", nodesep=\"0.25\", ranksep=\"0.7\", "
+        out += "\tgraph [id=\"chainmap\", rankdir=\"LR\", outputorder=\"edgesfirst\", forcelabels=\"true\", nodesep=\"0.25\", ranksep=\"0.7\", "
             + "fontname=\(font), fontsize=\"20\", labelloc=\"t\", label=\(DOTText.label(scene.title)), "
             + "tooltip=\(DOTText.label(scene.title)), bgcolor=\"white\"];\n"
         out += "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.12,0.06\"];\n"
@@ -245,7 +245,7 @@ public struct DOTWriter: Sendable {
         attrs.append(("style", style))
         attrs.append(("penwidth", DOTText.fixed(penwidth, digits: 2)))
         attrs += extra
-        return DOTText.id(edge.from) + " -> " + DOTText.id(edge.to) + " [" + render(attrs) + "];"
+        return DOTText.id(edge.from) + " -> " + DOTText.id(edge.to) + " [" + render(edgeAttributes: attrs) + "];"
     }
 
     private func suggestionStatement(_ overlay: MapOverlay, from: String, to: String, index: Int, a: String, b: String) -> String {
@@ -262,7 +262,17 @@ public struct DOTWriter: Sendable {
             ("penwidth", "2.00"),
             ("constraint", "false"),
         ]
-        return DOTText.id(from) + " -> " + DOTText.id(to) + " [" + render(attrs) + "];"
+        return DOTText.id(from) + " -> " + DOTText.id(to) + " [" + render(edgeAttributes: attrs) + "];"
+    }
+
+    /// Edge attributes, with one rule for Graphviz 2.43: edge text is written as an `xlabel`,
+    /// placed after layout. A plain `label` makes dot add a virtual label node, and for some
+    /// edges (flat edges inside a rank, non-constraining pairings and suggested links) the
+    /// layout cleanup (`gvFreeLayout`) frees it twice and the process aborts — seen on the
+    /// Beilun and Ningxiang maps with gap overlays. The `dot` program never frees its layout,
+    /// so it does not show the bug. `forcelabels=true` (graph attribute) keeps every xlabel.
+    func render(edgeAttributes attrs: [(String, String)]) -> String {
+        render(attrs.map { $0.0 == "label" ? ("xlabel", $0.1) : $0 })
     }
 
     private func render(_ attrs: [(String, String)]) -> String {

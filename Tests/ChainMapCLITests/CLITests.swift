@@ -176,3 +176,80 @@ import Testing
         #expect(refused.stderr.contains("--aggregate") || refused.stderr.contains("--chain"))
     }
 }
+
+/// `chainmap rank` and `chainmap structure`, on parks and on plain edge lists.
+@Suite struct NetworkCLITests {
+    let mini = CLI.fixtures.appendingPathComponent("good/mini.json").path
+
+    /// A star into node `hub` plus a tail: hub has betweenness, leaves none.
+    func edgeList() throws -> (URL, String) {
+        let folder = CLI.temporaryFolder()
+        let file = folder.appendingPathComponent("g.txt")
+        try "# star\na hub\nb hub\nc hub\nhub tail 2\n".write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file.path)
+    }
+
+    @Test func rankAnEdgeListByBetweenness() throws {
+        let (folder, path) = try edgeList()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try CLI.run(["rank", path, "--by", "betweenness", "--raw", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // hub lies on a→tail, b→tail, c→tail: raw betweenness 3; everyone else 0 (ties by id).
+        #expect(r.stdout == """
+            rank,id,name,stage,leader,betweenness
+            1,hub,hub,,false,3.0
+            2,a,a,,false,0.0
+            2,b,b,,false,0.0
+            2,c,c,,false,0.0
+            2,tail,tail,,false,0.0
+
+            """)
+        #expect(r.stderr == "note: exact betweenness (Brandes) from all 5 nodes\n")
+    }
+
+    @Test func rankAParkByPageRankAsJSON() throws {
+        let r = try CLI.run(["rank", mini, "--by", "pagerank", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"converged\": true"))
+        #expect(r.stdout.contains("\"id\": \"liwei\""))
+        #expect(r.stderr.hasPrefix("note: PageRank (damping 0.85) converged after"))
+    }
+
+    @Test func sampledBetweennessPrintsItsBound() throws {
+        let (folder, path) = try edgeList()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("estimated from 2 of 5 sources (seed 7); with 95% confidence every score is within ±"))
+    }
+
+    @Test func badEdgeListIsReportedWithItsLine() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.txt")
+        try "a b\nc\nd e abc\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["rank", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.txt:2:"))
+        #expect(r.stderr.contains("bad.txt:3:"))
+    }
+
+    @Test func rankUsageErrors() throws {
+        #expect(try CLI.run(["rank", mini, "--by", "fame"]).status == 2)
+        #expect(try CLI.run(["rank", mini, "--by", "pagerank", "--sample", "3"]).status == 2)
+        #expect(try CLI.run(["rank", mini, "--damping", "2"]).status == 2)
+    }
+
+    @Test func structureOfAnEdgeList() throws {
+        let (folder, path) = try edgeList()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try CLI.run(["structure", path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"weakComponents\": 1"))
+        #expect(r.stdout.contains("\"cutFirms\": [\"hub\"]"))
+        #expect(r.stdout.contains("\"longestPath\": [\"a\", \"hub\", \"tail\"]"))
+        let table = try CLI.run(["structure", mini])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Cut firms (articulation points):"))
+    }
+}

@@ -24,9 +24,9 @@ struct OverlayAndGeometryTests {
         ])
         let dot = DOTWriter().write(scene)
         #expect(dot.contains("class=\"firm org-none highlight-critical\", label=\"长沙电解液化工\\n[计划未落地]\\n[唯一供应商]\""))
-        #expect(dot.contains("\"firm:changyuan\" -> \"firm:fudi\" [id=\"link-changyuan__fudi\", class=\"supply lost highlight-critical\", label=\"断链\""))
+        #expect(dot.contains("\"firm:changyuan\" -> \"firm:fudi\" [id=\"link-changyuan__fudi\", class=\"supply lost highlight-critical\", xlabel=\"断链\""))
         #expect(dot.contains("class=\"stage midstream highlight-info\", label=\"隔膜 (1)\\n[细链]\""))
-        #expect(dot.contains("\"firm:sep1\" -> \"firm:pack1\" [id=\"suggested-sep1__pack1__4\", class=\"suggested\", label=\"隔膜直供 (0.88)\""))
+        #expect(dot.contains("\"firm:sep1\" -> \"firm:pack1\" [id=\"suggested-sep1__pack1__4\", class=\"suggested\", xlabel=\"隔膜直供 (0.88)\""))
         #expect(dot.contains("color=\"\(MapStyle.suggestedColor)\""))
         // Overlays can also be added to a built scene.
         var later = try ChainMapBuilder(park: TestParks.battery()).build(MapOptions(aggregate: .stage))

@@ -139,10 +139,29 @@ extension Graph {
             includeEdges: includeEdges, threads: threads, progress: progress)
     }
 
+    /// Betweenness accumulated from the given source nodes only: the sum over `s` in
+    /// `sources` of Brandes' dependencies, scaled by `n / sources.count` (so a random source
+    /// set gives an unbiased estimate, as in ``approximateBetweenness(sampleCount:seed:weighted:normalized:includeEdges:threads:progress:)``).
+    /// With `scaled: false` the raw sum is returned (NetworkX's `betweenness_centrality_subset`
+    /// over all targets, unnormalized, for directed graphs).
+    ///
+    /// Duplicate and out-of-range sources are dropped.
+    /// - Complexity: O(k·E) unweighted, O(k·(E + V) log V) weighted.
+    public func betweenness(
+        sources: [Int32], weighted: Bool = false, normalized: Bool = true, scaled: Bool = true,
+        includeEdges: Bool = false, threads: Int? = nil, progress: CentralityProgress? = nil
+    ) throws(CentralityError) -> BetweennessResult {
+        if weighted { try CentralitySupport.validateWeights(self) }
+        let chosen = Array(Set(sources.filter { $0 >= 0 && Int($0) < nodeCount })).sorted()
+        return brandes(
+            sources: chosen, seed: nil, weighted: weighted, normalized: normalized,
+            includeEdges: includeEdges, threads: threads, progress: progress, sampleScaled: scaled)
+    }
+
     /// Shared driver: accumulates dependencies from `sources` (sorted), then rescales.
     private func brandes(
         sources: [Int32], seed: UInt64?, weighted: Bool, normalized: Bool, includeEdges: Bool,
-        threads: Int?, progress: CentralityProgress?
+        threads: Int?, progress: CentralityProgress?, sampleScaled: Bool = true
     ) -> BetweennessResult {
         let n = nodeCount
         let m = edgeCount
@@ -189,7 +208,7 @@ extension Graph {
         }
 
         // Rescale as NetworkX does, then by n/k for a sample.
-        let sampleScale = k > 0 ? Double(n) / Double(k) : 1
+        let sampleScale = k > 0 && sampleScaled ? Double(n) / Double(k) : 1
         var nodeScale = 1.0
         var edgeScale = 1.0
         if normalized {

@@ -27,6 +27,7 @@ struct MapCommand: ParsableCommand {
               chainmap map big-park/ --aggregate stage -o overview.svg
               chainmap map samples/ningxiang-storage.json --format dot        # DOT for your own Graphviz
               chainmap map samples/beilun-nev.json --layers supply,pairing -o overlay.svg
+              chainmap map samples/beilun-nev.json --show gaps -o gaps.svg          # gap findings on the map
             """)
 
     enum ImageFormat: String, ExpressibleByArgument, CaseIterable {
@@ -76,10 +77,32 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Title to use instead of the generated one.")
     var title: String?
 
+    @Option(help: "Findings to draw on the map, comma-separated: \(Self.overlaySources.keys.sorted().joined(separator: ", ")).")
+    var show: String?
+
+    /// Overlays `--show` can draw, by name: each turns the park (and the --chain filter) into
+    /// map overlays. Adding one is one line here.
+    static let overlaySources: [String: @Sendable (Park, String?) -> [MapOverlay]] = [
+        "gaps": GapsCommand.mapOverlays,
+    ]
+
+    func overlayNames() throws -> [String] {
+        var names: [String] = []
+        for word in (show ?? "").split(separator: ",") {
+            let name = word.trimmingCharacters(in: .whitespaces)
+            guard Self.overlaySources[name] != nil else {
+                throw ValidationError("unknown overlay '\(name)'; use " + Self.overlaySources.keys.sorted().joined(separator: ", "))
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     func validate() throws {
         if radius < 0 || radius > 50 { throw ValidationError("--radius must be between 0 and 50") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         _ = try mapLayers()
+        _ = try overlayNames()
     }
 
     func mapLayers() throws -> Set<MapLayer> {
@@ -98,6 +121,9 @@ struct MapCommand: ParsableCommand {
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
             fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
+        for name in try overlayNames() {
+            if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
+        }
         if let focus {
             do {
                 options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)

@@ -33,11 +33,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let path = try input.resolvedPath()
         let diagnostics: [Diagnostic]
-        var summary: ParkSummary?
+        var park: Park?
         do {
             let loaded = try ParkLoader.load(path: path)
             diagnostics = loaded.warnings.map(input.shortened)
-            summary = ParkSummary(loaded.park)
+            park = loaded.park
         } catch {
             diagnostics = error.diagnostics.map(input.shortened)
         }
@@ -53,9 +53,9 @@ struct ValidateCommand: ParsableCommand {
             w.key("valid"); w.bool(!failed)
             w.key("errors"); w.int(errors)
             w.key("warnings"); w.int(warnings)
-            if let s = summary {
-                w.key("firms"); w.int(s.firms)
-                w.key("links"); w.int(s.links)
+            if let p = park {
+                w.key("firms"); w.int(p.firms.count)
+                w.key("links"); w.int(p.links.count)
             }
             w.key("problems")
             w.beginArray()
@@ -75,8 +75,8 @@ struct ValidateCommand: ParsableCommand {
             Console.out(bytes: w.finish())
         case .table, .csv:
             for d in diagnostics { Console.err(d.description + "\n") }
-            if let s = summary, !failed {
-                Console.out("\(input.displayName): valid: \(s.firms) firms, \(s.links) links, \(s.organizations) organizations, \(s.pairings) pairings, \(s.needs) needs; \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+            if let p = park, !failed {
+                Console.out("\(input.displayName): valid: \(p.firms.count) firms, \(p.links.count) links, \(p.organizations.count) organizations, \(p.pairings.count) pairings, \(p.needs.count) needs; \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             } else {
                 Console.err("\(input.displayName): invalid: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             }

@@ -49,16 +49,74 @@ struct CSVReader {
         }
     }
 
+    /// Row boundaries splitting `buf[from...]` into about `parts` chunks: positions just after
+    /// a line break that is outside quotes, with the number of line breaks before each (for
+    /// line numbers). One pass over the bytes.
+    static func chunkBoundaries(_ buf: UnsafeBufferPointer<UInt8>, from: Int, parts: Int) -> [(offset: Int, linesBefore: Int)] {
+        var result = [(offset: from, linesBefore: 0)]
+        guard parts > 1 else { return result }
+        let size = buf.count - from
+        var target = from + size / parts
+        var inQuotes = false
+        var lines = 0
+        var i = from
+        while i < buf.count {
+            let b = buf[i]
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if b == 0x0A {
+                lines += 1
+                if !inQuotes && i + 1 >= target && i + 1 < buf.count {
+                    result.append((i + 1, lines))
+                    if result.count == parts { break }
+                    target = from + size * result.count / parts
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// End of the row starting at `from` (just after its line break outside quotes, or the
+    /// end of the buffer) and the number of line breaks it spans.
+    static func rowEnd(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> (end: Int, lineBreaks: Int) {
+        var inQuotes = false
+        var breaks = 0
+        var i = from
+        while i < buf.count {
+            let b = buf[i]
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if b == 0x0A {
+                breaks += 1
+                if !inQuotes { return (i + 1, breaks) }
+            }
+            i += 1
+        }
+        return (buf.count, breaks)
+    }
+
     /// Calls `body` for each row of `bytes`. Stops at the first syntax error.
     static func forEachRow(_ bytes: [UInt8], _ body: (borrowing Row) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
         try bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) in
+            try forEachRow(buf, range: 0..<buf.count, firstLine: 1, body)
+        }
+    }
+
+    /// Rows of `buffer[range]`, which must start at a row boundary; lines are counted from
+    /// `firstLine`. Used to parse large files in chunks on several cores.
+    static func forEachRow(
+        _ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int,
+        _ body: (borrowing Row) throws(CSVSyntaxError) -> Void
+    ) throws(CSVSyntaxError) {
+        do {
             var row = Row(buffer: buf)
             row.starts.reserveCapacity(32)
             row.ends.reserveCapacity(32)
             row.quoted.reserveCapacity(32)
-            let n = buf.count
-            var i = 0
-            var line = 1
+            let n = range.upperBound
+            var i = range.lowerBound
+            var line = firstLine
             while i < n {
                 row.starts.removeAll(keepingCapacity: true)
                 row.ends.removeAll(keepingCapacity: true)

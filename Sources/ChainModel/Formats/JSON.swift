@@ -366,6 +366,10 @@ public struct JSONWriter {
     public mutating func bool(_ b: Bool) { output.append(contentsOf: Array((b ? "true" : "false").utf8)) }
     public mutating func int(_ i: Int) { output.append(contentsOf: Array(String(i).utf8)) }
     public mutating func number(_ d: Double) { output.append(contentsOf: Array(NumberFormat.shortest(d).utf8)) }
+    /// A number in its shortest round-trip form, always (scores: 1e-12 stays 1e-12).
+    public mutating func exactNumber(_ d: Double) {
+        output.append(contentsOf: Array((d.isFinite ? "\(d)" : "null").utf8))
+    }
 
     /// A list of strings on one line: `["a", "b"]`.
     public mutating func inlineStrings(_ items: [String]) {

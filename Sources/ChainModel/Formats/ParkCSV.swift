@@ -28,34 +28,81 @@ struct CSVRecordReader: RecordReader {
         return CSVList.split(s).filter { !$0.isEmpty }
     }
 
+    /// The cell's bytes without surrounding spaces and tabs; nil when absent or blank.
+    private func trimmedBytes(_ key: FieldKey) -> UnsafeBufferPointer<UInt8>? {
+        guard key.index >= 0, key.index < columns.count else { return nil }
+        let c = columns[key.index]
+        guard c >= 0, !row.isEmpty(c) else { return nil }
+        let raw = row.bytes(c)
+        var lo = 0
+        var hi = raw.count
+        while lo < hi && (raw[lo] == 0x20 || raw[lo] == 0x09) { lo += 1 }
+        while hi > lo && (raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09) { hi -= 1 }
+        return lo < hi ? UnsafeBufferPointer(rebasing: raw[lo..<hi]) : nil
+    }
+
+    /// Numbers are parsed from the row's bytes: no Foundation string bridging per cell (this
+    /// is the hot path of a 10-million-link bundle).
     func double(_ key: FieldKey) -> Double? {
-        guard let raw = cell(key) else { return nil }
-        let s = raw.trimmingCharacters(in: .whitespaces)
-        if s.isEmpty { return nil }
-        if let d = Double(s), d.isFinite { return d }
-        report(key, "\"\(raw)\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
+        guard let bytes = trimmedBytes(key) else { return nil }
+        if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
+        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite { return d }
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
-        guard let raw = cell(key) else { return nil }
-        let s = raw.trimmingCharacters(in: .whitespaces)
-        if s.isEmpty { return nil }
-        if let i = Int(s) { return i }
-        if let d = Double(s), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(raw)\" is not a whole number", hint: "write a count such as 25")
+        guard let bytes = trimmedBytes(key) else { return nil }
+        if let i = Self.parseInt(bytes) { return i }
+        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
         return nil
     }
 
     func bool(_ key: FieldKey) -> Bool? {
-        guard let raw = cell(key) else { return nil }
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "true", "yes", "y", "1", "是": return true
-        case "false", "no", "n", "0", "否": return false
-        case "": return nil
-        default:
-            report(key, "\"\(raw)\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)")
-            return nil
+        guard let bytes = trimmedBytes(key) else { return nil }
+        switch bytes.count {
+        case 1:
+            switch bytes[0] | 0x20 {
+            case UInt8(ascii: "1") | 0x20, UInt8(ascii: "y"): return true
+            case UInt8(ascii: "0") | 0x20, UInt8(ascii: "n"): return false
+            default: break
+            }
+        case 2 where (bytes[0] | 0x20) == UInt8(ascii: "n") && (bytes[1] | 0x20) == UInt8(ascii: "o"): return false
+        case 3 where Self.equalsFolded(bytes, "yes"): return true
+        case 3 where Array(bytes) == Array("是".utf8): return true
+        case 3 where Array(bytes) == Array("否".utf8): return false
+        case 4 where Self.equalsFolded(bytes, "true"): return true
+        case 5 where Self.equalsFolded(bytes, "false"): return false
+        default: break
+        }
+        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)")
+        return nil
+    }
+
+    /// A plain decimal integer (optional sign, digits only), or nil.
+    static func parseInt(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < bytes.count, bytes.count - i <= 18 else { return nil }
+        var value = 0
+        while i < bytes.count {
+            let d = Int(bytes[i]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            value = value * 10 + d
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// ASCII case-insensitive comparison with a lower-case word.
+    static func equalsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w in
+            w.count == bytes.count && (0..<w.count).allSatisfy { (bytes[$0] | 0x20) == w[$0] }
         }
     }
 }
@@ -92,57 +139,106 @@ enum ParkCSV {
         var stageLines: [[Int]] = []
     }
 
-    /// Reads every record of `kind` from `folder/kind.csvFile`. Returns false when the file is
-    /// absent.
-    @discardableResult
-    static func readFile(
+    /// One chunk's output when a file is parsed on several cores.
+    private final class Chunk<T>: @unchecked Sendable {
+        var records: [T] = []
+        var lines: [Int] = []
+        let sink = DiagnosticSink()
+    }
+
+    /// Reads every record of `kind` from `folder/kind.csvFile`, parsing large files in chunks
+    /// on all cores (split at row boundaries; records, lines and diagnostics come back in file
+    /// order, so the result is the same as a sequential read). Nil when the file is absent.
+    static func readRecords<T>(
         folder: String, displayFolder: String, kind: RecordKind, sink: DiagnosticSink,
-        body: (CSVRecordReader) -> Void
-    ) -> Bool {
+        minimumParallelBytes: Int = 4 << 20, decode: @escaping @Sendable (CSVRecordReader) -> T
+    ) -> (records: [T], lines: [Int])? {
         let path = (folder as NSString).appendingPathComponent(kind.csvFile)
         let display = (displayFolder as NSString).appendingPathComponent(kind.csvFile)
-        guard FileManager.default.fileExists(atPath: path) else { return false }
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
         var warnings: [Diagnostic] = []
         let bytes: [UInt8]
         do {
             bytes = try TextDecoding.readUTF8(path: path, displayName: display, warnings: &warnings)
         } catch {
             error.diagnostics.forEach(sink.add)
-            return true
+            return ([], [])
         }
         warnings.forEach(sink.add)
         let schema = Schemas.schema(for: kind)
-        var columns: [Int]? = nil
-        var headerCount = 0
-        var sawHeader = false
-        do {
-            try CSVReader.forEachRow(bytes) { row throws(CSVSyntaxError) in
-                if row.isBlank { return }
-                guard sawHeader else {
-                    sawHeader = true
-                    headerCount = row.count
-                    columns = header(row, schema: schema, file: display, sink: sink)
-                    return
+        return bytes.withUnsafeBufferPointer { buf -> (records: [T], lines: [Int]) in
+            // The header: the first non-blank row.
+            var columns: [Int]?
+            var headerCount = 0
+            var sawHeader = false
+            var bodyStart = 0
+            var bodyLine = 1
+            while !sawHeader && bodyStart < buf.count {
+                let (end, breaks) = CSVReader.rowEnd(buf, from: bodyStart)
+                do throws(CSVSyntaxError) {
+                    try CSVReader.forEachRow(buf, range: bodyStart..<end, firstLine: bodyLine) { row throws(CSVSyntaxError) in
+                        if row.isBlank { return }
+                        sawHeader = true
+                        headerCount = row.count
+                        columns = header(row, schema: schema, file: display, sink: sink)
+                    }
+                } catch {
+                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                    return ([], [])
                 }
-                guard let columns else { return }
-                if row.count != headerCount {
-                    sink.add(Diagnostic(
-                        .error, file: display, line: row.line,
-                        "row has \(row.count) fields but the header has \(headerCount)",
-                        hint: "check for a missing or extra comma; quote text that contains commas"))
-                    return
-                }
-                body(CSVRecordReader(schema: schema, row: row, columns: columns, file: display, sink: sink))
+                bodyStart = end
+                bodyLine += breaks
             }
-        } catch {
-            sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+            guard sawHeader else {
+                sink.add(Diagnostic(
+                    .error, file: display, line: 1, "file is empty",
+                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ",")))
+                return ([], [])
+            }
+            guard let columns, bodyStart < buf.count else { return ([], []) }
+
+            let parts = buf.count - bodyStart >= minimumParallelBytes ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+            let bounds = CSVReader.chunkBoundaries(buf, from: bodyStart, parts: parts)
+            let chunks = bounds.map { _ in Chunk<T>() }
+            // The bytes are only read while the chunks run; each chunk writes its own box.
+            nonisolated(unsafe) let buf = buf
+            let (fieldCount, firstBodyLine) = (headerCount, bodyLine)
+            let work: @Sendable (Int) -> Void = { c in
+                let chunk = chunks[c]
+                let end = c + 1 < bounds.count ? bounds[c + 1].offset : buf.count
+                do throws(CSVSyntaxError) {
+                    try CSVReader.forEachRow(buf, range: bounds[c].offset..<end, firstLine: firstBodyLine + bounds[c].linesBefore) { row throws(CSVSyntaxError) in
+                        if row.isBlank { return }
+                        if row.count != fieldCount {
+                            chunk.sink.add(Diagnostic(
+                                .error, file: display, line: row.line,
+                                "row has \(row.count) fields but the header has \(fieldCount)",
+                                hint: "check for a missing or extra comma; quote text that contains commas"))
+                            return
+                        }
+                        chunk.records.append(decode(CSVRecordReader(schema: schema, row: row, columns: columns, file: display, sink: chunk.sink)))
+                        chunk.lines.append(row.line)
+                    }
+                } catch {
+                    chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                }
+            }
+            if chunks.count == 1 {
+                work(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+            }
+            var records: [T] = []
+            var lines: [Int] = []
+            records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
+            lines.reserveCapacity(records.capacity)
+            for chunk in chunks {
+                records.append(contentsOf: chunk.records)
+                lines.append(contentsOf: chunk.lines)
+                chunk.sink.diagnostics.forEach(sink.add)
+            }
+            return (records, lines)
         }
-        if !sawHeader {
-            sink.add(Diagnostic(
-                .error, file: display, line: 1, "file is empty",
-                hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ",")))
-        }
-        return true
     }
 
     /// Maps the header row to schema columns; reports missing required and unknown columns.
@@ -176,75 +272,77 @@ enum ParkCSV {
     }
 
     /// Reads a CSV bundle folder.
-    static func decode(folder: String, displayFolder: String, sink: DiagnosticSink) -> (Park, Lines) {
+    /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores.
+    static func decode(folder: String, displayFolder: String, sink: DiagnosticSink, minimumParallelBytes: Int = 4 << 20) -> (Park, Lines) {
         var lines = Lines()
         let folderName = (folder as NSString).lastPathComponent
         var park = Park(id: folderName, name: folderName)
-        let hasPark = readFile(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
+        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
                 r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
             }
-            park.id = r.requiredText("id")
-            park.name = r.requiredText("name")
-            park.region = r.text("region")
-            park.dataDate = r.text("dataDate")
-            park.source = r.text("source")
-            park.note = r.text("note")
+            return Park(
+                id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),
+                source: r.text("source"), note: r.text("note"))
         }
-        if !hasPark {
+        if let meta = parkRows?.records.last {
+            park = meta
+        } else {
             sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate"))
         }
         var chainIndex: [String: Int] = [:]
-        readFile(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink) { r in
-            let chain = RecordCoding.chain(r)
-            if chainIndex[chain.id] == nil { chainIndex[chain.id] = park.chains.count }
-            park.chains.append(chain)
-            lines.byKind[.chain, default: []].append(r.row.line)
-            lines.stageLines.append([])
+        let hasChainsFile = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("chains.csv"))
+        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, decode: RecordCoding.chain) {
+            park.chains = chains
+            lines.byKind[.chain] = chainLines
+            lines.stageLines = chains.map { _ in [] }
+            for (i, chain) in chains.enumerated() where chainIndex[chain.id] == nil { chainIndex[chain.id] = i }
         }
-        readFile(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink) { r in
-            let chainId = r.requiredText("chain")
-            let stage = RecordCoding.stage(r)
-            guard !chainId.isEmpty else { return }
+        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink) { r in
+            (chain: r.requiredText("chain"), stage: RecordCoding.stage(r))
+        }
+        for (k, row) in (stageRows?.records ?? []).enumerated() where !row.chain.isEmpty {
+            let line = stageRows?.lines[k] ?? 0
             let ci: Int
-            if let known = chainIndex[chainId] {
+            if let known = chainIndex[row.chain] {
                 ci = known
             } else {
-                // A chain named only in stages.csv: create it, named by its id.
+                // A chain named only in stages.csv: created, named by its id.
                 ci = park.chains.count
-                chainIndex[chainId] = ci
-                park.chains.append(Chain(id: chainId, name: chainId))
-                lines.byKind[.chain, default: []].append(r.row.line)
+                chainIndex[row.chain] = ci
+                park.chains.append(Chain(id: row.chain, name: row.chain))
+                lines.byKind[.chain, default: []].append(line)
                 lines.stageLines.append([])
-                if !park.chains.isEmpty, FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("chains.csv")) {
-                    r.report(Schemas.stage["chain"], "unknown chain \"\(chainId)\"", hint: "add it to chains.csv or fix the id")
+                if hasChainsFile {
+                    sink.add(Diagnostic(
+                        .error, file: (displayFolder as NSString).appendingPathComponent("stages.csv"), line: line, field: "chain",
+                        "unknown chain \"\(row.chain)\"", hint: "add it to chains.csv or fix the id"))
                 }
             }
-            park.chains[ci].stages.append(stage)
-            lines.stageLines[ci].append(r.row.line)
+            park.chains[ci].stages.append(row.stage)
+            lines.stageLines[ci].append(line)
         }
-        let hasFirms = readFile(folder: folder, displayFolder: displayFolder, kind: .firm, sink: sink) { r in
-            park.firms.append(RecordCoding.firm(r))
-            lines.byKind[.firm, default: []].append(r.row.line)
-        }
-        if !hasFirms {
+        if let (firms, firmLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .firm, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.firm) {
+            park.firms = firms
+            lines.byKind[.firm] = firmLines
+        } else {
             sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name"))
         }
-        readFile(folder: folder, displayFolder: displayFolder, kind: .link, sink: sink) { r in
-            park.links.append(RecordCoding.link(r))
-            lines.byKind[.link, default: []].append(r.row.line)
+        if let (links, linkLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .link, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link) {
+            park.links = links
+            lines.byKind[.link] = linkLines
         }
-        readFile(folder: folder, displayFolder: displayFolder, kind: .organization, sink: sink) { r in
-            park.organizations.append(RecordCoding.organization(r))
-            lines.byKind[.organization, default: []].append(r.row.line)
+        if let (orgs, orgLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .organization, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.organization) {
+            park.organizations = orgs
+            lines.byKind[.organization] = orgLines
         }
-        readFile(folder: folder, displayFolder: displayFolder, kind: .pairing, sink: sink) { r in
-            park.pairings.append(RecordCoding.pairing(r))
-            lines.byKind[.pairing, default: []].append(r.row.line)
+        if let (pairings, pairingLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .pairing, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.pairing) {
+            park.pairings = pairings
+            lines.byKind[.pairing] = pairingLines
         }
-        readFile(folder: folder, displayFolder: displayFolder, kind: .need, sink: sink) { r in
-            park.needs.append(RecordCoding.need(r))
-            lines.byKind[.need, default: []].append(r.row.line)
+        if let (needs, needLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .need, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.need) {
+            park.needs = needs
+            lines.byKind[.need] = needLines
         }
         return (park, lines)
     }

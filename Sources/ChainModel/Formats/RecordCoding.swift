@@ -17,22 +17,24 @@ enum RecordCoding {
     }
 
     static func firm(_ r: some RecordReader) -> Firm {
-        Firm(
-            id: r.requiredText("id"), name: r.requiredText("name"), stages: r.list("stages"), leads: r.list("leads"),
-            products: r.list("products"), capabilities: r.list("capabilities"), output: r.double("output"),
-            employees: r.int("employees"), capacity: r.double("capacity"), capacityUnit: r.text("capacityUnit"),
-            zone: r.text("zone"), inPark: r.bool("inPark") ?? true, partyMembers: r.int("partyMembers"),
-            organization: r.text("organization"), workCovered: r.bool("workCovered"),
-            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+        typealias K = Schemas.FirmKey
+        return Firm(
+            id: r.requiredText(K.id), name: r.requiredText(K.name), stages: r.list(K.stages), leads: r.list(K.leads),
+            products: r.list(K.products), capabilities: r.list(K.capabilities), output: r.double(K.output),
+            employees: r.int(K.employees), capacity: r.double(K.capacity), capacityUnit: r.text(K.capacityUnit),
+            zone: r.text(K.zone), inPark: r.bool(K.inPark) ?? true, partyMembers: r.int(K.partyMembers),
+            organization: r.text(K.organization), workCovered: r.bool(K.workCovered),
+            illustrative: r.bool(K.illustrative) ?? false, note: r.text(K.note))
     }
 
     static func link(_ r: some RecordReader) -> SupplyLink {
-        SupplyLink(
-            id: r.text("id"), supplier: r.requiredText("supplier"), buyer: r.requiredText("buyer"),
-            product: r.text("product"), value: r.double("value"), share: r.double("share"),
-            status: r.enumeration("status", default: LinkStatus.active) ?? .active,
-            local: r.bool("local"), primary: r.bool("primary") ?? false,
-            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+        typealias K = Schemas.LinkKey
+        return SupplyLink(
+            id: r.text(K.id), supplier: r.requiredText(K.supplier), buyer: r.requiredText(K.buyer),
+            product: r.text(K.product), value: r.double(K.value), share: r.double(K.share),
+            status: r.enumeration(K.status, default: LinkStatus.active) ?? .active,
+            local: r.bool(K.local), primary: r.bool(K.primary) ?? false,
+            illustrative: r.bool(K.illustrative) ?? false, note: r.text(K.note))
     }
 
     static func organization(_ r: some RecordReader) -> Organization {

@@ -77,6 +77,23 @@ enum Schemas {
         ["id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "illustrative", "note"],
         required: ["id", "firm", "kind"])
 
+    /// Resolved keys of the two record kinds a large park has millions of (resolving a
+    /// name costs a search per cell; these are looked up once).
+    enum FirmKey {
+        static let id = firm["id"], name = firm["name"], stages = firm["stages"], leads = firm["leads"]
+        static let products = firm["products"], capabilities = firm["capabilities"], output = firm["output"]
+        static let employees = firm["employees"], capacity = firm["capacity"], capacityUnit = firm["capacityUnit"]
+        static let zone = firm["zone"], inPark = firm["inPark"], partyMembers = firm["partyMembers"]
+        static let organization = firm["organization"], workCovered = firm["workCovered"]
+        static let illustrative = firm["illustrative"], note = firm["note"]
+    }
+
+    enum LinkKey {
+        static let id = link["id"], supplier = link["supplier"], buyer = link["buyer"], product = link["product"]
+        static let value = link["value"], share = link["share"], status = link["status"], local = link["local"]
+        static let primary = link["primary"], illustrative = link["illustrative"], note = link["note"]
+    }
+
     static func schema(for kind: RecordKind) -> RecordSchema {
         switch kind {
         case .park: park
@@ -143,18 +160,22 @@ extension RecordReader {
     func bool(_ name: String) -> Bool? { bool(schema[name]) }
 
     /// A required text field; reports it missing and returns "" when absent.
-    func requiredText(_ name: String) -> String {
-        let key = schema[name]
+    func requiredText(_ name: String) -> String { requiredText(schema[name]) }
+
+    func requiredText(_ key: FieldKey) -> String {
         if let s = text(key) { return s }
-        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(name)")
+        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)")
         return ""
     }
 
     /// An enumerated field; unknown values are reported with the allowed list.
     func enumeration<E: RawRepresentable & CaseIterable>(_ name: String, default value: E? = nil) -> E? where E.RawValue == String {
-        let key = schema[name]
+        enumeration(schema[name], default: value)
+    }
+
+    func enumeration<E: RawRepresentable & CaseIterable>(_ key: FieldKey, default value: E? = nil) -> E? where E.RawValue == String {
         guard let raw = text(key) else {
-            if value == nil, schema.required.contains(name) {
+            if value == nil, schema.required.contains(key.name) {
                 report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return value

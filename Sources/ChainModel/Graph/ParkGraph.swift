@@ -27,21 +27,20 @@ public struct ParkGraph: Sendable {
     /// parties are skipped (a validated park has none).
     /// - Complexity: O(V + E) with hashing of ids.
     public init(_ park: Park, layers: Set<EdgeLayer> = [.supply], statuses: Set<LinkStatus> = [.active]) {
-        var ids: [String] = []
-        ids.reserveCapacity(park.firms.count + park.organizations.count)
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(park.firms.count + park.organizations.count)
-        for f in park.firms where index[f.id] == nil {
-            index[f.id] = Int32(ids.count)
-            ids.append(f.id)
-        }
+        // Firm nodes are the park's firm positions; ids resolve through one shared index.
+        let firms = FirmIndex(park.firms)
+        var ids = park.firms.map(\.id)
         let firmCount = ids.count
+        var index = firms.index
         // Organizations are nodes only for the layers that reach them; on the supply layer
         // alone they would be isolated nodes that change PageRank's teleport mass.
         let withOrganizations = layers.contains(.pairing) || layers.contains(.membership)
-        for o in park.organizations where withOrganizations && index[o.id] == nil {
-            index[o.id] = Int32(ids.count)
-            ids.append(o.id)
+        if withOrganizations {
+            ids.reserveCapacity(firmCount + park.organizations.count)
+            for o in park.organizations where index[o.id] == nil {
+                index[o.id] = Int32(ids.count)
+                ids.append(o.id)
+            }
         }
         var builder = GraphBuilder(directed: true, nodeCount: ids.count)
         // Source and link index of each edge in order of addition, to map edge ids back.
@@ -54,8 +53,12 @@ public struct ParkGraph: Sendable {
         }
         if layers.contains(.supply) {
             builder.reserveCapacity(edges: park.links.count)
+            addedSources.reserveCapacity(park.links.count)
+            addedLinks.reserveCapacity(park.links.count)
+            let ends = firms.endpoints(of: park.links)
             for (i, link) in park.links.enumerated() where statuses.contains(link.status) {
-                guard let s = index[link.supplier], let b = index[link.buyer], s < firmCount, b < firmCount else { continue }
+                let s = ends.supplier[i], b = ends.buyer[i]
+                guard s >= 0, b >= 0 else { continue }
                 add(s, b, link.value ?? 1, .supply, link: Int32(i))
             }
         }

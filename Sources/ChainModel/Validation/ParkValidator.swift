@@ -123,15 +123,13 @@ public enum ParkValidator {
         }
 
         // Firms and organizations share one id space for pairings.
-        var firmIndex: [String: Int] = [:]
-        firmIndex.reserveCapacity(park.firms.count)
+        let firms = FirmIndex(park.firms)
+        let firmIndex = firms.index
         for (fi, firm) in park.firms.enumerated() where !firm.id.isEmpty {
             let place = RecordPlace(.firm, fi, field: "id")
             checkId(firm.id, place)
-            if let first = firmIndex[firm.id] {
+            if let first = firmIndex[firm.id], Int(first) != fi {
                 error(place, "duplicate firm id \"\(firm.id)\" (first at firms[\(first)])", hint: "firm ids must be unique; merge the two rows or rename one")
-            } else {
-                firmIndex[firm.id] = fi
             }
         }
         var orgIndex: [String: Int] = [:]
@@ -176,11 +174,10 @@ public enum ParkValidator {
             }
         }
 
-        // Links.
-        struct LinkKey: Hashable { var supplier: Int; var buyer: Int; var product: String }
-        var seenLinks: [LinkKey: Int] = [:]
-        var shareSum: [LinkKey: Double] = [:]
+        // Links: references and ranges, one pass.
         var linkIds: [String: Int] = [:]
+        var endpoints = [(supplier: Int32, buyer: Int32)](repeating: (-1, -1), count: park.links.count)
+        let resolved = firms.endpoints(of: park.links)
         for (li, link) in park.links.enumerated() {
             if let id = link.id {
                 checkId(id, RecordPlace(.link, li, field: "id"))
@@ -190,8 +187,8 @@ public enum ParkValidator {
                     linkIds[id] = li
                 }
             }
-            let s = firmIndex[link.supplier]
-            let b = firmIndex[link.buyer]
+            let s = resolved.supplier[li] >= 0 ? Int(resolved.supplier[li]) : nil
+            let b = resolved.buyer[li] >= 0 ? Int(resolved.buyer[li]) : nil
             if s == nil && !link.supplier.isEmpty {
                 unknown("firm", link.supplier, in: firmIndex.keys, RecordPlace(.link, li, field: "supplier"), addTo: "firms")
             }
@@ -208,23 +205,9 @@ public enum ParkValidator {
             guard let s, let b else { continue }
             linked[s] = true
             linked[b] = true
-            if link.status == .active {
-                let key = LinkKey(supplier: s, buyer: b, product: link.product ?? "")
-                if let first = seenLinks[key] {
-                    warning(RecordPlace(.link, li), "same active link as links[\(first)] (\(link.supplier) → \(link.buyer)\(link.product.map { ", \($0)" } ?? ""))", hint: "merge the two rows")
-                } else {
-                    seenLinks[key] = li
-                }
-                if let share = link.share {
-                    let buyerKey = LinkKey(supplier: -1, buyer: b, product: link.product ?? "")
-                    let total = shareSum[buyerKey, default: 0] + share
-                    shareSum[buyerKey] = total
-                    if total > 1 + 1e-9 && total - share <= 1 + 1e-9 {
-                        warning(RecordPlace(.link, li, field: "share"), "shares of \"\(link.buyer)\"'s need\(link.product.map { " for \($0)" } ?? "") add up to more than 1", hint: "check the shares of its suppliers")
-                    }
-                }
-            }
+            if link.status == .active { endpoints[li] = (Int32(s), Int32(b)) }
         }
+        checkBuyerInputs(park, endpoints: endpoints, firmCount: park.firms.count, warning: warning)
         if !park.links.isEmpty {
             for (fi, firm) in park.firms.enumerated() where !linked[fi] && !firm.id.isEmpty {
                 warning(RecordPlace(.firm, fi, field: "id"), "firm \"\(firm.id)\" has no supply links", hint: "add its suppliers or buyers, or ignore if it is new")
@@ -307,6 +290,74 @@ public enum ParkValidator {
             nonNegative(need.quantity, RecordPlace(.need, ni, field: "quantity"), unit: "a quantity")
         }
         return issues
+    }
+
+    /// Per buyer, over its active links in link order: the same supplier and product twice
+    /// (a duplicate), and shares of one product adding up to more than 1. Links are grouped by
+    /// buyer with a counting sort, so products are compared only within one buyer's inputs
+    /// (no park-wide dictionary keyed by product text).
+    /// - Complexity: O(links) plus O(d²) per buyer with d ≤ 32 inputs, hashing above that.
+    static func checkBuyerInputs(
+        _ park: Park, endpoints: [(supplier: Int32, buyer: Int32)], firmCount: Int,
+        warning: (RecordPlace, String, String?) -> Void
+    ) {
+        var start = [Int](repeating: 0, count: firmCount + 1)
+        for e in endpoints where e.buyer >= 0 { start[Int(e.buyer) + 1] += 1 }
+        for f in 0..<firmCount { start[f + 1] += start[f] }
+        var order = [Int](repeating: 0, count: start[firmCount])
+        var cursor = start
+        for (li, e) in endpoints.enumerated() where e.buyer >= 0 {
+            order[cursor[Int(e.buyer)]] = li
+            cursor[Int(e.buyer)] += 1
+        }
+        struct Input: Hashable {
+            var supplier: Int32
+            var product: String
+        }
+        for f in 0..<firmCount where start[f + 1] > start[f] {
+            let group = order[start[f]..<start[f + 1]]
+            let small = group.count <= 32
+            var seenSmall: [(input: Input, link: Int)] = []
+            var seenLarge: [Input: Int] = [:]
+            var sumsSmall: [(product: String, total: Double)] = []
+            var sumsLarge: [String: Double] = [:]
+            for li in group {
+                let link = park.links[li]
+                let product = link.product ?? ""
+                let input = Input(supplier: endpoints[li].supplier, product: product)
+                let first = small ? seenSmall.first { $0.input == input }?.link : seenLarge[input]
+                if let first {
+                    warning(
+                        RecordPlace(.link, li),
+                        "same active link as links[\(first)] (\(link.supplier) → \(link.buyer)\(link.product.map { ", \($0)" } ?? ""))",
+                        "merge the two rows")
+                } else if small {
+                    seenSmall.append((input, li))
+                } else {
+                    seenLarge[input] = li
+                }
+                guard let share = link.share else { continue }
+                let before: Double
+                if small {
+                    if let k = sumsSmall.firstIndex(where: { $0.product == product }) {
+                        before = sumsSmall[k].total
+                        sumsSmall[k].total += share
+                    } else {
+                        before = 0
+                        sumsSmall.append((product, share))
+                    }
+                } else {
+                    before = sumsLarge[product, default: 0]
+                    sumsLarge[product] = before + share
+                }
+                if before + share > 1 + 1e-9 && before <= 1 + 1e-9 {
+                    warning(
+                        RecordPlace(.link, li, field: "share"),
+                        "shares of \"\(link.buyer)\"'s need\(link.product.map { " for \($0)" } ?? "") add up to more than 1",
+                        "check the shares of its suppliers")
+                }
+            }
+        }
     }
 
     /// One cycle of the chain's stage template (stage ids in order), or nil for a DAG.

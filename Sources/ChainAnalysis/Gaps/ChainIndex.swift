@@ -1,0 +1,258 @@
+import ChainGraph
+
+/// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
+/// key, built once and shared by ``GapReport`` and ``WhatIf``.
+///
+/// Stages are numbered across the park, chain by chain in template order. An edge's *input*
+/// is what the buyer gets over it: the link's product when given, else the supplier's stage
+/// that feeds one of the buyer's stages (else the supplier's first stage), else
+/// "(unspecified)". Keys are `Int32`: products `>= 0`, stage `g` as `-(g + 2)`, unspecified
+/// `-1`.
+///
+/// - Complexity: O(firms + stage references + links), with hashing of ids and products.
+struct ChainIndex: Sendable {
+    let park: Park
+    let firmCount: Int
+    let firmIndex: [String: Int32]
+
+    // Stages.
+    let stageIds: [String]
+    let stageNames: [String]
+    let stageChain: [Int32]
+    let stageRequired: [Bool]
+    let stageTier: [Tier]
+    /// Template inputs of each stage (global numbers), CSR.
+    let stageInputOffsets: [Int32]
+    let stageInputValues: [Int32]
+    /// `chainStageStart[c] ..< chainStageStart[c + 1]` are chain c's stages.
+    let chainStageStart: [Int32]
+    let stageIndex: [String: Int32]
+    let chainIndex: [String: Int32]
+
+    // Firms.
+    let firmStageOffsets: [Int32]
+    let firmStageValues: [Int32]
+    let inPark: [Bool]
+    /// Output in RMB (0 when unknown).
+    let output: [Double]
+
+    // Active supply graph.
+    let graph: Graph
+    let edgeSource: [Int32]
+    /// Link index in `park.links` of each edge.
+    let edgeLink: [Int32]
+    /// Input key of each edge.
+    let edgeKey: [Int32]
+    /// Whether each edge is local sourcing (`local`, else both firms in the park).
+    let edgeLocal: [Bool]
+    /// Link value of each edge (0 when unknown).
+    let edgeValue: [Double]
+    let productNames: [String]
+    let productId: [String: Int32]
+
+    init(_ park: Park) {
+        self.park = park
+        let firms = park.firms
+        firmCount = firms.count
+
+        var stageIds: [String] = [], stageNames: [String] = [], stageChain: [Int32] = []
+        var stageRequired: [Bool] = [], stageTier: [Tier] = []
+        var chainStageStart: [Int32] = [0]
+        var stageIndex: [String: Int32] = [:]
+        var chainIndex: [String: Int32] = [:]
+        for (c, chain) in park.chains.enumerated() {
+            if chainIndex[chain.id] == nil { chainIndex[chain.id] = Int32(c) }
+            for s in chain.stages where stageIndex[s.id] == nil {
+                stageIndex[s.id] = Int32(stageIds.count)
+                stageIds.append(s.id)
+                stageNames.append(s.name)
+                stageChain.append(Int32(c))
+                stageRequired.append(s.required)
+                stageTier.append(s.tier)
+            }
+            chainStageStart.append(Int32(stageIds.count))
+        }
+        var inOff: [Int32] = [0], inVal: [Int32] = []
+        for chain in park.chains {
+            for s in chain.stages where stageIndex[s.id].map({ Int($0) == inOff.count - 1 }) ?? false {
+                for i in s.inputs { if let g = stageIndex[i], stageChain[Int(g)] == stageChain[inOff.count - 1] { inVal.append(g) } }
+                inOff.append(Int32(inVal.count))
+            }
+        }
+        self.stageIds = stageIds
+        self.stageNames = stageNames
+        self.stageChain = stageChain
+        self.stageRequired = stageRequired
+        self.stageTier = stageTier
+        self.stageInputOffsets = inOff
+        self.stageInputValues = inVal
+        self.chainStageStart = chainStageStart
+        self.stageIndex = stageIndex
+        self.chainIndex = chainIndex
+
+        var stOff = [Int32](repeating: 0, count: firms.count + 1)
+        var stVal: [Int32] = []
+        stVal.reserveCapacity(firms.count)
+        var inPark = [Bool](repeating: true, count: firms.count)
+        var output = [Double](repeating: 0, count: firms.count)
+        var scratch: [Int32] = []
+        for (i, f) in firms.enumerated() {
+            scratch.removeAll(keepingCapacity: true)
+            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
+            if scratch.count > 1 { scratch.sort() }
+            var last: Int32 = -1
+            for g in scratch where g != last { stVal.append(g); last = g }
+            stOff[i + 1] = Int32(stVal.count)
+            inPark[i] = f.inPark
+            output[i] = f.output ?? 0
+        }
+        firmStageOffsets = stOff
+        firmStageValues = stVal
+        self.inPark = inPark
+        self.output = output
+
+        let pg = ParkGraph(park, layers: [.supply], statuses: [.active])
+        firmIndex = Dictionary(uniqueKeysWithValues: pg.ids.enumerated().map { ($0.element, Int32($0.offset)) })
+        graph = pg.graph
+        edgeLink = pg.linkOfEdge
+        let sources = pg.graph.edgeSources()
+        edgeSource = sources
+        let m = pg.graph.edgeCount
+        var keys = [Int32](repeating: -1, count: m)
+        var local = [Bool](repeating: true, count: m)
+        var values = [Double](repeating: 0, count: m)
+        var productId: [String: Int32] = [:]
+        var productNames: [String] = []
+        // Links in park order (sequential reads of the large link array); each writes its edge.
+        var edgeOfLink = [Int32](repeating: -1, count: park.links.count)
+        for e in 0..<m { edgeOfLink[Int(edgeLink[e])] = Int32(e) }
+        let targets = pg.graph.outTargets
+        park.links.withUnsafeBufferPointer { links in
+        stOff.withUnsafeBufferPointer { stOff in
+        stVal.withUnsafeBufferPointer { stVal in
+        inOff.withUnsafeBufferPointer { inOff in
+        inVal.withUnsafeBufferPointer { inVal in
+            for (i, link) in links.enumerated() {
+                let e = Int(edgeOfLink[i])
+                if e < 0 { continue }
+                let s = Int(sources[e]), b = Int(targets[e])
+                values[e] = link.value ?? 0
+                local[e] = link.local ?? (inPark[s] && inPark[b])
+                if let p = link.product, !p.isEmpty {
+                    if let k = productId[p] {
+                        keys[e] = k
+                    } else {
+                        let k = Int32(productNames.count)
+                        productId[p] = k
+                        productNames.append(p)
+                        keys[e] = k
+                    }
+                    continue
+                }
+                // The supplier's stage that feeds one of the buyer's stages, else its first stage.
+                var chosen: Int32 = -1
+                search: for k in Int(stOff[s])..<Int(stOff[s + 1]) {
+                    let ss = stVal[k]
+                    for j in Int(stOff[b])..<Int(stOff[b + 1]) {
+                        let bs = Int(stVal[j])
+                        for q in Int(inOff[bs])..<Int(inOff[bs + 1]) where inVal[q] == ss { chosen = ss; break search }
+                    }
+                }
+                if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
+                keys[e] = chosen >= 0 ? -(chosen + 2) : -1
+            }
+        }}}}}
+        edgeKey = keys
+        edgeLocal = local
+        edgeValue = values
+        self.productNames = productNames
+        self.productId = productId
+    }
+
+    /// Input key of a link that is not in the graph (lost or planned), without adding
+    /// products: a product never seen on an active link gets no key (nil).
+    func key(of link: SupplyLink) -> Int32? {
+        if let p = link.product, !p.isEmpty { return productId[p] }
+        guard let s = firmIndex[link.supplier].map(Int.init), let b = firmIndex[link.buyer].map(Int.init) else { return nil }
+        for ss in stages(ofFirm: s) {
+            for bs in stages(ofFirm: b) where inputs(ofStage: Int(bs)).contains(ss) { return -(ss + 2) }
+        }
+        if let first = stages(ofFirm: s).first { return -(first + 2) }
+        return -1
+    }
+
+    /// Runs `body` with a ``TemplateWalker`` over this index's arrays (no reference counting
+    /// in the hot loops that use it).
+    func withTemplateWalker<R>(_ body: (TemplateWalker) -> R) -> R {
+        firmStageOffsets.withUnsafeBufferPointer { fo in
+            firmStageValues.withUnsafeBufferPointer { fv in
+                stageInputOffsets.withUnsafeBufferPointer { io in
+                    stageInputValues.withUnsafeBufferPointer { iv in
+                        body(TemplateWalker(firmOffsets: fo, firmStages: fv, inputOffsets: io, inputs: iv))
+                    }
+                }
+            }
+        }
+    }
+
+    func stages(ofFirm f: Int) -> ArraySlice<Int32> {
+        firmStageValues[Int(firmStageOffsets[f])..<Int(firmStageOffsets[f + 1])]
+    }
+
+    func inputs(ofStage g: Int) -> ArraySlice<Int32> {
+        stageInputValues[Int(stageInputOffsets[g])..<Int(stageInputOffsets[g + 1])]
+    }
+
+    func chainId(ofStage g: Int) -> String { park.chains[Int(stageChain[g])].id }
+
+    /// Display text of an input key.
+    func keyLabel(_ k: Int32) -> String {
+        if k >= 0 { return productNames[Int(k)] }
+        if k == -1 { return "(unspecified)" }
+        let g = Int(-k - 2)
+        return "\(stageNames[g]) (\(stageIds[g]))"
+    }
+
+    /// The stage a key stands for, when it is a stage key.
+    func keyStage(_ k: Int32) -> Int? { k <= -2 ? Int(-k - 2) : nil }
+
+    func firmRef(_ f: Int) -> GapFirmRef { GapFirmRef(id: park.firms[f].id, name: park.firms[f].name) }
+
+    /// Whether `f` is in stage `g`. - Complexity: O(stages of f).
+    func firm(_ f: Int, isIn g: Int32) -> Bool { stages(ofFirm: f).contains(g) }
+
+    /// Link reference of edge `e`.
+    func linkRef(edge e: Int) -> GapLinkRef { linkRef(index: Int(edgeLink[e])) }
+
+    func linkRef(index i: Int) -> GapLinkRef {
+        let l = park.links[i]
+        return GapLinkRef(index: i, id: l.id, supplier: l.supplier, buyer: l.buyer, product: l.product, value: l.value)
+    }
+}
+
+/// Which template edges a supply link follows, over borrowed buffers of a ``ChainIndex``.
+/// Template edge q is position q of the stage-input CSR (stage T's input I).
+struct TemplateWalker {
+    let firmOffsets: UnsafeBufferPointer<Int32>
+    let firmStages: UnsafeBufferPointer<Int32>
+    let inputOffsets: UnsafeBufferPointer<Int32>
+    let inputs: UnsafeBufferPointer<Int32>
+
+    /// Calls `body(q)` for each template edge q that a link supplier `s` → buyer `b` follows
+    /// (supplier in the input stage, buyer in the stage).
+    @inline(__always)
+    func forEach(_ s: Int, _ b: Int, _ body: (Int) -> Void) {
+        let s0 = Int(firmOffsets[s]), s1 = Int(firmOffsets[s + 1])
+        if s0 == s1 { return }
+        for j in Int(firmOffsets[b])..<Int(firmOffsets[b + 1]) {
+            let g = Int(firmStages[j])
+            for q in Int(inputOffsets[g])..<Int(inputOffsets[g + 1]) {
+                let input = inputs[q]
+                for k in s0..<s1 where firmStages[k] == input {
+                    body(q)
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+/// The kind of a chain gap, in the order ties are broken (断链, 弱链, 细链, 短链, then the
+/// blocking needs).
+public enum GapKind: String, Sendable, CaseIterable, Comparable {
+    /// 断链: a stage or a supply path is missing, or a link was lost.
+    case broken
+    /// 弱链: a single point of failure (one supplier, an articulation point, a bridge) or an
+    /// input sourced mostly outside the park.
+    case weak
+    /// 细链: too little can flow from the upstream stages to the end products.
+    case thin
+    /// 短链: the chain lacks its upstream materials or its downstream extensions.
+    case short
+    /// 难点/卡点: an open finance, talent or capability need of a single point of failure.
+    case blockingNeed = "blocking-need"
+
+    public static func < (a: GapKind, b: GapKind) -> Bool { a.order < b.order }
+    var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The Chinese term.
+    public var term: String {
+        switch self {
+        case .broken: "断链"
+        case .weak: "弱链"
+        case .thin: "细链"
+        case .short: "短链"
+        case .blockingNeed: "卡点"
+        }
+    }
+}
+
+/// The rule that produced a finding (each kind has one or more).
+public enum GapRule: String, Sendable, CaseIterable {
+    /// Broken: a required stage has no in-park firm.
+    case missingStage = "missing-stage"
+    /// Broken: a template edge input → stage with in-park firms on both sides and no active
+    /// link between them.
+    case noStageLink = "no-stage-link"
+    /// Broken: a link marked `lost`.
+    case lostLink = "lost-link"
+    /// Weak: a buyer's input has one supplier (by share or count).
+    case singleSource = "single-source"
+    /// Weak: a stage gets an input stage from one supplier.
+    case stageSingleSource = "stage-single-source"
+    /// Weak: an articulation point of the supply layer.
+    case articulationPoint = "articulation-point"
+    /// Weak: a bridge link of the supply layer.
+    case bridge
+    /// Weak: an input stage sourced mostly from outside the park.
+    case outsideSourcing = "outside-sourcing"
+    /// Thin: max-flow from source to sink stages far below the end products' demand.
+    case thinFlow = "thin-flow"
+    /// Short: stages at the chain's ends (or optional ones) without in-park firms.
+    case shortChain = "short-chain"
+    /// Blocking need: open finance/talent/capability need of a single point of failure.
+    case blockingNeed = "blocking-need"
+
+    /// The kind this rule reports.
+    public var kind: GapKind {
+        switch self {
+        case .missingStage, .noStageLink, .lostLink: .broken
+        case .singleSource, .stageSingleSource, .articulationPoint, .bridge, .outsideSourcing: .weak
+        case .thinFlow: .thin
+        case .shortChain: .short
+        case .blockingNeed: .blockingNeed
+        }
+    }
+}
+
+/// How urgent a finding is; ranks findings before their amounts.
+public enum GapLevel: String, Sendable, CaseIterable, Comparable {
+    case info, warning, critical
+    public static func < (a: GapLevel, b: GapLevel) -> Bool { a.rank < b.rank }
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .critical: 2
+        }
+    }
+}
+
+/// Unit of a finding's severity value.
+public enum SeverityUnit: String, Sendable, CaseIterable {
+    /// Output value in RMB per year.
+    case rmb
+    /// A number of firms.
+    case firms
+    /// A fraction 0–1 (share of an input, of a demand, of a stage's capacity).
+    case share
+    /// A number of template stages.
+    case stages
+}
+
+/// The size of a finding: a number with its unit, a level, and the output value at risk.
+public struct GapSeverity: Sendable, Equatable {
+    public var value: Double
+    public var unit: SeverityUnit
+    public var level: GapLevel
+    /// Output value at risk downstream in RMB per year (0 when not known), used to rank
+    /// findings of one level.
+    public var atRisk: Double
+
+    public init(value: Double, unit: SeverityUnit, level: GapLevel, atRisk: Double) {
+        self.value = value
+        self.unit = unit
+        self.level = level
+        self.atRisk = atRisk
+    }
+}
+
+/// A supply link named by a finding.
+public struct GapLinkRef: Sendable, Equatable {
+    /// Position of the link in `park.links`.
+    public var index: Int
+    public var id: String?
+    public var supplier: String
+    public var buyer: String
+    public var product: String?
+    public var value: Double?
+}
+
+/// Where a finding is: a chain, a stage (with the input stage for template-edge findings), a
+/// firm or a link. ``id`` orders findings of equal severity.
+public struct GapPlace: Sendable, Equatable {
+    public var chain: String?
+    public var stage: String?
+    /// For findings about a template edge `inputStage → stage`.
+    public var inputStage: String?
+    public var firm: String?
+    public var link: GapLinkRef?
+
+    public init(chain: String? = nil, stage: String? = nil, inputStage: String? = nil, firm: String? = nil, link: GapLinkRef? = nil) {
+        self.chain = chain
+        self.stage = stage
+        self.inputStage = inputStage
+        self.firm = firm
+        self.link = link
+    }
+
+    /// `chain/stage<-input/firm/link#index`, the parts present.
+    public var id: String {
+        var parts: [String] = []
+        if let chain { parts.append(chain) }
+        if let stage { parts.append(inputStage.map { "\(stage)<-\($0)" } ?? stage) }
+        if let firm { parts.append(firm) }
+        if let link { parts.append("link#\(link.index)") }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// A fact behind a finding, as data.
+public enum GapFactValue: Sendable, Equatable {
+    case number(Double)
+    case text(String)
+    case list([String])
+}
+
+/// The facts that triggered a finding: a sentence and the same facts as data.
+public struct GapEvidence: Sendable, Equatable {
+    public var text: String
+    /// Named facts in a fixed order.
+    public var facts: [(key: String, value: GapFactValue)]
+    /// Links the evidence points at besides the place (e.g. the minimum cut of a thin chain).
+    public var links: [GapLinkRef]
+
+    public init(text: String, facts: [(key: String, value: GapFactValue)] = [], links: [GapLinkRef] = []) {
+        self.text = text
+        self.facts = facts
+        self.links = links
+    }
+
+    public static func == (a: GapEvidence, b: GapEvidence) -> Bool {
+        a.text == b.text && a.facts.map(\.key) == b.facts.map(\.key) && a.facts.map(\.value) == b.facts.map(\.value) && a.links == b.links
+    }
+}
+
+/// A firm as named in findings: id and name.
+public struct GapFirmRef: Sendable, Equatable, Hashable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// What to do about a finding.
+public struct GapRemedy: Sendable, Equatable {
+    public var text: String
+    /// The stage to attract a firm for (补链招商), if that is the remedy.
+    public var attractStage: String?
+    /// In-park firms that could supply or link, best first.
+    public var inPark: [GapFirmRef]
+    /// Outside candidates (from `--candidates`) that fit, best first.
+    public var candidates: [GapFirmRef]
+    /// Supply links to build (supplier → buyer), e.g. for a stage pair with no link.
+    public var suggestedLinks: [(supplier: String, buyer: String)]
+
+    public init(text: String, attractStage: String? = nil, inPark: [GapFirmRef] = [], candidates: [GapFirmRef] = [], suggestedLinks: [(supplier: String, buyer: String)] = []) {
+        self.text = text
+        self.attractStage = attractStage
+        self.inPark = inPark
+        self.candidates = candidates
+        self.suggestedLinks = suggestedLinks
+    }
+
+    public static func == (a: GapRemedy, b: GapRemedy) -> Bool {
+        a.text == b.text && a.attractStage == b.attractStage && a.inPark == b.inPark && a.candidates == b.candidates
+            && a.suggestedLinks.map(\.supplier) == b.suggestedLinks.map(\.supplier)
+            && a.suggestedLinks.map(\.buyer) == b.suggestedLinks.map(\.buyer)
+    }
+}
+
+/// One gap in a chain: its kind, severity, place, evidence and remedy.
+public struct GapFinding: Sendable, Equatable {
+    public var rule: GapRule
+    public var kind: GapKind { rule.kind }
+    public var severity: GapSeverity
+    public var place: GapPlace
+    public var evidence: GapEvidence
+    public var remedy: GapRemedy
+
+    public init(rule: GapRule, severity: GapSeverity, place: GapPlace, evidence: GapEvidence, remedy: GapRemedy) {
+        self.rule = rule
+        self.severity = severity
+        self.place = place
+        self.evidence = evidence
+        self.remedy = remedy
+    }
+
+    /// Ranking: level (critical first), output value at risk, severity value (larger first),
+    /// then kind, rule and place id.
+    static func ranksBefore(_ a: GapFinding, _ b: GapFinding) -> Bool {
+        ranksBefore(a, b, a.place.id, b.place.id)
+    }
+
+    /// The same with the place ids given (computed once when sorting many findings).
+    static func ranksBefore(_ a: GapFinding, _ b: GapFinding, _ aId: String, _ bId: String) -> Bool {
+        if a.severity.level != b.severity.level { return a.severity.level > b.severity.level }
+        if a.severity.atRisk != b.severity.atRisk { return a.severity.atRisk > b.severity.atRisk }
+        if a.severity.value != b.severity.value { return a.severity.value > b.severity.value }
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return aId < bId
+    }
+}

@@ -1,0 +1,35 @@
+/// Thresholds of a ``GapReport``, each with a documented default (see `docs/GAPS.md`).
+///
+/// ```swift
+/// var options = GapOptions()
+/// options.singleSourceShare = 0.7   // one supplier with 70 % of an input is a single source
+/// options.chain = "nev"             // only this chain
+/// let report = GapReport(park: park, options: options)
+/// ```
+public struct GapOptions: Sendable, Equatable {
+    /// Only this chain (its id); nil: every chain.
+    public var chain: String?
+    /// A buyer's input (or a stage's input stage) is single-sourced when one supplier covers at
+    /// least this share of it (its links' `share`, else its share of the input's link value).
+    /// Default 0.8.
+    public var singleSourceShare: Double = 0.8
+    /// An input stage is sourced mostly from outside when at least this share of its link value
+    /// into the stage's in-park firms comes over non-local links. Default 0.5.
+    public var outsideShare: Double = 0.5
+    /// A chain is thin when the flow that can pass from its source stages to its end products
+    /// is below this share of the end products' demand. Default 0.5.
+    public var thinRatio: Double = 0.5
+    /// Articulation points and bridges are reported when their removal separates at least this
+    /// many firms from the rest of their supply component. Default 2 (a bridge to a single
+    /// firm is already a single-source finding).
+    public var minFirmsCutOff: Int = 2
+    /// Links of the cut named in a thin finding (the largest first). Default 5.
+    public var cutLinksShown: Int = 5
+    /// Remedy candidates named per finding (in-park firms, and outside candidates). Default 3.
+    public var remedyCandidates: Int = 3
+    /// Need kinds that make a choke point when a single point of failure raised them (open or
+    /// in progress). Default finance, talent, capability.
+    public var blockingNeedKinds: Set<NeedKind> = [.finance, .talent, .capability]
+
+    public init() {}
+}

@@ -1,0 +1,100 @@
+/// Who could fill a gap: in-park firms by stage and by product (largest output first), and
+/// outside candidates (from `--candidates`) by stage id and product.
+///
+/// - Complexity: building O(firms + product references + stage references) with hashing and a
+///   sort of each stage's and product's firms; each query O(n + excluded) for n names.
+struct GapRemedies: Sendable {
+    let index: ChainIndex
+    /// In-park firms of each stage, output descending then park order (CSR).
+    let stageFirmOffsets: [Int32]
+    let stageFirmValues: [Int32]
+    /// In-park firms making each product, output descending then park order.
+    let productFirms: [String: [Int32]]
+    let candidates: [Firm]
+    let limit: Int
+
+    init(index: ChainIndex, candidates: [Firm], limit: Int) {
+        self.index = index
+        self.candidates = candidates
+        self.limit = max(0, limit)
+        let n = index.firmCount
+        let stages = index.stageIds.count
+        var count = [Int32](repeating: 0, count: stages + 1)
+        for f in 0..<n where index.inPark[f] { for g in index.stages(ofFirm: f) { count[Int(g) + 1] += 1 } }
+        for g in 0..<stages { count[g + 1] += count[g] }
+        var fill = count
+        var values = [Int32](repeating: 0, count: Int(count[stages]))
+        for f in 0..<n where index.inPark[f] {
+            for g in index.stages(ofFirm: f) {
+                values[Int(fill[Int(g)])] = Int32(f)
+                fill[Int(g)] += 1
+            }
+        }
+        let output = index.output
+        func byOutput(_ a: Int32, _ b: Int32) -> Bool {
+            let oa = output[Int(a)], ob = output[Int(b)]
+            return oa != ob ? oa > ob : a < b
+        }
+        for g in 0..<stages {
+            values[Int(count[g])..<Int(count[g + 1])].sort(by: byOutput)
+        }
+        stageFirmOffsets = count
+        stageFirmValues = values
+        var products: [String: [Int32]] = [:]
+        for (f, firm) in index.park.firms.enumerated() where firm.inPark {
+            for p in firm.products where !p.isEmpty { products[p, default: []].append(Int32(f)) }
+        }
+        for key in products.keys { products[key]?.sort(by: byOutput) }
+        productFirms = products
+    }
+
+    func firms(ofStage g: Int) -> ArraySlice<Int32> {
+        stageFirmValues[Int(stageFirmOffsets[g])..<Int(stageFirmOffsets[g + 1])]
+    }
+
+    /// In-park firms that could supply `product` (firms listing it) or, after them, firms of
+    /// `stage`, leaving out `excluded`.
+    func suppliers(product: String?, stage: Int?, excluding excluded: [Int]) -> [GapFirmRef] {
+        var result: [GapFirmRef] = []
+        var taken = excluded
+        func take(_ list: ArraySlice<Int32>) {
+            for f in list {
+                if result.count >= limit { return }
+                if taken.contains(Int(f)) { continue }
+                taken.append(Int(f))
+                result.append(index.firmRef(Int(f)))
+            }
+        }
+        if let product, let list = productFirms[product] { take(list[...]) }
+        if let stage { take(firms(ofStage: stage)) }
+        return result
+    }
+
+    /// The best outside candidates for `stage` and/or `product`: firms listing the product
+    /// first, then firms of the stage; each group by output (largest first), then id.
+    func outside(stage: String?, product: String?) -> [GapFirmRef] {
+        guard limit > 0, !candidates.isEmpty else { return [] }
+        var scored: [(rank: Int, output: Double, id: String, name: String)] = []
+        for c in candidates {
+            let byProduct = product.map { p in c.products.contains(p) } ?? false
+            let byStage = stage.map { s in c.stages.contains(s) } ?? false
+            guard byProduct || byStage else { continue }
+            scored.append((byProduct ? 0 : 1, c.output ?? 0, c.id, c.name))
+        }
+        scored.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.output != b.output { return a.output > b.output }
+            return a.id < b.id
+        }
+        return scored.prefix(limit).map { GapFirmRef(id: $0.id, name: $0.name) }
+    }
+
+    /// Product and stage of an input key, for the queries above.
+    func productAndStage(ofKey k: Int32, supplier: Int?) -> (product: String?, stage: Int?) {
+        if k >= 0 {
+            let stage = supplier.flatMap { index.stages(ofFirm: $0).first.map(Int.init) }
+            return (index.productNames[Int(k)], stage)
+        }
+        return (nil, index.keyStage(k))
+    }
+}

@@ -1,0 +1,193 @@
+import ChainGraph
+
+/// A centrality measure `chainmap rank` can order nodes by.
+public enum CentralityMeasure: String, Sendable, CaseIterable {
+    /// Number of links, in + out.
+    case degree
+    /// Number of suppliers (incoming links).
+    case inDegree = "in-degree"
+    /// Number of buyers (outgoing links).
+    case outDegree = "out-degree"
+    /// Sum of link values, in + out.
+    case strength
+    /// PageRank along supply (value flows to buyers): the firms the chain's value converges on.
+    case pagerank
+    /// Shortest-path betweenness: brokers between stages. Exact, or sampled with `sample`.
+    case betweenness
+    /// Closeness (NetworkX convention: incoming distances, Wasserman–Faust for disconnected graphs).
+    case closeness
+    /// Harmonic centrality (incoming distances).
+    case harmonic
+    /// Eigenvector centrality (in-edges).
+    case eigenvector
+    /// Katz centrality.
+    case katz
+    /// HITS hub score: firms that supply many important buyers.
+    case hubs
+    /// HITS authority score: firms that buy from many important suppliers.
+    case authorities
+}
+
+/// Options of a ranking; each maps to a documented parameter of the algorithm.
+public struct RankingOptions: Sendable {
+    public var measure: CentralityMeasure
+    /// Use link values as weights (PageRank, strength, HITS) or lengths (betweenness, closeness).
+    public var weighted: Bool
+    /// Betweenness from this many sampled sources instead of all nodes.
+    public var sample: Int?
+    /// Seed of the source sample.
+    public var seed: UInt64
+    /// Betweenness from exactly these source nodes (overrides `sample`).
+    public var sources: [Int32]?
+    /// Scale sampled betweenness by n/k (unbiased estimate); false gives the raw sum.
+    public var scaleSample: Bool
+    public var normalized: Bool
+    /// PageRank damping factor.
+    public var damping: Double
+    /// Stop iterative measures when the L1 change falls below this.
+    public var tolerance: Double
+    public var maxIterations: Int
+    /// Worker threads (nil: all cores). Results are identical for any count.
+    public var threads: Int?
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(
+        measure: CentralityMeasure, weighted: Bool = false, sample: Int? = nil, seed: UInt64 = 0, sources: [Int32]? = nil,
+        scaleSample: Bool = true, normalized: Bool = true, damping: Double = 0.85, tolerance: Double = 1e-10,
+        maxIterations: Int = 1000, threads: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
+        self.measure = measure
+        self.weighted = weighted
+        self.sample = sample
+        self.seed = seed
+        self.sources = sources
+        self.scaleSample = scaleSample
+        self.normalized = normalized
+        self.damping = damping
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+        self.threads = threads
+        self.progress = progress
+    }
+}
+
+/// Nodes ordered by a centrality measure, highest first, ties broken by id; with notes on
+/// how the numbers were obtained (iterations and convergence, sample size and error bound).
+public struct NodeRanking: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var node: Int32
+        public var score: Double
+        /// 1-based rank; tied scores share the rank of the first of them.
+        public var rank: Int
+    }
+
+    public var measure: CentralityMeasure
+    public var entries: [Entry]
+    /// All scores by node (including nodes left out of `entries`).
+    public var scores: [Double]
+    /// How the numbers were obtained, in words (one line each).
+    public var notes: [String]
+    /// For sampled betweenness: the Hoeffding bound on every node's score at 95% confidence.
+    public var errorBound: Double?
+    /// Whether an iterative measure converged (nil for direct measures).
+    public var converged: Bool?
+
+    /// Ranks the nodes of `graph` accepted by `include` by `options.measure`.
+    /// - Parameters:
+    ///   - ids: node ids, for breaking ties (lexicographic).
+    ///   - include: which nodes to list (all when nil): e.g. firms but not organizations.
+    /// - Throws: `CentralityError` for invalid parameters or weights.
+    /// - Complexity: that of the measure (PageRank O(iterations·E), exact betweenness
+    ///   O(V·E), sampled O(k·E)), plus O(V log V) to sort.
+    public static func rank(
+        _ graph: Graph, ids: [String], options: RankingOptions, include: ((Int32) -> Bool)? = nil
+    ) throws(CentralityError) -> NodeRanking {
+        var notes: [String] = []
+        var bound: Double?
+        var converged: Bool?
+        let scores: [Double]
+        func iterative(_ r: IterativeCentrality, _ name: String) -> [Double] {
+            converged = r.converged
+            notes.append(r.converged
+                ? "\(name) converged after \(r.iterations) iterations (L1 change \(short(r.delta)) < tolerance \(short(options.tolerance)))"
+                : "\(name) did NOT converge in \(r.iterations) iterations (L1 change \(short(r.delta)) ≥ tolerance \(short(options.tolerance))); scores are approximate")
+            return r.scores
+        }
+        switch options.measure {
+        case .degree: scores = graph.degrees(.both).map(Double.init)
+        case .inDegree: scores = graph.degrees(.incoming).map(Double.init)
+        case .outDegree: scores = graph.degrees(.outgoing).map(Double.init)
+        case .strength: scores = graph.strengths(.both)
+        case .pagerank:
+            scores = iterative(
+                try graph.pageRank(
+                    damping: options.damping, weighted: options.weighted, tolerance: options.tolerance,
+                    maxIterations: options.maxIterations, threads: options.threads, progress: options.progress),
+                "PageRank (damping \(options.damping)\(options.weighted ? ", weighted by link value" : ""))")
+        case .betweenness:
+            let result: BetweennessResult
+            if let sources = options.sources {
+                result = try graph.betweenness(
+                    sources: sources, weighted: options.weighted, normalized: options.normalized, scaled: options.scaleSample,
+                    threads: options.threads, progress: options.progress)
+                notes.append("betweenness from \(result.sampleCount) given sources" + (options.scaleSample ? ", scaled by n/k" : ", raw sum"))
+            } else if let k = options.sample, k < graph.nodeCount {
+                result = try graph.approximateBetweenness(
+                    sampleCount: k, seed: options.seed, weighted: options.weighted, normalized: options.normalized,
+                    threads: options.threads, progress: options.progress)
+                let eps = result.errorBound(failureProbability: 0.05)
+                bound = eps
+                notes.append("betweenness estimated from \(k) of \(graph.nodeCount) sources (seed \(options.seed)); with 95% confidence every score is within ±\(short(eps)) of the exact value")
+            } else {
+                result = try graph.betweenness(
+                    weighted: options.weighted, normalized: options.normalized, threads: options.threads, progress: options.progress)
+                notes.append("exact betweenness (Brandes) from all \(graph.nodeCount) nodes" + (options.normalized ? ", normalized" : ""))
+            }
+            scores = result.nodeScores
+        case .closeness:
+            scores = try graph.closeness(weighted: options.weighted, threads: options.threads, progress: options.progress)
+        case .harmonic:
+            scores = try graph.harmonicCentrality(weighted: options.weighted, threads: options.threads, progress: options.progress)
+        case .eigenvector:
+            scores = iterative(
+                try graph.eigenvectorCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations),
+                "eigenvector centrality")
+        case .katz:
+            scores = iterative(
+                try graph.katzCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations),
+                "Katz centrality")
+        case .hubs, .authorities:
+            let h = try graph.hits(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations)
+            converged = h.converged
+            notes.append("HITS \(h.converged ? "converged" : "did NOT converge") after \(h.iterations) iterations (L1 change \(short(h.delta)))")
+            scores = options.measure == .hubs ? h.hubs : h.authorities
+        }
+
+        var nodes = (0..<Int32(graph.nodeCount)).filter { include?($0) ?? true }
+        nodes.sort { a, b in
+            let sa = scores[Int(a)], sb = scores[Int(b)]
+            if sa != sb { return sa > sb }
+            let ia = Int(a) < ids.count ? ids[Int(a)] : "", ib = Int(b) < ids.count ? ids[Int(b)] : ""
+            return ia != ib ? ia < ib : a < b
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(nodes.count)
+        for (i, v) in nodes.enumerated() {
+            let rank = i > 0 && scores[Int(v)] == entries[i - 1].score ? entries[i - 1].rank : i + 1
+            entries.append(Entry(node: v, score: scores[Int(v)], rank: rank))
+        }
+        return NodeRanking(measure: options.measure, entries: entries, scores: scores, notes: notes, errorBound: bound, converged: converged)
+    }
+}
+
+/// A short, exact-enough rendering of small numbers for notes: 3 significant digits.
+func short(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    if abs(x) >= 1e-3 && abs(x) < 1e6 {
+        let s = String(format: "%.3g", x)
+        return s
+    }
+    return String(format: "%.2e", x)
+}
+
+import Foundation

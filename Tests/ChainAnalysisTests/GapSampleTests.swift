@@ -1,0 +1,47 @@
+import Testing
+@testable import ChainAnalysis
+
+/// What the bundled samples show (see docs/GAPS.md).
+@Suite struct GapSampleTests {
+    static func sample(_ name: String) throws -> Park {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let path = (parts + ["Sources", "ChainModel", "Samples", "\(name).json"]).joined(separator: "/")
+        return try ParkLoader.load(path: path).park
+    }
+
+    @Test func jinchangHasNoAnodeMaker() throws {
+        let r = GapReport(park: try Self.sample("jinchang-battery"))
+        #expect(r.findings.first?.rule == .missingStage)
+        #expect(r.findings.first?.place.stage == "bt-anode")
+    }
+
+    @Test func wujinPowertrainComesFromOutside() throws {
+        let r = GapReport(park: try Self.sample("wujin-machinery"))
+        #expect(r.findings.contains { $0.rule == .outsideSourcing && $0.place.stage == "em-machine" && $0.place.inputStage == "em-powertrain" })
+        #expect(r.findings.contains { $0.rule == .noStageLink && $0.place.stage == "em-machine" && $0.place.inputStage == "em-powertrain" })
+        let w = WhatIf(park: try Self.sample("wujin-machinery")).run(removing: ["hengli"])
+        #expect(w.cut.contains { $0.firm.id == "liugong" })
+    }
+
+    @Test func beilunRecyclingIsEmpty() throws {
+        var options = GapOptions()
+        options.chain = "nev"
+        let r = GapReport(park: try Self.sample("beilun-nev"), options: options)
+        let short = try #require(r.findings.first { $0.rule == .shortChain })
+        #expect(short.evidence.facts.contains { $0.key == "missingDownstream" && $0.value == .list(["nev-recycle"]) })
+        #expect(!r.findings.contains { $0.rule == .missingStage })
+    }
+
+    @Test func samplesAreDeterministicAndCutsAgree() throws {
+        for name in ["beilun-nev", "jinchang-battery", "ningxiang-storage", "wujin-machinery", "yihuang-plastics"] {
+            let park = try Self.sample(name)
+            #expect(GapReport(park: park).json() == GapReport(park: park).json(), "\(name)")
+            let index = ChainIndex(park)
+            let cuts = SupplyCuts(graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
+            let reference = index.graph.biconnectivity()
+            #expect(cuts.articulationPoints.map { Int32($0.id) } == reference.articulationPoints, "\(name)")
+            #expect(cuts.bridges.map(\.id) == reference.bridges, "\(name)")
+        }
+    }
+}
