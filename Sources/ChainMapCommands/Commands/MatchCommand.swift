@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainRender
 import Foundation
 
 /// `chainmap match PARK`: supply–demand matchmaking (供需对接) for one firm, a park-wide agenda,
@@ -34,6 +35,8 @@ struct MatchCommand: ParsableCommand {
               chainmap match samples/beilun-nev.json --firm FIRM --direction upstream --top 10
               chainmap match samples/wujin-machinery.json --all --per-firm 3 --format csv
               chainmap match samples/yihuang-plastics.json --stage pl-resin --candidates outside.json
+              chainmap match samples/jinchang-battery.json --gaps --candidates prospects.json
+              chainmap map samples/yihuang-plastics.json --show matches -o matches.svg
               chainmap match samples/yihuang-plastics.json --evaluate
             """)
 
@@ -47,6 +50,9 @@ struct MatchCommand: ParsableCommand {
 
     @Option(help: "Fill this stage (a stage id): the best firms to build or attract.")
     var stage: String?
+
+    @Flag(help: "For each finding of `chainmap gaps`: firms to fill it (in the park, and with --candidates from outside).")
+    var gaps = false
 
     @Flag(help: "Benchmark: hide a share of the active links and recover them (precision@k, recall@k, MRR vs baselines).")
     var evaluate = false
@@ -113,8 +119,8 @@ struct MatchCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        let modes = [firm != nil, all, stage != nil, evaluate, benchmarkQueries != nil].filter { $0 }.count
-        if modes != 1 { throw ValidationError("give exactly one of --firm, --all, --stage, --evaluate") }
+        let modes = [firm != nil, all, stage != nil, gaps, evaluate, benchmarkQueries != nil].filter { $0 }.count
+        if modes != 1 { throw ValidationError("give exactly one of --firm, --all, --stage, --gaps, --evaluate") }
         if let benchmarkQueries, benchmarkQueries < 1 { throw ValidationError("--benchmark-queries must be at least 1") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if perFirm < 1 { throw ValidationError("--per-firm must be at least 1") }
@@ -127,7 +133,7 @@ struct MatchCommand: ParsableCommand {
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
             throw ValidationError("weights must be 0 or more")
         }
-        if candidates != nil && stage == nil { throw ValidationError("--candidates goes with --stage") }
+        if candidates != nil && stage == nil && !gaps { throw ValidationError("--candidates goes with --stage or --gaps") }
         _ = try directions()
     }
 
@@ -259,7 +265,9 @@ struct MatchCommand: ParsableCommand {
             let t0 = clock.now
             let agenda = index.agenda(options: a)
             progress.finish()
-            if timing { Console.err("agenda: \(Self.seconds(t0, clock.now)) s; total \(Self.seconds(started, clock.now)) s\n") }
+            if timing {
+                Console.err("agenda: \(Self.seconds(t0, clock.now)) s; total \(Self.seconds(started, clock.now)) s; \(agenda.meetings.count) meetings from \(agenda.candidatePairs) pairs, score \(Self.fmt(agenda.total)) (greedy \(Self.fmt(agenda.greedyTotal)) in \(agenda.greedyMeetings), upper bound \(Self.fmt(agenda.upperBound)))\n")
+            }
             switch format {
             case .json: Console.out(bytes: agenda.json(options: a))
             case .csv:
@@ -281,16 +289,71 @@ struct MatchCommand: ParsableCommand {
             }
             return
         }
-        if let stage {
-            var outside: Park? = nil
-            if let candidates {
-                do {
-                    outside = try ParkLoader.load(path: candidates).park
-                } catch {
-                    Console.err(error.description + "\n")
-                    throw ExitCode.failure
+        var outside: Park? = nil
+        if let candidates {
+            outside = Park(id: "candidates", name: candidates, firms: try GapsCommand.loadCandidates(candidates, park: park))
+        }
+        if gaps {
+            let fills = index.gapFills(GapReport(park: park), outside: outside, top: top)
+            switch format {
+            case .json:
+                var w = JSONWriter()
+                w.beginObject()
+                w.key("findings"); w.beginArray()
+                for g in fills {
+                    w.element(); w.beginObject()
+                    w.key("place"); w.string(g.place)
+                    w.key("rule"); w.string(g.rule.rawValue)
+                    w.key("level"); w.string(g.level.rawValue)
+                    if let s = g.stage { w.key("stage"); w.string(s) }
+                    if let f = g.firm { w.key("firm"); w.string(f) }
+                    w.key("stageCandidates"); w.beginArray()
+                    for c in g.stageCandidates {
+                        w.element(); w.beginObject()
+                        w.key("firm"); w.string(c.firm); w.key("name"); w.string(c.firmName); w.key("inPark"); w.bool(c.inPark)
+                        w.key("offer"); w.string(c.offer); w.key("score"); w.number((c.score * 10000).rounded() / 10000)
+                        w.endObject()
+                    }
+                    w.endArray()
+                    w.key("suppliers"); w.beginArray()
+                    for s in g.suppliers {
+                        w.element(); w.beginObject()
+                        w.key("candidate"); w.string(s.candidate); w.key("name"); w.string(s.candidateName)
+                        w.key("score"); w.number((s.score.total * 10000).rounded() / 10000); w.key("explanation"); w.string(s.explanation)
+                        w.endObject()
+                    }
+                    w.endArray()
+                    w.endObject()
                 }
+                w.endArray()
+                w.endObject()
+                Console.out(bytes: w.finish())
+            case .csv:
+                var out = Self.line(["place", "rule", "level", "stage", "firm", "kind", "rank", "candidate", "candidateName", "inPark", "offer", "score"])
+                for g in fills {
+                    for (i, c) in g.stageCandidates.enumerated() {
+                        out += Self.line([g.place, g.rule.rawValue, g.level.rawValue, g.stage ?? "", g.firm ?? "", "stage", String(i + 1), c.firm, c.firmName, c.inPark ? "true" : "false", c.offer, Self.fmt(c.score)])
+                    }
+                    for (i, s) in g.suppliers.enumerated() {
+                        out += Self.line([g.place, g.rule.rawValue, g.level.rawValue, g.stage ?? "", g.firm ?? "", "supplier", String(i + 1), s.candidate, s.candidateName, "", s.offer, Self.fmt(s.score.total)])
+                    }
+                }
+                Console.out(out)
+            case .table:
+                var out = "Filling the gaps of \(park.name): \(fills.count) findings\n"
+                for g in fills {
+                    out += "\n\(g.level.rawValue) \(g.rule.rawValue) at \(g.place)\n"
+                    if let s = g.stage {
+                        let list = g.stageCandidates.map { "\($0.firmName) (\($0.firm)\($0.inPark ? "" : ", outside"), \($0.offer))" }
+                        out += "  stage \(s): " + (list.isEmpty ? "no candidate" : list.joined(separator: "; ")) + "\n"
+                    }
+                    for s in g.suppliers { out += "  supplier: \(s.explanation) (\(Self.fmt(s.score.total)))\n" }
+                }
+                Console.out(out)
             }
+            return
+        }
+        if let stage {
             guard park.chains.contains(where: { $0.stages.contains { $0.id == stage } }) else {
                 Console.err("error: no stage \"\(stage)\"; `chainmap info \(input.displayName)` lists the stages\n")
                 throw ExitCode.failure
@@ -330,6 +393,29 @@ struct MatchCommand: ParsableCommand {
                 out += table.render()
                 Console.out(out)
             }
+        }
+    }
+
+    /// The park-wide agenda's meetings as suggested links for `chainmap map --show matches`:
+    /// the 40 best meetings between firms (of `chain` when given), offerer → requester.
+    static func mapOverlays(park: Park, chain: String?) -> [MapOverlay] {
+        let index = MatchIndex(park: park)
+        let agenda = index.agenda()
+        var inChain = Set<String>()
+        if let chain, let c = park.chains.first(where: { $0.id == chain }) {
+            let stages = Set(c.stages.map(\.id))
+            for f in park.firms where f.leads.contains(chain) || f.stages.contains(where: stages.contains) { inChain.insert(f.id) }
+        }
+        let firms = Set(park.firms.map(\.id))
+        let meetings = agenda.meetings.filter { m in
+            firms.contains(m.offerer) && (chain == nil || inChain.contains(m.requester) || inChain.contains(m.offerer))
+        }
+        let best = meetings.enumerated().sorted { a, b in
+            a.element.suggestion.score.total != b.element.suggestion.score.total
+                ? a.element.suggestion.score.total > b.element.suggestion.score.total : a.offset < b.offset
+        }
+        return best.prefix(40).map { m in
+            .suggestedLink(from: m.element.offerer, to: m.element.requester, label: m.element.suggestion.offer, score: m.element.suggestion.score.total)
         }
     }
 
