@@ -84,6 +84,7 @@ struct MapCommand: ParsableCommand {
     /// map overlays. Adding one is one line here.
     static let overlaySources: [String: @Sendable (Park, String?) -> [MapOverlay]] = [
         "gaps": GapsCommand.mapOverlays,
+        "matches": MatchCommand.mapOverlays,
     ]
 
     func overlayNames() throws -> [String] {
