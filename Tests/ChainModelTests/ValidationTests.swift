@@ -109,6 +109,20 @@ import Testing
         #expect(warnings.isEmpty)
     }
 
+    @Test func utf8CheckFindsTheFirstBadByteAtAnyAlignment() {
+        // The check skips ASCII eight bytes at a time; a bad byte must be found wherever it is.
+        for length in [1, 7, 8, 9, 15, 16, 17, 40] {
+            for bad in 0..<length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                bytes[bad] = 0xFF
+                #expect(TextDecoding.firstInvalidUTF8(bytes) == bad, "length \(length), bad at \(bad)")
+            }
+        }
+        let mixed = Array("abcdefg中文hijklmnop兴隆塑业qrstuvw".utf8)
+        #expect(TextDecoding.firstInvalidUTF8(mixed) == nil)
+        #expect(TextDecoding.firstInvalidUTF8(Array(mixed.prefix(8))) == 7)  // a cut 3-byte character
+    }
+
     @Test func binaryGarbageIsRefused() throws {
         var warnings: [Diagnostic] = []
         #expect(throws: ParkLoadError.self) {

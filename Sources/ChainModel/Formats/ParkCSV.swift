@@ -141,8 +141,8 @@ enum ParkCSV {
 
     /// One chunk's output when a file is parsed on several cores.
     private final class Chunk<T>: @unchecked Sendable {
-        var records: [T] = []
-        var lines: [Int] = []
+        /// Records parsed into this chunk's region.
+        var count = 0
         let sink = DiagnosticSink()
     }
 
@@ -202,49 +202,82 @@ enum ParkCSV {
 
             let parts = buf.count - bodyStart >= minimumParallelBytes ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
             let bounds = CSVReader.chunkBoundaries(buf, from: bodyStart, parts: parts)
-            let chunks = bounds.map { _ in Chunk<T>() }
-            // The bytes are only read while the chunks run; each chunk writes its own box.
+            let ends = bounds.indices.map { c in c + 1 < bounds.count ? bounds[c + 1].offset : buf.count }
+            // The bytes are only read while the chunks run.
             nonisolated(unsafe) let buf = buf
-            let (fieldCount, firstBodyLine) = (headerCount, bodyLine)
-            let work: @Sendable (Int) -> Void = { c in
-                let chunk = chunks[c]
-                let end = c + 1 < bounds.count ? bounds[c + 1].offset : buf.count
-                // One record per line at most: reserve once instead of growing by copies.
-                var lineBreaks = 1
-                for i in bounds[c].offset..<end where buf[i] == 0x0A { lineBreaks += 1 }
-                chunk.records.reserveCapacity(lineBreaks)
-                chunk.lines.reserveCapacity(lineBreaks)
-                do throws(CSVSyntaxError) {
-                    try CSVReader.forEachRow(buf, range: bounds[c].offset..<end, firstLine: firstBodyLine + bounds[c].linesBefore) { row throws(CSVSyntaxError) in
-                        if row.isBlank { return }
-                        if row.count != fieldCount {
-                            chunk.sink.add(Diagnostic(
-                                .error, file: display, line: row.line,
-                                "row has \(row.count) fields but the header has \(fieldCount)",
-                                hint: "check for a missing or extra comma; quote text that contains commas"))
-                            return
-                        }
-                        chunk.records.append(decode(CSVRecordReader(schema: schema, row: row, columns: columns, file: display, sink: chunk.sink)))
-                        chunk.lines.append(row.line)
-                    }
-                } catch {
-                    chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+            // Each chunk parses into its own region of the final arrays, sized by its line
+            // breaks + 1 (an upper bound on its rows); the regions are then moved together.
+            // No per-chunk arrays to concatenate: one allocation, no copy of the records.
+            var capacity = [Int](repeating: 0, count: bounds.count)
+            capacity.withUnsafeMutableBufferPointer { cap in
+                nonisolated(unsafe) let cap = cap
+                DispatchQueue.concurrentPerform(iterations: bounds.count) { c in
+                    var breaks = 1
+                    for i in bounds[c].offset..<ends[c] where buf[i] == 0x0A { breaks += 1 }
+                    cap[c] = breaks
                 }
             }
-            if chunks.count == 1 {
-                work(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+            var starts = [Int](repeating: 0, count: bounds.count)
+            for c in 1..<max(1, bounds.count) { starts[c] = starts[c - 1] + capacity[c - 1] }
+            let regionStart = starts
+            let total = (regionStart.last ?? 0) + (capacity.last ?? 0)
+            let chunks = bounds.map { _ in Chunk<T>() }
+            let (fieldCount, firstBodyLine) = (headerCount, bodyLine)
+            var lines = [Int](repeating: 0, count: total)
+            let records = [T](unsafeUninitializedCapacity: total) { recordBuffer, initialized in
+                lines.withUnsafeMutableBufferPointer { lineBuffer in
+                    nonisolated(unsafe) let recordBase = recordBuffer.baseAddress
+                    nonisolated(unsafe) let lineBuffer = lineBuffer
+                    let work: @Sendable (Int) -> Void = { c in
+                        guard let recordBase else { return }
+                        let chunk = chunks[c]
+                        // Each chunk reads through its own copies of the shared objects: one reader
+                        // is made per row, and retaining one array or string from both cores 10
+                        // million times makes its reference count bounce between them.
+                        let columns = columns.map { $0 }
+                        let schema = RecordSchema(schema.kind, schema.keys.map(\.name), required: Set(schema.required.map { $0 }))
+                        let display = String(decoding: Array(display.utf8), as: UTF8.self)
+                        let base = regionStart[c]
+                        do throws(CSVSyntaxError) {
+                            try CSVReader.forEachRow(buf, range: bounds[c].offset..<ends[c], firstLine: firstBodyLine + bounds[c].linesBefore) { row throws(CSVSyntaxError) in
+                                if row.isBlank { return }
+                                if row.count != fieldCount {
+                                    chunk.sink.add(Diagnostic(
+                                        .error, file: display, line: row.line,
+                                        "row has \(row.count) fields but the header has \(fieldCount)",
+                                        hint: "check for a missing or extra comma; quote text that contains commas"))
+                                    return
+                                }
+                                let slot = base + chunk.count
+                                (recordBase + slot).initialize(to: decode(CSVRecordReader(schema: schema, row: row, columns: columns, file: display, sink: chunk.sink)))
+                                lineBuffer[slot] = row.line
+                                chunk.count += 1
+                            }
+                        } catch {
+                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                        }
+                    }
+                    if chunks.count == 1 {
+                        work(0)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+                    }
+                    // Close the gaps between regions (moves; regions only shift down).
+                    var filled = 0
+                    if let recordBase {
+                        for (c, chunk) in chunks.enumerated() {
+                            if regionStart[c] != filled {
+                                (recordBase + filled).moveInitialize(from: recordBase + regionStart[c], count: chunk.count)
+                                for k in 0..<chunk.count { lineBuffer[filled + k] = lineBuffer[regionStart[c] + k] }
+                            }
+                            filled += chunk.count
+                        }
+                    }
+                    initialized = filled
+                }
             }
-            var records: [T] = []
-            var lines: [Int] = []
-            records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
-            lines.reserveCapacity(records.capacity)
-            for chunk in chunks {
-                records.append(contentsOf: chunk.records)
-                lines.append(contentsOf: chunk.lines)
-                chunk.sink.diagnostics.forEach(sink.add)
-            }
+            lines.removeLast(lines.count - records.count)
+            for chunk in chunks { chunk.sink.diagnostics.forEach(sink.add) }
             return (records, lines)
         }
     }

@@ -105,7 +105,13 @@ enum TextDecoding {
         bytes.withUnsafeBufferPointer { buf -> Int? in
             var i = 0
             let n = buf.count
+            let raw = UnsafeRawBufferPointer(buf)
             while i < n {
+                // ASCII runs (most of a CSV file) eight bytes at a time.
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                if i >= n { break }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 var need = 0

@@ -152,7 +152,8 @@ public enum ParkValidator {
             for s in firm.stages where stageChain[s] == nil {
                 unknown("stage", s, in: stageChain.keys, RecordPlace(.firm, fi, field: "stages"), addTo: "a chain's stages")
             }
-            let firmChains = Set(firm.stages.compactMap { stageChain[$0] })
+            // Only chain leaders need their chains (most firms lead none: no set to build).
+            let firmChains = firm.leads.isEmpty ? [] : Set(firm.stages.compactMap { stageChain[$0] })
             for c in firm.leads {
                 if let ci = chainIndex[c] {
                     if !firmChains.contains(ci) {
