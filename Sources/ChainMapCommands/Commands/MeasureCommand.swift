@@ -18,20 +18,21 @@ struct MeasureCommand: ParsableCommand {
         commandName: "measure",
         abstract: "Time loading, PageRank, components and betweenness on a graph (for comparisons).",
         discussion: """
-            Loads the graph and runs each requested algorithm in this process, timing each with a
-            monotonic clock; the best of --repeat runs is reported, with the results needed to
-            check agreement with other libraries and the process's peak memory (ru_maxrss).
+            Loads the graph and runs each requested algorithm in this process, timing each \
+            with a monotonic clock; the best of --repeat runs is reported, with the results \
+            needed to check agreement with other libraries and the process's peak memory \
+            (ru_maxrss).
 
             Algorithms (--algorithms, comma-separated):
-              load         read + parse + CSR build (always done; listed to time it repeatedly)
-              pagerank     --iterations power iterations, tolerance 0 (a fixed amount of work),
+              load         read + parse + CSR build (always done)
+              pagerank     --iterations power iterations (tolerance 0),
                            or to convergence with --tolerance
-              wcc, scc     weakly / strongly connected components (count, largest size)
-              betweenness  raw sums of Brandes' dependencies (not normalized, not scaled)
-                           from the sources in --sources, or --sample sources drawn with --seed
+              wcc, scc     weakly / strongly connected components
+              betweenness  raw sums of Brandes' dependencies from the
+                           sources in --sources, or --sample with --seed
 
-            --scores-out writes one line per node: label, then the PageRank score and/or the
-            betweenness sum (full precision), tab-separated, with a `#` header line.
+            --scores-out writes one line per node: label, then the PageRank score and/or \
+            the betweenness sum (full precision), tab-separated, with a `#` header line.
 
             Examples:
               chainmap measure graph.txt
