@@ -13,7 +13,7 @@ import ChainGraph
 struct ChainIndex: Sendable {
     let park: Park
     let firmCount: Int
-    let firmIndex: [String: Int32]
+    let firmIndex: FirmIndex
 
     // Stages.
     let stageIds: [String]
@@ -48,7 +48,7 @@ struct ChainIndex: Sendable {
     /// Link value of each edge (0 when unknown).
     let edgeValue: [Double]
     let productNames: [String]
-    let productId: [String: Int32]
+    let productId: [UTF8Key: Int32]
 
     init(_ park: Park) {
         self.park = park
@@ -111,8 +111,12 @@ struct ChainIndex: Sendable {
         self.inPark = inPark
         self.output = output
 
+        var trace = PhaseTrace()
+        trace.mark("chain index: stages of firms")
         let pg = ParkGraph(park, layers: [.supply], statuses: [.active])
-        firmIndex = Dictionary(uniqueKeysWithValues: pg.ids.enumerated().map { ($0.element, Int32($0.offset)) })
+        trace.mark("chain index: supply graph")
+        defer { trace.mark("chain index: link inputs") }
+        firmIndex = pg.firmIndex
         graph = pg.graph
         edgeLink = pg.linkOfEdge
         let sources = pg.graph.edgeSources()
@@ -121,7 +125,7 @@ struct ChainIndex: Sendable {
         var keys = [Int32](repeating: -1, count: m)
         var local = [Bool](repeating: true, count: m)
         var values = [Double](repeating: 0, count: m)
-        var productId: [String: Int32] = [:]
+        var productId: [UTF8Key: Int32] = [:]
         var productNames: [String] = []
         // Links in park order (sequential reads of the large link array); each writes its edge.
         var edgeOfLink = [Int32](repeating: -1, count: park.links.count)
@@ -139,11 +143,11 @@ struct ChainIndex: Sendable {
                 values[e] = link.value ?? 0
                 local[e] = link.local ?? (inPark[s] && inPark[b])
                 if let p = link.product, !p.isEmpty {
-                    if let k = productId[p] {
+                    if let k = productId[UTF8Key(p)] {
                         keys[e] = k
                     } else {
                         let k = Int32(productNames.count)
-                        productId[p] = k
+                        productId[UTF8Key(p)] = k
                         productNames.append(p)
                         keys[e] = k
                     }
@@ -172,7 +176,7 @@ struct ChainIndex: Sendable {
     /// Input key of a link that is not in the graph (lost or planned), without adding
     /// products: a product never seen on an active link gets no key (nil).
     func key(of link: SupplyLink) -> Int32? {
-        if let p = link.product, !p.isEmpty { return productId[p] }
+        if let p = link.product, !p.isEmpty { return productId[UTF8Key(p)] }
         guard let s = firmIndex[link.supplier].map(Int.init), let b = firmIndex[link.buyer].map(Int.init) else { return nil }
         for ss in stages(ofFirm: s) {
             for bs in stages(ofFirm: b) where inputs(ofStage: Int(bs)).contains(ss) { return -(ss + 2) }
@@ -254,5 +258,22 @@ struct TemplateWalker {
                 }
             }
         }
+    }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes. `String`'s own
+/// hashing normalizes non-ASCII text (all Chinese product names) first, which dominated
+/// interning 10 million links' products; products come from the same files, so byte equality
+/// is the right test.
+struct UTF8Key: Hashable, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -24,7 +24,11 @@ public struct WhatIf: Sendable {
     let groupSize: [Int32]
 
     public init(park: Park) {
-        self.init(index: ChainIndex(park))
+        var trace = PhaseTrace()
+        let index = ChainIndex(park)
+        trace.mark("what-if: chain index")
+        self.init(index: index)
+        trace.mark("what-if: input groups")
     }
 
     init(index: ChainIndex) {

@@ -19,6 +19,8 @@ public struct ParkGraph: Sendable {
     /// Ids of the nodes, firms first, then organizations.
     public let ids: [String]
     public let firmCount: Int
+    /// Firm id → firm node (the firm's position in the park).
+    public let firmIndex: FirmIndex
     private let index: [String: Int32]
     /// Index into `park.links` of each supply edge, by edge id (-1 for other layers).
     public let linkOfEdge: [Int32]
@@ -94,6 +96,7 @@ public struct ParkGraph: Sendable {
         self.graph = graph
         self.ids = ids
         self.firmCount = firmCount
+        self.firmIndex = firms
         self.index = index
         self.linkOfEdge = edgeLink
     }

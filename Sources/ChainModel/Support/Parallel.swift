@@ -21,22 +21,29 @@ enum Parallel {
 }
 
 /// Firm ids resolved to firm indices, the step every whole-park pass starts with.
-struct FirmIndex: Sendable {
+///
+/// ```swift
+/// let firms = FirmIndex(park.firms)
+/// let i = firms["liwei"]                       // Int32?, the position in park.firms
+/// let (s, b) = firms.endpoints(of: park.links)  // every link's supplier and buyer index
+/// ```
+public struct FirmIndex: Sendable {
     /// Index in `park.firms` of each id (the first, when an id is duplicated).
-    let index: [String: Int32]
+    public let index: [String: Int32]
 
-    init(_ firms: [Firm]) {
+    /// - Complexity: O(firms) hash insertions.
+    public init(_ firms: [Firm]) {
         var index: [String: Int32] = [:]
         index.reserveCapacity(firms.count)
         for (i, f) in firms.enumerated() where index[f.id] == nil { index[f.id] = Int32(i) }
         self.index = index
     }
 
-    subscript(id: String) -> Int32? { index[id] }
+    public subscript(id: String) -> Int32? { index[id] }
 
     /// Supplier and buyer index of every link (-1 when unknown), resolved on all cores.
     /// - Complexity: O(links) hash lookups, divided among the cores.
-    func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
+    public func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
         var supplier = [Int32](repeating: -1, count: links.count)
         var buyer = [Int32](repeating: -1, count: links.count)
         supplier.withUnsafeMutableBufferPointer { s in
