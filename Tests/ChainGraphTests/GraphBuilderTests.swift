@@ -79,3 +79,54 @@ import Testing
         #expect(Array(g.successors(of: 1)).isEmpty)
     }
 }
+
+/// The parallel build must give exactly the sequential graph.
+@Suite struct ParallelBuildTests {
+    func randomBuilder(nodes: Int, edges: Int, seed: UInt64, hubs: Bool) -> GraphBuilder {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var b = GraphBuilder(nodeCount: nodes + 3)  // 3 isolated nodes at the end
+        for _ in 0..<edges {
+            // With hubs, a quarter of the edges leave node 0 and a quarter enter node 1.
+            let r = next() % 4
+            let u = hubs && r == 0 ? 0 : Int32(next() % UInt64(nodes))
+            let v = hubs && r == 1 ? 1 : Int32(next() % UInt64(nodes))
+            b.addEdge(u, v, weight: Double(next() % 1000) / 10, layer: EdgeLayer(rawValue: UInt8(next() % 3)))
+        }
+        return b
+    }
+
+    func assertSame(_ a: Graph, _ b: Graph) {
+        #expect(a.nodeCount == b.nodeCount)
+        #expect(a.outOffsets == b.outOffsets)
+        #expect(a.outTargets == b.outTargets)
+        #expect(a.weights == b.weights)
+        #expect(a.layers == b.layers)
+        #expect(a.inOffsets == b.inOffsets)
+        #expect(a.inSources == b.inSources)
+        #expect(a.inEdges == b.inEdges)
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func parallelEqualsSequential(threads: Int) throws {
+        for (nodes, edges, hubs) in [(1000, 20_000, false), (50, 5_000, true), (5, 1_000, true), (20_000, 60_000, false)] {
+            let b = randomBuilder(nodes: nodes, edges: edges, seed: UInt64(nodes + edges), hubs: hubs)
+            assertSame(try b.build(threads: 1), try b.build(threads: threads))
+        }
+    }
+
+    @Test func moreThreadsThanNodesAndEmptyGraphs() throws {
+        var b = GraphBuilder(nodeCount: 2)
+        b.addEdge(0, 1)
+        b.addEdge(1, 0)
+        b.addEdge(0, 1)
+        assertSame(try b.build(threads: 1), try b.build(threads: 16))
+        assertSame(try GraphBuilder().build(threads: 1), try GraphBuilder().build(threads: 4))
+    }
+}
