@@ -191,25 +191,29 @@ public struct GraphBuilder: Sendable {
             nonisolated(unsafe) let (src, tgt, wts, lys) = (src, tgt, wts, lys)
             nonisolated(unsafe) let (outOff, inOff, oTgt, oWts, oLys, iSrc, iEdg, cnt) = (outOff, inOff, oTgt, oWts, oLys, iSrc, iEdg, cnt)
             let stride = n + 1
+            /// Sums the workers' counts per node into `offsets` (prefix sums), then turns each
+            /// worker's count into its cursor: the first slot after earlier workers' edges.
+            func offsetsAndCursors(_ offsets: UnsafeMutableBufferPointer<Int>) {
+                for v in 0..<n {
+                    var total = 0
+                    for w in 0..<t { total += cnt[w * stride + v] }
+                    offsets[v + 1] = offsets[v] + total
+                }
+                for v in 0..<n {
+                    var at = offsets[v]
+                    for w in 0..<t {
+                        let c = cnt[w * stride + v]
+                        cnt[w * stride + v] = at
+                        at += c
+                    }
+                }
+            }
             // Out-degrees per worker.
             DispatchQueue.concurrentPerform(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) { cnt[base + Int(src[i])] += 1 }
             }
-            // Offsets, and each worker's cursor per source.
-            for v in 0..<n {
-                var total = 0
-                for w in 0..<t { total += cnt[w * stride + v] }
-                outOff[v + 1] = outOff[v] + total
-            }
-            for v in 0..<n {
-                var at = outOff[v]
-                for w in 0..<t {
-                    let c = cnt[w * stride + v]
-                    cnt[w * stride + v] = at
-                    at += c
-                }
-            }
+            offsetsAndCursors(outOff)
             DispatchQueue.concurrentPerform(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) {
@@ -236,19 +240,7 @@ public struct GraphBuilder: Sendable {
                 for i in 0..<stride { cnt[base + i] = 0 }
                 for e in outOff[bounds[w]]..<outOff[bounds[w + 1]] { cnt[base + Int(oTgt[e])] += 1 }
             }
-            for v in 0..<n {
-                var total = 0
-                for w in 0..<t { total += cnt[w * stride + v] }
-                inOff[v + 1] = inOff[v] + total
-            }
-            for v in 0..<n {
-                var at = inOff[v]
-                for w in 0..<t {
-                    let c = cnt[w * stride + v]
-                    cnt[w * stride + v] = at
-                    at += c
-                }
-            }
+            offsetsAndCursors(inOff)
             DispatchQueue.concurrentPerform(iterations: t) { w in
                 let base = w * stride
                 for v in bounds[w]..<bounds[w + 1] {

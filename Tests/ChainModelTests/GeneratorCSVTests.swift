@@ -7,7 +7,7 @@ import Testing
     /// The streaming writer writes exactly the bytes of the shared CSV encoder.
     func assertSameBytes(_ park: Park) {
         let fast = CSVBundleWriter.encode(park)
-        let reference = ParkCSV.encode(park)
+        let reference = ReferenceCSV.encode(park)
         #expect(fast.map(\.name) == reference.map(\.name))
         for (a, b) in zip(fast, reference) { #expect(a.bytes == b.bytes, "\(a.name) differs") }
     }

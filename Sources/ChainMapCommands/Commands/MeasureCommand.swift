@@ -194,7 +194,7 @@ struct MeasureCommand: ParsableCommand {
             var m = Measurement(name: "betweenness")
             let chosen: [Int32]
             if let sources {
-                chosen = try Self.readSources(sources, ids: loaded.ids)
+                chosen = try SourceList.read(sources, ids: loaded.ids)
             } else {
                 chosen = Self.sampleSources(nodeCount: graph.nodeCount, count: min(sample, graph.nodeCount), seed: seed)
             }
@@ -317,30 +317,6 @@ struct MeasureCommand: ParsableCommand {
         return pool[0..<count].sorted()
     }
 
-    static func readSources(_ path: String, ids: [String]) throws -> [Int32] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Console.err("\(path): error: cannot read the sources file. Hint: one node id or label per line\n")
-            throw ExitCode.failure
-        }
-        var index: [String: Int32] = [:]
-        for (i, id) in ids.enumerated() { index[id] = Int32(i) }
-        var result: [Int32] = []
-        var unknown: [String] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if word.isEmpty || word.hasPrefix("#") { continue }
-            if let v = index[word] { result.append(v) } else { unknown.append("\(path):\(n + 1): error: unknown node \"\(word)\"") }
-        }
-        if !unknown.isEmpty {
-            unknown.prefix(20).forEach { Console.err($0 + ". Hint: use ids of the park or labels of the edge list\n") }
-            throw ExitCode.failure
-        }
-        if result.isEmpty {
-            Console.err("\(path): error: no sources listed. Hint: one node id or label per line\n")
-            throw ExitCode.failure
-        }
-        return result
-    }
 
     static func writeScores(_ path: String, ids: [String], pageRank: [Double]?, betweenness: [Double]?) throws {
         var text = "# id"

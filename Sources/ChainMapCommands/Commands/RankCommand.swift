@@ -83,7 +83,7 @@ struct RankCommand: ParsableCommand {
         let loadTime = Date().timeIntervalSince(start)
         var sourceNodes: [Int32]?
         if let sources {
-            sourceNodes = try readSources(sources, ids: loaded.ids)
+            sourceNodes = try SourceList.read(sources, ids: loaded.ids)
         }
         let progress = ProgressLine("Computing \(measure.rawValue)")
         let options = RankingOptions(
@@ -163,26 +163,6 @@ struct RankCommand: ParsableCommand {
         return String(format: abs(x) >= 1e-4 && abs(x) < 1e9 ? "%.6g" : "%.4e", x)
     }
 
-    func readSources(_ path: String, ids: [String]) throws -> [Int32] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Console.err("\(path): error: cannot read the sources file. Hint: one node id or label per line\n")
-            throw ExitCode.failure
-        }
-        var index: [String: Int32] = [:]
-        for (i, id) in ids.enumerated() { index[id] = Int32(i) }
-        var result: [Int32] = []
-        var unknown: [String] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            if word.isEmpty || word.hasPrefix("#") { continue }
-            if let v = index[word] { result.append(v) } else { unknown.append("\(path):\(n + 1): error: unknown node \"\(word)\"") }
-        }
-        if !unknown.isEmpty {
-            unknown.prefix(20).forEach { Console.err($0 + ". Hint: use ids of the park or labels of the edge list\n") }
-            throw ExitCode.failure
-        }
-        return result
-    }
 }
 
 /// Firm facts for listing graph nodes: stage names and chain-leader marks (parks only).

@@ -387,30 +387,4 @@ enum ParkCSV {
         }
         return (park, lines)
     }
-
-    /// The files of a CSV bundle, by file name, deterministic byte for byte.
-    static func encode(_ park: Park) -> [(name: String, bytes: [UInt8])] {
-        func file<T>(_ kind: RecordKind, _ items: [T], _ body: (T, inout CSVRecordWriter) -> Void) -> (String, [UInt8]) {
-            let schema = Schemas.schema(for: kind)
-            var csv = CSVWriter()
-            csv.row(schema.keys.map(\.name))
-            for item in items {
-                var w = CSVRecordWriter(schema: schema)
-                body(item, &w)
-                csv.row(w.cells)
-            }
-            return (kind.csvFile, csv.output)
-        }
-        let stages = park.chains.flatMap { c in c.stages.map { (c.id, $0) } }
-        return [
-            file(.park, [park]) { RecordCoding.encode(park: $0, into: &$1) },
-            file(.chain, park.chains) { RecordCoding.encode($0, into: &$1) },
-            file(.stage, stages) { RecordCoding.encode($0.1, chain: $0.0, into: &$1) },
-            file(.firm, park.firms) { RecordCoding.encode($0, into: &$1) },
-            file(.link, park.links) { RecordCoding.encode($0, into: &$1) },
-            file(.organization, park.organizations) { RecordCoding.encode($0, into: &$1) },
-            file(.pairing, park.pairings) { RecordCoding.encode($0, into: &$1) },
-            file(.need, park.needs) { RecordCoding.encode($0, into: &$1) },
-        ]
-    }
 }

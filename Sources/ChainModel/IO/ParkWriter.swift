@@ -15,8 +15,8 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes parks and other output so that a failure leaves nothing partial behind: files are
-/// written to a temporary sibling and renamed into place; a folder is filled as a temporary
-/// sibling folder and renamed as a whole.
+/// written to a temporary sibling and renamed into place; a CSV bundle is filled as a
+/// temporary sibling folder and renamed as a whole (``CSVBundleWriter``).
 public enum ParkWriter {
     /// Output formats of `convert`.
     public enum Format: String, Sendable, CaseIterable {
@@ -31,7 +31,7 @@ public enum ParkWriter {
         switch format {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)
-        case .csv: try writeFolder(ParkCSV.encode(park), to: path, overwrite: overwrite)
+        case .csv: try CSVBundleWriter.write(park, to: path, overwrite: overwrite)
         }
     }
 
@@ -67,31 +67,6 @@ public enum ParkWriter {
         } catch {
             try? fm.removeItem(at: tmp)
             throw WriteError(path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the folder exists and is writable")
-        }
-    }
-
-    /// Writes `files` into a new folder at `path`, atomically (build aside, then rename).
-    public static func writeFolder(_ files: [(name: String, bytes: [UInt8])], to path: String, overwrite: Bool = false) throws(WriteError) {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && !isDir.boolValue { throw WriteError(path: path, message: "is a file, not a folder", hint: "name a folder for the CSV bundle") }
-        if exists, !overwrite, let items = try? fm.contentsOfDirectory(atPath: path), !items.isEmpty {
-            throw WriteError(path: path, message: "folder is not empty", hint: "choose a new folder, or pass --force to replace it")
-        }
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try? fm.removeItem(at: tmp)
-            try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
-            for file in files {
-                try Data(file.bytes).write(to: tmp.appendingPathComponent(file.name))
-            }
-            if exists { try fm.removeItem(at: url) }
-            try fm.moveItem(at: tmp, to: url)
-        } catch {
-            try? fm.removeItem(at: tmp)
-            throw WriteError(path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the parent folder exists and is writable")
         }
     }
 }

@@ -57,7 +57,7 @@ public enum CSVBundleWriter {
         }
     }
 
-    /// The files of the bundle in memory, by file name (as `ParkCSV.encode`).
+    /// The files of the bundle in memory, by file name.
     public static func encode(_ park: Park) -> [(name: String, bytes: [UInt8])] {
         RecordKind.allCases.map { kind in
             let sink = CSVByteSink(fd: -1, capacity: 1 << 16)
