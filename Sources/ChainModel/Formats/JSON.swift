@@ -146,7 +146,10 @@ struct JSONParser {
             while true {
                 guard var frame = stack.popLast() else { return completed }
                 skipWhitespace()
-                switch frame {
+                // `consume` hands the frame's storage to the bindings below: without it the
+                // popped frame still shares the item array and every append copies the whole
+                // list (quadratic in list length).
+                switch consume frame {
                 case .array(let l, var items):
                     items.append(completed)
                     guard index < bytes.count else { throw error("unexpected end of file inside a list (started on line \(l))") }
