@@ -88,9 +88,22 @@ struct JSONParser {
         }
     }
 
-    private enum Frame {
-        case array(line: Int, items: [JSONNode])
-        case object(line: Int, members: [(key: String, node: JSONNode)], keys: Set<String>, pendingKey: String)
+    /// A container being parsed. A class, so that appending to its list mutates the one
+    /// buffer in place: with value-type frames the list was copied on every append in some
+    /// builds (quadratic time, and memory enough for the kernel to kill the process).
+    private final class Frame {
+        let isArray: Bool
+        let line: Int
+        var items: [JSONNode] = []
+        var members: [(key: String, node: JSONNode)] = []
+        var keys: Set<String> = []
+        var pendingKey = ""
+
+        init(isArray: Bool, line: Int, pendingKey: String = "") {
+            self.isArray = isArray
+            self.line = line
+            self.pendingKey = pendingKey
+        }
     }
 
     /// Parses one value; containers are handled with an explicit stack.
@@ -111,7 +124,7 @@ struct JSONParser {
                 } else {
                     if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
                     let key = try parseKey()
-                    stack.append(.object(line: startLine, members: [], keys: [], pendingKey: key))
+                    stack.append(Frame(isArray: false, line: startLine, pendingKey: key))
                     continue
                 }
             case UInt8(ascii: "["):
@@ -122,7 +135,7 @@ struct JSONParser {
                     completed = JSONNode(value: .array([]), line: startLine)
                 } else {
                     if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
-                    stack.append(.array(line: startLine, items: []))
+                    stack.append(Frame(isArray: true, line: startLine))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -144,41 +157,38 @@ struct JSONParser {
 
             // Attach the completed value to its container, closing containers as they end.
             while true {
-                guard var frame = stack.popLast() else { return completed }
+                guard let frame = stack.last else { return completed }
                 skipWhitespace()
-                // `consume` hands the frame's storage to the bindings below: without it the
-                // popped frame still shares the item array and every append copies the whole
-                // list (quadratic in list length).
-                switch consume frame {
-                case .array(let l, var items):
-                    items.append(completed)
+                let l = frame.line
+                if frame.isArray {
+                    frame.items.append(completed)
                     guard index < bytes.count else { throw error("unexpected end of file inside a list (started on line \(l))") }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
-                        frame = .array(line: l, items: items)
-                        stack.append(frame)
                     } else if bytes[index] == UInt8(ascii: "]") {
                         index += 1
-                        completed = JSONNode(value: .array(items), line: l)
+                        stack.removeLast()
+                        completed = JSONNode(value: .array(frame.items), line: l)
                         continue
                     } else {
                         throw error("expected ',' or ']' in a list (started on line \(l))")
                     }
-                case .object(let l, var members, var keys, let key):
-                    if keys.contains(key) {
+                } else {
+                    let key = frame.pendingKey
+                    if frame.keys.contains(key) {
                         duplicateKeys.append((completed.line, key))
                     } else {
-                        keys.insert(key)
+                        frame.keys.insert(key)
                     }
-                    members.append((key, completed))
+                    frame.members.append((key, completed))
                     guard index < bytes.count else { throw error("unexpected end of file inside an object (started on line \(l))") }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
-                        let next = try parseKey()
-                        stack.append(.object(line: l, members: members, keys: keys, pendingKey: next))
+                        frame.pendingKey = try parseKey()
                     } else if bytes[index] == UInt8(ascii: "}") {
                         index += 1
-                        completed = JSONNode(value: .object(members), line: l)
+                        stack.removeLast()
+                        completed = JSONNode(value: .object(frame.members), line: l)
                         continue
                     } else {
                         throw error("expected ',' or '}' in an object (started on line \(l))")
