@@ -11,7 +11,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(5),
         maxIterations: 20
     )
-    let huge = Benchmark.Configuration(warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3)
+    let huge = Benchmark.Configuration(
+        timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3)
     // Allocation gate (README, "Allocation thresholds"): malloc count within 10,000 of the
     // stored p90 (.relaxed); wall time and memory never gate.
     let allocationGate: [BenchmarkMetric: BenchmarkThresholds] = [

@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Generate park 1M firms",
-        configuration: .init(maxDuration: .seconds(1), maxIterations: 1)
+        configuration: .init(timeUnits: .milliseconds, maxDuration: .seconds(1), maxIterations: 1)
     ) { _ in
         let result = try ParkGenerator.generate(.init(firms: 1_000_000, seed: BenchParks.seed))
         blackHole(result.park.links.count)
