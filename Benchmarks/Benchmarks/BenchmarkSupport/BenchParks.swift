@@ -90,7 +90,8 @@ public enum BenchParks {
         targets.withUnsafeMutableBytes { data.append(contentsOf: $0) }
         let tmp = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         try data.write(to: URL(fileURLWithPath: tmp))
-        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: tmp))
+        try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: tmp, toPath: path)
     }
 
     static func readEdges(path: String) throws -> Graph? {
