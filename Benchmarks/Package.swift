@@ -3,6 +3,7 @@
 // library and its tests build without the benchmark tooling.
 //
 //     cd Benchmarks && swift package benchmark
+//     cd Benchmarks && swift package benchmark --target Analysis
 //     cd Benchmarks && swift package benchmark --filter "EdgeList.*"
 import PackageDescription
 
@@ -18,7 +19,10 @@ let package = Package(
     targets: [
         .target(
             name: "BenchmarkSupport",
-            dependencies: [.product(name: "ChainGraph", package: "ChainMap")],
+            dependencies: [
+                .product(name: "ChainGraph", package: "ChainMap"),
+                .product(name: "ChainModel", package: "ChainMap"),
+            ],
             path: "Benchmarks/BenchmarkSupport"
         ),
         .executableTarget(
@@ -36,8 +40,51 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ChainModel", package: "ChainMap"),
+                "BenchmarkSupport",
             ],
             path: "Benchmarks/ParkLoading",
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Generate",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainModel", package: "ChainMap"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/Generate",
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Centrality",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainGraph", package: "ChainMap"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/Centrality",
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Analysis",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainModel", package: "ChainMap"),
+                .product(name: "ChainAnalysis", package: "ChainMap"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/Analysis",
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Render",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainModel", package: "ChainMap"),
+                .product(name: "ChainRender", package: "ChainMap"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/Render",
             plugins: [benchmarkPlugin]
         ),
     ]

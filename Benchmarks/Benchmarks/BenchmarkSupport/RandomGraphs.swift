@@ -45,6 +45,6 @@ public func gnmEdgeListFile(nodes n: Int, edges m: Int, seed: UInt64) -> String 
         text += String(t[i])
         text += "\n"
     }
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return path
 }

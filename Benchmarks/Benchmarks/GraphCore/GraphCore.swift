@@ -11,6 +11,11 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(10),
         maxIterations: 20
     )
+    // Allocation gate (README, "Allocation thresholds"): malloc count within 10,000 of the
+    // stored p90 (.relaxed); wall time and memory never gate.
+    let allocationGate: [BenchmarkMetric: BenchmarkThresholds] = [
+        .mallocCountTotal: .relaxed, .wallClock: .none, .peakMemoryResident: .none,
+    ]
 
     Benchmark("EdgeList load+build G(100k,1M)") { benchmark in
         let path = gnmEdgeListFile(nodes: 100_000, edges: 1_000_000, seed: 42)
@@ -19,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(loaded.graph.edgeCount)
     }
 
-    Benchmark("CSR build G(100k,1M)") { benchmark in
+    Benchmark("CSR build G(100k,1M)", configuration: .init(thresholds: allocationGate)) { benchmark in
         let (s, t) = gnmEdges(nodes: 100_000, edges: 1_000_000, seed: 42)
         benchmark.startMeasurement()
         var builder = GraphBuilder(directed: true, nodeCount: 100_000)
@@ -29,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(graph.edgeCount)
     }
 
-    Benchmark("BFS G(100k,1M)") { benchmark in
+    Benchmark("BFS G(100k,1M)", configuration: .init(thresholds: allocationGate)) { benchmark in
         let (s, t) = gnmEdges(nodes: 100_000, edges: 1_000_000, seed: 42)
         var builder = GraphBuilder(directed: true, nodeCount: 100_000)
         for i in 0..<s.count { builder.addEdge(s[i], t[i]) }

@@ -1,0 +1,70 @@
+import Benchmark
+import BenchmarkSupport
+import ChainGraph
+
+/// Centrality and components: PageRank on the seeded G(100k, 1M), betweenness and components
+/// on the supply graphs of generated parks (`ParkGraph(park, layers: [.supply])`: firms plus
+/// outside-park nodes; cached by BenchmarkSupport so a 1M-firm graph costs one file read).
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(5),
+        maxIterations: 20
+    )
+    let huge = Benchmark.Configuration(
+        timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3)
+    // Allocation gate (README, "Allocation thresholds"): malloc count within 10,000 of the
+    // stored p90 (.relaxed); wall time and memory never gate.
+    let allocationGate: [BenchmarkMetric: BenchmarkThresholds] = [
+        .mallocCountTotal: .relaxed, .wallClock: .none, .peakMemoryResident: .none,
+    ]
+
+    // Fixed work (exactly 20 power iterations) and a fixed graph: its allocation count is
+    // deterministic, so CI may gate on it (see README, "Allocation thresholds").
+    Benchmark(
+        "PageRank G(100k,1M) 20 iterations",
+        configuration: .init(thresholds: allocationGate)
+    ) { benchmark in
+        let graph = try BenchParks.gnm(nodes: 100_000, edges: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(try graph.pageRank(tolerance: 0, maxIterations: 20).scores.count)
+    }
+
+    Benchmark("PageRank G(100k,1M) converged 1e-10") { benchmark in
+        let graph = try BenchParks.gnm(nodes: 100_000, edges: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(try graph.pageRank().iterations)
+    }
+
+    Benchmark("Betweenness exact 10k firms (supply graph)", configuration: huge) { benchmark in
+        let graph = try BenchParks.supplyGraph(firms: 10_000)
+        benchmark.startMeasurement()
+        blackHole(try graph.betweenness().nodeScores.count)
+    } setup: {
+        _ = try BenchParks.supplyGraph(firms: 10_000)
+    }
+
+    Benchmark("Betweenness sampled k=100 1M firms (supply graph)", configuration: huge) { benchmark in
+        let graph = try BenchParks.supplyGraph(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(try graph.approximateBetweenness(sampleCount: 100, seed: 42).nodeScores.count)
+    } setup: {
+        _ = try BenchParks.supplyGraph(firms: 1_000_000)
+    }
+
+    Benchmark("WCC 1M firms (supply graph)", configuration: huge) { benchmark in
+        let graph = try BenchParks.supplyGraph(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(graph.weaklyConnectedComponents().count)
+    } setup: {
+        _ = try BenchParks.supplyGraph(firms: 1_000_000)
+    }
+
+    Benchmark("SCC 1M firms (supply graph)", configuration: huge) { benchmark in
+        let graph = try BenchParks.supplyGraph(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(graph.stronglyConnectedComponents().count)
+    } setup: {
+        _ = try BenchParks.supplyGraph(firms: 1_000_000)
+    }
+}
