@@ -69,9 +69,9 @@ extension ChainMapBuilder {
         }
 
         var flows: [FlowKey: (count: Int, value: Double)] = [:]
-        for link in park.links {
-            guard let s = index.firmByID[link.supplier], let b = index.firmByID[link.buyer], groupOf[s] >= 0, groupOf[b] >= 0
-            else { continue }
+        for (l, link) in park.links.enumerated() {
+            let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
+            guard s >= 0, b >= 0, groupOf[s] >= 0, groupOf[b] >= 0 else { continue }
             if groupOf[s] == groupOf[b] {
                 groups[groupOf[s]].internalLinks += 1
                 continue

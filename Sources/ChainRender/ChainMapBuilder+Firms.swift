@@ -25,7 +25,7 @@ extension ChainMapBuilder {
         }
         let range = ParkIndex.positiveRange(park.firms.indices.lazy.filter { selected[$0] }.map { park.firms[$0].output })
         let leaderChain = chain.map { park.chains[$0].id }
-        let focusIndex = focus.flatMap { index.firmByID[$0.firm] }
+        let focusIndex = focus.flatMap { index.firmIndex($0.firm) }
         let multiChain = chain == nil && park.chains.count > 1
 
         var scene = MapScene(title: "")
@@ -100,8 +100,9 @@ extension ChainMapBuilder {
     func supplyEdges(selected: [Bool]) -> [MapEdge] {
         let park = index.park
         var chosen: [(s: Int, b: Int, l: Int)] = []
-        for (l, link) in park.links.enumerated() {
-            guard let s = index.firmByID[link.supplier], let b = index.firmByID[link.buyer], selected[s], selected[b] else { continue }
+        for l in park.links.indices {
+            let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
+            guard s >= 0, b >= 0, selected[s], selected[b] else { continue }
             chosen.append((s, b, l))
         }
         chosen.sort { x, y in
@@ -189,10 +190,10 @@ extension ChainMapBuilder {
         var drawnFirms = Set<String>()
         for node in scene.nodes { if case .firm(let id, _) = node.kind { drawnFirms.insert(id) } }
         func resolve(_ id: String) -> Party {
-            if index.firmByID[id] != nil { return drawnFirms.contains(id) ? .node(name: "firm:" + id, organization: nil) : .hidden }
+            if index.firmIndex(id) != nil { return drawnFirms.contains(id) ? .node(name: "firm:" + id, organization: nil) : .hidden }
             guard let o = index.organizationByID[id] else { return .unknown }
             let org = park.organizations[o]
-            if org.kind == .branch || org.kind == .generalBranch, let host = org.hostFirm, index.firmByID[host] != nil {
+            if org.kind == .branch || org.kind == .generalBranch, let host = org.hostFirm, index.firmIndex(host) != nil {
                 return drawnFirms.contains(host) ? .node(name: "firm:" + host, organization: nil) : .hidden
             }
             return .node(name: "org:" + org.id, organization: o)
@@ -248,7 +249,7 @@ extension ChainMapBuilder {
 
     func partyName(_ id: String) -> String {
         let park = index.park
-        if let f = index.firmByID[id] { return park.firms[f].name }
+        if let f = index.firmIndex(id) { return park.firms[f].name }
         if let o = index.organizationByID[id] { return park.organizations[o].name }
         return id
     }

@@ -37,7 +37,7 @@ public struct ChainMapBuilder: Sendable {
         }
         var selected = selectFirms(chain: chainIndex)
         if let focus = options.focus {
-            guard let f = index.firmByID[focus.firm] else { throw .unknownReference(kind: "firm", id: focus.firm) }
+            guard let f = index.firmIndex(focus.firm) else { throw .unknownReference(kind: "firm", id: focus.firm) }
             guard selected[f] else { throw .unknownReference(kind: "firm in the chosen chain", id: focus.firm) }
             selected = neighbourhood(of: f, radius: max(0, focus.radius), within: selected)
         }
@@ -87,8 +87,9 @@ public struct ChainMapBuilder: Sendable {
         let stageIDs = Set(park.chains[chain].stages.map(\.id))
         var selected = park.firms.map { firm in firm.stages.contains(where: stageIDs.contains) }
         let members = selected
-        for link in park.links {
-            guard let s = index.firmByID[link.supplier], let b = index.firmByID[link.buyer] else { continue }
+        for l in park.links.indices {
+            let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
+            guard s >= 0, b >= 0 else { continue }
             if members[b] && !park.firms[s].inPark { selected[s] = true }
         }
         return selected
@@ -103,10 +104,9 @@ public struct ChainMapBuilder: Sendable {
         var degree = [Int](repeating: 0, count: n + 1)
         var pairs: [(Int, Int)] = []
         pairs.reserveCapacity(park.links.count)
-        for link in park.links {
-            guard let s = index.firmByID[link.supplier], let b = index.firmByID[link.buyer], s != b,
-                within[s], within[b]
-            else { continue }
+        for l in park.links.indices {
+            let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
+            guard s >= 0, b >= 0, s != b, within[s], within[b] else { continue }
             pairs.append((s, b))
             degree[s + 1] += 1
             degree[b + 1] += 1
@@ -144,7 +144,7 @@ public struct ChainMapBuilder: Sendable {
         var parts = [park.name]
         parts.append(chain.map { park.chains[$0].name } ?? "全部产业链 all chains")
         if let date = park.dataDate, !date.isEmpty { parts.append("数据 \(date)") }
-        if let focus, let f = index.firmByID[focus.firm] {
+        if let focus, let f = index.firmIndex(focus.firm) {
             parts.append("\(park.firms[f].name) 周边 \(focus.radius) 跳 neighbourhood")
         }
         switch aggregate {
