@@ -134,10 +134,12 @@ struct MapCommand: ParsableCommand {
             }
         }
         let map: RenderedMap
+        var trace = PhaseTrace()
         do {
             let progress = ProgressLine("Drawing")
             map = try ChainMap.render(park: park, options: options, format: format.render)
             progress.finish()
+            trace.mark("map: scene, DOT, layout and render")
         } catch {
             Console.err("error: \(error.description)\n")
             throw ExitCode.failure
