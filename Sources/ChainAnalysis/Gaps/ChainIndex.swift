@@ -55,23 +55,10 @@ struct ChainIndex: Sendable {
         let firms = park.firms
         firmCount = firms.count
 
-        var stageIds: [String] = [], stageNames: [String] = [], stageChain: [Int32] = []
-        var stageRequired: [Bool] = [], stageTier: [Tier] = []
-        var chainStageStart: [Int32] = [0]
-        var stageIndex: [String: Int32] = [:]
-        var chainIndex: [String: Int32] = [:]
-        for (c, chain) in park.chains.enumerated() {
-            if chainIndex[chain.id] == nil { chainIndex[chain.id] = Int32(c) }
-            for s in chain.stages where stageIndex[s.id] == nil {
-                stageIndex[s.id] = Int32(stageIds.count)
-                stageIds.append(s.id)
-                stageNames.append(s.name)
-                stageChain.append(Int32(c))
-                stageRequired.append(s.required)
-                stageTier.append(s.tier)
-            }
-            chainStageStart.append(Int32(stageIds.count))
-        }
+        let table = StageTable(park)
+        let stageIds = table.stages.map(\.id)
+        let stageChain = table.stageChain
+        let stageIndex = table.stageIndex
         var inOff: [Int32] = [0], inVal: [Int32] = []
         for chain in park.chains {
             for s in chain.stages where stageIndex[s.id].map({ Int($0) == inOff.count - 1 }) ?? false {
@@ -80,15 +67,15 @@ struct ChainIndex: Sendable {
             }
         }
         self.stageIds = stageIds
-        self.stageNames = stageNames
+        self.stageNames = table.stages.map(\.name)
         self.stageChain = stageChain
-        self.stageRequired = stageRequired
-        self.stageTier = stageTier
+        self.stageRequired = table.stages.map(\.required)
+        self.stageTier = table.stages.map(\.tier)
         self.stageInputOffsets = inOff
         self.stageInputValues = inVal
-        self.chainStageStart = chainStageStart
+        self.chainStageStart = table.chainStageStart
         self.stageIndex = stageIndex
-        self.chainIndex = chainIndex
+        self.chainIndex = table.chainIndex
 
         var stOff = [Int32](repeating: 0, count: firms.count + 1)
         var stVal: [Int32] = []

@@ -46,34 +46,20 @@ struct OrganizationIndex {
         firmCount = firms.count
         orgCount = orgs.count
 
-        var firmIndex = [String: Int32](minimumCapacity: firms.count)
-        for (i, f) in firms.enumerated() where firmIndex[f.id] == nil { firmIndex[f.id] = Int32(i) }
+        let firmIndex = FirmIndex(firms).index
         var orgIndex = [String: Int32](minimumCapacity: orgs.count)
         for (i, o) in orgs.enumerated() where orgIndex[o.id] == nil { orgIndex[o.id] = Int32(i) }
         self.firmIndex = firmIndex
         self.orgIndex = orgIndex
 
         // Stages, numbered chain by chain.
-        var stageChain: [Int32] = []
-        var stageIds: [String] = []
-        var stageNames: [String] = []
-        var chainStageStart: [Int32] = [0]
-        var stageIndex: [String: Int32] = [:]
-        var chainIndex: [String: Int32] = [:]
-        for (c, chain) in park.chains.enumerated() {
-            if chainIndex[chain.id] == nil { chainIndex[chain.id] = Int32(c) }
-            for s in chain.stages where stageIndex[s.id] == nil {
-                stageIndex[s.id] = Int32(stageIds.count)
-                stageIds.append(s.id)
-                stageNames.append(s.name)
-                stageChain.append(Int32(c))
-            }
-            chainStageStart.append(Int32(stageIds.count))
-        }
-        self.stageChain = stageChain
-        self.stageIds = stageIds
-        self.stageNames = stageNames
-        self.chainStageStart = chainStageStart
+        let table = StageTable(park)
+        let stageIndex = table.stageIndex
+        let chainIndex = table.chainIndex
+        self.stageChain = table.stageChain
+        self.stageIds = table.stages.map(\.id)
+        self.stageNames = table.stages.map(\.name)
+        self.chainStageStart = table.chainStageStart
 
         // Firm → stages and chains.
         var stOff = [Int32](repeating: 0, count: firms.count + 1)
