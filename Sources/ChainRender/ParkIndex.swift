@@ -43,9 +43,10 @@ struct ParkIndex: Sendable {
         self.stages = entries
         self.stageByID = stageByID
 
-        let firms = FirmIndex(park.firms)
+        let resolution = park.resolution
+        let firms = resolution.firms
         self.firms = firms
-        (linkSupplier, linkBuyer) = firms.endpoints(of: park.links)
+        (linkSupplier, linkBuyer) = (resolution.linkSupplier, resolution.linkBuyer)
         var organizationByID: [String: Int] = [:]
         for (i, org) in park.organizations.enumerated() where organizationByID[org.id] == nil { organizationByID[org.id] = i }
         self.organizationByID = organizationByID

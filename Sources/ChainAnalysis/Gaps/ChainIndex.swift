@@ -50,7 +50,10 @@ struct ChainIndex: Sendable {
     let productNames: [String]
     let productId: [UTF8Key: Int32]
 
-    init(_ park: Park) {
+    /// - Parameter minimumParallelLinks: link count from which links are read in parallel
+    ///   chunks (tests lower it to check that chunking changes nothing).
+    init(_ park: Park, minimumParallelLinks: Int = 100_000) {
+        var trace = PhaseTrace()
         self.park = park
         let firms = park.firms
         firmCount = firms.count
@@ -98,45 +101,125 @@ struct ChainIndex: Sendable {
         self.inPark = inPark
         self.output = output
 
-        var trace = PhaseTrace()
         trace.mark("chain index: stages of firms")
         let pg = ParkGraph(park, layers: [.supply], statuses: [.active])
         trace.mark("chain index: supply graph")
-        defer { trace.mark("chain index: link inputs") }
+        defer { trace.mark("chain index: edge facts") }
         firmIndex = pg.firmIndex
         graph = pg.graph
         edgeLink = pg.linkOfEdge
         let sources = pg.graph.edgeSources()
         edgeSource = sources
         let m = pg.graph.edgeCount
+        // Links in park order, in parallel chunks (sequential reads of the large link array):
+        // each active link's input key, value and locality. Products are interned per chunk,
+        // then numbered in file order of first appearance, whatever the number of cores.
+        var edgeOfLink = [Int32](repeating: -1, count: park.links.count)
+        for e in 0..<m { edgeOfLink[Int(edgeLink[e])] = Int32(e) }
+        trace.mark("chain index: edge of link")
+        let links = park.links
+        let resolution = park.resolution
+        let edgeOfLinkFinal = edgeOfLink, inParkFinal = inPark
+        let walker = (firmOffsets: stOff, firmStages: stVal, inputOffsets: inOff, inputs: inVal)
+        var linkKey = [Int32](repeating: -1, count: links.count)
+        var linkValue = [Double](repeating: 0, count: links.count)
+        var linkLocal = [Bool](repeating: true, count: links.count)
+        let chunkProducts: [(range: Range<Int>, result: [String])] =
+            linkKey.withUnsafeMutableBufferPointer { keyOut in
+            linkValue.withUnsafeMutableBufferPointer { valueOut in
+            linkLocal.withUnsafeMutableBufferPointer { localOut in
+                // Each chunk writes only its own links' slots.
+                nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
+                return Parallel.mapChunks(count: links.count, minimumCount: minimumParallelLinks) { range in
+                    Self.linkInputs(
+                        range, links: links, supplier: resolution.linkSupplier, buyer: resolution.linkBuyer,
+                        edgeOfLink: edgeOfLinkFinal, inPark: inParkFinal, walker: walker,
+                        key: keyOut, value: valueOut, local: localOut)
+                }
+            }}}
+        var productId: [UTF8Key: Int32] = [:]
+        var productNames: [String] = []
+        var remaps: [[Int32]] = []
+        for chunk in chunkProducts {
+            remaps.append(chunk.result.map { name in
+                if let k = productId[UTF8Key(name)] { return k }
+                let k = Int32(productNames.count)
+                productId[UTF8Key(name)] = k
+                productNames.append(name)
+                return k
+            })
+        }
+        trace.mark("chain index: link inputs")
+        // Each edge takes its link's facts, chunk-local product numbers made global.
+        var chunkOfLink = [Int32](repeating: 0, count: links.count)
+        for (c, chunk) in chunkProducts.enumerated() where c > 0 {
+            for i in chunk.range { chunkOfLink[i] = Int32(c) }
+        }
+        let facts = (key: linkKey, value: linkValue, local: linkLocal)
+        let linkOfEdge = pg.linkOfEdge, linkChunk = chunkOfLink, chunkRemaps = remaps
         var keys = [Int32](repeating: -1, count: m)
         var local = [Bool](repeating: true, count: m)
         var values = [Double](repeating: 0, count: m)
+        keys.withUnsafeMutableBufferPointer { keyOut in
+        values.withUnsafeMutableBufferPointer { valueOut in
+        local.withUnsafeMutableBufferPointer { localOut in
+            nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
+            Parallel.forEachChunk(count: m) { range in
+                facts.key.withUnsafeBufferPointer { linkKey in
+                facts.value.withUnsafeBufferPointer { linkValue in
+                facts.local.withUnsafeBufferPointer { linkLocal in
+                linkOfEdge.withUnsafeBufferPointer { edgeLink in
+                linkChunk.withUnsafeBufferPointer { chunkOfLink in
+                    for e in range {
+                        let l = Int(edgeLink[e])
+                        let k = linkKey[l]
+                        keyOut[e] = k >= 0 ? chunkRemaps[Int(chunkOfLink[l])][Int(k)] : k
+                        valueOut[e] = linkValue[l]
+                        localOut[e] = linkLocal[l]
+                    }
+                }}}}}
+            }
+        }}}
+        edgeKey = keys
+        edgeLocal = local
+        edgeValue = values
+        self.productNames = productNames
+        self.productId = productId
+    }
+
+    /// Input key (a chunk-local product number, or a stage or unspecified key), value and
+    /// locality of the active links in `range`; returns the chunk's products in order of first
+    /// appearance. Writes only the slots of `range`.
+    private static func linkInputs(
+        _ range: Range<Int>, links: [SupplyLink], supplier: [Int32], buyer: [Int32],
+        edgeOfLink: [Int32], inPark: [Bool],
+        walker: (firmOffsets: [Int32], firmStages: [Int32], inputOffsets: [Int32], inputs: [Int32]),
+        key: UnsafeMutableBufferPointer<Int32>, value: UnsafeMutableBufferPointer<Double>,
+        local: UnsafeMutableBufferPointer<Bool>
+    ) -> [String] {
         var productId: [UTF8Key: Int32] = [:]
-        var productNames: [String] = []
-        // Links in park order (sequential reads of the large link array); each writes its edge.
-        var edgeOfLink = [Int32](repeating: -1, count: park.links.count)
-        for e in 0..<m { edgeOfLink[Int(edgeLink[e])] = Int32(e) }
-        let targets = pg.graph.outTargets
-        park.links.withUnsafeBufferPointer { links in
-        stOff.withUnsafeBufferPointer { stOff in
-        stVal.withUnsafeBufferPointer { stVal in
-        inOff.withUnsafeBufferPointer { inOff in
-        inVal.withUnsafeBufferPointer { inVal in
-            for (i, link) in links.enumerated() {
-                let e = Int(edgeOfLink[i])
-                if e < 0 { continue }
-                let s = Int(sources[e]), b = Int(targets[e])
-                values[e] = link.value ?? 0
-                local[e] = link.local ?? (inPark[s] && inPark[b])
-                if let p = link.product, !p.isEmpty {
+        var names: [String] = []
+        links.withUnsafeBufferPointer { links in
+        supplier.withUnsafeBufferPointer { supplier in
+        buyer.withUnsafeBufferPointer { buyer in
+        edgeOfLink.withUnsafeBufferPointer { edgeOfLink in
+        inPark.withUnsafeBufferPointer { inPark in
+        walker.firmOffsets.withUnsafeBufferPointer { stOff in
+        walker.firmStages.withUnsafeBufferPointer { stVal in
+        walker.inputOffsets.withUnsafeBufferPointer { inOff in
+        walker.inputs.withUnsafeBufferPointer { inVal in
+            for i in range where edgeOfLink[i] >= 0 {
+                let s = Int(supplier[i]), b = Int(buyer[i])
+                value[i] = links[i].value ?? 0
+                local[i] = links[i].local ?? (inPark[s] && inPark[b])
+                if let p = links[i].product, !p.isEmpty {
                     if let k = productId[UTF8Key(p)] {
-                        keys[e] = k
+                        key[i] = k
                     } else {
-                        let k = Int32(productNames.count)
+                        let k = Int32(names.count)
                         productId[UTF8Key(p)] = k
-                        productNames.append(p)
-                        keys[e] = k
+                        names.append(p)
+                        key[i] = k
                     }
                     continue
                 }
@@ -150,14 +233,10 @@ struct ChainIndex: Sendable {
                     }
                 }
                 if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
-                keys[e] = chosen >= 0 ? -(chosen + 2) : -1
+                key[i] = chosen >= 0 ? -(chosen + 2) : -1
             }
-        }}}}}
-        edgeKey = keys
-        edgeLocal = local
-        edgeValue = values
-        self.productNames = productNames
-        self.productId = productId
+        }}}}}}}}}
+        return names
     }
 
     /// Input key of a link that is not in the graph (lost or planned), without adding

@@ -46,7 +46,7 @@ struct OrganizationIndex {
         firmCount = firms.count
         orgCount = orgs.count
 
-        let firmIndex = FirmIndex(firms).index
+        let firmIndex = park.resolution.firms.index
         var orgIndex = [String: Int32](minimumCapacity: orgs.count)
         for (i, o) in orgs.enumerated() where orgIndex[o.id] == nil { orgIndex[o.id] = Int32(i) }
         self.firmIndex = firmIndex

@@ -136,11 +136,12 @@ struct BusinessTies {
         let n = ix.firmCount
         var edges: [(Int32, Int32)] = []
         edges.reserveCapacity(park.links.count)
+        let resolution = park.resolution
         var ends = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
-        for (l, link) in park.links.enumerated() {
-            let s = ix.firmIndex[link.supplier] ?? -1, b = ix.firmIndex[link.buyer] ?? -1
+        for l in park.links.indices {
+            let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
             ends[l] = (s, b)
-            if link.status != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
+            if park.links[l].status != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
         }
         linkEnds = ends
         var tagIds: [String: Int32] = [:]

@@ -226,8 +226,14 @@ enum ParkJSON {
             }
             park.chains.append(chain)
         }
-        records(.firm) { park.firms.append(RecordCoding.firm($0)) }
-        records(.link) { park.links.append(RecordCoding.link($0)) }
+        // Firms and links are gathered aside and assigned once (each change of a park's
+        // firms or links drops its cached resolution).
+        var firms: [Firm] = []
+        records(.firm) { firms.append(RecordCoding.firm($0)) }
+        park.firms = firms
+        var links: [SupplyLink] = []
+        records(.link) { links.append(RecordCoding.link($0)) }
+        park.links = links
         records(.organization) { park.organizations.append(RecordCoding.organization($0)) }
         records(.pairing) { park.pairings.append(RecordCoding.pairing($0)) }
         records(.need) { park.needs.append(RecordCoding.need($0)) }

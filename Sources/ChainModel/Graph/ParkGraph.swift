@@ -30,7 +30,10 @@ public struct ParkGraph: Sendable {
     /// - Complexity: O(V + E) with hashing of ids.
     public init(_ park: Park, layers: Set<EdgeLayer> = [.supply], statuses: Set<LinkStatus> = [.active]) {
         // Firm nodes are the park's firm positions; ids resolve through one shared index.
-        let firms = FirmIndex(park.firms)
+        var trace = PhaseTrace()
+        let resolution = park.resolution
+        let firms = resolution.firms
+        trace.mark("park graph: resolve ids")
         var ids = park.firms.map(\.id)
         let firmCount = ids.count
         var index = firms.index
@@ -57,11 +60,15 @@ public struct ParkGraph: Sendable {
             builder.reserveCapacity(edges: park.links.count)
             addedSources.reserveCapacity(park.links.count)
             addedLinks.reserveCapacity(park.links.count)
-            let ends = firms.endpoints(of: park.links)
-            for (i, link) in park.links.enumerated() where statuses.contains(link.status) {
-                let s = ends.supplier[i], b = ends.buyer[i]
-                guard s >= 0, b >= 0 else { continue }
-                add(s, b, link.value ?? 1, .supply, link: Int32(i))
+            let ends = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
+            // Field reads through the buffer: copying each link would retain its strings.
+            let wanted = LinkStatus.allCases.filter { statuses.contains($0) }
+            park.links.withUnsafeBufferPointer { links in
+                for i in links.indices where wanted.contains(links[i].status) {
+                    let s = ends.supplier[i], b = ends.buyer[i]
+                    guard s >= 0, b >= 0 else { continue }
+                    add(s, b, links[i].value ?? 1, .supply, link: Int32(i))
+                }
             }
         }
         if layers.contains(.pairing) {
@@ -83,8 +90,10 @@ public struct ParkGraph: Sendable {
                 }
             }
         }
+        trace.mark("park graph: edges")
         // The builder only received ids it assigned, so it cannot fail.
         let graph = (try? builder.build()) ?? .empty
+        trace.mark("park graph: CSR build")
         // The builder keeps each source's edges in order of addition: replay that order.
         var edgeLink = [Int32](repeating: -1, count: graph.edgeCount)
         var cursor = graph.outOffsets
@@ -93,6 +102,7 @@ public struct ParkGraph: Sendable {
             cursor[Int(s)] = e + 1
             edgeLink[e] = addedLinks[k]
         }
+        trace.mark("park graph: edge links")
         self.graph = graph
         self.ids = ids
         self.firmCount = firmCount

@@ -17,11 +17,19 @@ public struct Park: Sendable, Equatable {
     /// Further remarks.
     public var note: String?
     public var chains: [Chain]
-    public var firms: [Firm]
-    public var links: [SupplyLink]
+    public var firms: [Firm] { didSet { resolutionCache = ParkResolutionCache() } }
+    public var links: [SupplyLink] { didSet { resolutionCache = ParkResolutionCache() } }
     public var organizations: [Organization]
     public var pairings: [Pairing]
     public var needs: [Need]
+    /// Computed ids, shared by copies until `firms` or `links` change.
+    private var resolutionCache = ParkResolutionCache()
+
+    /// Firm id → position and every link's supplier and buyer position, computed on first use
+    /// and kept with this park value (and its copies) until its firms or links change.
+    ///
+    /// - Complexity: O(firms + links) the first time, O(1) after.
+    public var resolution: ParkResolution { resolutionCache.value { ParkResolution(self) } }
 
     public init(
         id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,

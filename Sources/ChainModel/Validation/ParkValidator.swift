@@ -123,8 +123,8 @@ public enum ParkValidator {
         }
 
         // Firms and organizations share one id space for pairings.
-        let firms = FirmIndex(park.firms)
-        let firmIndex = firms.index
+        let resolution = park.resolution
+        let firmIndex = resolution.firms.index
         for (fi, firm) in park.firms.enumerated() where !firm.id.isEmpty {
             let place = RecordPlace(.firm, fi, field: "id")
             checkId(firm.id, place)
@@ -178,7 +178,7 @@ public enum ParkValidator {
         // Links: references and ranges, one pass.
         var linkIds: [String: Int] = [:]
         var endpoints = [(supplier: Int32, buyer: Int32)](repeating: (-1, -1), count: park.links.count)
-        let resolved = firms.endpoints(of: park.links)
+        let resolved = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
         for (li, link) in park.links.enumerated() {
             if let id = link.id {
                 checkId(id, RecordPlace(.link, li, field: "id"))

@@ -1,26 +1,9 @@
-import Foundation
-
-/// Data-parallel loops over index ranges, for the O(n) passes over millions of records.
-enum Parallel {
-    /// Calls `body` with contiguous chunks covering `0..<count`, on all cores when `count` is
-    /// at least `minimumCount` (otherwise once, on the caller's thread). Chunks are fixed by
-    /// `count` alone, so work that writes only its own chunk's slots gives the same result
-    /// for any number of cores.
-    static func forEachChunk(count: Int, minimumCount: Int = 100_000, _ body: @Sendable (Range<Int>) -> Void) {
-        guard count >= minimumCount else {
-            if count > 0 { body(0..<count) }
-            return
-        }
-        let chunks = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = count * c / chunks
-            let hi = count * (c + 1) / chunks
-            if lo < hi { body(lo..<hi) }
-        }
-    }
-}
+import ChainGraph
 
 /// Firm ids resolved to firm indices, the step every whole-park pass starts with.
+///
+/// A park computes one on first use and keeps it (``Park/resolution``); build your own only
+/// for a list of firms that is not a park's.
 ///
 /// ```swift
 /// let firms = FirmIndex(park.firms)
@@ -35,7 +18,7 @@ public struct FirmIndex: Sendable {
     public init(_ firms: [Firm]) {
         var index: [String: Int32] = [:]
         index.reserveCapacity(firms.count)
-        for (i, f) in firms.enumerated() where index[f.id] == nil { index[f.id] = Int32(i) }
+        for i in firms.indices where index[firms[i].id] == nil { index[firms[i].id] = Int32(i) }
         self.index = index
     }
 
