@@ -34,13 +34,32 @@ public struct GraphBuilder: Sendable {
     private(set) public var nodeCount: Int = 0
     private var sources: [Int32] = []
     private var targets: [Int32] = []
+    /// Per-edge weights, or empty when every edge weighs `uniformWeight` (bulk edges only).
     private var weights: [Double] = []
+    /// Per-edge layers, or empty when every edge is on `uniformLayer` (bulk edges only).
     private var layers: [EdgeLayer] = []
+    private var uniformWeight: Double = 1
+    private var uniformLayer: EdgeLayer = .supply
     private var firstBadNode: Int32?
 
     public init(directed: Bool = true, nodeCount: Int = 0) {
         self.isDirected = directed
         self.nodeCount = max(0, nodeCount)
+    }
+
+    /// A builder holding the edges `sources[i] → targets[i]` (ids in `0..<nodeCount`, checked
+    /// by the caller), each of `weights[i]` or, when `weights` is nil, `uniformWeight`, all on
+    /// `layer`. Readers that fill arrays in bulk use it to skip per-edge appends and the
+    /// per-edge weight and layer arrays of unweighted input.
+    init(directed: Bool, nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]?, uniformWeight: Double, layer: EdgeLayer) {
+        assert(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count)
+        self.isDirected = directed
+        self.nodeCount = max(0, nodeCount)
+        self.sources = sources
+        self.targets = targets
+        self.weights = weights ?? []
+        self.uniformWeight = uniformWeight
+        self.uniformLayer = layer
     }
 
     /// Number of edges added so far.
@@ -74,6 +93,9 @@ public struct GraphBuilder: Sendable {
         }
         let top = Int(max(source, target)) + 1
         if top > nodeCount { nodeCount = top }
+        // A builder made from bulk arrays may have no per-edge weights or layers yet.
+        if weights.count != sources.count { weights = [Double](repeating: uniformWeight, count: sources.count) }
+        if layers.count != sources.count { layers = [EdgeLayer](repeating: uniformLayer, count: sources.count) }
         sources.append(source)
         targets.append(target)
         weights.append(weight)
@@ -100,11 +122,12 @@ public struct GraphBuilder: Sendable {
         var outOffsets = [Int](repeating: 0, count: n + 1)
         var inOffsets = [Int](repeating: 0, count: n + 1)
         var outTargets = [Int32](repeating: 0, count: m)
-        var outWeights = [Double](repeating: 0, count: m)
-        var outLayers = [EdgeLayer](repeating: .supply, count: m)
+        var outWeights = [Double](repeating: uniformWeight, count: m)
+        var outLayers = [EdgeLayer](repeating: uniformLayer, count: m)
         var inSources = [Int32](repeating: 0, count: m)
         var inEdges = [Int32](repeating: 0, count: m)
         var cursor = [Int](repeating: 0, count: n + 1)
+        let perEdgeWeights = weights.count == m, perEdgeLayers = layers.count == m
         // Raw buffers in the three passes (no bounds checks or uniqueness checks per edge):
         // this is a third of the time of reading a million-edge list.
         sources.withUnsafeBufferPointer { src in
@@ -133,8 +156,8 @@ public struct GraphBuilder: Sendable {
                 let e = cur[s]
                 cur[s] = e + 1
                 oTgt[e] = tgt[i]
-                oWts[e] = wts[i]
-                oLys[e] = lys[i]
+                if perEdgeWeights { oWts[e] = wts[i] }
+                if perEdgeLayers { oLys[e] = lys[i] }
             }
             for v in 0...n { cur[v] = inOff[v] }
             for v in 0..<n {
@@ -168,10 +191,11 @@ public struct GraphBuilder: Sendable {
         var outOffsets = [Int](repeating: 0, count: n + 1)
         var inOffsets = [Int](repeating: 0, count: n + 1)
         var outTargets = [Int32](repeating: 0, count: m)
-        var outWeights = [Double](repeating: 0, count: m)
-        var outLayers = [EdgeLayer](repeating: .supply, count: m)
+        var outWeights = [Double](repeating: uniformWeight, count: m)
+        var outLayers = [EdgeLayer](repeating: uniformLayer, count: m)
         var inSources = [Int32](repeating: 0, count: m)
         var inEdges = [Int32](repeating: 0, count: m)
+        let perEdgeWeights = weights.count == m, perEdgeLayers = layers.count == m
         // Per worker: counts per node, then turned into that worker's cursors.
         var counts = [Int](repeating: 0, count: t * (n + 1))
         let edgeSlice: @Sendable (Int) -> Range<Int> = { w in (m * w / t)..<(m * (w + 1) / t) }
@@ -221,8 +245,8 @@ public struct GraphBuilder: Sendable {
                     let e = cnt[s]
                     cnt[s] = e + 1
                     oTgt[e] = tgt[i]
-                    oWts[e] = wts[i]
-                    oLys[e] = lys[i]
+                    if perEdgeWeights { oWts[e] = wts[i] }
+                    if perEdgeLayers { oLys[e] = lys[i] }
                 }
             }
             // In pass: worker w takes sources [first[w], first[w+1]) holding about m/t edges.
