@@ -341,6 +341,25 @@ static int chainmap_worker_close_inherited(int keep) {
     return keep;
 }
 
+/* The running worker, so a normal exit of the parent can reap it instead of leaving an orphan
+ * for init (which, as pid 1 of a container, may never reap it). Function-local static for the
+ * same reason as the message buffer; only GraphvizRenderer.swift calls these functions. */
+typedef struct { pid_t pid; int registered; } chainmap_worker_record;
+
+static chainmap_worker_record *chainmap_current_worker(void) {
+    static chainmap_worker_record record;
+    return &record;
+}
+
+static void chainmap_worker_reap_at_exit(void) {
+    chainmap_worker_record *record = chainmap_current_worker();
+    if (record->pid > 0) {
+        kill(record->pid, SIGKILL);
+        while (waitpid(record->pid, NULL, 0) < 0 && errno == EINTR) {}
+        record->pid = 0;
+    }
+}
+
 /* Forks a render worker serving `gvc`. On success returns 0 and sets the parent's socket and
  * the child's pid; on failure returns an errno value. The parent's socket is close-on-exec. */
 static int chainmap_worker_start(GVC_t *gvc, int *parent_fd, pid_t *child_pid) {
@@ -381,6 +400,9 @@ static int chainmap_worker_start(GVC_t *gvc, int *parent_fd, pid_t *child_pid) {
     close(fds[1]);
     *parent_fd = fds[0];
     *child_pid = pid;
+    chainmap_worker_record *record = chainmap_current_worker();
+    record->pid = pid;
+    if (!record->registered) record->registered = atexit(chainmap_worker_reap_at_exit) == 0;
     return 0;
 }
 
@@ -422,6 +444,8 @@ static int chainmap_worker_render(int fd, const char *dot, size_t dot_length, co
  * `kill_first` is set the child is killed first (for a worker in an unknown state). Returns the
  * wait status, or -1 if it could not be read (for instance SIGCHLD is ignored). */
 static int chainmap_worker_stop(int fd, pid_t pid, int kill_first) {
+    chainmap_worker_record *record = chainmap_current_worker();
+    if (record->pid == pid) record->pid = 0;
     close(fd);
     int status = 0;
     pid_t done;
