@@ -6,21 +6,32 @@ import Glibc
 import Darwin
 #endif
 
-/// Renders DOT text to SVG, PNG or PDF in-process through libgvc.
+/// Renders DOT text to SVG, PNG or PDF through libgvc, in a render worker process.
 ///
-/// One long-lived Graphviz context serves the whole process. libgvc is not thread-safe, so
-/// every Graphviz call runs inside one process-wide lock: the renderer is `Sendable` and may be
-/// called from any thread, but renders run one at a time. Every graph and layout is freed,
-/// also when parsing, layout or rendering fails.
+/// One Graphviz context serves the whole process; the parent only loads the plugins. Layout and
+/// rendering run in a child process forked from it (the C code in the CGraphviz shim), which
+/// serves renders one at a time over a socket. All renderers share one process-wide lock and
+/// one worker: the renderer is `Sendable` and may be called from any thread, but renders run
+/// one at a time.
+///
+/// Why a worker: Graphviz 2.42/2.43's `dot` leaks with clusters, about 43 KiB per render of an
+/// 11-firm map with 9 clusters and 1.4 MiB per render of the 206-firm Beilun map, even with
+/// `gvFreeLayout` and `agclose`. The leaked virtual nodes and edges are unlinked and lost inside
+/// `dot_layout` (`lib/dotgen/rank.c` `cleanup1`, `lib/dotgen/cluster.c` `remove_rankleaders`
+/// and `map_path`), so no caller can free them. The parent's memory stays flat; the worker is
+/// replaced once its resident memory has grown by ``WorkerPolicy/memoryBudget`` (or after
+/// ``WorkerPolicy/maxRenders`` renders), which bounds it. A Graphviz crash ends the worker, not
+/// the caller: it becomes ``RenderError/graphvizCrashed(signal:)`` and the next render starts a
+/// new worker. Cost: a new worker sets up its fonts again (about 20 ms); a render pays a socket
+/// round trip (microseconds).
+///
+/// Known limits: the worker itself still leaks until it is replaced, so its memory is bounded
+/// by the budget plus one render's peak, not flat. A render has no time limit (a huge layout
+/// blocks the lock until Graphviz finishes). Needs `fork` (Linux, macOS).
 ///
 /// Parsing uses a sequential ID discipline (see `chainmap_memread` in the CGraphviz shim) so
 /// the same DOT gives the same picture on every render, and flushes libcgraph's lexer so text
 /// after the first graph never leaks into the next render.
-///
-/// Known limit (Graphviz 2.42/2.43 bug, not ours): `dot` leaks the virtual nodes it makes for
-/// clusters, about 43 KiB per render of an 11-firm map with 9 clusters (2.6 KiB without
-/// clusters), even with `gvFreeLayout` and `agclose`. A long-running server should render in
-/// a worker process it recycles; a CLI run does not notice.
 ///
 /// ```swift
 /// let svg = try GraphvizRenderer.shared.render(dot: "digraph { a -> b }", format: .svg)
@@ -29,8 +40,30 @@ public final class GraphvizRenderer: Sendable {
     /// The process-wide renderer.
     public static let shared = GraphvizRenderer()
 
-    /// Creates a renderer. All renderers share one context and one lock.
-    public init() {}
+    /// When the render worker is replaced by a fresh one.
+    public struct WorkerPolicy: Sendable, Equatable {
+        /// Bytes the worker's resident memory may grow above its size after its first render.
+        public var memoryBudget: Int
+        /// Renders one worker serves at most.
+        public var maxRenders: Int
+
+        /// Creates a policy.
+        public init(memoryBudget: Int, maxRenders: Int) {
+            self.memoryBudget = memoryBudget
+            self.maxRenders = maxRenders
+        }
+
+        /// 64 MiB of growth or 10,000 renders, whichever comes first.
+        public static let standard = WorkerPolicy(memoryBudget: 64 << 20, maxRenders: 10_000)
+    }
+
+    /// When this renderer replaces the shared worker (checked after each of its renders).
+    public let workerPolicy: WorkerPolicy
+
+    /// Creates a renderer. All renderers share one context, one worker and one lock.
+    public init(workerPolicy: WorkerPolicy = .standard) {
+        self.workerPolicy = workerPolicy
+    }
 
     /// The plugins Graphviz reports, read once at start-up.
     public struct Plugins: Sendable, Equatable {
@@ -56,57 +89,85 @@ public final class GraphvizRenderer: Sendable {
     /// - Throws: ``RenderError/missingLayoutPlugin(_:available:)`` or
     ///   ``RenderError/missingFormatPlugin(_:available:)`` when Graphviz lacks the plugin,
     ///   ``RenderError/syntax(messages:)`` for bad DOT, ``RenderError/layoutFailed(engine:messages:)``
-    ///   and ``RenderError/renderFailed(format:messages:)`` with Graphviz's messages.
+    ///   and ``RenderError/renderFailed(format:messages:)`` with Graphviz's messages,
+    ///   ``RenderError/graphvizCrashed(signal:)`` when Graphviz crashed in the worker and
+    ///   ``RenderError/workerFailed(reason:)`` when no worker could be started or reached.
     /// - Complexity: dominated by the layout (`dot` is superlinear; see ``MapOptions/fullLayoutLimit``).
     public func render(dot: String, format: RenderFormat, layout: String = "dot") throws(RenderError) -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
-        return try graphvizSession.withLock { (session: inout GraphvizSession?) throws(RenderError) -> [UInt8] in
-            let open = try GraphvizSession.open(&session)
-            guard open.plugins.layouts.contains(layout) else {
-                throw .missingLayoutPlugin(layout, available: open.plugins.layouts)
+        let policy = workerPolicy
+        return try graphvizSession.withLock { (slot: inout GraphvizSession?) throws(RenderError) -> [UInt8] in
+            var session = try GraphvizSession.open(&slot)
+            defer { slot = session }
+            guard session.plugins.layouts.contains(layout) else {
+                throw .missingLayoutPlugin(layout, available: session.plugins.layouts)
             }
-            guard open.plugins.formats.contains(format.rawValue) else {
-                throw .missingFormatPlugin(format.rawValue, available: open.plugins.formats)
+            guard session.plugins.formats.contains(format.rawValue) else {
+                throw .missingFormatPlugin(format.rawValue, available: session.plugins.formats)
             }
-            return try open.render(dot: dot, format: format.rawValue, layout: layout)
+            return try session.render(dot: dot, format: format.rawValue, layout: layout, policy: policy)
+        }
+    }
+
+    /// The process id of the current render worker, or nil when none runs (tests).
+    func workerProcessID() -> Int32? {
+        graphvizSession.withLock { $0?.worker?.pid }
+    }
+
+    /// Ends the render worker, if any; the next render starts a new one.
+    ///
+    /// A process does not need to call this: a worker exits by itself when its parent closes
+    /// the socket or exits.
+    ///
+    /// - Complexity: O(1) (waits for the worker to exit).
+    public func stopWorker() {
+        graphvizSession.withLock { slot in
+            guard var session = slot else { return }
+            session.stopWorker(kill: false)
+            slot = session
         }
     }
 }
 
-/// Messages Graphviz reported through the error callback since the last reset. Only written
-/// while `graphvizSession` is held.
-private let graphvizMessages = Mutex<String>("")
-
-/// The process-wide Graphviz context, created on first use.
+/// The process-wide Graphviz context and render worker, created on first use.
 private let graphvizSession = Mutex<GraphvizSession?>(nil)
 
-/// Receives Graphviz's error and warning text (it arrives in pieces: "Error", ": ", "text\n").
-private let graphvizErrorSink: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
-    guard let text else { return 0 }
-    let piece = String(cString: text)
-    graphvizMessages.withLock { $0 += piece }
-    return 0
+/// A forked render worker (see `chainmap_worker_start` in the CGraphviz shim).
+private struct RenderWorker {
+    let pid: pid_t
+    let socket: Int32
+    var renders = 0
+    /// Resident bytes after the first render, -1 when unknown.
+    var baseline: Int64 = -1
+    var resident: Int64 = -1
 }
 
 private struct GraphvizSession {
     let gvc: OpaquePointer
     let plugins: GraphvizRenderer.Plugins
+    var worker: RenderWorker?
 
-    /// Returns the open session, creating the context and reading the plugin lists on first use.
+    /// Returns the open session, creating the context, reading the plugin lists and loading
+    /// the layout and output plugins on first use.
     static func open(_ session: inout GraphvizSession?) throws(RenderError) -> GraphvizSession {
         if let session { return session }
         guard let gvc = gvContext() else { throw .noContext }
         _ = agseterr(AGWARN)
-        _ = agseterrf(graphvizErrorSink)
+        _ = agseterrf(chainmap_worker_sink)
         let plugins = GraphvizRenderer.Plugins(
             layouts: pluginList(gvc, "layout"),
             formats: pluginList(gvc, "device"),
             textLayouts: pluginList(gvc, "textlayout")
         )
-        let opened = GraphvizSession(gvc: gvc, plugins: plugins)
+        let opened = GraphvizSession(gvc: gvc, plugins: plugins, worker: nil)
         session = opened
         guard plugins.layouts.contains("dot") else {
             throw .missingLayoutPlugin("dot", available: plugins.layouts)
+        }
+        // Load the plugins here, so workers forked later need no dlopen. No text, no fonts:
+        // the parent must not lay out text before forking (see the shim).
+        for format in ["svg", "png", "pdf"] where plugins.formats.contains(format) {
+            _ = chainmap_preload(gvc, "dot", format)
         }
         return opened
     }
@@ -126,46 +187,82 @@ private struct GraphvizSession {
         return names.sorted()
     }
 
-    func render(dot: String, format: String, layout: String) throws(RenderError) -> [UInt8] {
-        resetMessages()
-        // agmemread leaves what follows the first graph in the lexer buffer and the next parse
-        // reads it first; flush it, and reset the line counter that otherwise runs on.
-        aglexbad()
-        agreadline(1)
-        guard let graph = chainmap_memread(dot) else {
-            throw .syntax(messages: takeMessages())
+    /// Renders in the worker, starting one when none runs and replacing it when the policy says.
+    mutating func render(
+        dot: String, format: String, layout: String, policy: GraphvizRenderer.WorkerPolicy
+    ) throws(RenderError) -> [UInt8] {
+        var worker = try runningWorker()
+        var reply = chainmap_reply()
+        let failure = dot.withCString { text in
+            chainmap_worker_render(worker.socket, text, strlen(text), layout, format, &reply)
         }
-        defer { agclose(graph) }
-        guard gvLayout(gvc, graph, layout) == 0 else {
-            _ = gvFreeLayout(gvc, graph)
-            throw .layoutFailed(engine: layout, messages: takeMessages())
+        guard failure == 0 else {
+            let status = chainmap_worker_stop(worker.socket, worker.pid, 1)
+            self.worker = nil
+            if chainmap_status_signaled(status) != 0 {
+                throw .graphvizCrashed(signal: chainmap_status_signal(status))
+            }
+            throw .workerFailed(reason: Self.describe(failure: failure, status: status))
         }
-        defer { _ = gvFreeLayout(gvc, graph) }
-        var data: UnsafeMutablePointer<CChar>? = nil
-        var length: UInt32 = 0
-        guard gvRenderData(gvc, graph, format, &data, &length) == 0, let data else {
-            if let data { gvFreeRenderData(data) }
-            throw .renderFailed(format: format, messages: takeMessages())
+        defer {
+            free(reply.messages)
+            free(reply.data)
         }
-        defer { gvFreeRenderData(data) }
-        let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        worker.renders += 1
+        worker.resident = reply.header.resident_bytes
+        if worker.baseline < 0 { worker.baseline = worker.resident }
+        self.worker = worker
+        if worker.renders >= policy.maxRenders
+            || (worker.baseline >= 0 && worker.resident - worker.baseline > Int64(policy.memoryBudget)) {
+            stopWorker(kill: false)
         }
-        resetMessages()
-        return bytes
+        let messages = Self.lines(reply.messages)
+        switch reply.header.status {
+        case 0:
+            let count = Int(reply.header.data_length)
+            guard let data = reply.data else { return [] }
+            return data.withMemoryRebound(to: UInt8.self, capacity: count) {
+                Array(UnsafeBufferPointer(start: $0, count: count))
+            }
+        case 1: throw .syntax(messages: messages)
+        case 2: throw .layoutFailed(engine: layout, messages: messages)
+        case 3: throw .renderFailed(format: format, messages: messages)
+        default: throw .workerFailed(reason: "the worker rejected the request (status \(reply.header.status))")
+        }
     }
 
-    private func resetMessages() {
-        _ = agreseterrors()
-        graphvizMessages.withLock { $0 = "" }
+    /// Ends the worker; `kill` for one in an unknown state.
+    mutating func stopWorker(kill: Bool) {
+        guard let worker else { return }
+        _ = chainmap_worker_stop(worker.socket, worker.pid, kill ? 1 : 0)
+        self.worker = nil
     }
 
-    private func takeMessages() -> [String] {
-        let text = graphvizMessages.withLock { text -> String in
-            defer { text = "" }
-            return text
+    private mutating func runningWorker() throws(RenderError) -> RenderWorker {
+        if let worker { return worker }
+        var socket: Int32 = -1
+        var pid: pid_t = 0
+        let failure = chainmap_worker_start(gvc, &socket, &pid)
+        guard failure == 0 else {
+            throw .workerFailed(reason: "could not start a render worker: \(String(cString: strerror(failure)))")
         }
-        return text.split(whereSeparator: \.isNewline)
+        let started = RenderWorker(pid: pid, socket: socket)
+        worker = started
+        return started
+    }
+
+    private static func describe(failure: Int32, status: Int32) -> String {
+        var reason = "the render worker stopped answering (\(String(cString: strerror(failure))))"
+        if chainmap_status_exited(status) != 0 {
+            reason += "; it exited with code \(chainmap_status_code(status))"
+        }
+        return reason
+    }
+
+    /// Graphviz's messages, one per line, trimmed (they arrive in pieces: "Error", ": ", "text\n").
+    private static func lines(_ text: UnsafeMutablePointer<CChar>?) -> [String] {
+        guard let text else { return [] }
+        return String(cString: text).split(whereSeparator: \.isNewline)
             .map { line in String(line.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
             .filter { !$0.isEmpty }
     }

@@ -12,6 +12,11 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case layoutFailed(engine: String, messages: [String])
     /// Graphviz failed to render the laid-out graph.
     case renderFailed(format: String, messages: [String])
+    /// Graphviz crashed (was killed by `signal`) in the render worker. The caller is unaffected
+    /// and the next render starts a new worker.
+    case graphvizCrashed(signal: Int32)
+    /// The render worker could not be started or stopped answering; `reason` says why.
+    case workerFailed(reason: String)
     /// The view has more firms than the full-layout limit and the options say to refuse.
     case tooLarge(firms: Int, limit: Int)
     /// The options name a chain, firm or stage the park does not have.
@@ -33,12 +38,22 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Graphviz '\(engine)' layout failed: \(Self.joined(messages))"
         case .renderFailed(let format, let messages):
             return "Graphviz could not render '\(format)': \(Self.joined(messages))"
+        case .graphvizCrashed(let signal):
+            return "Graphviz crashed (signal \(signal)\(Self.signalName(signal))) in the render worker; "
+                + "the worker was replaced, try a smaller view (--aggregate, --chain, --focus) or report the DOT (--format dot)"
+        case .workerFailed(let reason):
+            return "the Graphviz render worker failed: \(reason)"
         case .tooLarge(let firms, let limit):
             return "the view has \(firms) firms, above the full-layout limit \(limit); "
                 + "use --aggregate stage|chain, --chain <id> or --focus <firm> --radius <k>, or raise --limit"
         case .unknownReference(let kind, let id):
             return "the park has no \(kind) '\(id)'"
         }
+    }
+
+    private static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV"]
+        return names[signal].map { ", \($0)" } ?? ""
     }
 
     private static func list(_ items: [String]) -> String {

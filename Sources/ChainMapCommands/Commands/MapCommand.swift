@@ -3,7 +3,7 @@ import ChainModel
 import ChainRender
 import Foundation
 
-/// `chainmap map PARK`: the chain map, rendered in-process by Graphviz.
+/// `chainmap map PARK`: the chain map, rendered by Graphviz (libgvc) through `GraphvizRenderer`.
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
