@@ -32,7 +32,7 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // DOT writer and in-process rendering through one serial Graphviz owner.
+        // DOT writer and rendering through libgvc in a recycled worker process, one serial owner.
         .target(name: "ChainRender", dependencies: ["ChainModel", "CGraphviz"]),
         // The commands of the CLI, as a library so they can be tested in-process.
         .target(

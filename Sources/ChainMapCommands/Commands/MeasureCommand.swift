@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainGraph
 import ChainModel
+import ChainRender
 import Foundation
 
 #if canImport(Glibc)
@@ -30,6 +31,10 @@ struct MeasureCommand: ParsableCommand {
               wcc, scc     weakly / strongly connected components
               betweenness  raw sums of Brandes' dependencies from the
                            sources in --sources, or --sample with --seed
+              render       (parks only, not in the default list) the park's
+                           chain map laid out and rendered to SVG by Graphviz;
+                           also reports how much this process's resident
+                           memory grew after the first tenth of the runs
 
             --scores-out writes one line per node: label, then the PageRank score and/or \
             the betweenness sum (full precision), tab-separated, with a `#` header line.
@@ -38,11 +43,12 @@ struct MeasureCommand: ParsableCommand {
               chainmap measure graph.txt
               chainmap measure graph.txt --algorithms pagerank --tolerance 1e-12 --scores-out pr.tsv
               chainmap measure graph.txt --algorithms betweenness --sources sources.txt --format json
+              chainmap measure samples/beilun-nev.json --algorithms render --repeat 1000
             """)
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "Algorithms to run: load, pagerank, wcc, scc, betweenness (comma-separated).")
+    @Option(help: "Algorithms to run: load, pagerank, wcc, scc, betweenness, render (comma-separated).")
     var algorithms: String = "load,pagerank,wcc,scc,betweenness"
 
     @Option(help: "PageRank iterations (a fixed number unless --tolerance is given).")
@@ -78,7 +84,7 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    static let known = ["load", "pagerank", "wcc", "scc", "betweenness"]
+    static let known = ["load", "pagerank", "wcc", "scc", "betweenness", "render"]
 
     func requested() throws -> Set<String> {
         var result = Set<String>()
@@ -222,6 +228,10 @@ struct MeasureCommand: ParsableCommand {
             results.append(m)
         }
 
+        if wanted.contains("render") {
+            results.append(try measureRender(loaded))
+        }
+
         if let scoresOut {
             try Self.writeScores(scoresOut, ids: loaded.ids, pageRank: pageRankScores, betweenness: betweennessScores)
         }
@@ -274,7 +284,10 @@ struct MeasureCommand: ParsableCommand {
                 + "best of \(`repeat`)\n\n"
             var table = TextTable(["algorithm", "best (s)", "runs (s)", "result"], alignments: [.left, .right, .left, .left])
             for m in results {
-                table.add([m.name, String(format: "%.4f", m.best), m.runs.map { String(format: "%.4f", $0) }.joined(separator: " "), m.summary])
+                // Long series are cut in the table (the JSON has every run).
+                var runs = m.runs.prefix(10).map { String(format: "%.4f", $0) }.joined(separator: " ")
+                if m.runs.count > 10 { runs += " … (\(m.runs.count) runs)" }
+                table.add([m.name, String(format: "%.4f", m.best), runs, m.summary])
             }
             out += table.render()
             out += String(format: "\npeak memory: %.1f MiB (getrusage ru_maxrss)\n", Double(peak) / 1_048_576)
@@ -336,6 +349,53 @@ struct MeasureCommand: ParsableCommand {
             Console.err("\(path): error: cannot write the scores: \(error.localizedDescription)\n")
             throw ExitCode.failure
         }
+    }
+
+    /// Renders the park's chain map to SVG `repeat` times; the growth of resident memory is
+    /// taken from after the first tenth of the runs (warm-up: plugins, the render worker,
+    /// allocator pools) to the end.
+    func measureRender(_ loaded: LoadedGraph) throws -> Measurement {
+        guard let park = loaded.park else {
+            throw ValidationError("render needs a park (a .json file or a CSV bundle folder), not an edge list")
+        }
+        var m = Measurement(name: "render")
+        let dot: String
+        do {
+            dot = DOTWriter().write(try ChainMapBuilder(park: park).build(MapOptions()))
+        } catch {
+            Console.err("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        let warmUp = max(1, `repeat` / 10)
+        var start: Int?
+        var bytes = 0
+        for run in 0..<`repeat` {
+            if run == warmUp { start = Self.residentBytes() }
+            let begin = ContinuousClock.now
+            do {
+                bytes = try GraphvizRenderer.shared.render(dot: dot, format: .svg).count
+            } catch {
+                Console.err("error: \(error.description)\n")
+                throw ExitCode.failure
+            }
+            m.runs.append(Self.seconds(since: begin))
+        }
+        m.summary = "\(park.firms.count) firms to \(bytes) bytes of SVG"
+        m.fields = [("svgBytes", Double(bytes))]
+        if let start, let end = Self.residentBytes() {
+            let growth = end - start
+            m.fields.append(("residentGrowthBytes", Double(growth)))
+            m.summary += String(format: "; resident memory grew %.1f KiB over the last %d runs", Double(growth) / 1024, `repeat` - warmUp)
+        }
+        return m
+    }
+
+    /// Resident set size of this process now, in bytes (Linux: /proc/self/statm); nil elsewhere.
+    static func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     /// Peak resident set size of this process in bytes (`ru_maxrss`: KiB on Linux, bytes on
