@@ -47,19 +47,43 @@ public struct GraphBuilder: Sendable {
         self.nodeCount = max(0, nodeCount)
     }
 
-    /// A builder holding the edges `sources[i] → targets[i]` (ids in `0..<nodeCount`, checked
-    /// by the caller), each of `weights[i]` or, when `weights` is nil, `uniformWeight`, all on
-    /// `layer`. Readers that fill arrays in bulk use it to skip per-edge appends and the
-    /// per-edge weight and layer arrays of unweighted input.
-    init(directed: Bool, nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]?, uniformWeight: Double, layer: EdgeLayer) {
-        assert(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count)
+    /// A builder holding the edges `sources[i] → targets[i]` in this order, each weighing
+    /// `weights[i]` (or `uniformWeight` when `weights` is nil) on `layers[i]` (or
+    /// `uniformLayer`). For readers that fill arrays in bulk: no per-edge appends, and no
+    /// per-edge weight or layer arrays when they are uniform. Nodes up to the largest id are
+    /// created; a negative id makes ``build()`` throw, as with ``addEdge(_:_:weight:layer:)``.
+    ///
+    /// ```swift
+    /// let builder = GraphBuilder(sources: [0, 1], targets: [1, 2])   // 0 → 1 → 2, weight 1
+    /// ```
+    /// - Precondition: `targets`, and `weights` and `layers` when given, have `sources.count`
+    ///   elements (a programming error otherwise, not a data error).
+    /// - Complexity: O(E) to find the largest and smallest id.
+    public init(
+        directed: Bool = true, nodeCount: Int = 0, sources: [Int32], targets: [Int32],
+        weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = .supply
+    ) {
+        precondition(targets.count == sources.count, "GraphBuilder: \(targets.count) targets for \(sources.count) sources")
+        precondition((weights?.count ?? sources.count) == sources.count, "GraphBuilder: weights and sources differ in length")
+        precondition((layers?.count ?? sources.count) == sources.count, "GraphBuilder: layers and sources differ in length")
         self.isDirected = directed
-        self.nodeCount = max(0, nodeCount)
         self.sources = sources
         self.targets = targets
         self.weights = weights ?? []
+        self.layers = layers ?? []
         self.uniformWeight = uniformWeight
-        self.uniformLayer = layer
+        self.uniformLayer = uniformLayer
+        var low: Int32 = 0, high: Int32 = -1
+        for ids in [sources, targets] {
+            ids.withUnsafeBufferPointer { ids in
+                for v in ids {
+                    low = min(low, v)
+                    high = max(high, v)
+                }
+            }
+        }
+        if low < 0 { firstBadNode = low }
+        self.nodeCount = max(0, nodeCount, Int(high) + 1)
     }
 
     /// Number of edges added so far.

@@ -130,3 +130,45 @@ import Testing
         assertSame(try GraphBuilder().build(threads: 1), try GraphBuilder().build(threads: 4))
     }
 }
+
+/// Bulk arrays build exactly what the same edges added one by one build.
+@Suite struct GraphBuilderBulkTests {
+    @Test func bulkEqualsAddedOneByOne() throws {
+        var rng = StructureTestRNG(seed: 7)
+        let m = 500
+        let sources = (0..<m).map { _ in Int32(rng.next() % 40) }
+        let targets = (0..<m).map { _ in Int32(rng.next() % 40) }
+        let weights = (0..<m).map { _ in Double(rng.next() % 100) / 4 }
+        let layers: [EdgeLayer] = (0..<m).map { _ in rng.next() % 3 == 0 ? .pairing : .supply }
+        var one = GraphBuilder(directed: true, nodeCount: 45)
+        for i in 0..<m { one.addEdge(sources[i], targets[i], weight: weights[i], layer: layers[i]) }
+        let expected = try one.build()
+        let bulk = try GraphBuilder(directed: true, nodeCount: 45, sources: sources, targets: targets, weights: weights, layers: layers).build()
+        #expect(bulk.nodeCount == 45)
+        #expect(bulk.outOffsets == expected.outOffsets)
+        #expect(bulk.outTargets == expected.outTargets)
+        #expect(bulk.weights == expected.weights)
+        #expect(bulk.layers == expected.layers)
+        #expect(bulk.inSources == expected.inSources)
+        #expect(bulk.inEdges == expected.inEdges)
+    }
+
+    @Test func uniformWeightAndLayerAndInferredNodeCount() throws {
+        let g = try GraphBuilder(sources: [0, 1, 1], targets: [1, 2, 5], uniformWeight: 2.5, uniformLayer: .membership).build()
+        #expect(g.nodeCount == 6)
+        #expect(g.weights == [2.5, 2.5, 2.5])
+        #expect(g.layers == [.membership, .membership, .membership])
+        // Adding one by one after a bulk start keeps the uniform values for the bulk edges.
+        var b = GraphBuilder(sources: [0], targets: [1], uniformWeight: 3)
+        b.addEdge(1, 0, weight: 7, layer: .pairing)
+        let h = try b.build()
+        #expect(h.weights == [3, 7])
+        #expect(h.layers == [.supply, .pairing])
+    }
+
+    @Test func negativeIdsThrowAtBuild() {
+        #expect(throws: GraphError.negativeNode(-3)) {
+            try GraphBuilder(sources: [0, -3], targets: [1, 2]).build()
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import ChainGraph
+import Dispatch
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.
@@ -104,7 +105,7 @@ struct ChainIndex: Sendable {
         trace.mark("chain index: stages of firms")
         let pg = ParkGraph(park, layers: [.supply], statuses: [.active])
         trace.mark("chain index: supply graph")
-        defer { trace.mark("chain index: edge facts") }
+        defer { trace.mark("chain index: product numbers") }
         firmIndex = pg.firmIndex
         graph = pg.graph
         edgeLink = pg.linkOfEdge
@@ -121,14 +122,14 @@ struct ChainIndex: Sendable {
         let resolution = park.resolution
         let edgeOfLinkFinal = edgeOfLink, inParkFinal = inPark
         let walker = (firmOffsets: stOff, firmStages: stVal, inputOffsets: inOff, inputs: inVal)
-        var linkKey = [Int32](repeating: -1, count: links.count)
-        var linkValue = [Double](repeating: 0, count: links.count)
-        var linkLocal = [Bool](repeating: true, count: links.count)
+        var keys = [Int32](repeating: -1, count: m)
+        var local = [Bool](repeating: true, count: m)
+        var values = [Double](repeating: 0, count: m)
         let chunkProducts: [(range: Range<Int>, result: [String])] =
-            linkKey.withUnsafeMutableBufferPointer { keyOut in
-            linkValue.withUnsafeMutableBufferPointer { valueOut in
-            linkLocal.withUnsafeMutableBufferPointer { localOut in
-                // Each chunk writes only its own links' slots.
+            keys.withUnsafeMutableBufferPointer { keyOut in
+            values.withUnsafeMutableBufferPointer { valueOut in
+            local.withUnsafeMutableBufferPointer { localOut in
+                // Each link has its own edge: chunks write disjoint slots.
                 nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
                 return Parallel.mapChunks(count: links.count, minimumCount: minimumParallelLinks) { range in
                     Self.linkInputs(
@@ -150,36 +151,21 @@ struct ChainIndex: Sendable {
             })
         }
         trace.mark("chain index: link inputs")
-        // Each edge takes its link's facts, chunk-local product numbers made global.
-        var chunkOfLink = [Int32](repeating: 0, count: links.count)
-        for (c, chunk) in chunkProducts.enumerated() where c > 0 {
-            for i in chunk.range { chunkOfLink[i] = Int32(c) }
-        }
-        let facts = (key: linkKey, value: linkValue, local: linkLocal)
-        let linkOfEdge = pg.linkOfEdge, linkChunk = chunkOfLink, chunkRemaps = remaps
-        var keys = [Int32](repeating: -1, count: m)
-        var local = [Bool](repeating: true, count: m)
-        var values = [Double](repeating: 0, count: m)
+        // Chunk-local product numbers made global, chunk by chunk.
+        let chunkRemaps = remaps
         keys.withUnsafeMutableBufferPointer { keyOut in
-        values.withUnsafeMutableBufferPointer { valueOut in
-        local.withUnsafeMutableBufferPointer { localOut in
-            nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
-            Parallel.forEachChunk(count: m) { range in
-                facts.key.withUnsafeBufferPointer { linkKey in
-                facts.value.withUnsafeBufferPointer { linkValue in
-                facts.local.withUnsafeBufferPointer { linkLocal in
-                linkOfEdge.withUnsafeBufferPointer { edgeLink in
-                linkChunk.withUnsafeBufferPointer { chunkOfLink in
-                    for e in range {
-                        let l = Int(edgeLink[e])
-                        let k = linkKey[l]
-                        keyOut[e] = k >= 0 ? chunkRemaps[Int(chunkOfLink[l])][Int(k)] : k
-                        valueOut[e] = linkValue[l]
-                        localOut[e] = linkLocal[l]
+            nonisolated(unsafe) let keyOut = keyOut
+            DispatchQueue.concurrentPerform(iterations: chunkProducts.count) { c in
+                let remap = chunkRemaps[c]
+                if remap.isEmpty { return }
+                edgeOfLinkFinal.withUnsafeBufferPointer { edgeOfLink in
+                    for i in chunkProducts[c].range {
+                        let e = Int(edgeOfLink[i])
+                        if e >= 0, keyOut[e] >= 0 { keyOut[e] = remap[Int(keyOut[e])] }
                     }
-                }}}}}
+                }
             }
-        }}}
+        }
         edgeKey = keys
         edgeLocal = local
         edgeValue = values
@@ -188,8 +174,8 @@ struct ChainIndex: Sendable {
     }
 
     /// Input key (a chunk-local product number, or a stage or unspecified key), value and
-    /// locality of the active links in `range`; returns the chunk's products in order of first
-    /// appearance. Writes only the slots of `range`.
+    /// locality of the active links in `range`, written at each link's edge; returns the
+    /// chunk's products in order of first appearance.
     private static func linkInputs(
         _ range: Range<Int>, links: [SupplyLink], supplier: [Int32], buyer: [Int32],
         edgeOfLink: [Int32], inPark: [Bool],
@@ -209,17 +195,18 @@ struct ChainIndex: Sendable {
         walker.inputOffsets.withUnsafeBufferPointer { inOff in
         walker.inputs.withUnsafeBufferPointer { inVal in
             for i in range where edgeOfLink[i] >= 0 {
+                let e = Int(edgeOfLink[i])
                 let s = Int(supplier[i]), b = Int(buyer[i])
-                value[i] = links[i].value ?? 0
-                local[i] = links[i].local ?? (inPark[s] && inPark[b])
+                value[e] = links[i].value ?? 0
+                local[e] = links[i].local ?? (inPark[s] && inPark[b])
                 if let p = links[i].product, !p.isEmpty {
                     if let k = productId[UTF8Key(p)] {
-                        key[i] = k
+                        key[e] = k
                     } else {
                         let k = Int32(names.count)
                         productId[UTF8Key(p)] = k
                         names.append(p)
-                        key[i] = k
+                        key[e] = k
                     }
                     continue
                 }
@@ -233,7 +220,7 @@ struct ChainIndex: Sendable {
                     }
                 }
                 if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
-                key[i] = chosen >= 0 ? -(chosen + 2) : -1
+                key[e] = chosen >= 0 ? -(chosen + 2) : -1
             }
         }}}}}}}}}
         return names

@@ -442,7 +442,7 @@ struct EdgeListParser {
         }
         let builder = GraphBuilder(
             directed: options.directed, nodeCount: Int(nodeCount), sources: sources, targets: targets,
-            weights: weights, uniformWeight: options.defaultWeight, layer: options.layer)
+            weights: weights, uniformWeight: options.defaultWeight, uniformLayer: options.layer)
         sources = []
         targets = []
         let graph: Graph

@@ -47,18 +47,22 @@ public struct ParkGraph: Sendable {
                 ids.append(o.id)
             }
         }
-        var builder = GraphBuilder(directed: true, nodeCount: ids.count)
-        // Source and link index of each edge in order of addition, to map edge ids back.
-        var addedSources: [Int32] = []
-        var addedLinks: [Int32] = []
+        // Edges in order of addition, with the link index of each (-1 for other layers), to
+        // map edge ids back. Layers are stored only once an edge is not a supply edge.
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], addedLinks: [Int32] = []
+        var edgeLayers: [EdgeLayer]?
         func add(_ s: Int32, _ t: Int32, _ weight: Double, _ layer: EdgeLayer, link: Int32 = -1) {
-            builder.addEdge(s, t, weight: weight, layer: layer)
-            addedSources.append(s)
+            if layer != .supply && edgeLayers == nil { edgeLayers = [EdgeLayer](repeating: .supply, count: sources.count) }
+            sources.append(s)
+            targets.append(t)
+            weights.append(weight)
             addedLinks.append(link)
+            edgeLayers?.append(layer)
         }
         if layers.contains(.supply) {
-            builder.reserveCapacity(edges: park.links.count)
-            addedSources.reserveCapacity(park.links.count)
+            sources.reserveCapacity(park.links.count)
+            targets.reserveCapacity(park.links.count)
+            weights.reserveCapacity(park.links.count)
             addedLinks.reserveCapacity(park.links.count)
             let ends = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
             // Field reads through the buffer: copying each link would retain its strings.
@@ -92,12 +96,15 @@ public struct ParkGraph: Sendable {
         }
         trace.mark("park graph: edges")
         // The builder only received ids it assigned, so it cannot fail.
+        let builder = GraphBuilder(directed: true, nodeCount: ids.count, sources: sources, targets: targets, weights: weights, layers: edgeLayers)
+        targets = []
+        weights = []
         let graph = (try? builder.build()) ?? .empty
         trace.mark("park graph: CSR build")
         // The builder keeps each source's edges in order of addition: replay that order.
         var edgeLink = [Int32](repeating: -1, count: graph.edgeCount)
         var cursor = graph.outOffsets
-        for (k, s) in addedSources.enumerated() where Int(s) < graph.nodeCount {
+        for (k, s) in sources.enumerated() where Int(s) < graph.nodeCount {
             let e = cursor[Int(s)]
             cursor[Int(s)] = e + 1
             edgeLink[e] = addedLinks[k]
