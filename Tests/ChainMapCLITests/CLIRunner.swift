@@ -25,12 +25,6 @@ enum CLI {
     static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ChainModelTests/Fixtures")
 
-    /// Path of a bundled sample park, e.g. `sample("beilun-nev")`.
-    static func sample(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/ChainModel/Samples/\(name).json").path
-    }
-
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
         let exe = try #require(executable, "chainmap executable not found next to the tests")
         let process = Process()

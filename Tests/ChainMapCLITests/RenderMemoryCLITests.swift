@@ -1,3 +1,4 @@
+import ChainModel
 import Foundation
 import Testing
 
@@ -8,7 +9,8 @@ import Testing
 @Suite struct RenderMemoryCLITests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
     func aThousandRendersDoNotGrowTheProcess() throws {
-        let r = try CLI.run(["measure", CLI.sample("jinchang-battery"), "--algorithms", "render",
+        let sample = try #require(Samples.path("jinchang-battery"))
+        let r = try CLI.run(["measure", sample, "--algorithms", "render",
                              "--repeat", "1000", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

@@ -53,8 +53,9 @@ extension OrganizationReport {
         func value(_ l: Int) -> Double { park.links[l].value ?? 0 }
         var strong = [Bool](repeating: false, count: park.links.count)
         var endpoints = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
+        let resolution = park.resolution
         for (l, link) in park.links.enumerated() where link.status == .active {
-            let (s, b) = business.linkEnds[l]
+            let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
             guard s >= 0, b >= 0, s != b, park.firms[Int(s)].inPark, park.firms[Int(b)].inPark else { continue }
             endpoints[l] = (s, b)
             if link.primary { strong[l] = true }
@@ -128,8 +129,6 @@ struct BusinessTies {
     let tagOffsets: [Int32]
     let tagValues: [Int32]
     let tagCount: Int
-    /// Supplier and buyer firm of each link (-1 when unknown).
-    let linkEnds: [(Int32, Int32)]
 
     init(_ ix: OrganizationIndex) {
         let park = ix.park
@@ -137,13 +136,10 @@ struct BusinessTies {
         var edges: [(Int32, Int32)] = []
         edges.reserveCapacity(park.links.count)
         let resolution = park.resolution
-        var ends = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
         for l in park.links.indices {
             let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
-            ends[l] = (s, b)
             if park.links[l].status != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
         }
-        linkEnds = ends
         var tagIds: [String: Int32] = [:]
         var firmTags: [(Int32, Int32)] = []
         for need in park.needs {

@@ -96,10 +96,9 @@ public struct ParkGraph: Sendable {
         }
         trace.mark("park graph: edges")
         // The builder only received ids it assigned, so it cannot fail.
-        let builder = GraphBuilder(directed: true, nodeCount: ids.count, sources: sources, targets: targets, weights: weights, layers: edgeLayers)
-        targets = []
-        weights = []
-        let graph = (try? builder.build()) ?? .empty
+        let graph = (try? GraphBuilder(
+            directed: true, nodeCount: ids.count, sources: sources, targets: targets, weights: weights, layers: edgeLayers
+        ).build()) ?? .empty
         trace.mark("park graph: CSR build")
         // The builder keeps each source's edges in order of addition: replay that order.
         var edgeLink = [Int32](repeating: -1, count: graph.edgeCount)
