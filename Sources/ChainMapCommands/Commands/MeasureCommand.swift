@@ -82,7 +82,7 @@ struct MeasureCommand: ParsableCommand {
     var scoresOut: String?
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     static let known = ["load", "pagerank", "wcc", "scc", "betweenness", "render"]
 

@@ -65,7 +65,7 @@ struct RankCommand: ParsableCommand {
     var timings = false
 
     @Option(help: "Output format: table, json, or csv.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }

@@ -25,7 +25,7 @@ struct StructureCommand: ParsableCommand {
     var top: Int = 20
 
     @Option(help: "Output format: table, json, or csv (one row per node).")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     func run() throws {
         let loaded = try graphOptions.load()

@@ -21,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: ParkOptions
 
     @Option(help: "Report format: table (lines for people) or json.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false

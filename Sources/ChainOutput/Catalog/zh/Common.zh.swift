@@ -1,0 +1,10 @@
+extension Catalog {
+    /// Words every report uses.
+    static let zhCommon: [String: String] = [
+        "list.separator": "、",
+        "list.more": "等（另有{count}项）",
+        "bool.true": "是",
+        "bool.false": "否",
+        "table.more": "……另有 {count} 行未列出（--top 0 列出全部）",
+    ]
+}
