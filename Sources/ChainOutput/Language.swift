@@ -20,4 +20,14 @@ public enum Language: String, Sendable, CaseIterable {
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
         environment["CHAINMAP_LANG"].flatMap(Language.init(code:)) ?? .zh
     }
+
+    /// The language a command line asks for (`--lang X` or `--lang=X`), else the
+    /// environment's: for text printed outside a parsed command (errors).
+    public static func fromEnvironment(_ environment: [String: String], arguments: [String]) -> Language {
+        for (i, a) in arguments.enumerated() {
+            if a == "--lang", i + 1 < arguments.count, let l = Language(code: arguments[i + 1]) { return l }
+            if a.hasPrefix("--lang="), let l = Language(code: String(a.dropFirst(7))) { return l }
+        }
+        return fromEnvironment(environment)
+    }
 }

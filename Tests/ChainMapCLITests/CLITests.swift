@@ -198,24 +198,29 @@ import Testing
         let r = try CLI.run(["rank", path, "--by", "betweenness", "--raw", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         // hub lies on a→tail, b→tail, c→tail: raw betweenness 3; everyone else 0 (ties by id).
-        #expect(r.stdout == """
+        #expect(r.stdout == "\u{FEFF}" + """
             rank,id,name,stage,leader,betweenness
-            1,hub,hub,,false,3.0
-            2,a,a,,false,0.0
-            2,b,b,,false,0.0
-            2,c,c,,false,0.0
-            2,tail,tail,,false,0.0
+            1,hub,hub,,,3
+            2,a,a,,,0
+            2,b,b,,,0
+            2,c,c,,,0
+            2,tail,tail,,,0
 
-            """)
-        #expect(r.stderr == "note: exact betweenness (Brandes) from all 5 nodes\n")
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(r.stderr == "")
+        let table = try CLI.run(["rank", path, "--by", "betweenness", "--lang", "en"])
+        #expect(table.stdout.hasSuffix("(exact betweenness (Brandes) from all 5 nodes, normalized)\n"))
+        let zh = try CLI.run(["rank", path, "--by", "betweenness"])
+        #expect(zh.stdout.hasPrefix("企业排序：中介中心性（环节间桥梁）（5 个节点，4 条关系）\n"))
     }
 
     @Test func rankAParkByPageRankAsJSON() throws {
         let r = try CLI.run(["rank", mini, "--by", "pagerank", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\"converged\": true"))
-        #expect(r.stdout.contains("\"id\": \"liwei\""))
-        #expect(r.stderr.hasPrefix("note: PageRank (damping 0.85) converged after"))
+        #expect(r.stdout.contains("\"converged\" : true"))
+        #expect(r.stdout.contains("\"id\" : \"liwei\""))
+        #expect(r.stdout.contains("\"id\" : \"rank.note.converged\""))
+        #expect(r.stdout.contains("\"text\" : \"PageRank（价值汇聚）经 "))
     }
 
     @Test func sampledBetweennessPrintsItsBound() throws {
@@ -223,7 +228,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("estimated from 2 of 5 sources (seed 7); with 95% confidence every score is within ±"))
+        #expect(r.stdout.contains("中介中心性由 5 个节点中抽样的 2 个起点估计（种子 7）；95% 置信度下每个得分与精确值相差不超过 ±"))
+        let en = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7", "--lang", "en"])
+        #expect(en.stdout.contains("estimated from 2 of 5 sources (seed 7); with 95% confidence every score is within ±"))
+        #expect(en.stdout.contains("of the top score"))
     }
 
     @Test func badEdgeListIsReportedWithItsLine() throws {
@@ -237,6 +245,16 @@ import Testing
         #expect(r.stderr.contains("bad.txt:3:"))
     }
 
+    @Test func aMeasureThatDoesNotConvergeFailsAndSaysWhatToChange() throws {
+        let r = try CLI.run(["rank", mini, "--by", "eigenvector", "--max-iterations", "2"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("error: 特征向量中心性在 2 次迭代内未收敛"))
+        #expect(r.stderr.contains("增大 --max-iterations（当前 2）"))
+        let en = try CLI.run(["rank", mini, "--by", "eigenvector", "--max-iterations", "2", "--lang", "en"])
+        #expect(en.stderr.contains("error: eigenvector centrality did not converge in 2 iterations"))
+    }
+
     @Test func rankUsageErrors() throws {
         #expect(try CLI.run(["rank", mini, "--by", "fame"]).status == 2)
         #expect(try CLI.run(["rank", mini, "--by", "pagerank", "--sample", "3"]).status == 2)
@@ -248,11 +266,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["structure", path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\"weakComponents\": 1"))
-        #expect(r.stdout.contains("\"cutFirms\": [\"hub\"]"))
-        #expect(r.stdout.contains("\"longestPath\": [\"a\", \"hub\", \"tail\"]"))
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(json?["weakComponents"] as? Int == 1)
+        #expect((json?["cutFirms"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["hub"])
+        #expect((json?["longestPath"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["a", "hub", "tail"])
         let table = try CLI.run(["structure", mini])
         #expect(table.status == 0)
-        #expect(table.stdout.contains("Cut firms (articulation points):"))
+        #expect(table.stdout.contains("关键节点企业（割点）：1 家"))
+        let en = try CLI.run(["structure", mini, "--lang", "en"])
+        #expect(en.stdout.contains("Cut firms (articulation points): 1"))
     }
 }

@@ -12,7 +12,7 @@ struct SourceTextTests {
     static let checked = ["Sources/ChainOutput/Reports", "Sources/ChainOutput/Render", "Sources/ChainOutput/Document"]
 
     /// Literals allowed besides identifiers: punctuation and layout the renderers need.
-    static let allowed: Set<String> = ["", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", "*", "*\\n\\n",
+    static let allowed: Set<String> = ["", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", ":", "*", "*\\n\\n",
                                        "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e", ".", ",", "元", " RMB", "亿", "万", "%"]
 
     static func literals(in source: String) -> [String] {

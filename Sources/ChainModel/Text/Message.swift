@@ -40,6 +40,8 @@ public struct Message: Sendable, Hashable, Encodable {
         /// A list, joined with the language's separator; at most `limit` items are shown,
         /// then "and N more".
         case list([Argument], limit: Int = 5)
+        /// A path or sequence, joined with arrows: `a → b → c`; every item is shown.
+        case sequence([Argument])
     }
 }
 
@@ -86,7 +88,7 @@ extension Message.Argument {
         case .integer(let i): try c.encode(i)
         case .number(let d, _), .money(let d), .percent(let d): try c.encode(d)
         case .message(let m): try c.encode(m)
-        case .list(let items, _): try c.encode(items)
+        case .list(let items, _), .sequence(let items): try c.encode(items)
         }
     }
 }

@@ -77,6 +77,7 @@ public struct Catalog: Sendable {
         case .money(let d): return Quantity.money(d, language)
         case .percent(let d): return Quantity.percent(d)
         case .message(let m): return render(m)
+        case .sequence(let items): return items.map(render).joined(separator: " → ")
         case .list(let items, let limit):
             let shown = items.prefix(max(limit, 0)).map(render)
             let separator = render(Message("list.separator"))

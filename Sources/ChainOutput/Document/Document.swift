@@ -14,11 +14,15 @@ public struct Document: Sendable {
     public var sections: [Section]
     /// The key of the table `--format csv` writes (the report's main table); nil: the first.
     public var primaryTable: String?
+    /// A table for programs and spreadsheets only, too long to print (one row per node): when
+    /// present, `--format csv` writes it, and a workbook gets it as a sheet of its own.
+    public var dataTable: Table?
 
-    public init(title: Message, sections: [Section], primaryTable: String? = nil) {
+    public init(title: Message, sections: [Section], primaryTable: String? = nil, dataTable: Table? = nil) {
         self.title = title
         self.sections = sections
         self.primaryTable = primaryTable
+        self.dataTable = dataTable
     }
 
     /// Every table, in reading order.
@@ -26,8 +30,9 @@ public struct Document: Sendable {
         sections.flatMap { $0.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } } }
     }
 
-    /// The table `--format csv` writes: ``primaryTable`` or the first table.
+    /// The table `--format csv` writes: ``dataTable``, else ``primaryTable``, else the first.
     public var mainTable: Table? {
+        if let dataTable { return dataTable }
         let all = tables
         if let key = primaryTable, let t = all.first(where: { $0.key == key }) { return t }
         return all.first

@@ -15,7 +15,7 @@ public struct TextRenderer: Sendable {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let m): out += catalog.render(m) + "\n"
-                case .note(let m): out += "（" + catalog.render(m) + "）\n"
+                case .note(let m): out += catalog.render(Message("note.wrap", ["note": .message(m)])) + "\n"
                 case .facts(let facts): out += render(facts)
                 case .table(let table): out += render(table)
                 }

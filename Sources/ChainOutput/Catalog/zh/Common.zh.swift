@@ -3,6 +3,9 @@ extension Catalog {
     static let zhCommon: [String: String] = [
         "list.separator": "、",
         "list.more": "等（另有{count}项）",
+        "diagnostic.hint": "。提示：{hint}",
+        "diagnostic.summary": "共 {errors} 个错误；未写出任何内容。",
+        "note.wrap": "（{note}）",
         "bool.true": "是",
         "bool.false": "否",
         "table.more": "……另有 {count} 行未列出（--top 0 列出全部）",
