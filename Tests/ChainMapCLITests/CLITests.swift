@@ -8,18 +8,20 @@ import Testing
     @Test func validateAcceptsAGoodPark() throws {
         let r = try CLI.run(["validate", mini])
         #expect(r.status == 0)
-        #expect(r.stdout == "\(mini): valid: 4 firms, 4 links, 2 organizations, 1 pairings, 2 needs; 0 warnings\n")
+        #expect(r.stdout == "\(mini)：通过检查：企业 4 家，供应关系 4 条，党组织 2 个，结对 1 对，诉求 2 项；警告 0 条\n")
         #expect(r.stderr == "")
+        let en = try CLI.run(["validate", mini, "--lang", "en"])
+        #expect(en.stdout == "\(mini): valid: 4 firms, 4 links, 2 organizations, 1 pairings, 2 needs; 0 warning(s)\n")
     }
 
     @Test func validateRejectsABadParkWithExactMessages() throws {
         let path = CLI.fixtures.appendingPathComponent("bad/unknown-stage.json").path
-        let r = try CLI.run(["validate", path])
+        let r = try CLI.run(["validate", path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stdout == "")
         #expect(r.stderr == """
             \(path):41: error: firms[0].stages: unknown stage "resn". Hint: did you mean "resin"? Otherwise add it to a chain's stages
-            \(path): invalid: 1 error, 0 warnings
+            \(path): invalid: 1 error(s), 0 warning(s)
 
             """)
     }
@@ -31,8 +33,8 @@ import Testing
         try "supplier,buyer,share\na,b,2\na,ghost,\n".write(to: folder.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["validate", folder.path, "--format", "json"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("\"valid\": false"))
-        #expect(r.stdout.contains("\"errors\": 5"))
+        #expect(r.stdout.contains("\"valid\" : false"))
+        #expect(r.stdout.contains("\"errors\" : 5"))
         for needle in ["\\\"1.2亿\\\" is not a number", "negative value -4", "duplicate firm id \\\"b\\\"", "share 2 is outside 0–1", "unknown firm \\\"ghost\\\""] {
             #expect(r.stdout.contains(needle), "\(needle)")
         }

@@ -3,8 +3,8 @@
 extension Catalog {
     static func tables(_ language: Language) -> [[String: String]] {
         switch language {
-        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork]
-        case .en: [enCommon, enTerms, enInfo, enNetwork]
+        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate]
+        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate]
         }
     }
 }
