@@ -36,4 +36,47 @@ import Testing
         #expect(report.contains { $0.severity == .error && $0.message == "2 more errors not shown" })
         #expect(report.contains { $0.severity == .warning && $0.message == "2 more warnings not shown" })
     }
+
+    /// A dangling or looping links.csv silently meant "no links".
+    @Test func unreadableBundleMembersAreErrorsWithTheReason() throws {
+        let folder = try bundle(["firms.csv": "id,name,stages\nf1,A,\nf2,B,\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let links = folder.appendingPathComponent("links.csv").path
+        try FileManager.default.createSymbolicLink(atPath: links, withDestinationPath: "gone.csv")
+        var errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["is a symbolic link to a missing file (gone.csv)"])
+        #expect(errors.first?.file.hasSuffix("links.csv") == true)
+        try FileManager.default.removeItem(atPath: links)
+        try FileManager.default.createSymbolicLink(atPath: links, withDestinationPath: "links.csv")
+        errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.first?.message.contains("symbolic link in a loop") == true)
+        try FileManager.default.removeItem(atPath: links)
+        #expect(mkfifo(links, 0o644) == 0)
+        errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.first?.message == "is a FIFO (named pipe), not a regular file")
+    }
+
+    /// A symbolic-link loop as the park itself said "no such file or folder".
+    @Test func linkLoopAsParkNamesTheLoop() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.json").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "p.json")
+        let errors = diagnostics(of: path)
+        #expect(errors.map(\.message) == ["is a symbolic link in a loop (too many levels of symbolic links)"])
+    }
+
+    /// A park JSON from a pipe is read (a single input), a device is refused.
+    @Test func singleParkFromAPipeDeviceRefused() throws {
+        let text = try String(contentsOfFile: Fixture.path("good/mini.json"), encoding: .utf8)
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let written = text.utf8.withContiguousStorageIfAvailable { write(fds[1], $0.baseAddress, $0.count) } ?? -1
+        #expect(written == text.utf8.count)
+        close(fds[1])
+        defer { close(fds[0]) }
+        let loaded = try ParkLoader.load(path: "/dev/fd/\(fds[0])")
+        #expect(loaded.park.firms.count == 4)
+        #expect(diagnostics(of: "/dev/zero").map(\.message) == ["is a device, not a regular file"])
+    }
 }

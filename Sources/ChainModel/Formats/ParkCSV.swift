@@ -1,3 +1,4 @@
+import ChainGraph
 import Foundation
 
 /// Reads a ``RecordReader``'s fields from one CSV row, by the file's header.
@@ -155,7 +156,9 @@ enum ParkCSV {
     ) -> (records: [T], lines: [Int])? {
         let path = (folder as NSString).appendingPathComponent(kind.csvFile)
         let display = (displayFolder as NSString).appendingPathComponent(kind.csvFile)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Absent only when nothing is there: a dangling or looping link, a FIFO or an
+        // unreadable file is an error that names the path and the reason.
+        guard InputFile.exists(path) else { return nil }
         var warnings: [Diagnostic] = []
         let bytes: [UInt8]
         do {
@@ -338,7 +341,7 @@ enum ParkCSV {
             sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate"))
         }
         var chainIndex: [String: Int] = [:]
-        let hasChainsFile = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("chains.csv"))
+        let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
         if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, decode: RecordCoding.chain) {
             park.chains = chains
             lines.byKind[.chain] = chainLines
