@@ -27,6 +27,8 @@ public struct ChainMapCommand: ParsableCommand {
     /// Runs the command line `arguments` (without the program name) and returns the exit
     /// status: 0 success, 1 failure, 2 usage. Help and errors are printed.
     public static func run(arguments: [String]) -> Int32 {
+        // A closed pipe is an EPIPE write error that Console handles (quietly), not a signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -173,3 +173,33 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
         #expect(try EdgeListWriter.string(graph, includeWeights: false) == "0 1\n")
     }
 }
+
+/// Issue #15 (8): non-regular inputs are refused or read with a bound.
+@Suite struct EdgeListInputTests {
+    @Test func deviceIsRefusedNotReadForever() {
+        #expect(throws: EdgeListReadFailure.self) { try EdgeListReader.read(path: "/dev/zero") }
+        do {
+            _ = try EdgeListReader.read(path: "/dev/zero")
+        } catch {
+            #expect(error.errors.first?.message == "is a device, not a regular file")
+        }
+    }
+
+    @Test func pipeIsReadWithABound() throws {
+        for (limit, ok) in [(1000, true), (10, false)] {
+            var fds: [Int32] = [0, 0]
+            #expect(pipe(&fds) == 0)
+            let text = "a b\nb c\nc d 2\n"
+            _ = text.utf8.withContiguousStorageIfAvailable { write(fds[1], $0.baseAddress, $0.count) }
+            close(fds[1])
+            defer { close(fds[0]) }
+            do {
+                let g = try EdgeListReader.read(path: "/dev/fd/\(fds[0])", options: .init(maxStreamBytes: limit))
+                #expect(ok && g.graph.edgeCount == 3)
+            } catch {
+                #expect(!ok)
+                #expect(error.errors.first?.message.contains("stream is longer than") == true)
+            }
+        }
+    }
+}

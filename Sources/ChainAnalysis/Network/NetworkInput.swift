@@ -63,11 +63,16 @@ public struct NetworkInput: Sendable {
 
     /// Whether `path` names an edge list rather than a park: a regular file with an edge-list
     /// extension (.txt .edges .el .tsv .edgelist .csv), or any other non-JSON file whose first
-    /// visible byte is not `{`. Folders and `.json` files are parks.
+    /// visible byte is not `{`. Folders and `.json` files are parks. A pipe is never peeked at
+    /// (that would eat its first bytes): it is a park only when named `.json`.
     public static func isEdgeList(path: String) -> Bool {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return false }
         let ext = (path as NSString).pathExtension.lowercased()
+        switch InputFile.kind(path) {
+        case .success(.regular): break
+        case .success(.stream): return ext != "json"
+        case .success(.other): return ext != "json"  // the edge-list reader refuses it with the reason
+        default: return false
+        }
         if ["txt", "edges", "el", "tsv", "edgelist", "csv"].contains(ext) { return true }
         if ext == "json" { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }

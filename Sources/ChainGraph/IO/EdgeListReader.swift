@@ -57,12 +57,15 @@ public enum EdgeListReader {
         public var layer: EdgeLayer
         /// How many errors are reported in full; the rest are only counted.
         public var maxErrors: Int
+        /// Most bytes read from a pipe or FIFO (default ``InputFile/maxStreamBytes``).
+        public var maxStreamBytes: Int
 
-        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = .supply, maxErrors: Int = 100) {
+        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = .supply, maxErrors: Int = 100, maxStreamBytes: Int = InputFile.maxStreamBytes) {
             self.directed = directed
             self.defaultWeight = defaultWeight
             self.layer = layer
             self.maxErrors = max(1, maxErrors)
+            self.maxStreamBytes = maxStreamBytes
         }
     }
 
@@ -74,22 +77,22 @@ public enum EdgeListReader {
         if let parsed = withMappedFile(path, { EdgeListParser.parse($0, path: path, options: options) }) {
             return try parsed.get()
         }
-        let bytes: [UInt8]
-        switch readFile(path) {
-        case .success(let b): bytes = b
-        case .failure(let reason):
+        // Anything else follows InputFile's rule: an empty regular file, or a pipe read with a
+        // bound; devices (/dev/zero) and folders are refused with the reason.
+        switch InputFile.read(path, allowStream: true, limit: options.maxStreamBytes) {
+        case .success(let bytes):
+            return try parse(bytes, path: path, options: options)
+        case .failure(let problem):
             throw EdgeListReadFailure(errors: [EdgeListError(
-                path: path, line: 0, kind: .unreadableFile, text: "",
-                message: "cannot read the file: \(reason)",
-                hint: "check that the path is right and the file is readable")])
+                path: path, line: 0, kind: .unreadableFile, text: "", message: problem.message, hint: problem.hint)])
         }
-        return try parse(bytes, path: path, options: options)
     }
 
     /// Runs `body` over the bytes of the regular, non-empty file at `path` mapped read-only;
     /// nil when the file cannot be mapped (then it is read with `readFile`, which reports why).
     private static func withMappedFile<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: a FIFO without a writer must not hang here (InputFile reports it).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -118,39 +121,6 @@ public enum EdgeListReader {
         try bytes.withUnsafeBufferPointer { EdgeListParser.parse($0, path: path, options: options) }.get()
     }
 
-    private enum ReadResult {
-        case success([UInt8])
-        case failure(String)
-    }
-
-    private static func readFile(_ path: String) -> ReadResult {
-        guard let file = fopen(path, "rb") else { return .failure(String(cString: strerror(errno))) }
-        defer { fclose(file) }
-        var result: [UInt8] = []
-        // Size from seeking to the end; falls back to chunked reading (pipes, /proc files).
-        if fseeko(file, 0, SEEK_END) == 0 {
-            let size = Int(ftello(file))
-            if size > 0, fseeko(file, 0, SEEK_SET) == 0 {
-                result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                    count = buffer.baseAddress.map { fread($0, 1, size, file) } ?? 0
-                }
-                if result.count < size { return .failure("short read (\(result.count) of \(size) bytes)") }
-                // Anything appended since the size was taken is read below.
-            } else {
-                _ = fseeko(file, 0, SEEK_SET)
-            }
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress.map { fread($0, 1, buffer.count, file) } ?? 0
-            }
-            if got > 0 { result.append(contentsOf: chunk[0..<got]) }
-            if got < chunk.count { break }
-        }
-        if ferror(file) != 0 { return .failure(String(cString: strerror(errno))) }
-        return .success(result)
-    }
 }
 
 /// The byte-level parser behind ``EdgeListReader``.

@@ -82,6 +82,9 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "Write every node's scores (PageRank, betweenness) to this file.")
     var scoresOut: String?
 
+    @Flag(help: "Replace an existing --scores-out file.")
+    var force = false
+
     @Option(help: "Output format: table or json.")
     var format: LegacyOutputFormat = .table
 
@@ -234,7 +237,7 @@ struct MeasureCommand: ParsableCommand {
         }
 
         if let scoresOut {
-            try Self.writeScores(scoresOut, ids: loaded.ids, pageRank: pageRankScores, betweenness: betweennessScores)
+            try Self.writeScores(scoresOut, ids: loaded.ids, pageRank: pageRankScores, betweenness: betweennessScores, replace: force)
         }
         let peak = Self.peakResidentBytes()
 
@@ -332,7 +335,7 @@ struct MeasureCommand: ParsableCommand {
     }
 
 
-    static func writeScores(_ path: String, ids: [String], pageRank: [Double]?, betweenness: [Double]?) throws {
+    static func writeScores(_ path: String, ids: [String], pageRank: [Double]?, betweenness: [Double]?, replace: Bool) throws {
         var text = "# id"
         if pageRank != nil { text += "\tpagerank" }
         if betweenness != nil { text += "\tbetweenness" }
@@ -345,9 +348,9 @@ struct MeasureCommand: ParsableCommand {
             text += "\n"
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try OutputFile.write(Array(text.utf8), to: path, replace: replace)
         } catch {
-            Console.err("\(path): error: cannot write the scores: \(error.localizedDescription)\n")
+            Console.err(error.description + "\n")
             throw ExitCode.failure
         }
     }

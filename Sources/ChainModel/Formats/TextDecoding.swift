@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ChainGraph
 import Foundation
 
 /// Turns the bytes of a user's text file into UTF-8, the only encoding the parsers read.
@@ -18,44 +19,18 @@ enum TextDecoding {
 
     /// Reads `path` and returns UTF-8 bytes, or throws with a diagnostic. A byte-order mark is
     /// overwritten with three spaces rather than removed (both parsers skip leading spaces), so
-    /// a 600 MB file is read once into one buffer and never copied.
-    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
-        guard var bytes = readFile(path) else {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                throw ParkLoadError([Diagnostic(.error, file: displayName, isDir.boolValue ? "is a folder, not a file" : "cannot be read", hint: "check the path and its permissions")])
-            }
-            throw ParkLoadError([Diagnostic(.error, file: displayName, "no such file", hint: "check the path")])
+    /// a 600 MB file is read once into one buffer and never copied. Follows ``InputFile``'s
+    /// rule: `allowStream` for a single input (a pipe is read with a bound), not for the
+    /// member files of a bundle.
+    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic], allowStream: Bool = false) throws(ParkLoadError) -> [UInt8] {
+        var bytes: [UInt8]
+        switch InputFile.read(path, allowStream: allowStream) {
+        case .success(let b): bytes = b
+        case .failure(let problem):
+            throw ParkLoadError([Diagnostic(.error, file: displayName, problem.message, hint: problem.hint)])
         }
         try normalize(&bytes, displayName: displayName, warnings: &warnings)
         return bytes
-    }
-
-    /// The whole file in one allocation (POSIX read), or nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
-        #if canImport(Glibc) || canImport(Darwin)
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            count = done
-            failed = done != size
-        }
-        return failed ? nil : bytes
-        #else
-        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-        #endif
     }
 
     /// `input` as UTF-8 (see ``normalize(_:displayName:warnings:)``).
@@ -96,7 +71,9 @@ enum TextDecoding {
 
     static func lineOf(offset: Int, in bytes: [UInt8]) -> Int {
         var line = 1
-        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { line += 1 }
+        // Line ends as the CSV row grammar counts them: LF, CRLF or a lone CR.
+        for i in 0..<min(offset, bytes.count)
+        where bytes[i] == 0x0A || (bytes[i] == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { line += 1 }
         return line
     }
 

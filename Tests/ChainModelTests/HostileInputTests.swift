@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import ChainModel
+
+/// Issue #15: nothing a user's file can do crashes ChainMap, loses data or gets a misleading
+/// message.
+@Suite struct HostileInputTests {
+    /// Writes `files` (name → text) into a fresh folder.
+    func bundle(_ files: [String: String]) throws -> URL {
+        let folder = Fixture.temporaryFolder()
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    /// Over 1,000 warnings made a valid park invalid: the "more not shown" note was an error.
+    @Test func manyWarningsKeepAParkValid() throws {
+        var firms = "id,name\n"
+        for i in 0..<1001 { firms += "f\(i),F\(i)\n" }
+        let folder = try bundle(["firms.csv": firms])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try ParkLoader.load(path: folder.path)
+        #expect(loaded.park.firms.count == 1001)
+        #expect(loaded.warnings.allSatisfy { $0.severity == .warning })
+        #expect(loaded.warnings.last?.message.contains("more warnings not shown") == true)
+    }
+
+    /// Errors are never pushed out by warnings, and are still counted past the limit.
+    @Test func errorsAreKeptAheadOfWarnings() {
+        let sink = DiagnosticSink(limit: 3)
+        for _ in 0..<5 { sink.add(Diagnostic(.warning, file: "f", "w")) }
+        for _ in 0..<5 { sink.add(Diagnostic(.error, file: "f", "e")) }
+        #expect(sink.errorCount == 5)
+        let report = sink.report()
+        #expect(report.filter { $0.message == "e" }.count == 3)
+        #expect(report.contains { $0.severity == .error && $0.message == "2 more errors not shown" })
+        #expect(report.contains { $0.severity == .warning && $0.message == "2 more warnings not shown" })
+    }
+
+    /// A dangling or looping links.csv silently meant "no links".
+    @Test func unreadableBundleMembersAreErrorsWithTheReason() throws {
+        let folder = try bundle(["firms.csv": "id,name,stages\nf1,A,\nf2,B,\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let links = folder.appendingPathComponent("links.csv").path
+        try FileManager.default.createSymbolicLink(atPath: links, withDestinationPath: "gone.csv")
+        var errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["is a symbolic link to a missing file (gone.csv)"])
+        #expect(errors.first?.file.hasSuffix("links.csv") == true)
+        try FileManager.default.removeItem(atPath: links)
+        try FileManager.default.createSymbolicLink(atPath: links, withDestinationPath: "links.csv")
+        errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.first?.message.contains("symbolic link in a loop") == true)
+        try FileManager.default.removeItem(atPath: links)
+        #expect(mkfifo(links, 0o644) == 0)
+        errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.first?.message == "is a FIFO (named pipe), not a regular file")
+    }
+
+    /// A symbolic-link loop as the park itself said "no such file or folder".
+    @Test func linkLoopAsParkNamesTheLoop() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.json").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "p.json")
+        let errors = diagnostics(of: path)
+        #expect(errors.map(\.message) == ["is a symbolic link in a loop (too many levels of symbolic links)"])
+    }
+
+    /// A park JSON from a pipe is read (a single input), a device is refused.
+    @Test func singleParkFromAPipeDeviceRefused() throws {
+        let text = try String(contentsOfFile: Fixture.path("good/mini.json"), encoding: .utf8)
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let written = text.utf8.withContiguousStorageIfAvailable { write(fds[1], $0.baseAddress, $0.count) } ?? -1
+        #expect(written == text.utf8.count)
+        close(fds[1])
+        defer { close(fds[0]) }
+        let loaded = try ParkLoader.load(path: "/dev/fd/\(fds[0])")
+        #expect(loaded.park.firms.count == 4)
+        #expect(diagnostics(of: "/dev/zero").map(\.message) == ["is a device, not a regular file"])
+    }
+}
