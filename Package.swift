@@ -29,7 +29,13 @@ let package = Package(
         .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
         // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,
         // CSV, Markdown); every human sentence ChainMap prints comes from here.
-        .target(name: "ChainOutput", dependencies: ["ChainModel", "ChainAnalysis"]),
+        .target(name: "ChainOutput", dependencies: ["ChainModel", "ChainAnalysis", "CXlsxWriter"]),
+        // libxlsxwriter as a system library; only ChainOutput's workbook writer imports it.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Graphviz (libgvc) as a system library; only ChainRender imports it.
         .systemLibrary(
             name: "CGraphviz",

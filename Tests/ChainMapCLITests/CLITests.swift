@@ -61,6 +61,23 @@ import Testing
         #expect(json.stdout.contains("\"needsByStatus\" : {\n    \"in-progress\" : 0,\n    \"open\" : 1,\n    \"solved\" : 1\n  }"))
     }
 
+    @Test func infoAsAWorkbookAndTheOutputRule() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("概况.xlsx").path
+        let r = try CLI.run(["info", mini, "--format", "xlsx", "-o", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
+        // An existing output is replaced only with --force.
+        let again = try CLI.run(["info", mini, "--format", "xlsx", "-o", path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try CLI.run(["info", mini, "--format", "csv", "-o", path, "--force"]).status == 0)
+        #expect(try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
+    }
+
     @Test func convertRoundTripsThroughCSV() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -74,7 +91,7 @@ import Testing
         // A second write to the same folder is refused without --force, and leaves it intact.
         let again = try CLI.run(["convert", mini, "--to", "csv", "-o", bundle])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("folder is not empty"))
+        #expect(again.stderr.contains("folder already holds a CSV bundle"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: bundle).count == 8)
     }
 

@@ -13,7 +13,9 @@ struct SourceTextTests {
 
     /// Literals allowed besides identifiers: punctuation and layout the renderers need.
     static let allowed: Set<String> = ["", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", ":", "*", "*\\n\\n",
-                                       "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e", ".", ",", "元", " RMB", "亿", "万", "%"]
+                                       "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e",
+                                       // Excel number formats and the characters sheet names may not hold.
+                                       "#,##0", "#,##0.00", "0.0%", "0.000000", "[]:*?/\\\\", "'", ".", ",", "元", " RMB", "亿", "万", "%"]
 
     static func literals(in source: String) -> [String] {
         var out: [String] = []

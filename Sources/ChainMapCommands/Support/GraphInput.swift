@@ -34,11 +34,6 @@ struct GraphOptions: ParsableArguments {
         }
         let progress = ProgressLine("Reading \(input.displayName)")
         defer { progress.finish() }
-        do {
-            return NetworkInput(edgeList: try EdgeListReader.read(path: path, options: .init(directed: !undirected)))
-        } catch {
-            Console.err(error.description + "\n")
-            throw ExitCode.failure
-        }
+        return NetworkInput(edgeList: try EdgeListReader.read(path: path, options: .init(directed: !undirected)))
     }
 }

@@ -10,6 +10,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case csv
     /// Markdown, for notes and wikis.
     case markdown
+    /// An Excel workbook: one sheet per section, typed cells (a binary format: write it to a
+    /// file with `-o`).
+    case xlsx
+
+    /// Whether the format is binary (not for a terminal).
+    public var isBinary: Bool { self == .xlsx }
 }
 
 /// A report ChainMap can print: a value that lays itself out as a ``Document`` for people
@@ -34,6 +40,7 @@ public struct ReportRenderer: Sendable {
         case .json: try JSONRenderer(catalog).render(report)
         case .csv: CSVRenderer(catalog).render(report.document())
         case .markdown: Array(MarkdownRenderer(catalog).render(report.document()).utf8)
+        case .xlsx: try XlsxRenderer(catalog).render(report.document())
         }
     }
 }
