@@ -23,8 +23,12 @@ let package = Package(
         .target(
             name: "ChainModel",
             dependencies: ["ChainGraph"],
-            resources: [.copy("Samples")]
+            resources: [.copy("Samples")],
+            plugins: ["EmbedSamples"]
         ),
+        // Embeds the sample parks in the program, so an installed or copied binary has them.
+        .executableTarget(name: "SampleEmbedder"),
+        .plugin(name: "EmbedSamples", capability: .buildTool(), dependencies: ["SampleEmbedder"]),
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
         .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
         // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,

@@ -296,3 +296,24 @@ import Testing
         #expect(en.stdout.contains("Cut firms (articulation points): 1"))
     }
 }
+
+/// A `chainmap` copied alone to another folder (as a user installs it) still has its samples:
+/// they are built into the program.
+@Suite struct InstalledBinaryTests {
+    @Test func aCopiedBinaryRunsTheSamplesAndDrawsTheMap() throws {
+        let exe = try #require(CLI.executable)
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("chainmap")
+        try FileManager.default.copyItem(at: exe, to: copy)
+        let info = try CLI.run(["info", "beilun-nev"], executable: copy, in: folder)
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.hasPrefix("宁波北仑 新能源汽车产业链（beilun-nev）"))
+        let map = try CLI.run(["map"], executable: copy, in: folder)
+        #expect(map.status == 0, "\(map.stderr)")
+        let svg = try String(contentsOf: folder.appendingPathComponent("chain-map.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg"))
+        let samples = try CLI.run(["samples", "--format", "csv"], executable: copy, in: folder)
+        #expect(samples.stdout.contains("jinchang-battery,55,82,"))
+    }
+}

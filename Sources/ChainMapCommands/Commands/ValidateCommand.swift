@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let report = ValidationReport(path: try input.resolvedPath(), name: input.displayName, strict: strict, relabel: input.shortened)
+        let report = ValidationReport(input.source, name: input.displayName, strict: strict)
         if output.format == .table {
             // The compiler form on standard error, so editors jump to each place; the verdict
             // on standard output when the park is valid.

@@ -28,8 +28,7 @@ struct GraphOptions: ParsableArguments {
 
     /// The park's network over the chosen layers, or the edge list's.
     func load() throws -> NetworkInput {
-        let path = try input.resolvedPath()
-        guard NetworkInput.isEdgeList(path: path) else {
+        guard let path = input.source.path, NetworkInput.isEdgeList(path: path) else {
             return NetworkInput(park: try input.load().park, layers: try layers())
         }
         let progress = ProgressLine("Reading \(input.displayName)")

@@ -15,22 +15,21 @@ public struct ValidationReport: Sendable, Encodable {
     /// Every problem, errors first, each group in file and line order.
     public var problems: [Diagnostic]
 
-    /// Loads `path` and collects every problem; `name` is how messages name the park, and
-    /// `relabel` rewrites each problem's place (e.g. a bundled sample's install path).
+    /// Loads the park and collects every problem; `name` is how messages name the park.
     ///
     /// - Complexity: that of loading and validating the park.
-    public init(path: String, name: String, strict: Bool = false, relabel: (Diagnostic) -> Diagnostic = { $0 }) {
+    public init(_ source: ParkSource, name: String, strict: Bool = false) {
         park = name
         do {
-            let loaded = try ParkLoader.load(path: path)
-            problems = loaded.warnings.map(relabel)
+            let loaded = try source.load()
+            problems = loaded.warnings
             firms = loaded.park.firms.count
             links = loaded.park.links.count
             organizations = loaded.park.organizations.count
             pairings = loaded.park.pairings.count
             needs = loaded.park.needs.count
         } catch {
-            problems = error.diagnostics.map(relabel)
+            problems = error.diagnostics
         }
         errors = problems.filter { $0.severity == .error }.count
         warnings = problems.count - errors
