@@ -59,6 +59,40 @@ import Testing
         #expect(json.stdout.contains("\"needsByStatus\" : {\n    \"in-progress\" : 0,\n    \"open\" : 1,\n    \"solved\" : 1\n  }"))
     }
 
+    @Test func gapsInChineseByDefaultAndInEnglish() throws {
+        let r = try CLI.run(["gaps", mini])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("迷你园区（mini）产业链缺口\n"))
+        #expect(r.stdout.contains("缺口  2 项：断链 1、弱链 0、细链 0、短链 1、卡点 0"))
+        #expect(r.stdout.contains("   1  断链  供应关系已断  严重  0元            0元  xinglong → chuangtai"))
+        #expect(r.stdout.contains("2. 塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）\n   对策：短链延长：引进回收（recycle）企业\n"))
+        #expect(r.stdout.contains("plastics    塑料         3           2           3       750万元     500万元     66.7%"))
+        let en = try CLI.run(["gaps", mini, "--lang", "en"])
+        #expect(en.stdout.hasPrefix("迷你园区 (mini): chain gaps\n"))
+        #expect(en.stdout.contains("Findings  2: broken 1, weak 0, thin 0, short 1, blocking need 0"))
+        #expect(en.stdout.contains("2. 塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\n   remedy: extend the chain: attract firms for 回收 (recycle)\n"))
+    }
+
+    @Test func gapsCSVAndJSONKeepMachineKeys() throws {
+        let csv = try CLI.run(["gaps", mini, "--format", "csv", "--kind", "short"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout == "\u{FEFF}" + """
+            rank,kind,rule,level,severity,unit,atRisk,chain,stage,inputStage,firm,linkSupplier,linkBuyer,linkProduct,evidence,remedy,attractStage,inParkFirms,candidates
+            1,short,short-chain,info,1,stages,0,plastics,,,,,,,塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）,短链延长：引进回收（recycle）企业,recycle,,
+
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        let json = try CLI.run(["gaps", mini, "--format", "json", "--lang", "en"])
+        #expect(json.status == 0)
+        for needle in ["\"rule\" : \"lost-link\"", "\"findingsTotal\" : 2", "\"id\" : \"gaps.evidence.short-chain\"",
+                       "\"text\" : \"塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\"",
+                       "\"missingDownstream\" : [\n            \"recycle\"\n          ]"] {
+            #expect(json.stdout.contains(needle), "\(needle)")
+        }
+        let unknown = try CLI.run(["gaps", mini, "--chain", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("没有编号为“nope”的产业链；现有产业链：plastics"))
+    }
+
     @Test func convertRoundTripsThroughCSV() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -21,6 +21,7 @@ public struct MarkdownRenderer: Sendable {
                     }
                     out += "\n"
                 case .table(let table):
+                    let table = table.columns(for: .people)
                     out += "| " + table.columns.map { cellText(catalog.render($0.title)) }.joined(separator: " | ") + " |\n"
                     out += "|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
                     for row in table.rows {

@@ -37,6 +37,7 @@ public struct TextRenderer: Sendable {
 
     /// A table with a header, a rule and right-aligned numbers.
     public func render(_ table: Table) -> String {
+        let table = table.columns(for: .people)
         let header = table.columns.map { catalog.render($0.title) }
         let rows = table.rows.map { $0.map { $0.text(catalog) } }
         var widths = header.map(displayWidth)
