@@ -15,13 +15,13 @@ struct SourceTextTests {
                           "Sources/ChainAnalysis/Gaps/GapAnalyzer+Suppliers.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
                           "Sources/ChainAnalysis/Gaps/GapFinding.swift", "Sources/ChainAnalysis/Gaps/GapOptions.swift",
                           "Sources/ChainAnalysis/Gaps/GapRemedies.swift", "Sources/ChainAnalysis/Gaps/GapReport.swift",
-                          "Sources/ChainAnalysis/Gaps/SupplyCuts.swift"]
+                          "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization"]
 
     /// Literals allowed besides identifiers: punctuation and layout the renderers need.
     static let allowed: Set<String> = ["", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", "*", "*\\n\\n",
                                        "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e", ".", ",", "元", " RMB", "亿", "万", "%",
                                        // separators inside machine ids (a gap finding's place id, a cut link fact)
-                                       "/", "<-", "->", "link#"]
+                                       "/", "<-", "->", "link#", ":", "(none)"]
 
     static func literals(in source: String) -> [String] {
         var out: [String] = []

@@ -3,8 +3,8 @@
 extension Catalog {
     static func tables(_ language: Language) -> [[String: String]] {
         switch language {
-        case .zh: [zhCommon, zhTerms, zhInfo, zhGaps]
-        case .en: [enCommon, enTerms, enInfo, enGaps]
+        case .zh: [zhCommon, zhTerms, zhInfo, zhGaps, zhOrgs]
+        case .en: [enCommon, enTerms, enInfo, enGaps, enOrgs]
         }
     }
 }

@@ -83,12 +83,16 @@ public struct Table: Sendable {
     public var rows: [[Cell]]
     /// Rows left out of ``rows`` (e.g. beyond `--top`), reported under the table.
     public var omittedRows: Int
+    /// Who reads the table: ``Column/Audience/programs`` for a CSV-only table (the same
+    /// facts as tables people read, in one machine shape), never printed as text.
+    public var audience: Column.Audience
 
-    public init(key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0) {
+    public init(key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0, audience: Column.Audience = .all) {
         self.key = key
         self.columns = columns
         self.rows = rows
         self.omittedRows = omittedRows
+        self.audience = audience
     }
 }
 
@@ -134,7 +138,7 @@ extension Table {
         let keep = columns.indices.filter { columns[$0].audience == .all || columns[$0].audience == audience }
         if keep.count == columns.count { return self }
         return Table(key: key, columns: keep.map { columns[$0] },
-                     rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }, omittedRows: omittedRows)
+                     rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }, omittedRows: omittedRows, audience: self.audience)
     }
 }
 

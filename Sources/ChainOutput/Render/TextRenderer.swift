@@ -17,7 +17,8 @@ public struct TextRenderer: Sendable {
                 case .paragraph(let m): out += catalog.render(m) + "\n"
                 case .note(let m): out += "（" + catalog.render(m) + "）\n"
                 case .facts(let facts): out += render(facts)
-                case .table(let table): out += render(table)
+                case .table(let table) where table.audience != .programs: out += render(table)
+                case .table: break
                 }
             }
         }
