@@ -99,13 +99,15 @@ struct GapsCommand: ParsableCommand {
             Console.err(output.catalog(Message("gaps.error.noChain", ["chain": .text(chain), "chains": chains])) + "\n")
             throw ExitCode.failure
         }
-        let pool = try candidates.map { try Self.loadCandidates($0, park: park) } ?? []
+        let pool = try candidates.map { try Self.loadCandidates($0, park: park, catalog: output.catalog) } ?? []
         try output.emit(GapReport(park: park, options: try options(), candidates: pool))
     }
 
     /// The firms of a candidates file. A JSON file without chains borrows the analysed park's
     /// chains, so its firms can name the park's stage ids without declaring them.
-    static func loadCandidates(_ path: String, park: Park) throws -> [Firm] {
+    /// A problem in the file is reported on standard error in `catalog`'s language.
+    static func loadCandidates(_ path: String, park: Park,
+                               catalog: Catalog = Catalog(Language.fromEnvironment(ProcessInfo.processInfo.environment))) throws -> [Firm] {
         if path.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: path),
            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
            (object["chains"] as? [Any])?.isEmpty ?? true,
@@ -115,7 +117,7 @@ struct GapsCommand: ParsableCommand {
             do {
                 return try ParkLoader.load(json: Array(merged), name: path).park.firms
             } catch {
-                Console.err("candidates: " + error.description + "\n")
+                Console.err(catalog(Message("gaps.error.candidates", ["error": .text(error.description)])) + "\n")
                 throw ExitCode.failure
             }
         }
