@@ -7,7 +7,7 @@ extension OrganizationReport: DocumentRepresentable {
     /// against business ties (结对共建); the needs list (三张清单). With
     /// ``OrganizationOptions/section`` only that part; CSV writes its table.
     public func document() -> Document {
-        let all: [(OrganizationReport.Section, Document.Part)] = [
+        let all: [(OrganizationReport.Section, OrgsPart)] = [
             (.coverage, coverageSection()), (.build, buildSection()), (.join, joinSection()),
             (.groups, groupsSection()), (.checks, checksSection()), (.pairings, pairingsSection()), (.needs, needsSection()),
         ]
@@ -36,7 +36,7 @@ extension OrganizationReport: DocumentRepresentable {
         return total > shown ? [.note(Message("orgs.more", ["count": .integer(total - shown)]))] : []
     }
 
-    private func coverageSection() -> Document.Part {
+    private func coverageSection() -> OrgsPart {
         let table = Table(
             key: "coverage",
             columns: [
@@ -69,10 +69,10 @@ extension OrganizationReport: DocumentRepresentable {
                 ]
             })
         let title = Message("orgs.section.coverage", ["counted": .message(Message("orgs.counted." + options.denominator.rawValue))])
-        return Document.Part(section: ChainOutput.Section(key: "coverage", title: title, blocks: [.table(table)]), csv: "coverage")
+        return OrgsPart(section: ChainOutput.Section(key: "coverage", title: title, blocks: [.table(table)]), csv: "coverage")
     }
 
-    private func buildSection() -> Document.Part {
+    private func buildSection() -> OrgsPart {
         let table = Table(
             key: "build",
             columns: [
@@ -89,10 +89,10 @@ extension OrganizationReport: DocumentRepresentable {
                  c.output.map(Cell.money) ?? .empty, ids(c.chains), .text(c.chains.joined(separator: "|")), .text(c.currentOrganization ?? "")]
             })
         let title = Message("orgs.section.build", ["count": .integer(totals["shouldBuild"] ?? shouldBuild.count), "threshold": .integer(options.effectiveThreshold)])
-        return Document.Part(section: ChainOutput.Section(key: "build", title: title, blocks: shown(table) + more("shouldBuild", shouldBuild.count)), csv: "build")
+        return OrgsPart(section: ChainOutput.Section(key: "build", title: title, blocks: shown(table) + more("shouldBuild", shouldBuild.count)), csv: "build")
     }
 
-    private func joinSection() -> Document.Part {
+    private func joinSection() -> OrgsPart {
         let table = Table(
             key: "join",
             columns: [
@@ -107,10 +107,10 @@ extension OrganizationReport: DocumentRepresentable {
         let title = Message("orgs.section.join", [
             "count": .integer(totals["shouldJoin"] ?? shouldJoin.count), "max": .integer(options.effectiveThreshold - 1),
         ])
-        return Document.Part(section: ChainOutput.Section(key: "join", title: title, blocks: shown(table) + more("shouldJoin", shouldJoin.count)), csv: "join")
+        return OrgsPart(section: ChainOutput.Section(key: "join", title: title, blocks: shown(table) + more("shouldJoin", shouldJoin.count)), csv: "join")
     }
 
-    private func groupsSection() -> Document.Part {
+    private func groupsSection() -> OrgsPart {
         let people = Table(
             key: "groups",
             columns: [
@@ -144,10 +144,10 @@ extension OrganizationReport: DocumentRepresentable {
         for g in groups { blocks.append(.paragraph(Message("orgs.group.reason", ["number": .integer(g.number), "reason": .message(g.reason)]))) }
         blocks += more("groups", groups.count)
         let title = Message("orgs.section.groups", ["count": .integer(totals["groups"] ?? groups.count)])
-        return Document.Part(section: ChainOutput.Section(key: "groups", title: title, blocks: blocks), csv: "groupFirms")
+        return OrgsPart(section: ChainOutput.Section(key: "groups", title: title, blocks: blocks), csv: "groupFirms")
     }
 
-    private func checksSection() -> Document.Part {
+    private func checksSection() -> OrgsPart {
         let c = checks
         func status(_ key: String) -> Cell { .term(key, Message("orgs.status." + key)) }
         var rows: [[Cell]] = []
@@ -191,10 +191,10 @@ extension OrganizationReport: DocumentRepresentable {
         var blocks: [Block] = [.table(table)]
         if c.unreachedStages.isEmpty { blocks.append(.paragraph("orgs.check.allStagesReached")) }
         if c.mismatches.isEmpty { blocks.append(.paragraph("orgs.check.noMismatch")) }
-        return Document.Part(section: ChainOutput.Section(key: "checks", title: "orgs.section.checks", blocks: blocks), csv: "checks")
+        return OrgsPart(section: ChainOutput.Section(key: "checks", title: "orgs.section.checks", blocks: blocks), csv: "checks")
     }
 
-    private func pairingsSection() -> Document.Part {
+    private func pairingsSection() -> OrgsPart {
         let p = pairings
         func party(_ id: String, _ name: String) -> Cell {
             .message(Message("orgs.firm", ["name": .text(name), "id": .text(id)]))
@@ -243,10 +243,10 @@ extension OrganizationReport: DocumentRepresentable {
         ] + shown(strong) + more("strongLinksWithoutPairing", p.strongLinksWithoutPairing.count) + [
             .paragraph(Message("orgs.pairings.oneToMany", ["count": .integer(totals["oneToMany"] ?? p.oneToMany.count), "threshold": .integer(threshold)])),
         ] + shown(many) + more("oneToMany", p.oneToMany.count) + [.table(machine)]
-        return Document.Part(section: ChainOutput.Section(key: "pairings", title: "orgs.section.pairings", blocks: blocks), csv: "pairingFindings")
+        return OrgsPart(section: ChainOutput.Section(key: "pairings", title: "orgs.section.pairings", blocks: blocks), csv: "pairingFindings")
     }
 
-    private func needsSection() -> Document.Part {
+    private func needsSection() -> OrgsPart {
         let n = needs
         var rows: [[Cell]] = []
         func add(_ by: String, _ list: [NeedRow], _ item: (NeedRow) -> Message) {
@@ -289,14 +289,13 @@ extension OrganizationReport: DocumentRepresentable {
         let blocks: [Block] = [.table(table)] + more("byResponder", n.byResponder.count) + [
             .paragraph(Message("orgs.needs.orphans", ["count": .integer(totals["openWithoutResponder"] ?? n.openWithoutResponder.count)])),
         ] + shown(orphans) + more("openWithoutResponder", n.openWithoutResponder.count)
-        return Document.Part(section: ChainOutput.Section(key: "needs", title: title, blocks: blocks), csv: "needs")
+        return OrgsPart(section: ChainOutput.Section(key: "needs", title: title, blocks: blocks), csv: "needs")
     }
 }
 
-extension Document {
-    /// A section with the key of the table `--format csv` writes when it is the one asked for.
-    struct Part {
-        var section: Section
-        var csv: String
-    }
+/// A section of the orgs report with the key of the table `--format csv` writes when it is the
+/// one asked for.
+private struct OrgsPart {
+    var section: Section
+    var csv: String
 }
