@@ -99,7 +99,7 @@ import Testing
         #expect(r.stdout.hasPrefix("迷你园区（mini）党建引领产业链：组织覆盖\n\n双覆盖（统计范围：有党员的园区内企业）\n"))
         #expect(r.stdout.contains("全园区                  2         1         50%         1         50%             1         1           0"))
         #expect(r.stdout.contains("联合组建：1 家企业有 1 至 2 名党员且没有党组织"))
-        #expect(r.stdout.contains("链主企业入链  通过  plastics    liwei     江西立伟轻工  是alliance的成员"))
+        #expect(r.stdout.contains("链主企业入链  通过  plastics    liwei     江西立伟轻工  是 alliance 的成员"))
         #expect(r.stdout.contains("三张清单·企业诉求：2 项，来自 2 家企业；待解决 1，办理中 0，已解决 1（解决率 50%）"))
         #expect(r.stdout.contains("n1        江西创泰活塞（chuangtai）  技术与能力  提高自动化水平"))
         let en = try CLI.run(["orgs", mini, "--lang", "en", "--section", "needs"])
@@ -140,7 +140,7 @@ import Testing
         #expect(needs.stdout.contains("responder,(none),,1,0,0,1,0\r\n"))
         let json = try CLI.run(["orgs", mini, "--format", "json"])
         #expect(json.stdout.contains("\"placement\" : \"member\""))
-        #expect(json.stdout.contains("\"text\" : \"是alliance的成员\""))
+        #expect(json.stdout.contains("\"text\" : \"是 alliance 的成员\""))
     }
 
     @Test func convertRoundTripsThroughCSV() throws {
