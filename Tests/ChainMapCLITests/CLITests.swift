@@ -78,6 +78,90 @@ import Testing
         #expect(try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
     }
 
+    @Test func gapsInChineseByDefaultAndInEnglish() throws {
+        let r = try CLI.run(["gaps", mini])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("迷你园区（mini）产业链缺口\n"))
+        #expect(r.stdout.contains("缺口  2 项：断链 1、弱链 0、细链 0、短链 1、卡点 0"))
+        #expect(r.stdout.contains("   1  断链  供应关系已断  严重  0元            0元  xinglong → chuangtai"))
+        #expect(r.stdout.contains("2. 塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）\n   对策：短链延长：引进回收（recycle）企业\n"))
+        #expect(r.stdout.contains("plastics    塑料         3           2           3       750万元     500万元     66.7%"))
+        let en = try CLI.run(["gaps", mini, "--lang", "en"])
+        #expect(en.stdout.hasPrefix("迷你园区 (mini): chain gaps\n"))
+        #expect(en.stdout.contains("Findings  2: broken 1, weak 0, thin 0, short 1, blocking need 0"))
+        #expect(en.stdout.contains("2. 塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\n   remedy: extend the chain: attract firms for 回收 (recycle)\n"))
+    }
+
+    @Test func gapsCSVAndJSONKeepMachineKeys() throws {
+        let csv = try CLI.run(["gaps", mini, "--format", "csv", "--kind", "short"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout == "\u{FEFF}" + """
+            rank,kind,rule,level,severity,unit,atRisk,chain,stage,inputStage,firm,linkSupplier,linkBuyer,linkProduct,evidence,remedy,attractStage,inParkFirms,candidates
+            1,short,short-chain,info,1,stages,0,plastics,,,,,,,塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）,短链延长：引进回收（recycle）企业,recycle,,
+
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        let json = try CLI.run(["gaps", mini, "--format", "json", "--lang", "en"])
+        #expect(json.status == 0)
+        for needle in ["\"rule\" : \"lost-link\"", "\"findingsTotal\" : 2", "\"id\" : \"gaps.evidence.short-chain\"",
+                       "\"text\" : \"塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\"",
+                       "\"missingDownstream\" : [\n            \"recycle\"\n          ]"] {
+            #expect(json.stdout.contains(needle), "\(needle)")
+        }
+        let unknown = try CLI.run(["gaps", mini, "--chain", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("没有编号为“nope”的产业链；现有产业链：plastics"))
+    }
+
+    @Test func orgsInChineseByDefaultAndInEnglish() throws {
+        let r = try CLI.run(["orgs", mini])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("迷你园区（mini）党建引领产业链：组织覆盖\n\n双覆盖（统计范围：有党员的园区内企业）\n"))
+        #expect(r.stdout.contains("全园区                  2         1         50%         1         50%             1         1           0"))
+        #expect(r.stdout.contains("联合组建：1 家企业有 1 至 2 名党员且没有党组织"))
+        #expect(r.stdout.contains("链主企业入链  通过  plastics    liwei     江西立伟轻工  是 alliance 的成员"))
+        #expect(r.stdout.contains("三张清单·企业诉求：2 项，来自 2 家企业；待解决 1，办理中 0，已解决 1（解决率 50%）"))
+        #expect(r.stdout.contains("n1        江西创泰活塞（chuangtai）  技术与能力  提高自动化水平"))
+        let en = try CLI.run(["orgs", mini, "--lang", "en", "--section", "needs"])
+        #expect(en.status == 0)
+        #expect(en.stdout == """
+            迷你园区 (mini): organization overlay
+
+            Needs (三张清单): 2 from 2 firms; open 1, in progress 0, solved 1 (50%)
+            by         item                           open  in progress  solved  total  solved rate
+            ---------  -----------------------------  ----  -----------  ------  -----  -----------
+            all        all needs                         1            0       1      2          50%
+            kind       capability                        1            0       0      1           0%
+            kind       finance                           0            0       1      1         100%
+            chain      塑料 (plastics)                   1            0       1      2          50%
+            responder  no responder                      1            0       0      1           0%
+            responder  塑料产业链党建联盟 (alliance)     0            0       1      1         100%
+            Open needs without a responder: 1
+            need  firm                      kind        text
+            ----  ------------------------  ----------  --------------
+            n1    江西创泰活塞 (chuangtai)  capability  提高自动化水平
+
+            """)
+    }
+
+    @Test func orgsCSVIsOneSectionWithMachineKeys() throws {
+        let csv = try CLI.run(["orgs", mini, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout == "\u{FEFF}" + """
+            scope,chain,chainName,stage,stageName,firms,withOrganization,organizationPercent,workCovered,workPercent,workUnknown,standaloneFirms,jointBranches
+            park,,,,,2,1,50,1,50,1,1,0
+            chain,plastics,塑料,,,2,1,50,1,50,1,1,0
+            stage,plastics,塑料,resin,原料,1,0,0,0,0,1,0,0
+            stage,plastics,塑料,parts,制品,1,1,100,1,100,0,1,0
+            stage,plastics,塑料,recycle,回收,0,0,,0,,0,0,0
+
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        let needs = try CLI.run(["orgs", mini, "--format", "csv", "--section", "needs"])
+        #expect(needs.stdout.contains("responder,(none),,1,0,0,1,0\r\n"))
+        let json = try CLI.run(["orgs", mini, "--format", "json"])
+        #expect(json.stdout.contains("\"placement\" : \"member\""))
+        #expect(json.stdout.contains("\"text\" : \"是 alliance 的成员\""))
+    }
+
     @Test func convertRoundTripsThroughCSV() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -88,12 +88,16 @@ public struct Table: Sendable {
     public var rows: [[Cell]]
     /// Rows left out of ``rows`` (e.g. beyond `--top`), reported under the table.
     public var omittedRows: Int
+    /// Who reads the table: ``Column/Audience/programs`` for a CSV-only table (the same
+    /// facts as tables people read, in one machine shape), never printed as text.
+    public var audience: Column.Audience
 
-    public init(key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0) {
+    public init(key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0, audience: Column.Audience = .all) {
         self.key = key
         self.columns = columns
         self.rows = rows
         self.omittedRows = omittedRows
+        self.audience = audience
     }
 }
 
@@ -104,18 +108,43 @@ public struct Column: Sendable {
         case text, integer, number, money, percent, bool
     }
 
+    /// Who reads a column. Most columns serve both; a report can give people a readable
+    /// column (`3 家企业`, a place as one phrase, sentences shown under the table) and programs
+    /// the same facts as separate machine columns (`3`, `firms`, ids).
+    public enum Audience: Sendable {
+        /// Every format.
+        case all
+        /// Text and Markdown only.
+        case people
+        /// CSV (and workbooks) only.
+        case programs
+    }
+
     public var key: String
     public var title: Message
     public var kind: Kind
+    public var audience: Audience
 
-    public init(_ key: String, _ title: Message, _ kind: Kind = .text) {
+    public init(_ key: String, _ title: Message, _ kind: Kind = .text, audience: Audience = .all) {
         self.key = key
         self.title = title
         self.kind = kind
+        self.audience = audience
     }
 
     /// Whether the column is right-aligned in a text table.
     public var isNumeric: Bool { kind != .text && kind != .bool }
+}
+
+extension Table {
+    /// The table with only the columns for `audience` (``Column/Audience/people`` or
+    /// ``Column/Audience/programs``) and the matching cells of each row.
+    public func columns(for audience: Column.Audience) -> Table {
+        let keep = columns.indices.filter { columns[$0].audience == .all || columns[$0].audience == audience }
+        if keep.count == columns.count { return self }
+        return Table(key: key, columns: keep.map { columns[$0] },
+                     rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }, omittedRows: omittedRows, audience: self.audience)
+    }
 }
 
 /// One value of a table or fact.

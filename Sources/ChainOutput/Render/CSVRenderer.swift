@@ -17,6 +17,7 @@ public struct CSVRenderer: Sendable {
 
     /// - Complexity: O(size of the table).
     public func render(_ table: Table) -> [UInt8] {
+        let table = table.columns(for: .programs)
         var out = Self.bom
         out.reserveCapacity(64 * (table.rows.count + 1))
         appendRow(table.columns.map(\.key), to: &out)

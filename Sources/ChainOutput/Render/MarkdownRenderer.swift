@@ -20,7 +20,8 @@ public struct MarkdownRenderer: Sendable {
                         out += "- " + escape(catalog.render(f.label)) + ": " + escape(f.value.text(catalog)) + "\n"
                     }
                     out += "\n"
-                case .table(let table):
+                case .table(let table) where table.audience != .programs:
+                    let table = table.columns(for: .people)
                     out += "| " + table.columns.map { cellText(catalog.render($0.title)) }.joined(separator: " | ") + " |\n"
                     out += "|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
                     for row in table.rows {
@@ -30,6 +31,7 @@ public struct MarkdownRenderer: Sendable {
                         out += "\n" + escape(catalog.render(Message("table.more", ["count": .integer(table.omittedRows)]))) + "\n"
                     }
                     out += "\n"
+                case .table: break
                 }
             }
         }

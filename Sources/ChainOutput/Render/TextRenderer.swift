@@ -17,7 +17,8 @@ public struct TextRenderer: Sendable {
                 case .paragraph(let m): out += catalog.render(m) + "\n"
                 case .note(let m): out += catalog.render(Message("note.wrap", ["note": .message(m)])) + "\n"
                 case .facts(let facts): out += render(facts)
-                case .table(let table): out += render(table)
+                case .table(let table) where table.audience != .programs: out += render(table)
+                case .table: break
                 }
             }
         }
@@ -37,6 +38,7 @@ public struct TextRenderer: Sendable {
 
     /// A table with a header, a rule and right-aligned numbers.
     public func render(_ table: Table) -> String {
+        let table = table.columns(for: .people)
         let header = table.columns.map { catalog.render($0.title) }
         let rows = table.rows.map { $0.map { $0.text(catalog) } }
         var widths = header.map(displayWidth)
