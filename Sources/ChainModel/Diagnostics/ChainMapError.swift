@@ -31,3 +31,8 @@ extension EdgeListReadFailure: ChainMapError {
         return all
     }
 }
+
+extension GeneratorError: ChainMapError {
+    /// The option that is out of range, as one problem without a file.
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: "", message)] }
+}

@@ -57,7 +57,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         var s = file
         if let line { s += ":\(line)" }
         if line != nil, let column { s += ":\(column)" }
-        s += ": \(severity.rawValue): "
+        s += (s.isEmpty ? "" : ": ") + "\(severity.rawValue): "
         if let field { s += "\(field): " }
         s += message
         if let hint { s += ". Hint: \(hint)" }
