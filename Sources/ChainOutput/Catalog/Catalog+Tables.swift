@@ -3,8 +3,8 @@
 extension Catalog {
     static func tables(_ language: Language) -> [[String: String]] {
         switch language {
-        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate]
-        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate]
+        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate, zhMatch, zhWhatIf]
+        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate, enMatch, enWhatIf]
         }
     }
 }
