@@ -20,7 +20,7 @@ extension MatchIndex {
                 needId = need.id
                 wantedTexts = direction == .capability && !need.tags.isEmpty ? need.tags : need.tags + (need.product.map { [$0] } ?? [])
             } else {
-                wantedTexts = [setText[Int(item.set)]]
+                wantedTexts = setText[Int(item.set)]
             }
         }
         switch direction {

@@ -19,7 +19,7 @@ struct WhatIfCommand: ParsableCommand {
             Examples:
               chainmap whatif samples/wujin-machinery.json --remove 恒立液压
               chainmap whatif samples/ningxiang-storage.json --remove cngr,brunp --format json
-              chainmap whatif samples/beilun-nev.json --zone 北仑 --format csv --section cut
+              chainmap whatif samples/beilun-nev.json --zone 大碶街道灵峰工业社区 --format csv --section cut
             """)
 
     enum Section: String, ExpressibleByArgument, CaseIterable {

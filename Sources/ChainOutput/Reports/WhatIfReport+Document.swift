@@ -27,7 +27,7 @@ extension WhatIfReport: DocumentRepresentable {
                       Column("output", "whatif.col.output", .money), Column("inPark", "whatif.col.inPark", .bool)],
             rows: cut.map { c in
                 [.integer(c.round), .text(c.firm.id), .text(c.firm.name), .text(c.input),
-                 .message(Message("whatif.list", ["items": .list(c.lostSuppliers.map(Message.Argument.text), limit: 20)])),
+                 .term(c.lostSuppliers.joined(separator: "|"), Message("whatif.list", ["items": .list(c.lostSuppliers.map(Message.Argument.text), limit: 20)])),
                  c.output.map(Cell.money) ?? .empty, .bool(c.inPark)]
             },
             omittedRows: cutTotal - cut.count)
