@@ -25,7 +25,7 @@ import Testing
         #expect(first.channels.contains(MatchChannel(kind: .organization, name: "塑料制品产业链党建联盟")))
         // The explanation is a message of clauses, each naming its parts: offer meets need,
         // through the shared alliance.
-        #expect(first.explanation.id == "match.why")
+        #expect(first.explanation.id == "match.why.4")
         let clauses = Self.clauses(first.explanation)
         #expect(clauses.prefix(2) == [
             Message("match.why.offers", ["provider": "江西省立伟轻工制造有限公司", "offer": "自动化研发"]),
@@ -37,13 +37,10 @@ import Testing
         #expect(agenda.meetings.contains { $0.requester == "chuangtai" && $0.offerer == "liwei" })
     }
 
-    /// The clauses of a `match.why` explanation, in order.
+    /// The clauses of a `match.why.N` explanation, in order.
     static func clauses(_ m: Message) -> [Message] {
-        if m.id == "match.why", case .message(let inner)? = m.arguments["clauses"] { return clauses(inner) }
-        if m.id == "match.why.and", case .message(let a)? = m.arguments["first"], case .message(let b)? = m.arguments["next"] {
-            return clauses(a) + [b]
-        }
-        return [m]
+        guard m.id.hasPrefix("match.why."), let n = Int(m.id.dropFirst("match.why.".count)) else { return [m] }
+        return (1...n).compactMap { i in if case .message(let c)? = m.arguments["c\(i)"] { c } else { nil } }
     }
 
     static func json(_ value: some Encodable) throws -> Data {

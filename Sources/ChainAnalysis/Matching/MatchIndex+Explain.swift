@@ -34,7 +34,8 @@ extension MatchIndex {
         let wanted = wantedTexts.first { !offerConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? wantedTexts.first ?? ""
         let channels = trustChannels(firm, c.node)
 
-        // The sentence, as clauses of named parts.
+        // The sentence, as clauses of named parts (at most five: what is offered, what is
+        // needed, the template link, a trust channel, the zone; or that they are close).
         var clauses: [Message] = []
         let requesterName = direction == .downstream ? candidateName : f.name
         let providerName = direction == .downstream ? f.name : candidateName
@@ -60,11 +61,13 @@ extension MatchIndex {
         if clauses.isEmpty {
             clauses.append(Message("match.why.close", ["candidate": .text(candidateName), "firm": .text(f.name)]))
         }
-        let sentence = clauses.dropFirst().reduce(clauses[0]) { Message("match.why.and", ["first": .message($0), "next": .message($1)]) }
+        // One sentence of 1…5 clauses: `match.why.N` with arguments c1…cN.
+        var arguments: [String: Message.Argument] = [:]
+        for (i, clause) in clauses.prefix(5).enumerated() { arguments["c\(i + 1)"] = .message(clause) }
         return MatchSuggestion(
             firm: f.id, direction: direction, candidate: candidateId, candidateName: candidateName, candidateIsFirm: isFirm,
             need: needId, offer: offer, wanted: wanted, score: c.score, channels: channels,
-            explanation: Message("match.why", ["clauses": .message(sentence)]))
+            explanation: Message("match.why.\(min(clauses.count, 5))", arguments))
     }
 
     /// A stage of `supplier` that is an input of a stage of `buyer`, first in template order.

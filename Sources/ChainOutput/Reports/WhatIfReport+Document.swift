@@ -36,7 +36,7 @@ extension WhatIfReport: DocumentRepresentable {
             columns: [Column("chain", "whatif.col.chain"), Column("stage", "whatif.col.stageId"), Column("name", "whatif.col.stage"),
                       Column("required", "whatif.col.required", .bool), Column("firmsBefore", "whatif.col.firmsBefore", .integer),
                       Column("firmsAfter", "whatif.col.firmsAfter", .integer), Column("outputBefore", "whatif.col.outputBefore", .money),
-                      Column("outputAfter", "whatif.col.outputAfter", .money), Column("broken", "whatif.col.state")],
+                      Column("outputAfter", "whatif.col.outputAfter", .money), Column("state", "whatif.col.state")],
             rows: stages.map { s in
                 let state = s.broken ? "broken" : s.firmsAfter < s.firmsBefore ? "hit" : "intact"
                 return [.text(s.chain), .text(s.stage), .text(s.name), .bool(s.required), .integer(s.firmsBefore), .integer(s.firmsAfter),

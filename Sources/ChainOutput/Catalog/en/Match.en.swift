@@ -15,8 +15,11 @@ extension Catalog {
         "lookup.zone.unknownNoHint": "error: --{field} {query}: no firm in this zone",
         "lookup.zone.ambiguous": "error: --{field} {query}: fits several zones: {candidates}",
 
-        "match.why": "{clauses}.",
-        "match.why.and": "{first}; {next}",
+        "match.why.1": "{c1}.",
+        "match.why.2": "{c1}; {c2}.",
+        "match.why.3": "{c1}; {c2}; {c3}.",
+        "match.why.4": "{c1}; {c2}; {c3}; {c4}.",
+        "match.why.5": "{c1}; {c2}; {c3}; {c4}; {c5}.",
         "match.why.offers": "{provider} offers {offer}",
         "match.why.makes": "{provider} makes {offer}",
         "match.why.needs": "{requester} needs {wanted}",

@@ -15,8 +15,11 @@ extension Catalog {
         "lookup.zone.unknownNoHint": "错误：--{field} {query}：没有企业位于这个片区",
         "lookup.zone.ambiguous": "错误：--{field} {query}：符合的片区不止一个：{candidates}",
 
-        "match.why": "{clauses}。",
-        "match.why.and": "{first}；{next}",
+        "match.why.1": "{c1}。",
+        "match.why.2": "{c1}；{c2}。",
+        "match.why.3": "{c1}；{c2}；{c3}。",
+        "match.why.4": "{c1}；{c2}；{c3}；{c4}。",
+        "match.why.5": "{c1}；{c2}；{c3}；{c4}；{c5}。",
         "match.why.offers": "{provider}可提供{offer}",
         "match.why.makes": "{provider}生产{offer}",
         "match.why.needs": "{requester}需要{wanted}",
