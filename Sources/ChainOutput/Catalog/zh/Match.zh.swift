@@ -27,7 +27,7 @@ extension Catalog {
         "match.why.feeds": "{from}环节为{to}环节配套",
         "match.why.sharedOrganization": "同在{organization}",
         "match.why.paired": "{a}与{b}结对",
-        "match.why.sameZone": "同在{zone}片区，可就近配套",
+        "match.why.sameZone": "同在{zone}，可就近配套",
         "match.why.close": "{candidate}在产业链上与{firm}相近",
         "match.direction.upstream": "上游供应商",
         "match.direction.downstream": "下游客户",
