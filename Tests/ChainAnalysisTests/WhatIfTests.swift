@@ -99,7 +99,9 @@ import Testing
             _ = try w.run(options)
             Issue.record("no error for an unknown zone")
         } catch {
-            #expect(error.kind == .zone && error.message.id == "lookup.zone.unknownNoHint")
+            #expect(error.kind == .zone && error.message.id == "lookup.zone.unknown" && error.hint == nil)
+            // A ChainMapError: one diagnostic located at the option.
+            #expect(error.diagnostics.map(\.field) == ["--zone"])
         }
     }
 }

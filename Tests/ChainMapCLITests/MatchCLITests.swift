@@ -48,13 +48,15 @@ import Testing
         let typo = try CLI.run(["match", yihuang, "--firm", "创泰活赛", "--no-warnings"])
         #expect(typo.status == 1)
         #expect(typo.stdout == "")
-        #expect(typo.stderr == "错误：--firm 创泰活赛：园区中没有这家企业。是否要找：江西创泰活塞制造有限公司（chuangtai）？\n")
+        #expect(typo.stderr == "error: --firm: 园区中没有企业“创泰活赛”。提示：是否要找 江西创泰活塞制造有限公司（chuangtai）？\n")
         let en = try CLI.run(["match", yihuang, "--firm", "创泰活赛", "--no-warnings", "--lang", "en"])
-        #expect(en.stderr == "error: --firm 创泰活赛: no such firm in the park. Did you mean 江西创泰活塞制造有限公司 (chuangtai)?\n")
+        #expect(en.stderr == "error: --firm: no firm \"创泰活赛\" in the park. Hint: did you mean 江西创泰活塞制造有限公司 (chuangtai)?\n")
         let nothing = try CLI.run(["match", yihuang, "--firm", "zzzzzzzz", "--no-warnings"])
-        #expect(nothing.status == 1 && nothing.stderr.hasPrefix("错误：--firm zzzzzzzz：园区中没有这家企业；"))
+        #expect(nothing.status == 1 && nothing.stderr == "error: --firm: 园区中没有企业“zzzzzzzz”。提示：请写企业编号、全称或名称中的一段\n")
+        let several = try CLI.run(["match", yihuang, "--firm", "江西", "--no-warnings"])
+        #expect(several.status == 1 && several.stderr.hasPrefix("error: --firm: “江西”符合多家企业：江西省立伟轻工制造有限公司（liwei）、"))
         let stage = try CLI.run(["match", "stage", yihuang, "--stage", "pl-resn", "--no-warnings"])
-        #expect(stage.status == 1 && stage.stderr == "错误：--stage pl-resn：没有这个环节。是否要找：pl-resin？\n")
+        #expect(stage.status == 1 && stage.stderr == "error: --stage: 没有环节“pl-resn”。提示：是否要找 pl-resin？\n")
         // Old mode flags are usage errors now, not silently another mode.
         #expect(try CLI.run(["match", yihuang, "--all"]).status == 2)
     }
@@ -123,9 +125,9 @@ import Testing
         #expect(json.stdout.contains("\"outputAtRisk\" : 18123660000"))
         let chain = try CLI.run(["whatif", wujin, "--remove", "hengli", "--chain", "emX", "--no-warnings"])
         #expect(chain.status == 1)
-        #expect(chain.stderr == "错误：--chain emX：没有这条产业链。是否要找：em？\n")
+        #expect(chain.stderr == "error: --chain: 没有产业链“emX”。提示：是否要找 em？\n")
         let firm = try CLI.run(["whatif", wujin, "--remove", "hengli,恒立液亚", "--no-warnings", "--lang", "en"])
         #expect(firm.status == 1)
-        #expect(firm.stderr.hasPrefix("error: --remove 恒立液亚: no such firm in the park. Did you mean 江苏恒立液压股份有限公司 (hengli)"))
+        #expect(firm.stderr.hasPrefix("error: --remove: no firm \"恒立液亚\" in the park. Hint: did you mean 江苏恒立液压股份有限公司 (hengli)"))
     }
 }

@@ -63,12 +63,19 @@ struct MatchDocumentTests {
 
     @Test func lookupErrorsReadInEachLanguage() {
         let error = LookupError(kind: .stage, field: "stage", query: "pl-resn", candidates: [.init(id: "pl-resin")])
-        #expect(Catalog(.zh).render(error.message) == "错误：--stage pl-resn：没有这个环节。是否要找：pl-resin？")
-        #expect(Catalog(.en).render(error.message) == "error: --stage pl-resn: no such stage. Did you mean pl-resin?")
+        #expect(DiagnosticRenderer(Catalog(.zh)).render(error) == "error: --stage: 没有环节“pl-resn”。提示：是否要找 pl-resin？\n")
+        #expect(DiagnosticRenderer(Catalog(.en)).render(error) == "error: --stage: no stage \"pl-resn\". Hint: did you mean pl-resin?\n")
         for kind in [LookupError.Kind.firm, .stage, .chain, .zone] {
-            for (candidates, ambiguous) in [([LookupError.Candidate(id: "a", name: "甲")], false), ([], false), ([.init(id: "a"), .init(id: "b")], true)] {
-                let m = LookupError(kind: kind, field: "f", query: "q", candidates: candidates, ambiguous: ambiguous).message
-                for language in Language.allCases { #expect(!Catalog(language).render(m).contains("⟦"), "\(m.id)") }
+            let cases: [([LookupError.Candidate], Bool, Bool)] = [
+                ([.init(id: "a", name: "甲")], false, true), ([], false, true), ([.init(id: "a"), .init(id: "b")], true, true),
+                ([.init(id: "a"), .init(id: "b")], false, false),
+            ]
+            for (candidates, ambiguous, near) in cases {
+                let e = LookupError(kind: kind, field: "f", query: "q", candidates: candidates, ambiguous: ambiguous, near: near)
+                for language in Language.allCases {
+                    let text = DiagnosticRenderer(Catalog(language)).render(e)
+                    #expect(!text.contains("⟦") && text.hasPrefix("error: --f: "), "\(e.message.id) \(language): \(text)")
+                }
             }
         }
     }

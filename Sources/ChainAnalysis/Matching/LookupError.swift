@@ -3,12 +3,9 @@
 /// names the park does hold (did you mean …).
 ///
 /// Analyses that take names from people (`chainmap match`, `chainmap whatif`) throw it
-/// instead of guessing; ``message`` says it in the reader's language through the catalog.
-///
-/// ```swift
-/// do { _ = try park.lookupFirm("创泰活", field: "firm") }
-/// catch { error.message }  // lookup.firm.unknown: --firm 创泰活 …, did you mean 创泰活塞?
-/// ```
+/// instead of guessing. It is a ``ChainMapError``: the command line prints its diagnostic in
+/// the reader's language, located at the option, e.g.
+/// `error: --firm: 园区中没有企业“创泰活赛”。提示：是否要找 江西创泰活塞制造有限公司（chuangtai）？`
 public struct LookupError: Error, Sendable, Equatable {
     public enum Kind: String, Sendable, Encodable {
         case firm, stage, chain, zone
@@ -34,26 +31,46 @@ public struct LookupError: Error, Sendable, Equatable {
     public var candidates: [Candidate]
     /// Whether the name fits several records (else none).
     public var ambiguous: Bool
+    /// Whether ``candidates`` are near the name (did you mean), else every choice there is
+    /// (when nothing is near and the choices are few).
+    public var near: Bool
 
-    public init(kind: Kind, field: String, query: String, candidates: [Candidate], ambiguous: Bool = false) {
+    public init(kind: Kind, field: String, query: String, candidates: [Candidate], ambiguous: Bool = false, near: Bool = true) {
         self.kind = kind
         self.field = field
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
+        self.near = near
     }
 
-    /// The error as a sentence: `lookup.<kind>.unknown` or `lookup.<kind>.ambiguous`, or
-    /// `.unknownNoHint` when nothing is near.
+    /// What is wrong: `lookup.<kind>.unknown` or `lookup.<kind>.ambiguous` with `query`
+    /// (and the `candidates` a name fits when ambiguous).
     public var message: Message {
-        let id = "lookup.\(kind.rawValue)." + (ambiguous ? "ambiguous" : candidates.isEmpty ? "unknownNoHint" : "unknown")
-        var arguments: [String: Message.Argument] = ["field": .text(field), "query": .text(query)]
-        if !candidates.isEmpty {
-            arguments["candidates"] = .list(candidates.map { c in
-                c.name.map { .message(Message("lookup.named", ["id": .text(c.id), "name": .text($0)])) } ?? .text(c.id)
-            }, limit: 10)
-        }
-        return Message(id, arguments)
+        var arguments: [String: Message.Argument] = ["query": .text(query)]
+        if ambiguous { arguments["candidates"] = candidateList }
+        return Message("lookup.\(kind.rawValue)." + (ambiguous ? "ambiguous" : "unknown"), arguments)
+    }
+
+    /// What to do: the nearest names (`lookup.didYouMean`), else how to name one
+    /// (`lookup.<kind>.hint`; none for a zone).
+    public var hint: Message? {
+        if ambiguous { return Message("lookup.\(kind.rawValue).ambiguous.hint") }
+        if !candidates.isEmpty { return Message(near ? "lookup.didYouMean" : "lookup.choices", ["candidates": candidateList]) }
+        return kind == .zone ? nil : Message("lookup.\(kind.rawValue).hint")
+    }
+
+    private var candidateList: Message.Argument {
+        .list(candidates.map { c in
+            c.name.map { .message(Message("lookup.named", ["id": .text(c.id), "name": .text($0)])) } ?? .text(c.id)
+        }, limit: 10)
+    }
+}
+
+extension LookupError: ChainMapError {
+    /// One error located at the option the name came from (`--firm`).
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(.error, field: "--" + field, text: message, hint: hint)]
     }
 }
 
@@ -94,16 +111,16 @@ extension Park {
         let all = chains.flatMap(\.stages)
         if let s = all.first(where: { $0.id == id }) { return (s.id, s.name) }
         if let s = all.first(where: { $0.name == id }) { return (s.id, s.name) }
-        throw LookupError(kind: .stage, field: field, query: id,
-                          candidates: NameDistance.closest(id, all.flatMap { [$0.id, $0.name] }, fallback: all.map(\.id)))
+        let (candidates, near) = NameDistance.closest(id, all.flatMap { [$0.id, $0.name] }, fallback: all.map(\.id))
+        throw LookupError(kind: .stage, field: field, query: id, candidates: candidates, near: near)
     }
 
     /// The chain with id (or name) `id`.
     /// - Throws: ``LookupError`` with the nearest chain ids (every chain when few).
     public func lookupChain(_ id: String, field: String) throws(LookupError) -> Chain {
         if let c = chains.first(where: { $0.id == id }) ?? chains.first(where: { $0.name == id }) { return c }
-        throw LookupError(kind: .chain, field: field, query: id,
-                          candidates: NameDistance.closest(id, chains.flatMap { [$0.id, $0.name] }, fallback: chains.map(\.id)))
+        let (candidates, near) = NameDistance.closest(id, chains.flatMap { [$0.id, $0.name] }, fallback: chains.map(\.id))
+        throw LookupError(kind: .chain, field: field, query: id, candidates: candidates, near: near)
     }
 
     /// The ids of the firms in `zone` (park order).
@@ -112,7 +129,8 @@ extension Park {
         let ids = firms.filter { $0.zone == zone }.map(\.id)
         if !ids.isEmpty { return ids }
         let zones = Array(Set(firms.compactMap(\.zone))).sorted()
-        throw LookupError(kind: .zone, field: field, query: zone, candidates: NameDistance.closest(zone, zones, fallback: zones))
+        let (candidates, near) = NameDistance.closest(zone, zones, fallback: zones)
+        throw LookupError(kind: .zone, field: field, query: zone, candidates: candidates, near: near)
     }
 }
 
@@ -140,15 +158,15 @@ enum NameDistance {
         return partial ? previous.min() ?? 0 : previous[y.count]
     }
 
-    /// The names within tolerance, nearest first (at most 3); when none is near and there are
-    /// at most 12 names in all, `fallback` (the list to choose from).
-    static func closest(_ q: String, _ names: [String], fallback: [String]) -> [LookupError.Candidate] {
+    /// The names within tolerance, nearest first (at most 3; `near` true); when none is near
+    /// and there are at most 12 names in all, `fallback` (the list to choose from).
+    static func closest(_ q: String, _ names: [String], fallback: [String]) -> (candidates: [LookupError.Candidate], near: Bool) {
         var seen = Set<String>()
         let near = names.map { ($0, distance(q, $0)) }.filter { $0.1 <= tolerance(q) && seen.insert($0.0).inserted }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        if !near.isEmpty { return near.prefix(3).map { LookupError.Candidate(id: $0.0) } }
+        if !near.isEmpty { return (near.prefix(3).map { LookupError.Candidate(id: $0.0) }, true) }
         var unique = Set<String>()
         let list = fallback.filter { unique.insert($0).inserted }
-        return list.count <= 12 ? list.map { LookupError.Candidate(id: $0) } : []
+        return (list.count <= 12 ? list.map { LookupError.Candidate(id: $0) } : [], false)
     }
 }

@@ -57,6 +57,6 @@ struct WhatIfCommand: ParsableCommand {
         options.chain = chain
         options.limit = limit ?? (output.format == .table || output.format == .markdown ? 30 : 0)
         let park = try input.load().park
-        try output.emit { MainTable(try WhatIf(park: park).run(options), table: section.rawValue) }
+        try output.emit(MainTable(try WhatIf(park: park).run(options), table: section.rawValue))
     }
 }

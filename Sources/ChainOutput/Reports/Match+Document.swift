@@ -34,38 +34,45 @@ enum MatchLayout {
 }
 
 extension FirmMatchReport: DocumentRepresentable {
-    /// `chainmap match firm`: one table of suggestions, by direction, best first.
+    /// `chainmap match firm`: for people, one section per direction (rank, candidate, score,
+    /// why); for spreadsheets (CSV), every suggestion with its score parts in one data table.
     public func document() -> Document {
+        var sections: [Section] = []
+        for d in directions {
+            let list = suggestions(d)
+            let table = Table(
+                key: d.rawValue,
+                columns: [Column("rank", "match.col.rank", .integer), Column("candidate", "match.col.candidateId"),
+                          Column("candidateName", "match.col.candidate"), Column("score", "match.col.score", .number),
+                          Column("explanation", "match.col.why")],
+                rows: list.enumerated().map { i, s in
+                    [.integer(i + 1), .text(s.candidate), .text(s.candidateName), MatchLayout.score(s.score.total), .message(s.explanation)]
+                })
+            let title = Message("match.countOf", ["term": .message(Message("match.direction." + d.rawValue)), "count": .integer(list.count)])
+            sections.append(Section(key: d.rawValue, title: title, blocks: list.isEmpty ? [.paragraph("match.firm.none")] : [.table(table)]))
+        }
+        if let last = sections.indices.last { sections[last].blocks.append(.note(MatchLayout.weights(weights))) }
         var rank: [MatchDirection: Int] = [:]
-        let rows: [[Cell]] = suggestions.map { s in
-            rank[s.direction, default: 0] += 1
-            return [MatchLayout.direction(s.direction), .integer(rank[s.direction] ?? 0), .text(s.candidate), .text(s.candidateName),
-                    MatchLayout.score(s.score.total), .message(s.explanation)] + MatchLayout.detail(s)
-        }
-        let counts = directions.map { d in
-            Message.Argument.message(Message("match.countOf", ["term": .message(Message("match.direction." + d.rawValue)), "count": .integer(suggestions(d).count)]))
-        }
-        let table = Table(
+        let data = Table(
             key: "suggestions",
             columns: [Column("direction", "match.col.direction"), Column("rank", "match.col.rank", .integer),
                       Column("candidate", "match.col.candidateId"), Column("candidateName", "match.col.candidate"),
                       Column("score", "match.col.score", .number), Column("explanation", "match.col.why")] + MatchLayout.detailColumns,
-            rows: rows)
+            rows: suggestions.map { s in
+                rank[s.direction, default: 0] += 1
+                return [MatchLayout.direction(s.direction), .integer(rank[s.direction] ?? 0), .text(s.candidate), .text(s.candidateName),
+                        MatchLayout.score(s.score.total), .message(s.explanation)] + MatchLayout.detail(s)
+            })
         return Document(
             title: Message("match.firm.title", ["firm": .text(firmName), "id": .text(firm), "park": .text(parkName)]),
-            sections: [
-                Section(key: "suggestions", title: "match.firm.section", blocks: [
-                    .paragraph(Message("match.firm.summary", ["counts": .list(counts)])),
-                    .table(table),
-                    .note(MatchLayout.weights(weights)),
-                ]),
-            ],
-            primaryTable: "suggestions")
+            sections: sections,
+            dataTable: data)
     }
 }
 
 extension MatchAgendaReport: DocumentRepresentable {
-    /// `chainmap match agenda`: the totals, then one row per meeting.
+    /// `chainmap match agenda`: the totals, then one row per meeting (who meets whom, why);
+    /// the score parts are in the data table (CSV).
     public func document() -> Document {
         let a = agenda
         let facts = [
@@ -77,7 +84,16 @@ extension MatchAgendaReport: DocumentRepresentable {
             Fact("upperBound", "match.agenda.upperBound", .number(a.upperBound, digits: 3)),
             Fact("candidatePairs", "match.agenda.candidatePairs", .integer(a.candidatePairs)),
         ]
-        let table = Table(
+        let people = Table(
+            key: "meetings",
+            columns: [Column("meeting", "match.col.meeting", .integer), Column("requesterName", "match.col.requester"),
+                      Column("offererName", "match.col.offerer"), Column("direction", "match.col.kind"),
+                      Column("score", "match.col.score", .number), Column("explanation", "match.col.why")],
+            rows: a.meetings.enumerated().map { i, m in
+                [.integer(i + 1), .text(m.requesterName), .text(m.offererName), MatchLayout.direction(m.suggestion.direction),
+                 MatchLayout.score(m.suggestion.score.total), .message(m.suggestion.explanation)]
+            })
+        let data = Table(
             key: "meetings",
             columns: [Column("meeting", "match.col.meeting", .integer),
                       Column("requester", "match.col.requesterId"), Column("requesterName", "match.col.requester"),
@@ -93,9 +109,9 @@ extension MatchAgendaReport: DocumentRepresentable {
             title: Message("match.agenda.title", ["park": .text(parkName)]),
             sections: [
                 Section(key: "overview", title: "match.agenda.section.overview", blocks: [.facts(facts), .note(MatchLayout.weights(weights))]),
-                Section(key: "meetings", title: "match.agenda.section.meetings", blocks: [.table(table)]),
+                Section(key: "meetings", title: "match.agenda.section.meetings", blocks: [.table(people)]),
             ],
-            primaryTable: "meetings")
+            dataTable: data)
     }
 }
 

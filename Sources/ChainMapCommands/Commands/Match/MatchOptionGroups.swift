@@ -12,18 +12,21 @@ struct MatchCommonOptions: ParsableArguments {
     @Flag(help: "Print the time of loading and of the analysis on standard error.")
     var timing = false
 
-    /// Loads the park, shows `progress` while `make` runs, prints the report (or a look-up
-    /// error in the reader's language, exit 1) and with --timing the times.
+    /// Loads the park, shows `progress` while `make` runs, prints the report and with
+    /// --timing the times. Library errors (a name the park does not hold) go up to the
+    /// command line, which prints them in the reader's language.
     func run<R: Report>(progress: String, _ make: (Park) throws -> R) throws {
         let clock = ContinuousClock()
         let start = clock.now
         let park = try input.load().park
         let loaded = clock.now
         let line = ProgressLine(output.catalog(Message(progress)))
-        try output.emit {
+        let report: R
+        do {
             defer { line.finish() }
-            return try make(park)
+            report = try make(park)
         }
+        try output.emit(report)
         if timing {
             Console.err(output.catalog(Message("match.timing", [
                 "load": .number(Self.seconds(loaded - start)), "analysis": .number(Self.seconds(clock.now - loaded))])) + "\n")
