@@ -144,41 +144,47 @@ extension StageCandidateReport: DocumentRepresentable {
 }
 
 extension GapFillReport: DocumentRepresentable {
-    /// `chainmap match gaps`: per gap finding, firms for its stage and new suppliers for its firm.
+    /// `chainmap match gaps`: for people, one section per finding with its candidates; for
+    /// spreadsheets (CSV), every candidate of every finding in one data table.
     public func document() -> Document {
         var rows: [[Cell]] = []
-        for g in findings {
-            let head: [Cell] = [.text(g.place), .term(g.rule.rawValue, Message("match.gapRule." + g.rule.rawValue)),
-                                .term(g.level.rawValue, Message("match.gapLevel." + g.level.rawValue)),
-                                g.stage.map(Cell.text) ?? .empty, g.firm.map(Cell.text) ?? .empty]
+        var sections = [Section(key: "overview", title: "match.gaps.section",
+                                blocks: [.paragraph(Message("match.gaps.summary", ["findings": .integer(findings.count)]))])]
+        for (n, g) in findings.enumerated() {
+            let rule = Cell.term(g.rule.rawValue, Message("match.gapRule." + g.rule.rawValue))
+            let level = Cell.term(g.level.rawValue, Message("match.gapLevel." + g.level.rawValue))
+            var found: [[Cell]] = []  // kind, rank, candidate, candidateName, where, offer, score, explanation
             for (i, c) in g.stageCandidates.enumerated() {
-                rows.append(head + [.term("stage", "match.fill.stage"), .integer(i + 1), .text(c.firm), .text(c.firmName),
-                                    StageCandidateReport.place(c), .text(c.offer), .number(c.score, digits: 3), .empty])
+                found.append([.term("stage", "match.fill.stage"), .integer(i + 1), .text(c.firm), .text(c.firmName),
+                              StageCandidateReport.place(c), .text(c.offer), .number(c.score, digits: 3), .empty])
             }
             for (i, s) in g.suppliers.enumerated() {
-                rows.append(head + [.term("supplier", "match.fill.supplier"), .integer(i + 1), .text(s.candidate), .text(s.candidateName),
-                                    .empty, .text(s.offer), .number(s.score.total, digits: 3), .message(s.explanation)])
+                found.append([.term("supplier", "match.fill.supplier"), .integer(i + 1), .text(s.candidate), .text(s.candidateName),
+                              .empty, .text(s.offer), .number(s.score.total, digits: 3), .message(s.explanation)])
             }
-            if g.stageCandidates.isEmpty && g.suppliers.isEmpty {
-                rows.append(head + [.term("none", "match.fill.none"), .empty, .empty, .empty, .empty, .empty, .empty, .empty])
-            }
+            let head: [Cell] = [.text(g.place), rule, level, g.stage.map(Cell.text) ?? .empty, g.firm.map(Cell.text) ?? .empty]
+            rows += found.isEmpty ? [head + [.term("none", "match.fill.none")] + Array(repeating: Cell.empty, count: 7)] : found.map { head + $0 }
+            let table = Table(key: "finding-\(n + 1)", columns: Self.candidateColumns, rows: found)
+            sections.append(Section(
+                key: "finding-\(n + 1)",
+                title: Message("match.gaps.finding", [
+                    "n": .integer(n + 1), "level": .message(Message("match.gapLevel." + g.level.rawValue)),
+                    "rule": .message(Message("match.gapRule." + g.rule.rawValue)), "place": .text(g.place)]),
+                blocks: found.isEmpty ? [.paragraph("match.fill.none")] : [.table(table)]))
         }
-        let table = Table(
+        let data = Table(
             key: "fills",
             columns: [Column("place", "match.col.place"), Column("rule", "match.col.rule"), Column("level", "match.col.level"),
-                      Column("stage", "match.col.stageId"), Column("firm", "match.col.firmId"), Column("kind", "match.col.fillKind"),
-                      Column("rank", "match.col.rank", .integer), Column("candidate", "match.col.candidateId"),
-                      Column("candidateName", "match.col.candidate"), Column("where", "match.col.where"),
-                      Column("offer", "match.col.makes"), Column("score", "match.col.score", .number),
-                      Column("explanation", "match.col.why")],
+                      Column("stage", "match.col.stageId"), Column("firm", "match.col.firmId")] + Self.candidateColumns,
             rows: rows)
-        return Document(
-            title: Message("match.gaps.title", ["park": .text(parkName)]),
-            sections: [Section(key: "fills", title: "match.gaps.section", blocks: [
-                .paragraph(Message("match.gaps.summary", ["findings": .integer(findings.count)])), .table(table),
-            ])],
-            primaryTable: "fills")
+        return Document(title: Message("match.gaps.title", ["park": .text(parkName)]), sections: sections, dataTable: data)
     }
+
+    static let candidateColumns = [
+        Column("kind", "match.col.fillKind"), Column("rank", "match.col.rank", .integer), Column("candidate", "match.col.candidateId"),
+        Column("candidateName", "match.col.candidate"), Column("where", "match.col.where"), Column("offer", "match.col.makes"),
+        Column("score", "match.col.score", .number), Column("explanation", "match.col.why"),
+    ]
 }
 
 extension MatchEvaluation: DocumentRepresentable {

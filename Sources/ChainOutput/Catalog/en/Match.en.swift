@@ -111,6 +111,7 @@ extension Catalog {
 
         "match.gaps.title": "Filling the gaps of {park}",
         "match.gaps.section": "Candidates per finding",
+        "match.gaps.finding": "{n}. {level} {rule} at {place}",
         "match.gaps.summary": "{findings} findings",
         "match.fill.stage": "stage",
         "match.fill.supplier": "supplier",

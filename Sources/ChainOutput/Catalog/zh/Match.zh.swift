@@ -111,6 +111,7 @@ extension Catalog {
 
         "match.gaps.title": "补链对接 — {park}",
         "match.gaps.section": "各缺口的补链候选",
+        "match.gaps.finding": "{n}. {level}｜{rule}：{place}",
         "match.gaps.summary": "共 {findings} 处缺口",
         "match.fill.stage": "补环节",
         "match.fill.supplier": "新供应商",
