@@ -25,9 +25,9 @@ public struct MatchAgendaOptions: Sendable, Equatable {
 
 /// A matchmaking-day agenda: meetings that maximise the total score with at most
 /// ``MatchAgendaOptions/perFirm`` meetings per firm.
-public struct MatchAgenda: Sendable {
+public struct MatchAgenda: Sendable, Encodable {
     /// One meeting: the requester (buyer or needer) meets the offerer (supplier or provider).
-    public struct Meeting: Sendable, Equatable {
+    public struct Meeting: Sendable, Equatable, Encodable {
         public var requester: String
         public var requesterName: String
         public var offerer: String
