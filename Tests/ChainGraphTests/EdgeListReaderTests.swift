@@ -202,4 +202,15 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
             }
         }
     }
+
+    /// Issue #15 (9): a weight 0x1p3 was read as 8.
+    @Test func hexadecimalWeightIsNotANumber() {
+        do {
+            _ = try EdgeListReader.parse("a b 0x1p3\nb c 0x10\nc d inf\nd e 2.5e1\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.badWeight, .badWeight, .nonFiniteWeight])
+            #expect(error.errors.map(\.line) == [1, 2, 3])
+        }
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ChainModel
+import ChainGraph
 
 /// Issue #15: nothing a user's file can do crashes ChainMap, loses data or gets a misleading
 /// message.
@@ -78,5 +79,32 @@ import Testing
         let loaded = try ParkLoader.load(path: "/dev/fd/\(fds[0])")
         #expect(loaded.park.firms.count == 4)
         #expect(diagnostics(of: "/dev/zero").map(\.message) == ["is a device, not a regular file"])
+    }
+
+    /// `0x10` was read as 16; numbers are decimal only.
+    @Test func hexadecimalIsNotANumber() throws {
+        let folder = try bundle(["firms.csv": "id,name,output,employees\nf1,A,0x10,\nf2,B,,0x1p3\nf3,C,1.5e3,12\nf4,D,inf,\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let errors = diagnostics(of: folder.path).filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["\"0x10\" is not a number", "\"0x1p3\" is not a whole number", "\"inf\" is not a number"])
+        #expect(errors.map(\.line) == [2, 3, 5])
+        #expect(DecimalNumber.parse(Array("1.5e3".utf8)) == 1500)
+        for bad in ["0x10", "0x1p3", "1e", "e5", ".", "+", "1_000", "1,5", "nan", "Infinity", " 1"] {
+            #expect(DecimalNumber.parse(Array(bad.utf8)) == nil, "\(bad)")
+        }
+    }
+
+    /// `"id": 17` silently became "17"; a number where text is expected is a type error.
+    @Test func jsonNumberWhereAnIdIsExpectedIsATypeError() throws {
+        let json = #"{"format": "chainmap-park/1", "id": "p", "name": "P", "firms": [{"id": 17, "name": "A"}]}"#
+        do {
+            _ = try ParkLoader.load(json: Array(json.utf8), name: "p.json")
+            Issue.record("loaded")
+        } catch {
+            let e = try #require(error.errors.first)
+            #expect(e.field == "firms[0].id")
+            #expect(e.message == "expected text in quotes, found a number")
+            #expect(e.line == 1)
+        }
     }
 }

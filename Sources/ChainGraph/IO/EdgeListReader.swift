@@ -310,7 +310,7 @@ struct EdgeListParser {
                 case .notANumber:
                     report(line, lineStart, lineEnd, .badWeight,
                            "weight \"\(text(p, s2, e2))\" is not a number",
-                           "write the weight as a decimal number such as 2.5, or drop the third column to use the default weight")
+                           "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight")
                     continue
                 case .nonFinite:
                     report(line, lineStart, lineEnd, .nonFiniteWeight,
@@ -525,8 +525,10 @@ struct EdgeListParser {
             if fraction > 0 { value /= powersOfTen[fraction] }
             return .value(negative ? -value : value)
         }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
-        guard let value = Double(token) else { return .notANumber }
+        // Decimal only: Double(String) would also take 0x10, 0x1p3 and inf.
+        let token = UnsafeBufferPointer(rebasing: p[start..<end])
+        if DecimalNumber.isNonFiniteWord(token) { return .nonFinite }
+        guard let value = DecimalNumber.parse(token) else { return .notANumber }
         return value.isFinite ? .value(value) : .nonFinite
     }
 

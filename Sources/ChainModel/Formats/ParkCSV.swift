@@ -47,15 +47,16 @@ struct CSVRecordReader: RecordReader {
     func double(_ key: FieldKey) -> Double? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
+        // Decimal only (Double(String) would also read 0x10 as 16).
+        if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
         report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
         return nil
     }

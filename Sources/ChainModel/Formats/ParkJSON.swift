@@ -41,9 +41,10 @@ struct JSONRecordReader: RecordReader {
         guard let child = member(key) else { return nil }
         switch child.value {
         case .string(let s): return s.isEmpty ? nil : s
-        case .number(let d, _):
-            // Ids and names written as numbers (e.g. a zone "3") are taken as their text.
-            return NumberFormat.shortest(d)
+        case .number:
+            // Not taken as text: 17 and 1.70e1 are one number but two ids, and 1e400 no id.
+            typeError(key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"")
+            return nil
         default:
             typeError(key, child, expected: "text in quotes")
             return nil
