@@ -69,7 +69,7 @@ import Testing
         // A second write to the same folder is refused without --force, and leaves it intact.
         let again = try CLI.run(["convert", mini, "--to", "csv", "-o", bundle])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("folder is not empty"))
+        #expect(again.stderr.contains("folder already holds a CSV bundle"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: bundle).count == 8)
     }
 
