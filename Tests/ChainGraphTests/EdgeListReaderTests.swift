@@ -213,4 +213,38 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
             #expect(error.errors.map(\.line) == [1, 2, 3])
         }
     }
+
+    /// Issue #15 (11): a UTF-16 list reported `weight "\0" "1" "\0" is not a number` per line.
+    @Test func utf16IsOneClearError() {
+        var body: [UInt8] = []
+        for unit in "a b 1\nb c 2\n".utf16 {
+            body.append(UInt8(unit & 0xFF))
+            body.append(UInt8(unit >> 8))
+        }
+        let withMark: [UInt8] = [0xFF, 0xFE] + body
+        for bytes in [withMark, body] {
+            do {
+                _ = try EdgeListReader.parse(bytes)
+                Issue.record("parsed")
+            } catch {
+                #expect(error.errors.count == 1)
+                #expect(error.errors.first?.kind == .invalidUTF8)
+                #expect(error.errors.first?.message.contains("UTF-16") == true)
+            }
+        }
+    }
+
+    /// Issue #15 (12): a 64 MiB label made `rank` print 805 MB; labels are capped at load.
+    @Test func overlongLabelIsALocatedError() {
+        let long = String(repeating: "x", count: InputLimits.maxLabelBytes + 1)
+        do {
+            _ = try EdgeListReader.parse("a b\n\(long) c\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.labelTooLong])
+            #expect(error.errors.map(\.line) == [2])
+            #expect(error.description.utf8.count < 600)
+        }
+        #expect((try? EdgeListReader.parse("a \(String(repeating: "y", count: InputLimits.maxLabelBytes))\n")) != nil)
+    }
 }

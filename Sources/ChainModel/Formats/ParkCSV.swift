@@ -14,19 +14,26 @@ struct CSVRecordReader: RecordReader {
         sink.add(Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint))
     }
 
-    private func cell(_ key: FieldKey) -> String? {
+    /// The cell's text; a cell longer than `limit` bytes is reported and shortened before
+    /// it becomes a string.
+    private func cell(_ key: FieldKey, limit: Int) -> String? {
         guard key.index >= 0, key.index < columns.count else { return nil }
         let c = columns[key.index]
         guard c >= 0, !row.isEmpty(c) else { return nil }
+        let raw = row.bytes(c)
+        if raw.count > limit {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<16]), as: UTF8.self)
+            return tooLong(key, count: raw.count, limit: limit, prefix: prefix)
+        }
         return row.string(c)
     }
 
-    func text(_ key: FieldKey) -> String? { cell(key) }
+    func text(_ key: FieldKey) -> String? { cell(key, limit: key.byteLimit) }
 
     func list(_ key: FieldKey) -> [String] {
-        guard let s = cell(key) else { return [] }
+        guard let s = cell(key, limit: InputLimits.maxTextBytes) else { return [] }
         // Empty items carry nothing; both formats drop them.
-        return CSVList.split(s).filter { !$0.isEmpty }
+        return CSVList.split(s).filter { !$0.isEmpty }.map { capped(key, $0, limit: InputLimits.maxLabelBytes) }
     }
 
     /// The cell's bytes without surrounding spaces and tabs; nil when absent or blank.
@@ -298,6 +305,11 @@ enum ParkCSV {
         var ok = true
         let names = schema.keys.map(\.name)
         for c in 0..<row.count {
+            if row.bytes(c).count > InputLimits.maxLabelBytes {
+                sink.add(Diagnostic(.error, file: file, line: row.line, "column \(c + 1) of the header is \(row.bytes(c).count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "the first row must be the column names"))
+                ok = false
+                continue
+            }
             let name = row.string(c).trimmingCharacters(in: .whitespaces)
             let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {
