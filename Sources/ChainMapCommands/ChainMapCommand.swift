@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChainModel
+import ChainOutput
 import Foundation
 
 /// The root `chainmap` command.
@@ -31,6 +33,14 @@ public struct ChainMapCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let error as any ChainMapError {
+            // Every library error that reaches the user is printed here, in one form.
+            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment, arguments: arguments)
+            Console.err(DiagnosticRenderer(Catalog(language)).render(error))
+            return 1
+        } catch let error as OutputError {
+            Console.err("error: \(error)\n")
+            return 1
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainAnalysis
 import ChainGraph
 import ChainModel
 import ChainRender
@@ -85,7 +86,7 @@ struct MeasureCommand: ParsableCommand {
     var force = false
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     static let known = ["load", "pagerank", "wcc", "scc", "betweenness", "render"]
 
@@ -132,7 +133,7 @@ struct MeasureCommand: ParsableCommand {
         // Load: read + parse + CSR build. The previous graph is released before each reload
         // so that peak memory reflects one graph.
         var load = Measurement(name: "load")
-        var maybeLoaded: LoadedGraph?
+        var maybeLoaded: NetworkInput?
         for _ in 0..<(wanted.contains("load") ? `repeat` : 1) {
             maybeLoaded = nil
             let start = ContinuousClock.now
@@ -357,7 +358,7 @@ struct MeasureCommand: ParsableCommand {
     /// Renders the park's chain map to SVG `repeat` times; the growth of resident memory is
     /// taken from after the first tenth of the runs (warm-up: plugins, the render worker,
     /// allocator pools) to the end.
-    func measureRender(_ loaded: LoadedGraph) throws -> Measurement {
+    func measureRender(_ loaded: NetworkInput) throws -> Measurement {
         guard let park = loaded.park else {
             throw ValidationError("render needs a park (a .json file or a CSV bundle folder), not an edge list")
         }
