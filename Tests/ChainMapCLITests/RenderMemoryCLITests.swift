@@ -21,6 +21,18 @@ import Testing
         #expect(growth < 1_048_576, "grew \(Int(growth) >> 10) KiB over the last 900 renders")
     }
 
+    /// The render worker is this executable started with CHAINMAP_RENDER_WORKER=<fd>:<parent
+    /// pid>; a stray value (another parent) is ignored and the command runs as usual.
+    @Test func aStrayWorkerVariableIsIgnored() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("map.svg")
+        let r = try CLI.run(["map", "jinchang-battery", "-o", out.path], environment: ["CHAINMAP_RENDER_WORKER": "3:1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOf: out, encoding: .utf8)
+        #expect(svg.contains("<svg"))
+    }
+
     @Test func renderNeedsAPark() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
