@@ -182,10 +182,11 @@ func plantedPark() -> Park {
         #expect(missing.remedy.text.contains("大负极厂"))
     }
 
-    @Test func jsonIsDeterministic() {
+    /// (Determinism: two reports in one process share one hash seed, so that is checked across
+    /// processes, `chainmap gaps` on every sample, in `CrossProcessDeterminismTests`. Shuffled
+    /// records legitimately change the report: findings cite links by their record index.)
+    @Test func jsonNamesTheRules() {
         let a = GapReport(park: plantedPark()).json()
-        let b = GapReport(park: plantedPark()).json()
-        #expect(a == b)
         let text = String(decoding: a, as: UTF8.self)
         #expect(text.contains("\"rule\": \"missing-stage\""))
     }

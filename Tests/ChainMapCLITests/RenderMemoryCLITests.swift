@@ -7,7 +7,7 @@ import Testing
 /// 2.42/2.43 leaked about 43 KiB per render of a clustered map (42 MiB over 1,000); the
 /// renderer's recycled worker keeps the caller flat.
 @Suite struct RenderMemoryCLITests {
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
+    @Test(.tags(.slow), .enabled(if: Slow.allowed), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
     func aThousandRendersDoNotGrowTheProcess() throws {
         let sample = try #require(Samples.path("jinchang-battery"))
         let r = try CLI.run(["measure", sample, "--algorithms", "render",
