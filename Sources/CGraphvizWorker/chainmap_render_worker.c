@@ -57,6 +57,7 @@ extern char **environ;
 
 #define CHAINMAP_WORKER_VARIABLE "CHAINMAP_RENDER_WORKER"
 #define CHAINMAP_WORKER_FD 3
+#define CHAINMAP_WORKER_ARGV0 "chainmap-render-worker"
 static const char chainmap_ready[4] = { 'C', 'M', 'W', '1' };
 /* How long the parent waits for a new worker to say it is ready (exec, dynamic loading and
  * gvContext take tens of milliseconds; a loaded 2-core machine may take seconds). */
@@ -320,15 +321,29 @@ static int chainmap_worker_parse(const char *value, int *fd) {
 }
 
 /* Runs before main in every executable that links this target. Does nothing unless this
- * process was started as a render worker by chainmap_worker_start; then it never returns. */
-__attribute__((constructor)) static void chainmap_worker_entry(void) {
+ * process was started as a render worker by chainmap_worker_start; then it never returns.
+ * glibc and dyld pass the main program's constructors argc, argv and envp. */
+#if defined(__GLIBC__) || defined(__APPLE__)
+#define CHAINMAP_CONSTRUCTOR_HAS_ARGV 1
+#endif
+__attribute__((constructor)) static void chainmap_worker_entry(int argc, char **argv, char **envp) {
+    (void)envp;
     const char *value = getenv(CHAINMAP_WORKER_VARIABLE);
     if (!value) return;
     int fd = -1;
     int mine = chainmap_worker_parse(value, &fd) == 0;
-    /* Not passed on to anything this process might start, and a stray variable in a user's
-     * environment (a different parent) is ignored: the program runs as usual. */
+    /* Not passed on to anything this process might start. */
     unsetenv(CHAINMAP_WORKER_VARIABLE);
+#if defined(CHAINMAP_CONSTRUCTOR_HAS_ARGV)
+    int spawned = argc >= 1 && argv && argv[0] && strcmp(argv[0], CHAINMAP_WORKER_ARGV0) == 0;
+    /* Started as a worker, but the parent is gone already (the variable names another pid):
+     * never fall through to the program's own main. */
+    if (spawned && !mine) _exit(0);
+#else
+    (void)argc; (void)argv;
+#endif
+    /* A stray variable in a user's environment (another parent) is ignored: the program runs
+     * as usual. */
     if (!mine) return;
     struct stat info;
     if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) _exit(5);
@@ -465,7 +480,7 @@ int chainmap_worker_start(int *parent_fd, pid_t *child_pid) {
     }
     pid_t pid = -1;
     if (rc == 0) {
-        char *argv[] = { (char *)"chainmap-render-worker", NULL };
+        char *argv[] = { (char *)CHAINMAP_WORKER_ARGV0, NULL };
         rc = posix_spawn(&pid, path, &actions, &attributes, argv, env);
     }
     if (have_actions) posix_spawn_file_actions_destroy(&actions);

@@ -33,6 +33,24 @@ import Testing
         #expect(svg.contains("<svg"))
     }
 
+    /// A worker whose parent is gone before it starts (the variable names another pid) exits
+    /// at once instead of running the program's main.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func anOrphanedWorkerExitsBeforeMain() throws {
+        let exe = try #require(CLI.executable)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "exec -a chainmap-render-worker \"$0\" samples", exe.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CHAINMAP_RENDER_WORKER": "3:1"]) { _, new in new }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(data.isEmpty, "the program's main ran: \(String(decoding: data, as: UTF8.self))")
+    }
+
     @Test func renderNeedsAPark() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
