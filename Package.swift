@@ -14,10 +14,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Domain-free graph engine: CSR graph, builders, readers, algorithms.
-        .target(name: "ChainGraph"),
+        .target(
+            name: "ChainGraph",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Park model, JSON/CSV/GraphML formats, validation, bundled samples.
         .target(
             name: "ChainModel",
