@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 
 /// An error building a graph.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -131,7 +129,7 @@ public struct GraphBuilder: Sendable {
     ///   order of addition.
     /// - Throws: ``GraphError`` if a negative id was added or there are too many edges.
     public func build() throws(GraphError) -> Graph {
-        try build(threads: sources.count >= 1 << 18 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        try build(threads: sources.count >= 1 << 18 ? Parallel.processorCount : 1)
     }
 
     /// Builds with `threads` workers (1: the sequential passes). The result is the same for
@@ -257,12 +255,12 @@ public struct GraphBuilder: Sendable {
                 }
             }
             // Out-degrees per worker.
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) { cnt[base + Int(src[i])] += 1 }
             }
             offsetsAndCursors(outOff)
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) {
                     let s = base + Int(src[i])
@@ -283,13 +281,13 @@ public struct GraphBuilder: Sendable {
                 first[w] = max(v, first[w - 1])
             }
             let bounds = first
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in 0..<stride { cnt[base + i] = 0 }
                 for e in outOff[bounds[w]]..<outOff[bounds[w + 1]] { cnt[base + Int(oTgt[e])] += 1 }
             }
             offsetsAndCursors(inOff)
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for v in bounds[w]..<bounds[w + 1] {
                     for e in outOff[v]..<outOff[v + 1] {

@@ -1,5 +1,4 @@
 import ChainGraph
-import Dispatch
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.
@@ -155,7 +154,7 @@ struct ChainIndex: Sendable {
         let chunkRemaps = remaps
         keys.withUnsafeMutableBufferPointer { keyOut in
             nonisolated(unsafe) let keyOut = keyOut
-            DispatchQueue.concurrentPerform(iterations: chunkProducts.count) { c in
+            Parallel.forEach(iterations: chunkProducts.count) { c in
                 let remap = chunkRemaps[c]
                 if remap.isEmpty { return }
                 edgeOfLinkFinal.withUnsafeBufferPointer { edgeOfLink in

@@ -175,7 +175,7 @@ extension Graph {
             // blocks; each block sums into its own buffers, merged in block order.
             let blockSize = max(1, min(64, k / 32))
             let blockCount = (k + blockSize - 1) / blockSize
-            let workers = CentralitySupport.workers(requested: threads, units: blockCount)
+            let workers = Parallel.workers(requested: threads, units: blockCount)
             // All-1 weights give the same paths as hops: use the faster BFS.
             let useWeights = weighted && !CentralitySupport.allWeightsOne(self)
             let spaces = (0..<workers).map { _ in
@@ -186,7 +186,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    CentralitySupport.run(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
                         let space = spaces[unit]
                         space.clearAccumulators()
                         let block = first + unit

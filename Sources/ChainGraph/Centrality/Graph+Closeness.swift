@@ -66,7 +66,7 @@ extension Graph {
         let useWeights = weighted && !CentralitySupport.allWeightsOne(self)
         let blockSize = max(1, min(1024, n / 64))
         let blockCount = (n + blockSize - 1) / blockSize
-        let workers = CentralitySupport.workers(requested: threads, units: blockCount)
+        let workers = Parallel.workers(requested: threads, units: blockCount)
         let spaces = (0..<workers).map { _ in DistanceWorkspace(nodes: n, weighted: useWeights) }
         var throttle = ProgressThrottle(progress, total: n)
         withCSRView { csr in
@@ -77,7 +77,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    CentralitySupport.run(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
                         let space = spaces[unit]
                         let block = first + unit
                         for u in (block * blockSize)..<min(n, (block + 1) * blockSize) {

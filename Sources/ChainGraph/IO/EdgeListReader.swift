@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// A graph read from an edge list together with the label of each node.
 public struct LabeledGraph: Sendable {
@@ -219,7 +218,7 @@ struct EdgeListParser {
         capacity.withUnsafeMutableBufferPointer { cap in
             nonisolated(unsafe) let cap = cap
             let b = bounds
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            Parallel.forEach(iterations: chunkCount) { c in
                 var lines = 1
                 for i in b[c]..<b[c + 1] where p[i] == newline { lines += 1 }
                 cap[c + 1] = lines
@@ -242,7 +241,7 @@ struct EdgeListParser {
                 parseChunk(p, b[c]..<b[c + 1], path: path, options: options, src: src, tgt: tgt, into: &chunk)
                 out[c] = chunk
             }
-            if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
+            Parallel.forEach(iterations: chunkCount, work)
         }}}
         var parser = EdgeListParser(path: path, options: options)
         return parser.finish(chunks: chunks, sources: &sources, targets: &targets, byteCount: n)

@@ -141,7 +141,7 @@ struct MeasureCommand: ParsableCommand {
         load.summary = "read + parse + CSR build"
         if wanted.contains("load") { results.append(load) }
 
-        let workerCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let workerCount = threads ?? Parallel.processorCount
         var pageRankScores: [Double]?
         var betweennessScores: [Double]?
         var pageRankTop: [(Int32, Double)] = []
