@@ -134,7 +134,7 @@ import Testing
 /// Bulk arrays build exactly what the same edges added one by one build.
 @Suite struct GraphBuilderBulkTests {
     @Test func bulkEqualsAddedOneByOne() throws {
-        var rng = StructureTestRNG(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let m = 500
         let sources = (0..<m).map { _ in Int32(rng.next() % 40) }
         let targets = (0..<m).map { _ in Int32(rng.next() % 40) }

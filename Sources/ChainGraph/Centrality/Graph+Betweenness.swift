@@ -130,7 +130,7 @@ extension Graph {
         var rng = SplitMix64(seed: seed)
         var pool = (0..<Int32(nodeCount)).map { $0 }
         for i in 0..<sampleCount {
-            let j = i + Int(rng.uniform(below: UInt64(nodeCount - i)))
+            let j = i + Int(rng.below(UInt64(nodeCount - i)))
             pool.swapAt(i, j)
         }
         let sources = pool[0..<sampleCount].sorted()

@@ -324,7 +324,7 @@ struct MeasureCommand: ParsableCommand {
         var rng = ChainGraph.SplitMix64(seed: seed)
         var pool = (0..<Int32(n)).map { $0 }
         for i in 0..<count {
-            let j = i + Int(rng.uniform(below: UInt64(n - i)))
+            let j = i + Int(rng.below(UInt64(n - i)))
             pool.swapAt(i, j)
         }
         return pool[0..<count].sorted()
