@@ -30,7 +30,10 @@ let package = Package(
             resources: [.copy("Samples")]
         ),
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
-        .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
+        .target(
+            name: "ChainAnalysis",
+            dependencies: ["ChainGraph", "ChainModel", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Graphviz (libgvc) as a system library; only ChainRender imports it.
         .systemLibrary(
             name: "CGraphviz",
