@@ -63,11 +63,9 @@ struct ChainIndex: Sendable {
         let stageChain = table.stageChain
         let stageIndex = table.stageIndex
         var inOff: [Int32] = [0], inVal: [Int32] = []
-        for chain in park.chains {
-            for s in chain.stages where stageIndex[s.id].map({ Int($0) == inOff.count - 1 }) ?? false {
-                for i in s.inputs { if let g = stageIndex[i], stageChain[Int(g)] == stageChain[inOff.count - 1] { inVal.append(g) } }
-                inOff.append(Int32(inVal.count))
-            }
+        for inputs in table.inputs {
+            inVal += inputs
+            inOff.append(Int32(inVal.count))
         }
         self.stageIds = stageIds
         self.stageNames = table.stages.map(\.name)
