@@ -37,7 +37,7 @@ public struct GraphBuilder: Sendable {
     /// Per-edge layers, or empty when every edge is on `uniformLayer` (bulk edges only).
     private var layers: [EdgeLayer] = []
     private var uniformWeight: Double = 1
-    private var uniformLayer: EdgeLayer = .supply
+    private var uniformLayer: EdgeLayer = 0
     private var firstBadNode: Int32?
 
     public init(directed: Bool = true, nodeCount: Int = 0) {
@@ -59,7 +59,7 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(E) to find the largest and smallest id.
     public init(
         directed: Bool = true, nodeCount: Int = 0, sources: [Int32], targets: [Int32],
-        weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = .supply
+        weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = 0
     ) {
         precondition(targets.count == sources.count, "GraphBuilder: \(targets.count) targets for \(sources.count) sources")
         precondition((weights?.count ?? sources.count) == sources.count, "GraphBuilder: weights and sources differ in length")
@@ -103,7 +103,7 @@ public struct GraphBuilder: Sendable {
     /// Adds the edge `source → target`. Parallel edges and self-loops are kept.
     /// - Complexity: amortized O(1).
     @inlinable
-    public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1, layer: EdgeLayer = .supply) {
+    public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1, layer: EdgeLayer = 0) {
         _addEdge(source, target, weight, layer)
     }
 

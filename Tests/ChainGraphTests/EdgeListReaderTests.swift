@@ -53,10 +53,10 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
     }
 
     @Test func optionsSetDirectionDefaultWeightAndLayer() throws {
-        let lg = try EdgeListReader.parse("1 2\n2 3 4\n", options: .init(directed: false, defaultWeight: 7, layer: .pairing))
+        let lg = try EdgeListReader.parse("1 2\n2 3 4\n", options: .init(directed: false, defaultWeight: 7, layer: 1))
         #expect(!lg.graph.isDirected)
         #expect(lg.graph.weights == [7, 4])
-        #expect(lg.graph.layers == [.pairing, .pairing])
+        #expect(lg.graph.layers == [1, 1])
     }
 
     @Test func parsesWeightsExactly() throws {

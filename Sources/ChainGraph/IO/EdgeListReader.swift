@@ -57,7 +57,7 @@ public enum EdgeListReader {
         /// How many errors are reported in full; the rest are only counted.
         public var maxErrors: Int
 
-        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = .supply, maxErrors: Int = 100) {
+        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = 0, maxErrors: Int = 100) {
             self.directed = directed
             self.defaultWeight = defaultWeight
             self.layer = layer
