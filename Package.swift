@@ -55,7 +55,7 @@ let package = Package(
 
         .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis"]),
+        .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]

@@ -1,6 +1,7 @@
 import Testing
 @testable import ChainAnalysis
 import ChainGraph
+import ChainModel
 
 /// A park with one complete chain (`ok`, no gap) and one chain with a gap of every kind
 /// planted (`g`).

@@ -1,5 +1,6 @@
 import ChainAnalysis
 import Testing
+import ChainModel
 
 /// A small park whose every rate and list is worked out by hand (see the comments).
 ///

@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Runs the gap rules over one ``ChainIndex``; each rule lives in a `GapAnalyzer+Rule.swift`.
 final class GapAnalyzer {
     let index: ChainIndex

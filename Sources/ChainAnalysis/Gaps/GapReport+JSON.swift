@@ -1,3 +1,5 @@
+import ChainModel
+
 extension GapReport {
     /// The report as JSON: fixed key order, findings in rank order, so the same park and
     /// options give the same bytes. `limit` > 0 keeps the first `limit` findings (and adds

@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 /// Settings of ``MatchEvaluation``.
 public struct MatchEvaluationOptions: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import ChainGraph
 import Foundation
+import ChainModel
 
 /// A scored candidate before it becomes a ``MatchSuggestion``.
 struct ScoredCandidate: Sendable {

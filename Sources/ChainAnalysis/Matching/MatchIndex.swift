@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 /// Everything matchmaking needs, built once per park: concepts of every product, capability
 /// and need; inverted indexes concept → firms that make it, need or buy it, and concept →

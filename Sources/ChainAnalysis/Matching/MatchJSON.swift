@@ -1,3 +1,5 @@
+import ChainModel
+
 /// JSON output of matchmaking: fixed key order, scores rounded to 4 decimals, so the same
 /// park and options give the same bytes.
 enum MatchJSON {

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Id → index maps and per-firm organization facts, built once per report.
 ///
 /// Firms, organizations, chains and stages are numbered in the park's order. Stages are

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension OrganizationReport {
     /// The report as JSON: fixed key order, lists in report order, so the same park and
     /// options give the same bytes. `limit` > 0 cuts each list to its first `limit` entries

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension OrganizationReport {
     /// The needs list counted by status, kind, chain and responder.
     ///

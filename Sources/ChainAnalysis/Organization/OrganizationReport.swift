@@ -1,3 +1,5 @@
+import ChainModel
+
 /// The organization overlay of a park (党建引领产业链): double coverage (双覆盖) by park,
 /// chain and stage; the firms that should build their own branch (应建尽建) or join a joint
 /// one (联合组建) with proposed groupings; structure checks of the chain organizations;

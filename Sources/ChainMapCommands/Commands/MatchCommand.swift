@@ -2,6 +2,7 @@ import ArgumentParser
 import ChainAnalysis
 import ChainRender
 import Foundation
+import ChainModel
 
 /// `chainmap match PARK`: supply–demand matchmaking (供需对接) for one firm, a park-wide agenda,
 /// candidates to fill a stage, or the link-recovery benchmark.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChainAnalysis
 import ChainGraph
 import Foundation
+import ChainModel
 
 /// `chainmap rank PARK --by MEASURE`: firms (or nodes of any edge list) by centrality.
 struct RankCommand: ParsableCommand {
