@@ -52,7 +52,7 @@ public enum EdgeListReader {
         public var directed: Bool
         /// Weight of edges written without a third column (default 1).
         public var defaultWeight: Double
-        /// Layer given to every edge (default ``EdgeLayer/supply``).
+        /// Layer given to every edge (default 0).
         public var layer: EdgeLayer
         /// How many errors are reported in full; the rest are only counted.
         public var maxErrors: Int

@@ -4,7 +4,7 @@
 /// Deterministic across platforms and Swift versions: the same seed gives the same
 /// sequence, so a seed reproduces a sampled betweenness, a shuffled benchmark input or a
 /// matchmaking evaluation. (The park generator draws from xoshiro256**, seeded by this one,
-/// and bounds its draws with the same ``below(_:using:)``.)
+/// and bounds its draws with the same `below(_:using:)`.)
 ///
 /// ```swift
 /// var rng = SplitMix64(seed: 42)

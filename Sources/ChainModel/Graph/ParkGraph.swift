@@ -1,6 +1,6 @@
 import ChainGraph
 
-/// A park as a ``Graph``: firms are nodes `0..<firmCount` in park order; with the pairing or
+/// A park as a `Graph`: firms are nodes `0..<firmCount` in park order; with the pairing or
 /// membership layer, organizations follow as nodes `firmCount..<firmCount + organizationCount`.
 /// Edges carry a layer:
 /// - `.supply`: supplier → buyer for each link whose status is selected, weight = link value
