@@ -79,19 +79,10 @@ struct ChainIndex: Sendable {
         self.stageIndex = stageIndex
         self.chainIndex = table.chainIndex
 
-        var stOff = [Int32](repeating: 0, count: firms.count + 1)
-        var stVal: [Int32] = []
-        stVal.reserveCapacity(firms.count)
+        let (stOff, stVal) = table.firmStages(firms)
         var inPark = [Bool](repeating: true, count: firms.count)
         var output = [Double](repeating: 0, count: firms.count)
-        var scratch: [Int32] = []
         for (i, f) in firms.enumerated() {
-            scratch.removeAll(keepingCapacity: true)
-            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
-            if scratch.count > 1 { scratch.sort() }
-            var last: Int32 = -1
-            for g in scratch where g != last { stVal.append(g); last = g }
-            stOff[i + 1] = Int32(stVal.count)
             inPark[i] = f.inPark
             output[i] = f.output ?? 0
         }

@@ -56,7 +56,6 @@ struct OrganizationIndex {
 
         // Stages, numbered chain by chain.
         let table = StageTable(park)
-        let stageIndex = table.stageIndex
         let chainIndex = table.chainIndex
         self.stageChain = table.stageChain
         self.stageIds = table.stages.map(\.id)
@@ -64,26 +63,17 @@ struct OrganizationIndex {
         self.chainStageStart = table.chainStageStart
 
         // Firm → stages and chains.
-        var stOff = [Int32](repeating: 0, count: firms.count + 1)
-        var stVal: [Int32] = []
+        let (stOff, stVal) = table.firmStages(firms)
         var chOff = [Int32](repeating: 0, count: firms.count + 1)
         var chVal: [Int32] = []
-        stVal.reserveCapacity(firms.count)
         chVal.reserveCapacity(firms.count)
         var scratch: [Int32] = []
         for (i, f) in firms.enumerated() {
             scratch.removeAll(keepingCapacity: true)
-            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
-            if scratch.count > 1 { scratch.sort() }
-            var last: Int32 = -1
-            for g in scratch where g != last { stVal.append(g); last = g }
-            stOff[i + 1] = Int32(stVal.count)
-
-            scratch.removeAll(keepingCapacity: true)
-            for k in Int(stOff[i]) ..< stVal.count { scratch.append(stageChain[Int(stVal[k])]) }
+            for k in Int(stOff[i]) ..< Int(stOff[i + 1]) { scratch.append(stageChain[Int(stVal[k])]) }
             for l in f.leads { if let c = chainIndex[l] { scratch.append(c) } }
             if scratch.count > 1 { scratch.sort() }
-            last = -1
+            var last: Int32 = -1
             for c in scratch where c != last { chVal.append(c); last = c }
             chOff[i + 1] = Int32(chVal.count)
         }

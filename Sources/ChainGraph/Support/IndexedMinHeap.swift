@@ -114,12 +114,10 @@ struct IndexedMinHeap {
             let parent = (i - 1) >> 1
             let p = items[parent]
             if !less(x, p) { break }
-            items[i] = p
-            slot[Int(p)] = Int32(i)
+            place(p, at: i)
             i = parent
         }
-        items[i] = x
-        slot[Int(x)] = Int32(i)
+        place(x, at: i)
     }
 
     @inline(__always)
@@ -132,10 +130,15 @@ struct IndexedMinHeap {
             if child + 1 < count && less(items[child + 1], items[child]) { child += 1 }
             let c = items[child]
             if !less(c, x) { break }
-            items[i] = c
-            slot[Int(c)] = Int32(i)
+            place(c, at: i)
             i = child
         }
+        place(x, at: i)
+    }
+
+    /// Puts node `x` at heap position `i` and records the position.
+    @inline(__always)
+    private func place(_ x: Int32, at i: Int) {
         items[i] = x
         slot[Int(x)] = Int32(i)
     }

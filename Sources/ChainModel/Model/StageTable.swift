@@ -70,6 +70,25 @@ package struct StageTable: Sendable {
         self.templateOrder = order
     }
 
+    /// Each firm's stages as numbers, ascending and each once (unknown ids skipped), as CSR:
+    /// firm `i`'s are `values[offsets[i]..<offsets[i + 1]]`.
+    /// - Complexity: O(stage references · log) with hashing.
+    package func firmStages(_ firms: [Firm]) -> (offsets: [Int32], values: [Int32]) {
+        var offsets = [Int32](repeating: 0, count: firms.count + 1)
+        var values: [Int32] = []
+        values.reserveCapacity(firms.count)
+        var scratch: [Int32] = []
+        for (i, f) in firms.enumerated() {
+            scratch.removeAll(keepingCapacity: true)
+            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
+            if scratch.count > 1 { scratch.sort() }
+            var last: Int32 = -1
+            for g in scratch where g != last { values.append(g); last = g }
+            offsets[i + 1] = Int32(values.count)
+        }
+        return (offsets, values)
+    }
+
     /// Kahn's algorithm over one chain's numbers; among ready stages the lower tier, then the
     /// lower number; on a cycle, the first remaining stage by the same rule.
     /// - Complexity: O(S²) for S stages.
