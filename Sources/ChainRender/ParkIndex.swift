@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 import Foundation
 
 /// Lookups over a park that every view needs: stages in template order (``StageTable``), firm and

@@ -1,5 +1,5 @@
 import ChainGraph
-import ChainModel
+@_spi(Internals) import ChainModel
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.

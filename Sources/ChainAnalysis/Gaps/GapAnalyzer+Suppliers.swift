@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 extension GapAnalyzer {
     /// Single-sourced inputs of in-park buyers, and lost links.

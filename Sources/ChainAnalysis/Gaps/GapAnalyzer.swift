@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 /// Runs the gap rules over one ``ChainIndex``; each rule lives in a `GapAnalyzer+Rule.swift`.
 final class GapAnalyzer {

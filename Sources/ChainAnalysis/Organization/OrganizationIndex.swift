@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 /// Id → index maps and per-firm organization facts, built once per report.
 ///

@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 extension OrganizationReport {
     /// Pairings compared with supply links and needs, strong links without pairing, and
