@@ -64,18 +64,9 @@ struct OrganizationIndex {
 
         // Firm → stages and chains.
         let (stOff, stVal) = table.firmStages(firms)
-        var chOff = [Int32](repeating: 0, count: firms.count + 1)
-        var chVal: [Int32] = []
-        chVal.reserveCapacity(firms.count)
-        var scratch: [Int32] = []
-        for (i, f) in firms.enumerated() {
-            scratch.removeAll(keepingCapacity: true)
-            for k in Int(stOff[i]) ..< Int(stOff[i + 1]) { scratch.append(stageChain[Int(stVal[k])]) }
-            for l in f.leads { if let c = chainIndex[l] { scratch.append(c) } }
-            if scratch.count > 1 { scratch.sort() }
-            var last: Int32 = -1
-            for c in scratch where c != last { chVal.append(c); last = c }
-            chOff[i + 1] = Int32(chVal.count)
+        let (chOff, chVal) = StageTable.sortedUniqueLists(count: firms.count) { i, list in
+            for k in Int(stOff[i]) ..< Int(stOff[i + 1]) { list.append(table.stageChain[Int(stVal[k])]) }
+            for l in firms[i].leads { if let c = chainIndex[l] { list.append(c) } }
         }
         firmStageOffsets = stOff
         firmStageValues = stVal

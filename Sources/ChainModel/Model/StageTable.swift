@@ -74,13 +74,24 @@ package struct StageTable: Sendable {
     /// firm `i`'s are `values[offsets[i]..<offsets[i + 1]]`.
     /// - Complexity: O(stage references · log) with hashing.
     package func firmStages(_ firms: [Firm]) -> (offsets: [Int32], values: [Int32]) {
-        var offsets = [Int32](repeating: 0, count: firms.count + 1)
+        Self.sortedUniqueLists(count: firms.count) { i, list in
+            for s in firms[i].stages { if let g = stageIndex[s] { list.append(g) } }
+        }
+    }
+
+    /// `count` lists of numbers as CSR, each sorted ascending with repeats dropped: `fill(i,
+    /// &list)` appends list `i`'s numbers in any order (e.g. the chains of a firm's stages).
+    /// - Complexity: O(total · log) for the sorts.
+    package static func sortedUniqueLists(
+        count: Int, _ fill: (_ i: Int, _ list: inout [Int32]) -> Void
+    ) -> (offsets: [Int32], values: [Int32]) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
         var values: [Int32] = []
-        values.reserveCapacity(firms.count)
+        values.reserveCapacity(count)
         var scratch: [Int32] = []
-        for (i, f) in firms.enumerated() {
+        for i in 0..<count {
             scratch.removeAll(keepingCapacity: true)
-            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
+            fill(i, &scratch)
             if scratch.count > 1 { scratch.sort() }
             var last: Int32 = -1
             for g in scratch where g != last { values.append(g); last = g }
