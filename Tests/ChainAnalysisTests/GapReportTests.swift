@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ChainAnalysis
 import ChainGraph
@@ -180,15 +181,37 @@ func plantedPark() -> Park {
         let r = GapReport(park: plantedPark(), candidates: pool)
         let missing = try #require(r.findings.first { $0.rule == .missingStage })
         #expect(missing.remedy.candidates.map(\.id) == ["c-big", "c-small"])
-        #expect(missing.remedy.text.contains("大负极厂"))
+        // The remedy names the best candidate as a typed argument, not as text.
+        let best = Message.Argument.message(Message("gaps.firm", ["name": .text("大负极厂"), "id": .text("c-big")]))
+        #expect(missing.remedy.message.arguments["candidate"] == .message(Message("gaps.remedy.candidate", ["firm": best])))
     }
 
-    @Test func jsonIsDeterministic() {
-        let a = GapReport(park: plantedPark()).json()
-        let b = GapReport(park: plantedPark()).json()
+    @Test func jsonIsDeterministic() throws {
+        let a = try Self.json(GapReport(park: plantedPark()))
+        let b = try Self.json(GapReport(park: plantedPark()))
         #expect(a == b)
-        let text = String(decoding: a, as: UTF8.self)
-        #expect(text.contains("\"rule\": \"missing-stage\""))
+        #expect(a.contains("\"rule\":\"missing-stage\""))
+        #expect(a.contains("\"id\":\"gaps.evidence.missing-stage\""))
+        #expect(a.contains("\"counts\":{\"blocking-need\":1,\"broken\":"))
+    }
+
+    @Test func limitKeepsTheMostSevereAndCountsStayComplete() throws {
+        let all = GapReport(park: plantedPark())
+        var options = GapOptions()
+        options.limit = 2
+        options.kinds = [.weak, .broken]
+        let cut = GapReport(park: plantedPark(), options: options)
+        let chosen = all.findings.filter { $0.kind == .weak || $0.kind == .broken }
+        #expect(cut.findings == Array(chosen.prefix(2)))
+        #expect(cut.findingsTotal == chosen.count)
+        #expect(cut.counts[.weak] == all.counts[.weak] && cut.counts[.thin] == 0)
+    }
+
+    /// The report as compact JSON with sorted keys.
+    static func json(_ report: GapReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 
     @Test func supplyCutsAgreeWithBiconnectivity() {

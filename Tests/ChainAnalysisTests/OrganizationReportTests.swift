@@ -1,3 +1,4 @@
+import Foundation
 import ChainAnalysis
 import Testing
 import ChainModel
@@ -188,7 +189,11 @@ func smallPark() -> Park {
         #expect(r.groups.count == 1)
         #expect(r.groups.first?.firms.map(\.id) == ["p1", "p2", "p3", "q1"])
         #expect(r.groups.first?.partyMembers == 4)
-        #expect(r.groups.first?.reason.contains("nearest stage") == true)
+        // q1 came from s3, the nearest stage of the same chain with a group.
+        #expect(r.groups.first?.merged.map(\.id) == ["q1"])
+        #expect(r.groups.first?.basis == .stage)
+        #expect(r.groups.first?.reason.id == "orgs.group.new")
+        #expect(r.groups.first?.reason.arguments["firms"] == .integer(3) && r.groups.first?.reason.arguments["members"] == .integer(3))
     }
 
     @Test func structureChecks() throws {
@@ -197,7 +202,8 @@ func smallPark() -> Park {
         #expect(checks.chainOrganizations.map(\.organizations) == [["cm"], ["al"], []])
         // Leaders by chain then id: A of c (member of cm), L of c (brL → cm), G of d (member of al).
         #expect(checks.leaders.map { "\($0.chain):\($0.firm.id):\($0.placed)" } == ["c:A:true", "c:L:true", "d:G:true"])
-        #expect(checks.leaders[1].detail == "brL → cm")
+        #expect(checks.leaders[1].placement == .path && checks.leaders[1].organizations == ["brL", "cm"])
+        #expect(checks.leaders[1].detail == Message("orgs.leader.path", ["path": .message(Message("orgs.path.step", ["from": "brL", "to": "cm"]))]))
         // s3 has N only, without organization and not in cm: unreached. e1 has no firms.
         #expect(checks.unreachedStages.map(\.stage) == ["s3"])
         // al spans d but A is only in c.
@@ -211,6 +217,7 @@ func smallPark() -> Park {
         park.organizations[0].members = []
         let leaders = OrganizationReport(park: park).checks.leaders
         #expect(leaders.first { $0.firm.id == "A" }?.placed == false)
+        #expect(leaders.first { $0.firm.id == "A" }?.placement == .notLinked)
         #expect(leaders.first { $0.firm.id == "L" }?.placed == true)
     }
 
@@ -248,14 +255,31 @@ func smallPark() -> Park {
         #expect(n.openWithoutResponder.map(\.id) == ["n1"])
     }
 
-    @Test func jsonIsDeterministicAndComplete() {
+    @Test func jsonIsDeterministicAndComplete() throws {
         var options = OrganizationOptions()
         options.suggestJoint = true
-        let a = OrganizationReport(park: smallPark(), options: options).json()
-        let b = OrganizationReport(park: smallPark(), options: options).json()
+        let a = try Self.json(OrganizationReport(park: smallPark(), options: options))
+        let b = try Self.json(OrganizationReport(park: smallPark(), options: options))
         #expect(a == b)
-        let text = String(decoding: a, as: UTF8.self)
-        #expect(text.contains("\"organizationPercent\": 42.86"))
-        #expect(text.contains("\"groups\""))
+        #expect(a.contains("\"organizationPercent\":42.86"))
+        #expect(a.contains("\"groups\""))
+        #expect(a.contains("\"placement\":\"path\""))
+    }
+
+    @Test func limitCutsListsAndKeepsTotals() {
+        var options = OrganizationOptions()
+        options.limit = 1
+        let r = OrganizationReport(park: smallPark(), options: options)
+        let all = OrganizationReport(park: smallPark())
+        #expect(r.needs.byResponder.map(\.key) == ["ag"])
+        #expect(r.totals["byResponder"] == all.needs.byResponder.count)
+        #expect(r.coverage == all.coverage)
+    }
+
+    /// The report as compact JSON with sorted keys.
+    static func json(_ report: OrganizationReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 }

@@ -45,7 +45,8 @@ import ChainModel
         options.suggestJoint = true
         for name in ["beilun-nev", "ningxiang-storage"] {
             let park = try Self.sample(name)
-            #expect(OrganizationReport(park: park, options: options).json() == OrganizationReport(park: park, options: options).json())
+            #expect(try OrganizationReportTests.json(OrganizationReport(park: park, options: options))
+                == OrganizationReportTests.json(OrganizationReport(park: park, options: options)))
         }
     }
 

@@ -25,8 +25,8 @@ enum CLI {
     static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ChainModelTests/Fixtures")
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
-        let exe = try #require(executable, "chainmap executable not found next to the tests")
+    static func run(_ arguments: [String], executable other: URL? = nil, in directory: URL? = nil) throws -> CLIResult {
+        let exe = try #require(other ?? executable, "chainmap executable not found next to the tests")
         let process = Process()
         process.executableURL = exe
         process.arguments = arguments

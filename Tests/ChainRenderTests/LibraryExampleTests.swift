@@ -18,7 +18,7 @@ struct LibraryExampleTests {
         let park = try ParkLoader.load(path: Samples.path("jinchang-battery")!).park
         let gaps = GapReport(park: park)
         for finding in gaps.findings.prefix(3) {
-            print(finding.kind.term, finding.place.stage ?? "", finding.severity.atRisk)
+            print(finding.kind, finding.place.stage ?? "", finding.severity.atRisk)
         }
         let map = try ChainMap.render(park: park, options: MapOptions(), format: .svg)
         try Data(map.bytes).write(to: output)

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension GapAnalyzer {
     /// Articulation points (in-park firms) and bridge links of the active supply layer that
     /// separate at least ``GapOptions/minFirmsCutOff`` firms.
@@ -16,41 +18,49 @@ extension GapAnalyzer {
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
             let home = home(of: f)
-            let text = "removing \(name(f)) splits its supply network (\(cut.componentSize) in-park firms) into \(cut.pieces) parts; \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) lose every supply path to the rest"
+            let text = Message("gaps.evidence.articulation-point", [
+                "firm": name(f), "componentFirms": .integer(cut.componentSize), "parts": .integer(cut.pieces),
+                "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput),
+            ])
             findings.append(GapFinding(
                 rule: .articulationPoint,
                 severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
                 place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
-                evidence: GapEvidence(text: text, facts: [
+                evidence: GapEvidence(text, facts: [
                     ("firm", .text(index.park.firms[f].id)), ("firmsCutOff", .number(Double(cut.cutOff))),
                     ("outputCutOff", .number(cut.cutOutput)), ("parts", .number(Double(cut.pieces))),
                     ("componentFirms", .number(Double(cut.componentSize))),
                 ]),
                 remedy: GapRemedy(
-                    text: alt.isEmpty ? "build a second connection around \(name(f)): attract another firm of its stage" : "build second connections around it through \(GapText.list(alt.map { "\($0.name) (\($0.id))" }))",
+                    alt.isEmpty
+                        ? Message("gaps.remedy.articulation-point.attract", ["firm": name(f)])
+                        : Message("gaps.remedy.articulation-point.connect", ["firms": Self.firms(alt)]),
                     attractStage: alt.isEmpty ? stage.map { index.stageIds[$0] } : nil, inPark: alt)))
         }
         for cut in cuts.bridges where cut.cutOff >= minimum {
             let e = cut.id
             let s = Int(index.edgeSource[e]), b = Int(index.graph.outTargets[e])
             let link = index.linkRef(edge: e)
-            let input = index.keyLabel(index.edgeKey[e])
+            let input = self.input(index.edgeKey[e])
             let (product, stage) = remedies.productAndStage(ofKey: index.edgeKey[e], supplier: s)
             let alt = remedies.suppliers(product: product, stage: stage, excluding: [s, b])
             let home = home(of: b)
-            let text = "link \(name(s)) → \(name(b)) (\(input)) is the only tie between \(cut.cutOff) firms (output \(GapText.rmb(cut.cutOutput))) and the other \(cut.componentSize - cut.cutOff) in-park firms of their supply network"
+            let text = Message("gaps.evidence.bridge", [
+                "supplier": name(s), "buyer": name(b), "input": input,
+                "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput), "others": .integer(cut.componentSize - cut.cutOff),
+            ])
             findings.append(GapFinding(
                 rule: .bridge,
                 severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
                 place: GapPlace(chain: home.chain, stage: home.stage, link: link),
-                evidence: GapEvidence(text: text, facts: [
-                    ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(input)),
+                evidence: GapEvidence(text, facts: [
+                    ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(inputFact(index.edgeKey[e]))),
                     ("firmsCutOff", .number(Double(cut.cutOff))), ("outputCutOff", .number(cut.cutOutput)),
                     ("componentFirms", .number(Double(cut.componentSize))),
                 ]),
                 remedy: GapRemedy(
-                    text: alt.isEmpty ? "add a second link between the two parts" : "add a parallel supplier: \(GapText.list(alt.map { "\($0.name) (\($0.id))" }))",
-                    inPark: alt, suggestedLinks: alt.prefix(1).map { ($0.id, link.buyer) })))
+                    alt.isEmpty ? Message("gaps.remedy.bridge.link") : Message("gaps.remedy.bridge.supplier", ["firms": Self.firms(alt)]),
+                    inPark: alt, suggestedLinks: alt.prefix(1).map { GapSuggestedLink(supplier: $0.id, buyer: link.buyer) })))
         }
         return findings
     }

@@ -12,26 +12,28 @@ extension GapAnalyzer {
         for need in index.park.needs where need.status != .solved && options.blockingNeedKinds.contains(need.kind) {
             guard let f = index.firmIndex[need.firm].map(Int.init), chokeRisk[f] >= 0 else { continue }
             let risk = chokeRisk[f]
-            let term = need.kind == .finance ? "难点 (capital difficulty)" : "卡点 (\(need.kind.rawValue) choke point)"
-            let what = need.text ?? (need.tags.isEmpty ? need.kind.rawValue : need.tags.joined(separator: ", "))
-            let text = "\(name(f)) is the \(chokeReason[f].map(describe) ?? "single point of failure") and has an \(need.status.rawValue) \(need.kind.rawValue) need: \(what)"
+            let kind = Message.Argument.message(Message("needKind." + need.kind.rawValue))
+            let term = need.kind == .finance ? Message("gaps.needTerm.difficulty") : Message("gaps.needTerm.choke", ["kind": kind])
+            let what: Message.Argument = need.text.map { .text($0) } ?? (need.tags.isEmpty ? kind : .list(need.tags.map { .text($0) }))
+            let reason = chokeReason[f].map(describe) ?? Message("gaps.choke.unknown")
+            let text = Message("gaps.evidence.blocking-need", [
+                "firm": name(f), "reason": .message(reason), "status": .message(Message("needStatus." + need.status.rawValue)),
+                "kind": kind, "what": what,
+            ])
             let home = home(of: f)
-            let remedy: String
-            if let r = need.responder {
-                remedy = "\(term): press the responder \(r) to solve need \(need.id) first; the chain depends on this firm"
-            } else {
-                remedy = "\(term): no responder — route need \(need.id) to an agency (企业吹哨、部门响应)"
-            }
+            let remedy = need.responder.map {
+                Message("gaps.remedy.blocking-need.responder", ["term": .message(term), "responder": .text($0), "need": .text(need.id)])
+            } ?? Message("gaps.remedy.blocking-need.route", ["term": .message(term), "need": .text(need.id)])
             findings.append(GapFinding(
                 rule: .blockingNeed,
                 severity: GapSeverity(value: risk, unit: .rmb, level: .warning, atRisk: risk),
                 place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
-                evidence: GapEvidence(text: text, facts: [
+                evidence: GapEvidence(text, facts: [
                     ("need", .text(need.id)), ("needKind", .text(need.kind.rawValue)), ("status", .text(need.status.rawValue)),
-                    ("firm", .text(need.firm)), ("chokeReason", .text(chokeReason[f].map(describe) ?? "")), ("atRisk", .number(risk)),
+                    ("firm", .text(need.firm)), ("chokeReason", .text(chokeReason[f].map(key) ?? "")), ("atRisk", .number(risk)),
                     ("responder", .text(need.responder ?? "")),
                 ]),
-                remedy: GapRemedy(text: remedy)))
+                remedy: GapRemedy(remedy)))
         }
         return findings
     }

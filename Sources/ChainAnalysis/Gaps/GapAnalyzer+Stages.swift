@@ -1,3 +1,5 @@
+import ChainModel
+
 extension GapAnalyzer {
     /// Template-edge flows: per edge `input → stage` of the template (numbered by its position
     /// in the stage input CSR), what reaches the stage's in-park firms.
@@ -134,46 +136,52 @@ extension GapAnalyzer {
             for i in gr.inEdgeRange(of: Int32(f)) where index.inPark[Int(gr.inSources[i])] { trade += index.edgeValue[Int(gr.inEdges[i])] }
         }
         let risk = users.reduce(0) { $0 + stageOutput[$1] } + trade
-        var text = "no in-park firm in the required stage \(stageName(g))"
-        if !users.isEmpty { text += "; it feeds \(GapText.list(users.map(stageName))) (in-park output \(GapText.rmb(risk)))" }
-        if !outsideFirms.isEmpty { text += "; in-park firms trade \(GapText.rmb(trade)) a year with its outside firms \(GapText.list(outsideFirms.map(name)))" }
+        let text = Message("gaps.evidence.missing-stage", [
+            "stage": stageName(g),
+            "feeds": Self.clause(!users.isEmpty, Message("gaps.evidence.missing-stage.feeds", ["stages": stageNames(users), "output": .money(risk)])),
+            "outside": Self.clause(!outsideFirms.isEmpty, Message("gaps.evidence.missing-stage.outside", [
+                "value": .money(trade), "firms": .list(outsideFirms.map(name)),
+            ])),
+        ])
         let cands = remedies.outside(stage: index.stageIds[g], product: nil)
-        var remedy = "attract a firm for \(stageName(g)) (补链招商)"
-        if let best = cands.first { remedy += "; best candidate \(best.name) (\(best.id))" }
+        let remedy = Message("gaps.remedy.missing-stage", ["stage": stageName(g), "candidate": Self.candidate(cands)])
         return GapFinding(
             rule: .missingStage,
             severity: GapSeverity(value: risk, unit: .rmb, level: .critical, atRisk: risk),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g]),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("stage", .text(index.stageIds[g])), ("required", .text("true")), ("inParkFirms", .number(0)),
                 ("feeds", .list(users.map { index.stageIds[$0] })), ("feedsOutput", .number(risk)),
                 ("outsideFirms", .list(outsideFirms.map { index.park.firms[$0].id })), ("outsideTrade", .number(trade)),
             ]),
-            remedy: GapRemedy(text: remedy, attractStage: index.stageIds[g], candidates: cands))
+            remedy: GapRemedy(remedy, attractStage: index.stageIds[g], candidates: cands))
     }
 
     func noStageLink(stage g: Int, input: Int, k: Int, _ t: TemplateFlows) -> GapFinding {
         let risk = stageOutput[g]
         let outside = t.totalValue[k] - t.localValue[k]
-        var text = "\(stageFirmCount[input]) in-park firms in \(stageName(input)) and \(stageFirmCount[g]) in \(stageName(g)), but no active link between them"
-        if t.totalValue[k] > 0 { text += "; \(stageName(g)) gets \(GapText.rmb(t.totalValue[k])) of this input from outside the park" }
+        let text = Message("gaps.evidence.no-stage-link", [
+            "inputFirms": .integer(stageFirmCount[input]), "inputStage": stageName(input),
+            "stageFirms": .integer(stageFirmCount[g]), "stage": stageName(g),
+            "outside": Self.clause(t.totalValue[k] > 0, Message("gaps.evidence.no-stage-link.outside", ["stage": stageName(g), "value": .money(t.totalValue[k])])),
+        ])
         let sup = Array(remedies.firms(ofStage: input).prefix(remedies.limit)).map(Int.init)
         let buy = Array(remedies.firms(ofStage: g).prefix(remedies.limit)).map(Int.init)
-        var links: [(supplier: String, buyer: String)] = []
+        var links: [GapSuggestedLink] = []
         for (i, s) in sup.enumerated() where i < buy.count && s != buy[i] {
-            links.append((index.park.firms[s].id, index.park.firms[buy[i]].id))
+            links.append(GapSuggestedLink(supplier: index.park.firms[s].id, buyer: index.park.firms[buy[i]].id))
         }
         return GapFinding(
             rule: .noStageLink,
             severity: GapSeverity(value: risk, unit: .rmb, level: .warning, atRisk: risk),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
                 ("inputFirms", .number(Double(stageFirmCount[input]))), ("stageFirms", .number(Double(stageFirmCount[g]))),
                 ("localLinks", .number(0)), ("outsideValue", .number(outside)), ("stageOutput", .number(risk)),
             ]),
             remedy: GapRemedy(
-                text: "supply–demand matchmaking (供需对接) between \(stageName(input)) and \(stageName(g))",
+                Message("gaps.remedy.no-stage-link", ["inputStage": stageName(input), "stage": stageName(g)]),
                 inPark: sup.map(index.firmRef), suggestedLinks: links))
     }
 
@@ -183,44 +191,53 @@ extension GapAnalyzer {
         markChoke(s, risk: risk, reason: .stageSource(input: input, stage: g))
         let count = t.suppliers[k]
         let text = count == 1
-            ? "\(stageName(g)) gets \(stageName(input)) from one supplier, \(name(s))"
-            : "\(name(s)) supplies \(GapText.percent(share)) of the \(stageName(input)) value reaching \(stageName(g)) (\(count) suppliers)"
+            ? Message("gaps.evidence.stage-single-source.one", ["stage": stageName(g), "inputStage": stageName(input), "supplier": name(s)])
+            : Message("gaps.evidence.stage-single-source.share", [
+                "supplier": name(s), "share": .percent(share), "inputStage": stageName(input), "stage": stageName(g), "suppliers": .integer(count),
+            ])
         let alt = remedies.suppliers(product: nil, stage: input, excluding: [s])
         let cands = remedies.outside(stage: index.stageIds[input], product: nil)
-        var remedy = alt.isEmpty ? "attract a second supplier for \(stageName(input))" : "develop second sources in the park: \(GapText.list(alt.map { "\($0.name) (\($0.id))" }))"
-        if let best = cands.first { remedy += "; outside candidate \(best.name) (\(best.id))" }
+        let candidate = Self.candidate(cands, "gaps.remedy.outsideCandidate")
+        let remedy = alt.isEmpty
+            ? Message("gaps.remedy.second-supplier.attract", ["inputStage": stageName(input), "candidate": candidate])
+            : Message("gaps.remedy.second-supplier.develop", ["firms": Self.firms(alt), "candidate": candidate])
         return GapFinding(
             rule: .stageSingleSource,
             severity: GapSeverity(value: risk, unit: .rmb, level: .warning, atRisk: risk),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input], firm: index.park.firms[s].id),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
                 ("supplier", .text(index.park.firms[s].id)), ("suppliers", .number(Double(count))),
                 ("share", .number(share)), ("supplierValue", .number(t.bestValue[k])), ("buyersOutput", .number(risk)),
             ]),
-            remedy: GapRemedy(text: remedy, attractStage: alt.isEmpty ? index.stageIds[input] : nil, inPark: alt, candidates: cands))
+            remedy: GapRemedy(remedy, attractStage: alt.isEmpty ? index.stageIds[input] : nil, inPark: alt, candidates: cands))
     }
 
     func outsideSourcing(stage g: Int, input: Int, k: Int, share: Double, _ t: TemplateFlows) -> GapFinding {
         let outside = t.totalValue[k] - t.localValue[k]
         let top = Int(t.outsideTop[k])
-        var text = "\(GapText.percent(share)) of the \(stageName(input)) value reaching \(stageName(g)) comes from outside the park (\(GapText.rmb(outside)) of \(GapText.rmb(t.totalValue[k])))"
-        if top >= 0 { text += "; largest outside supplier \(name(top))" }
+        let text = Message("gaps.evidence.outside-sourcing", [
+            "share": .percent(share), "inputStage": stageName(input), "stage": stageName(g),
+            "outside": .money(outside), "total": .money(t.totalValue[k]),
+            "top": Self.clause(top >= 0, Message("gaps.evidence.outside-sourcing.top", ["firm": self.name(top)])),
+        ])
         let inPark = remedies.suppliers(product: nil, stage: input, excluding: [])
         let cands = remedies.outside(stage: index.stageIds[input], product: nil)
-        var remedy = "localise (就近配套): attract a firm for \(stageName(input))"
-        if !inPark.isEmpty { remedy += " or expand in-park suppliers \(GapText.list(inPark.map { "\($0.name) (\($0.id))" }))" }
-        if let best = cands.first { remedy += "; best candidate \(best.name) (\(best.id))" }
+        let remedy = Message("gaps.remedy.outside-sourcing", [
+            "inputStage": stageName(input),
+            "expand": Self.clause(!inPark.isEmpty, Message("gaps.remedy.outside-sourcing.expand", ["firms": Self.firms(inPark)])),
+            "candidate": Self.candidate(cands),
+        ])
         return GapFinding(
             rule: .outsideSourcing,
             severity: GapSeverity(value: share, unit: .share, level: .warning, atRisk: outside),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
                 ("outsideShare", .number(share)), ("outsideValue", .number(outside)), ("totalValue", .number(t.totalValue[k])),
                 ("largestOutsideSupplier", .text(top >= 0 ? index.park.firms[top].id : "")),
             ]),
-            remedy: GapRemedy(text: remedy, attractStage: index.stageIds[input], inPark: inPark, candidates: cands))
+            remedy: GapRemedy(remedy, attractStage: index.stageIds[input], inPark: inPark, candidates: cands))
     }
 
     /// Stages without in-park firm at the chain's ends (upstream or downstream tier) or
@@ -233,24 +250,25 @@ extension GapAnalyzer {
         let up = ends.filter { index.stageTier[$0] == .upstream }
         let down = ends.filter { index.stageTier[$0] == .downstream }
         let mid = ends.filter { index.stageTier[$0] == .midstream }
-        var parts: [String] = []
-        if !up.isEmpty { parts.append("no upstream \(GapText.list(up.map(stageName)))") }
-        if !mid.isEmpty { parts.append("no \(GapText.list(mid.map(stageName)))") }
-        if !down.isEmpty { parts.append("no downstream extension \(GapText.list(down.map(stageName)))") }
-        let text = "\(chain.name) (\(chain.id)) covers \(total - missing.count) of \(total) stages: " + parts.joined(separator: "; ")
+        let text = Message("gaps.evidence.short-chain", [
+            "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
+            "covered": .integer(total - missing.count), "stages": .integer(total),
+            "upstream": Self.clause(!up.isEmpty, Message("gaps.evidence.short-chain.upstream", ["stages": stageNames(up)])),
+            "midstream": Self.clause(!mid.isEmpty, Message("gaps.evidence.short-chain.midstream", ["stages": stageNames(mid)])),
+            "downstream": Self.clause(!down.isEmpty, Message("gaps.evidence.short-chain.downstream", ["stages": stageNames(down)])),
+        ])
         let first = ends[0]
         let cands = ends.flatMap { remedies.outside(stage: index.stageIds[$0], product: nil) }
-        var remedy = "extend the chain (延链): attract firms for \(GapText.list(ends.map(stageName)))"
-        if let best = cands.first { remedy += "; best candidate \(best.name) (\(best.id))" }
+        let remedy = Message("gaps.remedy.short-chain", ["stages": stageNames(ends), "candidate": Self.candidate(cands)])
         return GapFinding(
             rule: .shortChain,
             severity: GapSeverity(value: Double(ends.count), unit: .stages, level: ends.contains { index.stageRequired[$0] } ? .warning : .info, atRisk: 0),
             place: GapPlace(chain: chain.id),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("stages", .number(Double(total))), ("covered", .number(Double(total - missing.count))),
                 ("missingUpstream", .list(up.map { index.stageIds[$0] })), ("missingMidstream", .list(mid.map { index.stageIds[$0] })),
                 ("missingDownstream", .list(down.map { index.stageIds[$0] })),
             ]),
-            remedy: GapRemedy(text: remedy, attractStage: index.stageIds[first], candidates: Array(cands.prefix(remedies.limit))))
+            remedy: GapRemedy(remedy, attractStage: index.stageIds[first], candidates: Array(cands.prefix(remedies.limit))))
     }
 }

@@ -64,27 +64,34 @@ extension GapAnalyzer {
         let s = Int(bestSupplier)
         let key = items[items.startIndex].key
         let risk = index.output[b]
-        let input = index.keyLabel(key)
+        let input = self.input(key)
         markChoke(s, risk: risk, reason: .singleSource(buyer: b, key: key))
         let text = suppliers == 1
-            ? "\(name(b)) gets \(input) only from \(name(s))" + (allShares ? " (covering \(GapText.percent(share)) of its need)" : "")
-            : "\(name(s)) covers \(GapText.percent(share)) of \(name(b))'s \(input) (\(suppliers) suppliers)"
+            ? Message("gaps.evidence.single-source.one", [
+                "buyer": name(b), "input": input, "supplier": name(s),
+                "cover": Self.clause(allShares, Message("gaps.evidence.single-source.cover", ["share": .percent(share)])),
+            ])
+            : Message("gaps.evidence.single-source.share", [
+                "supplier": name(s), "share": .percent(share), "buyer": name(b), "input": input, "suppliers": .integer(suppliers),
+            ])
         let (product, stage) = remedies.productAndStage(ofKey: key, supplier: s)
         let alt = remedies.suppliers(product: product, stage: stage, excluding: items.map { Int($0.supplier) } + [b])
         let cands = remedies.outside(stage: stage.map { index.stageIds[$0] }, product: product)
-        var remedy = alt.isEmpty ? "find a second supplier of \(input)" : "second source in the park: \(GapText.list(alt.map { "\($0.name) (\($0.id))" }))"
-        if let best = cands.first { remedy += "; outside candidate \(best.name) (\(best.id))" }
+        let candidate = Self.candidate(cands, "gaps.remedy.outsideCandidate")
+        let remedy = alt.isEmpty
+            ? Message("gaps.remedy.single-source.find", ["input": input, "candidate": candidate])
+            : Message("gaps.remedy.single-source.second", ["firms": Self.firms(alt), "candidate": candidate])
         let home = home(of: b)
         return GapFinding(
             rule: .singleSource,
             severity: GapSeverity(value: risk, unit: .rmb, level: .warning, atRisk: risk),
             place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[b].id, link: index.linkRef(edge: Int(bestEdge))),
-            evidence: GapEvidence(text: text, facts: [
-                ("buyer", .text(index.park.firms[b].id)), ("input", .text(input)), ("supplier", .text(index.park.firms[s].id)),
+            evidence: GapEvidence(text, facts: [
+                ("buyer", .text(index.park.firms[b].id)), ("input", .text(inputFact(key))), ("supplier", .text(index.park.firms[s].id)),
                 ("suppliers", .number(Double(suppliers))), ("share", .number(share)), ("inputValue", .number(total)),
                 ("buyerOutput", .number(risk)),
             ]),
-            remedy: GapRemedy(text: remedy, attractStage: alt.isEmpty ? stage.map { index.stageIds[$0] } : nil, inPark: alt, candidates: cands))
+            remedy: GapRemedy(remedy, attractStage: alt.isEmpty ? stage.map { index.stageIds[$0] } : nil, inPark: alt, candidates: cands))
     }
 
     func lostLink(_ i: Int, _ link: SupplyLink) -> GapFinding? {
@@ -98,24 +105,29 @@ extension GapAnalyzer {
         let value = link.value ?? 0
         let uncovered = remaining == 0
         let risk = uncovered ? max(index.output[b], value) : value
-        let input = link.product ?? key.map(index.keyLabel) ?? "(unspecified)"
-        var text = "link \(name(s)) → \(name(b)) (\(input), \(GapText.rmb(value))) is lost"
-        text += uncovered ? "; the buyer has no active supplier of \(input) left" : "; \(remaining) active supply link(s) of \(input) remain"
+        let input: Message.Argument = link.product.map { .text($0) } ?? self.input(key ?? -1)
+        let text = Message("gaps.evidence.lost-link", [
+            "supplier": name(s), "buyer": name(b), "input": input, "value": .money(value),
+            "rest": .message(uncovered
+                ? Message("gaps.evidence.lost-link.uncovered", ["input": input])
+                : Message("gaps.evidence.lost-link.remaining", ["links": .integer(remaining), "input": input])),
+        ])
         let (product, stage) = key.map { remedies.productAndStage(ofKey: $0, supplier: s) } ?? (link.product, index.stages(ofFirm: s).first.map(Int.init))
         let alt = remedies.suppliers(product: product, stage: stage, excluding: [s, b])
         let cands = remedies.outside(stage: stage.map { index.stageIds[$0] }, product: product)
-        var remedy = "restore the link"
-        if !alt.isEmpty { remedy += " or replace it in the park: \(GapText.list(alt.map { "\($0.name) (\($0.id))" }))" }
-        if let best = cands.first { remedy += "; outside candidate \(best.name) (\(best.id))" }
+        let remedy = Message("gaps.remedy.lost-link", [
+            "replace": Self.clause(!alt.isEmpty, Message("gaps.remedy.lost-link.replace", ["firms": Self.firms(alt)])),
+            "candidate": Self.candidate(cands, "gaps.remedy.outsideCandidate"),
+        ])
         let home = home(of: b)
         return GapFinding(
             rule: .lostLink,
             severity: GapSeverity(value: risk, unit: .rmb, level: uncovered ? .critical : .warning, atRisk: risk),
             place: GapPlace(chain: home.chain, stage: home.stage, firm: link.buyer, link: index.linkRef(index: i)),
-            evidence: GapEvidence(text: text, facts: [
-                ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(input)),
+            evidence: GapEvidence(text, facts: [
+                ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(link.product ?? key.map(inputFact) ?? "")),
                 ("value", .number(value)), ("remainingActiveLinks", .number(Double(remaining))),
             ]),
-            remedy: GapRemedy(text: remedy, inPark: alt, candidates: cands, suggestedLinks: alt.prefix(1).map { ($0.id, link.buyer) }))
+            remedy: GapRemedy(remedy, inPark: alt, candidates: cands, suggestedLinks: alt.prefix(1).map { GapSuggestedLink(supplier: $0.id, buyer: link.buyer) }))
     }
 }

@@ -185,28 +185,36 @@ extension GapAnalyzer {
         // The input stage to thicken: the one whose supply the local network carries least
         // (most demand units from outside or unlinked), else the first source stage.
         let thickest = unmet?.key ?? sourceStages.first
-        var text = "\(chain.name) (\(chain.id)): at most \(GapText.rmb(flow)) of the end products' \(GapText.rmb(demand)) demand (\(GapText.percent(ratio))) can be traced through in-park links from \(GapText.list(sourceStages.map(stageName))) to \(GapText.list(sinkStages.map(stageName)))"
-        if !hasSources { text += "; no in-park firm in the source stages" }
+        var unmetClause = Message("gaps.empty")
         if let unmet, let t = thickest, unmet.key == t {
-            text += "; \(GapText.rmb(unmet.value)) of the demand rests on \(stageName(t)) supplied from outside the in-park chain"
+            unmetClause = Message("gaps.evidence.thin-flow.unmet", ["value": .money(unmet.value), "stage": stageName(t)])
         }
-        if !shown.isEmpty {
-            text += "; the minimum cut has \(cut.count) links, largest " + GapText.list(shown.map { "\($0.supplier) → \($0.buyer)" })
-        }
+        let text = Message("gaps.evidence.thin-flow", [
+            "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
+            "flow": .money(flow), "demand": .money(demand), "share": .percent(ratio),
+            "sources": stageNames(sourceStages), "sinks": stageNames(sinkStages),
+            "noSources": Self.clause(!hasSources, Message("gaps.evidence.thin-flow.noSources")),
+            "unmet": .message(unmetClause),
+            "cut": Self.clause(!shown.isEmpty, Message("gaps.evidence.thin-flow.cut", [
+                "links": .integer(cut.count),
+                "largest": .list(shown.map { .message(Message("gaps.link", ["supplier": .text($0.supplier), "buyer": .text($0.buyer)])) }),
+            ])),
+        ])
         let inPark = thickest.map { remedies.suppliers(product: nil, stage: $0, excluding: []) } ?? []
         let cands = thickest.map { remedies.outside(stage: index.stageIds[$0], product: nil) } ?? []
-        var remedy = "thicken the chain (细链增粗)"
-        if let t = thickest { remedy += ": more local supply from \(stageName(t)) — expand or attract firms there" }
-        if let best = cands.first { remedy += "; best candidate \(best.name) (\(best.id))" }
+        let remedy = Message("gaps.remedy.thin-flow", [
+            "thicken": .message(thickest.map { Message("gaps.remedy.thin-flow.stage", ["stage": stageName($0)]) } ?? Message("gaps.empty")),
+            "candidate": Self.candidate(cands),
+        ])
         return GapFinding(
             rule: .thinFlow,
             severity: GapSeverity(value: 1 - ratio, unit: .share, level: .warning, atRisk: demand - flow),
             place: GapPlace(chain: chain.id),
-            evidence: GapEvidence(text: text, facts: [
+            evidence: GapEvidence(text, facts: [
                 ("demand", .number(demand)), ("flow", .number(flow)), ("flowShare", .number(ratio)),
                 ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
                 ("cutLinks", .number(Double(cut.count))), ("cutLinksShown", .list(shown.map { "\($0.supplier)->\($0.buyer)" })),
             ], links: shown),
-            remedy: GapRemedy(text: remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))
+            remedy: GapRemedy(remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))
     }
 }

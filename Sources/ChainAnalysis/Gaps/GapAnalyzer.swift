@@ -53,11 +53,21 @@ final class GapAnalyzer {
         case articulation(cutOff: Int)
     }
 
-    func describe(_ reason: ChokeReason) -> String {
+    /// The reason as a message (`gaps.choke.*`).
+    func describe(_ reason: ChokeReason) -> Message {
         switch reason {
-        case .singleSource(let b, let key): "single source of \(index.keyLabel(key)) for \(name(b))"
-        case .stageSource(let input, let g): "only supplier of \(stageName(input)) to \(stageName(g))"
-        case .articulation(let n): "articulation point separating \(n) firms"
+        case .singleSource(let b, let key): Message("gaps.choke.single-source", ["input": input(key), "buyer": name(b)])
+        case .stageSource(let i, let g): Message("gaps.choke.stage-source", ["inputStage": stageName(i), "stage": stageName(g)])
+        case .articulation(let n): Message("gaps.choke.articulation-point", ["firms": .integer(n)])
+        }
+    }
+
+    /// The reason as a stable key for the evidence facts.
+    func key(_ reason: ChokeReason) -> String {
+        switch reason {
+        case .singleSource: GapRule.singleSource.rawValue
+        case .stageSource: GapRule.stageSingleSource.rawValue
+        case .articulation: GapRule.articulationPoint.rawValue
         }
     }
 
@@ -82,9 +92,49 @@ final class GapAnalyzer {
         return (index.park.firms[f].leads.first, nil)
     }
 
-    func name(_ f: Int) -> String { "\(index.park.firms[f].name) (\(index.park.firms[f].id))" }
+    /// A firm in a sentence: its name and id (`gaps.firm`).
+    func name(_ f: Int) -> Message.Argument { Self.firm(index.firmRef(f)) }
 
-    func stageName(_ g: Int) -> String { "\(index.stageNames[g]) (\(index.stageIds[g]))" }
+    /// A stage in a sentence: its name and id (`gaps.stage`).
+    func stageName(_ g: Int) -> Message.Argument {
+        .message(Message("gaps.stage", ["name": .text(index.stageNames[g]), "id": .text(index.stageIds[g])]))
+    }
+
+    /// Stages in a sentence, at most five named.
+    func stageNames(_ list: [Int]) -> Message.Argument { .list(list.map(stageName)) }
+
+    static func firm(_ f: GapFirmRef) -> Message.Argument {
+        .message(Message("gaps.firm", ["name": .text(f.name), "id": .text(f.id)]))
+    }
+
+    /// Firms in a sentence, at most five named.
+    static func firms(_ list: [GapFirmRef]) -> Message.Argument { .list(list.map(firm)) }
+
+    /// What a buyer gets over an edge with input key `k`: the product, else the supplier's
+    /// stage, else "unspecified".
+    func input(_ k: Int32) -> Message.Argument {
+        if k >= 0 { return .text(index.productNames[Int(k)]) }
+        if let g = index.keyStage(k) { return stageName(g) }
+        return .message(Message("gaps.input.unspecified"))
+    }
+
+    /// The input key as a fact: the product, the stage id, or empty.
+    func inputFact(_ k: Int32) -> String {
+        if k >= 0 { return index.productNames[Int(k)] }
+        if let g = index.keyStage(k) { return index.stageIds[g] }
+        return ""
+    }
+
+    /// The clause naming the best outside candidate (`{candidate}` of the remedies), or
+    /// nothing.
+    static func candidate(_ list: [GapFirmRef], _ id: String = "gaps.remedy.candidate") -> Message.Argument {
+        .message(list.first.map { Message(id, ["firm": firm($0)]) } ?? Message("gaps.empty"))
+    }
+
+    /// An optional clause: `message` when `present`, else nothing.
+    static func clause(_ present: Bool, _ message: @autoclosure () -> Message) -> Message.Argument {
+        .message(present ? message() : Message("gaps.empty"))
+    }
 
     /// Records `f` as a choke point with `risk` RMB at risk.
     func markChoke(_ f: Int, risk: Double, reason: ChokeReason) {

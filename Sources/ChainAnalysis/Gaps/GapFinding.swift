@@ -1,6 +1,8 @@
+import ChainModel
+
 /// The kind of a chain gap, in the order ties are broken (断链, 弱链, 细链, 短链, then the
 /// blocking needs).
-public enum GapKind: String, Sendable, CaseIterable, Comparable {
+public enum GapKind: String, Sendable, CaseIterable, Comparable, Encodable, CodingKeyRepresentable {
     /// 断链: a stage or a supply path is missing, or a link was lost.
     case broken
     /// 弱链: a single point of failure (one supplier, an articulation point, a bridge) or an
@@ -15,21 +17,10 @@ public enum GapKind: String, Sendable, CaseIterable, Comparable {
 
     public static func < (a: GapKind, b: GapKind) -> Bool { a.order < b.order }
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-    /// The Chinese term.
-    public var term: String {
-        switch self {
-        case .broken: "断链"
-        case .weak: "弱链"
-        case .thin: "细链"
-        case .short: "短链"
-        case .blockingNeed: "卡点"
-        }
-    }
 }
 
 /// The rule that produced a finding (each kind has one or more).
-public enum GapRule: String, Sendable, CaseIterable {
+public enum GapRule: String, Sendable, CaseIterable, Encodable {
     /// Broken: a required stage has no in-park firm.
     case missingStage = "missing-stage"
     /// Broken: a template edge input → stage with in-park firms on both sides and no active
@@ -67,7 +58,7 @@ public enum GapRule: String, Sendable, CaseIterable {
 }
 
 /// How urgent a finding is; ranks findings before their amounts.
-public enum GapLevel: String, Sendable, CaseIterable, Comparable {
+public enum GapLevel: String, Sendable, CaseIterable, Comparable, Encodable {
     case info, warning, critical
     public static func < (a: GapLevel, b: GapLevel) -> Bool { a.rank < b.rank }
     var rank: Int {
@@ -80,7 +71,7 @@ public enum GapLevel: String, Sendable, CaseIterable, Comparable {
 }
 
 /// Unit of a finding's severity value.
-public enum SeverityUnit: String, Sendable, CaseIterable {
+public enum SeverityUnit: String, Sendable, CaseIterable, Encodable {
     /// Output value in RMB per year.
     case rmb
     /// A number of firms.
@@ -92,7 +83,7 @@ public enum SeverityUnit: String, Sendable, CaseIterable {
 }
 
 /// The size of a finding: a number with its unit, a level, and the output value at risk.
-public struct GapSeverity: Sendable, Equatable {
+public struct GapSeverity: Sendable, Equatable, Encodable {
     public var value: Double
     public var unit: SeverityUnit
     public var level: GapLevel
@@ -109,7 +100,7 @@ public struct GapSeverity: Sendable, Equatable {
 }
 
 /// A supply link named by a finding.
-public struct GapLinkRef: Sendable, Equatable {
+public struct GapLinkRef: Sendable, Equatable, Encodable {
     /// Position of the link in `park.links`.
     public var index: Int
     public var id: String?
@@ -121,7 +112,7 @@ public struct GapLinkRef: Sendable, Equatable {
 
 /// Where a finding is: a chain, a stage (with the input stage for template-edge findings), a
 /// firm or a link. ``id`` orders findings of equal severity.
-public struct GapPlace: Sendable, Equatable {
+public struct GapPlace: Sendable, Equatable, Encodable {
     public var chain: String?
     public var stage: String?
     /// For findings about a template edge `inputStage → stage`.
@@ -146,36 +137,81 @@ public struct GapPlace: Sendable, Equatable {
         if let link { parts.append("link#\(link.index)") }
         return parts.joined(separator: "/")
     }
+
+    private enum CodingKeys: String, CodingKey { case id, chain, stage, inputStage, firm, link }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(chain, forKey: .chain)
+        try c.encodeIfPresent(stage, forKey: .stage)
+        try c.encodeIfPresent(inputStage, forKey: .inputStage)
+        try c.encodeIfPresent(firm, forKey: .firm)
+        try c.encodeIfPresent(link, forKey: .link)
+    }
 }
 
 /// A fact behind a finding, as data.
-public enum GapFactValue: Sendable, Equatable {
+public enum GapFactValue: Sendable, Equatable, Encodable {
     case number(Double)
     case text(String)
     case list([String])
+
+    /// A fact encodes as its plain value: a number, a string or an array of strings.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let d): try c.encode(d)
+        case .text(let s): try c.encode(s)
+        case .list(let l): try c.encode(l)
+        }
+    }
 }
 
-/// The facts that triggered a finding: a sentence and the same facts as data.
-public struct GapEvidence: Sendable, Equatable {
-    public var text: String
+/// The facts that triggered a finding: a sentence (a catalog ``Message`` whose figures are
+/// typed arguments) and the same facts as data.
+public struct GapEvidence: Sendable, Equatable, Encodable {
+    /// The sentence, e.g. `gaps.evidence.missing-stage`; rendered by `ChainOutput`.
+    public var message: Message
     /// Named facts in a fixed order.
     public var facts: [(key: String, value: GapFactValue)]
     /// Links the evidence points at besides the place (e.g. the minimum cut of a thin chain).
     public var links: [GapLinkRef]
 
-    public init(text: String, facts: [(key: String, value: GapFactValue)] = [], links: [GapLinkRef] = []) {
-        self.text = text
+    public init(_ message: Message, facts: [(key: String, value: GapFactValue)] = [], links: [GapLinkRef] = []) {
+        self.message = message
         self.facts = facts
         self.links = links
     }
 
+    /// The value of the fact `key`, if the evidence has it.
+    public func fact(_ key: String) -> GapFactValue? { facts.first { $0.key == key }?.value }
+
     public static func == (a: GapEvidence, b: GapEvidence) -> Bool {
-        a.text == b.text && a.facts.map(\.key) == b.facts.map(\.key) && a.facts.map(\.value) == b.facts.map(\.value) && a.links == b.links
+        a.message == b.message && a.facts.map(\.key) == b.facts.map(\.key) && a.facts.map(\.value) == b.facts.map(\.value) && a.links == b.links
+    }
+
+    private struct FactKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private enum CodingKeys: String, CodingKey { case message, facts, links }
+
+    /// `{"message", "facts": {key: value}, "links"}`; links only when there are any.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(message, forKey: .message)
+        var f = c.nestedContainer(keyedBy: FactKey.self, forKey: .facts)
+        for fact in facts { try f.encode(fact.value, forKey: FactKey(stringValue: fact.key)) }
+        if !links.isEmpty { try c.encode(links, forKey: .links) }
     }
 }
 
 /// A firm as named in findings: id and name.
-public struct GapFirmRef: Sendable, Equatable, Hashable {
+public struct GapFirmRef: Sendable, Equatable, Hashable, Encodable {
     public var id: String
     public var name: String
     public init(id: String, name: String) {
@@ -184,9 +220,20 @@ public struct GapFirmRef: Sendable, Equatable, Hashable {
     }
 }
 
+/// A supply link a remedy proposes: supplier → buyer (firm ids).
+public struct GapSuggestedLink: Sendable, Equatable, Encodable {
+    public var supplier: String
+    public var buyer: String
+    public init(supplier: String, buyer: String) {
+        self.supplier = supplier
+        self.buyer = buyer
+    }
+}
+
 /// What to do about a finding.
-public struct GapRemedy: Sendable, Equatable {
-    public var text: String
+public struct GapRemedy: Sendable, Equatable, Encodable {
+    /// The advice as a catalog ``Message`` (补链招商, 供需对接, 就近配套, …).
+    public var message: Message
     /// The stage to attract a firm for (补链招商), if that is the remedy.
     public var attractStage: String?
     /// In-park firms that could supply or link, best first.
@@ -194,25 +241,30 @@ public struct GapRemedy: Sendable, Equatable {
     /// Outside candidates (from `--candidates`) that fit, best first.
     public var candidates: [GapFirmRef]
     /// Supply links to build (supplier → buyer), e.g. for a stage pair with no link.
-    public var suggestedLinks: [(supplier: String, buyer: String)]
+    public var suggestedLinks: [GapSuggestedLink]
 
-    public init(text: String, attractStage: String? = nil, inPark: [GapFirmRef] = [], candidates: [GapFirmRef] = [], suggestedLinks: [(supplier: String, buyer: String)] = []) {
-        self.text = text
+    public init(_ message: Message, attractStage: String? = nil, inPark: [GapFirmRef] = [], candidates: [GapFirmRef] = [], suggestedLinks: [GapSuggestedLink] = []) {
+        self.message = message
         self.attractStage = attractStage
         self.inPark = inPark
         self.candidates = candidates
         self.suggestedLinks = suggestedLinks
     }
 
-    public static func == (a: GapRemedy, b: GapRemedy) -> Bool {
-        a.text == b.text && a.attractStage == b.attractStage && a.inPark == b.inPark && a.candidates == b.candidates
-            && a.suggestedLinks.map(\.supplier) == b.suggestedLinks.map(\.supplier)
-            && a.suggestedLinks.map(\.buyer) == b.suggestedLinks.map(\.buyer)
+    private enum CodingKeys: String, CodingKey { case message, attractStage, inPark, candidates, suggestedLinks }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(attractStage, forKey: .attractStage)
+        try c.encode(inPark, forKey: .inPark)
+        try c.encode(candidates, forKey: .candidates)
+        if !suggestedLinks.isEmpty { try c.encode(suggestedLinks, forKey: .suggestedLinks) }
     }
 }
 
 /// One gap in a chain: its kind, severity, place, evidence and remedy.
-public struct GapFinding: Sendable, Equatable {
+public struct GapFinding: Sendable, Equatable, Encodable {
     public var rule: GapRule
     public var kind: GapKind { rule.kind }
     public var severity: GapSeverity
@@ -226,6 +278,18 @@ public struct GapFinding: Sendable, Equatable {
         self.place = place
         self.evidence = evidence
         self.remedy = remedy
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, rule, severity, place, evidence, remedy }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(place, forKey: .place)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(remedy, forKey: .remedy)
     }
 
     /// Ranking: level (critical first), output value at risk, severity value (larger first),

@@ -8,7 +8,7 @@ import ChainModel
 /// options.chain = "nev"             // only this chain
 /// let report = GapReport(park: park, options: options)
 /// ```
-public struct GapOptions: Sendable, Equatable {
+public struct GapOptions: Sendable, Equatable, Encodable {
     /// Only this chain (its id); nil: every chain.
     public var chain: String?
     /// A buyer's input (or a stage's input stage) is single-sourced when one supplier covers at
@@ -32,6 +32,28 @@ public struct GapOptions: Sendable, Equatable {
     /// Need kinds that make a choke point when a single point of failure raised them (open or
     /// in progress). Default finance, talent, capability.
     public var blockingNeedKinds: Set<NeedKind> = [.finance, .talent, .capability]
+    /// Only findings of these kinds; nil: every kind.
+    public var kinds: Set<GapKind>?
+    /// Findings kept in ``GapReport/findings`` (most severe first); 0: all. Counts and
+    /// ``GapReport/findingsTotal`` stay complete.
+    public var limit: Int = 0
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case chain, kinds, singleSourceShare, outsideShare, thinRatio, minFirmsCutOff, blockingNeedKinds, limit
+    }
+
+    /// Sets as arrays in declaration order, so the bytes never depend on hashing.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(chain, forKey: .chain)
+        if let kinds { try c.encode(GapKind.allCases.filter(kinds.contains), forKey: .kinds) }
+        try c.encode(singleSourceShare, forKey: .singleSourceShare)
+        try c.encode(outsideShare, forKey: .outsideShare)
+        try c.encode(thinRatio, forKey: .thinRatio)
+        try c.encode(minFirmsCutOff, forKey: .minFirmsCutOff)
+        try c.encode(NeedKind.allCases.filter(blockingNeedKinds.contains), forKey: .blockingNeedKinds)
+        try c.encode(limit, forKey: .limit)
+    }
 }

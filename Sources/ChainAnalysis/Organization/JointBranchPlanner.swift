@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Proposes joint-branch groupings (联合组建) for firms with too few party members for a
 /// branch of their own. See docs/ORGS.md, "Joint-branch groupings".
 ///
@@ -51,7 +53,12 @@ struct JointBranchPlanner {
         var stage: Int32
         /// Stages the firms came from (joins of existing organizations), first-seen order.
         var stages: [Int32] = []
-        var reason: [String] = []
+        /// How an existing organization was found for a leftover (nil: by stage).
+        var how: OrganizationReport.JointGroup.Basis?
+        /// Whether the group pools a chain's leftovers.
+        var pooled = false
+        /// Firms merged in from other stages of the same chain, with the stage they came from.
+        var merged: [(firm: Int, stage: Int32)] = []
     }
 
     private func bucketKey(_ c: Int32, _ s: Int32) -> Int64 {
@@ -195,25 +202,25 @@ struct JointBranchPlanner {
                         groups[g].firms.append(f)
                         groups[g].members += m
                         if groups[g].target >= 0 { targets[groups[g].target].firms += 1; targets[groups[g].target].members += m }
-                        groups[g].reason.append(mergedSentence(f, fromStage: left.stage))
+                        groups[g].merged.append((f, left.stage))
                         continue
                     }
                 }
                 let zone = park.firms[f].zone
-                var hit: (target: Int, how: String)?
+                var hit: (target: Int, how: OrganizationReport.JointGroup.Basis)?
                 if left.chain >= 0, let h = firstWithRoom(byChain[left.chain], cursor: chainCursor[left.chain] ?? 0) {
                     chainCursor[left.chain] = h.cursor
-                    hit = (h.target, "same chain")
+                    hit = (h.target, .existingSameChain)
                 } else if let z = zone, let h = firstWithRoom(byZone[z], cursor: zoneCursor[z] ?? 0) {
                     zoneCursor[z] = h.cursor
-                    hit = (h.target, "same zone")
+                    hit = (h.target, .existingSameZone)
                 }
                 if let hit {
                     var unused: [Int] = []
                     let c = Candidate(firm: f, members: m, chain: left.chain, stage: left.stage, zone: zone)
                     let fresh = groupOfTarget[hit.target] == nil
                     joinTarget(hit.target, c, bucketGroupList: &unused)
-                    if fresh, let g = groupOfTarget[hit.target] { groups[g].reason.append("__\(hit.how)") }
+                    if fresh, let g = groupOfTarget[hit.target] { groups[g].how = hit.how }
                     continue
                 }
                 if pools[left.chain] == nil { poolOrder.append(left.chain) }
@@ -227,13 +234,13 @@ struct JointBranchPlanner {
                 g.firms.append(f)
                 g.members += ix.partyMembers(f)
                 if g.members >= threshold || g.firms.count >= maxFirms {
-                    g.reason.append("__pool")
+                    g.pooled = true
                     groups.append(g)
                     g = Group(chain: chain, stage: -1)
                 }
             }
             if !g.firms.isEmpty {
-                g.reason.append("__pool")
+                g.pooled = true
                 groups.append(g)
             }
         }
@@ -241,12 +248,16 @@ struct JointBranchPlanner {
         return groups.enumerated().map { n, g in render(n + 1, g, targets) }
     }
 
-    private func chainName(_ c: Int32) -> String { c >= 0 ? ix.park.chains[Int(c)].name : "no chain" }
-    private func stageName(_ s: Int32) -> String { s >= 0 ? ix.stageNames[Int(s)] : "no stage" }
+    private func chainName(_ c: Int32) -> Message.Argument {
+        c >= 0 ? .text(ix.park.chains[Int(c)].name) : .message(Message("orgs.noChain"))
+    }
 
-    private func mergedSentence(_ f: Int, fromStage s: Int32) -> String {
-        let firm = ix.park.firms[f]
-        return "Plus \(firm.name) (\(firm.id)) from \(stageName(s)), the nearest stage of the same chain with a group: too few party members there for a group of its own."
+    private func stageName(_ s: Int32) -> Message.Argument {
+        s >= 0 ? .text(ix.stageNames[Int(s)]) : .message(Message("orgs.noStage"))
+    }
+
+    private func firmName(_ f: Int) -> Message.Argument {
+        .message(Message("orgs.firm", ["name": .text(ix.park.firms[f].name), "id": .text(ix.park.firms[f].id)]))
     }
 
     private func render(_ number: Int, _ g: Group, _ targets: [Target]) -> OrganizationReport.JointGroup {
@@ -255,32 +266,45 @@ struct JointBranchPlanner {
         for f in g.firms where park.firms[f].zone != zone { zone = nil; break }
         let total = g.target >= 0 ? targets[g.target].members : g.members
         let reaches = total >= threshold
-        var text: String
-        let place = "\(chainName(g.chain))" + (g.stage >= 0 ? " / \(stageName(g.stage))" : "") + (zone.map { " in \($0)" } ?? "")
+        let basis: OrganizationReport.JointGroup.Basis
+        let reason: Message
+        let merged = Message.Argument.message(g.merged.isEmpty ? Message("orgs.empty") : Message("orgs.group.merged", [
+            "firms": .list(g.merged.map { .message(Message("orgs.group.mergedFirm", ["firm": firmName($0.firm), "stage": stageName($0.stage)])) }, limit: 20),
+        ]))
         if g.target >= 0 {
             let org = park.organizations[targets[g.target].org]
-            let how = g.reason.first { $0.hasPrefix("__") }.map { String($0.dropFirst(2)) }
-            let why = how.map { "already has firms of the \($0)" } ?? "already unites firms of \(g.stages.map(stageName).joined(separator: ", "))"
-            text = "Join \(org.name) (\(org.id)), which \(why): it would have \(targets[g.target].firms) firms and \(total) party members."
-        } else if g.reason.contains("__pool") {
-            text = "\(g.firms.count) firms of \(chainName(g.chain)) left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together \(g.members) party members"
-            text += reaches ? " (threshold \(threshold))." : ", below the threshold of \(threshold): needs a partner from another chain or the grid organization."
+            basis = g.how ?? .existingSameStage
+            let why = g.how.map { Message("orgs.group.why." + $0.rawValue) }
+                ?? Message("orgs.group.why.stages", ["stages": .list(g.stages.map(stageName), limit: 20)])
+            reason = Message("orgs.group.existing", [
+                "organization": .message(Message("orgs.firm", ["name": .text(org.name), "id": .text(org.id)])), "why": .message(why),
+                "firms": .integer(targets[g.target].firms), "members": .integer(total), "merged": merged,
+            ])
+        } else if g.pooled {
+            basis = .pool
+            reason = Message(reaches ? "orgs.group.pool" : "orgs.group.pool.below", [
+                "firms": .integer(g.firms.count), "chain": chainName(g.chain), "members": .integer(g.members), "threshold": .integer(threshold),
+                "merged": merged,
+            ])
         } else {
-            text = "\(g.firms.count - mergedCount(g)) firms of \(place) with \(g.members - mergedMembers(g)) party members together (threshold \(threshold)): enough for a new joint branch."
+            basis = .stage
+            let mergedMembers = g.merged.reduce(0) { $0 + ix.partyMembers($1.firm) }
+            reason = Message("orgs.group.new", [
+                "firms": .integer(g.firms.count - g.merged.count),
+                "place": .message(Message("orgs.group.place", [
+                    "chain": chainName(g.chain),
+                    "stage": .message(g.stage >= 0 ? Message("orgs.group.place.stage", ["stage": stageName(g.stage)]) : Message("orgs.empty")),
+                    "zone": .message(zone.map { Message("orgs.group.place.zone", ["zone": .text($0)]) } ?? Message("orgs.empty")),
+                ])),
+                "members": .integer(g.members - mergedMembers), "threshold": .integer(threshold), "merged": merged,
+            ])
         }
-        for r in g.reason where r.hasPrefix("Plus ") { text += " " + r }
         return OrganizationReport.JointGroup(
             number: number, chain: g.chain >= 0 ? park.chains[Int(g.chain)].id : nil,
             stage: g.stage >= 0 ? ix.stageIds[Int(g.stage)] : nil, zone: zone,
             firms: g.firms.map { ix.firmRef($0) }, partyMembers: g.members,
             existing: g.target >= 0 ? park.organizations[targets[g.target].org].id : nil,
-            totalPartyMembers: total, reachesThreshold: reaches, reason: text)
-    }
-
-    private func mergedCount(_ g: Group) -> Int { g.reason.filter { $0.hasPrefix("Plus ") }.count }
-
-    private func mergedMembers(_ g: Group) -> Int {
-        // Firms merged from other stages were appended after the bucket's own firms.
-        g.firms.suffix(mergedCount(g)).reduce(0) { $0 + ix.partyMembers($1) }
+            totalPartyMembers: total, reachesThreshold: reaches, basis: basis,
+            merged: g.merged.map { ix.firmRef($0.firm) }, reason: reason)
     }
 }

@@ -7,9 +7,9 @@
 /// options.suggestJoint = true      // propose joint-branch groupings
 /// let report = OrganizationReport(park: park, options: options)
 /// ```
-public struct OrganizationOptions: Sendable, Equatable {
+public struct OrganizationOptions: Sendable, Equatable, Encodable {
     /// Which firms a coverage rate counts in its denominator.
-    public enum Denominator: String, Sendable, CaseIterable {
+    public enum Denominator: String, Sendable, CaseIterable, Encodable {
         /// In-park firms with at least one party member (`partyMembers > 0`); firms with an
         /// unknown count are left out. The articles' "coverage of firms with party members".
         case partyMembers = "party-members"
@@ -31,8 +31,31 @@ public struct OrganizationOptions: Sendable, Equatable {
     public var strongLinks: Int = 20
     /// Pairings from which a party counts as one-to-many. Default 5.
     public var oneToMany: Int = 5
+    /// Entries kept in each list of firms, groups, pairings and needs (0: all). Default 0;
+    /// ``OrganizationReport/totals`` keep the full counts.
+    public var limit: Int = 0
+    /// The part of the report to show (nil: all): people see that section, `--format csv`
+    /// writes its table.
+    public var section: OrganizationReport.Section?
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case denominator, threshold, suggestJoint, maxGroupFirms, strongLinks, oneToMany, limit, section
+    }
+
+    /// The values as used (thresholds at their effective minimum).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(denominator, forKey: .denominator)
+        try c.encode(effectiveThreshold, forKey: .threshold)
+        try c.encode(suggestJoint, forKey: .suggestJoint)
+        try c.encode(effectiveMaxGroupFirms, forKey: .maxGroupFirms)
+        try c.encode(max(0, strongLinks), forKey: .strongLinks)
+        try c.encode(max(1, oneToMany), forKey: .oneToMany)
+        try c.encode(limit, forKey: .limit)
+        try c.encodeIfPresent(section, forKey: .section)
+    }
 
     /// The threshold as used: at least 1.
     public var effectiveThreshold: Int { max(1, threshold) }

@@ -38,14 +38,16 @@ extension OrganizationReport {
                 guard let c = chainIndex[chainId] else { continue }
                 let targets = Set(chainOrgs[c])
                 var placed = false
-                var detail: String
+                var placement = LeaderPlacement.Placement.noChainOrganization
+                var organizations: [String] = []
+                let chainList = chainOrgs[c].map { park.organizations[$0].id }
                 if targets.isEmpty {
-                    detail = "the chain has no committee or alliance"
+                    placement = .noChainOrganization
                 } else if let o = memberOf[Int32(i)]?.first(where: { targets.contains($0) }) {
                     placed = true
-                    detail = "member of \(park.organizations[o].id)"
+                    placement = .member
+                    organizations = [park.organizations[o].id]
                 } else {
-                    detail = ""
                     // The firm's organizations: its own, the one it names, its joint one.
                     var starts: [Int] = []
                     if ix.ownOrganization[i] >= 0 { starts.append(Int(ix.ownOrganization[i])) }
@@ -54,18 +56,19 @@ extension OrganizationReport {
                     for start in starts {
                         if let path = ix.parentPath(from: start, reaching: targets) {
                             placed = true
-                            detail = path.map { park.organizations[$0].id }.joined(separator: " → ")
+                            placement = .path
+                            organizations = path.map { park.organizations[$0].id }
                             break
                         }
                     }
                     if !placed {
-                        let names = chainOrgs[c].map { park.organizations[$0].id }.joined(separator: ", ")
-                        detail = starts.isEmpty
-                            ? "no organization of its own and not a member of \(names)"
-                            : "its organization \(park.organizations[starts[0]].id) does not lead to \(names) and it is not a member"
+                        placement = starts.isEmpty ? .noOrganization : .notLinked
+                        organizations = (starts.isEmpty ? [] : [park.organizations[starts[0]].id]) + chainList
                     }
                 }
-                leaders.append(LeaderPlacement(chain: chainId, firm: ix.firmRef(i), placed: placed, detail: detail))
+                leaders.append(LeaderPlacement(
+                    chain: chainId, firm: ix.firmRef(i), placed: placed, placement: placement, organizations: organizations,
+                    detail: Self.detail(placement, organizations, chainList)))
             }
         }
         leaders.sort { a, b in
@@ -110,6 +113,24 @@ extension OrganizationReport {
             }
         }
         return StructureChecks(chainOrganizations: chainOrganizations, leaders: leaders, unreachedStages: unreached, mismatches: mismatches)
+    }
+}
+
+extension OrganizationReport {
+    /// A leader's placement as a sentence.
+    static func detail(_ placement: LeaderPlacement.Placement, _ organizations: [String], _ chainList: [String]) -> Message {
+        let chainOrgs = Message.Argument.list(chainList.map { .text($0) }, limit: 10)
+        switch placement {
+        case .member: return Message("orgs.leader.member", ["organization": .text(organizations.first ?? "")])
+        case .path:
+            // A → B → C as nested steps, so each language writes its own arrow.
+            var path = Message.Argument.text(organizations.last ?? "")
+            for o in organizations.dropLast().reversed() { path = .message(Message("orgs.path.step", ["from": .text(o), "to": path])) }
+            return Message("orgs.leader.path", ["path": path])
+        case .noChainOrganization: return Message("orgs.leader.no-chain-organization")
+        case .noOrganization: return Message("orgs.leader.no-organization", ["organizations": chainOrgs])
+        case .notLinked: return Message("orgs.leader.not-linked", ["organization": .text(organizations.first ?? ""), "organizations": chainOrgs])
+        }
     }
 }
 

@@ -1,6 +1,9 @@
 import ChainModel
 
 extension OrganizationReport {
+    /// The key of the rows for firms without chain and needs without responder.
+    public static let none = "(none)"
+
     /// The needs list counted by status, kind, chain and responder.
     ///
     /// - Complexity: O(needs + firms' chain references) expected, plus sorting responders.
@@ -13,10 +16,10 @@ extension OrganizationReport {
             case .solved: row.solved += 1
             }
         }
-        var total = NeedRow(key: "all", name: "all needs", open: 0, inProgress: 0, solved: 0)
-        var kinds = NeedKind.allCases.map { NeedRow(key: $0.rawValue, name: $0.rawValue, open: 0, inProgress: 0, solved: 0) }
+        var total = NeedRow(key: "all", name: nil, open: 0, inProgress: 0, solved: 0)
+        var kinds = NeedKind.allCases.map { NeedRow(key: $0.rawValue, name: nil, open: 0, inProgress: 0, solved: 0) }
         var chains = park.chains.map { NeedRow(key: $0.id, name: $0.name, open: 0, inProgress: 0, solved: 0) }
-        var noChain = NeedRow(key: "(none)", name: "firms without chain", open: 0, inProgress: 0, solved: 0)
+        var noChain = NeedRow(key: Self.none, name: nil, open: 0, inProgress: 0, solved: 0)
         var responders: [NeedRow] = []
         var responderSlot: [String: Int] = [:]
         var firmSeen = [Bool](repeating: false, count: ix.firmCount)
@@ -37,14 +40,14 @@ extension OrganizationReport {
                 tally(&noChain, need.status)
             }
             let responder = need.responder.flatMap { $0.isEmpty ? nil : $0 }
-            let key = responder ?? "(none)"
+            let key = responder ?? Self.none
             let slot: Int
             if let s = responderSlot[key] {
                 slot = s
             } else {
                 slot = responders.count
                 responderSlot[key] = slot
-                responders.append(NeedRow(key: key, name: responder.map { ix.name(of: $0) } ?? "no responder", open: 0, inProgress: 0, solved: 0))
+                responders.append(NeedRow(key: key, name: responder.map { ix.name(of: $0) }, open: 0, inProgress: 0, solved: 0))
             }
             tally(&responders[slot], need.status)
             if need.status == .open, responder == nil {

@@ -15,9 +15,9 @@ import ChainModel
 ///
 /// - Complexity: O(firms + links + organizations + member references + pairings + needs),
 ///   plus sorting the lists it returns.
-public struct OrganizationReport: Sendable {
+public struct OrganizationReport: Sendable, Encodable {
     /// A firm as shown in lists: id and name.
-    public struct FirmRef: Sendable, Equatable, Hashable {
+    public struct FirmRef: Sendable, Equatable, Hashable, Encodable {
         public var id: String
         public var name: String
         public init(id: String, name: String) {
@@ -42,6 +42,10 @@ public struct OrganizationReport: Sendable {
     public var checks: StructureChecks
     public var pairings: PairingReview
     public var needs: NeedsSummary
+    /// Entries of each list before ``OrganizationOptions/limit`` cut it, by list key
+    /// (`shouldBuild`, `shouldJoin`, `groups`, `withoutBusiness`, `strongLinksWithoutPairing`,
+    /// `oneToMany`, `byResponder`, `openWithoutResponder`).
+    public var totals: [String: Int]
 
     /// Builds the report.
     ///
@@ -59,17 +63,60 @@ public struct OrganizationReport: Sendable {
         checks = Self.structureChecks(index)
         pairings = Self.pairingReview(index, options)
         needs = Self.needsSummary(index)
+        totals = [
+            "shouldBuild": shouldBuild.count, "shouldJoin": shouldJoin.count, "groups": groups.count,
+            "withoutBusiness": pairings.withoutBusiness.count, "strongLinksWithoutPairing": pairings.strongLinksWithoutPairing.count,
+            "oneToMany": pairings.oneToMany.count, "byResponder": needs.byResponder.count,
+            "openWithoutResponder": needs.openWithoutResponder.count,
+        ]
+        let limit = options.limit
+        if limit > 0 {
+            func cut<T>(_ list: inout [T]) { if list.count > limit { list.removeSubrange(limit...) } }
+            cut(&shouldBuild)
+            cut(&shouldJoin)
+            cut(&groups)
+            cut(&pairings.withoutBusiness)
+            cut(&pairings.strongLinksWithoutPairing)
+            cut(&pairings.oneToMany)
+            cut(&needs.byResponder)
+            cut(&needs.openWithoutResponder)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case park, name, options, coverage, shouldBuild, shouldJoin, groups, checks, pairings, needs, totals
+    }
+
+    /// Stable member names, lists in report order; `groups` only when proposed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parkId, forKey: .park)
+        try c.encode(parkName, forKey: .name)
+        try c.encode(options, forKey: .options)
+        try c.encode(coverage, forKey: .coverage)
+        try c.encode(shouldBuild, forKey: .shouldBuild)
+        try c.encode(shouldJoin, forKey: .shouldJoin)
+        if options.suggestJoint { try c.encode(groups, forKey: .groups) }
+        try c.encode(checks, forKey: .checks)
+        try c.encode(pairings, forKey: .pairings)
+        try c.encode(needs, forKey: .needs)
+        try c.encode(totals, forKey: .totals)
     }
 }
 
 extension OrganizationReport {
+    /// A part of the report (`chainmap orgs --section`).
+    public enum Section: String, Sendable, CaseIterable, Encodable {
+        case coverage, build, join, groups, checks, pairings, needs
+    }
+
     /// Where a coverage row applies.
-    public enum Scope: String, Sendable {
+    public enum Scope: String, Sendable, Encodable {
         case park, chain, stage
     }
 
     /// Organization and work coverage of one scope, with the counts behind the rates.
-    public struct CoverageRow: Sendable, Equatable {
+    public struct CoverageRow: Sendable, Equatable, Encodable {
         public var scope: Scope
         /// Chain id (chain and stage rows).
         public var chain: String?
@@ -101,10 +148,32 @@ extension OrganizationReport {
         public var organizationPercent: Double? { organizationRate.map(OrganizationReport.percent) }
         /// The work rate in percent rounded to 2 decimals, nil when no firms.
         public var workPercent: Double? { workRate.map(OrganizationReport.percent) }
+
+        private enum CodingKeys: String, CodingKey {
+            case scope, chain, chainName, stage, stageName, firms, withOrganization, organizationPercent
+            case workCovered, workPercent, workUnknown, standaloneFirms, jointBranches
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scope, forKey: .scope)
+            try c.encodeIfPresent(chain, forKey: .chain)
+            try c.encodeIfPresent(chainName, forKey: .chainName)
+            try c.encodeIfPresent(stage, forKey: .stage)
+            try c.encodeIfPresent(stageName, forKey: .stageName)
+            try c.encode(firms, forKey: .firms)
+            try c.encode(withOrganization, forKey: .withOrganization)
+            try c.encodeIfPresent(organizationPercent, forKey: .organizationPercent)
+            try c.encode(workCovered, forKey: .workCovered)
+            try c.encodeIfPresent(workPercent, forKey: .workPercent)
+            try c.encode(workUnknown, forKey: .workUnknown)
+            try c.encode(standaloneFirms, forKey: .standaloneFirms)
+            try c.encode(jointBranches, forKey: .jointBranches)
+        }
     }
 
     /// A firm that should set up its own branch.
-    public struct BuildCandidate: Sendable, Equatable {
+    public struct BuildCandidate: Sendable, Equatable, Encodable {
         public var firm: FirmRef
         public var partyMembers: Int
         public var chainLeader: Bool
@@ -117,7 +186,7 @@ extension OrganizationReport {
     }
 
     /// A firm that should join a joint branch.
-    public struct JoinCandidate: Sendable, Equatable {
+    public struct JoinCandidate: Sendable, Equatable, Encodable {
         public var firm: FirmRef
         public var partyMembers: Int
         /// Its first chain (park order) and its first stage in that chain, if any.
@@ -127,7 +196,7 @@ extension OrganizationReport {
     }
 
     /// A proposed joint-branch grouping.
-    public struct JointGroup: Sendable, Equatable {
+    public struct JointGroup: Sendable, Equatable, Encodable {
         /// 1-based number in the list.
         public var number: Int
         public var chain: String?
@@ -145,12 +214,31 @@ extension OrganizationReport {
         public var totalPartyMembers: Int
         /// Whether ``totalPartyMembers`` reaches the threshold.
         public var reachesThreshold: Bool
-        /// Why these firms go together, in one or more sentences.
-        public var reason: String
+        /// How the group came about.
+        public var basis: Basis
+        /// Firms merged in from the nearest stage of the same chain with a group (their own
+        /// stage had too few party members for a group), also listed in ``firms``.
+        public var merged: [FirmRef]
+        /// Why these firms go together (`orgs.group.*`).
+        public var reason: Message
+
+        /// How a group came about.
+        public enum Basis: String, Sendable, Encodable {
+            /// Joins an existing joint organization with firms of the same stage.
+            case existingSameStage = "existing-same-stage"
+            /// Joins an existing joint organization with firms of the same chain (leftovers).
+            case existingSameChain = "existing-same-chain"
+            /// Joins an existing joint organization with firms of the same zone (leftovers).
+            case existingSameZone = "existing-same-zone"
+            /// A new group of one stage.
+            case stage
+            /// A chain's leftovers pooled.
+            case pool
+        }
     }
 
     /// Checks of the chain organizations.
-    public struct StructureChecks: Sendable, Equatable {
+    public struct StructureChecks: Sendable, Equatable, Encodable {
         /// Each chain with its committees and alliances (empty: the chain has none).
         public var chainOrganizations: [ChainOrganizations]
         /// Each chain leader of each chain it leads, and whether its organization sits in the
@@ -162,23 +250,42 @@ extension OrganizationReport {
         public var mismatches: [ChainMismatch]
     }
 
-    public struct ChainOrganizations: Sendable, Equatable {
+    public struct ChainOrganizations: Sendable, Equatable, Encodable {
         public var chain: String
         public var chainName: String
         /// Ids of the committees and alliances whose `chains` contain the chain.
         public var organizations: [String]
     }
 
-    public struct LeaderPlacement: Sendable, Equatable {
+    public struct LeaderPlacement: Sendable, Equatable, Encodable {
         public var chain: String
         public var firm: FirmRef
         /// Whether the leader sits in one of the chain's committees or alliances.
         public var placed: Bool
-        /// How: `member of X`, `B → … → X`, or why not.
-        public var detail: String
+        /// How, or why not.
+        public var placement: Placement
+        /// The organizations involved: the committee or alliance it is a member of, the path
+        /// from its own organization up to the chain's (`B → … → X`), or, when not placed, its
+        /// first organization (if any) followed by the chain's committees and alliances.
+        public var organizations: [String]
+        /// The same as a sentence (`orgs.leader.*`).
+        public var detail: Message
+
+        public enum Placement: String, Sendable, Encodable {
+            /// A member of the chain's committee or alliance.
+            case member
+            /// Its organization leads up to the chain's committee or alliance.
+            case path
+            /// The chain has no committee or alliance.
+            case noChainOrganization = "no-chain-organization"
+            /// No organization of its own and not a member.
+            case noOrganization = "no-organization"
+            /// Its organization does not lead to the chain's and it is not a member.
+            case notLinked = "not-linked"
+        }
     }
 
-    public struct UnreachedStage: Sendable, Equatable {
+    public struct UnreachedStage: Sendable, Equatable, Encodable {
         public var chain: String
         public var stage: String
         public var stageName: String
@@ -186,7 +293,7 @@ extension OrganizationReport {
         public var firms: Int
     }
 
-    public struct ChainMismatch: Sendable, Equatable {
+    public struct ChainMismatch: Sendable, Equatable, Encodable {
         public var organization: String
         public var name: String
         /// The organization's `chains`.
@@ -198,13 +305,13 @@ extension OrganizationReport {
         public var offChain: [OffChainMember]
     }
 
-    public struct OffChainMember: Sendable, Equatable {
+    public struct OffChainMember: Sendable, Equatable, Encodable {
         public var firm: FirmRef
         public var chains: [String]
     }
 
     /// Pairings compared with supply links and needs.
-    public struct PairingReview: Sendable, Equatable {
+    public struct PairingReview: Sendable, Equatable, Encodable {
         /// Pairings whose two sides both stand for firms (compared).
         public var compared: Int
         /// Pairings with a side that stands for no firm (an agency, an organization without
@@ -220,7 +327,7 @@ extension OrganizationReport {
         public var oneToMany: [PartySummary]
     }
 
-    public struct PairingFinding: Sendable, Equatable {
+    public struct PairingFinding: Sendable, Equatable, Encodable {
         /// Position of the pairing in the park.
         public var index: Int
         public var id: String?
@@ -231,7 +338,7 @@ extension OrganizationReport {
         public var kind: PairingKind
     }
 
-    public struct LinkFinding: Sendable, Equatable {
+    public struct LinkFinding: Sendable, Equatable, Encodable {
         /// Position of the link in the park.
         public var index: Int
         public var id: String?
@@ -242,7 +349,7 @@ extension OrganizationReport {
         public var primary: Bool
     }
 
-    public struct PartySummary: Sendable, Equatable {
+    public struct PartySummary: Sendable, Equatable, Encodable {
         public var party: String
         public var name: String
         /// Whether the party is a firm (else an organization).
@@ -254,13 +361,13 @@ extension OrganizationReport {
         public var outcomes: [String]
     }
 
-    public struct KindCount: Sendable, Equatable {
+    public struct KindCount: Sendable, Equatable, Encodable {
         public var kind: PairingKind
         public var count: Int
     }
 
     /// The needs list (三张清单: needs), counted.
-    public struct NeedsSummary: Sendable, Equatable {
+    public struct NeedsSummary: Sendable, Equatable, Encodable {
         public var total: NeedRow
         /// Firms that raised at least one need.
         public var firmsWithNeeds: Int
@@ -275,10 +382,12 @@ extension OrganizationReport {
         public var openWithoutResponder: [NeedRef]
     }
 
-    public struct NeedRow: Sendable, Equatable {
-        /// Kind, chain id, responder, or `all`.
+    public struct NeedRow: Sendable, Equatable, Encodable {
+        /// Kind, chain id, responder, `all`, or `(none)` (firms without chain, needs without
+        /// responder).
         public var key: String
-        public var name: String
+        /// The chain's or the responder's name; nil for the total, kinds and `(none)`.
+        public var name: String?
         public var open: Int
         public var inProgress: Int
         public var solved: Int
@@ -286,9 +395,22 @@ extension OrganizationReport {
         /// `solved / total`, nil when there are none.
         public var solvedRate: Double? { total > 0 ? Double(solved) / Double(total) : nil }
         public var solvedPercent: Double? { solvedRate.map(OrganizationReport.percent) }
+
+        private enum CodingKeys: String, CodingKey { case key, name, open, inProgress, solved, total, solvedPercent }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encodeIfPresent(name, forKey: .name)
+            try c.encode(open, forKey: .open)
+            try c.encode(inProgress, forKey: .inProgress)
+            try c.encode(solved, forKey: .solved)
+            try c.encode(total, forKey: .total)
+            try c.encodeIfPresent(solvedPercent, forKey: .solvedPercent)
+        }
     }
 
-    public struct NeedRef: Sendable, Equatable {
+    public struct NeedRef: Sendable, Equatable, Encodable {
         public var id: String
         public var firm: FirmRef
         public var kind: NeedKind

@@ -14,48 +14,22 @@ struct ParkOptions: ParsableArguments {
     @Flag(name: .customLong("no-warnings"), help: "Do not print data warnings on standard error.")
     var noWarnings = false
 
-    /// The path to load: the argument, or a bundled sample by name.
-    func resolvedPath() throws -> String {
-        guard let park else {
-            if let path = Samples.path(Samples.defaultName) { return path }
-            throw ValidationError("no park given and the bundled samples are not installed next to the program; name a park file")
-        }
-        if FileManager.default.fileExists(atPath: park) { return park }
-        if let path = Samples.path(park) { return path }
-        return park  // the loader reports "no such file" with a hint
-    }
+    /// The park to load: the path given, or a bundled sample by name.
+    var source: ParkSource { ParkSource(argument: park) }
 
     /// A short name for messages: the argument as given, or the sample's name.
     var displayName: String { park ?? Samples.defaultName }
 
-    /// Loads the park; prints diagnostics to standard error and exits 1 on errors. Warnings
+    /// Loads the park; throws every problem found (printed by the command line). Warnings
     /// are summed up in one line (`chainmap validate` lists them).
     func load() throws -> LoadedPark {
-        let path = try resolvedPath()
         let progress = ProgressLine("Loading \(displayName)")
-        do {
-            var loaded = try ParkLoader.load(path: path)
-            progress.finish()
-            loaded.warnings = loaded.warnings.map(shortened)
-            let n = loaded.warnings.count
-            if !noWarnings && n > 0 {
-                Console.err("note: \(n) data warning\(n == 1 ? "" : "s"); `chainmap validate \(displayName)` lists \(n == 1 ? "it" : "them")\n")
-            }
-            return loaded
-        } catch {
-            progress.finish()
-            var report = error
-            report.diagnostics = report.diagnostics.map(shortened)
-            Console.err(report.description + "\n")
-            throw ExitCode.failure
+        defer { progress.finish() }
+        let loaded = try source.load()
+        let n = loaded.warnings.count
+        if !noWarnings && n > 0 {
+            Console.err("note: \(n) data warning\(n == 1 ? "" : "s"); `chainmap validate \(displayName)` lists \(n == 1 ? "it" : "them")\n")
         }
-    }
-
-    /// Names a bundled sample's file as `samples/NAME.json` instead of its install path.
-    func shortened(_ d: Diagnostic) -> Diagnostic {
-        guard let folder = Samples.folder?.path, d.file.hasPrefix(folder + "/") else { return d }
-        var copy = d
-        copy.file = "samples/" + d.file.dropFirst(folder.count + 1)
-        return copy
+        return loaded
     }
 }

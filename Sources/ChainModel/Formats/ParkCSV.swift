@@ -1,3 +1,4 @@
+import ChainGraph
 import Foundation
 import ChainGraph
 
@@ -14,19 +15,26 @@ struct CSVRecordReader: RecordReader {
         sink.add(Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint))
     }
 
-    private func cell(_ key: FieldKey) -> String? {
+    /// The cell's text; a cell longer than `limit` bytes is reported and shortened before
+    /// it becomes a string.
+    private func cell(_ key: FieldKey, limit: Int) -> String? {
         guard key.index >= 0, key.index < columns.count else { return nil }
         let c = columns[key.index]
         guard c >= 0, !row.isEmpty(c) else { return nil }
+        let raw = row.bytes(c)
+        if raw.count > limit {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<16]), as: UTF8.self)
+            return tooLong(key, count: raw.count, limit: limit, prefix: prefix)
+        }
         return row.string(c)
     }
 
-    func text(_ key: FieldKey) -> String? { cell(key) }
+    func text(_ key: FieldKey) -> String? { cell(key, limit: key.byteLimit) }
 
     func list(_ key: FieldKey) -> [String] {
-        guard let s = cell(key) else { return [] }
+        guard let s = cell(key, limit: InputLimits.maxTextBytes) else { return [] }
         // Empty items carry nothing; both formats drop them.
-        return CSVList.split(s).filter { !$0.isEmpty }
+        return CSVList.split(s).filter { !$0.isEmpty }.map { capped(key, $0, limit: InputLimits.maxLabelBytes) }
     }
 
     /// The cell's bytes without surrounding spaces and tabs; nil when absent or blank.
@@ -47,15 +55,16 @@ struct CSVRecordReader: RecordReader {
     func double(_ key: FieldKey) -> Double? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
+        // Decimal only (Double(String) would also read 0x10 as 16).
+        if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
         report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
         return nil
     }
@@ -156,7 +165,9 @@ enum ParkCSV {
     ) -> (records: [T], lines: [Int])? {
         let path = (folder as NSString).appendingPathComponent(kind.csvFile)
         let display = (displayFolder as NSString).appendingPathComponent(kind.csvFile)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Absent only when nothing is there: a dangling or looping link, a FIFO or an
+        // unreadable file is an error that names the path and the reason.
+        guard InputFile.exists(path) else { return nil }
         var warnings: [Diagnostic] = []
         let bytes: [UInt8]
         do {
@@ -181,7 +192,7 @@ enum ParkCSV {
                 let (end, breaks) = CSVReader.rowEnd(buf, from: bodyStart)
                 do throws(CSVSyntaxError) {
                     try CSVReader.forEachRow(buf, range: bodyStart..<end, firstLine: bodyLine) { row throws(CSVSyntaxError) in
-                        if row.isBlank { return }
+                        if row.isBlank || sawHeader { return }
                         sawHeader = true
                         headerCount = row.count
                         columns = header(row, schema: schema, file: display, sink: sink)
@@ -207,20 +218,20 @@ enum ParkCSV {
             // The bytes are only read while the chunks run.
             nonisolated(unsafe) let buf = buf
             // Each chunk parses into its own region of the final arrays, sized by its line
-            // breaks + 1 (an upper bound on its rows); the regions are then moved together.
+            // ends + 1 (an upper bound on its rows, counted by the row grammar's rule); the regions are then moved together.
             // No per-chunk arrays to concatenate: one allocation, no copy of the records.
             var capacity = [Int](repeating: 0, count: bounds.count)
             capacity.withUnsafeMutableBufferPointer { cap in
                 nonisolated(unsafe) let cap = cap
                 Parallel.forEach(iterations: bounds.count) { c in
-                    var breaks = 1
-                    for i in bounds[c].offset..<ends[c] where buf[i] == 0x0A { breaks += 1 }
-                    cap[c] = breaks
+                    // The same line-end rule as the row grammar (LF, CRLF or a lone CR).
+                    cap[c] = CSVReader.rowBound(buf, bounds[c].offset..<ends[c])
                 }
             }
             var starts = [Int](repeating: 0, count: bounds.count)
             for c in 1..<max(1, bounds.count) { starts[c] = starts[c - 1] + capacity[c - 1] }
             let regionStart = starts
+            let regionCapacity = capacity
             let total = (regionStart.last ?? 0) + (capacity.last ?? 0)
             let chunks = bounds.map { _ in Chunk<T>() }
             let (fieldCount, firstBodyLine) = (headerCount, bodyLine)
@@ -247,6 +258,12 @@ enum ParkCSV {
                                         .error, file: display, line: row.line,
                                         "row has \(row.count) fields but the header has \(fieldCount)",
                                         hint: "check for a missing or extra comma; quote text that contains commas"))
+                                    return
+                                }
+                                // Never past the region (the bound is proven by the row grammar;
+                                // this keeps a future mistake an error, not memory corruption).
+                                guard chunk.count < regionCapacity[c] else {
+                                    chunk.sink.add(Diagnostic(.error, file: display, line: row.line, "internal error: more rows than line ends", hint: "please report this file"))
                                     return
                                 }
                                 let slot = base + chunk.count
@@ -285,6 +302,11 @@ enum ParkCSV {
         var ok = true
         let names = schema.keys.map(\.name)
         for c in 0..<row.count {
+            if row.bytes(c).count > InputLimits.maxLabelBytes {
+                sink.add(Diagnostic(.error, file: file, line: row.line, "column \(c + 1) of the header is \(row.bytes(c).count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "the first row must be the column names"))
+                ok = false
+                continue
+            }
             let name = row.string(c).trimmingCharacters(in: .whitespaces)
             let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {
@@ -329,7 +351,7 @@ enum ParkCSV {
             sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate"))
         }
         var chainIndex: [String: Int] = [:]
-        let hasChainsFile = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("chains.csv"))
+        let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
         if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, decode: RecordCoding.chain) {
             park.chains = chains
             lines.byKind[.chain] = chainLines
