@@ -15,10 +15,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Domain-free graph engine: CSR graph, builders, readers, algorithms.
-        .target(name: "ChainGraph"),
+        .target(
+            name: "ChainGraph",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Park model, JSON/CSV/GraphML formats, validation, bundled samples.
         .target(
             name: "ChainModel",
@@ -30,7 +35,10 @@ let package = Package(
         .executableTarget(name: "SampleEmbedder"),
         .plugin(name: "EmbedSamples", capability: .buildTool(), dependencies: ["SampleEmbedder"]),
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
-        .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
+        .target(
+            name: "ChainAnalysis",
+            dependencies: ["ChainGraph", "ChainModel", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,
         // CSV, Markdown); every human sentence ChainMap prints comes from here.
         .target(name: "ChainOutput", dependencies: ["ChainModel", "ChainAnalysis", "CXlsxWriter"]),
@@ -64,9 +72,9 @@ let package = Package(
 
         .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis"]),
+        .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainOutputTests", dependencies: ["ChainOutput"]),
-        .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel", "ChainAnalysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]
 )

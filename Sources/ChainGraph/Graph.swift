@@ -1,27 +1,23 @@
-/// The layer an edge belongs to.
+/// The layer an edge belongs to: a small number carried per edge.
 ///
-/// ChainGraph is domain-free; a layer is a small tag carried per edge so one graph can hold
-/// several kinds of relation (for ChainMap: supply links and organization pairings) and
-/// algorithms can be restricted to a subset of them.
-public struct EdgeLayer: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+/// ChainGraph is domain-free: a layer lets one graph hold several kinds of relation and lets
+/// algorithms keep a subset of them (`layers:` parameters); what a layer means is the
+/// caller's. Builders and readers put edges in layer 0 unless told otherwise. (ChainModel
+/// names the park's layers: `supply` 0, `pairing` 1, `membership` 2.)
+///
+/// ```swift
+/// var builder = GraphBuilder(nodeCount: 3)
+/// builder.addEdge(0, 1)              // layer 0
+/// builder.addEdge(1, 2, layer: 1)
+/// let layerZero = try builder.build().filtered(layers: [0])
+/// ```
+public struct EdgeLayer: RawRepresentable, Hashable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
     public var rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public init(integerLiteral value: UInt8) { rawValue = value }
 
-    /// Directed supply links (supplier → buyer).
-    public static let supply = EdgeLayer(rawValue: 0)
-    /// Pairings between parties (drawn and analysed as undirected).
-    public static let pairing = EdgeLayer(rawValue: 1)
-    /// Membership of a firm in an organization.
-    public static let membership = EdgeLayer(rawValue: 2)
-
-    public var description: String {
-        switch self {
-        case .supply: "supply"
-        case .pairing: "pairing"
-        case .membership: "membership"
-        default: "layer\(rawValue)"
-        }
-    }
+    /// `layer N`.
+    public var description: String { "layer \(rawValue)" }
 }
 
 /// An immutable directed graph in compressed-sparse-row form, with both out- and

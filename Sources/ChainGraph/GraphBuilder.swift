@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 
 /// An error building a graph.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -39,7 +37,7 @@ public struct GraphBuilder: Sendable {
     /// Per-edge layers, or empty when every edge is on `uniformLayer` (bulk edges only).
     private var layers: [EdgeLayer] = []
     private var uniformWeight: Double = 1
-    private var uniformLayer: EdgeLayer = .supply
+    private var uniformLayer: EdgeLayer = 0
     private var firstBadNode: Int32?
 
     public init(directed: Bool = true, nodeCount: Int = 0) {
@@ -61,7 +59,7 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(E) to find the largest and smallest id.
     public init(
         directed: Bool = true, nodeCount: Int = 0, sources: [Int32], targets: [Int32],
-        weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = .supply
+        weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = 0
     ) {
         precondition(targets.count == sources.count, "GraphBuilder: \(targets.count) targets for \(sources.count) sources")
         precondition((weights?.count ?? sources.count) == sources.count, "GraphBuilder: weights and sources differ in length")
@@ -105,7 +103,7 @@ public struct GraphBuilder: Sendable {
     /// Adds the edge `source → target`. Parallel edges and self-loops are kept.
     /// - Complexity: amortized O(1).
     @inlinable
-    public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1, layer: EdgeLayer = .supply) {
+    public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1, layer: EdgeLayer = 0) {
         _addEdge(source, target, weight, layer)
     }
 
@@ -131,7 +129,7 @@ public struct GraphBuilder: Sendable {
     ///   order of addition.
     /// - Throws: ``GraphError`` if a negative id was added or there are too many edges.
     public func build() throws(GraphError) -> Graph {
-        try build(threads: sources.count >= 1 << 18 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        try build(threads: sources.count >= 1 << 18 ? Parallel.processorCount : 1)
     }
 
     /// Builds with `threads` workers (1: the sequential passes). The result is the same for
@@ -257,12 +255,12 @@ public struct GraphBuilder: Sendable {
                 }
             }
             // Out-degrees per worker.
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) { cnt[base + Int(src[i])] += 1 }
             }
             offsetsAndCursors(outOff)
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in edgeSlice(w) {
                     let s = base + Int(src[i])
@@ -283,13 +281,13 @@ public struct GraphBuilder: Sendable {
                 first[w] = max(v, first[w - 1])
             }
             let bounds = first
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for i in 0..<stride { cnt[base + i] = 0 }
                 for e in outOff[bounds[w]]..<outOff[bounds[w + 1]] { cnt[base + Int(oTgt[e])] += 1 }
             }
             offsetsAndCursors(inOff)
-            DispatchQueue.concurrentPerform(iterations: t) { w in
+            Parallel.forEach(iterations: t) { w in
                 let base = w * stride
                 for v in bounds[w]..<bounds[w + 1] {
                     for e in outOff[v]..<outOff[v + 1] {

@@ -1,6 +1,6 @@
 import ChainModel
 
-/// Builds the map a chain committee expects from a ``Park``: stages left to right
+/// Builds the map a chain committee expects from a `Park`: stages left to right
 /// (upstream → downstream) as clusters in template order, firms coloured by organization
 /// status and sized by output, chain leaders emphasised, supply links by status and value,
 /// outside-park suppliers in their own cluster, optional pairing layer, legend and title.

@@ -5,14 +5,14 @@
 /// entity, so `\` becomes `\\`, `"` becomes `\"`, `&` becomes `&amp;`, line breaks become
 /// `\n` and other control characters become spaces. Names (node and cluster ids) escape only
 /// `\` and `"`, which keeps them injective.
-public enum DOTText {
+package enum DOTText {
     /// Quotes `text` as a DOT label or tooltip (escString).
     ///
     /// ```swift
     /// DOTText.label("a\"b") // "\"a\\\"b\""
     /// ```
     /// - Complexity: O(n) in the length of `text`.
-    public static func label(_ text: String) -> String {
+    package static func label(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 8)
         var previousCR = false
@@ -51,7 +51,7 @@ public enum DOTText {
     /// such as `node`, `graph`, `strict` are plain names.
     ///
     /// - Complexity: O(n).
-    public static func id(_ text: String) -> String {
+    package static func id(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -73,7 +73,7 @@ public enum DOTText {
     /// DOTText.token("正极") // "_E6_AD_A3_E6_9E_81"
     /// ```
     /// - Complexity: O(n).
-    public static func token(_ text: String) -> String {
+    package static func token(_ text: String) -> String {
         let hex: [Character] = Array("0123456789ABCDEF")
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -115,7 +115,7 @@ public enum DOTText {
     /// DOTText.fixed(1.005, digits: 2) // "1.01" (rounds half away from zero on the scaled value)
     /// ```
     /// - Complexity: O(digits).
-    public static func fixed(_ value: Double, digits: Int) -> String {
+    package static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0
         for _ in 0..<max(digits, 0) { scale *= 10 }
@@ -138,7 +138,7 @@ public enum DOTText {
     /// ```swift
     /// DOTText.money(1.167e11) // "1167.00亿"
     /// ```
-    public static func money(_ value: Double) -> String {
+    package static func money(_ value: Double) -> String {
         if abs(value) >= 1e8 { return fixed(value / 1e8, digits: 2) + "亿" }
         if abs(value) >= 1e4 { return fixed(value / 1e4, digits: 2) + "万" }
         return fixed(value, digits: 0) + "元"

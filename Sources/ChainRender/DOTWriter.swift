@@ -3,7 +3,7 @@ import ChainModel
 /// Writes a ``MapScene`` as DOT text.
 ///
 /// Every id is quoted (so `node`, `graph`, `strict` are plain names), every user string is
-/// escaped with ``DOTText`` (plain quoted labels, no HTML-like labels except the fixed legend),
+/// escaped with `DOTText` (plain quoted labels, no HTML-like labels except the fixed legend),
 /// numbers are written with fixed decimals, and the order of everything comes from the scene:
 /// the same scene gives byte-identical DOT.
 ///

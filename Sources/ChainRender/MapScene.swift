@@ -155,7 +155,7 @@ public struct MapEdge: Sendable, Equatable {
     public var label: String?
     /// Hover text.
     public var tooltip: String
-    /// Stable key, used as the SVG id: made of ``DOTText/token(_:)`` parts, so XML-safe.
+    /// Stable key, used as the SVG id: made of `DOTText.token(_:)` parts, so XML-safe.
     public var key: String
 
     public init(

@@ -1,7 +1,7 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 import Foundation
 
-/// Lookups over a park that every view needs: template order of stages, firm and
+/// Lookups over a park that every view needs: stages in template order (``StageTable``), firm and
 /// organization by id, organization status. Built once per ``ChainMapBuilder``.
 struct ParkIndex: Sendable {
     struct StageEntry: Sendable {
@@ -32,13 +32,12 @@ struct ParkIndex: Sendable {
         for (i, chain) in park.chains.enumerated() where chainByID[chain.id] == nil { chainByID[chain.id] = i }
         self.chainByID = chainByID
 
+        let table = StageTable(park)
         var entries: [StageEntry] = []
         var stageByID: [String: Int] = [:]
-        for (ci, chain) in park.chains.enumerated() {
-            for stage in Self.templateOrder(chain.stages) where stageByID[stage.id] == nil {
-                stageByID[stage.id] = entries.count
-                entries.append(StageEntry(stage: stage, chainIndex: ci, order: entries.count))
-            }
+        for g in table.templateOrder.map(Int.init) {
+            stageByID[table.stages[g].id] = entries.count
+            entries.append(StageEntry(stage: table.stages[g], chainIndex: Int(table.stageChain[g]), order: entries.count))
         }
         self.stages = entries
         self.stageByID = stageByID
@@ -51,48 +50,6 @@ struct ParkIndex: Sendable {
         for (i, org) in park.organizations.enumerated() where organizationByID[org.id] == nil { organizationByID[org.id] = i }
         self.organizationByID = organizationByID
         self.status = Self.organizationStatus(park: park, firms: firms, organizationByID: organizationByID)
-    }
-
-    /// Topological order of a chain's stages through `inputs`; among ready stages the lower
-    /// tier, then the earlier given position, goes first. Stages on a cycle (invalid data)
-    /// follow in the same order.
-    ///
-    /// - Complexity: O(S²) for S stages of one chain (tens at most).
-    static func templateOrder(_ stages: [Stage]) -> [Stage] {
-        var position: [String: Int] = [:]
-        for (i, stage) in stages.enumerated() where position[stage.id] == nil { position[stage.id] = i }
-        var pending = [Int](repeating: 0, count: stages.count)
-        var consumers = [[Int]](repeating: [], count: stages.count)
-        for (i, stage) in stages.enumerated() {
-            for input in Set(stage.inputs) {
-                if let j = position[input], j != i {
-                    pending[i] += 1
-                    consumers[j].append(i)
-                }
-            }
-        }
-        var done = [Bool](repeating: false, count: stages.count)
-        var order: [Stage] = []
-        order.reserveCapacity(stages.count)
-        func before(_ a: Int, _ b: Int) -> Bool {
-            stages[a].tier != stages[b].tier ? stages[a].tier < stages[b].tier : a < b
-        }
-        while order.count < stages.count {
-            var pick: Int?
-            for i in stages.indices where !done[i] && pending[i] == 0 {
-                if let p = pick { if before(i, p) { pick = i } } else { pick = i }
-            }
-            if pick == nil {  // a cycle: take the first remaining stage
-                for i in stages.indices where !done[i] {
-                    if let p = pick { if before(i, p) { pick = i } } else { pick = i }
-                }
-            }
-            guard let next = pick else { break }
-            done[next] = true
-            order.append(stages[next])
-            for c in consumers[next] { pending[c] -= 1 }
-        }
-        return order
     }
 
     /// Own: the firm hosts a branch or general branch, or its `organization` is a branch or

@@ -1,12 +1,12 @@
 /// Fixes up Graphviz's SVG so it shows Chinese in common browsers: every `font-family`
 /// attribute names the full CJK font stack (some Graphviz versions write only the first family,
 /// or a PostScript alias such as `Times,serif`).
-public enum SVGPostProcessor {
+package enum SVGPostProcessor {
     /// Returns `svg` with every `font-family="…"` value that lacks a generic family replaced by
     /// `fontStack`. The stack is XML-escaped.
     ///
     /// - Complexity: O(n) in the SVG size.
-    public static func process(_ svg: [UInt8], fontStack: String) -> [UInt8] {
+    package static func process(_ svg: [UInt8], fontStack: String) -> [UInt8] {
         let marker = Array("font-family=\"".utf8)
         let replacement = Array(DOTText.xml(fontStack).utf8)
         var out: [UInt8] = []

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ChainAnalysis
 import ChainGraph
+import ChainModel
 
 /// A park with one complete chain (`ok`, no gap) and one chain with a gap of every kind
 /// planted (`g`).

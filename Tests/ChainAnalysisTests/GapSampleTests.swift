@@ -1,4 +1,5 @@
 import Testing
+import ChainModel
 @testable import ChainAnalysis
 
 /// What the bundled samples show (see docs/GAPS.md).

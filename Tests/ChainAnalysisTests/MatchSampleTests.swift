@@ -1,6 +1,7 @@
 import Foundation
 import ChainAnalysis
 import Testing
+import ChainModel
 
 /// Matchmaking on the bundled samples: the Liwei–Chuangtai automation tie-up, found from the
 /// data alone (nothing in the code names either firm); exclusions; determinism; the agenda.

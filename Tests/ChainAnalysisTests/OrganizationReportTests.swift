@@ -1,6 +1,7 @@
 import Foundation
 import ChainAnalysis
 import Testing
+import ChainModel
 
 /// A small park whose every rate and list is worked out by hand (see the comments).
 ///

@@ -1,5 +1,6 @@
 import ChainAnalysis
 import Testing
+import ChainModel
 
 /// The bundled samples reproduce the articles' figures.
 @Suite struct OrganizationSampleTests {

@@ -88,10 +88,10 @@ func largeRandomGraph(nodes: Int, edges: Int, directed: Bool, seed: UInt64, weig
     b.reserveCapacity(edges: edges)
     var added = 0
     while added < edges {
-        let u = Int32(rng.uniform(below: UInt64(nodes)))
-        let v = Int32(rng.uniform(below: UInt64(nodes)))
+        let u = Int32(rng.below(UInt64(nodes)))
+        let v = Int32(rng.below(UInt64(nodes)))
         if u == v { continue }
-        let w = weighted ? Double(1 + rng.uniform(below: 4)) : 1
+        let w = weighted ? Double(1 + rng.below(4)) : 1
         b.addEdge(u, v, weight: w)
         added += 1
     }

@@ -13,7 +13,7 @@ import Testing
     /// A mixed list: small and big integers, non-canonical numbers, Chinese labels, weights on
     /// some lines only, comments, blank lines, CRLF and separators of every kind.
     static func mixedList(lines: Int, seed: UInt64) -> String {
-        var rng = StructureTestRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         func label() -> String {
             switch rng.next() % 6 {
             case 0: return String(rng.next() % 50)

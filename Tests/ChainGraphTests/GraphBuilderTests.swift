@@ -22,7 +22,7 @@ import Testing
         var b = GraphBuilder(nodeCount: 5)
         b.addEdge(0, 1, weight: 2)
         b.addEdge(2, 1)
-        b.addEdge(0, 2, weight: 3, layer: .pairing)
+        b.addEdge(0, 2, weight: 3, layer: 1)
         b.addEdge(1, 3)
         b.addEdge(0, 1, weight: 4)
         b.addEdge(3, 3)
@@ -33,7 +33,7 @@ import Testing
         // Out-edges of a source keep the order of addition, with their weights and layers.
         #expect(Array(g.successors(of: 0)) == [1, 2, 1])
         #expect(g.outEdgeRange(of: 0).map { g.weights[$0] } == [2, 3, 4])
-        #expect(g.outEdgeRange(of: 0).map { g.layers[$0] } == [.supply, .pairing, .supply])
+        #expect(g.outEdgeRange(of: 0).map { g.layers[$0] } == [0, 1, 0])
         // In-adjacency: sources and the edge ids that lead back to the out arrays.
         #expect(Array(g.predecessors(of: 1)) == [0, 0, 2])
         for v in Int32(0)..<5 {
@@ -71,10 +71,10 @@ import Testing
 
     @Test func filteringByLayerKeepsNodes() throws {
         var b = GraphBuilder()
-        b.addEdge(0, 1, layer: .supply)
-        b.addEdge(1, 2, layer: .pairing)
-        b.addEdge(2, 0, layer: .supply)
-        let g = try b.build().filtered(layers: [.supply])
+        b.addEdge(0, 1, layer: 0)
+        b.addEdge(1, 2, layer: 1)
+        b.addEdge(2, 0, layer: 0)
+        let g = try b.build().filtered(layers: [0])
         #expect(g.nodeCount == 3 && g.edgeCount == 2)
         #expect(Array(g.successors(of: 1)).isEmpty)
     }
@@ -83,14 +83,8 @@ import Testing
 /// The parallel build must give exactly the sequential graph.
 @Suite struct ParallelBuildTests {
     func randomBuilder(nodes: Int, edges: Int, seed: UInt64, hubs: Bool) -> GraphBuilder {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: seed)
+        func next() -> UInt64 { rng.next() }
         var b = GraphBuilder(nodeCount: nodes + 3)  // 3 isolated nodes at the end
         for _ in 0..<edges {
             // With hubs, a quarter of the edges leave node 0 and a quarter enter node 1.
@@ -134,12 +128,12 @@ import Testing
 /// Bulk arrays build exactly what the same edges added one by one build.
 @Suite struct GraphBuilderBulkTests {
     @Test func bulkEqualsAddedOneByOne() throws {
-        var rng = StructureTestRNG(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let m = 500
         let sources = (0..<m).map { _ in Int32(rng.next() % 40) }
         let targets = (0..<m).map { _ in Int32(rng.next() % 40) }
         let weights = (0..<m).map { _ in Double(rng.next() % 100) / 4 }
-        let layers: [EdgeLayer] = (0..<m).map { _ in rng.next() % 3 == 0 ? .pairing : .supply }
+        let layers: [EdgeLayer] = (0..<m).map { _ in rng.next() % 3 == 0 ? 1 : 0 }
         var one = GraphBuilder(directed: true, nodeCount: 45)
         for i in 0..<m { one.addEdge(sources[i], targets[i], weight: weights[i], layer: layers[i]) }
         let expected = try one.build()
@@ -154,16 +148,16 @@ import Testing
     }
 
     @Test func uniformWeightAndLayerAndInferredNodeCount() throws {
-        let g = try GraphBuilder(sources: [0, 1, 1], targets: [1, 2, 5], uniformWeight: 2.5, uniformLayer: .membership).build()
+        let g = try GraphBuilder(sources: [0, 1, 1], targets: [1, 2, 5], uniformWeight: 2.5, uniformLayer: 2).build()
         #expect(g.nodeCount == 6)
         #expect(g.weights == [2.5, 2.5, 2.5])
-        #expect(g.layers == [.membership, .membership, .membership])
+        #expect(g.layers == [2, 2, 2])
         // Adding one by one after a bulk start keeps the uniform values for the bulk edges.
         var b = GraphBuilder(sources: [0], targets: [1], uniformWeight: 3)
-        b.addEdge(1, 0, weight: 7, layer: .pairing)
+        b.addEdge(1, 0, weight: 7, layer: 1)
         let h = try b.build()
         #expect(h.weights == [3, 7])
-        #expect(h.layers == [.supply, .pairing])
+        #expect(h.layers == [0, 1])
     }
 
     @Test func negativeIdsThrowAtBuild() {

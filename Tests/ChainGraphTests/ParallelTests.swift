@@ -1,5 +1,5 @@
 import Testing
-import ChainGraph
+@testable import ChainGraph
 
 @Suite struct ParallelTests {
     @Test(arguments: [0, 1, 7, 99_999, 100_000, 1_000_003])
@@ -18,5 +18,32 @@ import ChainGraph
         #expect(parts.map(\.range) == Parallel.chunks(count: 1_000, minimumCount: 1))
         #expect(parts.map(\.result) == parts.map { $0.range.reduce(0, +) })
         #expect(parts.map(\.result).reduce(0, +) == 999 * 1_000 / 2)
+    }
+
+    @Test func processorCountRespectsQuotaArithmetic() {
+        #expect(Parallel.processorCount >= 1)
+        #expect(Parallel.quotaProcessors(quota: 150_000, period: 100_000) == 2)
+        #expect(Parallel.quotaProcessors(quota: 100_000, period: 100_000) == 1)
+        #expect(Parallel.quotaProcessors(quota: 10_000, period: 100_000) == 1)
+        #expect(Parallel.quotaProcessors(quota: nil, period: 100_000) == nil)  // "max"
+        #expect(Parallel.quotaProcessors(quota: -1, period: 100_000) == nil)   // v1 unlimited
+        if let mask = Parallel.affinityCount() { #expect(Parallel.processorCount <= mask) }
+    }
+
+    @Test func slotWriterAndUnitsCoverEverySlotOnce() {
+        var out = [Int](repeating: 0, count: 1_000)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Parallel.SlotWriter(buffer)
+            Parallel.forEachChunk(count: 1_000, minimumCount: 1) { range in for i in range { slots[i] += i } }
+        }
+        #expect(out == Array(0..<1_000))
+        var hits = [Int](repeating: 0, count: 37)
+        hits.withUnsafeMutableBufferPointer { buffer in
+            let slots = Parallel.SlotWriter(buffer)
+            Parallel.forEachUnit(units: 37, workers: 4) { unit, _ in slots[unit] += 1 }
+        }
+        #expect(hits.allSatisfy { $0 == 1 })
+        #expect(Parallel.workers(requested: nil, units: 1) == 1)
+        #expect(Parallel.workers(requested: 8, units: 3) == 3)
     }
 }

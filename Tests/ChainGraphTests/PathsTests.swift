@@ -42,9 +42,9 @@ import Testing
     }
 
     @Test func badInputThrows() throws {
-        let g = try structureGraph([(0, 1, -1), (1, 2, .nan)], layers: [.supply, .pairing])
+        let g = try structureGraph([(0, 1, -1), (1, 2, .nan)], layers: [0, 1])
         #expect(throws: PathError.negativeWeight(edge: 0, weight: -1)) { try g.dijkstra(from: [0]) }
-        #expect(throws: PathError.self) { try g.dijkstra(from: [0], layers: [.pairing]) }
+        #expect(throws: PathError.self) { try g.dijkstra(from: [0], layers: [1]) }
         #expect(throws: PathError.nodeOutOfRange(9, nodeCount: 3)) { try g.bfsShortestPaths(from: [9]) }
         #expect(throws: PathError.valueCountMismatch(expected: 2, got: 1)) { try g.dijkstra(from: [0], weights: [1]) }
         // Only counted edges are checked: with the pairing layer out, the NaN does not matter.

@@ -1,5 +1,5 @@
 import Testing
-@testable import ChainModel
+@_spi(Internals) @testable import ChainModel
 
 /// A park keeps its resolved ids until its firms or links change; copies share them.
 @Suite struct ParkResolutionTests {

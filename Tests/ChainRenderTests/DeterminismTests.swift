@@ -1,3 +1,4 @@
+import ChainGraph
 import ChainModel
 import Foundation
 import Testing
@@ -29,7 +30,7 @@ struct DeterminismTests {
     @Test func sameParkInAnyRecordOrderGivesIdenticalDOT() throws {
         let park = TestParks.battery()
         var shuffled = park
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         shuffled.firms.shuffle(using: &rng)
         shuffled.links.shuffle(using: &rng)
         shuffled.organizations.shuffle(using: &rng)
@@ -51,18 +52,5 @@ struct DeterminismTests {
         ])
         #expect(scene.clusters[5].label == ["电芯与电池包 (2)"])
         #expect(scene.clusters[6].label == ["回收利用 (1)", "可选 optional"])
-    }
-}
-
-/// A small deterministic generator for shuffles.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkSupport
 import ChainAnalysis
-import ChainModel
+@_spi(Internals) import ChainModel  // Park.resolution, warmed in setup
 
 /// Park analyses on generated parks (seed 42): gaps, what-if, matchmaking and the
 /// organization report. The park (and any index a benchmark does not measure) is made once

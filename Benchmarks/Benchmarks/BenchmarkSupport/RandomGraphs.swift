@@ -1,19 +1,6 @@
 import ChainGraph
 import Foundation
 
-/// A small, fast, seeded generator (SplitMix64) so benchmark inputs are the same every run.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Directed G(n, m) without self-loops (parallel edges possible, rare), as edge arrays.
 public func gnmEdges(nodes n: Int, edges m: Int, seed: UInt64) -> (sources: [Int32], targets: [Int32]) {
     var rng = SplitMix64(seed: seed)

@@ -1,5 +1,5 @@
 import ChainGraph
-import Dispatch
+@_spi(Internals) import ChainModel
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.
@@ -64,11 +64,9 @@ struct ChainIndex: Sendable {
         let stageChain = table.stageChain
         let stageIndex = table.stageIndex
         var inOff: [Int32] = [0], inVal: [Int32] = []
-        for chain in park.chains {
-            for s in chain.stages where stageIndex[s.id].map({ Int($0) == inOff.count - 1 }) ?? false {
-                for i in s.inputs { if let g = stageIndex[i], stageChain[Int(g)] == stageChain[inOff.count - 1] { inVal.append(g) } }
-                inOff.append(Int32(inVal.count))
-            }
+        for inputs in table.inputs {
+            inVal += inputs
+            inOff.append(Int32(inVal.count))
         }
         self.stageIds = stageIds
         self.stageNames = table.stages.map(\.name)
@@ -81,19 +79,10 @@ struct ChainIndex: Sendable {
         self.stageIndex = stageIndex
         self.chainIndex = table.chainIndex
 
-        var stOff = [Int32](repeating: 0, count: firms.count + 1)
-        var stVal: [Int32] = []
-        stVal.reserveCapacity(firms.count)
+        let (stOff, stVal) = table.firmStages(firms)
         var inPark = [Bool](repeating: true, count: firms.count)
         var output = [Double](repeating: 0, count: firms.count)
-        var scratch: [Int32] = []
         for (i, f) in firms.enumerated() {
-            scratch.removeAll(keepingCapacity: true)
-            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
-            if scratch.count > 1 { scratch.sort() }
-            var last: Int32 = -1
-            for g in scratch where g != last { stVal.append(g); last = g }
-            stOff[i + 1] = Int32(stVal.count)
             inPark[i] = f.inPark
             output[i] = f.output ?? 0
         }
@@ -155,7 +144,7 @@ struct ChainIndex: Sendable {
         let chunkRemaps = remaps
         keys.withUnsafeMutableBufferPointer { keyOut in
             nonisolated(unsafe) let keyOut = keyOut
-            DispatchQueue.concurrentPerform(iterations: chunkProducts.count) { c in
+            Parallel.forEach(iterations: chunkProducts.count) { c in
                 let remap = chunkRemaps[c]
                 if remap.isEmpty { return }
                 edgeOfLinkFinal.withUnsafeBufferPointer { edgeOfLink in

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension GapAnalyzer {
     /// Articulation points (in-park firms) and bridge links of the active supply layer that
     /// separate at least ``GapOptions/minFirmsCutOff`` firms.

@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 extension GapAnalyzer {
     /// Open or in-progress needs of the blocking kinds (finance → 难点, talent and capability
     /// → 卡点) raised by firms that are single points of failure: the supplier of a single

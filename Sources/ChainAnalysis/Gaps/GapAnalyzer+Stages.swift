@@ -1,3 +1,5 @@
+import ChainModel
+
 extension GapAnalyzer {
     /// Template-edge flows: per edge `input → stage` of the template (numbered by its position
     /// in the stage input CSR), what reaches the stage's in-park firms.

@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 extension GapAnalyzer {
     /// Single-sourced inputs of in-park buyers, and lost links.
     ///

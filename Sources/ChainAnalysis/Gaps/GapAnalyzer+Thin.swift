@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 extension GapAnalyzer {
     /// Thin chains: per chain, the maximum flow from the in-park firms of its source stages

@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 /// Runs the gap rules over one ``ChainIndex``; each rule lives in a `GapAnalyzer+Rule.swift`.
 final class GapAnalyzer {
     let index: ChainIndex

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// The kind of a chain gap, in the order ties are broken (断链, 弱链, 细链, 短链, then the
 /// blocking needs).
 public enum GapKind: String, Sendable, CaseIterable, Comparable, Encodable, CodingKeyRepresentable {

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Thresholds of a ``GapReport``, each with a documented default (see `docs/GAPS.md`).
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Who could fill a gap: in-park firms by stage and by product (largest output first), and
 /// outside candidates (from `--candidates`) by stage id and product.
 ///

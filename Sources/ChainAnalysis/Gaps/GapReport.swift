@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Where a park's chains are broken, weak, thin or short (断链/弱链/细链/短链), and which open
 /// needs of single points of failure block them (难点/卡点): ranked findings, each with a
 /// severity, a place, its evidence and a remedy (补链招商).

@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 /// What the loss of firms cuts: removed firms stop supplying; a firm that loses every active
 /// supplier of one of its inputs (a product, or an input stage when products are missing) is
 /// cut and stops supplying in turn, to a fixed point.

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// A name the user gave (a firm, a stage, a chain, a zone) that the park does not hold, or
 /// that fits several records: which option it came from, what was given, and the nearest
 /// names the park does hold (did you mean …).

@@ -1,4 +1,4 @@
-import Dispatch
+import ChainGraph
 
 /// Settings of a park-wide agenda (``MatchIndex/agenda(options:)``).
 public struct MatchAgendaOptions: Sendable, Equatable {
@@ -51,15 +51,6 @@ public struct MatchAgenda: Sendable, Encodable {
     public var perFirm: Int
 }
 
-/// Writes disjoint slots of a buffer from several threads (each slot by one worker).
-private struct SlotWriter<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-    func set(_ i: Int, _ value: T) { base[i] = value }
-}
-
-/// Shares a value with the worker threads (read only).
-private struct UncheckedBox<T>: @unchecked Sendable { let value: T }
-
 extension MatchIndex {
     /// The park-wide agenda (`chainmap match --all`).
     ///
@@ -90,13 +81,12 @@ extension MatchIndex {
         let n = firmCount
         // 1. Candidates per firm, in parallel into fixed slots.
         var perFirmCandidates = [[(ScoredCandidate, MatchDirection)]](repeating: [], count: n)
-        let workers = max(1, min(options.threads ?? ProcessInfoCount.processors, max(1, n / 64)))
+        let workers = max(1, min(options.threads ?? Parallel.processorCount, max(1, n / 64)))
         let index = self
         perFirmCandidates.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let writer = SlotWriter(base: base)
-            let m = UncheckedBox(value: match)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let writer = Parallel.SlotWriter(buffer)
+            let m = UncheckedSendable(match)
+            Parallel.forEach(iterations: workers) { w in
                 var ws = MatchWorkspace(index)
                 var f = w
                 while f < n {
@@ -105,7 +95,7 @@ extension MatchIndex {
                         for d in [MatchDirection.upstream, .capability] where m.value.directions.contains(d) {
                             for c in index.candidates(for: Int32(f), direction: d, options: m.value, workspace: &ws) { list.append((c, d)) }
                         }
-                        writer.set(f, list)
+                        writer[f] = list
                     }
                     f += workers
                 }
@@ -241,23 +231,3 @@ extension MatchIndex {
             greedyMeetings: greedyCount, upperBound: Double(upper) / 1e6, perFirm: b)
     }
 }
-
-/// Online processors.
-enum ProcessInfoCount {
-    static var processors: Int {
-        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-        let c = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return c > 0 ? Int(c) : 1
-        #else
-        return 1
-        #endif
-    }
-}
-
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Maximum-weight bipartite b-matching by successive shortest paths (min-cost flow), and
 /// the greedy baseline it is compared with.
 ///
@@ -87,7 +89,7 @@ public enum MatchAssignment {
         var parentEdge = [Int32](repeating: -1, count: nodes)   // for offerers: forward edge; for requesters: reverse edge
         var parentT: Int32 = -1                                // node before t
         var stamp: UInt32 = 0
-        var heap = MinHeap()
+        var heap = Heap<QueuedNode>()
         var finalized: [Int32] = []
 
         for r in 0..<nr {
@@ -99,7 +101,7 @@ public enum MatchAssignment {
                     for i in 0..<nodes { mark[i] = 0 }
                     stamp = 1
                 }
-                heap.removeAll()
+                heap.removeAll { _ in true }  // keeps its storage
                 finalized.removeAll(keepingCapacity: true)
                 func relax(_ v: Int, _ d: Int64, _ edge: Int32, from u: Int) {
                     if mark[v] != stamp {
@@ -110,12 +112,13 @@ public enum MatchAssignment {
                     if !done[v] && d < dist[v] {
                         dist[v] = d
                         if v == t { parentT = Int32(u) } else { parentEdge[v] = edge }
-                        heap.push(d, Int32(v))
+                        heap.insert(QueuedNode(distance: d, node: Int32(v)))
                     }
                 }
                 relax(r, 0, -1, from: r)
                 var reachedT = false
-                while let (d, v32) = heap.pop() {
+                while let top = heap.popMin() {
+                    let (d, v32) = (top.distance, top.node)
                     let v = Int(v32)
                     if done[v] || d != dist[v] { continue }
                     done[v] = true
@@ -202,54 +205,12 @@ public enum MatchAssignment {
     }
 }
 
-/// A binary min-heap of (key, node), ties by node: deterministic pops.
-struct MinHeap {
-    private var keys: [Int64] = []
-    private var nodes: [Int32] = []
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-    }
-
-    @inline(__always)
-    private func less(_ i: Int, _ j: Int) -> Bool {
-        keys[i] != keys[j] ? keys[i] < keys[j] : nodes[i] < nodes[j]
-    }
-
-    mutating func push(_ key: Int64, _ node: Int32) {
-        keys.append(key)
-        nodes.append(node)
-        var i = keys.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            if !less(i, p) { break }
-            keys.swapAt(i, p)
-            nodes.swapAt(i, p)
-            i = p
-        }
-    }
-
-    mutating func pop() -> (Int64, Int32)? {
-        guard let firstKey = keys.first, let firstNode = nodes.first else { return nil }
-        let last = keys.count - 1
-        keys.swapAt(0, last)
-        nodes.swapAt(0, last)
-        keys.removeLast()
-        nodes.removeLast()
-        var i = 0
-        let n = keys.count
-        while true {
-            let l = 2 * i + 1
-            let r = l + 1
-            var m = i
-            if l < n && less(l, m) { m = l }
-            if r < n && less(r, m) { m = r }
-            if m == i { break }
-            keys.swapAt(i, m)
-            nodes.swapAt(i, m)
-            i = m
-        }
-        return (firstKey, firstNode)
+/// A tentative distance in the matching's Dijkstra: ordered by distance, then node, so pops
+/// are deterministic.
+private struct QueuedNode: Comparable {
+    var distance: Int64
+    var node: Int32
+    static func < (a: QueuedNode, b: QueuedNode) -> Bool {
+        a.distance != b.distance ? a.distance < b.distance : a.node < b.node
     }
 }

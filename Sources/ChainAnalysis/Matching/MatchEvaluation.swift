@@ -1,3 +1,6 @@
+import ChainGraph
+import ChainModel
+
 /// Settings of ``MatchEvaluation``.
 public struct MatchEvaluationOptions: Sendable, Equatable {
     /// Share of the active supply links hidden. Default 0.2.
@@ -66,7 +69,7 @@ public struct MatchEvaluation: Sendable, Encodable {
         self.options = options
         self.park = park.id
         self.parkName = park.name
-        var rng = EvalRandom(seed: options.seed)
+        var rng = SplitMix64(seed: options.seed)
         // Active links between two distinct firms.
         var firmIndex: [String: Int32] = [:]
         for (i, f) in park.firms.enumerated() where firmIndex[f.id] == nil { firmIndex[f.id] = Int32(i) }
@@ -210,27 +213,5 @@ public struct MatchEvaluation: Sendable, Encodable {
         var rr = 0.0
         if let pos = ranked.firstIndex(where: { relevant.contains($0) }) { rr = 1 / Double(pos + 1) }
         return (Double(hits) / Double(k), relevant.isEmpty ? 0 : Double(hits) / Double(relevant.count), rr)
-    }
-}
-
-/// SplitMix64, local to the benchmark (seeded, portable).
-struct EvalRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<bound (bound > 0), by rejection.
-    mutating func below(_ bound: UInt64) -> UInt64 {
-        guard bound > 1 else { return 0 }
-        let limit = UInt64.max - UInt64.max % bound
-        while true {
-            let x = next()
-            if x < limit { return x % bound }
-        }
     }
 }

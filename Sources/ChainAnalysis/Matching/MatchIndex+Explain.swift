@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 extension MatchIndex {
     /// Turns a scored candidate into a suggestion with the matched words, the trust channels

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Who could fill one gap finding (补链): firms for the stage, and for a firm-level finding
 /// the firm's best new suppliers.
 public struct MatchGapFill: Sendable, Equatable {

@@ -104,3 +104,4 @@ extension MatchIndex {
 }
 
 import Foundation
+import ChainModel

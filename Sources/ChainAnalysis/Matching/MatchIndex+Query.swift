@@ -1,5 +1,6 @@
 import ChainGraph
 import Foundation
+import ChainModel
 
 /// A scored candidate before it becomes a ``MatchSuggestion``.
 struct ScoredCandidate: Sendable {
@@ -14,7 +15,7 @@ struct ScoredCandidate: Sendable {
 extension MatchIndex {
     /// Suggestions for the firm a user names (id, exact name, or a unique part of the name).
     ///
-    /// - Throws: ``FirmLookupError`` when no firm or several firms match.
+    /// - Throws: `FirmLookupError` when no firm or several firms match.
     /// - Complexity: see ``matches(forNode:options:workspace:)``, plus O(F) for the lookup by name.
     public func matches(forFirm query: String, options: MatchOptions = MatchOptions()) throws(FirmLookupError) -> FirmMatches {
         let firm = try park.firm(matching: query)

@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 /// Everything matchmaking needs, built once per park: concepts of every product, capability
 /// and need; inverted indexes concept → firms that make it, need or buy it, and concept →
@@ -129,23 +130,13 @@ public struct MatchIndex: Sendable {
         }
 
         // Stages and chains.
-        var stageIndex: [String: Int32] = [:]
-        var sIds: [String] = []
-        var sNames: [String] = []
-        var sChain: [Int32] = []
-        var sInputsRaw: [[String]] = []
-        var chainIndex: [String: Int32] = [:]
-        for (ci, chain) in park.chains.enumerated() {
-            chainIndex[chain.id] = Int32(ci)
-            for st in chain.stages where stageIndex[st.id] == nil {
-                stageIndex[st.id] = Int32(sIds.count)
-                sIds.append(st.id)
-                sNames.append(st.name)
-                sChain.append(Int32(ci))
-                sInputsRaw.append(st.inputs)
-            }
-        }
-        let sInputs = sInputsRaw.map { $0.compactMap { stageIndex[$0] } }
+        let table = StageTable(park)
+        let stageIndex = table.stageIndex
+        let chainIndex = table.chainIndex
+        let sIds = table.stages.map(\.id)
+        let sNames = table.stages.map(\.name)
+        let sChain = table.stageChain
+        let sInputs = table.inputs
         var sConsumers = [[Int32]](repeating: [], count: sIds.count)
         for (s, inputs) in sInputs.enumerated() {
             for i in inputs { sConsumers[Int(i)].append(Int32(s)) }

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Which side of a firm's business a match serves.
 public enum MatchDirection: String, Sendable, CaseIterable, Comparable, Encodable {
     /// Suppliers for the firm's inputs: its supply needs, what it buys now, and the stages

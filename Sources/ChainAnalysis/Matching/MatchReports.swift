@@ -1,4 +1,5 @@
 import Foundation
+import ChainModel
 
 // The reports of `chainmap match`: one value per question, each built by one call from a park
 // and its options, `Encodable` with stable keys (JSON) and laid out for people in

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// The named parts of a suggestion's score, each in 0…1 (nil: the part does not apply and
 /// is left out of the weighted mean).
 public struct MatchScore: Sendable, Equatable, Encodable {

@@ -2,7 +2,7 @@
 /// capabilities and need tags into **concepts**, so that `自动化`, `automation`, `自动化改造`,
 /// `自动化研发` and `设备自动化` all mean the concept `automation`.
 ///
-/// How a text becomes concepts (``concepts(of:)``):
+/// How a text becomes concepts (``concepts(of:)-(String)``):
 /// 1. lower-case it and split it into tokens at spaces and punctuation (`/ | , ， 、 ( ) （ ） ; ： -`;
 ///    `r&d` stays one token);
 /// 2. in each token, find the table's keywords, longest first; a keyword's characters are then
@@ -19,7 +19,7 @@
 /// v.concepts(of: "自动化改造") == v.concepts(of: "automation")   // true: ["automation"]
 /// ```
 public struct MatchVocabulary: Sendable {
-    /// Concept name → keywords (lower case). Extend by passing your own table to ``init(table:modifiers:)``.
+    /// Concept name → keywords (lower case). Extend by passing your own table to ``init(table:modifiers:suffixes:)``.
     public let table: [(concept: String, keywords: [String])]
     /// Keywords that are dropped (how/why words, not what).
     public let modifiers: [String]

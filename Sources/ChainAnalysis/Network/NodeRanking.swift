@@ -106,7 +106,9 @@ public struct NodeRanking: Sendable {
 
     /// Ranks the nodes of `graph` accepted by `include` by `options.measure`.
     /// - Parameters:
+    ///   - graph: the graph to rank (from `ParkGraph` or an edge list).
     ///   - ids: node ids, for breaking ties (lexicographic).
+    ///   - options: the measure and its settings.
     ///   - include: which nodes to list (all when nil): e.g. firms but not organizations.
     /// - Throws: `CentralityError` for invalid parameters or weights.
     /// - Complexity: that of the measure (PageRank O(iterations·E), exact betweenness

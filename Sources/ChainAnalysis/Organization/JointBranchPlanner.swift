@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Proposes joint-branch groupings (联合组建) for firms with too few party members for a
 /// branch of their own. See docs/ORGS.md, "Joint-branch groupings".
 ///

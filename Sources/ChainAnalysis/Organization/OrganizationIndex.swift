@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 /// Id → index maps and per-firm organization facts, built once per report.
 ///
 /// Firms, organizations, chains and stages are numbered in the park's order. Stages are
@@ -54,7 +56,6 @@ struct OrganizationIndex {
 
         // Stages, numbered chain by chain.
         let table = StageTable(park)
-        let stageIndex = table.stageIndex
         let chainIndex = table.chainIndex
         self.stageChain = table.stageChain
         self.stageIds = table.stages.map(\.id)
@@ -62,28 +63,10 @@ struct OrganizationIndex {
         self.chainStageStart = table.chainStageStart
 
         // Firm → stages and chains.
-        var stOff = [Int32](repeating: 0, count: firms.count + 1)
-        var stVal: [Int32] = []
-        var chOff = [Int32](repeating: 0, count: firms.count + 1)
-        var chVal: [Int32] = []
-        stVal.reserveCapacity(firms.count)
-        chVal.reserveCapacity(firms.count)
-        var scratch: [Int32] = []
-        for (i, f) in firms.enumerated() {
-            scratch.removeAll(keepingCapacity: true)
-            for s in f.stages { if let g = stageIndex[s] { scratch.append(g) } }
-            if scratch.count > 1 { scratch.sort() }
-            var last: Int32 = -1
-            for g in scratch where g != last { stVal.append(g); last = g }
-            stOff[i + 1] = Int32(stVal.count)
-
-            scratch.removeAll(keepingCapacity: true)
-            for k in Int(stOff[i]) ..< stVal.count { scratch.append(stageChain[Int(stVal[k])]) }
-            for l in f.leads { if let c = chainIndex[l] { scratch.append(c) } }
-            if scratch.count > 1 { scratch.sort() }
-            last = -1
-            for c in scratch where c != last { chVal.append(c); last = c }
-            chOff[i + 1] = Int32(chVal.count)
+        let (stOff, stVal) = table.firmStages(firms)
+        let (chOff, chVal) = StageTable.sortedUniqueLists(count: firms.count) { i, list in
+            for k in Int(stOff[i]) ..< Int(stOff[i + 1]) { list.append(table.stageChain[Int(stVal[k])]) }
+            for l in firms[i].leads { if let c = chainIndex[l] { list.append(c) } }
         }
         firmStageOffsets = stOff
         firmStageValues = stVal

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension OrganizationReport {
     /// Structure checks: chain organizations, leaders' placement, reached stages, chain
     /// mismatches.

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension OrganizationReport {
     /// Park, chain and stage coverage in one pass over the firms.
     ///

@@ -1,3 +1,5 @@
+import ChainModel
+
 extension OrganizationReport {
     /// The key of the rows for firms without chain and needs without responder.
     public static let none = "(none)"

@@ -1,3 +1,5 @@
+@_spi(Internals) import ChainModel
+
 extension OrganizationReport {
     /// Pairings compared with supply links and needs, strong links without pairing, and
     /// one-to-many parties.

@@ -1,3 +1,5 @@
+import ChainModel
+
 /// The organization overlay of a park (党建引领产业链): double coverage (双覆盖) by park,
 /// chain and stage; the firms that should build their own branch (应建尽建) or join a joint
 /// one (联合组建) with proposed groupings; structure checks of the chain organizations;
@@ -353,7 +355,7 @@ extension OrganizationReport {
         /// Whether the party is a firm (else an organization).
         public var isFirm: Bool
         public var pairings: Int
-        /// Pairings by kind, in ``PairingKind`` order, kinds with none left out.
+        /// Pairings by kind, in `PairingKind` order, kinds with none left out.
         public var byKind: [KindCount]
         /// Distinct outcomes, in pairing order.
         public var outcomes: [String]
@@ -369,7 +371,7 @@ extension OrganizationReport {
         public var total: NeedRow
         /// Firms that raised at least one need.
         public var firmsWithNeeds: Int
-        /// By kind, in ``NeedKind`` order (kinds with none left out).
+        /// By kind, in `NeedKind` order (kinds with none left out).
         public var byKind: [NeedRow]
         /// By chain of the firm that raised it (a need counts once in each chain of its firm;
         /// firms without chain under `(none)`), park chain order.

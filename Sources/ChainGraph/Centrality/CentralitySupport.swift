@@ -1,51 +1,6 @@
-import Dispatch
-
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
-/// Internal helpers shared by the centrality algorithms: thread counts, fixed work
-/// partitions, a progress throttle, weight checks and the "pull" adjacency.
+/// Internal helpers shared by the centrality algorithms: a progress throttle, weight checks
+/// and the "pull" adjacency. (Worker counts and loops: ``Parallel``.)
 enum CentralitySupport {
-    /// Online processors (at least 1).
-    static var processorCount: Int {
-        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return count > 0 ? Int(count) : 1
-    }
-
-    /// The number of workers to use for `requested` threads (nil = all processors) and
-    /// `units` independent units of work.
-    static func workers(requested: Int?, units: Int) -> Int {
-        max(1, min(requested ?? processorCount, units))
-    }
-
-    /// Runs `body(unit)` for every unit in `0..<units` on `workers` threads. Units are dealt
-    /// out statically (worker `w` runs `w, w + workers, ...`), so which thread runs a unit
-    /// never changes what the unit computes. With one worker it runs on the caller's thread.
-    static func run(units: Int, workers: Int, _ body: (_ unit: Int, _ worker: Int) -> Void) {
-        if units <= 0 { return }
-        if workers <= 1 || units == 1 {
-            for unit in 0..<units { body(unit, 0) }
-            return
-        }
-        // The units write disjoint memory (the callers' contract), so sharing `body` across
-        // the workers is safe although the compiler cannot prove it.
-        withoutActuallyEscaping(body) { escapable in
-            let shared = UncheckedSendable(escapable)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var unit = worker
-                while unit < units {
-                    shared.value(unit, worker)
-                    unit += workers
-                }
-            }
-        }
-    }
-
     /// Checks that every weight is finite and not negative.
     static func validateWeights(_ graph: Graph) throws(CentralityError) {
         let bad: Int? = graph.weights.withUnsafeBufferPointer { w in
@@ -91,12 +46,6 @@ enum CentralitySupport {
         }
         return ranges
     }
-}
-
-/// Wraps a value the caller guarantees is used safely across threads.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// Calls a progress callback at most about 100 times (each time a percent is crossed) plus

@@ -130,7 +130,7 @@ extension Graph {
         var rng = SplitMix64(seed: seed)
         var pool = (0..<Int32(nodeCount)).map { $0 }
         for i in 0..<sampleCount {
-            let j = i + Int(rng.uniform(below: UInt64(nodeCount - i)))
+            let j = i + Int(rng.below(UInt64(nodeCount - i)))
             pool.swapAt(i, j)
         }
         let sources = pool[0..<sampleCount].sorted()
@@ -175,7 +175,7 @@ extension Graph {
             // blocks; each block sums into its own buffers, merged in block order.
             let blockSize = max(1, min(64, k / 32))
             let blockCount = (k + blockSize - 1) / blockSize
-            let workers = CentralitySupport.workers(requested: threads, units: blockCount)
+            let workers = Parallel.workers(requested: threads, units: blockCount)
             // All-1 weights give the same paths as hops: use the faster BFS.
             let useWeights = weighted && !CentralitySupport.allWeightsOne(self)
             let spaces = (0..<workers).map { _ in
@@ -186,7 +186,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    CentralitySupport.run(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
                         let space = spaces[unit]
                         space.clearAccumulators()
                         let block = first + unit
@@ -236,10 +236,9 @@ final class BrandesWorkspace {
     let n: Int
     let m: Int
     let hops: UnsafeMutablePointer<Int32>       // BFS distance, -1 = unreached
-    let dist: UnsafeMutablePointer<Double>      // Dijkstra distance, +inf = unreached
+    let queue: IndexedMinHeap                   // Dijkstra queue; its keys are the distances
+    let dist: UnsafeMutablePointer<Double>      // queue.keys: distance, +inf = unreached
     let settled: UnsafeMutablePointer<Int32>    // Dijkstra settle index, -1 = not settled
-    let heapPos: UnsafeMutablePointer<Int32>    // index in heap, -1 = not in heap
-    let heap: UnsafeMutablePointer<Int32>
     let sigma: UnsafeMutablePointer<Double>     // number of shortest paths
     let coef: UnsafeMutablePointer<Double>      // (1 + delta[w]) / sigma[w]
     let order: UnsafeMutablePointer<Int32>      // nodes in non-decreasing distance
@@ -253,13 +252,10 @@ final class BrandesWorkspace {
         let nb = weighted ? 0 : nodes
         hops = .allocate(capacity: max(1, nb))
         hops.initialize(repeating: -1, count: nb)
-        dist = .allocate(capacity: max(1, nw))
-        dist.initialize(repeating: .infinity, count: nw)
+        queue = IndexedMinHeap(capacity: nw)
+        dist = queue.keys
         settled = .allocate(capacity: max(1, nw))
         settled.initialize(repeating: -1, count: nw)
-        heapPos = .allocate(capacity: max(1, nw))
-        heapPos.initialize(repeating: -1, count: nw)
-        heap = .allocate(capacity: max(1, nw))
         sigma = .allocate(capacity: max(1, nodes))
         sigma.initialize(repeating: 0, count: nodes)
         coef = .allocate(capacity: max(1, nodes))
@@ -272,8 +268,9 @@ final class BrandesWorkspace {
     }
 
     deinit {
-        for p in [hops, settled, heapPos, heap, order] { p.deallocate() }
-        for p in [dist, sigma, coef, nodeAcc, edgeAcc] { p.deallocate() }
+        for p in [hops, settled, order] { p.deallocate() }
+        for p in [sigma, coef, nodeAcc, edgeAcc] { p.deallocate() }
+        queue.deallocate()
     }
 
     func clearAccumulators() {
@@ -369,57 +366,14 @@ final class BrandesWorkspace {
 
     // MARK: Dijkstra
 
-    @inline(__always) private func less(_ a: Int32, _ b: Int32) -> Bool {
-        let da = dist[Int(a)], db = dist[Int(b)]
-        return da < db || (da == db && a < b)
-    }
-
-    @inline(__always) private func siftUp(_ start: Int) {
-        var i = start
-        let x = heap[i]
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            let p = heap[parent]
-            if !less(x, p) { break }
-            heap[i] = p
-            heapPos[Int(p)] = Int32(i)
-            i = parent
-        }
-        heap[i] = x
-        heapPos[Int(x)] = Int32(i)
-    }
-
-    @inline(__always) private func siftDown(_ start: Int, _ size: Int) {
-        var i = start
-        let x = heap[i]
-        while true {
-            var child = 2 * i + 1
-            if child >= size { break }
-            if child + 1 < size && less(heap[child + 1], heap[child]) { child += 1 }
-            let c = heap[child]
-            if !less(c, x) { break }
-            heap[i] = c
-            heapPos[Int(c)] = Int32(i)
-            i = child
-        }
-        heap[i] = x
-        heapPos[Int(x)] = Int32(i)
-    }
-
     /// Relaxes `v → w` with length `length` while settling `v`.
-    @inline(__always) private func relax(_ w: Int, _ dv: Double, _ sv: Double, _ length: Double, _ size: inout Int) {
+    @inline(__always) private func relax(_ w: Int, _ dv: Double, _ sv: Double, _ length: Double, _ queue: inout IndexedMinHeap) {
         if settled[w] >= 0 { return }
         let alt = dv + length
         let dw = dist[w]
         if alt < dw {
-            dist[w] = alt
             sigma[w] = sv
-            if heapPos[w] < 0 {
-                heap[size] = Int32(w)
-                heapPos[w] = Int32(size)
-                size += 1
-            }
-            siftUp(Int(heapPos[w]))
+            queue.decrease(w, to: alt)
         } else if alt == dw {
             sigma[w] += sv
         }
@@ -432,33 +386,23 @@ final class BrandesWorkspace {
         let inOff = g.inOffsets, inSrc = g.inSources, inEdg = g.inEdges
         let undirected = g.undirected
         let edges = m > 0
-        dist[Int(s)] = 0
+        var queue = self.queue  // the handle; its count lives in this search
         sigma[Int(s)] = 1
-        heap[0] = s
-        heapPos[Int(s)] = 0
-        var size = 1
+        queue.decrease(Int(s), to: 0)
         var count = 0
-        while size > 0 {
-            let top = heap[0]
-            size -= 1
-            if size > 0 {
-                heap[0] = heap[size]
-                heapPos[Int(heap[0])] = 0
-                siftDown(0, size)
-            }
-            let v = Int(top)
-            heapPos[v] = -1
+        while !queue.isEmpty {
+            let v = queue.popMin()
             settled[v] = Int32(count)
-            order[count] = top
+            order[count] = Int32(v)
             count += 1
             let dv = dist[v]
             let sv = sigma[v]
             for e in outOff[v]..<outOff[v + 1] {
-                relax(Int(outTgt[e]), dv, sv, wts[e], &size)
+                relax(Int(outTgt[e]), dv, sv, wts[e], &queue)
             }
             if undirected {
                 for i in inOff[v]..<inOff[v + 1] {
-                    relax(Int(inSrc[i]), dv, sv, wts[Int(inEdg[i])], &size)
+                    relax(Int(inSrc[i]), dv, sv, wts[Int(inEdg[i])], &queue)
                 }
             }
         }
@@ -494,7 +438,7 @@ final class BrandesWorkspace {
         }
         for j in 0..<count {
             let v = Int(order[j])
-            dist[v] = .infinity
+            queue.reset(v)
             settled[v] = -1
         }
     }

@@ -66,7 +66,7 @@ extension Graph {
         let useWeights = weighted && !CentralitySupport.allWeightsOne(self)
         let blockSize = max(1, min(1024, n / 64))
         let blockCount = (n + blockSize - 1) / blockSize
-        let workers = CentralitySupport.workers(requested: threads, units: blockCount)
+        let workers = Parallel.workers(requested: threads, units: blockCount)
         let spaces = (0..<workers).map { _ in DistanceWorkspace(nodes: n, weighted: useWeights) }
         var throttle = ProgressThrottle(progress, total: n)
         withCSRView { csr in
@@ -77,7 +77,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    CentralitySupport.run(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
                         let space = spaces[unit]
                         let block = first + unit
                         for u in (block * blockSize)..<min(n, (block + 1) * blockSize) {
@@ -100,10 +100,9 @@ extension Graph {
 /// of a directed graph, all edges of an undirected one), reused for every node.
 final class DistanceWorkspace {
     let hops: UnsafeMutablePointer<Int32>
-    let dist: UnsafeMutablePointer<Double>
+    let queue: IndexedMinHeap
+    let dist: UnsafeMutablePointer<Double>  // queue.keys
     let done: UnsafeMutablePointer<Bool>
-    let heapPos: UnsafeMutablePointer<Int32>
-    let heap: UnsafeMutablePointer<Int32>
     let order: UnsafeMutablePointer<Int32>
 
     init(nodes: Int, weighted: Bool) {
@@ -111,22 +110,17 @@ final class DistanceWorkspace {
         let nw = weighted ? nodes : 0
         hops = .allocate(capacity: max(1, nb))
         hops.initialize(repeating: -1, count: nb)
-        dist = .allocate(capacity: max(1, nw))
-        dist.initialize(repeating: .infinity, count: nw)
+        queue = IndexedMinHeap(capacity: nw)
+        dist = queue.keys
         done = .allocate(capacity: max(1, nw))
         done.initialize(repeating: false, count: nw)
-        heapPos = .allocate(capacity: max(1, nw))
-        heapPos.initialize(repeating: -1, count: nw)
-        heap = .allocate(capacity: max(1, nw))
         order = .allocate(capacity: max(1, nodes))
     }
 
     deinit {
         hops.deallocate()
-        dist.deallocate()
+        queue.deallocate()
         done.deallocate()
-        heapPos.deallocate()
-        heap.deallocate()
         order.deallocate()
     }
 
@@ -172,74 +166,22 @@ final class DistanceWorkspace {
         return (count, Double(total), harmonic)
     }
 
-    @inline(__always) private func less(_ a: Int32, _ b: Int32) -> Bool {
-        let da = dist[Int(a)], db = dist[Int(b)]
-        return da < db || (da == db && a < b)
-    }
-
-    @inline(__always) private func siftUp(_ start: Int) {
-        var i = start
-        let x = heap[i]
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            let p = heap[parent]
-            if !less(x, p) { break }
-            heap[i] = p
-            heapPos[Int(p)] = Int32(i)
-            i = parent
-        }
-        heap[i] = x
-        heapPos[Int(x)] = Int32(i)
-    }
-
-    @inline(__always) private func siftDown(_ size: Int) {
-        var i = 0
-        let x = heap[0]
-        while true {
-            var child = 2 * i + 1
-            if child >= size { break }
-            if child + 1 < size && less(heap[child + 1], heap[child]) { child += 1 }
-            let c = heap[child]
-            if !less(c, x) { break }
-            heap[i] = c
-            heapPos[Int(c)] = Int32(i)
-            i = child
-        }
-        heap[i] = x
-        heapPos[Int(x)] = Int32(i)
-    }
-
-    @inline(__always) private func relax(_ w: Int, _ alt: Double, _ size: inout Int) {
+    @inline(__always) private func relax(_ w: Int, _ alt: Double, _ queue: inout IndexedMinHeap) {
         if done[w] || !(alt < dist[w]) { return }
-        dist[w] = alt
-        if heapPos[w] < 0 {
-            heap[size] = Int32(w)
-            heapPos[w] = Int32(size)
-            size += 1
-        }
-        siftUp(Int(heapPos[w]))
+        queue.decrease(w, to: alt)
     }
 
     /// Dijkstra from `target` against the edge direction, weights as lengths.
     func dijkstraInto(_ target: Int, _ g: CSRView) -> (reached: Int, total: Double, harmonic: Double) {
         let inOff = g.inOffsets, inSrc = g.inSources, inEdg = g.inEdges, wts = g.weights
         let outOff = g.outOffsets, outTgt = g.outTargets
-        dist[target] = 0
-        heap[0] = Int32(target)
-        heapPos[target] = 0
-        var size = 1
+        var queue = self.queue  // the handle; its count lives in this search
+        queue.decrease(target, to: 0)
         var count = 0
         var total = 0.0
         var harmonic = 0.0
-        while size > 0 {
-            let v = Int(heap[0])
-            size -= 1
-            if size > 0 {
-                heap[0] = heap[size]
-                heapPos[Int(heap[0])] = 0
-                siftDown(size)
-            }
-            heapPos[v] = -1
+        while !queue.isEmpty {
+            let v = queue.popMin()
             done[v] = true
             order[count] = Int32(v)
             count += 1
@@ -249,17 +191,17 @@ final class DistanceWorkspace {
                 harmonic += 1 / dv
             }
             for i in inOff[v]..<inOff[v + 1] {
-                relax(Int(inSrc[i]), dv + wts[Int(inEdg[i])], &size)
+                relax(Int(inSrc[i]), dv + wts[Int(inEdg[i])], &queue)
             }
             if g.undirected {
                 for e in outOff[v]..<outOff[v + 1] {
-                    relax(Int(outTgt[e]), dv + wts[e], &size)
+                    relax(Int(outTgt[e]), dv + wts[e], &queue)
                 }
             }
         }
         for j in 0..<count {
             let v = Int(order[j])
-            dist[v] = .infinity
+            queue.reset(v)
             done[v] = false
         }
         return (count, total, harmonic)

@@ -119,7 +119,7 @@ extension Graph {
 
         let ranges = CentralitySupport.balancedRanges(
             offsets: pull.offsets, parts: max(1, min(64, (pull.sources.count + n) / 50_000)))
-        let workers = CentralitySupport.workers(requested: threads, units: ranges.count)
+        let workers = Parallel.workers(requested: threads, units: ranges.count)
         let uniform = 1 / Double(n)
 
         var x = [Double](repeating: uniform, count: n)
@@ -157,7 +157,7 @@ extension Graph {
                 let weightedPull = !w.isEmpty
                 let personalized = !pp.isEmpty
                 let uniformTeleport = teleport * uniform
-                CentralitySupport.run(units: ranges.count, workers: workers) { unit, _ in
+                Parallel.forEachUnit(units: ranges.count, workers: workers) { unit, _ in
                     var localDelta = 0.0
                     var localDangling = 0.0
                     for v in ranges[unit] {

@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// A graph read from an edge list together with the label of each node.
 public struct LabeledGraph: Sendable {
@@ -56,14 +55,14 @@ public enum EdgeListReader {
         public var directed: Bool
         /// Weight of edges written without a third column (default 1).
         public var defaultWeight: Double
-        /// Layer given to every edge (default ``EdgeLayer/supply``).
+        /// Layer given to every edge (default 0).
         public var layer: EdgeLayer
         /// How many errors are reported in full; the rest are only counted.
         public var maxErrors: Int
         /// Most bytes read from a pipe or FIFO (default ``InputFile/maxStreamBytes``).
         public var maxStreamBytes: Int
 
-        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = .supply, maxErrors: Int = 100, maxStreamBytes: Int = InputFile.maxStreamBytes) {
+        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = 0, maxErrors: Int = 100, maxStreamBytes: Int = InputFile.maxStreamBytes) {
             self.directed = directed
             self.defaultWeight = defaultWeight
             self.layer = layer
@@ -203,7 +202,7 @@ struct EdgeListParser {
         capacity.withUnsafeMutableBufferPointer { cap in
             nonisolated(unsafe) let cap = cap
             let b = bounds
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            Parallel.forEach(iterations: chunkCount) { c in
                 var lines = 1
                 for i in b[c]..<b[c + 1] where p[i] == newline { lines += 1 }
                 cap[c + 1] = lines
@@ -226,7 +225,7 @@ struct EdgeListParser {
                 parseChunk(p, b[c]..<b[c + 1], path: path, options: options, src: src, tgt: tgt, into: &chunk)
                 out[c] = chunk
             }
-            if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
+            Parallel.forEach(iterations: chunkCount, work)
         }}}
         var parser = EdgeListParser(path: path, options: options)
         return parser.finish(chunks: chunks, sources: &sources, targets: &targets, byteCount: n)

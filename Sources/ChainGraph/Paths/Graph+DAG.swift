@@ -1,3 +1,5 @@
+import HeapModule
+
 extension Graph {
     /// A topological order: every counted edge goes from an earlier to a later node. Among
     /// the nodes ready at each step the smallest id comes first (Kahn's algorithm with a
@@ -16,16 +18,15 @@ extension Graph {
         let mask = EdgeLayerMask(layers)
         var indegree = [Int32](repeating: 0, count: n)
         for e in 0..<edgeCount where mask.allows(self.layers[e]) { indegree[Int(outTargets[e])] += 1 }
-        var heap = NodeMinHeap(capacity: n)
-        for v in 0..<n where indegree[v] == 0 { heap.push(0, Int32(v)) }
+        var heap = Heap<Int32>((0..<Int32(n)).filter { indegree[Int($0)] == 0 })
         var order: [Int32] = []
         order.reserveCapacity(n)
-        while let (_, v) = heap.pop() {
+        while let v = heap.popMin() {
             order.append(v)
             for e in outEdgeRange(of: v) where mask.allows(self.layers[e]) {
                 let w = Int(outTargets[e])
                 indegree[w] -= 1
-                if indegree[w] == 0 { heap.push(0, Int32(w)) }
+                if indegree[w] == 0 { heap.insert(Int32(w)) }
             }
         }
         if order.count < n {

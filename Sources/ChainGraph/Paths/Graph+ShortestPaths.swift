@@ -95,37 +95,36 @@ extension Graph {
         let n = nodeCount
         let direction = isDirected ? direction : .both
         var ticker = ProgressTicker(progress, total: n)
-        var distance = [Double](repeating: .infinity, count: n)
         var predecessor = [Int32](repeating: -1, count: n)
         var predecessorEdge = [Int32](repeating: -1, count: n)
         var settled = [Bool](repeating: false, count: n)
-        var heap = NodeMinHeap(capacity: n)
-        for s in sources where distance[Int(s)] != 0 {
-            distance[Int(s)] = 0
-            heap.push(0, s)
-        }
+        // Its keys are the distances (+infinity: unreached).
+        var heap = IndexedMinHeap(capacity: n)
+        defer { heap.deallocate() }
+        for s in sources { heap.decrease(Int(s), to: 0) }
         var done = 0
-        while let (d, v) = heap.pop() {
-            if settled[Int(v)] || d > distance[Int(v)] { continue }
-            settled[Int(v)] = true
+        while !heap.isEmpty {
+            let vi = heap.popMin()
+            let v = Int32(vi), d = heap.keys[vi]
+            settled[vi] = true
             done += 1
             ticker.tick(done)
             forEachNeighbor(of: v, direction) { w, e in
                 let wi = Int(w)
                 guard !settled[wi], mask.allows(self.layers[e]) else { return }
                 let nd = d + length[e]
-                if nd < distance[wi] {
-                    distance[wi] = nd
+                if nd < heap.keys[wi] {
+                    heap.decrease(wi, to: nd)
                     predecessor[wi] = v
                     predecessorEdge[wi] = Int32(e)
-                    heap.push(nd, w)
-                } else if nd == distance[wi] && v < predecessor[wi] {
+                } else if nd == heap.keys[wi] && v < predecessor[wi] {
                     predecessor[wi] = v
                     predecessorEdge[wi] = Int32(e)
                 }
             }
         }
         ticker.finish()
+        let distance = Array(UnsafeBufferPointer(start: heap.keys, count: n))
         return ShortestPathTree(sources: sources, distance: distance, predecessor: predecessor, predecessorEdge: predecessorEdge)
     }
 

@@ -1,66 +1,105 @@
 import Dispatch
 
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
-/// Data-parallel loops over index ranges, for the O(n) passes over millions of records.
+/// Data-parallel loops for the O(n) passes over millions of records: the package's one way to
+/// use several cores.
 ///
-/// Chunks depend on the count and the number of processors only; work that writes just its
-/// own chunk's slots, or whose per-chunk results are combined in chunk order, gives the same
-/// result on any machine.
+/// Chunks depend on the count and ``processorCount`` only; work that writes just its own
+/// chunk's slots (through a ``SlotWriter``), or whose per-chunk results are combined in chunk
+/// order, gives the same result on any machine.
 ///
 /// ```swift
-/// Parallel.forEachChunk(count: links.count) { range in
-///     for i in range { out[i] = f(links[i]) }       // out: a buffer each chunk writes disjointly
+/// out.withUnsafeMutableBufferPointer { buffer in
+///     let out = Parallel.SlotWriter(buffer)
+///     Parallel.forEachChunk(count: links.count) { range in
+///         for i in range { out[i] = f(links[i]) }    // each chunk writes its own slots
+///     }
 /// }
 /// let partial = Parallel.mapChunks(count: n) { range in range.reduce(0, +) }
 /// ```
-public enum Parallel {
-    /// Online processors (at least 1).
-    public static var processorCount: Int {
-        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return count > 0 ? Int(count) : 1
-    }
-
+package enum Parallel {
     /// The chunks `forEachChunk` and `mapChunks` split `0..<count` into: one when `count` is
     /// below `minimumCount`, else four per processor (so uneven chunks even out).
-    public static func chunks(count: Int, minimumCount: Int = 100_000) -> [Range<Int>] {
+    ///
+    /// - Complexity: O(``processorCount``).
+    package static func chunks(count: Int, minimumCount: Int = 100_000) -> [Range<Int>] {
         guard count > 0 else { return [] }
         guard count >= minimumCount else { return [0..<count] }
         let n = max(2, processorCount * 4)
         return (0..<n).map { c in (count * c / n)..<(count * (c + 1) / n) }.filter { !$0.isEmpty }
     }
 
+    /// The number of workers for `requested` threads (nil: ``processorCount``) and `units`
+    /// independent units of work: at least 1, at most `units`.
+    package static func workers(requested: Int?, units: Int) -> Int {
+        max(1, min(requested ?? processorCount, units))
+    }
+
+    /// Calls `body(i)` for every `i` in `0..<iterations`, concurrently when there are two or
+    /// more (on the caller's thread when there is one).
+    ///
+    /// - Complexity: the work of `body` divided among the cores.
+    package static func forEach(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        if iterations <= 0 { return }
+        if iterations == 1 { body(0); return }
+        DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
+    }
+
     /// Calls `body` with contiguous chunks covering `0..<count`, on all cores when `count` is
     /// at least `minimumCount` (otherwise once, on the caller's thread).
     ///
     /// - Complexity: the work of `body` divided among the cores.
-    public static func forEachChunk(count: Int, minimumCount: Int = 100_000, _ body: @Sendable (Range<Int>) -> Void) {
+    package static func forEachChunk(count: Int, minimumCount: Int = 100_000, _ body: @Sendable (Range<Int>) -> Void) {
         let ranges = chunks(count: count, minimumCount: minimumCount)
-        if ranges.count == 1 { body(ranges[0]); return }
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { c in body(ranges[c]) }
+        forEach(iterations: ranges.count) { c in body(ranges[c]) }
     }
 
     /// Maps each chunk of `0..<count` to a result on all cores; results come back in chunk
     /// order with their ranges, ready to be merged deterministically.
     ///
     /// - Complexity: the work of `body` divided among the cores.
-    public static func mapChunks<R: Sendable>(
+    package static func mapChunks<R: Sendable>(
         count: Int, minimumCount: Int = 100_000, _ body: @Sendable (Range<Int>) -> R
     ) -> [(range: Range<Int>, result: R)] {
         let ranges = chunks(count: count, minimumCount: minimumCount)
         if ranges.count <= 1 { return ranges.map { ($0, body($0)) } }
         var results = [R?](repeating: nil, count: ranges.count)
-        results.withUnsafeMutableBufferPointer { out in
-            // Each iteration writes only its own slot.
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { c in out[c] = body(ranges[c]) }
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = SlotWriter(buffer)
+            forEach(iterations: ranges.count) { c in out[c] = body(ranges[c]) }
         }
         return zip(ranges, results).compactMap { range, result in result.map { (range, $0) } }
     }
+
+    /// Runs `body(unit, worker)` for every unit in `0..<units` on `workers` threads. Units are
+    /// dealt out statically (worker `w` runs `w, w + workers, …`), so which thread runs a unit
+    /// never changes what the unit computes. With one worker it runs on the caller's thread.
+    ///
+    /// `body` need not be `Sendable`: the caller promises that units write disjoint memory
+    /// (per-worker state indexed by `worker`, or per-unit slots).
+    ///
+    /// - Complexity: the work of `body` divided among `workers` threads.
+    package static func forEachUnit(units: Int, workers: Int, _ body: (_ unit: Int, _ worker: Int) -> Void) {
+        if units <= 0 { return }
+        if workers <= 1 || units == 1 {
+            for unit in 0..<units { body(unit, 0) }
+            return
+        }
+        withoutActuallyEscaping(body) { escapable in
+            let shared = UncheckedSendable(escapable)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var unit = worker
+                while unit < units {
+                    shared.value(unit, worker)
+                    unit += workers
+                }
+            }
+        }
+    }
+}
+
+/// Wraps a value the caller guarantees is used safely across threads (read only, or written
+/// at disjoint places).
+package struct UncheckedSendable<Value>: @unchecked Sendable {
+    package let value: Value
+    package init(_ value: Value) { self.value = value }
 }

@@ -2,6 +2,7 @@ import ChainAnalysis
 import ChainOutput
 import ChainRender
 import Foundation
+import ChainModel
 
 extension GapsCommand {
     /// Findings drawn by `chainmap map --show gaps` (the most severe first).

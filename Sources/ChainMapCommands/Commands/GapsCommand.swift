@@ -2,6 +2,7 @@ import ArgumentParser
 import ChainAnalysis
 import ChainOutput
 import Foundation
+import ChainModel
 
 /// `chainmap gaps PARK`: where the chains are broken, weak, thin or short, ranked.
 struct GapsCommand: ParsableCommand {

@@ -145,7 +145,7 @@ struct MeasureCommand: ParsableCommand {
         load.summary = "read + parse + CSR build"
         if wanted.contains("load") { results.append(load) }
 
-        let workerCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let workerCount = threads ?? Parallel.processorCount
         var pageRankScores: [Double]?
         var betweennessScores: [Double]?
         var pageRankTop: [(Int32, Double)] = []
@@ -328,7 +328,7 @@ struct MeasureCommand: ParsableCommand {
         var rng = ChainGraph.SplitMix64(seed: seed)
         var pool = (0..<Int32(n)).map { $0 }
         for i in 0..<count {
-            let j = i + Int(rng.uniform(below: UInt64(n - i)))
+            let j = i + Int(rng.below(UInt64(n - i)))
             pool.swapAt(i, j)
         }
         return pool[0..<count].sorted()

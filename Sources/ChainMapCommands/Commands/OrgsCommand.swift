@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 import ChainOutput
 
 /// `chainmap orgs PARK`: the organization overlay report (双覆盖, 应建尽建, 联合组建, checks,

@@ -3,6 +3,7 @@ import ChainAnalysis
 import ChainGraph
 import ChainOutput
 import Foundation
+import ChainModel
 
 /// `chainmap rank PARK --by MEASURE`: firms (or nodes of any edge list) by centrality.
 struct RankCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainGraph
+import ChainModel
 import ChainOutput
 
 /// `chainmap structure PARK`: components, cut firms, bridge links, cores and depth.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 import ChainOutput
 
 /// `chainmap whatif PARK --remove FIRM[,FIRM…] | --zone ZONE`: what the loss of firms cuts.

@@ -351,41 +351,41 @@ struct JSONParser {
 
 /// Writes JSON deterministically: 2-space indentation, keys in the order given, non-ASCII
 /// text as-is, numbers in their shortest exact form (integers without a fraction).
-public struct JSONWriter {
+package struct JSONWriter {
     private(set) var output: [UInt8] = []
     private var indent = 0
     private var needsComma: [Bool] = []
 
-    public init() {
+    package init() {
         output.reserveCapacity(1 << 16)
     }
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Starts a member `"key": ` of the current object.
-    public mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         separator()
         appendString(key)
         output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
     }
 
     /// Starts an element of the current array.
-    public mutating func element() { separator() }
+    package mutating func element() { separator() }
 
-    public mutating func string(_ s: String) { appendString(s) }
-    public mutating func bool(_ b: Bool) { output.append(contentsOf: Array((b ? "true" : "false").utf8)) }
-    public mutating func int(_ i: Int) { output.append(contentsOf: Array(String(i).utf8)) }
-    public mutating func number(_ d: Double) { output.append(contentsOf: Array(NumberFormat.shortest(d).utf8)) }
+    package mutating func string(_ s: String) { appendString(s) }
+    package mutating func bool(_ b: Bool) { output.append(contentsOf: Array((b ? "true" : "false").utf8)) }
+    package mutating func int(_ i: Int) { output.append(contentsOf: Array(String(i).utf8)) }
+    package mutating func number(_ d: Double) { output.append(contentsOf: Array(NumberFormat.shortest(d).utf8)) }
     /// A number in its shortest round-trip form, always (scores: 1e-12 stays 1e-12).
-    public mutating func exactNumber(_ d: Double) {
+    package mutating func exactNumber(_ d: Double) {
         output.append(contentsOf: Array((d.isFinite ? "\(d)" : "null").utf8))
     }
 
     /// A list of strings on one line: `["a", "b"]`.
-    public mutating func inlineStrings(_ items: [String]) {
+    package mutating func inlineStrings(_ items: [String]) {
         output.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
@@ -394,7 +394,7 @@ public struct JSONWriter {
         output.append(UInt8(ascii: "]"))
     }
 
-    public mutating func finish() -> [UInt8] {
+    package mutating func finish() -> [UInt8] {
         output.append(0x0A)
         return output
     }
@@ -444,10 +444,10 @@ public struct JSONWriter {
 
 /// Number formatting shared by the writers: shortest text that reads back to the same
 /// `Double`, integers without `.0`, never locale-dependent.
-public enum NumberFormat {
+package enum NumberFormat {
     /// Non-finite values (which validated data cannot produce) are written `null`, so the
     /// text is still JSON.
-    public static func shortest(_ d: Double) -> String {
+    package static func shortest(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 {
             return String(Int64(d))
         }

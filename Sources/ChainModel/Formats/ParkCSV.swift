@@ -1,5 +1,6 @@
 import ChainGraph
 import Foundation
+import ChainGraph
 
 /// Reads a ``RecordReader``'s fields from one CSV row, by the file's header.
 struct CSVRecordReader: RecordReader {
@@ -211,7 +212,7 @@ enum ParkCSV {
             }
             guard let columns, bodyStart < buf.count else { return ([], []) }
 
-            let parts = buf.count - bodyStart >= minimumParallelBytes ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+            let parts = buf.count - bodyStart >= minimumParallelBytes ? Parallel.processorCount * 4 : 1
             let bounds = CSVReader.chunkBoundaries(buf, from: bodyStart, parts: parts)
             let ends = bounds.indices.map { c in c + 1 < bounds.count ? bounds[c + 1].offset : buf.count }
             // The bytes are only read while the chunks run.
@@ -222,7 +223,7 @@ enum ParkCSV {
             var capacity = [Int](repeating: 0, count: bounds.count)
             capacity.withUnsafeMutableBufferPointer { cap in
                 nonisolated(unsafe) let cap = cap
-                DispatchQueue.concurrentPerform(iterations: bounds.count) { c in
+                Parallel.forEach(iterations: bounds.count) { c in
                     // The same line-end rule as the row grammar (LF, CRLF or a lone CR).
                     cap[c] = CSVReader.rowBound(buf, bounds[c].offset..<ends[c])
                 }
@@ -274,11 +275,7 @@ enum ParkCSV {
                             chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
                         }
                     }
-                    if chunks.count == 1 {
-                        work(0)
-                    } else {
-                        DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
-                    }
+                    Parallel.forEach(iterations: chunks.count, work)
                     // Close the gaps between regions (moves; regions only shift down).
                     var filled = 0
                     if let recordBase {

@@ -1,6 +1,7 @@
+import ChainGraph
 import Foundation
 
-/// xoshiro256** (Blackman, Vigna 2018), seeded through ``SplitMix64``: the generator's only
+/// xoshiro256** (Blackman, Vigna 2018), seeded through `SplitMix64`: the generator's only
 /// source of randomness, so the same seed gives the same park on every run and machine.
 ///
 /// ```swift
@@ -8,13 +9,13 @@ import Foundation
 /// let die = rng.below(6) + 1
 /// ```
 /// - Complexity: O(1) per value.
-public struct Xoshiro256: Sendable {
+struct Xoshiro256: RandomNumberGenerator, Sendable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
     private var s3: UInt64
 
-    public init(seed: UInt64) {
+    init(seed: UInt64) {
         var sm = SplitMix64(seed: seed)
         s0 = sm.next()
         s1 = sm.next()
@@ -27,7 +28,7 @@ public struct Xoshiro256: Sendable {
 
     /// The next 64 random bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -41,41 +42,43 @@ public struct Xoshiro256: Sendable {
 
     /// Uniform in [0, 1), 53 random bits.
     @inline(__always)
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    /// Uniform integer in `0..<n` (`n` > 0) by Lemire's multiply-shift (bias below n/2⁶⁴).
+    /// Uniform integer in `0..<n` (`n` > 0): ``SplitMix64/below(_:using:)``, unbiased. (It
+    /// once skipped the rejection step; a draw differs only where that step fires, with
+    /// probability below n/2⁶⁴, so generated parks are unchanged.)
     @inline(__always)
-    public mutating func below(_ n: Int) -> Int {
+    mutating func below(_ n: Int) -> Int {
         assert(n > 0)
-        return Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(n)).high)
+        return Int(truncatingIfNeeded: SplitMix64.below(UInt64(n), using: &self))
     }
 
     /// True with probability `p`.
     @inline(__always)
-    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
 
     /// A standard normal value (Box–Muller, one of the pair).
-    public mutating func normal() -> Double {
+    mutating func normal() -> Double {
         let u1 = 1 - unit()  // (0, 1]
         let u2 = unit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
     /// Log-normal with the given median and log-scale sigma.
-    public mutating func logNormal(median: Double, sigma: Double) -> Double {
+    mutating func logNormal(median: Double, sigma: Double) -> Double {
         median * exp(sigma * normal())
     }
 
     /// Pareto with minimum 1 and tail index `alpha` (smaller: heavier tail).
-    public mutating func pareto(alpha: Double) -> Double {
+    mutating func pareto(alpha: Double) -> Double {
         pow(1 - unit(), -1 / alpha)
     }
 
     /// Picks one element of a non-empty array.
-    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// Fisher–Yates shuffle, independent of the standard library's algorithm.
-    public mutating func shuffle<T>(_ items: inout [T]) {
+    mutating func shuffle<T>(_ items: inout [T]) {
         var i = items.count - 1
         while i > 0 {
             let j = below(i + 1)

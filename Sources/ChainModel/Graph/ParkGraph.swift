@@ -1,6 +1,6 @@
 import ChainGraph
 
-/// A park as a ``Graph``: firms are nodes `0..<firmCount` in park order; with the pairing or
+/// A park as a `Graph`: firms are nodes `0..<firmCount` in park order; with the pairing or
 /// membership layer, organizations follow as nodes `firmCount..<firmCount + organizationCount`.
 /// Edges carry a layer:
 /// - `.supply`: supplier → buyer for each link whose status is selected, weight = link value
@@ -20,7 +20,7 @@ public struct ParkGraph: Sendable {
     public let ids: [String]
     public let firmCount: Int
     /// Firm id → firm node (the firm's position in the park).
-    public let firmIndex: FirmIndex
+    package let firmIndex: FirmIndex
     private let index: [String: Int32]
     /// Index into `park.links` of each supply edge, by edge id (-1 for other layers).
     public let linkOfEdge: [Int32]

@@ -29,7 +29,7 @@ public struct Park: Sendable, Equatable {
     /// and kept with this park value (and its copies) until its firms or links change.
     ///
     /// - Complexity: O(firms + links) the first time, O(1) after.
-    public var resolution: ParkResolution { resolutionCache.value { ParkResolution(self) } }
+    @_spi(Internals) public var resolution: ParkResolution { resolutionCache.value { ParkResolution(self) } }
 
     public init(
         id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,

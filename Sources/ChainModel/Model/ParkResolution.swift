@@ -9,17 +9,17 @@ import Synchronization
 /// let liwei = r.firms["liwei"]            // Int32?
 /// let supplierOfFirstLink = r.linkSupplier[0]   // -1 when the id names no firm
 /// ```
-public struct ParkResolution: Sendable {
+@_spi(Internals) public struct ParkResolution: Sendable {
     /// Firm id → position in `park.firms` (the first, when an id is duplicated).
-    public let firms: FirmIndex
+    @_spi(Internals) public let firms: FirmIndex
     /// Position of each link's supplier in `park.firms`, -1 when unknown.
-    public let linkSupplier: [Int32]
+    @_spi(Internals) public let linkSupplier: [Int32]
     /// Position of each link's buyer in `park.firms`, -1 when unknown.
-    public let linkBuyer: [Int32]
+    @_spi(Internals) public let linkBuyer: [Int32]
 
     /// Resolves `park`'s ids.
     /// - Complexity: O(firms + links) hash operations, the link part on all cores.
-    public init(_ park: Park) {
+    @_spi(Internals) public init(_ park: Park) {
         firms = FirmIndex(park.firms)
         (linkSupplier, linkBuyer) = firms.endpoints(of: park.links)
     }

@@ -84,19 +84,16 @@ public struct ParkSummary: Sendable, Equatable {
         needsByStatus = tally(park.needs.map(\.status)).map { (status: $0.0, count: $0.1) }
         needsByKind = tally(park.needs.map(\.kind)).map { (kind: $0.0, count: $0.1) }
 
-        var rowOfStage: [String: Int] = [:]
-        var rows: [StageRow] = []
-        for chain in park.chains {
-            for stage in chain.stages where rowOfStage[stage.id] == nil {
-                rowOfStage[stage.id] = rows.count
-                rows.append(StageRow(
-                    chain: chain.id, chainName: chain.name, stage: stage.id, stageName: stage.name, tier: stage.tier,
-                    required: stage.required, firms: 0, leaders: 0, output: 0))
-            }
+        let table = StageTable(park)
+        var rows: [StageRow] = table.stages.indices.map { g in
+            let (chain, stage) = (park.chains[Int(table.stageChain[g])], table.stages[g])
+            return StageRow(
+                chain: chain.id, chainName: chain.name, stage: stage.id, stageName: stage.name, tier: stage.tier,
+                required: stage.required, firms: 0, leaders: 0, output: 0)
         }
         for f in park.firms {
             for s in Set(f.stages) {
-                guard let r = rowOfStage[s] else { continue }
+                guard let r = table.stageIndex[s].map(Int.init) else { continue }
                 rows[r].firms += 1
                 rows[r].output += f.output ?? 0
                 if f.leads.contains(rows[r].chain) { rows[r].leaders += 1 }

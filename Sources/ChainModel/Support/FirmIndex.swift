@@ -10,23 +10,23 @@ import ChainGraph
 /// let i = firms["liwei"]                       // Int32?, the position in park.firms
 /// let (s, b) = firms.endpoints(of: park.links)  // every link's supplier and buyer index
 /// ```
-public struct FirmIndex: Sendable {
+@_spi(Internals) public struct FirmIndex: Sendable {
     /// Index in `park.firms` of each id (the first, when an id is duplicated).
-    public let index: [String: Int32]
+    @_spi(Internals) public let index: [String: Int32]
 
     /// - Complexity: O(firms) hash insertions.
-    public init(_ firms: [Firm]) {
+    @_spi(Internals) public init(_ firms: [Firm]) {
         var index: [String: Int32] = [:]
         index.reserveCapacity(firms.count)
         for i in firms.indices where index[firms[i].id] == nil { index[firms[i].id] = Int32(i) }
         self.index = index
     }
 
-    public subscript(id: String) -> Int32? { index[id] }
+    @_spi(Internals) public subscript(id: String) -> Int32? { index[id] }
 
     /// Supplier and buyer index of every link (-1 when unknown), resolved on all cores.
     /// - Complexity: O(links) hash lookups, divided among the cores.
-    public func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
+    @_spi(Internals) public func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
         var supplier = [Int32](repeating: -1, count: links.count)
         var buyer = [Int32](repeating: -1, count: links.count)
         supplier.withUnsafeMutableBufferPointer { s in

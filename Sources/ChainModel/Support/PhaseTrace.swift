@@ -2,14 +2,14 @@ import Foundation
 
 /// Phase timings on standard error when the environment has `CHAINMAP_TRACE=1`: where a
 /// load of a large park spends its time (read, parse, validate, build).
-public struct PhaseTrace {
+package struct PhaseTrace {
     private let enabled = ProcessInfo.processInfo.environment["CHAINMAP_TRACE"] == "1"
     private var last = Date()
 
-    public init() {}
+    package init() {}
 
     /// Prints the time since the previous mark (or creation) under `phase`.
-    public mutating func mark(_ phase: @autoclosure () -> String) {
+    package mutating func mark(_ phase: @autoclosure () -> String) {
         guard enabled else { return }
         let now = Date()
         // write(2), not FileHandle.write, which traps when standard error cannot be written.

@@ -1,4 +1,5 @@
 import ChainAnalysis
+import ChainModel
 
 /// Cells and columns the match reports share.
 enum MatchLayout {

@@ -1,4 +1,5 @@
 import ChainAnalysis
+import ChainModel
 
 extension WhatIfReport: DocumentRepresentable {
     /// `chainmap whatif`: what is at risk, the firms cut, the stages before and after, the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainRender
+import ChainModel
 
 /// `chainmap match`: supply–demand matchmaking (供需对接). One question per subcommand;
 /// `chainmap match PARK --firm X` runs `match firm`.

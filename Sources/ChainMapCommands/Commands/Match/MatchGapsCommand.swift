@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 
 /// `chainmap match gaps PARK`: for each finding of `chainmap gaps`, who could fill it.
 struct MatchGapsCommand: ParsableCommand {

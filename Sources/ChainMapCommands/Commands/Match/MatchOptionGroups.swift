@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainOutput
+import ChainModel
 
 /// What every `match` subcommand takes: the park, the output, `--timing`; and `run`, which
 /// loads the park, makes the report with one library call and prints it.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 
 /// `chainmap match stage PARK --stage STAGE`: firms to build or attract for a stage (补链招商).
 struct MatchStageCommand: ParsableCommand {
