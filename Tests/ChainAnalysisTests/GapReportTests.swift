@@ -132,7 +132,8 @@ func plantedPark() -> Park {
         #expect(f.place.stage == "g-mid" && f.place.inputStage == "g-raw")
         #expect(f.evidence.fact("lostLinks") == .number(2) && f.evidence.fact("lostInParkValue") == .number(20))
         #expect(f.evidence.fact("buyersWithoutSupplier") == .number(1))  // gM2
-        #expect(f.severity.level == .warning)  // gR1 → gM1 remains
+        #expect(f.severity.level == .critical)  // gM2 has no supplier of 钢 left
+        #expect(abs(f.severity.atRisk - 500 * 20.0 / 30.0) < 1e-9)  // g-mid's output × lost share of its supply
         #expect(!r.findings.contains { $0.rule == .concentration && $0.place.stage == "g-mid" })  // one finding per place
     }
 

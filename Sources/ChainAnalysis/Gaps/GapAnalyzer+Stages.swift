@@ -32,7 +32,10 @@ extension GapAnalyzer {
         var lostLinks: [Int]
         var lostValue: [Double]
         var lostInPark: [Double]
+        var lostInParkLinks: [Int]
         var uncovered: [Int]
+        /// Active links from outside suppliers.
+        var outsideLinks: [Int]
 
         var totalValue: [Double] { zip(inParkValue, outsideValue).map(+) }
     }
@@ -46,7 +49,8 @@ extension GapAnalyzer {
             topSupplier: .init(repeating: -1, count: q), topValue: zeros(), hhi: zeros(), topBuyersOutput: zeros(),
             buyers: zeroes(), singleSourced: zeroes(), buyerWeight: zeros(), singleSourcedWeight: zeros(),
             outsideTop: .init(repeating: -1, count: q),
-            lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), uncovered: zeroes())
+            lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), lostInParkLinks: zeroes(), uncovered: zeroes(),
+            outsideLinks: zeroes())
         var supplierValue = [[Int32: Double]](repeating: [:], count: q)
         var outsideBest = [Double](repeating: -1, count: q)
         let g = index.graph
@@ -65,6 +69,7 @@ extension GapAnalyzer {
                             supplierValue[k][Int32(s), default: 0] += v
                         } else {
                             t.outsideValue[k] += v
+                            t.outsideLinks[k] += 1
                             if v > outsideBest[k] { outsideBest[k] = v; t.outsideTop[k] = Int32(s) }
                         }
                     }
@@ -96,14 +101,15 @@ extension GapAnalyzer {
                 }
             }
             for k in 0..<q {
-                let list = supplierValue[k]
+                // In supplier order: the sums must not depend on the hash seed.
+                let list = supplierValue[k].sorted { $0.key < $1.key }
                 t.suppliers[k] = list.count
                 let total = t.inParkValue[k]
                 var best: (s: Int32, v: Double)? = nil
                 for (s, v) in list where best == nil || v > best!.v || (v == best!.v && s < best!.s) { best = (s, v) }
                 if let best { t.topSupplier[k] = best.s; t.topValue[k] = best.v }
                 if total > 0 {
-                    t.hhi[k] = list.values.reduce(0) { $0 + ($1 / total) * ($1 / total) }
+                    t.hhi[k] = list.reduce(0) { $0 + ($1.value / total) * ($1.value / total) }
                 } else if !list.isEmpty {
                     t.hhi[k] = 1 / Double(list.count)
                 }
@@ -138,7 +144,7 @@ extension GapAnalyzer {
                     first = false
                     t.lostLinks[k] += 1
                     t.lostValue[k] += v
-                    if index.inPark[s] { t.lostInPark[k] += v }
+                    if index.inPark[s] { t.lostInPark[k] += v; t.lostInParkLinks[k] += 1 }
                     if remaining == 0 && uncoveredSeen.insert(k * index.firmCount + b).inserted { t.uncovered[k] += 1 }
                 }
             }
@@ -186,10 +192,9 @@ extension GapAnalyzer {
                     let input = Int(index.stageInputValues[k])
                     // An input stage without in-park firm is a missing stage or a short chain.
                     guard stageFirmCount[input] > 0 else { continue }
-                    let before = flows.inParkValue[k] + flows.lostInPark[k]
-                    if flows.inParkLinks[k] == 0 && flows.lostInPark[k] == 0 {
+                    if flows.inParkLinks[k] == 0 && flows.lostInParkLinks[k] == 0 {
                         findings.append(noStageLink(stage: g, input: input, k: k, flows))
-                    } else if flows.inParkLinks[k] == 0 || (before > 0 && flows.lostInPark[k] / before >= options.lostShare) {
+                    } else if flows.lostInParkLinks[k] > 0 && lostShares(k, flows).ofInPark >= options.lostShare {
                         findings.append(lostSupply(stage: g, input: input, k: k, flows))
                     } else if let share = outsideShare(k, flows), share >= options.outsideShare && share > 0 {
                         findings.append(outsideSourcing(stage: g, input: input, k: k, share: share, flows))
@@ -201,6 +206,20 @@ extension GapAnalyzer {
             if let short = shortChain(c, missing: missing.filter { !isMidChain($0) }, allMissing: missing.count) { findings.append(short) }
         }
         return findings
+    }
+
+    /// The lost in-park supply of edge `k` as a share of the in-park supply before the loss
+    /// (active + lost) and of all supply before the loss (with purchases from outside): by
+    /// value, or by link count when the lost links carry no value.
+    func lostShares(_ k: Int, _ t: TemplateFlows) -> (ofInPark: Double, ofSupply: Double) {
+        if t.lostInPark[k] > 0 {
+            let before = t.inParkValue[k] + t.lostInPark[k]
+            return (t.lostInPark[k] / before, t.lostInPark[k] / (before + t.outsideValue[k]))
+        }
+        let lost = Double(t.lostInParkLinks[k])
+        guard lost > 0 else { return (0, 0) }
+        let before = Double(t.inParkLinks[k]) + lost
+        return (lost / before, lost / (before + Double(t.outsideLinks[k])))
     }
 
     /// Share of a stage's supply of an input stage bought from outside: purchases from outside
@@ -331,13 +350,16 @@ extension GapAnalyzer {
     /// Broken: the in-park supply over edge `k` was lost (all of it, or at least `lostShare`).
     func lostSupply(stage g: Int, input: Int, k: Int, _ t: TemplateFlows) -> GapFinding {
         let before = t.inParkValue[k] + t.lostInPark[k]
-        let share = before > 0 ? t.lostInPark[k] / before : 1
-        let cut = t.inParkLinks[k] == 0
-        let risk = stageOutput[g] * share
+        let (share, lostOfSupply) = lostShares(k, t)
+        // Buyers left without any supplier of the input stop: critical.
+        let stops = t.uncovered[k] > 0
+        // At risk: the stage's in-park output in proportion to the part of its supply of the
+        // input that was lost (purchases from outside still arrive).
+        let risk = stageOutput[g] * lostOfSupply
         let (supply, supplyFacts) = supplyClause(k, t)
         let text = Message("gaps.evidence.lost-link", [
             "links": .integer(t.lostLinks[k]), "inputStage": stageName(input), "stage": stageName(g),
-            "lost": .money(t.lostInPark[k]), "share": .percent(share), "before": .money(before),
+            "lost": .money(t.lostInPark[k]), "share": .percent(share),
             "supply": supply,
             "uncovered": Self.clause(t.uncovered[k] > 0, Message("gaps.evidence.lost.uncovered", ["buyers": .integer(t.uncovered[k])])),
         ])
@@ -350,13 +372,14 @@ extension GapAnalyzer {
         ])
         return GapFinding(
             rule: .lostLink,
-            severity: GapSeverity(value: risk, unit: .rmb, level: cut ? .critical : .warning, atRisk: risk),
+            severity: GapSeverity(value: risk, unit: .rmb, level: stops ? .critical : .warning, atRisk: risk),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
             evidence: GapEvidence(text, facts: [
                 ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
                 ("lostLinks", .number(Double(t.lostLinks[k]))), ("lostInParkValue", .number(t.lostInPark[k])),
                 ("lostShare", .number(share)), ("inParkSupplyBefore", .number(before)),
                 ("buyersWithoutSupplier", .number(Double(t.uncovered[k]))), ("stageInParkOutput", .number(stageOutput[g])),
+                ("lostShareOfSupply", .number(lostOfSupply)),
             ] + supplyFacts),
             remedy: GapRemedy(remedy, inPark: sup, candidates: cands, suggestedLinks: links))
     }

@@ -36,7 +36,7 @@ extension Catalog {
         "gaps.evidence.short-chain.midstream": "; no {stages}",
         "gaps.evidence.short-chain.downstream": "; no downstream extension {stages}",
         "gaps.remedy.short-chain": "extend the chain: attract firms for {stages}{candidate}",
-        "gaps.evidence.lost-link": "{links} supply links of {inputStage} into {stage} are lost: {lost} of in-park supply, {share} of the {before} before the loss; now {supply}{uncovered}",
+        "gaps.evidence.lost-link": "{links} supply links of {inputStage} into {stage} are lost ({lost} of in-park supply), {share} of the in-park supply before the loss (by value, else by link count); now {supply}{uncovered}",
         "gaps.remedy.lost-link": "reconnect the chain: restore the lost supply of {inputStage} to {stage}{replace}{candidate}",
         "gaps.remedy.lost-link.replace": " or replace it in the park: {firms}",
         "gaps.evidence.articulation-point": "removing {firm} splits its supply network ({componentFirms} in-park firms) into {parts} parts; {firmsCutOff} firms (output {output}) lose every supply path to the rest",

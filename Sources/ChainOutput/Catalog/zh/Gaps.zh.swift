@@ -36,7 +36,7 @@ extension Catalog {
         "gaps.evidence.short-chain.midstream": "；缺{stages}",
         "gaps.evidence.short-chain.downstream": "；缺下游延伸环节{stages}",
         "gaps.remedy.short-chain": "短链延长：引进{stages}企业{candidate}",
-        "gaps.evidence.lost-link": "{inputStage}到{stage}有{links}条供应关系已断：园区内供应减少{lost}，占断供前{before}的{share}；现在{supply}{uncovered}",
+        "gaps.evidence.lost-link": "{inputStage}到{stage}有{links}条供应关系已断（园区内供应{lost}），占断供前园区内供应的{share}（按金额，无金额时按条数）；现在{supply}{uncovered}",
         "gaps.remedy.lost-link": "断链连通：恢复{inputStage}对{stage}的供应{replace}{candidate}",
         "gaps.remedy.lost-link.replace": "，或在园区内替代：{firms}",
         "gaps.evidence.articulation-point": "去掉{firm}，其供应网络（园区内{componentFirms}家企业）将断成{parts}块；{firmsCutOff}家企业（产值{output}）与其余企业之间的供应通路全部中断",
