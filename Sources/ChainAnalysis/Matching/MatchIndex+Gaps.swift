@@ -14,7 +14,8 @@ public struct StageCandidate: Sendable, Equatable, Encodable {
     public var output: Double?
     /// What it makes that matches, in its own words.
     public var offer: String
-    /// `fit` plus 0.2 when the firm already works in the stage, plus up to 0.1 for size.
+    /// `(fit + 0.2 when the firm already works in the stage + up to 0.1 for size) / 1.3`, in
+    /// 0…1 like every other match score.
     public var score: Double
 }
 
@@ -24,8 +25,9 @@ extension MatchIndex {
     /// but do not work in it yet; and, from `outside` (a park file or CSV bundle of firms one
     /// could attract), the outside firms that make it, ranked the same way.
     ///
-    /// Score = fit + 0.2 if the firm already lists the stage (an outside firm of the same
-    /// stage) + 0.1 × min(1, log10(output / 10⁶) / 4) for size. Ties by park order.
+    /// Score = (fit + 0.2 if the firm already lists the stage (an outside firm of the same
+    /// stage) + 0.1 × min(1, log10(output / 10⁶) / 4) for size) / 1.3, so it stays in 0…1.
+    /// Ties by park order.
     ///
     /// ```swift
     /// let list = index.stageCandidates(stage: "pl-resin", top: 5)
@@ -66,7 +68,7 @@ extension MatchIndex {
             }
             let size = output.map { min(1, max(0, log10(max($0, 1) / 1e6) / 4)) } ?? 0
             let fit = sameStage ? max(best, 0.5) : best
-            return (fit, offer, fit + (sameStage ? 0.2 : 0) + 0.1 * size)
+            return (fit, offer, (fit + (sameStage ? 0.2 : 0) + 0.1 * size) / 1.3)
         }
         var result: [StageCandidate] = []
         var considered = Set<Int32>()
