@@ -27,7 +27,8 @@ extension MatchIndex {
     ///
     /// Score = (fit + 0.2 if the firm already lists the stage (an outside firm of the same
     /// stage) + 0.1 × min(1, log10(output / 10⁶) / 4) for size) / 1.3, so it stays in 0…1.
-    /// Ties by park order.
+    /// Ties: in-park first, then output, then park order. `chainmap gaps --candidates` ranks
+    /// outside firms for a stage by this same list.
     ///
     /// ```swift
     /// let list = index.stageCandidates(stage: "pl-resin", top: 5)
@@ -95,10 +96,13 @@ extension MatchIndex {
                     offer: r.offer, score: r.score))
             }
         }
-        // Stable order: score, then in-park first, then the order found.
+        // Stable order: score, then in-park first, then output (largest first), then the order
+        // found.
         let ordered = result.enumerated().sorted { a, b in
             if a.element.score != b.element.score { return a.element.score > b.element.score }
             if a.element.inPark != b.element.inPark { return a.element.inPark }
+            let oa = a.element.output ?? 0, ob = b.element.output ?? 0
+            if oa != ob { return oa > ob }
             return a.offset < b.offset
         }
         return ordered.prefix(max(0, top)).map(\.element)
