@@ -108,34 +108,58 @@ func plantedPark() -> Park {
         #expect(missing.remedy.attractStage == "g-anode")
         // It feeds g-end, whose in-park output is at risk.
         #expect(missing.severity.atRisk == 1850)
+        #expect(missing.evidence.fact("feedsInParkOutput") == .number(1850))
         let noLink = try #require(find(.noStageLink) { $0.place.stage == "g-side" })
         #expect(noLink.place.inputStage == "g-raw")
         #expect(noLink.remedy.suggestedLinks.first?.supplier == "gR1")
-        let lost = try #require(find(.lostLink) { $0.place.link?.id == "lost" })
-        #expect(lost.kind == .broken && lost.severity.level == .warning)  // gM2 still gets 钢 from gR1
         #expect(find(.missingStage) { $0.place.stage == "g-recycle" } == nil)  // optional: short, not broken
+        // gR2 → gM2 is lost, but gM2 still gets 钢 from gR1 and the loss is a third of the
+        // in-park supply: no broken finding; it is folded into the g-mid ← g-raw finding.
+        #expect(report.findings(of: .broken).allSatisfy { $0.rule != .lostLink })
+        let mid = try #require(report.findings.first { $0.place.stage == "g-mid" && $0.place.inputStage == "g-raw" })
+        #expect(mid.evidence.fact("lostLinks") == .number(1) && mid.evidence.fact("lostInParkValue") == .number(10))
+        #expect(report.chains.first { $0.chain == "g" }?.lostLinks == 1)
+    }
+
+    @Test func lostSupplyIsOneFindingPerStagePair() throws {
+        var park = plantedPark()
+        // Lose gR1 → gM2 as well: g-mid now gets 10 of the 30 it got from g-raw in the park.
+        let i = try #require(park.links.firstIndex { $0.supplier == "gR1" && $0.buyer == "gM2" })
+        park.links[i].status = .lost
+        let r = GapReport(park: park)
+        let lost = r.findings.filter { $0.rule == .lostLink }
+        #expect(lost.count == 1)
+        let f = try #require(lost.first)
+        #expect(f.place.stage == "g-mid" && f.place.inputStage == "g-raw")
+        #expect(f.evidence.fact("lostLinks") == .number(2) && f.evidence.fact("lostInParkValue") == .number(20))
+        #expect(f.evidence.fact("buyersWithoutSupplier") == .number(1))  // gM2
+        #expect(f.severity.level == .critical)  // gM2 has no supplier of 钢 left
+        #expect(abs(f.severity.atRisk - 500 * 20.0 / 30.0) < 1e-9)  // g-mid's output × lost share of its supply
+        #expect(!r.findings.contains { $0.rule == .concentration && $0.place.stage == "g-mid" })  // one finding per place
     }
 
     @Test func weak() throws {
-        let single = try #require(find(.singleSource) { $0.place.firm == "gM1" })
-        #expect(single.place.link?.id == "m1-steel")
-        #expect(single.severity.unit == .rmb && single.severity.value == 300)
-        #expect(single.remedy.inPark.map(\.id) == ["gR2"])
-        let stage = try #require(find(.stageSingleSource) { $0.place.stage == "g-mid" })
-        #expect(stage.place.firm == "gR1" && stage.place.inputStage == "g-raw")
-        let ap = try #require(find(.articulationPoint) { $0.place.firm == "gM1" })
-        #expect(ap.severity.value == 2 && ap.severity.unit == .firms)
-        #expect(ap.severity.atRisk == 50)  // gK1 + gK2
-        let bridge = try #require(find(.bridge) { $0.place.link?.id == "bridge" })
-        #expect(bridge.severity.value == 2)
         let outside = try #require(find(.outsideSourcing) { $0.place.stage == "g-end" && $0.place.inputStage == "g-side" })
         #expect(abs(outside.severity.value - 350.0 / 355.0) < 1e-12)
+        #expect(outside.evidence.fact("outsidePurchases") == .number(350) && outside.evidence.fact("inParkSupply") == .number(5))
         #expect(outside.remedy.attractStage == "g-side")
-        // gK1 → gK2 is a bridge too but separates one firm only (below minFirmsCutOff).
-        #expect(find(.bridge) { $0.place.link?.supplier == "gK1" } == nil)
+        #expect(report.findings(of: .weak).count == 1)
     }
 
     @Test func thin() throws {
+        // g-mid gets all its in-park 钢 from gR1: one finding for the stage, not per buyer.
+        let conc = try #require(find(.concentration) { $0.place.stage == "g-mid" })
+        #expect(conc.kind == .thin && conc.place.firm == "gR1" && conc.place.inputStage == "g-raw")
+        #expect(conc.severity.value == 1 && conc.severity.unit == .share)
+        #expect(conc.evidence.fact("singleSourcedBuyers") == .number(2))
+        #expect(conc.remedy.inPark.map(\.id) == ["gR2"])
+        #expect(report.findings.filter { $0.rule == .concentration }.count == 1)
+        let ap = try #require(find(.articulationPoint) { $0.place.firm == "gM1" })
+        #expect(ap.kind == .thin && ap.severity.value == 2 && ap.severity.unit == .firms)
+        #expect(ap.severity.atRisk == 50)  // gK1 + gK2
+        // The bridge gM1 → gK1 is implied by the articulation point gM1: folded.
+        #expect(find(.bridge) { _ in true } == nil)
+
         let thin = try #require(find(.thinFlow) { $0.place.chain == "g" })
         let summary = try #require(report.chains.first { $0.chain == "g" })
         #expect(summary.demand == 520)
@@ -144,6 +168,10 @@ func plantedPark() -> Park {
         // The cut: gR1's two links carry everything that reaches g-end from g-raw.
         #expect(Set(thin.evidence.links.map(\.buyer)) == ["gM1", "gM2"])
         #expect(thin.remedy.attractStage == "g-side")  // most demand rests on outside 侧件
+    }
+
+    @Test func everyFigureInASentenceIsAField() {
+        for f in report.findings { expectFiguresAreFields(f) }
     }
 
     @Test func short() throws {
@@ -168,7 +196,7 @@ func plantedPark() -> Park {
         options.thinRatio = 0.3
         options.outsideShare = 0.99
         let relaxed = GapReport(park: plantedPark(), options: options)
-        #expect(relaxed.findings(of: .thin).isEmpty)
+        #expect(!relaxed.findings.contains { $0.rule == .thinFlow })
         #expect(!relaxed.findings.contains { $0.rule == .outsideSourcing })
     }
 
@@ -221,5 +249,32 @@ func plantedPark() -> Park {
         let reference = index.graph.biconnectivity()
         #expect(cuts.articulationPoints.map { Int32($0.id) } == reference.articulationPoints)
         #expect(cuts.bridges.map(\.id) == reference.bridges)
+    }
+}
+
+/// Every figure of a finding's sentences (each numeric argument of its evidence and remedy
+/// messages, nested clauses included) equals one of its structured numbers: an evidence fact
+/// or the severity. A figure computed only for the sentence would fail here.
+func expectFiguresAreFields(_ f: GapFinding, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+    var fields: [Double] = [f.severity.value, f.severity.atRisk]
+    for fact in f.evidence.facts { if case .number(let d) = fact.value { fields.append(d) } }
+    var figures: [(String, Double)] = []
+    func walk(_ m: Message) {
+        for (name, arg) in m.arguments.sorted(by: { $0.key < $1.key }) { visit(m.id + "." + name, arg) }
+    }
+    func visit(_ name: String, _ arg: Message.Argument) {
+        switch arg {
+        case .integer(let i): figures.append((name, Double(i)))
+        case .number(let d, _), .money(let d), .percent(let d): figures.append((name, d))
+        case .message(let m): walk(m)
+        case .list(let items, _), .sequence(let items): for a in items { visit(name, a) }
+        case .text: break
+        }
+    }
+    walk(f.evidence.message)
+    walk(f.remedy.message)
+    for (name, value) in figures {
+        #expect(fields.contains { $0 == value || abs($0 - value) <= 1e-9 * max(1, abs(value)) },
+                "\(context) \(f.rule.rawValue) \(f.place.id): \(name) = \(value) is no field", sourceLocation: sourceLocation)
     }
 }

@@ -73,7 +73,7 @@ import Testing
 
         let stage = try CLI.run(["match", "stage", yihuang, "--stage", "pl-resin", "--top", "2", "--no-warnings", "--lang", "en"])
         #expect(stage.stdout.hasPrefix("Candidates to fill stage 塑料原料(树脂/再生粒料) (pl-resin) in 江西宜黄 塑料制品产业链\n"))
-        #expect(stage.stdout.contains("1  rec-001  江西铭汇再生资源有限公司    in park  再生塑料颗粒    1  1.037  3087万 RMB"))
+        #expect(stage.stdout.contains("1  rec-001  江西铭汇再生资源有限公司    in park  再生塑料颗粒    1  0.798  3087万 RMB"))
         #expect(stage.stdout.contains("in park"))
 
         let gaps = try CLI.run(["match", "gaps", try Self.sample("jinchang-battery"), "--top", "2", "--no-warnings", "--format", "csv"])

@@ -12,7 +12,7 @@ struct SourceTextTests {
     static let checked = ["Sources/ChainOutput/Reports", "Sources/ChainOutput/Render", "Sources/ChainOutput/Document",
                           "Sources/ChainAnalysis/Gaps/GapAnalyzer.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Cuts.swift",
                           "Sources/ChainAnalysis/Gaps/GapAnalyzer+Needs.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Stages.swift",
-                          "Sources/ChainAnalysis/Gaps/GapAnalyzer+Suppliers.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
+                          "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
                           "Sources/ChainAnalysis/Gaps/GapFinding.swift", "Sources/ChainAnalysis/Gaps/GapOptions.swift",
                           "Sources/ChainAnalysis/Gaps/GapRemedies.swift", "Sources/ChainAnalysis/Gaps/GapReport.swift",
                           "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization", "Sources/ChainAnalysis/Matching"]

@@ -5,15 +5,30 @@ extension GapAnalyzer {
     /// separate at least ``GapOptions/minFirmsCutOff`` firms.
     ///
     /// - Complexity: O(V + E) (one pass of ``SupplyCuts``).
-    func cutFindings() -> [GapFinding] {
-        var findings: [GapFinding] = []
+    func supplyCuts() -> SupplyCuts {
         // Only in-park firms count, and only their output is at risk.
         let weight = index.inPark.map { Int32($0 ? 1 : 0) }
         let output = zip(index.output, index.inPark).map { $1 ? $0 : 0 }
         let cuts = SupplyCuts(graph: index.graph, weight: weight, output: output)
         let minimum = max(1, options.minFirmsCutOff)
         for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
+            articulation[cut.id] = (cut.cutOff, cut.cutOutput)
+        }
+        return cuts
+    }
+
+    /// Articulation points and bridges not already folded into a concentration finding (the
+    /// top supplier of a concentrated stage carries its cut in that finding's evidence; a
+    /// bridge at an articulation point or such a supplier is implied by it).
+    func cutFindings(_ cuts: SupplyCuts) -> [GapFinding] {
+        var findings: [GapFinding] = []
+        let minimum = max(1, options.minFirmsCutOff)
+        for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
             let f = cut.id
+            if concentratedSuppliers.contains(f) {
+                markChoke(f, risk: cut.cutOutput, reason: .articulation(cutOff: cut.cutOff))
+                continue
+            }
             markChoke(f, risk: cut.cutOutput, reason: .articulation(cutOff: cut.cutOff))
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
@@ -40,6 +55,7 @@ extension GapAnalyzer {
         for cut in cuts.bridges where cut.cutOff >= minimum {
             let e = cut.id
             let s = Int(index.edgeSource[e]), b = Int(index.graph.outTargets[e])
+            if articulation[s] != nil || articulation[b] != nil || concentratedSuppliers.contains(s) { continue }
             let link = index.linkRef(edge: e)
             let input = self.input(index.edgeKey[e])
             let (product, stage) = remedies.productAndStage(ofKey: index.edgeKey[e], supplier: s)
@@ -56,7 +72,7 @@ extension GapAnalyzer {
                 evidence: GapEvidence(text, facts: [
                     ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(inputFact(index.edgeKey[e]))),
                     ("firmsCutOff", .number(Double(cut.cutOff))), ("outputCutOff", .number(cut.cutOutput)),
-                    ("componentFirms", .number(Double(cut.componentSize))),
+                    ("componentFirms", .number(Double(cut.componentSize))), ("otherFirms", .number(Double(cut.componentSize - cut.cutOff))),
                 ]),
                 remedy: GapRemedy(
                     alt.isEmpty ? Message("gaps.remedy.bridge.link") : Message("gaps.remedy.bridge.supplier", ["firms": Self.firms(alt)]),

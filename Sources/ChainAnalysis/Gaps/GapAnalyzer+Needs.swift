@@ -32,6 +32,7 @@ extension GapAnalyzer {
                     ("need", .text(need.id)), ("needKind", .text(need.kind.rawValue)), ("status", .text(need.status.rawValue)),
                     ("firm", .text(need.firm)), ("chokeReason", .text(chokeReason[f].map(key) ?? "")), ("atRisk", .number(risk)),
                     ("responder", .text(need.responder ?? "")),
+                    ("chokeFirmsCutOff", .number(Double(chokeReason[f].flatMap { if case .articulation(let n) = $0 { n } else { nil } } ?? 0))),
                 ]),
                 remedy: GapRemedy(remedy)))
         }

@@ -212,7 +212,8 @@ extension GapAnalyzer {
             place: GapPlace(chain: chain.id),
             evidence: GapEvidence(text, facts: [
                 ("demand", .number(demand)), ("flow", .number(flow)), ("flowShare", .number(ratio)),
-                ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
+                ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")),
+                ("weakestInputUnmet", .number(unmet.flatMap { u in thickest == u.key ? u.value : nil } ?? 0)), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
                 ("cutLinks", .number(Double(cut.count))), ("cutLinksShown", .list(shown.map { "\($0.supplier)->\($0.buyer)" })),
             ], links: shown),
             remedy: GapRemedy(remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))

@@ -16,6 +16,12 @@ final class GapAnalyzer {
     let stageFirmCount: [Int]
     /// Summed output of the in-park firms per stage.
     let stageOutput: [Double]
+    /// Articulation points of the supply layer (in-park firms separating at least
+    /// `minFirmsCutOff` firms): firms and output cut off. Computed before the stage rules, which
+    /// fold them into concentration findings.
+    var articulation: [Int: (firms: Int, output: Double)] = [:]
+    /// Top suppliers of reported concentration findings (their cut findings are folded in).
+    var concentratedSuppliers: Set<Int> = []
 
     init(park: Park, options: GapOptions, candidates: [Firm]) {
         let index = ChainIndex(park)
@@ -38,17 +44,31 @@ final class GapAnalyzer {
 
     func run() -> [GapFinding] {
         var findings: [GapFinding] = []
+        let cuts = supplyCuts()
         findings += stageFindings()
-        findings += supplierFindings()
-        findings += cutFindings()
+        findings += cutFindings(cuts)
         findings += thinFindings()
         findings += needFindings()
+        // One finding per chain: a chain that starts after its upstream (short, upstream stages
+        // without in-park firm) has little end-to-end in-park flow for that reason; the thin
+        // flow is folded into the short finding's facts.
+        func startsLate(_ f: GapFinding) -> Bool {
+            if f.rule == .shortChain, case .list(let up)? = f.evidence.fact("missingUpstream") { return !up.isEmpty }
+            return false
+        }
+        for i in findings.indices where findings[i].rule == .thinFlow {
+            guard let s = findings.firstIndex(where: { startsLate($0) && $0.place.chain == findings[i].place.chain }) else { continue }
+            for key in ["demand", "flow", "flowShare"] {
+                if let v = findings[i].evidence.fact(key) { findings[s].evidence.facts.append(("thin" + key.prefix(1).uppercased() + key.dropFirst(), v)) }
+            }
+        }
+        let short = Set(findings.filter(startsLate).compactMap(\.place.chain))
+        findings.removeAll { $0.rule == .thinFlow && short.contains($0.place.chain ?? "") }
         return findings
     }
 
     /// Why a firm is a single point of failure.
     enum ChokeReason {
-        case singleSource(buyer: Int, key: Int32)
         case stageSource(input: Int, stage: Int)
         case articulation(cutOff: Int)
     }
@@ -56,7 +76,6 @@ final class GapAnalyzer {
     /// The reason as a message (`gaps.choke.*`).
     func describe(_ reason: ChokeReason) -> Message {
         switch reason {
-        case .singleSource(let b, let key): Message("gaps.choke.single-source", ["input": input(key), "buyer": name(b)])
         case .stageSource(let i, let g): Message("gaps.choke.stage-source", ["inputStage": stageName(i), "stage": stageName(g)])
         case .articulation(let n): Message("gaps.choke.articulation-point", ["firms": .integer(n)])
         }
@@ -65,8 +84,7 @@ final class GapAnalyzer {
     /// The reason as a stable key for the evidence facts.
     func key(_ reason: ChokeReason) -> String {
         switch reason {
-        case .singleSource: GapRule.singleSource.rawValue
-        case .stageSource: GapRule.stageSingleSource.rawValue
+        case .stageSource: GapRule.concentration.rawValue
         case .articulation: GapRule.articulationPoint.rawValue
         }
     }

@@ -1,16 +1,19 @@
 import ChainModel
 
 /// The kind of a chain gap, in the order ties are broken (断链, 弱链, 细链, 短链, then the
-/// blocking needs).
+/// blocking needs). Each kind answers one of Wujin's four tasks (断链连通, 弱链变强, 细链增粗,
+/// 短链延长) and comes from its own rule family; one place gets one finding.
 public enum GapKind: String, Sendable, CaseIterable, Comparable, Encodable, CodingKeyRepresentable {
-    /// 断链: a stage or a supply path is missing, or a link was lost.
+    /// 断链: the chain is cut between in-park stages: a required mid-chain stage has no
+    /// in-park firm, two in-park stages have no link, or the in-park supply between them was lost.
     case broken
-    /// 弱链: a single point of failure (one supplier, an articulation point, a bridge) or an
-    /// input sourced mostly outside the park.
+    /// 弱链: in-park supply covers only a small share of a stage's in-park demand (most comes
+    /// from outside).
     case weak
-    /// 细链: too little can flow from the upstream stages to the end products.
+    /// 细链: a stage's in-park flow is concentrated in one or two firms (or one firm or link
+    /// holds the network together), so one loss would cut it; or too little flows end to end.
     case thin
-    /// 短链: the chain lacks its upstream materials or its downstream extensions.
+    /// 短链: the chain stops before its downstream end or starts after its upstream.
     case short
     /// 难点/卡点: an open finance, talent or capability need of a single point of failure.
     case blockingNeed = "blocking-need"
@@ -19,25 +22,24 @@ public enum GapKind: String, Sendable, CaseIterable, Comparable, Encodable, Codi
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
-/// The rule that produced a finding (each kind has one or more).
+/// The rule that produced a finding (each kind has its own rules).
 public enum GapRule: String, Sendable, CaseIterable, Encodable {
-    /// Broken: a required stage has no in-park firm.
+    /// Broken: a required mid-chain stage has no in-park firm.
     case missingStage = "missing-stage"
     /// Broken: a template edge input → stage with in-park firms on both sides and no active
     /// link between them.
     case noStageLink = "no-stage-link"
-    /// Broken: a link marked `lost`.
+    /// Broken: most of the in-park supply over a template edge was lost (lost links summed
+    /// per stage pair).
     case lostLink = "lost-link"
-    /// Weak: a buyer's input has one supplier (by share or count).
-    case singleSource = "single-source"
-    /// Weak: a stage gets an input stage from one supplier.
-    case stageSingleSource = "stage-single-source"
-    /// Weak: an articulation point of the supply layer.
-    case articulationPoint = "articulation-point"
-    /// Weak: a bridge link of the supply layer.
-    case bridge
-    /// Weak: an input stage sourced mostly from outside the park.
+    /// Weak: an input stage sourced mostly outside the park.
     case outsideSourcing = "outside-sourcing"
+    /// Thin: a stage's in-park supply of an input stage concentrated in one or two firms.
+    case concentration
+    /// Thin: an articulation point of the supply layer.
+    case articulationPoint = "articulation-point"
+    /// Thin: a bridge link of the supply layer.
+    case bridge
     /// Thin: max-flow from source to sink stages far below the end products' demand.
     case thinFlow = "thin-flow"
     /// Short: stages at the chain's ends (or optional ones) without in-park firms.
@@ -49,8 +51,8 @@ public enum GapRule: String, Sendable, CaseIterable, Encodable {
     public var kind: GapKind {
         switch self {
         case .missingStage, .noStageLink, .lostLink: .broken
-        case .singleSource, .stageSingleSource, .articulationPoint, .bridge, .outsideSourcing: .weak
-        case .thinFlow: .thin
+        case .outsideSourcing: .weak
+        case .concentration, .articulationPoint, .bridge, .thinFlow: .thin
         case .shortChain: .short
         case .blockingNeed: .blockingNeed
         }

@@ -11,10 +11,19 @@ import ChainModel
 public struct GapOptions: Sendable, Equatable, Encodable {
     /// Only this chain (its id); nil: every chain.
     public var chain: String?
-    /// A buyer's input (or a stage's input stage) is single-sourced when one supplier covers at
-    /// least this share of it (its links' `share`, else its share of the input's link value).
-    /// Default 0.8.
+    /// A stage's in-park supply of an input stage is concentrated (细链) when one in-park
+    /// supplier carries at least this share of it; a buyer is single-sourced when one supplier
+    /// carries at least this share of its supply of the input stage. Default 0.8.
     public var singleSourceShare: Double = 0.8
+    /// … or when the Herfindahl index of the in-park suppliers' shares reaches this (0.6: one
+    /// firm, or two very unequal ones, carry it; two equal suppliers give 0.5). Default 0.6.
+    public var concentrationHHI: Double = 0.6
+    /// … or when the buyers that are single-sourced get at least this share of the stage's
+    /// supply of the input stage (per buyer group). Default 0.5.
+    public var singleSourcedBuyers: Double = 0.5
+    /// Lost links over a template edge make a broken finding (`lost-link`) when their value is
+    /// at least this share of the in-park supply before the loss (active + lost). Default 0.5.
+    public var lostShare: Double = 0.5
     /// An input stage is sourced mostly from outside when at least this share of its link value
     /// into the stage's in-park firms comes over non-local links. Default 0.5.
     public var outsideShare: Double = 0.5
@@ -41,7 +50,7 @@ public struct GapOptions: Sendable, Equatable, Encodable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case chain, kinds, singleSourceShare, outsideShare, thinRatio, minFirmsCutOff, blockingNeedKinds, limit
+        case chain, kinds, singleSourceShare, concentrationHHI, singleSourcedBuyers, lostShare, outsideShare, thinRatio, minFirmsCutOff, blockingNeedKinds, limit
     }
 
     /// Sets as arrays in declaration order, so the bytes never depend on hashing.
@@ -50,6 +59,9 @@ public struct GapOptions: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(chain, forKey: .chain)
         if let kinds { try c.encode(GapKind.allCases.filter(kinds.contains), forKey: .kinds) }
         try c.encode(singleSourceShare, forKey: .singleSourceShare)
+        try c.encode(concentrationHHI, forKey: .concentrationHHI)
+        try c.encode(singleSourcedBuyers, forKey: .singleSourcedBuyers)
+        try c.encode(lostShare, forKey: .lostShare)
         try c.encode(outsideShare, forKey: .outsideShare)
         try c.encode(thinRatio, forKey: .thinRatio)
         try c.encode(minFirmsCutOff, forKey: .minFirmsCutOff)

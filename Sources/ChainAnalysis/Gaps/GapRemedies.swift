@@ -14,11 +14,23 @@ struct GapRemedies: Sendable {
     let productFirms: [String: [Int32]]
     let candidates: [Firm]
     let limit: Int
+    /// The matching index of the park and the candidates as a park borrowing its chains, when
+    /// there are candidates: outside firms for a stage are ranked by
+    /// ``MatchIndex/stageCandidates(stage:outside:top:)``, the ranking `match stage` prints.
+    let match: MatchIndex?
+    let candidatePark: Park?
 
     init(index: ChainIndex, candidates: [Firm], limit: Int) {
         self.index = index
         self.candidates = candidates
         self.limit = max(0, limit)
+        if candidates.isEmpty {
+            match = nil
+            candidatePark = nil
+        } else {
+            match = MatchIndex(park: index.park)
+            candidatePark = Park(id: index.park.id + "-candidates", name: index.park.name, chains: index.park.chains, firms: candidates)
+        }
         let n = index.firmCount
         let stages = index.stageIds.count
         var count = [Int32](repeating: 0, count: stages + 1)
@@ -72,10 +84,16 @@ struct GapRemedies: Sendable {
         return result
     }
 
-    /// The best outside candidates for `stage` and/or `product`: firms listing the product
-    /// first, then firms of the stage; each group by output (largest first), then id.
+    /// The best outside candidates for `stage` and/or `product`. For a stage: the outside
+    /// firms of ``MatchIndex/stageCandidates(stage:outside:top:)`` in its order (one ranking
+    /// with `match stage`); for a product alone: firms listing it, by output (largest first),
+    /// then id.
     func outside(stage: String?, product: String?) -> [GapFirmRef] {
         guard limit > 0, !candidates.isEmpty else { return [] }
+        if let stage, product == nil, let match {
+            return match.stageCandidates(stage: stage, outside: candidatePark, top: Int.max / 2)
+                .filter { !$0.inPark }.prefix(limit).map { GapFirmRef(id: $0.firm, name: $0.firmName) }
+        }
         var scored: [(rank: Int, output: Double, id: String, name: String)] = []
         for c in candidates {
             let byProduct = product.map { p in c.products.contains(p) } ?? false

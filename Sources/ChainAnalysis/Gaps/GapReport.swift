@@ -115,6 +115,10 @@ extension GapReport {
         /// Maximum flow from the source stages to the end products in the same units (see
         /// `docs/GAPS.md`), nil when there is no demand to measure.
         public var flow: Double?
+        /// Lost links into the chain's in-park firms along its template edges, and their value
+        /// (each also in the evidence of its stage pair's finding when there is one).
+        public var lostLinks: Int = 0
+        public var lostValue: Double = 0
 
         /// `flow / demand`, nil without flow or demand.
         public var flowShare: Double? { flow.flatMap { demand > 0 ? $0 / demand : nil } }

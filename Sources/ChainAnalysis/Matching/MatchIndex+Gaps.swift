@@ -14,7 +14,8 @@ public struct StageCandidate: Sendable, Equatable, Encodable {
     public var output: Double?
     /// What it makes that matches, in its own words.
     public var offer: String
-    /// `fit` plus 0.2 when the firm already works in the stage, plus up to 0.1 for size.
+    /// `(fit + 0.2 when the firm already works in the stage + up to 0.1 for size) / 1.3`, in
+    /// 0…1 like every other match score.
     public var score: Double
 }
 
@@ -24,8 +25,10 @@ extension MatchIndex {
     /// but do not work in it yet; and, from `outside` (a park file or CSV bundle of firms one
     /// could attract), the outside firms that make it, ranked the same way.
     ///
-    /// Score = fit + 0.2 if the firm already lists the stage (an outside firm of the same
-    /// stage) + 0.1 × min(1, log10(output / 10⁶) / 4) for size. Ties by park order.
+    /// Score = (fit + 0.2 if the firm already lists the stage (an outside firm of the same
+    /// stage) + 0.1 × min(1, log10(output / 10⁶) / 4) for size) / 1.3, so it stays in 0…1.
+    /// Ties: in-park first, then output, then park order. `chainmap gaps --candidates` ranks
+    /// outside firms for a stage by this same list.
     ///
     /// ```swift
     /// let list = index.stageCandidates(stage: "pl-resin", top: 5)
@@ -66,7 +69,7 @@ extension MatchIndex {
             }
             let size = output.map { min(1, max(0, log10(max($0, 1) / 1e6) / 4)) } ?? 0
             let fit = sameStage ? max(best, 0.5) : best
-            return (fit, offer, fit + (sameStage ? 0.2 : 0) + 0.1 * size)
+            return (fit, offer, (fit + (sameStage ? 0.2 : 0) + 0.1 * size) / 1.3)
         }
         var result: [StageCandidate] = []
         var considered = Set<Int32>()
@@ -93,10 +96,13 @@ extension MatchIndex {
                     offer: r.offer, score: r.score))
             }
         }
-        // Stable order: score, then in-park first, then the order found.
+        // Stable order: score, then in-park first, then output (largest first), then the order
+        // found.
         let ordered = result.enumerated().sorted { a, b in
             if a.element.score != b.element.score { return a.element.score > b.element.score }
             if a.element.inPark != b.element.inPark { return a.element.inPark }
+            let oa = a.element.output ?? 0, ob = b.element.output ?? 0
+            if oa != ob { return oa > ob }
             return a.offset < b.offset
         }
         return ordered.prefix(max(0, top)).map(\.element)

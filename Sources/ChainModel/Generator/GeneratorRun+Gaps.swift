@@ -15,8 +15,10 @@ extension GeneratorRun {
             weakFirm = f
             if let f {
                 let buyers = links.reduce(into: 0) { acc, l in if l.supplier == ids[f] { acc += 1 } }
+                // 细链, not 弱链: the stage's in-park supply rests on one firm, so its loss would
+                // cut every buyer (docs/GAPS.md); 弱链 is supply bought mostly from outside.
                 gaps.append(PlantedGap(
-                    kind: .weak, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
+                    kind: .thin, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
                     sentence: "Stage \(label(s)) has a single firm, \(ids[f]), the only supplier of all \(buyers) buyers of \(stages[s].t.product)."))
             }
         }

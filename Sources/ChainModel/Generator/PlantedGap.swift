@@ -5,9 +5,12 @@ public struct PlantedGap: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// A required stage with no firm (断链).
         case broken
-        /// A stage with a single firm that every buyer of its product depends on (弱链).
+        /// Supply bought mostly from outside the park (弱链). Not planted at present: the
+        /// generator's single-supplier stage is 细链 (one loss cuts it).
         case weak
-        /// A bottleneck stage passing its product downstream through a few low-capacity links (细链).
+        /// A stage whose in-park supply rests on one or a few firms (细链): a single firm that
+        /// every buyer of its product depends on (`links` empty), or a bottleneck stage passing
+        /// its product downstream through a few low-capacity links.
         case thin
         /// A chain without in-park upstream firms and without its extension stages (短链).
         case short

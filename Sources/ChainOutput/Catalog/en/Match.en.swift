@@ -119,6 +119,7 @@ extension Catalog {
         "match.gapRule.missing-stage": "missing stage",
         "match.gapRule.no-stage-link": "no stage link",
         "match.gapRule.lost-link": "lost link",
+        "match.gapRule.concentration": "concentrated supply",
         "match.gapRule.single-source": "single source",
         "match.gapRule.stage-single-source": "stage single source",
         "match.gapRule.articulation-point": "cut firm",

@@ -119,6 +119,7 @@ extension Catalog {
         "match.gapRule.missing-stage": "缺失环节",
         "match.gapRule.no-stage-link": "环节间无供应",
         "match.gapRule.lost-link": "供应中断",
+        "match.gapRule.concentration": "供应集中",
         "match.gapRule.single-source": "单一来源",
         "match.gapRule.stage-single-source": "环节单一来源",
         "match.gapRule.articulation-point": "关键节点企业",
