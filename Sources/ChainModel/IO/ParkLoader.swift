@@ -46,7 +46,7 @@ public enum ParkLoader {
         }
         var warnings: [Diagnostic] = []
         // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
-        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true)
+        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(bytes, file: path, sink: sink) else {
             throw ParkLoadError(sink.report())
@@ -60,7 +60,7 @@ public enum ParkLoader {
     public static func load(json bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
         let sink = DiagnosticSink()
         var warnings: [Diagnostic] = []
-        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings)
+        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(utf8, file: name, sink: sink) else {
             throw ParkLoadError(sink.report())
