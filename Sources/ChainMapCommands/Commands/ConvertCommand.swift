@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 
 /// `chainmap convert PARK --to FORMAT -o OUT`.
 struct ConvertCommand: ParsableCommand {
@@ -43,7 +44,7 @@ struct ConvertCommand: ParsableCommand {
             return
         }
         try ParkWriter.write(loaded.park, format: target, to: output, overwrite: force)
-        Console.err("wrote \(output) (\(target.rawValue))\n")
+        StderrText.say(Message("cli.wrote.format", ["path": .text(output), "format": .text(target.rawValue)]))
     }
 }
 

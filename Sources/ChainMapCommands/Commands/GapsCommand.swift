@@ -34,7 +34,7 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Only this chain (its id).")
+    @Option(help: "Only this chain (its id or name).")
     var chain: String?
 
     @Option(help: "Only these kinds, comma-separated: broken, weak, thin, short, blocking-need.")
@@ -94,13 +94,12 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let park = try input.load().park
-        if let chain, !park.chains.contains(where: { $0.id == chain }) {
-            let chains = Message.Argument.list(park.chains.map { .text($0.id) }, limit: 20)
-            Console.err(output.catalog(Message("gaps.error.noChain", ["chain": .text(chain), "chains": chains])) + "\n")
-            throw ExitCode.failure
-        }
+        var options = try options()
+        // An id or a name (新能源汽车); a mistyped one is a LookupError with the nearest ids
+        // (or every chain id), printed in the reader's language by the command line.
+        options.chain = try chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
         let pool = try candidates.map { try Self.loadCandidates($0, park: park, catalog: output.catalog) } ?? []
-        try output.emit(GapReport(park: park, options: try options(), candidates: pool))
+        try output.emit(GapReport(park: park, options: options, candidates: pool))
     }
 
     /// The firms of a candidates file. A JSON file without chains borrows the analysed park's

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChainAnalysis
 import ChainModel
+import ChainOutput
 import ChainRender
 import Foundation
 
@@ -54,7 +56,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
 
-    @Option(help: "Draw only this chain (its id, e.g. nev).")
+    @Option(help: "Draw only this chain (its id or name, e.g. nev or 新能源汽车).")
     var chain: String?
 
     @Option(help: "Draw the neighbourhood of this firm (an id or part of its name).")
@@ -132,24 +134,20 @@ struct MapCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        // Names or ids; a mistyped one is a LookupError (did you mean, or the valid ids).
+        let chain = try self.chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
+        let focusFirm = try focus.map { (f: String) throws(LookupError) in try park.lookupFirm(f, field: "focus").id }
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
             fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
         for name in try overlayNames() {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
-        if let focus {
-            do {
-                options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)
-            } catch {
-                Console.err("error: \(error.description)\n")
-                throw ExitCode.failure
-            }
-        }
+        if let focusFirm { options.focus = MapFocus(firm: focusFirm, radius: radius) }
         let map: RenderedMap
         var trace = PhaseTrace()
         do {
-            let progress = ProgressLine("Drawing")
+            let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
             map = try ChainMap.render(park: park, options: options, format: format.render)
             progress.finish()
             trace.mark("map: scene, DOT, layout and render")
@@ -157,7 +155,7 @@ struct MapCommand: ParsableCommand {
             Console.err("error: \(error.description)\n")
             throw ExitCode.failure
         }
-        for note in map.notes { Console.err("note: \(note)\n") }
+        for note in map.notes { StderrText.say(Message("cli.note", ["note": .text(note)])) }
         if format == .dot && output == nil {
             Console.out(bytes: map.bytes)
             return
@@ -169,7 +167,7 @@ struct MapCommand: ParsableCommand {
             Console.err(error.description + "\n")
             throw ExitCode.failure
         }
-        Console.err("wrote \(path)\n")
+        StderrText.say(Message("cli.wrote", ["path": .text(path)]))
     }
 }
 

@@ -10,8 +10,11 @@ struct CSVRecordReader: RecordReader {
     let file: String
     let sink: DiagnosticSink
 
-    func report(_ key: FieldKey, _ message: String, hint: String?) {
-        sink.add(Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint))
+    func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?) {
+        var d = Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint)
+        d.text = text
+        d.hintText = hintText
+        sink.add(d)
     }
 
     /// The cell's text; a cell longer than `limit` bytes is reported and shortened before
@@ -56,7 +59,8 @@ struct CSVRecordReader: RecordReader {
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
         // Decimal only (Double(String) would also read 0x10 as 16).
         if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)")
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
+               text: Message("problem.field.notNumber", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notNumber.hint"))
         return nil
     }
 
@@ -64,7 +68,8 @@ struct CSVRecordReader: RecordReader {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
         if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
+        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25",
+               text: Message("problem.field.notWhole", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notWhole.hint"))
         return nil
     }
 
@@ -85,7 +90,8 @@ struct CSVRecordReader: RecordReader {
         case 5 where Self.equalsFolded(bytes, "false"): return false
         default: break
         }
-        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)")
+        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
+               text: Message("problem.field.notBool", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notBool.hint"))
         return nil
     }
 

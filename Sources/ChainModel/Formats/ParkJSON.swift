@@ -34,12 +34,16 @@ struct JSONRecordReader: RecordReader {
         return child
     }
 
-    func report(_ key: FieldKey, _ message: String, hint: String?) {
-        sink.add(Diagnostic(.error, file: file, line: member(key)?.line ?? node.line, field: "\(path).\(key.name)", message, hint: hint))
+    func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?) {
+        var d = Diagnostic(.error, file: file, line: member(key)?.line ?? node.line, field: "\(path).\(key.name)", message, hint: hint)
+        d.text = text
+        d.hintText = hintText
+        sink.add(d)
     }
 
-    private func typeError(_ key: FieldKey, _ child: JSONNode, expected: String, hint: String? = nil) {
-        report(key, "expected \(expected), found \(child.typeName)", hint: hint)
+    private func typeError(_ key: FieldKey, _ child: JSONNode, expected: String, hint: String? = nil, _ expectedText: Message, _ hintText: Message? = nil) {
+        report(key, "expected \(expected), found \(child.typeName)", hint: hint,
+               text: Message("problem.json.expected", ["expected": .message(expectedText), "found": .message(child.typeText)]), hintText: hintText)
     }
 
     func text(_ key: FieldKey) -> String? {
@@ -48,10 +52,10 @@ struct JSONRecordReader: RecordReader {
         case .string(let s): return s.isEmpty ? nil : capped(key, s, limit: key.byteLimit)
         case .number:
             // Not taken as text: 17 and 1.70e1 are one number but two ids, and 1e400 no id.
-            typeError(key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"")
+            typeError(key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"", "problem.json.expect.text", "problem.json.expect.text.hint")
             return nil
         default:
-            typeError(key, child, expected: "text in quotes")
+            typeError(key, child, expected: "text in quotes", "problem.json.expect.text")
             return nil
         }
     }
@@ -75,7 +79,7 @@ struct JSONRecordReader: RecordReader {
             report(key, "expected a list, found a string", hint: "write [\"\(s)\"]")
             return []
         default:
-            typeError(key, child, expected: "a list of text", hint: "write [\"a\", \"b\"]")
+            typeError(key, child, expected: "a list of text", hint: "write [\"a\", \"b\"]", "problem.json.expect.list", "problem.json.expect.list.hint")
             return []
         }
     }
@@ -84,7 +88,8 @@ struct JSONRecordReader: RecordReader {
         guard let child = member(key) else { return nil }
         if case .number(let d, _) = child.value { return d }
         if case .string(let s) = child.value, s.isEmpty { return nil }
-        typeError(key, child, expected: "a number", hint: "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")")
+        typeError(key, child, expected: "a number", hint: "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")",
+                  "problem.json.expect.number", "problem.json.expect.number.hint")
         return nil
     }
 
@@ -92,17 +97,18 @@ struct JSONRecordReader: RecordReader {
         guard let child = member(key) else { return nil }
         if case .number(let d, let isInteger) = child.value {
             if isInteger || d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-            report(key, "expected a whole number, found \(NumberFormat.shortest(d))", hint: "write a count without a fraction")
+            report(key, "expected a whole number, found \(NumberFormat.shortest(d))", hint: "write a count without a fraction",
+                   text: Message("problem.json.notWhole", ["value": .text(NumberFormat.shortest(d))]), hintText: "problem.json.notWhole.hint")
             return nil
         }
-        typeError(key, child, expected: "a whole number", hint: "write a plain number without quotes")
+        typeError(key, child, expected: "a whole number", hint: "write a plain number without quotes", "problem.json.expect.whole", "problem.json.expect.whole.hint")
         return nil
     }
 
     func bool(_ key: FieldKey) -> Bool? {
         guard let child = member(key) else { return nil }
         if case .bool(let b) = child.value { return b }
-        typeError(key, child, expected: "true or false")
+        typeError(key, child, expected: "true or false", "problem.json.expect.bool")
         return nil
     }
 }

@@ -193,7 +193,13 @@ protocol RecordReader {
     func double(_ key: FieldKey) -> Double?
     func int(_ key: FieldKey) -> Int?
     func bool(_ key: FieldKey) -> Bool?
-    func report(_ key: FieldKey, _ message: String, hint: String?)
+    /// Reports a problem with `key`: in English (`message`, `hint`) and as catalog messages
+    /// (`text`, `hintText`) for the reader's language.
+    func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?)
+}
+
+extension RecordReader {
+    func report(_ key: FieldKey, _ message: String, hint: String?) { report(key, message, hint: hint, text: nil, hintText: nil) }
 }
 
 extension RecordReader {
@@ -208,7 +214,8 @@ extension RecordReader {
 
     func requiredText(_ key: FieldKey) -> String {
         if let s = text(key) { return s }
-        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)")
+        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)",
+               text: Message("problem.field.missing"), hintText: Message("problem.field.missing.hint", ["kind": .text(schema.kind.rawValue), "field": .text(key.name)]))
         return ""
     }
 
@@ -220,7 +227,8 @@ extension RecordReader {
     func enumeration<E: RawRepresentable & CaseIterable>(_ key: FieldKey, default value: E? = nil) -> E? where E.RawValue == String {
         guard let raw = text(key) else {
             if value == nil, schema.required.contains(key.name) {
-                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+                       text: Message("problem.field.missing"), hintText: Message("problem.field.oneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
             }
             return value
         }
@@ -228,7 +236,9 @@ extension RecordReader {
         // Be forgiving with case and underscores, strict with everything else.
         let folded = raw.lowercased().replacingOccurrences(of: "_", with: "-")
         if let e = E(rawValue: folded) { return e }
-        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+               text: Message("problem.field.unknownValue", ["value": .text(raw)]),
+               hintText: Message("problem.field.useOneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
         return value
     }
 }

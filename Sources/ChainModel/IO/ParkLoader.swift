@@ -74,7 +74,10 @@ public enum ParkLoader {
         for issue in ParkValidator.validate(park) {
             let (file, line) = locate(issue.place)
             let field = issue.place.field.map { format == .json ? issue.place.description : $0 }
-            sink.add(Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint))
+            var diagnostic = Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint)
+            diagnostic.text = issue.text
+            diagnostic.hintText = issue.hintText
+            sink.add(diagnostic)
         }
         let report = sink.report()
         if sink.errorCount > 0 { throw ParkLoadError(report) }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Issue #13, "speak the committee's language": mistyped verbs and names get a did-you-mean,
+/// notes appear once, what the command line says is in the reader's language.
+@Suite struct CommitteeLanguageCLITests {
+    let mini = CLI.fixtures.appendingPathComponent("good/mini.json").path
+
+    @Test func aMistypedVerbSuggestsTheNearestOne() throws {
+        let r = try CLI.run(["gasp", "beilun-nev"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: 没有“gasp”这个命令。是否要用 gaps？\n")
+        let en = try CLI.run(["valdate", "--lang", "en"])
+        #expect(en.stderr == "error: unknown command 'valdate'. Did you mean 'validate'?\n")
+        let far = try CLI.run(["xyzzyplugh"])
+        #expect(far.status == 2)
+        #expect(far.stderr.contains("validate") && far.stderr.contains("gaps"))
+        // Options and `help` still reach ArgumentParser.
+        #expect(try CLI.run(["help", "gaps"]).status == 0)
+        #expect(try CLI.run(["--version"]).status == 0)
+    }
+
+    @Test func chainOptionsTakeANameOrAnIdAndListTheIdsOnError() throws {
+        let byName = try CLI.run(["gaps", "beilun-nev", "--chain", "新能源汽车", "--format", "json", "--no-warnings"])
+        let byId = try CLI.run(["gaps", "beilun-nev", "--chain", "nev", "--format", "json", "--no-warnings"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout == byId.stdout)
+        let typo = try CLI.run(["gaps", "beilun-nev", "--chain", "nevv", "--no-warnings"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.hasPrefix("error: --chain:") && typo.stderr.contains("nev"))
+        let whatif = try CLI.run(["whatif", "beilun-nev", "--zone", "x", "--chain", "nevv", "--no-warnings"])
+        #expect(whatif.status == 1)
+        let map = try CLI.run(["map", "beilun-nev", "--chain", "新能源汽车", "--format", "dot", "--no-warnings"])
+        #expect(map.status == 0, "\(map.stderr)")
+        let mapTypo = try CLI.run(["map", "beilun-nev", "--chain", "nevv", "--format", "dot", "--no-warnings"])
+        #expect(mapTypo.status == 1)
+        #expect(mapTypo.stderr.hasPrefix("error: --chain:") && mapTypo.stderr.contains("nev"))
+        let focus = try CLI.run(["map", mini, "--focus", "创泰活赛", "--format", "dot"])
+        #expect(focus.status == 1)
+        #expect(focus.stderr.hasPrefix("error: --focus:") && focus.stderr.contains("chuangtai"))
+    }
+
+    @Test func theDataWarningsNoteIsPrintedOncePerRun() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A park with one warning: a firm without links.
+        var park = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: mini))) as? [String: Any])
+        var firms = try #require(park["firms"] as? [[String: Any]])
+        firms.append(["id": "lonely", "name": "孤立企业"])
+        park["firms"] = firms
+        let path = folder.appendingPathComponent("warn.json")
+        try JSONSerialization.data(withJSONObject: park).write(to: path)
+        let validated = try CLI.run(["validate", path.path, "--format", "json"])
+        #expect(validated.stdout.contains("lonely"))
+        let r = try CLI.run(["measure", path.path, "--algorithms", "load", "--repeat", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "chainmap validate").count == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("注意：数据有"))
+        let en = try CLI.run(["info", path.path, "--lang", "en"])
+        #expect(en.stderr.contains("note: ") && en.stderr.contains("data warning"))
+    }
+}
