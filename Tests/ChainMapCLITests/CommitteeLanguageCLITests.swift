@@ -59,4 +59,30 @@ import Testing
         let en = try CLI.run(["info", path.path, "--lang", "en"])
         #expect(en.stderr.contains("note: ") && en.stderr.contains("data warning"))
     }
+
+    /// Every bad fixture, validated in Chinese, says what is wrong in Chinese: after the
+    /// place (file:line:column, field) and the keywords, no run of three English words is
+    /// left. The allow-list holds what stays English on purpose.
+    @Test func everyBadFixtureIsReportedInChinese() throws {
+        let folder = CLI.fixtures.appendingPathComponent("bad")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count >= 16)
+        // The JSON parser's own detail, shown in parentheses after the Chinese sentence.
+        let allowed = ["expected a quoted field name"]
+        let english = try Regex("[A-Za-z]+[ ,;]+[A-Za-z]+[ ,;]+[A-Za-z]+")
+        for name in files {
+            let r = try CLI.run(["validate", folder.appendingPathComponent(name).path, "--lang", "zh"])
+            #expect(r.status == 1, "\(name)")
+            for line in (r.stderr + r.stdout).split(separator: "\n") {
+                var text = String(line)
+                // file:line[:column]: severity: field:
+                if let range = text.range(of: #"^.*?: (error|warning): ([A-Za-z\[\]0-9.\-]+: )?"#, options: .regularExpression) {
+                    text.removeSubrange(range)
+                }
+                for a in allowed { text = text.replacingOccurrences(of: a, with: "") }
+                #expect(text.firstMatch(of: english) == nil, "\(name): \(line)")
+                #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(name): \(line)")
+            }
+        }
+    }
 }

@@ -135,7 +135,7 @@ import Testing
         for verb in [["info"], ["info", "--format", "json"], ["gaps"], ["orgs"], ["whatif", "--remove", "f0"]] {
             let r = try CLI.run([verb[0], folder.path] + verb.dropFirst())
             #expect(r.status == 1, "\(verb)")
-            #expect(r.stderr.contains("is above the maximum 1000000000000000"), "\(verb): \(r.stderr)")
+            #expect(r.stderr.contains("超过上限 1000000000000000"), "\(verb): \(r.stderr)")
         }
         // At the maximum every aggregate stays finite and printable.
         firms = "id,name,output\n"

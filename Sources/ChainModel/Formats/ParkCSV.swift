@@ -320,13 +320,18 @@ enum ParkCSV {
             let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {
                 if !name.isEmpty {
-                    let hint = Suggest.closest(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
-                    sink.add(Diagnostic(.warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint))
+                    let suggestion = Suggest.closest(to: name, in: names)
+                    let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
+                    let hintText = suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                        ?? Message("problem.csv.knownColumns", ["columns": .list(names.map { .text($0) }, limit: 100)])
+                    sink.add(Diagnostic(.warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint)
+                        .with("problem.csv.unknownColumn", hint: hintText))
                 }
                 continue
             }
             if columns[key.index] >= 0 {
-                sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "column appears twice in the header", hint: "keep one of them"))
+                sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "column appears twice in the header", hint: "keep one of them")
+                    .with("problem.csv.columnTwice", hint: "problem.keepOne"))
                 ok = false
             }
             columns[key.index] = c
@@ -334,7 +339,8 @@ enum ParkCSV {
         var required = schema.required
         if schema.kind == .stage { required.insert("chain") }
         for name in names where required.contains(name) && columns[schema[name].index] < 0 {
-            sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "required column is missing", hint: "add a column named \(name) to the header"))
+            sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "required column is missing", hint: "add a column named \(name) to the header")
+                .with("problem.csv.columnMissing", hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
             ok = false
         }
         return ok ? columns : nil
@@ -357,7 +363,8 @@ enum ParkCSV {
         if let meta = parkRows?.records.last {
             park = meta
         } else {
-            sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate"))
+            sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate")
+                .with("problem.csv.noPark", hint: "problem.csv.noPark.hint"))
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
@@ -395,7 +402,8 @@ enum ParkCSV {
             park.firms = firms
             lines.byKind[.firm] = firmLines
         } else {
-            sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name"))
+            sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name")
+                .with("problem.csv.noFirms", hint: "problem.csv.noFirms.hint"))
         }
         if let (links, linkLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .link, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link) {
             park.links = links

@@ -167,7 +167,8 @@ enum ParkJSON {
     /// that validation messages can be located.
     static func decode(_ bytes: [UInt8], file: String, sink: DiagnosticSink) -> (Park, JSONNode)? {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            sink.add(Diagnostic(.error, file: file, line: 1, "file is empty", hint: "a park file is a JSON object; see docs/FORMAT.md"))
+            sink.add(Diagnostic(.error, file: file, line: 1, "file is empty", hint: "a park file is a JSON object; see docs/FORMAT.md")
+                .with("problem.file.empty", hint: "problem.file.empty.hint"))
             return nil
         }
         var parser = JSONParser(bytes: bytes)
@@ -177,11 +178,13 @@ enum ParkJSON {
         } catch {
             sink.add(Diagnostic(
                 .error, file: file, line: error.line, column: error.column, error.message,
-                hint: "fix the JSON syntax (a JSON validator or editor shows the spot)"))
+                hint: "fix the JSON syntax (a JSON validator or editor shows the spot)")
+                .with(Message("problem.json.syntax", ["detail": .text(error.message)]), hint: "problem.json.syntax.hint"))
             return nil
         }
         for dup in parser.duplicateKeys {
-            sink.add(Diagnostic(.error, file: file, line: dup.line, field: dup.key, "field given twice in the same object", hint: "keep one of them"))
+            sink.add(Diagnostic(.error, file: file, line: dup.line, field: dup.key, "field given twice in the same object", hint: "keep one of them")
+                .with("problem.field.twice", hint: "problem.keepOne"))
         }
         guard case .object = root.value else {
             sink.add(Diagnostic(.error, file: file, line: root.line, "expected the park as a JSON object {...}, found \(root.typeName)", hint: "see docs/FORMAT.md for the layout"))
