@@ -45,16 +45,19 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("迷你园区（mini），江西宜黄，数据截至 2024-06\n"))
         #expect(r.stdout.contains("供应关系  4 条：在供 2、计划 1、已断 1；本地配套 1 条（占在供关系 50%）；在供金额 750万元"))
-        #expect(r.stdout.contains("plastics    塑料    parts     制品  中游  是             2     1   3.2亿元"))
+        #expect(r.stdout.contains("plastics    塑料    parts     制品  中游  是                 2           0     1     3.2亿元         0元"))
+        // In-park and outside firms apart (resin: one of each), the park's own output in the overview.
+        #expect(r.stdout.contains("plastics    塑料    resin     原料  上游  是                 1           1     0"))
+        #expect(r.stdout.contains("产值      园区内企业 3.32亿元（园区外企业 0元，不计入）\n"))
         let en = try CLI.run(["info", mini, "--lang", "en"])
         #expect(en.stdout.hasPrefix("迷你园区 (mini), 江西宜黄, data of 2024-06\n"))
         #expect(en.stdout.contains("Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
         let csv = try CLI.run(["info", mini, "--format", "csv"])
         #expect(csv.stdout == "\u{FEFF}" + """
-            chain,chainName,stage,stageName,tier,required,firms,leaders,output
-            plastics,塑料,resin,原料,upstream,true,2,0,12000000
-            plastics,塑料,parts,制品,midstream,true,2,1,320000000
-            plastics,塑料,recycle,回收,downstream,false,0,0,0
+            chain,chainName,stage,stageName,tier,required,firms,firmsOutside,leaders,output,outputOutside
+            plastics,塑料,resin,原料,upstream,true,1,1,0,12000000,0
+            plastics,塑料,parts,制品,midstream,true,2,0,1,320000000,0
+            plastics,塑料,recycle,回收,downstream,false,0,0,0,0,0
 
             """.replacingOccurrences(of: "\n", with: "\r\n"))
         let json = try CLI.run(["info", mini, "--format", "json"])

@@ -85,4 +85,16 @@ import Testing
             }
         }
     }
+
+    /// Beilun: 整车制造 has 2 in-park firms with 238亿 (as the map draws it) and 3 outside
+    /// OEMs; the park's own output is the article's 1167亿.
+    @Test func infoKeepsInParkAndOutsideFirmsApart() throws {
+        let r = try CLI.run(["info", "beilun-nev", "--no-warnings"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("产值      园区内企业 1167亿元（园区外企业 794.01亿元，不计入）"))
+        let vehicle = try #require(r.stdout.split(separator: "\n").first { $0.contains("nev-vehicle") })
+        #expect(vehicle.contains("  2           3     1     238亿元  444.16亿元"), "\(vehicle)")
+        let json = try CLI.run(["info", "beilun-nev", "--no-warnings", "--format", "json"])
+        #expect(json.stdout.contains("\"outputInPark\" : 116699960000"))
+    }
 }
