@@ -16,7 +16,7 @@ public struct ChainMapCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
+            ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
             GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
         ]

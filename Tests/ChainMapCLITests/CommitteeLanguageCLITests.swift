@@ -97,4 +97,27 @@ import Testing
         let json = try CLI.run(["info", "beilun-nev", "--no-warnings", "--format", "json"])
         #expect(json.stdout.contains("\"outputInPark\" : 116699960000"))
     }
+
+    @Test func firmsListsFiltersAndSpeaksBothLanguagesInEveryFormat() throws {
+        let r = try CLI.run(["firms", "beilun-nev", "--chain", "新能源汽车", "--stage", "整车制造", "--no-warnings"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("共 5 家（园区内 2，园区外 3）"))
+        #expect(r.stdout.contains("jirun     浙江吉润汽车有限公司          新能源汽车  整车制造  园区内  是      220亿元"))
+        let en = try CLI.run(["firms", "yihuang-plastics", "--search", "活塞", "--lang", "en", "--no-warnings"])
+        #expect(en.stdout.contains("containing \"活塞\": 2 firms (in park 2, outside 0)"))
+        let csv = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "csv", "--no-warnings"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}id,name,chains,stages,inPark,leader,output\r\njirun,浙江吉润汽车有限公司,nev,nev-vehicle,true,true,22000000000\r\n"))
+        let json = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "json", "--no-warnings"])
+        #expect(json.stdout.contains("\"inPark\" : false"))
+        let markdown = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "markdown", "--no-warnings"])
+        #expect(markdown.stdout.contains("| jirun |"))
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = folder.appendingPathComponent("firms.xlsx").path
+        #expect(try CLI.run(["firms", "beilun-nev", "--format", "xlsx", "-o", book, "--no-warnings"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: book))
+        let typo = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicel", "--no-warnings"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.hasPrefix("error: --stage:") && typo.stderr.contains("nev-vehicle"))
+    }
 }
