@@ -32,7 +32,10 @@ public enum ParkLoader {
         case .failure(let problem):
             // The real cause: a dangling link or a loop is not "no such file".
             let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
-            throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: hint)])
+            var diagnostic = Diagnostic(.error, file: path, problem.message, hint: hint)
+            // The problem people meet most: a mistyped path or sample name (in their words).
+            if problem.isMissing { diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint") }
+            throw ParkLoadError([diagnostic])
         }
         let sink = DiagnosticSink()
         var trace = PhaseTrace()

@@ -103,6 +103,8 @@ extension Catalog {
         "problem.json.type.string": "a string",
         "problem.json.type.list": "a list",
         "problem.json.type.object": "an object",
+        "problem.file.missing": "no such file or folder",
+        "problem.file.missing.hint": "check the path; run `chainmap samples` to list the bundled parks",
         "problem.file.empty": "file is empty",
         "problem.file.empty.hint": "a park file is a JSON object; see docs/FORMAT.md",
         "problem.json.syntax": "{detail}",

@@ -103,6 +103,8 @@ extension Catalog {
         "problem.json.type.string": "文字",
         "problem.json.type.list": "列表",
         "problem.json.type.object": "对象",
+        "problem.file.missing": "没有这个文件或文件夹",
+        "problem.file.missing.hint": "请检查路径；`chainmap samples` 可列出内置示例园区",
         "problem.file.empty": "文件是空的",
         "problem.file.empty.hint": "园区文件应是一个 JSON 对象；格式见 docs/FORMAT.md",
         "problem.json.syntax": "JSON 语法有误（{detail}）",
