@@ -224,7 +224,7 @@ import Testing
     @Test func missingFileIsAFailureNotACrash() throws {
         let r = try CLI.run(["info", "/nonexistent/park.json"])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("/nonexistent/park.json: error: no such file or folder"))
+        #expect(r.stderr.hasPrefix("/nonexistent/park.json: error: 没有这个文件或文件夹"))
     }
 
     @Test func defaultParkIsTheBundledSample() throws {
