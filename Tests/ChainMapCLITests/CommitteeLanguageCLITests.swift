@@ -120,4 +120,21 @@ import Testing
         #expect(typo.status == 1)
         #expect(typo.stderr.hasPrefix("error: --stage:") && typo.stderr.contains("nev-vehicle"))
     }
+
+    @Test func usageErrorsAndEdgeListProblemsInTheReadersLanguage() throws {
+        let top = try CLI.run(["gaps", "--limit=-3", "--no-warnings"])
+        #expect(top.status == 2)
+        #expect(top.stderr.contains("--limit 不能为负数"), "\(top.stderr)")
+        let en = try CLI.run(["whatif", "--lang", "en"])
+        #expect(en.status == 2)
+        #expect(en.stderr.contains("give --remove FIRM[,FIRM…] and/or --zone ZONE"))
+        let zh = try CLI.run(["whatif"])
+        #expect(zh.stderr.contains("请用 --remove"))
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("edges.txt")
+        try "a b\nc\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["rank", file.path])
+        #expect(r.stderr.contains("edges.txt:2: error: 这一行只有起点，没有终点（内容：“c”）"), "\(r.stderr)")
+    }
 }

@@ -62,8 +62,8 @@ struct GapsCommand: ParsableCommand {
         for (name, v) in [("--single-source-share", singleSourceShare), ("--outside-share", outsideShare), ("--thin-ratio", thinRatio)] where !(v >= 0 && v <= 1) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
-        if minCutOff < 1 { throw ValidationError("--min-cut-off must be at least 1") }
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if minCutOff < 1 { throw Usage.atLeast("--min-cut-off", 1) }
+        if let limit, limit < 0 { throw Usage.notNegative("--limit") }
         _ = try kinds()
     }
 

@@ -106,8 +106,8 @@ struct MapCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if radius < 0 || radius > 50 { throw ValidationError("--radius must be between 0 and 50") }
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if radius < 0 || radius > 50 { throw Usage.between("--radius", "0", "50") }
+        if limit < 1 { throw Usage.atLeast("--limit", 1) }
         _ = try mapLayers()
         _ = try overlayNames()
     }

@@ -28,8 +28,12 @@ struct ParkOptions: ParsableArguments {
     /// again (`measure --repeat`), so the note appears once per run.
     func load(quiet: Bool = false) throws -> LoadedPark {
         let progress = ProgressLine(StderrText.catalog(Message("cli.progress.loading", ["park": .text(displayName)])))
-        defer { progress.finish() }
-        let loaded = try source.load()
+        let loaded: LoadedPark
+        do {
+            // The progress line is cleared before the note, so the note stands on its own line.
+            defer { progress.finish() }
+            loaded = try source.load()
+        }
         let n = loaded.warnings.count
         if !noWarnings && !quiet && n > 0 {
             StderrText.say(Message(n == 1 ? "cli.note.warning" : "cli.note.warnings", ["count": .integer(n), "park": .text(displayName)]))

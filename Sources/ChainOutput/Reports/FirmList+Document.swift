@@ -12,6 +12,8 @@ extension FirmList: DocumentRepresentable {
             "total": .integer(rows.count), "inPark": .integer(inPark), "outside": .integer(outside),
             "filters": .list(filters),
         ])
+        // Several chains or stages, joined with the language's list separator.
+        func names(_ list: [String]) -> Cell { .message(Message("firms.names", ["names": .list(list.map { .text($0) }, limit: 20)])) }
         let table = Table(
             key: "firms",
             columns: [
@@ -24,8 +26,8 @@ extension FirmList: DocumentRepresentable {
             ],
             rows: rows.map { r in
                 [.text(r.id), .text(r.name),
-                 .text(r.chains.joined(separator: ";")), .text(r.chainNames.joined(separator: "、")),
-                 .text(r.stages.joined(separator: ";")), .text(r.stageNames.joined(separator: "、")),
+                 .text(r.chains.joined(separator: ";")), names(r.chainNames),
+                 .text(r.stages.joined(separator: ";")), names(r.stageNames),
                  .bool(r.inPark), .message(Message(r.inPark ? "firms.location.inPark" : "firms.location.outside")),
                  .bool(!r.leads.isEmpty), r.output.map { .money($0) } ?? .empty]
             })

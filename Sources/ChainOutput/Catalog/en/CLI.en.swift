@@ -15,5 +15,10 @@ extension Catalog {
         "cli.wrote.generated.gaps": "wrote {path} ({format}): {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs, {gaps} planted gaps",
         "cli.progress.generating": "generating {firms} firms",
         "cli.progress.writing": "writing {path}",
+        "cli.usage.atLeast": "{option} must be at least {minimum}",
+        "cli.usage.notNegative": "{option} must be 0 or more",
+        "cli.usage.between": "{option} must be between {low} and {high}",
+        "cli.usage.positive": "{option} must be positive",
+        "cli.usage.whatifTarget": "give --remove FIRM[,FIRM…] and/or --zone ZONE",
     ]
 }

@@ -8,6 +8,7 @@ extension Catalog {
         "firms.filter.chain": "chain {chain}",
         "firms.filter.stage": "stage {stage}",
         "firms.filter.search": "containing \"{text}\"",
+        "firms.names": "{names}",
         "firms.col.id": "id",
         "firms.col.name": "name",
         "firms.col.chains": "chain ids",

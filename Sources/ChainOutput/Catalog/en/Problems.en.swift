@@ -103,6 +103,8 @@ extension Catalog {
         "problem.json.type.string": "a string",
         "problem.json.type.list": "a list",
         "problem.json.type.object": "an object",
+        "problem.edges.missingTarget": "the line has a source but no target (text: \"{text}\")",
+        "problem.edges.missingTarget.hint": "write each edge as `source target [weight]` separated by spaces, tabs or commas",
         "problem.file.missing": "no such file or folder",
         "problem.file.missing.hint": "check the path; run `chainmap samples` to list the bundled parks",
         "problem.file.empty": "file is empty",

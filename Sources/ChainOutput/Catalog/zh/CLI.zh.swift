@@ -15,5 +15,10 @@ extension Catalog {
         "cli.wrote.generated.gaps": "已写出 {path}（{format}）：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项，预设缺口 {gaps} 个",
         "cli.progress.generating": "正在生成 {firms} 家企业",
         "cli.progress.writing": "正在写出 {path}",
+        "cli.usage.atLeast": "{option} 至少为 {minimum}",
+        "cli.usage.notNegative": "{option} 不能为负数（0 或更大）",
+        "cli.usage.between": "{option} 须在 {low} 与 {high} 之间",
+        "cli.usage.positive": "{option} 须大于 0",
+        "cli.usage.whatifTarget": "请用 --remove 企业[,企业…] 和/或 --zone 片区 指定要移除的企业",
     ]
 }

@@ -8,6 +8,7 @@ extension Catalog {
         "firms.filter.chain": "产业链 {chain}",
         "firms.filter.stage": "环节 {stage}",
         "firms.filter.search": "含“{text}”",
+        "firms.names": "{names}",
         "firms.col.id": "企业编号",
         "firms.col.name": "企业名称",
         "firms.col.chains": "产业链编号",

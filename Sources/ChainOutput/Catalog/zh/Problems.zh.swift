@@ -103,6 +103,8 @@ extension Catalog {
         "problem.json.type.string": "文字",
         "problem.json.type.list": "列表",
         "problem.json.type.object": "对象",
+        "problem.edges.missingTarget": "这一行只有起点，没有终点（内容：“{text}”）",
+        "problem.edges.missingTarget.hint": "每行写一条边：`起点 终点 [权重]`，用空格、制表符或逗号分隔",
         "problem.file.missing": "没有这个文件或文件夹",
         "problem.file.missing.hint": "请检查路径；`chainmap samples` 可列出内置示例园区",
         "problem.file.empty": "文件是空的",
