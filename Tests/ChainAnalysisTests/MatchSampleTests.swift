@@ -73,7 +73,7 @@ import Testing
         #expect(throws: LookupError.self) { try StageCandidateReport(park: park, stage: "pl-resn") }
     }
 
-    @Test func existingActiveLinksAreNotSuggestedAgain() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func existingActiveLinksAreNotSuggestedAgain() throws {
         for name in ["yihuang-plastics", "wujin-machinery"] {
             let park = try Self.sample(name)
             let index = MatchIndex(park: park)
@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    @Test func sameInputSameJSON() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func sameInputSameJSON() throws {
         let park = try Self.sample("beilun-nev")
         let a = MatchIndex(park: park)
         let b = MatchIndex(park: try Self.sample("beilun-nev"))
@@ -113,7 +113,7 @@ import Testing
         #expect(one.count > 1000)
     }
 
-    @Test func agendaRespectsPerFirmAndBeatsGreedy() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func agendaRespectsPerFirmAndBeatsGreedy() throws {
         for name in ["yihuang-plastics", "wujin-machinery", "ningxiang-storage"] {
             let index = MatchIndex(park: try Self.sample(name))
             for perFirm in [1, 2, 3] {

@@ -127,12 +127,7 @@ struct MapCommand: ParsableCommand {
         let park = try input.load().park
         if output != nil || format != .dot {
             // Refuse a bad output before the (possibly long) layout.
-            do {
-                _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
-            } catch {
-                Console.err(error.description + "\n")
-                throw ExitCode.failure
-            }
+            _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
         }
         // Names or ids; a mistyped one is a LookupError (did you mean, or the valid ids).
         let chain = try self.chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
@@ -144,29 +139,18 @@ struct MapCommand: ParsableCommand {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
         if let focusFirm { options.focus = MapFocus(firm: focusFirm, radius: radius) }
-        let map: RenderedMap
         var trace = PhaseTrace()
-        do {
-            let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
-            map = try ChainMap.render(park: park, options: options, format: format.render)
-            progress.finish()
-            trace.mark("map: scene, DOT, layout and render")
-        } catch {
-            Console.err("error: \(error.description)\n")
-            throw ExitCode.failure
-        }
+        let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
+        let map = try ChainMap.render(park: park, options: options, format: format.render)
+        progress.finish()
+        trace.mark("map: scene, DOT, layout and render")
         for note in map.notes { StderrText.say(Message("cli.note", ["note": .text(note)])) }
         if format == .dot && output == nil {
             Console.out(bytes: map.bytes)
             return
         }
         let path = output ?? "chain-map.\(format.rawValue)"
-        do {
-            try OutputFile.write(map.bytes, to: path, replace: force)
-        } catch {
-            Console.err(error.description + "\n")
-            throw ExitCode.failure
-        }
+        try OutputFile.write(map.bytes, to: path, replace: force)
         StderrText.say(Message("cli.wrote", ["path": .text(path)]))
     }
 }

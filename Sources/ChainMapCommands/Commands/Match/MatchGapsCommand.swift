@@ -29,7 +29,7 @@ struct MatchGapsCommand: ParsableCommand {
 
     func run() throws {
         try common.run(progress: "match.progress.index") { park in
-            let outside = try candidates.map { Park(id: "candidates", name: $0, firms: try GapsCommand.loadCandidates($0, park: park)) }
+            let outside = try candidates.map { Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park)) }
             return GapFillReport(park: park, outside: outside, top: top)
         }
     }

@@ -104,7 +104,6 @@ extension Catalog {
         "gaps.place.firmInStage": "{stage} / {firm}",
         "gaps.place.stagePair": "{inputStage} → {stage}",
         "gaps.place.id": "{id}",
-        "gaps.error.candidates": "candidates: {error}",
         "gaps.map.label": "{kind}: {rule}",
         "gaps.map.suggestedLink": "fill",
         "gapKind.broken": "broken",

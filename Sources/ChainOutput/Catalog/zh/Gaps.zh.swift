@@ -104,7 +104,6 @@ extension Catalog {
         "gaps.place.firmInStage": "{stage} / {firm}",
         "gaps.place.stagePair": "{inputStage} → {stage}",
         "gaps.place.id": "{id}",
-        "gaps.error.candidates": "候选企业文件：{error}",
         "gaps.map.label": "{kind}：{rule}",
         "gaps.map.suggestedLink": "补链",
         "gapKind.broken": "断链",
