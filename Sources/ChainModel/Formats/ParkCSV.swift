@@ -203,7 +203,8 @@ enum ParkCSV {
                         columns = header(row, schema: schema, file: display, sink: sink)
                     }
                 } catch {
-                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
+                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
                     return ([], [])
                 }
                 bodyStart = end
@@ -212,7 +213,9 @@ enum ParkCSV {
             guard sawHeader else {
                 sink.add(Diagnostic(
                     .error, file: display, line: 1, "file is empty",
-                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ",")))
+                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))
+                    .with("problem.file.empty", hint: Message("problem.csv.empty.hint", [
+                        "columns": .text(schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))])))
                 return ([], [])
             }
             guard let columns, bodyStart < buf.count else { return ([], []) }
@@ -262,7 +265,8 @@ enum ParkCSV {
                                     chunk.sink.add(Diagnostic(
                                         .error, file: display, line: row.line,
                                         "row has \(row.count) fields but the header has \(fieldCount)",
-                                        hint: "check for a missing or extra comma; quote text that contains commas"))
+                                        hint: "check for a missing or extra comma; quote text that contains commas")
+                                        .with(Message("problem.csv.ragged", ["count": .integer(row.count), "header": .integer(fieldCount)]), hint: "problem.csv.ragged.hint"))
                                     return
                                 }
                                 // Never past the region (the bound is proven by the row grammar;
@@ -277,7 +281,8 @@ enum ParkCSV {
                                 chunk.count += 1
                             }
                         } catch {
-                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
+                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
                         }
                     }
                     if chunks.count == 1 {
