@@ -359,7 +359,9 @@ enum ParkCSV {
         var park = Park(id: folderName, name: folderName)
         let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
-                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
+                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                         text: Message("problem.format.unsupported", ["tag": .text(tag)]),
+                         hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
             }
             return Park(
                 id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),

@@ -20,10 +20,13 @@ struct JSONRecordReader: RecordReader {
                     sink.add(Diagnostic(.error, file: file, line: child.line, field: path, "a field name is \(key.utf8.count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "field names are listed in docs/FORMAT.md"))
                     continue
                 }
-                let suggestion = Suggest.closest(to: key, in: schema.keys.map(\.name)).map { "did you mean \"\($0)\"?" }
+                let closest = Suggest.closest(to: key, in: schema.keys.map(\.name))
+                let suggestion = closest.map { "did you mean \"\($0)\"?" }
                 sink.add(Diagnostic(
                     .warning, file: file, line: child.line, field: "\(path).\(key)", "unknown field, ignored",
-                    hint: suggestion ?? "known fields: " + schema.keys.map(\.name).joined(separator: ", ")))
+                    hint: suggestion ?? "known fields: " + schema.keys.map(\.name).joined(separator: ", "))
+                    .with("problem.json.unknownField", hint: closest.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                        ?? Message("problem.json.knownFields", ["fields": .list(schema.keys.map { .text($0.name) }, limit: 100)])))
             }
         }
     }
@@ -187,14 +190,17 @@ enum ParkJSON {
                 .with("problem.field.twice", hint: "problem.keepOne"))
         }
         guard case .object = root.value else {
-            sink.add(Diagnostic(.error, file: file, line: root.line, "expected the park as a JSON object {...}, found \(root.typeName)", hint: "see docs/FORMAT.md for the layout"))
+            sink.add(Diagnostic(.error, file: file, line: root.line, "expected the park as a JSON object {...}, found \(root.typeName)", hint: "see docs/FORMAT.md for the layout")
+                .with(Message("problem.json.parkNotObject", ["found": .message(root.typeText)]), hint: "problem.json.parkNotObject.hint"))
             return nil
         }
         let top = JSONRecordReader(
             schema: Schemas.park, node: root, file: file, path: "park", sink: sink,
             ignoring: Set(topLevelLists.map(\.jsonKey)))
         if let tag = top.text("format"), tag != ParkFormat.formatTag {
-            top.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
+            top.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                       text: Message("problem.format.unsupported", ["tag": .text(tag)]),
+                       hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
         }
         var park = Park(
             id: top.requiredText("id"), name: top.requiredText("name"), region: top.text("region"),
@@ -203,13 +209,15 @@ enum ParkJSON {
         func records(_ kind: RecordKind, _ body: (JSONRecordReader) -> Void) {
             guard let list = root[kind.jsonKey] else { return }
             guard case .array(let items) = list.value else {
-                sink.add(Diagnostic(.error, file: file, line: list.line, field: kind.jsonKey, "expected a list [...], found \(list.typeName)", hint: nil))
+                sink.add(Diagnostic(.error, file: file, line: list.line, field: kind.jsonKey, "expected a list [...], found \(list.typeName)", hint: nil)
+                    .with(Message("problem.json.expectedList", ["found": .message(list.typeText)])))
                 return
             }
             for (i, item) in items.enumerated() {
                 let path = "\(kind.jsonKey)[\(i)]"
                 guard case .object = item.value else {
-                    sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil))
+                    sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil)
+                        .with(Message("problem.json.expectedObject", ["found": .message(item.typeText)])))
                     continue
                 }
                 body(JSONRecordReader(
@@ -225,7 +233,8 @@ enum ParkJSON {
                     for (si, item) in items.enumerated() {
                         let path = "\(r.path).stages[\(si)]"
                         guard case .object = item.value else {
-                            sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil))
+                            sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil)
+                        .with(Message("problem.json.expectedObject", ["found": .message(item.typeText)])))
                             continue
                         }
                         // `chain` is implied by nesting; accept it silently if it agrees.
@@ -236,7 +245,8 @@ enum ParkJSON {
                         chain.stages.append(RecordCoding.stage(sr))
                     }
                 } else {
-                    sink.add(Diagnostic(.error, file: file, line: stages.line, field: "\(r.path).stages", "expected a list [...], found \(stages.typeName)", hint: nil))
+                    sink.add(Diagnostic(.error, file: file, line: stages.line, field: "\(r.path).stages", "expected a list [...], found \(stages.typeName)", hint: nil)
+                        .with(Message("problem.json.expectedList", ["found": .message(stages.typeText)])))
                 }
             }
             park.chains.append(chain)

@@ -28,7 +28,9 @@ extension RecordReader {
 
     /// Reports a value of `count` bytes as too long; returns `prefix…` to stand for it.
     func tooLong(_ key: FieldKey, count: Int, limit: Int, prefix: String) -> String {
-        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it")
+        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it",
+               text: Message("problem.field.tooLong", ["count": .integer(count), "limit": .integer(limit)]),
+               hintText: Message("problem.field.tooLong.hint", ["label": .integer(InputLimits.maxLabelBytes), "note": .integer(InputLimits.maxTextBytes)]))
         return prefix + "…"
     }
 }
@@ -175,10 +177,12 @@ final class DiagnosticSink {
         var all = diagnostics.sortedForReport()
         let file = all.first?.file ?? ""
         if droppedErrors > 0 {
-            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
+            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first")
+                .with(Message(droppedErrors == 1 ? "problem.moreErrors.one" : "problem.moreErrors", ["count": .integer(droppedErrors)]), hint: "problem.fixAboveFirst"))
         }
         if droppedWarnings > 0 {
-            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
+            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first")
+                .with(Message(droppedWarnings == 1 ? "problem.moreWarnings.one" : "problem.moreWarnings", ["count": .integer(droppedWarnings)]), hint: "problem.fixAboveFirst"))
         }
         return all
     }
