@@ -76,7 +76,7 @@ import Testing
         // An existing output is replaced only with --force.
         let again = try CLI.run(["info", mini, "--format", "xlsx", "-o", path])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("已存在"))
         #expect(try CLI.run(["info", mini, "--format", "csv", "-o", path, "--force"]).status == 0)
         #expect(try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
     }

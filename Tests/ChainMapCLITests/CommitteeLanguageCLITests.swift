@@ -143,4 +143,18 @@ import Testing
         let r = try CLI.run(["rank", file.path])
         #expect(r.stderr.contains("edges.txt:2: error: 这一行只有起点，没有终点（内容：“c”）"), "\(r.stderr)")
     }
+
+    @Test func outputProblemsAndMapMessagesFollowTheLanguage() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("m.svg").path
+        try "old".write(toFile: existing, atomically: true, encoding: .utf8)
+        let zh = try CLI.run(["map", mini, "-o", existing])
+        #expect(zh.status == 1)
+        #expect(zh.stderr.contains("已存在。提示：请换一个文件名，或加 --force 覆盖它"), "\(zh.stderr)")
+        let en = try CLI.run(["map", mini, "-o", existing, "--lang", "en"])
+        #expect(en.stderr.contains("already exists. Hint: choose another name, or pass --force to replace it"), "\(en.stderr)")
+        let wrote = try CLI.run(["map", mini, "-o", existing, "--force", "--lang", "en"])
+        #expect(wrote.stderr == "wrote \(existing)\n")
+    }
 }

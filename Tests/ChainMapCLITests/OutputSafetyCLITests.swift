@@ -43,7 +43,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.dot")
         let refused = try CLI.run(["map", mini, "--format", "dot", "-o", link])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("already exists"))
+        #expect(refused.stderr.contains("已存在"))
         #expect(try String(contentsOfFile: real, encoding: .utf8) == "old")
         let forced = try CLI.run(["map", mini, "--format", "dot", "-o", link, "--force"])
         #expect(forced.status == 0)
@@ -55,7 +55,7 @@ import Testing
         for target in [fifo, folder.path, "/dev/null"] {
             let r = try CLI.run(["map", mini, "--format", "dot", "-o", target, "--force"])
             #expect(r.status == 1, "\(target)")
-            #expect(r.stderr.contains("not a regular file") || r.stderr.contains("is a folder"), "\(r.stderr)")
+            #expect(r.stderr.contains("not a regular file") || r.stderr.contains("是一个文件夹"), "\(r.stderr)")
         }
         var info = stat()
         #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)

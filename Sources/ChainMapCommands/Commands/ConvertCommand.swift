@@ -31,6 +31,10 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file or folder.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     func validate() throws {
         if target == .csv && output == nil {
             throw ValidationError("--to csv writes a folder: name it with -o FOLDER")

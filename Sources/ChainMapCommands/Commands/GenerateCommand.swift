@@ -49,6 +49,10 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file or folder.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     var templateNames: [String] {
         chains.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? ChainTemplate.names
     }

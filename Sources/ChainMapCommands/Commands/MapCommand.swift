@@ -53,6 +53,10 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
 

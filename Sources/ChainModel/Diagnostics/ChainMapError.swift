@@ -14,7 +14,10 @@ extension ParkLoadError: ChainMapError {}
 
 extension WriteError: ChainMapError {
     /// The output path, what is wrong there and what to do.
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: path, message, hint: hint)] }
+    public var diagnostics: [Diagnostic] {
+        let d = Diagnostic(.error, file: path, message, hint: hint)
+        return [text.map { d.with($0, hint: hintText) } ?? d]
+    }
 }
 
 extension EdgeListReadFailure: ChainMapError {
