@@ -16,7 +16,7 @@ public struct ChainMapCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, InfoCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
+            ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
             GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
         ]
@@ -24,11 +24,28 @@ public struct ChainMapCommand: ParsableCommand {
 
     public init() {}
 
+    /// The verbs `chainmap` knows, in help order.
+    static var verbs: [String] { configuration.subcommands.map { $0._commandName } }
+
+    /// The first argument when it is meant as a verb (not an option) and no verb has that name.
+    static func unknownVerb(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help", !verbs.contains(first) else { return nil }
+        return first
+    }
+
     /// Runs the command line `arguments` (without the program name) and returns the exit
     /// status: 0 success, 1 failure, 2 usage. Help and errors are printed.
     public static func run(arguments: [String]) -> Int32 {
         // A closed pipe is an EPIPE write error that Console handles (quietly), not a signal.
         signal(SIGPIPE, SIG_IGN)
+        if let verb = unknownVerb(arguments) {
+            // ArgumentParser would say "Unexpected argument" in English; say what was meant.
+            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment, arguments: arguments)
+            let message = Suggest.closest(to: verb, in: verbs).map { Message("cli.error.unknownVerb", ["verb": .text(verb), "suggestion": .text($0)]) }
+                ?? Message("cli.error.unknownVerb.list", ["verb": .text(verb), "verbs": .list(verbs.map { .text($0) }, limit: 20)])
+            Console.err("error: " + Catalog(language)(message) + "\n")
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -43,7 +43,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.dot")
         let refused = try CLI.run(["map", mini, "--format", "dot", "-o", link])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("already exists"))
+        #expect(refused.stderr.contains("已存在"))
         #expect(try String(contentsOfFile: real, encoding: .utf8) == "old")
         let forced = try CLI.run(["map", mini, "--format", "dot", "-o", link, "--force"])
         #expect(forced.status == 0)
@@ -55,7 +55,7 @@ import Testing
         for target in [fifo, folder.path, "/dev/null"] {
             let r = try CLI.run(["map", mini, "--format", "dot", "-o", target, "--force"])
             #expect(r.status == 1, "\(target)")
-            #expect(r.stderr.contains("not a regular file") || r.stderr.contains("is a folder"), "\(r.stderr)")
+            #expect(r.stderr.contains("not a regular file") || r.stderr.contains("是一个文件夹"), "\(r.stderr)")
         }
         var info = stat()
         #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
@@ -135,7 +135,7 @@ import Testing
         for verb in [["info"], ["info", "--format", "json"], ["gaps"], ["orgs"], ["whatif", "--remove", "f0"]] {
             let r = try CLI.run([verb[0], folder.path] + verb.dropFirst())
             #expect(r.status == 1, "\(verb)")
-            #expect(r.stderr.contains("is above the maximum 1000000000000000"), "\(verb): \(r.stderr)")
+            #expect(r.stderr.contains("超过上限 1000000000000000"), "\(verb): \(r.stderr)")
         }
         // At the maximum every aggregate stays finite and printable.
         firms = "id,name,output\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 
 /// `chainmap convert PARK --to FORMAT -o OUT`.
 struct ConvertCommand: ParsableCommand {
@@ -30,6 +31,10 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file or folder.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     func validate() throws {
         if target == .csv && output == nil {
             throw ValidationError("--to csv writes a folder: name it with -o FOLDER")
@@ -43,7 +48,7 @@ struct ConvertCommand: ParsableCommand {
             return
         }
         try ParkWriter.write(loaded.park, format: target, to: output, overwrite: force)
-        Console.err("wrote \(output) (\(target.rawValue))\n")
+        StderrText.say(Message("cli.wrote.format", ["path": .text(output), "format": .text(target.rawValue)]))
     }
 }
 

@@ -35,7 +35,7 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Only this chain (its id).")
+    @Option(help: "Only this chain (its id or name).")
     var chain: String?
 
     @Option(help: "Only these kinds, comma-separated: broken, weak, thin, short, blocking-need.")
@@ -63,8 +63,8 @@ struct GapsCommand: ParsableCommand {
         for (name, v) in [("--single-source-share", singleSourceShare), ("--outside-share", outsideShare), ("--thin-ratio", thinRatio)] where !(v >= 0 && v <= 1) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
-        if minCutOff < 1 { throw ValidationError("--min-cut-off must be at least 1") }
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if minCutOff < 1 { throw Usage.atLeast("--min-cut-off", 1) }
+        if let limit, limit < 0 { throw Usage.notNegative("--limit") }
         _ = try kinds()
     }
 
@@ -95,12 +95,11 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let park = try input.load().park
-        if let chain, !park.chains.contains(where: { $0.id == chain }) {
-            let chains = Message.Argument.list(park.chains.map { .text($0.id) }, limit: 20)
-            Console.err(output.catalog(Message("gaps.error.noChain", ["chain": .text(chain), "chains": chains])) + "\n")
-            throw ExitCode.failure
-        }
+        var options = try options()
+        // An id or a name (新能源汽车); a mistyped one is a LookupError with the nearest ids
+        // (or every chain id), printed in the reader's language by the command line.
+        options.chain = try chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
         let pool = try candidates.map { try ParkLoader.candidates(ParkSource(argument: $0), for: park) } ?? []
-        try output.emit(GapReport(park: park, options: try options(), candidates: pool))
+        try output.emit(GapReport(park: park, options: options, candidates: pool))
     }
 }

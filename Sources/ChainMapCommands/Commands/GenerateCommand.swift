@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 import Foundation
 
 /// `chainmap generate --firms N --seed S [--plant-gaps] [--format csv|json] -o PATH`.
@@ -48,6 +49,10 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file or folder.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     var templateNames: [String] {
         chains.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? ChainTemplate.names
     }
@@ -67,16 +72,19 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
-        let line = ProgressLine("generating \(firms) firms")
+        let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
         let result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
         line.finish()
-        let writing = ProgressLine("writing \(output)")
+        let writing = ProgressLine(StderrText.text(Message("cli.progress.writing", ["path": .text(output)])))
         let format = format ?? ParkGenerator.OutputFormat(path: output)
         try result.write(to: output, format: format, options: options, replace: force) { writing.update($0, $1) }
         writing.finish()
         let p = result.park
-        Console.err("wrote \(output) (\(format.rawValue)): \(p.firms.count) firms, \(p.links.count) links, \(p.organizations.count) organizations, \(p.pairings.count) pairings, \(p.needs.count) needs"
-            + (plantGaps ? ", \(result.gaps.count) planted gaps" : "") + "\n")
+        var arguments: [String: Message.Argument] = [
+            "path": .text(output), "format": .text(format.rawValue), "firms": .integer(p.firms.count), "links": .integer(p.links.count),
+            "organizations": .integer(p.organizations.count), "pairings": .integer(p.pairings.count), "needs": .integer(p.needs.count)]
+        if plantGaps { arguments["gaps"] = .integer(result.gaps.count) }
+        StderrText.say(Message(plantGaps ? "cli.wrote.generated.gaps" : "cli.wrote.generated", arguments))
     }
 }
 

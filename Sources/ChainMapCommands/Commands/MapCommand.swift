@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChainAnalysis
 import ChainModel
+import ChainOutput
 import ChainRender
 import Foundation
 
@@ -51,10 +53,14 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Replace an existing output file.")
     var force = false
 
+    /// Read by ``StderrText`` from the command line: the language of progress, notes and errors.
+    @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
 
-    @Option(help: "Draw only this chain (its id, e.g. nev).")
+    @Option(help: "Draw only this chain (its id or name, e.g. nev or 新能源汽车).")
     var chain: String?
 
     @Option(help: "Draw the neighbourhood of this firm (an id or part of its name).")
@@ -104,8 +110,8 @@ struct MapCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if radius < 0 || radius > 50 { throw ValidationError("--radius must be between 0 and 50") }
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if radius < 0 || radius > 50 { throw Usage.between("--radius", "0", "50") }
+        if limit < 1 { throw Usage.atLeast("--limit", 1) }
         _ = try mapLayers()
         _ = try overlayNames()
     }
@@ -127,28 +133,29 @@ struct MapCommand: ParsableCommand {
             // Refuse a bad output before the (possibly long) layout.
             _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
         }
+        // Names or ids; a mistyped one is a LookupError (did you mean, or the valid ids).
+        let chain = try self.chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
+        let focusFirm = try focus.map { (f: String) throws(LookupError) in try park.lookupFirm(f, field: "focus").id }
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
             fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
         for name in try overlayNames() {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
-        if let focus {
-            options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)
-        }
+        if let focusFirm { options.focus = MapFocus(firm: focusFirm, radius: radius) }
         var trace = PhaseTrace()
-        let progress = ProgressLine("Drawing")
+        let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
         let map = try ChainMap.render(park: park, options: options, format: format.render)
         progress.finish()
         trace.mark("map: scene, DOT, layout and render")
-        for note in map.notes { Console.err("note: \(note)\n") }
+        for note in map.notes { StderrText.say(Message("cli.note", ["note": .text(note)])) }
         if format == .dot && output == nil {
             Console.out(bytes: map.bytes)
             return
         }
         let path = output ?? "chain-map.\(format.rawValue)"
         try OutputFile.write(map.bytes, to: path, replace: force)
-        Console.err("wrote \(path)\n")
+        StderrText.say(Message("cli.wrote", ["path": .text(path)]))
     }
 }
 

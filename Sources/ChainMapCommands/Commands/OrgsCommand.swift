@@ -55,9 +55,9 @@ struct OrgsCommand: ParsableCommand {
     var limit: Int?
 
     func validate() throws {
-        if threshold < 1 { throw ValidationError("--threshold must be at least 1") }
-        if strongLinks < 0 { throw ValidationError("--strong-links must be 0 or more") }
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if threshold < 1 { throw Usage.atLeast("--threshold", 1) }
+        if strongLinks < 0 { throw Usage.notNegative("--strong-links") }
+        if let limit, limit < 0 { throw Usage.notNegative("--limit") }
     }
 
     func run() throws {

@@ -69,13 +69,13 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if top < 0 { throw ValidationError("--top must be 0 or more") }
-        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if top < 0 { throw Usage.notNegative("--top") }
+        if let sample, sample < 1 { throw Usage.atLeast("--sample", 1) }
         if sample != nil && measure != .betweenness { throw ValidationError("--sample applies to --by betweenness") }
-        if !(0...1).contains(damping) { throw ValidationError("--damping must be between 0 and 1") }
-        if !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }
-        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if !(0...1).contains(damping) { throw Usage.between("--damping", "0", "1") }
+        if !(tolerance > 0) { throw Usage.positive("--tolerance") }
+        if maxIterations < 1 { throw Usage.atLeast("--max-iterations", 1) }
+        if let threads, threads < 1 { throw Usage.atLeast("--threads", 1) }
     }
 
     func run() throws {

@@ -47,8 +47,8 @@ struct WhatIfCommand: ParsableCommand {
     var limit: Int?
 
     func validate() throws {
-        if remove == nil && zone == nil { throw ValidationError("give --remove FIRM[,FIRM…] and/or --zone ZONE") }
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if remove == nil && zone == nil { throw Usage.error("cli.usage.whatifTarget") }
+        if let limit, limit < 0 { throw Usage.notNegative("--limit") }
     }
 
     func run() throws {

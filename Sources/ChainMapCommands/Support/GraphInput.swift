@@ -2,6 +2,7 @@ import ArgumentParser
 import ChainAnalysis
 import ChainGraph
 import ChainModel
+import ChainOutput
 
 /// The graph argument of graph verbs (`rank`, `structure`): a park or an edge list.
 struct GraphOptions: ParsableArguments {
@@ -27,11 +28,12 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// The park's network over the chosen layers, or the edge list's.
-    func load() throws -> NetworkInput {
+    /// With `quiet`, no data-warnings note (see ``ParkOptions/load(quiet:)``).
+    func load(quiet: Bool = false) throws -> NetworkInput {
         guard let path = input.source.path, NetworkInput.isEdgeList(path: path) else {
-            return NetworkInput(park: try input.load().park, layers: try layers())
+            return NetworkInput(park: try input.load(quiet: quiet).park, layers: try layers())
         }
-        let progress = ProgressLine("Reading \(input.displayName)")
+        let progress = ProgressLine(StderrText.text(Message("cli.progress.reading", ["path": .text(input.displayName)])))
         defer { progress.finish() }
         return NetworkInput(edgeList: try EdgeListReader.read(path: path, options: .init(directed: !undirected)))
     }

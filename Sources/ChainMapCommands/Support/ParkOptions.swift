@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 import Foundation
 
 /// The park a command works on, as the first argument.
@@ -22,13 +23,20 @@ struct ParkOptions: ParsableArguments {
 
     /// Loads the park; throws every problem found (printed by the command line). Warnings
     /// are summed up in one line (`chainmap validate` lists them).
-    func load() throws -> LoadedPark {
-        let progress = ProgressLine("Loading \(displayName)")
-        defer { progress.finish() }
-        let loaded = try source.load()
+    ///
+    /// With `quiet`, the warnings note is left out: for a command that loads the same park
+    /// again (`measure --repeat`), so the note appears once per run.
+    func load(quiet: Bool = false) throws -> LoadedPark {
+        let progress = ProgressLine(StderrText.catalog(Message("cli.progress.loading", ["park": .text(displayName)])))
+        let loaded: LoadedPark
+        do {
+            // The progress line is cleared before the note, so the note stands on its own line.
+            defer { progress.finish() }
+            loaded = try source.load()
+        }
         let n = loaded.warnings.count
-        if !noWarnings && n > 0 {
-            Console.err("note: \(n) data warning\(n == 1 ? "" : "s"); `chainmap validate \(displayName)` lists \(n == 1 ? "it" : "them")\n")
+        if !noWarnings && !quiet && n > 0 {
+            StderrText.say(Message(n == 1 ? "cli.note.warning" : "cli.note.warnings", ["count": .integer(n), "park": .text(displayName)]))
         }
         return loaded
     }

@@ -14,16 +14,26 @@ extension ParkLoadError: ChainMapError {}
 
 extension WriteError: ChainMapError {
     /// The output path, what is wrong there and what to do.
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: path, message, hint: hint)] }
+    public var diagnostics: [Diagnostic] {
+        let d = Diagnostic(.error, file: path, message, hint: hint)
+        return [text.map { d.with($0, hint: hintText) } ?? d]
+    }
 }
 
 extension EdgeListReadFailure: ChainMapError {
     /// Every problem of the edge list with its file and line (and a count of those left out).
     public var diagnostics: [Diagnostic] {
         var all = errors.map { e in
-            Diagnostic(
+            let d = Diagnostic(
                 .error, file: e.path ?? "<input>", line: e.line > 0 ? e.line : nil,
                 e.text.isEmpty ? e.message : "\(e.message) (text: \"\(e.text)\")", hint: e.hint)
+            // Kinds whose words carry no value beyond the line's text are in the catalog.
+            switch e.kind {
+            case .missingTarget where !e.text.isEmpty:
+                return d.with(Message("problem.edges.missingTarget", ["text": .text(e.text)]), hint: "problem.edges.missingTarget.hint")
+            default:
+                return d
+            }
         }
         if omittedCount > 0 {
             all.append(Diagnostic(.error, file: errors.last?.path ?? "<input>", "\(omittedCount) more problem(s) not shown"))

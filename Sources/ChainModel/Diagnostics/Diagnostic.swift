@@ -53,6 +53,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.hintText = hint
     }
 
+    /// This problem with its words from the message catalog (the English ones stay).
+    public func with(_ text: Message, hint hintText: Message? = nil) -> Diagnostic {
+        var d = self
+        d.text = text
+        d.hintText = hintText
+        return d
+    }
+
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }

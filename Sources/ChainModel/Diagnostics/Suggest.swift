@@ -1,9 +1,9 @@
 /// "Did you mean …?" suggestions for misspelt ids and field names.
-enum Suggest {
+public enum Suggest {
     /// The candidate closest to `word` by edit distance, if it is close enough (at most a
     /// third of the word's length, at least 1). Gives up (nil) over `limit` candidates so that
     /// messages on huge parks stay fast.
-    static func closest(to word: String, in candidates: some Collection<String>, limit: Int = 5000) -> String? {
+    public static func closest(to word: String, in candidates: some Collection<String>, limit: Int = 5000) -> String? {
         guard candidates.count <= limit else { return nil }
         let w = Array(word.lowercased().unicodeScalars)
         let maxDistance = max(1, w.count / 3)

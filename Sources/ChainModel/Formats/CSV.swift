@@ -2,6 +2,8 @@
 struct CSVSyntaxError: Error, Sendable {
     var line: Int
     var message: String
+    /// The catalog id of ``message`` (`problem.csv.*`).
+    var id: String = ""
 }
 
 /// An RFC 4180 reader over UTF-8 bytes: comma-separated, fields optionally in double quotes,
@@ -98,12 +100,12 @@ struct CSVReader {
                     i += 1
                 }
                 if !closed {
-                    throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")")
+                    throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")", id: "problem.csv.unclosedQuote")
                 }
                 fields.field(start: start, end: i, quoted: true)
                 i += 1  // closing quote
                 if i < n && buf[i] != UInt8(ascii: ",") && buf[i] != 0x0A && buf[i] != 0x0D {
-                    throw CSVSyntaxError(line: line + breaks, message: "text after a closing quote; inside quotes write a quote as \"\"")
+                    throw CSVSyntaxError(line: line + breaks, message: "text after a closing quote; inside quotes write a quote as \"\"", id: "problem.csv.textAfterQuote")
                 }
             } else {
                 let start = i

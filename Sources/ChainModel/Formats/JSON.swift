@@ -21,6 +21,18 @@ struct JSONNode: Sendable {
     var line: Int
 
     /// Name of the JSON type, for messages ("expected a number, found a string").
+    /// ``typeName`` as a catalog message (`problem.json.type.*`).
+    var typeText: Message {
+        switch value {
+        case .null: "problem.json.type.null"
+        case .bool: "problem.json.type.bool"
+        case .number: "problem.json.type.number"
+        case .string: "problem.json.type.string"
+        case .array: "problem.json.type.list"
+        case .object: "problem.json.type.object"
+        }
+    }
+
     var typeName: String {
         switch value {
         case .null: "null"

@@ -11,8 +11,11 @@ struct CSVRecordReader: RecordReader {
     let file: String
     let sink: DiagnosticSink
 
-    func report(_ key: FieldKey, _ message: String, hint: String?) {
-        sink.add(Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint))
+    func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?) {
+        var d = Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint)
+        d.text = text
+        d.hintText = hintText
+        sink.add(d)
     }
 
     /// The cell's text; a cell longer than `limit` bytes is reported and shortened before
@@ -57,7 +60,8 @@ struct CSVRecordReader: RecordReader {
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
         // Decimal only (Double(String) would also read 0x10 as 16).
         if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)")
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
+               text: Message("problem.field.notNumber", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notNumber.hint"))
         return nil
     }
 
@@ -65,7 +69,8 @@ struct CSVRecordReader: RecordReader {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
         if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
+        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25",
+               text: Message("problem.field.notWhole", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notWhole.hint"))
         return nil
     }
 
@@ -86,7 +91,8 @@ struct CSVRecordReader: RecordReader {
         case 5 where Self.equalsFolded(bytes, "false"): return false
         default: break
         }
-        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)")
+        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
+               text: Message("problem.field.notBool", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notBool.hint"))
         return nil
     }
 
@@ -198,7 +204,8 @@ enum ParkCSV {
                         columns = header(row, schema: schema, file: display, sink: sink)
                     }
                 } catch {
-                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
+                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
                     return ([], [])
                 }
                 bodyStart = end
@@ -207,7 +214,9 @@ enum ParkCSV {
             guard sawHeader else {
                 sink.add(Diagnostic(
                     .error, file: display, line: 1, "file is empty",
-                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ",")))
+                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))
+                    .with("problem.file.empty", hint: Message("problem.csv.empty.hint", [
+                        "columns": .text(schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))])))
                 return ([], [])
             }
             guard let columns, bodyStart < buf.count else { return ([], []) }
@@ -257,7 +266,8 @@ enum ParkCSV {
                                     chunk.sink.add(Diagnostic(
                                         .error, file: display, line: row.line,
                                         "row has \(row.count) fields but the header has \(fieldCount)",
-                                        hint: "check for a missing or extra comma; quote text that contains commas"))
+                                        hint: "check for a missing or extra comma; quote text that contains commas")
+                                        .with(Message("problem.csv.ragged", ["count": .integer(row.count), "header": .integer(fieldCount)]), hint: "problem.csv.ragged.hint"))
                                     return
                                 }
                                 // Never past the region (the bound is proven by the row grammar;
@@ -272,7 +282,8 @@ enum ParkCSV {
                                 chunk.count += 1
                             }
                         } catch {
-                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"))
+                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
+                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
                         }
                     }
                     Parallel.forEach(iterations: chunks.count, work)
@@ -311,13 +322,18 @@ enum ParkCSV {
             let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {
                 if !name.isEmpty {
-                    let hint = Suggest.closest(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
-                    sink.add(Diagnostic(.warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint))
+                    let suggestion = Suggest.closest(to: name, in: names)
+                    let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
+                    let hintText = suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                        ?? Message("problem.csv.knownColumns", ["columns": .list(names.map { .text($0) }, limit: 100)])
+                    sink.add(Diagnostic(.warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint)
+                        .with("problem.csv.unknownColumn", hint: hintText))
                 }
                 continue
             }
             if columns[key.index] >= 0 {
-                sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "column appears twice in the header", hint: "keep one of them"))
+                sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "column appears twice in the header", hint: "keep one of them")
+                    .with("problem.csv.columnTwice", hint: "problem.keepOne"))
                 ok = false
             }
             columns[key.index] = c
@@ -325,7 +341,8 @@ enum ParkCSV {
         var required = schema.required
         if schema.kind == .stage { required.insert("chain") }
         for name in names where required.contains(name) && columns[schema[name].index] < 0 {
-            sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "required column is missing", hint: "add a column named \(name) to the header"))
+            sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "required column is missing", hint: "add a column named \(name) to the header")
+                .with("problem.csv.columnMissing", hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
             ok = false
         }
         return ok ? columns : nil
@@ -339,7 +356,9 @@ enum ParkCSV {
         var park = Park(id: folderName, name: folderName)
         let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
-                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
+                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                         text: Message("problem.format.unsupported", ["tag": .text(tag)]),
+                         hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
             }
             return Park(
                 id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),
@@ -348,7 +367,8 @@ enum ParkCSV {
         if let meta = parkRows?.records.last {
             park = meta
         } else {
-            sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate"))
+            sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate")
+                .with("problem.csv.noPark", hint: "problem.csv.noPark.hint"))
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
@@ -386,7 +406,8 @@ enum ParkCSV {
             park.firms = firms
             lines.byKind[.firm] = firmLines
         } else {
-            sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name"))
+            sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name")
+                .with("problem.csv.noFirms", hint: "problem.csv.noFirms.hint"))
         }
         if let (links, linkLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .link, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link) {
             park.links = links

@@ -28,7 +28,9 @@ extension RecordReader {
 
     /// Reports a value of `count` bytes as too long; returns `prefix…` to stand for it.
     func tooLong(_ key: FieldKey, count: Int, limit: Int, prefix: String) -> String {
-        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it")
+        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it",
+               text: Message("problem.field.tooLong", ["count": .integer(count), "limit": .integer(limit)]),
+               hintText: Message("problem.field.tooLong.hint", ["label": .integer(InputLimits.maxLabelBytes), "note": .integer(InputLimits.maxTextBytes)]))
         return prefix + "…"
     }
 }
@@ -175,10 +177,12 @@ final class DiagnosticSink {
         var all = diagnostics.sortedForReport()
         let file = all.first?.file ?? ""
         if droppedErrors > 0 {
-            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
+            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first")
+                .with(Message(droppedErrors == 1 ? "problem.moreErrors.one" : "problem.moreErrors", ["count": .integer(droppedErrors)]), hint: "problem.fixAboveFirst"))
         }
         if droppedWarnings > 0 {
-            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
+            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first")
+                .with(Message(droppedWarnings == 1 ? "problem.moreWarnings.one" : "problem.moreWarnings", ["count": .integer(droppedWarnings)]), hint: "problem.fixAboveFirst"))
         }
         return all
     }
@@ -193,7 +197,13 @@ protocol RecordReader {
     func double(_ key: FieldKey) -> Double?
     func int(_ key: FieldKey) -> Int?
     func bool(_ key: FieldKey) -> Bool?
-    func report(_ key: FieldKey, _ message: String, hint: String?)
+    /// Reports a problem with `key`: in English (`message`, `hint`) and as catalog messages
+    /// (`text`, `hintText`) for the reader's language.
+    func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?)
+}
+
+extension RecordReader {
+    func report(_ key: FieldKey, _ message: String, hint: String?) { report(key, message, hint: hint, text: nil, hintText: nil) }
 }
 
 extension RecordReader {
@@ -208,7 +218,8 @@ extension RecordReader {
 
     func requiredText(_ key: FieldKey) -> String {
         if let s = text(key) { return s }
-        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)")
+        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)",
+               text: Message("problem.field.missing"), hintText: Message("problem.field.missing.hint", ["kind": .text(schema.kind.rawValue), "field": .text(key.name)]))
         return ""
     }
 
@@ -220,7 +231,8 @@ extension RecordReader {
     func enumeration<E: RawRepresentable & CaseIterable>(_ key: FieldKey, default value: E? = nil) -> E? where E.RawValue == String {
         guard let raw = text(key) else {
             if value == nil, schema.required.contains(key.name) {
-                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+                       text: Message("problem.field.missing"), hintText: Message("problem.field.oneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
             }
             return value
         }
@@ -228,7 +240,9 @@ extension RecordReader {
         // Be forgiving with case and underscores, strict with everything else.
         let folded = raw.lowercased().replacingOccurrences(of: "_", with: "-")
         if let e = E(rawValue: folded) { return e }
-        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "))
+        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+               text: Message("problem.field.unknownValue", ["value": .text(raw)]),
+               hintText: Message("problem.field.useOneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
         return value
     }
 }

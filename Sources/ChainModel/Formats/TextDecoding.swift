@@ -51,29 +51,36 @@ enum TextDecoding {
     /// (`json`: no spreadsheet advice).
     static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false) throws(ParkLoadError) {
         let hint = json ? jsonResaveHint : resaveHint
+        let hintText: Message = json ? "problem.encoding.jsonResave.hint" : "problem.encoding.resave.hint"
+        let utf16Hint: Message = json ? "problem.encoding.jsonResave.hint" : "problem.encoding.utf16CSV.hint"
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes[0] = 0x20
             bytes[1] = 0x20
             bytes[2] = 0x20
             if let bad = firstInvalidUTF8(bytes) {
-                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: hint)])
+                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: hint)
+                    .with(Message("problem.encoding.invalidUTF8", ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)])
             }
             return
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw ParkLoadError([Diagnostic(.error, file: displayName, json ? "is UTF-16; ChainMap reads UTF-8" : "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)])
+            throw ParkLoadError([Diagnostic(.error, file: displayName, json ? "is UTF-16; ChainMap reads UTF-8" : "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)
+                .with(json ? "problem.encoding.utf16" : "problem.encoding.utf16CSV", hint: utf16Hint)])
         }
         // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes.
         if bytes[0..<min(bytes.count, 4096)].contains(0) {
-            throw ParkLoadError([Diagnostic(.error, file: displayName, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)])
+            throw ParkLoadError([Diagnostic(.error, file: displayName, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)
+                .with("problem.encoding.nul", hint: utf16Hint)])
         }
         guard let bad = firstInvalidUTF8(bytes) else { return }
         if let converted = iconvConvert(bytes, from: "GB18030") {
-            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: hint))
+            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: hint)
+                .with("problem.encoding.gb18030", hint: hintText))
             bytes = converted
             return
         }
-        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))\(json ? "" : " and not GB18030 either")", hint: hint)])
+        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))\(json ? "" : " and not GB18030 either")", hint: hint)
+            .with(Message(json ? "problem.encoding.invalidUTF8" : "problem.encoding.invalidUTF8.notGB", ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)])
     }
 
     static func hex(_ b: UInt8) -> String {

@@ -58,11 +58,13 @@ public enum OutputFile {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if !replace {
-                throw WriteError(path: path, message: "already exists", hint: "choose another name, or pass --force to replace it")
+                throw WriteError(path: path, message: "already exists", hint: "choose another name, or pass --force to replace it",
+                                 text: "problem.output.exists", hintText: "problem.output.exists.hint")
             }
             return (target, info.st_mode & 0o7777)
         case S_IFDIR:
-            throw WriteError(path: path, message: "is a folder", hint: "name a file inside it")
+            throw WriteError(path: path, message: "is a folder", hint: "name a file inside it",
+                             text: "problem.output.folder", hintText: "problem.output.folder.hint")
         default:
             throw WriteError(path: path, message: "is \(kindName(info.st_mode)), not a regular file; ChainMap writes only regular files", hint: "name a file; to see the output on screen, leave out -o where the verb allows it")
         }
@@ -72,7 +74,8 @@ public enum OutputFile {
         let parent = folder(of: path)
         var info = stat()
         if stat(parent, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-            throw WriteError(path: path, message: "its folder \(parent) does not exist", hint: "create the folder first or name another output")
+            throw WriteError(path: path, message: "its folder \(parent) does not exist", hint: "create the folder first or name another output",
+                             text: Message("problem.output.noFolder", ["folder": .text(parent)]), hintText: "problem.output.noFolder.hint")
         }
         return (path, nil)
     }

@@ -34,7 +34,10 @@ public enum ParkLoader {
         case .failure(let problem):
             // The real cause: a dangling link or a loop is not "no such file".
             let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
-            throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: hint)])
+            var diagnostic = Diagnostic(.error, file: path, problem.message, hint: hint)
+            // The problem people meet most: a mistyped path or sample name (in their words).
+            if problem.isMissing { diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint") }
+            throw ParkLoadError([diagnostic])
         }
         let sink = DiagnosticSink()
         var trace = PhaseTrace()
@@ -79,7 +82,10 @@ public enum ParkLoader {
         for issue in ParkValidator.validate(park) {
             let (file, line) = locate(issue.place)
             let field = issue.place.field.map { format == .json ? issue.place.description : $0 }
-            sink.add(Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint))
+            var diagnostic = Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint)
+            diagnostic.text = issue.text
+            diagnostic.hintText = issue.hintText
+            sink.add(diagnostic)
         }
         let report = sink.report()
         if sink.errorCount > 0 { throw ParkLoadError(report) }

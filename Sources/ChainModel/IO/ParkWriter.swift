@@ -8,6 +8,18 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var hint: String?
+    /// ``message`` and ``hint`` from the message catalog (`problem.output.*`), when they have
+    /// catalog words.
+    public var text: Message?
+    public var hintText: Message?
+
+    public init(path: String, message: String, hint: String? = nil, text: Message? = nil, hintText: Message? = nil) {
+        self.path = path
+        self.message = message
+        self.hint = hint
+        self.text = text
+        self.hintText = hintText
+    }
 
     public var description: String {
         "\(path): error: \(message)" + (hint.map { ". Hint: \($0)" } ?? "")

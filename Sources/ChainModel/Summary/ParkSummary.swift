@@ -1,6 +1,10 @@
 /// The counts `chainmap info` shows: firms per chain and stage, links by status, organizations,
 /// pairings and needs by kind.
 ///
+/// Firms outside the park (suppliers and buyers elsewhere, `inPark: false`) are counted apart
+/// from the park's own everywhere a count or a sum is shown: a stage's firms and output are the
+/// in-park ones (as the map draws them), with the outside ones beside them.
+///
 /// - Complexity: O(firms + links + organizations + pairings + needs).
 public struct ParkSummary: Sendable, Equatable {
     /// One stage of one chain.
@@ -11,12 +15,16 @@ public struct ParkSummary: Sendable, Equatable {
         public var stageName: String
         public var tier: Tier
         public var required: Bool
-        /// Firms in the stage.
+        /// In-park firms in the stage.
         public var firms: Int
-        /// Chain leaders among them.
+        /// Firms outside the park in the stage.
+        public var firmsOutside: Int
+        /// Chain leaders (of this chain) in the stage, in the park or not.
         public var leaders: Int
-        /// Sum of their output values, RMB (firms without a value count 0).
+        /// Sum of the in-park firms' output values, RMB (firms without a value count 0).
         public var output: Double
+        /// Sum of the outside firms' output values, RMB.
+        public var outputOutside: Double
     }
 
     public var parkId: String
@@ -25,6 +33,10 @@ public struct ParkSummary: Sendable, Equatable {
     public var dataDate: String?
     public var firms: Int
     public var firmsInPark: Int
+    /// Sum of the in-park firms' output values, RMB: the park's output.
+    public var outputInPark: Double
+    /// Sum of the outside firms' output values, RMB.
+    public var outputOutside: Double
     public var chainLeaders: Int
     public var illustrativeFirms: Int
     /// Firms that belong to no stage.
@@ -53,6 +65,8 @@ public struct ParkSummary: Sendable, Equatable {
         dataDate = park.dataDate
         firms = park.firms.count
         firmsInPark = park.firms.lazy.filter(\.inPark).count
+        outputInPark = park.firms.lazy.filter(\.inPark).reduce(0) { $0 + ($1.output ?? 0) }
+        outputOutside = park.firms.lazy.filter { !$0.inPark }.reduce(0) { $0 + ($1.output ?? 0) }
         chainLeaders = park.firms.lazy.filter(\.isChainLeader).count
         illustrativeFirms = park.firms.lazy.filter(\.illustrative).count
         firmsWithoutStage = park.firms.lazy.filter(\.stages.isEmpty).count
@@ -89,13 +103,18 @@ public struct ParkSummary: Sendable, Equatable {
             let (chain, stage) = (park.chains[Int(table.stageChain[g])], table.stages[g])
             return StageRow(
                 chain: chain.id, chainName: chain.name, stage: stage.id, stageName: stage.name, tier: stage.tier,
-                required: stage.required, firms: 0, leaders: 0, output: 0)
+                required: stage.required, firms: 0, firmsOutside: 0, leaders: 0, output: 0, outputOutside: 0)
         }
         for f in park.firms {
             for s in Set(f.stages) {
                 guard let r = table.stageIndex[s].map(Int.init) else { continue }
-                rows[r].firms += 1
-                rows[r].output += f.output ?? 0
+                if f.inPark {
+                    rows[r].firms += 1
+                    rows[r].output += f.output ?? 0
+                } else {
+                    rows[r].firmsOutside += 1
+                    rows[r].outputOutside += f.output ?? 0
+                }
                 if f.leads.contains(rows[r].chain) { rows[r].leaders += 1 }
             }
         }
@@ -115,7 +134,7 @@ extension ParkSummary.StageRow: Encodable {}
 
 extension ParkSummary: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, region, dataDate, firms, firmsInPark, chainLeaders, illustrativeFirms, firmsWithoutStage
+        case id, name, region, dataDate, firms, firmsInPark, outputInPark, outputOutside, chainLeaders, illustrativeFirms, firmsWithoutStage
         case links, linksByStatus, localActiveLinks, activeLinkValue, organizations, organizationsByKind
         case pairings, pairingsByKind, needs, firmsWithNeeds, needsByStatus, needsByKind, stages
     }
@@ -132,6 +151,8 @@ extension ParkSummary: Encodable {
         try c.encodeIfPresent(dataDate, forKey: .dataDate)
         try c.encode(firms, forKey: .firms)
         try c.encode(firmsInPark, forKey: .firmsInPark)
+        try c.encode(outputInPark, forKey: .outputInPark)
+        try c.encode(outputOutside, forKey: .outputOutside)
         try c.encode(chainLeaders, forKey: .chainLeaders)
         try c.encode(illustrativeFirms, forKey: .illustrativeFirms)
         try c.encode(firmsWithoutStage, forKey: .firmsWithoutStage)

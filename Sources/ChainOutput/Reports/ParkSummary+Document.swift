@@ -16,6 +16,9 @@ extension ParkSummary: DocumentRepresentable {
                 "total": .integer(firms), "inPark": .integer(firmsInPark), "outside": .integer(firms - firmsInPark),
                 "leaders": .integer(chainLeaders), "illustrative": .integer(illustrativeFirms),
             ]))),
+            Fact("output", "info.output", .message(Message(firms > firmsInPark ? "info.output.value" : "info.output.value.inParkOnly", [
+                "inPark": .money(outputInPark), "outside": .money(outputOutside),
+            ]))),
             Fact("links", "info.links", .message(Message("info.links.value", [
                 "total": .integer(links), "byStatus": counts(linksByStatus.map { ($0.status, $0.count) }, Message.term),
                 "local": .integer(localActiveLinks), "localShare": .percent(active > 0 ? Double(localActiveLinks) / Double(active) : 0),
@@ -42,12 +45,13 @@ extension ParkSummary: DocumentRepresentable {
                 Column("chain", "info.col.chainId"), Column("chainName", "info.col.chain"),
                 Column("stage", "info.col.stageId"), Column("stageName", "info.col.stage"),
                 Column("tier", "info.col.tier"), Column("required", "info.col.required", .bool),
-                Column("firms", "info.col.firms", .integer), Column("leaders", "info.col.leaders", .integer),
-                Column("output", "info.col.output", .money),
+                Column("firms", "info.col.firmsInPark", .integer), Column("firmsOutside", "info.col.firmsOutside", .integer),
+                Column("leaders", "info.col.leaders", .integer),
+                Column("output", "info.col.outputInPark", .money), Column("outputOutside", "info.col.outputOutside", .money),
             ],
             rows: stages.map { r in
                 [.text(r.chain), .text(r.chainName), .text(r.stage), .text(r.stageName), .term(r.tier.rawValue, .term(r.tier)),
-                 .bool(r.required), .integer(r.firms), .integer(r.leaders), .money(r.output)]
+                 .bool(r.required), .integer(r.firms), .integer(r.firmsOutside), .integer(r.leaders), .money(r.output), .money(r.outputOutside)]
             })
         return Document(
             title: title,

@@ -27,8 +27,8 @@ struct MatchAgendaCommand: ParsableCommand {
     @OptionGroup var scoring: MatchScoringOptions
 
     func validate() throws {
-        if perFirm < 1 { throw ValidationError("--per-firm must be at least 1") }
-        if candidatesPerFirm < 1 { throw ValidationError("--candidates-per-firm must be at least 1") }
+        if perFirm < 1 { throw Usage.atLeast("--per-firm", 1) }
+        if candidatesPerFirm < 1 { throw Usage.atLeast("--candidates-per-firm", 1) }
     }
 
     func run() throws {

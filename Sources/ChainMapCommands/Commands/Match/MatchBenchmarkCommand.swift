@@ -19,7 +19,7 @@ struct MatchBenchmarkCommand: ParsableCommand {
     @OptionGroup var scoring: MatchScoringOptions
 
     func validate() throws {
-        if queries < 1 { throw ValidationError("--queries must be at least 1") }
+        if queries < 1 { throw Usage.atLeast("--queries", 1) }
     }
 
     func run() throws {

@@ -24,8 +24,8 @@ struct MatchEvaluateCommand: ParsableCommand {
     @OptionGroup var scoring: MatchScoringOptions
 
     func validate() throws {
-        if !(hide > 0 && hide < 1) { throw ValidationError("--hide must be between 0 and 1") }
-        if queries < 1 { throw ValidationError("--queries must be at least 1") }
+        if !(hide > 0 && hide < 1) { throw Usage.between("--hide", "0", "1") }
+        if queries < 1 { throw Usage.atLeast("--queries", 1) }
     }
 
     func run() throws {

@@ -33,7 +33,7 @@ struct MatchFirmCommand: ParsableCommand {
     @OptionGroup var scoring: MatchScoringOptions
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if top < 1 { throw Usage.atLeast("--top", 1) }
         _ = try directions()
     }
 

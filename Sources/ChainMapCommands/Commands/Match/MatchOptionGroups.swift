@@ -70,8 +70,8 @@ struct MatchScoringOptions: ParsableArguments {
     var scanLimit: Int?
 
     func validate() throws {
-        if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw ValidationError("--push-epsilon must be between 0 and 1") }
-        if let scanLimit, scanLimit < 1 { throw ValidationError("--scan-limit must be at least 1") }
+        if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
+        if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
         if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
             throw ValidationError("weights must be 0 or more")

@@ -29,7 +29,7 @@ struct MatchStageCommand: ParsableCommand {
     var top: Int = 10
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if top < 1 { throw Usage.atLeast("--top", 1) }
     }
 
     func run() throws {

@@ -100,7 +100,6 @@ extension Catalog {
         "gaps.place.firmInStage": "{stage} / {firm}",
         "gaps.place.stagePair": "{inputStage} → {stage}",
         "gaps.place.id": "{id}",
-        "gaps.error.noChain": "no chain \"{chain}\"; chains: {chains}",
         "gaps.map.label": "{kind}: {rule}",
         "gaps.map.suggestedLink": "fill",
         "gapKind.broken": "broken",

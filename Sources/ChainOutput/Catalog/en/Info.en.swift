@@ -10,6 +10,9 @@ extension Catalog {
         "info.countWithKinds": "{total}: {kinds}",
         "info.firms": "Firms",
         "info.firms.value": "{total} (in park {inPark}, outside {outside}); chain leaders {leaders}; illustrative {illustrative}",
+        "info.output": "Output",
+        "info.output.value": "in-park firms {inPark} (outside firms {outside}, not counted)",
+        "info.output.value.inParkOnly": "in-park firms {inPark}",
         "info.links": "Supply links",
         "info.links.value": "{total}: {byStatus}; local {local} ({localShare} of active); active value {value}",
         "info.organizations": "Organizations",
@@ -24,7 +27,11 @@ extension Catalog {
         "info.col.tier": "tier",
         "info.col.required": "required",
         "info.col.firms": "firms",
+        "info.col.firmsInPark": "firms in park",
+        "info.col.firmsOutside": "firms outside",
         "info.col.leaders": "leaders",
         "info.col.output": "output",
+        "info.col.outputInPark": "output in park",
+        "info.col.outputOutside": "output outside",
     ]
 }

@@ -10,6 +10,9 @@ extension Catalog {
         "info.countWithKinds": "{total}：{kinds}",
         "info.firms": "企业",
         "info.firms.value": "{total} 家（园区内 {inPark}，园区外 {outside}）；链主企业 {leaders}；示意数据 {illustrative}",
+        "info.output": "产值",
+        "info.output.value": "园区内企业 {inPark}（园区外企业 {outside}，不计入）",
+        "info.output.value.inParkOnly": "园区内企业 {inPark}",
         "info.links": "供应关系",
         "info.links.value": "{total} 条：{byStatus}；本地配套 {local} 条（占在供关系 {localShare}）；在供金额 {value}",
         "info.organizations": "党组织",
@@ -24,7 +27,11 @@ extension Catalog {
         "info.col.tier": "层级",
         "info.col.required": "必备环节",
         "info.col.firms": "企业数",
+        "info.col.firmsInPark": "园区内企业",
+        "info.col.firmsOutside": "园区外企业",
         "info.col.leaders": "链主",
         "info.col.output": "产值",
+        "info.col.outputInPark": "园区内产值",
+        "info.col.outputOutside": "园区外产值",
     ]
 }
