@@ -118,6 +118,16 @@ public enum EdgeListReader {
         try bytes.withUnsafeBufferPointer { EdgeListParser.parse($0, path: path, options: options) }.get()
     }
 
+    /// Parses an edge list held in memory, cutting it into chunks tokenized on all cores from
+    /// `minimumParallelBytes` bytes (default 1 MiB). For the fuzzer (Fuzz/) and tests: a
+    /// threshold of 1 exercises the chunked path on tiny inputs.
+    @_spi(Fuzzing)
+    public static func parse(_ bytes: [UInt8], options: Options = Options(), minimumParallelBytes: Int) throws(EdgeListReadFailure) -> LabeledGraph {
+        try bytes.withUnsafeBufferPointer {
+            EdgeListParser.parse($0, path: nil, options: options, minimumParallelBytes: minimumParallelBytes)
+        }.get()
+    }
+
     private enum ReadResult {
         case success([UInt8])
         case failure(String)

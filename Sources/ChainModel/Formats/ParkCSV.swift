@@ -313,12 +313,14 @@ enum ParkCSV {
     }
 
     /// Reads a CSV bundle folder.
-    /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores.
+    /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores (every member
+    /// file; park, chains and stages files are small in practice, so only tests and the fuzzer,
+    /// which lower the threshold, chunk them).
     static func decode(folder: String, displayFolder: String, sink: DiagnosticSink, minimumParallelBytes: Int = 4 << 20) -> (Park, Lines) {
         var lines = Lines()
         let folderName = (folder as NSString).lastPathComponent
         var park = Park(id: folderName, name: folderName)
-        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
+        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
                 r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
             }
@@ -333,13 +335,13 @@ enum ParkCSV {
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsFile = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("chains.csv"))
-        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, decode: RecordCoding.chain) {
+        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.chain) {
             park.chains = chains
             lines.byKind[.chain] = chainLines
             lines.stageLines = chains.map { _ in [] }
             for (i, chain) in chains.enumerated() where chainIndex[chain.id] == nil { chainIndex[chain.id] = i }
         }
-        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink) { r in
+        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
             (chain: r.requiredText("chain"), stage: RecordCoding.stage(r))
         }
         for (k, row) in (stageRows?.records ?? []).enumerated() where !row.chain.isEmpty {
