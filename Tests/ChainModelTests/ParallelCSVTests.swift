@@ -61,3 +61,76 @@ import Testing
         #expect(ragged.first?.line == 2 + 1500 + 300)
     }
 }
+
+/// Issue #15 (1, 11) and #12 (13): one row grammar for the row parser, the header scan, the
+/// chunk-boundary scan and the chunk capacity count.
+@Suite struct CSVRowGrammarTests {
+    func decode(_ firms: String, parallel: Bool) throws -> (Park, ParkCSV.Lines, [Diagnostic]) {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(firms.utf8).write(to: folder.appendingPathComponent("firms.csv"))
+        let sink = DiagnosticSink()
+        let (park, lines) = ParkCSV.decode(folder: folder.path, displayFolder: "b", sink: sink, minimumParallelBytes: parallel ? 1 : .max)
+        return (park, lines, sink.diagnostics.filter { $0.severity == .error })
+    }
+
+    /// Was a heap-buffer overflow: chunk capacity counted LF bytes, rows also end at a bare CR.
+    @Test(arguments: [3, 2000]) func crOnlyLineEndsAreRowsEverywhere(rows: Int) throws {
+        var text = "id,name\r"
+        for i in 0..<rows { text += "f\(i),A\(i)\r" }
+        for parallel in [false, true] {
+            let (park, lines, errors) = try decode(text, parallel: parallel)
+            #expect(errors.isEmpty, "\(errors)")
+            #expect(park.firms.count == rows)
+            #expect(park.firms.last?.name == "A\(rows - 1)")
+            #expect(lines.byKind[.firm]?.last == rows + 1)
+        }
+    }
+
+    /// An all-CR file was read as one header row per line ("id: required column is missing").
+    @Test func crOnlyHeaderIsOneRow() throws {
+        let (_, _, errors) = try decode("name,id\rA,f1\rB,f2\r", parallel: false)
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func quotedFieldsCountCRLineEnds() throws {
+        let (park, lines, errors) = try decode("id,name\r\"f1\",\"two\rlines\"\rf2,B\r", parallel: false)
+        #expect(errors.isEmpty)
+        #expect(park.firms.map(\.name) == ["two\rlines", "B"])
+        #expect(lines.byKind[.firm] == [2, 4])
+    }
+
+    /// Bare quotes inside unquoted fields (`3/4" valve`) used to flip the boundary scan's
+    /// in-quotes state, so a chunk started inside a row and valid files were rejected.
+    @Test func bareQuotesAndQuotedLineBreaksChunkLikeTheSequentialParse() throws {
+        var text = "id,name,products,note\n"
+        for i in 0..<6000 {
+            let products = i % 3 == 0 ? "3/4\" valve|1\" pipe" : "pipe"
+            let note = i % 7 == 0 ? "\"line one\nline \"\"two\"\", with comma\"" : "plain"
+            text += "f\(i),企业\(i),\(products),\(note)\n"
+        }
+        let (seq, seqLines, seqErrors) = try decode(text, parallel: false)
+        #expect(seqErrors.isEmpty, "\(seqErrors.prefix(3))")
+        #expect(seq.firms.count == 6000)
+        #expect(seq.firms[0].products == ["3/4\" valve", "1\" pipe"])
+        #expect(seq.firms[0].note == "line one\nline \"two\", with comma")
+        let (par, parLines, parErrors) = try decode(text, parallel: true)
+        #expect(parErrors.isEmpty, "\(parErrors.prefix(3))")
+        #expect(Bool(par.firms == seq.firms))
+        #expect(Bool(parLines.byKind[.firm] == seqLines.byKind[.firm]))
+        // Boundaries land exactly where the sequential parse starts rows.
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buf in
+            var rowStarts: Set<Int> = []
+            var i = 0
+            var sink = CSVReader.NoFields()
+            while i < buf.count {
+                rowStarts.insert(i)
+                _ = try? CSVReader.parseRow(buf, &i, buf.count, line: 1, into: &sink)
+            }
+            let bounds = CSVReader.chunkBoundaries(buf, from: 22, parts: 16)
+            #expect(bounds.count == 16)
+            for b in bounds { #expect(rowStarts.contains(b.offset)) }
+        }
+    }
+}

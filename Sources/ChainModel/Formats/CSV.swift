@@ -49,51 +49,143 @@ struct CSVReader {
         }
     }
 
-    /// Row boundaries splitting `buf[from...]` into about `parts` chunks: positions just after
-    /// a line break that is outside quotes, with the number of line breaks before each (for
-    /// line numbers). One pass over the bytes.
+    /// Where one row's fields go while the row grammar runs: a ``Row`` keeps them, the
+    /// boundary scans drop them.
+    protocol FieldSink {
+        mutating func field(start: Int, end: Int, quoted: Bool)
+    }
+
+    /// Drops fields (scans that only need row ends).
+    struct NoFields: FieldSink {
+        @inline(__always) mutating func field(start: Int, end: Int, quoted: Bool) {}
+    }
+
+    /// THE row grammar, the one rule every reader of CSV bytes follows (the row parser, the
+    /// header scan and the chunk-boundary scan of the parallel reader):
+    ///
+    /// - a field that *starts* with `"` is quoted: it runs to the next `"` not doubled
+    ///   (`""` is a quote) and may hold commas and line breaks; after its closing quote comes
+    ///   a comma, a line end or the end of the input;
+    /// - any other field runs to the next comma or line end; a `"` inside it is an ordinary
+    ///   character (`3/4" valve`);
+    /// - a line end is LF, CRLF or a lone CR (old Mac Excel), everywhere, also inside quotes
+    ///   for line numbering.
+    ///
+    /// Parses the row starting at `i` (which must be `< n`), moves `i` past its line end and
+    /// returns the number of line ends it consumed (inside quotes and at its end).
+    @inline(__always)
+    static func parseRow<S: FieldSink>(
+        _ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ n: Int, line: Int, into fields: inout S
+    ) throws(CSVSyntaxError) -> Int {
+        var breaks = 0
+        while true {
+            if i < n && buf[i] == UInt8(ascii: "\"") {
+                let quoteLine = line + breaks
+                i += 1
+                let start = i
+                var closed = false
+                while i < n {
+                    let b = buf[i]
+                    if b == UInt8(ascii: "\"") {
+                        if i + 1 < n && buf[i + 1] == UInt8(ascii: "\"") {
+                            i += 2
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    if b == 0x0A || (b == 0x0D && !(i + 1 < n && buf[i + 1] == 0x0A)) { breaks += 1 }
+                    i += 1
+                }
+                if !closed {
+                    throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")")
+                }
+                fields.field(start: start, end: i, quoted: true)
+                i += 1  // closing quote
+                if i < n && buf[i] != UInt8(ascii: ",") && buf[i] != 0x0A && buf[i] != 0x0D {
+                    throw CSVSyntaxError(line: line + breaks, message: "text after a closing quote; inside quotes write a quote as \"\"")
+                }
+            } else {
+                let start = i
+                while i < n {
+                    let b = buf[i]
+                    if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
+                    i += 1
+                }
+                fields.field(start: start, end: i, quoted: false)
+            }
+            if i < n && buf[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            break
+        }
+        // End of line: CRLF, LF, lone CR, or end of input.
+        if i < n && buf[i] == 0x0D {
+            i += 1
+            if i < n && buf[i] == 0x0A { i += 1 }
+            breaks += 1
+        } else if i < n && buf[i] == 0x0A {
+            i += 1
+            breaks += 1
+        }
+        return breaks
+    }
+
+    /// An upper bound on the rows ``parseRow(_:_:_:line:into:)`` finds in `buf[range]`: every
+    /// row but the last ends with a line end (LF, or a CR not followed by LF), so rows are at
+    /// most line ends + 1.
+    static func rowBound(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var rows = 1
+        var i = range.lowerBound
+        let n = range.upperBound
+        while i < n {
+            let b = buf[i]
+            if b == 0x0A || (b == 0x0D && !(i + 1 < n && buf[i + 1] == 0x0A)) { rows += 1 }
+            i += 1
+        }
+        return rows
+    }
+
+    /// Row boundaries splitting `buf[from...]` into about `parts` chunks: row starts found
+    /// by the row grammar (``parseRow(_:_:_:line:into:)``), with the number of line ends
+    /// before each (for line numbers). Stops splitting at a syntax error: the chunk that holds
+    /// it reports it when parsed.
     static func chunkBoundaries(_ buf: UnsafeBufferPointer<UInt8>, from: Int, parts: Int) -> [(offset: Int, linesBefore: Int)] {
         var result = [(offset: from, linesBefore: 0)]
         guard parts > 1 else { return result }
-        let size = buf.count - from
+        let n = buf.count
+        let size = n - from
         var target = from + size / parts
-        var inQuotes = false
         var lines = 0
         var i = from
-        while i < buf.count {
-            let b = buf[i]
-            if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if b == 0x0A {
-                lines += 1
-                if !inQuotes && i + 1 >= target && i + 1 < buf.count {
-                    result.append((i + 1, lines))
-                    if result.count == parts { break }
-                    target = from + size * result.count / parts
-                }
+        var sink = NoFields()
+        while i < n {
+            do throws(CSVSyntaxError) {
+                lines += try parseRow(buf, &i, n, line: 0, into: &sink)
+            } catch {
+                break
             }
-            i += 1
+            if i >= target && i < n {
+                result.append((i, lines))
+                if result.count == parts { break }
+                target = max(i + 1, from + size * result.count / parts)
+            }
         }
         return result
     }
 
-    /// End of the row starting at `from` (just after its line break outside quotes, or the
-    /// end of the buffer) and the number of line breaks it spans.
+    /// End of the row starting at `from` (after its line end, or the end of the buffer, or
+    /// of the input at a syntax error) and the number of line ends it spans.
     static func rowEnd(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> (end: Int, lineBreaks: Int) {
-        var inQuotes = false
-        var breaks = 0
         var i = from
-        while i < buf.count {
-            let b = buf[i]
-            if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if b == 0x0A {
-                breaks += 1
-                if !inQuotes { return (i + 1, breaks) }
-            }
-            i += 1
+        var sink = NoFields()
+        do throws(CSVSyntaxError) {
+            let breaks = try parseRow(buf, &i, buf.count, line: 0, into: &sink)
+            return (i, breaks)
+        } catch {
+            return (buf.count, 0)
         }
-        return (buf.count, breaks)
     }
 
     /// Calls `body` for each row of `bytes`. Stops at the first syntax error.
@@ -109,73 +201,31 @@ struct CSVReader {
         _ buf: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int,
         _ body: (borrowing Row) throws(CSVSyntaxError) -> Void
     ) throws(CSVSyntaxError) {
-        do {
-            var row = Row(buffer: buf)
-            row.starts.reserveCapacity(32)
-            row.ends.reserveCapacity(32)
-            row.quoted.reserveCapacity(32)
-            let n = range.upperBound
-            var i = range.lowerBound
-            var line = firstLine
-            while i < n {
-                row.starts.removeAll(keepingCapacity: true)
-                row.ends.removeAll(keepingCapacity: true)
-                row.quoted.removeAll(keepingCapacity: true)
-                row.line = line
-                // Parse fields until end of line.
-                while true {
-                    if i < n && buf[i] == UInt8(ascii: "\"") {
-                        let quoteLine = line
-                        i += 1
-                        let start = i
-                        var closed = false
-                        while i < n {
-                            let b = buf[i]
-                            if b == UInt8(ascii: "\"") {
-                                if i + 1 < n && buf[i + 1] == UInt8(ascii: "\"") {
-                                    i += 2
-                                    continue
-                                }
-                                closed = true
-                                break
-                            }
-                            if b == 0x0A { line += 1 }
-                            i += 1
-                        }
-                        if !closed {
-                            throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")")
-                        }
-                        row.starts.append(start)
-                        row.ends.append(i)
-                        row.quoted.append(true)
-                        i += 1  // closing quote
-                        if i < n && buf[i] != UInt8(ascii: ",") && buf[i] != 0x0A && buf[i] != 0x0D {
-                            throw CSVSyntaxError(line: line, message: "text after a closing quote; inside quotes write a quote as \"\"")
-                        }
-                    } else {
-                        let start = i
-                        while i < n {
-                            let b = buf[i]
-                            if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { break }
-                            i += 1
-                        }
-                        row.starts.append(start)
-                        row.ends.append(i)
-                        row.quoted.append(false)
-                    }
-                    if i < n && buf[i] == UInt8(ascii: ",") {
-                        i += 1
-                        continue
-                    }
-                    break
-                }
-                // End of line: CRLF, LF, lone CR, or end of file.
-                if i < n && buf[i] == 0x0D { i += 1 }
-                if i < n && buf[i] == 0x0A { i += 1 }
-                line += 1
-                try body(row)
-            }
+        var row = Row(buffer: buf)
+        row.starts.reserveCapacity(32)
+        row.ends.reserveCapacity(32)
+        row.quoted.reserveCapacity(32)
+        let n = range.upperBound
+        var i = range.lowerBound
+        var line = firstLine
+        while i < n {
+            row.starts.removeAll(keepingCapacity: true)
+            row.ends.removeAll(keepingCapacity: true)
+            row.quoted.removeAll(keepingCapacity: true)
+            row.line = line
+            let breaks = try parseRow(buf, &i, n, line: line, into: &row)
+            // A row ending at the end of the input still takes one line.
+            line += max(breaks, 1)
+            try body(row)
         }
+    }
+}
+
+extension CSVReader.Row: CSVReader.FieldSink {
+    @inline(__always) mutating func field(start: Int, end: Int, quoted: Bool) {
+        starts.append(start)
+        ends.append(end)
+        self.quoted.append(quoted)
     }
 }
 

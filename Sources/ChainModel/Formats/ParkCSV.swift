@@ -180,7 +180,7 @@ enum ParkCSV {
                 let (end, breaks) = CSVReader.rowEnd(buf, from: bodyStart)
                 do throws(CSVSyntaxError) {
                     try CSVReader.forEachRow(buf, range: bodyStart..<end, firstLine: bodyLine) { row throws(CSVSyntaxError) in
-                        if row.isBlank { return }
+                        if row.isBlank || sawHeader { return }
                         sawHeader = true
                         headerCount = row.count
                         columns = header(row, schema: schema, file: display, sink: sink)
@@ -206,20 +206,20 @@ enum ParkCSV {
             // The bytes are only read while the chunks run.
             nonisolated(unsafe) let buf = buf
             // Each chunk parses into its own region of the final arrays, sized by its line
-            // breaks + 1 (an upper bound on its rows); the regions are then moved together.
+            // ends + 1 (an upper bound on its rows, counted by the row grammar's rule); the regions are then moved together.
             // No per-chunk arrays to concatenate: one allocation, no copy of the records.
             var capacity = [Int](repeating: 0, count: bounds.count)
             capacity.withUnsafeMutableBufferPointer { cap in
                 nonisolated(unsafe) let cap = cap
                 DispatchQueue.concurrentPerform(iterations: bounds.count) { c in
-                    var breaks = 1
-                    for i in bounds[c].offset..<ends[c] where buf[i] == 0x0A { breaks += 1 }
-                    cap[c] = breaks
+                    // The same line-end rule as the row grammar (LF, CRLF or a lone CR).
+                    cap[c] = CSVReader.rowBound(buf, bounds[c].offset..<ends[c])
                 }
             }
             var starts = [Int](repeating: 0, count: bounds.count)
             for c in 1..<max(1, bounds.count) { starts[c] = starts[c - 1] + capacity[c - 1] }
             let regionStart = starts
+            let regionCapacity = capacity
             let total = (regionStart.last ?? 0) + (capacity.last ?? 0)
             let chunks = bounds.map { _ in Chunk<T>() }
             let (fieldCount, firstBodyLine) = (headerCount, bodyLine)
@@ -246,6 +246,12 @@ enum ParkCSV {
                                         .error, file: display, line: row.line,
                                         "row has \(row.count) fields but the header has \(fieldCount)",
                                         hint: "check for a missing or extra comma; quote text that contains commas"))
+                                    return
+                                }
+                                // Never past the region (the bound is proven by the row grammar;
+                                // this keeps a future mistake an error, not memory corruption).
+                                guard chunk.count < regionCapacity[c] else {
+                                    chunk.sink.add(Diagnostic(.error, file: display, line: row.line, "internal error: more rows than line ends", hint: "please report this file"))
                                     return
                                 }
                                 let slot = base + chunk.count

@@ -96,7 +96,9 @@ enum TextDecoding {
 
     static func lineOf(offset: Int, in bytes: [UInt8]) -> Int {
         var line = 1
-        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { line += 1 }
+        // Line ends as the CSV row grammar counts them: LF, CRLF or a lone CR.
+        for i in 0..<min(offset, bytes.count)
+        where bytes[i] == 0x0A || (bytes[i] == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { line += 1 }
         return line
     }
 
