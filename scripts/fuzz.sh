@@ -69,6 +69,7 @@ for t in "${targets[@]}"; do
   artifacts="$ROOT/Fuzz/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
   flags=(-timeout=20 -rss_limit_mb=4096 -print_final_stats=1 "-artifact_prefix=$artifacts/")
+  [ -f "$ROOT/Fuzz/Dictionaries/$t.dict" ] && flags+=("-dict=$ROOT/Fuzz/Dictionaries/$t.dict")
   [ -n "$seconds" ] && flags+=("-max_total_time=$seconds")
   [ -n "$runs" ] && flags+=("-runs=$runs")
   log="$LOGS/$t.log"
