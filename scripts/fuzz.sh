@@ -44,11 +44,13 @@ PKG="$ROOT/Fuzz"
 if [ "$(basename "$ROOT" | tr '[:upper:]' '[:lower:]')" = "fuzz" ]; then
   copy="${TMPDIR:-/tmp}/chainmap-fuzz-build/ChainMap"
   mkdir -p "$copy"
+  PKG="$copy/Fuzz"
+fi
+if [ "$PKG" != "$ROOT/Fuzz" ] && [ "$build" = 1 ]; then
   echo "fuzz.sh: the checkout folder is named $(basename "$ROOT"); building from a copy in $copy" >&2
   (cd "$ROOT" && tar --exclude=.git --exclude=./.build --exclude='./.build-*' --exclude=./Fuzz/.build \
       --exclude=./Fuzz/.corpus --exclude=./Fuzz/artifacts --exclude=./Fuzz/.logs --exclude=./Benchmarks -cf - .) \
     | (cd "$copy" && tar -xf -)
-  PKG="$copy/Fuzz"
 fi
 
 if [ "$build" = 1 ]; then
@@ -58,6 +60,10 @@ if [ "$build" = 1 ]; then
   echo "fuzz.sh: build took $(( $(date +%s) - start )) s" >&2
 fi
 BIN="$PKG/.build/release"
+
+# The Swift runtime's crash backtracer reads the stack in a way ASan reports as a
+# stack-buffer-underflow (and can stall): leave crash reports to ASan and libFuzzer.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 
 LOGS="${FUZZ_LOG_DIR:-$ROOT/Fuzz/.logs}"
 mkdir -p "$LOGS"
