@@ -52,8 +52,10 @@ public struct MatchAgenda: Sendable {
 }
 
 /// Writes disjoint slots of a buffer from several threads (each slot by one worker).
+/// A buffer, not a raw pointer: its subscript checks `i` against the count in debug builds and
+/// compiles to the same store in release.
 private struct SlotWriter<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
+    let base: UnsafeMutableBufferPointer<T>
     func set(_ i: Int, _ value: T) { base[i] = value }
 }
 
@@ -92,9 +94,12 @@ extension MatchIndex {
         var perFirmCandidates = [[(ScoredCandidate, MatchDirection)]](repeating: [], count: n)
         let workers = max(1, min(options.threads ?? ProcessInfoCount.processors, max(1, n / 64)))
         let index = self
+        // In bounds: worker w writes slots w, w + workers, … below n == buffer.count (the slots
+        // are initialized arrays, assigned, not initialized).
         perFirmCandidates.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let writer = SlotWriter(base: base)
+            guard buffer.baseAddress != nil else { return }
+            assert(buffer.count == n)
+            let writer = SlotWriter(base: buffer)
             let m = UncheckedBox(value: match)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var ws = MatchWorkspace(index)

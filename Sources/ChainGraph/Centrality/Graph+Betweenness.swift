@@ -235,40 +235,40 @@ extension Graph {
 final class BrandesWorkspace {
     let n: Int
     let m: Int
-    let hops: UnsafeMutablePointer<Int32>       // BFS distance, -1 = unreached
-    let dist: UnsafeMutablePointer<Double>      // Dijkstra distance, +inf = unreached
-    let settled: UnsafeMutablePointer<Int32>    // Dijkstra settle index, -1 = not settled
-    let heapPos: UnsafeMutablePointer<Int32>    // index in heap, -1 = not in heap
-    let heap: UnsafeMutablePointer<Int32>
-    let sigma: UnsafeMutablePointer<Double>     // number of shortest paths
-    let coef: UnsafeMutablePointer<Double>      // (1 + delta[w]) / sigma[w]
-    let order: UnsafeMutablePointer<Int32>      // nodes in non-decreasing distance
-    let nodeAcc: UnsafeMutablePointer<Double>
-    let edgeAcc: UnsafeMutablePointer<Double>
+    let hops: UnsafeMutableBufferPointer<Int32>       // BFS distance, -1 = unreached
+    let dist: UnsafeMutableBufferPointer<Double>      // Dijkstra distance, +inf = unreached
+    let settled: UnsafeMutableBufferPointer<Int32>    // Dijkstra settle index, -1 = not settled
+    let heapPos: UnsafeMutableBufferPointer<Int32>    // index in heap, -1 = not in heap
+    let heap: UnsafeMutableBufferPointer<Int32>
+    let sigma: UnsafeMutableBufferPointer<Double>     // number of shortest paths
+    let coef: UnsafeMutableBufferPointer<Double>      // (1 + delta[w]) / sigma[w]
+    let order: UnsafeMutableBufferPointer<Int32>      // nodes in non-decreasing distance
+    let nodeAcc: UnsafeMutableBufferPointer<Double>
+    let edgeAcc: UnsafeMutableBufferPointer<Double>
 
     init(nodes: Int, edges: Int, weighted: Bool) {
         n = nodes
         m = edges
         let nw = weighted ? nodes : 0
         let nb = weighted ? 0 : nodes
-        hops = .allocate(capacity: max(1, nb))
-        hops.initialize(repeating: -1, count: nb)
-        dist = .allocate(capacity: max(1, nw))
-        dist.initialize(repeating: .infinity, count: nw)
-        settled = .allocate(capacity: max(1, nw))
-        settled.initialize(repeating: -1, count: nw)
-        heapPos = .allocate(capacity: max(1, nw))
-        heapPos.initialize(repeating: -1, count: nw)
-        heap = .allocate(capacity: max(1, nw))
-        sigma = .allocate(capacity: max(1, nodes))
-        sigma.initialize(repeating: 0, count: nodes)
-        coef = .allocate(capacity: max(1, nodes))
-        coef.initialize(repeating: 0, count: nodes)
-        order = .allocate(capacity: max(1, nodes))
-        nodeAcc = .allocate(capacity: max(1, nodes))
-        nodeAcc.initialize(repeating: 0, count: nodes)
-        edgeAcc = .allocate(capacity: max(1, edges))
-        edgeAcc.initialize(repeating: 0, count: edges)
+        hops = .allocate(capacity: nb)
+        hops.initialize(repeating: -1)
+        dist = .allocate(capacity: nw)
+        dist.initialize(repeating: .infinity)
+        settled = .allocate(capacity: nw)
+        settled.initialize(repeating: -1)
+        heapPos = .allocate(capacity: nw)
+        heapPos.initialize(repeating: -1)
+        heap = .allocate(capacity: nw)
+        sigma = .allocate(capacity: nodes)
+        sigma.initialize(repeating: 0)
+        coef = .allocate(capacity: nodes)
+        coef.initialize(repeating: 0)
+        order = .allocate(capacity: nodes)
+        nodeAcc = .allocate(capacity: nodes)
+        nodeAcc.initialize(repeating: 0)
+        edgeAcc = .allocate(capacity: edges)
+        edgeAcc.initialize(repeating: 0)
     }
 
     deinit {
@@ -277,11 +277,12 @@ final class BrandesWorkspace {
     }
 
     func clearAccumulators() {
-        nodeAcc.update(repeating: 0, count: n)
-        if m > 0 { edgeAcc.update(repeating: 0, count: m) }
+        nodeAcc.update(repeating: 0)
+        edgeAcc.update(repeating: 0)
     }
 
     func addAccumulators(into nodes: inout [Double], _ edges: inout [Double]) {
+        assert(nodes.count == n && (m == 0 || edges.count == m))
         nodes.withUnsafeMutableBufferPointer { t in
             for v in 0..<n { t[v] += nodeAcc[v] }
         }

@@ -69,6 +69,10 @@ extension Graph {
         let workers = CentralitySupport.workers(requested: threads, units: blockCount)
         let spaces = (0..<workers).map { _ in DistanceWorkspace(nodes: n, weighted: useWeights) }
         var throttle = ProgressThrottle(progress, total: n)
+        // In bounds: blocks cover 0..<n once (u < n == each result buffer's count), each unit of
+        // a wave uses its own workspace (units <= workers == spaces.count) and writes its own
+        // block's slots.
+        assert(spaces.count == workers && blockCount * blockSize >= n)
         withCSRView { csr in
             reached.withUnsafeMutableBufferPointer { rp in
             total.withUnsafeMutableBufferPointer { tp in
@@ -98,27 +102,32 @@ extension Graph {
 
 /// Per-thread arrays for single-target distance searches over the reversed graph (in-edges
 /// of a directed graph, all edges of an undirected one), reused for every node.
+///
+/// In bounds: buffers of exactly n elements (0 for the ones the other kind of search uses:
+/// hops for BFS; dist, done, heapPos, heap for Dijkstra), indexed by node ids below n of a graph
+/// whose CSR invariants `Graph.checkInvariants` checked; buffer subscripts check this in debug
+/// builds and cost nothing in release (they replaced raw pointers, with the same release code).
 final class DistanceWorkspace {
-    let hops: UnsafeMutablePointer<Int32>
-    let dist: UnsafeMutablePointer<Double>
-    let done: UnsafeMutablePointer<Bool>
-    let heapPos: UnsafeMutablePointer<Int32>
-    let heap: UnsafeMutablePointer<Int32>
-    let order: UnsafeMutablePointer<Int32>
+    let hops: UnsafeMutableBufferPointer<Int32>
+    let dist: UnsafeMutableBufferPointer<Double>
+    let done: UnsafeMutableBufferPointer<Bool>
+    let heapPos: UnsafeMutableBufferPointer<Int32>
+    let heap: UnsafeMutableBufferPointer<Int32>
+    let order: UnsafeMutableBufferPointer<Int32>
 
     init(nodes: Int, weighted: Bool) {
         let nb = weighted ? 0 : nodes
         let nw = weighted ? nodes : 0
-        hops = .allocate(capacity: max(1, nb))
-        hops.initialize(repeating: -1, count: nb)
-        dist = .allocate(capacity: max(1, nw))
-        dist.initialize(repeating: .infinity, count: nw)
-        done = .allocate(capacity: max(1, nw))
-        done.initialize(repeating: false, count: nw)
-        heapPos = .allocate(capacity: max(1, nw))
-        heapPos.initialize(repeating: -1, count: nw)
-        heap = .allocate(capacity: max(1, nw))
-        order = .allocate(capacity: max(1, nodes))
+        hops = .allocate(capacity: nb)
+        hops.initialize(repeating: -1)
+        dist = .allocate(capacity: nw)
+        dist.initialize(repeating: .infinity)
+        done = .allocate(capacity: nw)
+        done.initialize(repeating: false)
+        heapPos = .allocate(capacity: nw)
+        heapPos.initialize(repeating: -1)
+        heap = .allocate(capacity: nw)
+        order = .allocate(capacity: nodes)
     }
 
     deinit {
