@@ -57,8 +57,9 @@ public enum Parallel {
         if ranges.count <= 1 { return ranges.map { ($0, body($0)) } }
         var results = [R?](repeating: nil, count: ranges.count)
         results.withUnsafeMutableBufferPointer { out in
-            // Each iteration writes only its own slot.
+            // Each iteration writes only its own slot, c < ranges.count == out.count.
             nonisolated(unsafe) let out = out
+            assert(out.count == ranges.count)
             DispatchQueue.concurrentPerform(iterations: ranges.count) { c in out[c] = body(ranges[c]) }
         }
         return zip(ranges, results).compactMap { range, result in result.map { (range, $0) } }

@@ -169,6 +169,7 @@ enum ParkCSV {
         defer { trace.mark("  parse \(kind.csvFile)") }
         warnings.forEach(sink.add)
         let schema = Schemas.schema(for: kind)
+        // The buffer is read through CSVReader, whose scans stop at buf.count (row grammar).
         return bytes.withUnsafeBufferPointer { buf -> (records: [T], lines: [Int]) in
             // The header: the first non-blank row.
             var columns: [Int]?
@@ -209,6 +210,7 @@ enum ParkCSV {
             // ends + 1 (an upper bound on its rows, counted by the row grammar's rule); the regions are then moved together.
             // No per-chunk arrays to concatenate: one allocation, no copy of the records.
             var capacity = [Int](repeating: 0, count: bounds.count)
+            // Iteration c writes cap[c] only, c < bounds.count == cap.count.
             capacity.withUnsafeMutableBufferPointer { cap in
                 nonisolated(unsafe) let cap = cap
                 DispatchQueue.concurrentPerform(iterations: bounds.count) { c in
@@ -250,6 +252,7 @@ enum ParkCSV {
                                 }
                                 // Never past the region (the bound is proven by the row grammar;
                                 // this keeps a future mistake an error, not memory corruption).
+                                assert(chunk.count < regionCapacity[c], "chunk \(c) has more rows than its region")
                                 guard chunk.count < regionCapacity[c] else {
                                     chunk.sink.add(Diagnostic(.error, file: display, line: row.line, "internal error: more rows than line ends", hint: "please report this file"))
                                     return
@@ -269,9 +272,14 @@ enum ParkCSV {
                         DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
                     }
                     // Close the gaps between regions (moves; regions only shift down).
+                    // In bounds: chunk c initialized slots regionStart[c] ..< regionStart[c] + count,
+                    // inside its region (the guard above), and filled <= regionStart[c], so every
+                    // move stays below total and exactly `filled` records are initialized at the
+                    // end, which is what the array is told.
                     var filled = 0
                     if let recordBase {
                         for (c, chunk) in chunks.enumerated() {
+                            assert(filled <= regionStart[c] && chunk.count <= regionCapacity[c])
                             if regionStart[c] != filled {
                                 (recordBase + filled).moveInitialize(from: recordBase + regionStart[c], count: chunk.count)
                                 for k in 0..<chunk.count { lineBuffer[filled + k] = lineBuffer[regionStart[c] + k] }
