@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ChainGraph", targets: ["ChainGraph"]),
         .library(name: "ChainModel", targets: ["ChainModel"]),
         .library(name: "ChainAnalysis", targets: ["ChainAnalysis"]),
+        .library(name: "ChainOutput", targets: ["ChainOutput"]),
         .library(name: "ChainRender", targets: ["ChainRender"]),
         .executable(name: "chainmap", targets: ["chainmap"]),
     ],
@@ -26,6 +27,15 @@ let package = Package(
         ),
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
         .target(name: "ChainAnalysis", dependencies: ["ChainGraph", "ChainModel"]),
+        // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,
+        // CSV, Markdown); every human sentence ChainMap prints comes from here.
+        .target(name: "ChainOutput", dependencies: ["ChainModel", "ChainAnalysis", "CXlsxWriter"]),
+        // libxlsxwriter as a system library; only ChainOutput's workbook writer imports it.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Graphviz (libgvc) as a system library; only ChainRender imports it.
         .systemLibrary(
             name: "CGraphviz",
@@ -38,7 +48,7 @@ let package = Package(
         .target(
             name: "ChainMapCommands",
             dependencies: [
-                "ChainGraph", "ChainModel", "ChainAnalysis", "ChainRender",
+                "ChainGraph", "ChainModel", "ChainAnalysis", "ChainOutput", "ChainRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +58,7 @@ let package = Package(
         .testTarget(name: "ChainGraphTests", dependencies: ["ChainGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis"]),
+        .testTarget(name: "ChainOutputTests", dependencies: ["ChainOutput"]),
         .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]

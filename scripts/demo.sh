@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 swift run -c release chainmap info
-swift run -c release chainmap map
+swift run -c release chainmap map --force

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product chainmap
 B=.build/release/chainmap
-$B map beilun-nev --aggregate stage --format png -o docs/images/beilun-stages.png --no-warnings
-$B map yihuang-plastics --focus 创泰活塞 --radius 2 --format png -o docs/images/yihuang-chuangtai.png --no-warnings
+$B map beilun-nev --aggregate stage --format png -o docs/images/beilun-stages.png --no-warnings --force
+$B map yihuang-plastics --focus 创泰活塞 --radius 2 --format png -o docs/images/yihuang-chuangtai.png --no-warnings --force

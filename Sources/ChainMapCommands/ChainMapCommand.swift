@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChainModel
+import ChainOutput
 import Foundation
 
 /// The root `chainmap` command.
@@ -25,10 +27,20 @@ public struct ChainMapCommand: ParsableCommand {
     /// Runs the command line `arguments` (without the program name) and returns the exit
     /// status: 0 success, 1 failure, 2 usage. Help and errors are printed.
     public static func run(arguments: [String]) -> Int32 {
+        // A closed pipe is an EPIPE write error that Console handles (quietly), not a signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let error as any ChainMapError {
+            // Every library error that reaches the user is printed here, in one form.
+            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment, arguments: arguments)
+            Console.err(DiagnosticRenderer(Catalog(language)).render(error))
+            return 1
+        } catch let error as OutputError {
+            Console.err("error: \(error)\n")
+            return 1
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -73,7 +73,7 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
     }
 
     @Test func parsesWeightsExactly() throws {
-        let tokens = ["0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5", "0x10"]
+        let tokens = ["0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5"]  // decimal only: 0x10 is refused (hexadecimalWeightIsNotANumber)
         let text = tokens.map { "a b \($0)" }.joined(separator: "\n")
         let lg = try EdgeListReader.parse(text)
         let expected = tokens.map { Double($0) }
@@ -171,5 +171,80 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
             try EdgeListWriter.string(graph, labels: ["a"])
         }
         #expect(try EdgeListWriter.string(graph, includeWeights: false) == "0 1\n")
+    }
+}
+
+/// Issue #15 (8): non-regular inputs are refused or read with a bound.
+@Suite struct EdgeListInputTests {
+    @Test func deviceIsRefusedNotReadForever() {
+        #expect(throws: EdgeListReadFailure.self) { try EdgeListReader.read(path: "/dev/zero") }
+        do {
+            _ = try EdgeListReader.read(path: "/dev/zero")
+        } catch {
+            #expect(error.errors.first?.message == "is a device, not a regular file")
+        }
+    }
+
+    @Test func pipeIsReadWithABound() throws {
+        for (limit, ok) in [(1000, true), (10, false)] {
+            var fds: [Int32] = [0, 0]
+            #expect(pipe(&fds) == 0)
+            let text = "a b\nb c\nc d 2\n"
+            _ = text.utf8.withContiguousStorageIfAvailable { write(fds[1], $0.baseAddress, $0.count) }
+            close(fds[1])
+            defer { close(fds[0]) }
+            do {
+                let g = try EdgeListReader.read(path: "/dev/fd/\(fds[0])", options: .init(maxStreamBytes: limit))
+                #expect(ok && g.graph.edgeCount == 3)
+            } catch {
+                #expect(!ok)
+                #expect(error.errors.first?.message.contains("stream is longer than") == true)
+            }
+        }
+    }
+
+    /// Issue #15 (9): a weight 0x1p3 was read as 8.
+    @Test func hexadecimalWeightIsNotANumber() {
+        do {
+            _ = try EdgeListReader.parse("a b 0x1p3\nb c 0x10\nc d inf\nd e 2.5e1\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.badWeight, .badWeight, .nonFiniteWeight])
+            #expect(error.errors.map(\.line) == [1, 2, 3])
+        }
+    }
+
+    /// Issue #15 (11): a UTF-16 list reported `weight "\0" "1" "\0" is not a number` per line.
+    @Test func utf16IsOneClearError() {
+        var body: [UInt8] = []
+        for unit in "a b 1\nb c 2\n".utf16 {
+            body.append(UInt8(unit & 0xFF))
+            body.append(UInt8(unit >> 8))
+        }
+        let withMark: [UInt8] = [0xFF, 0xFE] + body
+        for bytes in [withMark, body] {
+            do {
+                _ = try EdgeListReader.parse(bytes)
+                Issue.record("parsed")
+            } catch {
+                #expect(error.errors.count == 1)
+                #expect(error.errors.first?.kind == .invalidUTF8)
+                #expect(error.errors.first?.message.contains("UTF-16") == true)
+            }
+        }
+    }
+
+    /// Issue #15 (12): a 64 MiB label made `rank` print 805 MB; labels are capped at load.
+    @Test func overlongLabelIsALocatedError() {
+        let long = String(repeating: "x", count: InputLimits.maxLabelBytes + 1)
+        do {
+            _ = try EdgeListReader.parse("a b\n\(long) c\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.labelTooLong])
+            #expect(error.errors.map(\.line) == [2])
+            #expect(error.description.utf8.count < 600)
+        }
+        #expect((try? EdgeListReader.parse("a \(String(repeating: "y", count: InputLimits.maxLabelBytes))\n")) != nil)
     }
 }

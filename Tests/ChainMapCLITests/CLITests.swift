@@ -8,18 +8,20 @@ import Testing
     @Test func validateAcceptsAGoodPark() throws {
         let r = try CLI.run(["validate", mini])
         #expect(r.status == 0)
-        #expect(r.stdout == "\(mini): valid: 4 firms, 4 links, 2 organizations, 1 pairings, 2 needs; 0 warnings\n")
+        #expect(r.stdout == "\(mini)：通过检查：企业 4 家，供应关系 4 条，党组织 2 个，结对 1 对，诉求 2 项；警告 0 条\n")
         #expect(r.stderr == "")
+        let en = try CLI.run(["validate", mini, "--lang", "en"])
+        #expect(en.stdout == "\(mini): valid: 4 firms, 4 links, 2 organizations, 1 pairings, 2 needs; 0 warning(s)\n")
     }
 
     @Test func validateRejectsABadParkWithExactMessages() throws {
         let path = CLI.fixtures.appendingPathComponent("bad/unknown-stage.json").path
-        let r = try CLI.run(["validate", path])
+        let r = try CLI.run(["validate", path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stdout == "")
         #expect(r.stderr == """
             \(path):41: error: firms[0].stages: unknown stage "resn". Hint: did you mean "resin"? Otherwise add it to a chain's stages
-            \(path): invalid: 1 error, 0 warnings
+            \(path): invalid: 1 error(s), 0 warning(s)
 
             """)
     }
@@ -31,8 +33,8 @@ import Testing
         try "supplier,buyer,share\na,b,2\na,ghost,\n".write(to: folder.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["validate", folder.path, "--format", "json"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("\"valid\": false"))
-        #expect(r.stdout.contains("\"errors\": 5"))
+        #expect(r.stdout.contains("\"valid\" : false"))
+        #expect(r.stdout.contains("\"errors\" : 5"))
         for needle in ["\\\"1.2亿\\\" is not a number", "negative value -4", "duplicate firm id \\\"b\\\"", "share 2 is outside 0–1", "unknown firm \\\"ghost\\\""] {
             #expect(r.stdout.contains(needle), "\(needle)")
         }
@@ -41,19 +43,39 @@ import Testing
     @Test func infoShowsStagesAndCounts() throws {
         let r = try CLI.run(["info", mini])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("迷你园区 (mini), 江西宜黄, data of 2024-06\n"))
-        #expect(r.stdout.contains("Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
-        #expect(r.stdout.contains("塑料   制品 (parts)             midstream       2        1         3.2亿"))
+        #expect(r.stdout.hasPrefix("迷你园区（mini），江西宜黄，数据截至 2024-06\n"))
+        #expect(r.stdout.contains("供应关系  4 条：在供 2、计划 1、已断 1；本地配套 1 条（占在供关系 50%）；在供金额 750万元"))
+        #expect(r.stdout.contains("plastics    塑料    parts     制品  中游  是             2     1   3.2亿元"))
+        let en = try CLI.run(["info", mini, "--lang", "en"])
+        #expect(en.stdout.hasPrefix("迷你园区 (mini), 江西宜黄, data of 2024-06\n"))
+        #expect(en.stdout.contains("Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
         let csv = try CLI.run(["info", mini, "--format", "csv"])
-        #expect(csv.stdout == """
+        #expect(csv.stdout == "\u{FEFF}" + """
             chain,chainName,stage,stageName,tier,required,firms,leaders,output
             plastics,塑料,resin,原料,upstream,true,2,0,12000000
             plastics,塑料,parts,制品,midstream,true,2,1,320000000
             plastics,塑料,recycle,回收,downstream,false,0,0,0
 
-            """)
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
         let json = try CLI.run(["info", mini, "--format", "json"])
-        #expect(json.stdout.contains("\"needsByStatus\": {\n    \"open\": 1,\n    \"in-progress\": 0,\n    \"solved\": 1\n  }"))
+        #expect(json.stdout.contains("\"needsByStatus\" : {\n    \"in-progress\" : 0,\n    \"open\" : 1,\n    \"solved\" : 1\n  }"))
+    }
+
+    @Test func infoAsAWorkbookAndTheOutputRule() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("概况.xlsx").path
+        let r = try CLI.run(["info", mini, "--format", "xlsx", "-o", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
+        // An existing output is replaced only with --force.
+        let again = try CLI.run(["info", mini, "--format", "xlsx", "-o", path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try CLI.run(["info", mini, "--format", "csv", "-o", path, "--force"]).status == 0)
+        #expect(try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
     }
 
     @Test func convertRoundTripsThroughCSV() throws {
@@ -69,7 +91,7 @@ import Testing
         // A second write to the same folder is refused without --force, and leaves it intact.
         let again = try CLI.run(["convert", mini, "--to", "csv", "-o", bundle])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("folder is not empty"))
+        #expect(again.stderr.contains("folder already holds a CSV bundle"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: bundle).count == 8)
     }
 
@@ -120,7 +142,7 @@ import Testing
     @Test func defaultParkIsTheBundledSample() throws {
         let r = try CLI.run(["info"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("(beilun"))
+        #expect(r.stdout.contains("（beilun-nev）"))
     }
 }
 
@@ -195,24 +217,29 @@ import Testing
         let r = try CLI.run(["rank", path, "--by", "betweenness", "--raw", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         // hub lies on a→tail, b→tail, c→tail: raw betweenness 3; everyone else 0 (ties by id).
-        #expect(r.stdout == """
+        #expect(r.stdout == "\u{FEFF}" + """
             rank,id,name,stage,leader,betweenness
-            1,hub,hub,,false,3.0
-            2,a,a,,false,0.0
-            2,b,b,,false,0.0
-            2,c,c,,false,0.0
-            2,tail,tail,,false,0.0
+            1,hub,hub,,,3
+            2,a,a,,,0
+            2,b,b,,,0
+            2,c,c,,,0
+            2,tail,tail,,,0
 
-            """)
-        #expect(r.stderr == "note: exact betweenness (Brandes) from all 5 nodes\n")
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(r.stderr == "")
+        let table = try CLI.run(["rank", path, "--by", "betweenness", "--lang", "en"])
+        #expect(table.stdout.hasSuffix("(exact betweenness (Brandes) from all 5 nodes, normalized)\n"))
+        let zh = try CLI.run(["rank", path, "--by", "betweenness"])
+        #expect(zh.stdout.hasPrefix("企业排序：中介中心性（环节间桥梁）（5 个节点，4 条关系）\n"))
     }
 
     @Test func rankAParkByPageRankAsJSON() throws {
         let r = try CLI.run(["rank", mini, "--by", "pagerank", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\"converged\": true"))
-        #expect(r.stdout.contains("\"id\": \"liwei\""))
-        #expect(r.stderr.hasPrefix("note: PageRank (damping 0.85) converged after"))
+        #expect(r.stdout.contains("\"converged\" : true"))
+        #expect(r.stdout.contains("\"id\" : \"liwei\""))
+        #expect(r.stdout.contains("\"id\" : \"rank.note.converged\""))
+        #expect(r.stdout.contains("\"text\" : \"PageRank（价值汇聚）经 "))
     }
 
     @Test func sampledBetweennessPrintsItsBound() throws {
@@ -220,7 +247,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("estimated from 2 of 5 sources (seed 7); with 95% confidence every score is within ±"))
+        #expect(r.stdout.contains("中介中心性由 5 个节点中抽样的 2 个起点估计（种子 7）；95% 置信度下每个得分与精确值相差不超过 ±"))
+        let en = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7", "--lang", "en"])
+        #expect(en.stdout.contains("estimated from 2 of 5 sources (seed 7); with 95% confidence every score is within ±"))
+        #expect(en.stdout.contains("of the top score"))
     }
 
     @Test func badEdgeListIsReportedWithItsLine() throws {
@@ -234,6 +264,16 @@ import Testing
         #expect(r.stderr.contains("bad.txt:3:"))
     }
 
+    @Test func aMeasureThatDoesNotConvergeFailsAndSaysWhatToChange() throws {
+        let r = try CLI.run(["rank", mini, "--by", "eigenvector", "--max-iterations", "2"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("error: 特征向量中心性在 2 次迭代内未收敛"))
+        #expect(r.stderr.contains("增大 --max-iterations（当前 2）"))
+        let en = try CLI.run(["rank", mini, "--by", "eigenvector", "--max-iterations", "2", "--lang", "en"])
+        #expect(en.stderr.contains("error: eigenvector centrality did not converge in 2 iterations"))
+    }
+
     @Test func rankUsageErrors() throws {
         #expect(try CLI.run(["rank", mini, "--by", "fame"]).status == 2)
         #expect(try CLI.run(["rank", mini, "--by", "pagerank", "--sample", "3"]).status == 2)
@@ -245,11 +285,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLI.run(["structure", path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\"weakComponents\": 1"))
-        #expect(r.stdout.contains("\"cutFirms\": [\"hub\"]"))
-        #expect(r.stdout.contains("\"longestPath\": [\"a\", \"hub\", \"tail\"]"))
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(json?["weakComponents"] as? Int == 1)
+        #expect((json?["cutFirms"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["hub"])
+        #expect((json?["longestPath"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["a", "hub", "tail"])
         let table = try CLI.run(["structure", mini])
         #expect(table.status == 0)
-        #expect(table.stdout.contains("Cut firms (articulation points):"))
+        #expect(table.stdout.contains("关键节点企业（割点）：1 家"))
+        let en = try CLI.run(["structure", mini, "--lang", "en"])
+        #expect(en.stdout.contains("Cut firms (articulation points): 1"))
     }
 }

@@ -105,14 +105,14 @@ import Testing
     @Test func bareQuotesAndQuotedLineBreaksChunkLikeTheSequentialParse() throws {
         var text = "id,name,products,note\n"
         for i in 0..<6000 {
-            let products = i % 3 == 0 ? "3/4\" valve|1\" pipe" : "pipe"
-            let note = i % 7 == 0 ? "\"line one\nline \"\"two\"\", with comma\"" : "plain"
+            let products = i % 3 == 0 ? "3/4\" valve" : "pipe"
+            let note = i % 2 == 0 ? "\"line one\nline \"\"two\"\", with comma\"" : "plain"
             text += "f\(i),企业\(i),\(products),\(note)\n"
         }
         let (seq, seqLines, seqErrors) = try decode(text, parallel: false)
         #expect(seqErrors.isEmpty, "\(seqErrors.prefix(3))")
         #expect(seq.firms.count == 6000)
-        #expect(seq.firms[0].products == ["3/4\" valve", "1\" pipe"])
+        #expect(seq.firms[0].products == ["3/4\" valve"])
         #expect(seq.firms[0].note == "line one\nline \"two\", with comma")
         let (par, parLines, parErrors) = try decode(text, parallel: true)
         #expect(parErrors.isEmpty, "\(parErrors.prefix(3))")

@@ -1,7 +1,8 @@
 import ChainGraph
+import ChainModel
 
 /// A centrality measure `chainmap rank` can order nodes by.
-public enum CentralityMeasure: String, Sendable, CaseIterable {
+public enum CentralityMeasure: String, Sendable, CaseIterable, Encodable {
     /// Number of links, in + out.
     case degree
     /// Number of suppliers (incoming links).
@@ -85,12 +86,23 @@ public struct NodeRanking: Sendable {
     public var entries: [Entry]
     /// All scores by node (including nodes left out of `entries`).
     public var scores: [Double]
-    /// How the numbers were obtained, in words (one line each).
-    public var notes: [String]
+    /// How the numbers were obtained (one message each).
+    public var notes: [Message]
     /// For sampled betweenness: the Hoeffding bound on every node's score at 95% confidence.
     public var errorBound: Double?
     /// Whether an iterative measure converged (nil for direct measures).
     public var converged: Bool?
+    /// When an iterative measure did not converge: how far it got.
+    public var nonConvergence: NonConvergence?
+
+    /// How far an iterative measure got without converging.
+    public struct NonConvergence: Sendable, Equatable {
+        public var measure: CentralityMeasure
+        public var iterations: Int
+        /// The last L1 change between iterations.
+        public var delta: Double
+        public var tolerance: Double
+    }
 
     /// Ranks the nodes of `graph` accepted by `include` by `options.measure`.
     /// - Parameters:
@@ -102,15 +114,21 @@ public struct NodeRanking: Sendable {
     public static func rank(
         _ graph: Graph, ids: [String], options: RankingOptions, include: ((Int32) -> Bool)? = nil
     ) throws(CentralityError) -> NodeRanking {
-        var notes: [String] = []
+        var notes: [Message] = []
         var bound: Double?
         var converged: Bool?
+        var failure: NonConvergence?
         let scores: [Double]
-        func iterative(_ r: IterativeCentrality, _ name: String) -> [Double] {
+        func iterative(_ r: IterativeCentrality) -> [Double] {
             converged = r.converged
-            notes.append(r.converged
-                ? "\(name) converged after \(r.iterations) iterations (L1 change \(short(r.delta)) < tolerance \(short(options.tolerance)))"
-                : "\(name) did NOT converge in \(r.iterations) iterations (L1 change \(short(r.delta)) ≥ tolerance \(short(options.tolerance))); scores are approximate")
+            if r.converged {
+                notes.append(Message("rank.note.converged", [
+                    "measure": .message(Message("rank.measure." + options.measure.rawValue)), "iterations": .integer(r.iterations),
+                    "delta": .number(r.delta, digits: 15), "tolerance": .number(options.tolerance, digits: 15),
+                ]))
+            } else {
+                failure = NonConvergence(measure: options.measure, iterations: r.iterations, delta: r.delta, tolerance: options.tolerance)
+            }
             return r.scores
         }
         switch options.measure {
@@ -122,26 +140,39 @@ public struct NodeRanking: Sendable {
             scores = iterative(
                 try graph.pageRank(
                     damping: options.damping, weighted: options.weighted, tolerance: options.tolerance,
-                    maxIterations: options.maxIterations, threads: options.threads, progress: options.progress),
-                "PageRank (damping \(options.damping)\(options.weighted ? ", weighted by link value" : ""))")
+                    maxIterations: options.maxIterations, threads: options.threads, progress: options.progress))
+            notes.append(Message(options.weighted ? "rank.note.pagerankWeighted" : "rank.note.pagerank", ["damping": .number(options.damping)]))
         case .betweenness:
             let result: BetweennessResult
             if let sources = options.sources {
                 result = try graph.betweenness(
                     sources: sources, weighted: options.weighted, normalized: options.normalized, scaled: options.scaleSample,
                     threads: options.threads, progress: options.progress)
-                notes.append("betweenness from \(result.sampleCount) given sources" + (options.scaleSample ? ", scaled by n/k" : ", raw sum"))
+                notes.append(Message(options.scaleSample ? "rank.note.betweennessSourcesScaled" : "rank.note.betweennessSourcesRaw", [
+                    "sources": .integer(result.sampleCount)
+                ]))
             } else if let k = options.sample, k < graph.nodeCount {
                 result = try graph.approximateBetweenness(
                     sampleCount: k, seed: options.seed, weighted: options.weighted, normalized: options.normalized,
                     threads: options.threads, progress: options.progress)
                 let eps = result.errorBound(failureProbability: 0.05)
                 bound = eps
-                notes.append("betweenness estimated from \(k) of \(graph.nodeCount) sources (seed \(options.seed)); with 95% confidence every score is within ±\(short(eps)) of the exact value")
+                // The bound is absolute; state it against the scores it bounds.
+                let top = result.nodeScores.max() ?? 0
+                notes.append(Message("rank.note.betweennessSampled", [
+                    "sample": .integer(k), "nodes": .integer(graph.nodeCount), "seed": .integer(Int(truncatingIfNeeded: options.seed)),
+                    "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
+                    "relative": .percent(top > 0 ? eps / top : 0),
+                ]))
+                if top > 0, eps >= top {
+                    notes.append(Message("rank.note.betweennessBoundTooWide", ["sample": .integer(k)]))
+                }
             } else {
                 result = try graph.betweenness(
                     weighted: options.weighted, normalized: options.normalized, threads: options.threads, progress: options.progress)
-                notes.append("exact betweenness (Brandes) from all \(graph.nodeCount) nodes" + (options.normalized ? ", normalized" : ""))
+                notes.append(Message(options.normalized ? "rank.note.betweennessExactNormalized" : "rank.note.betweennessExact", [
+                    "nodes": .integer(graph.nodeCount)
+                ]))
             }
             scores = result.nodeScores
         case .closeness:
@@ -150,17 +181,13 @@ public struct NodeRanking: Sendable {
             scores = try graph.harmonicCentrality(weighted: options.weighted, threads: options.threads, progress: options.progress)
         case .eigenvector:
             scores = iterative(
-                try graph.eigenvectorCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations),
-                "eigenvector centrality")
+                try graph.eigenvectorCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
         case .katz:
             scores = iterative(
-                try graph.katzCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations),
-                "Katz centrality")
+                try graph.katzCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
         case .hubs, .authorities:
             let h = try graph.hits(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations)
-            converged = h.converged
-            notes.append("HITS \(h.converged ? "converged" : "did NOT converge") after \(h.iterations) iterations (L1 change \(short(h.delta)))")
-            scores = options.measure == .hubs ? h.hubs : h.authorities
+            scores = iterative(IterativeCentrality(scores: options.measure == .hubs ? h.hubs : h.authorities, iterations: h.iterations, delta: h.delta, converged: h.converged))
         }
 
         var nodes = (0..<Int32(graph.nodeCount)).filter { include?($0) ?? true }
@@ -176,18 +203,8 @@ public struct NodeRanking: Sendable {
             let rank = i > 0 && scores[Int(v)] == entries[i - 1].score ? entries[i - 1].rank : i + 1
             entries.append(Entry(node: v, score: scores[Int(v)], rank: rank))
         }
-        return NodeRanking(measure: options.measure, entries: entries, scores: scores, notes: notes, errorBound: bound, converged: converged)
+        return NodeRanking(
+            measure: options.measure, entries: entries, scores: scores, notes: notes, errorBound: bound, converged: converged,
+            nonConvergence: failure)
     }
 }
-
-/// A short, exact-enough rendering of small numbers for notes: 3 significant digits.
-func short(_ x: Double) -> String {
-    if x == 0 { return "0" }
-    if abs(x) >= 1e-3 && abs(x) < 1e6 {
-        let s = String(format: "%.3g", x)
-        return s
-    }
-    return String(format: "%.2e", x)
-}
-
-import Foundation

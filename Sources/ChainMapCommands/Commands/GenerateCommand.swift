@@ -99,7 +99,7 @@ struct GenerateCommand: ParsableCommand {
                 }
                 try ParkWriter.write(result.park, format: .json, to: output, overwrite: force)
                 if plantGaps {
-                    try ParkWriter.writeFile(PlantedGap.json(result.gaps, park: result.park, options: options), to: gapsPath, overwrite: true)
+                    try ParkWriter.writeFile(PlantedGap.json(result.gaps, park: result.park, options: options), to: gapsPath, overwrite: force)
                 }
             }
         } catch let error as WriteError {

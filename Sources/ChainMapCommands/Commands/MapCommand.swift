@@ -17,7 +17,8 @@ struct MapCommand: ParsableCommand {
             with --refuse-oversize), since a full layout would take minutes.
 
             Without -o the map goes to chain-map.svg (or .png/.pdf), and DOT to standard output.
-            An existing output file is replaced.
+            An existing output file is replaced only with --force (a symbolic link is followed);
+            folders, devices and pipes are never written over.
 
             Examples:
               chainmap map                                                  # Beilun sample → chain-map.svg
@@ -46,6 +47,9 @@ struct MapCommand: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: "Output file (default chain-map.<format>; DOT goes to standard output).")
     var output: String?
+
+    @Flag(help: "Replace an existing output file.")
+    var force = false
 
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
@@ -119,6 +123,15 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let park = try input.load().park
+        if output != nil || format != .dot {
+            // Refuse a bad output before the (possibly long) layout.
+            do {
+                _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
+            } catch {
+                Console.err(error.description + "\n")
+                throw ExitCode.failure
+            }
+        }
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
             fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
@@ -151,7 +164,7 @@ struct MapCommand: ParsableCommand {
         }
         let path = output ?? "chain-map.\(format.rawValue)"
         do {
-            try ParkWriter.writeFile(map.bytes, to: path, overwrite: true)
+            try OutputFile.write(map.bytes, to: path, replace: force)
         } catch {
             Console.err(error.description + "\n")
             throw ExitCode.failure

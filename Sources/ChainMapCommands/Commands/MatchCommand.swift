@@ -116,7 +116,7 @@ struct MatchCommand: ParsableCommand {
     var benchmarkQueries: Int?
 
     @Option(help: "Output format: table, json, or csv.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     func validate() throws {
         let modes = [firm != nil, all, stage != nil, gaps, evaluate, benchmarkQueries != nil].filter { $0 }.count

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainAnalysis
 import ChainGraph
 import ChainModel
 import ChainRender
@@ -81,8 +82,11 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "Write every node's scores (PageRank, betweenness) to this file.")
     var scoresOut: String?
 
+    @Flag(help: "Replace an existing --scores-out file.")
+    var force = false
+
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     static let known = ["load", "pagerank", "wcc", "scc", "betweenness", "render"]
 
@@ -129,7 +133,7 @@ struct MeasureCommand: ParsableCommand {
         // Load: read + parse + CSR build. The previous graph is released before each reload
         // so that peak memory reflects one graph.
         var load = Measurement(name: "load")
-        var maybeLoaded: LoadedGraph?
+        var maybeLoaded: NetworkInput?
         for _ in 0..<(wanted.contains("load") ? `repeat` : 1) {
             maybeLoaded = nil
             let start = ContinuousClock.now
@@ -233,7 +237,7 @@ struct MeasureCommand: ParsableCommand {
         }
 
         if let scoresOut {
-            try Self.writeScores(scoresOut, ids: loaded.ids, pageRank: pageRankScores, betweenness: betweennessScores)
+            try Self.writeScores(scoresOut, ids: loaded.ids, pageRank: pageRankScores, betweenness: betweennessScores, replace: force)
         }
         let peak = Self.peakResidentBytes()
 
@@ -331,7 +335,7 @@ struct MeasureCommand: ParsableCommand {
     }
 
 
-    static func writeScores(_ path: String, ids: [String], pageRank: [Double]?, betweenness: [Double]?) throws {
+    static func writeScores(_ path: String, ids: [String], pageRank: [Double]?, betweenness: [Double]?, replace: Bool) throws {
         var text = "# id"
         if pageRank != nil { text += "\tpagerank" }
         if betweenness != nil { text += "\tbetweenness" }
@@ -344,9 +348,9 @@ struct MeasureCommand: ParsableCommand {
             text += "\n"
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try OutputFile.write(Array(text.utf8), to: path, replace: replace)
         } catch {
-            Console.err("\(path): error: cannot write the scores: \(error.localizedDescription)\n")
+            Console.err(error.description + "\n")
             throw ExitCode.failure
         }
     }
@@ -354,7 +358,7 @@ struct MeasureCommand: ParsableCommand {
     /// Renders the park's chain map to SVG `repeat` times; the growth of resident memory is
     /// taken from after the first tenth of the runs (warm-up: plugins, the render worker,
     /// allocator pools) to the end.
-    func measureRender(_ loaded: LoadedGraph) throws -> Measurement {
+    func measureRender(_ loaded: NetworkInput) throws -> Measurement {
         guard let park = loaded.park else {
             throw ValidationError("render needs a park (a .json file or a CSV bundle folder), not an edge list")
         }

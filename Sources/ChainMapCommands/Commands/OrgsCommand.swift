@@ -37,7 +37,7 @@ struct OrgsCommand: ParsableCommand {
     @OptionGroup var input: ParkOptions
 
     @Option(help: "Output format: table, json, or csv (csv: the rows of one --section).")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     @Option(help: "Party members from which a firm should have its own branch.")
     var threshold: Int = 3

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainGraph
+import ChainOutput
 import Foundation
 
 /// `chainmap rank PARK --by MEASURE`: firms (or nodes of any edge list) by centrality.
@@ -64,8 +65,7 @@ struct RankCommand: ParsableCommand {
     @Flag(help: "Print load and compute times to standard error.")
     var timings = false
 
-    @Option(help: "Output format: table, json, or csv.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
@@ -78,113 +78,23 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let start = Date()
-        let loaded = try graphOptions.load()
-        let loadTime = Date().timeIntervalSince(start)
-        var sourceNodes: [Int32]?
-        if let sources {
-            sourceNodes = try SourceList.read(sources, ids: loaded.ids)
-        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let input = try graphOptions.load()
+        let loaded = clock.now
         let progress = ProgressLine("Computing \(measure.rawValue)")
         let options = RankingOptions(
-            measure: measure, weighted: weighted, sample: sample, seed: seed, sources: sourceNodes, scaleSample: !raw,
-            normalized: !raw, damping: damping, tolerance: tolerance, maxIterations: maxIterations, threads: threads,
+            measure: measure, weighted: weighted, sample: sample, seed: seed,
+            sources: try sources.map { try SourceList.read($0, ids: input.ids) }, scaleSample: !raw, normalized: !raw,
+            damping: damping, tolerance: tolerance, maxIterations: maxIterations, threads: threads,
             progress: { done, total in progress.update(done, total) })
-        let computeStart = Date()
-        let firmCount = loaded.parkGraph?.firmCount
-        let ranking: NodeRanking
-        do {
-            ranking = try NodeRanking.rank(loaded.graph, ids: loaded.ids, options: options) { node in
-                firmCount.map { Int(node) < $0 } ?? true
-            }
-        } catch {
-            progress.finish()
-            Console.err("error: \(error.description)\n")
-            throw ExitCode.failure
-        }
-        let computeTime = Date().timeIntervalSince(computeStart)
+        let report = try RankReport(input, options: options, top: top)
         progress.finish()
-        for note in ranking.notes { Console.err("note: \(note)\n") }
         if timings {
-            Console.err(String(format: "timing: load %.4f s, compute %.4f s (%d nodes, %d edges)\n", loadTime, computeTime, loaded.graph.nodeCount, loaded.graph.edgeCount))
+            Console.err("timing: load \(loaded - start), compute \(clock.now - loaded) (\(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges)\n")
         }
-        let shown = top == 0 ? ranking.entries[...] : ranking.entries.prefix(top)
-        let context = FirmContext(loaded)
-        switch format {
-        case .table:
-            var table = TextTable(["#", "name", "id", "stage", "leader", measure.rawValue], alignments: [.right, .left, .left, .left, .left, .right])
-            for e in shown {
-                let i = Int(e.node)
-                table.add([String(e.rank), loaded.names[i], loaded.ids[i], context.stage(i), context.isLeader(i) ? "链主" : "", Self.format(e.score)])
-            }
-            Console.out(table.render())
-        case .csv:
-            var out = "rank,id,name,stage,leader,\(measure.rawValue)\n"
-            for e in shown {
-                let i = Int(e.node)
-                out += [String(e.rank), loaded.ids[i], loaded.names[i], context.stage(i), context.isLeader(i) ? "true" : "false", "\(e.score)"]
-                    .map(CSVField.quote).joined(separator: ",") + "\n"
-            }
-            Console.out(out)
-        case .json:
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("measure"); w.string(measure.rawValue)
-            w.key("nodes"); w.int(loaded.graph.nodeCount)
-            w.key("edges"); w.int(loaded.graph.edgeCount)
-            if let c = ranking.converged { w.key("converged"); w.bool(c) }
-            if let b = ranking.errorBound { w.key("errorBound"); w.number(b) }
-            w.key("notes"); w.inlineStrings(ranking.notes)
-            w.key("ranking")
-            w.beginArray()
-            for e in shown {
-                let i = Int(e.node)
-                w.element()
-                w.beginObject()
-                w.key("rank"); w.int(e.rank)
-                w.key("id"); w.string(loaded.ids[i])
-                w.key("name"); w.string(loaded.names[i])
-                let stage = context.stage(i)
-                if !stage.isEmpty { w.key("stage"); w.string(stage) }
-                if context.isLeader(i) { w.key("leader"); w.bool(true) }
-                w.key("score"); w.exactNumber(e.score)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-            Console.out(bytes: w.finish())
-        }
+        try output.emit(report)
     }
-
-    /// Six significant digits for people; JSON and CSV carry the full value.
-    static func format(_ x: Double) -> String {
-        if x == 0 { return "0" }
-        if x == x.rounded() && abs(x) < 1e12 { return String(Int64(x)) }
-        return String(format: abs(x) >= 1e-4 && abs(x) < 1e9 ? "%.6g" : "%.4e", x)
-    }
-
-}
-
-/// Firm facts for listing graph nodes: stage names and chain-leader marks (parks only).
-struct FirmContext {
-    private var stages: [String] = []
-    private var leaders: [Bool] = []
-
-    init(_ loaded: LoadedGraph) {
-        guard let park = loaded.park, let pg = loaded.parkGraph else { return }
-        var stageName: [String: String] = [:]
-        for c in park.chains { for s in c.stages { stageName[s.id] = s.name } }
-        stages = Array(repeating: "", count: loaded.graph.nodeCount)
-        leaders = Array(repeating: false, count: loaded.graph.nodeCount)
-        for f in park.firms {
-            guard let n = pg.node(ofFirm: f.id) else { continue }
-            stages[Int(n)] = f.stages.compactMap { stageName[$0] }.joined(separator: "/")
-            leaders[Int(n)] = f.isChainLeader
-        }
-    }
-
-    func stage(_ i: Int) -> String { i < stages.count ? stages[i] : "" }
-    func isLeader(_ i: Int) -> Bool { i < leaders.count ? leaders[i] : false }
 }
 
 extension CentralityMeasure: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 
 /// `chainmap samples`: the bundled parks.
 struct SamplesCommand: ParsableCommand {
@@ -12,15 +13,9 @@ struct SamplesCommand: ParsableCommand {
               chainmap info yihuang-plastics
             """)
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        var table = TextTable(["name", "firms", "links", "park", "file"], alignments: [.left, .right, .right, .left, .left])
-        for name in Samples.names {
-            guard let path = Samples.path(name), let loaded = try? ParkLoader.load(path: path) else {
-                table.add([name, "-", "-", "(not installed)", ""])
-                continue
-            }
-            table.add([name, String(loaded.park.firms.count), String(loaded.park.links.count), loaded.park.name, path])
-        }
-        Console.out(table.render())
+        try output.emit(SampleList())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainModel
+import ChainOutput
 
 /// `chainmap validate PARK`: checks a park file or CSV bundle and reports every problem.
 struct ValidateCommand: ParsableCommand {
@@ -20,67 +21,23 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: ParkOptions
 
-    @Option(help: "Report format: table (lines for people) or json.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func validate() throws {
-        if format == .csv { throw ValidationError("validate reports as table or json") }
-    }
-
     func run() throws {
-        let path = try input.resolvedPath()
-        let diagnostics: [Diagnostic]
-        var park: Park?
-        do {
-            let loaded = try ParkLoader.load(path: path)
-            diagnostics = loaded.warnings.map(input.shortened)
-            park = loaded.park
-        } catch {
-            diagnostics = error.diagnostics.map(input.shortened)
+        let report = ValidationReport(path: try input.resolvedPath(), name: input.displayName, strict: strict, relabel: input.shortened)
+        if output.format == .table {
+            // The compiler form on standard error, so editors jump to each place; the verdict
+            // on standard output when the park is valid.
+            let diagnostics = DiagnosticRenderer(output.catalog)
+            for d in report.problems { Console.err(diagnostics.render(d) + "\n") }
+            let verdict = output.catalog.render(report.verdict) + "\n"
+            if report.valid { Console.out(verdict) } else { Console.err(verdict) }
+        } else {
+            try output.emit(report)
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        let failed = errors > 0 || (strict && warnings > 0)
-
-        switch format {
-        case .json:
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("park"); w.string(input.displayName)
-            w.key("valid"); w.bool(!failed)
-            w.key("errors"); w.int(errors)
-            w.key("warnings"); w.int(warnings)
-            if let p = park {
-                w.key("firms"); w.int(p.firms.count)
-                w.key("links"); w.int(p.links.count)
-            }
-            w.key("problems")
-            w.beginArray()
-            for d in diagnostics {
-                w.element()
-                w.beginObject()
-                w.key("severity"); w.string(d.severity.rawValue)
-                w.key("file"); w.string(d.file)
-                if let line = d.line { w.key("line"); w.int(line) }
-                if let field = d.field { w.key("field"); w.string(field) }
-                w.key("message"); w.string(d.message)
-                if let hint = d.hint { w.key("hint"); w.string(hint) }
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-            Console.out(bytes: w.finish())
-        case .table, .csv:
-            for d in diagnostics { Console.err(d.description + "\n") }
-            if let p = park, !failed {
-                Console.out("\(input.displayName): valid: \(p.firms.count) firms, \(p.links.count) links, \(p.organizations.count) organizations, \(p.pairings.count) pairings, \(p.needs.count) needs; \(warnings) warning\(warnings == 1 ? "" : "s")\n")
-            } else {
-                Console.err("\(input.displayName): invalid: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
-            }
-        }
-        if failed { throw ExitCode.failure }
+        if !report.valid { throw ExitCode.failure }
     }
 }

@@ -1,18 +1,48 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the commands write: data to standard output, diagnostics and progress to standard
-/// error.
+/// error, with POSIX `write(2)` (Foundation's `FileHandle.write` traps on a write error).
+///
+/// A failed write to standard output ends the program: quietly with status 0 when the reader
+/// went away (`chainmap rank big | head -1`: a closed pipe), with a message and status 1
+/// otherwise (a full disk: `> /dev/full`), so nothing is silently cut short.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { write(1, $0) }
     }
 
     static func out(bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBufferPointer { write(1, $0) }
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { write(2, $0) }
+    }
+
+    private static func write(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
+        guard let base = buf.baseAddress else { return }
+        var done = 0
+        while done < buf.count {
+            let n = Glibc.write(fd, base + done, buf.count - done)
+            if n > 0 {
+                done += n
+                continue
+            }
+            if n < 0 && errno == EINTR { continue }
+            let code = n < 0 ? errno : EIO
+            // Standard error failing leaves nowhere to report; give up on it silently.
+            if fd == 2 { return }
+            if code == EPIPE { exit(0) }
+            let message = "error: cannot write to standard output (\(String(cString: strerror(code))))"
+                + (code == ENOSPC ? ". Hint: free some disk space, or write to another place\n" : "\n")
+            err(message)
+            exit(1)
+        }
     }
 
     /// Whether standard error is a terminal (progress lines are shown only there).

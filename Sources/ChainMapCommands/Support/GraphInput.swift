@@ -1,20 +1,7 @@
 import ArgumentParser
+import ChainAnalysis
 import ChainGraph
 import ChainModel
-import Foundation
-
-/// A graph to analyse: a park (its supply layer, or the layers asked for) or a plain edge
-/// list (`u v [weight]` per line), with a display name for every node.
-struct LoadedGraph {
-    var graph: Graph
-    /// Node ids: firm or organization ids, or edge-list labels.
-    var ids: [String]
-    /// Names to show: firm names for parks, labels for edge lists.
-    var names: [String]
-    /// The park, when the input was one.
-    var park: Park?
-    var parkGraph: ParkGraph?
-}
 
 /// The graph argument of graph verbs (`rank`, `structure`): a park or an edge list.
 struct GraphOptions: ParsableArguments {
@@ -25,20 +12,6 @@ struct GraphOptions: ParsableArguments {
 
     @Flag(help: "Read an edge list as undirected.")
     var undirected = false
-
-    /// Edge-list files are recognised by extension (.txt .edges .el .tsv .edgelist) or by not
-    /// starting with `{`; folders and .json files are parks.
-    static func isEdgeList(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return false }
-        let ext = (path as NSString).pathExtension.lowercased()
-        if ["txt", "edges", "el", "tsv", "edgelist", "csv"].contains(ext) { return true }
-        if ext == "json" { return false }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
-        return head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) } != UInt8(ascii: "{")
-    }
 
     func layers() throws -> Set<EdgeLayer> {
         var result = Set<EdgeLayer>()
@@ -53,28 +26,14 @@ struct GraphOptions: ParsableArguments {
         return result
     }
 
-    func load() throws -> LoadedGraph {
+    /// The park's network over the chosen layers, or the edge list's.
+    func load() throws -> NetworkInput {
         let path = try input.resolvedPath()
-        if Self.isEdgeList(path) {
-            let progress = ProgressLine("Reading \(input.displayName)")
-            do {
-                let labeled = try EdgeListReader.read(path: path, options: .init(directed: !undirected))
-                progress.finish()
-                return LoadedGraph(graph: labeled.graph, ids: labeled.labels, names: labeled.labels)
-            } catch {
-                progress.finish()
-                Console.err(error.description + "\n")
-                throw ExitCode.failure
-            }
+        guard NetworkInput.isEdgeList(path: path) else {
+            return NetworkInput(park: try input.load().park, layers: try layers())
         }
-        let loaded = try input.load()
-        let park = loaded.park
-        let pg = ParkGraph(park, layers: try layers())
-        var names = pg.ids
-        for (i, firm) in park.firms.enumerated() where i < pg.firmCount { names[i] = firm.name }
-        var orgName: [String: String] = [:]
-        for o in park.organizations { orgName[o.id] = o.name }
-        for i in pg.firmCount..<names.count { names[i] = orgName[pg.ids[i]] ?? pg.ids[i] }
-        return LoadedGraph(graph: pg.graph, ids: pg.ids, names: names, park: park, parkGraph: pg)
+        let progress = ProgressLine("Reading \(input.displayName)")
+        defer { progress.finish() }
+        return NetworkInput(edgeList: try EdgeListReader.read(path: path, options: .init(directed: !undirected)))
     }
 }

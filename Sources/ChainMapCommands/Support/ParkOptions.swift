@@ -28,7 +28,7 @@ struct ParkOptions: ParsableArguments {
     /// A short name for messages: the argument as given, or the sample's name.
     var displayName: String { park ?? Samples.defaultName }
 
-    /// Loads the park; prints diagnostics to standard error and exits 1 on errors. Warnings
+    /// Loads the park; throws every problem found (printed by the command line). Warnings
     /// are summed up in one line (`chainmap validate` lists them).
     func load() throws -> LoadedPark {
         let path = try resolvedPath()
@@ -46,8 +46,7 @@ struct ParkOptions: ParsableArguments {
             progress.finish()
             var report = error
             report.diagnostics = report.diagnostics.map(shortened)
-            Console.err(report.description + "\n")
-            throw ExitCode.failure
+            throw report
         }
     }
 

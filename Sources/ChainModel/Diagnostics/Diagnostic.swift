@@ -23,6 +23,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// What to do about it.
     public var hint: String?
+    /// What is wrong, from the message catalog: when present, the command line prints this
+    /// in the reader's language instead of ``message``.
+    public var text: Message?
+    /// What to do, from the message catalog (instead of ``hint``).
+    public var hintText: Message?
 
     public init(
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String,
@@ -35,6 +40,17 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.field = field
         self.message = message
         self.hint = hint
+    }
+
+    /// A problem whose words come from the message catalog; `file` is empty when the problem
+    /// has no place in a file (a parameter, a computation).
+    public init(
+        _ severity: Severity, file: String = "", line: Int? = nil, column: Int? = nil, field: String? = nil, text: Message,
+        hint: Message? = nil
+    ) {
+        self.init(severity, file: file, line: line, column: column, field: field, text.id)
+        self.text = text
+        self.hintText = hint
     }
 
     public var description: String {

@@ -1,8 +1,36 @@
+import ChainGraph
 /// A field of a record kind: its position in the schema and its name (the JSON key and the
 /// CSV column header).
 struct FieldKey: Sendable, Hashable {
     let index: Int
     let name: String
+}
+
+extension FieldKey {
+    /// Most bytes of this field's text (``InputLimits``): free text (notes, a need's text,
+    /// a source, an outcome) may be long; ids, names, references and list items are labels.
+    var byteLimit: Int {
+        switch name {
+        case "note", "text", "source", "outcome": InputLimits.maxTextBytes
+        default: InputLimits.maxLabelBytes
+        }
+    }
+}
+
+extension RecordReader {
+    /// Reports `value` when it is longer than `limit` and returns a short prefix in its place
+    /// (so later messages that quote it stay short); returns `value` otherwise.
+    func capped(_ key: FieldKey, _ value: String, limit: Int) -> String {
+        let count = value.utf8.count
+        guard count > limit else { return value }
+        return tooLong(key, count: count, limit: limit, prefix: String(value.prefix(16)))
+    }
+
+    /// Reports a value of `count` bytes as too long; returns `prefix…` to stand for it.
+    func tooLong(_ key: FieldKey, count: Int, limit: Int, prefix: String) -> String {
+        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it")
+        return prefix + "…"
+    }
 }
 
 /// The kinds of record a park holds.
@@ -111,30 +139,46 @@ enum Schemas {
 /// Where a record reader sends problems: the file, and the diagnostics collected so far.
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
-    /// Errors beyond this count are counted, not stored (a broken million-row file should not
-    /// print a million lines).
+    /// Errors (and, apart, warnings) beyond this count are counted, not stored (a broken
+    /// million-row file should not print a million lines). Warnings never push errors out.
     let limit: Int
-    private(set) var dropped = 0
+    /// Dropped errors and dropped warnings, counted apart: dropped warnings never make a
+    /// park invalid.
+    private(set) var droppedErrors = 0
+    private(set) var droppedWarnings = 0
+    private var storedErrors = 0
+    private var storedWarnings = 0
 
     init(limit: Int = 1000) {
         self.limit = limit
     }
 
-    var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count + dropped }
+    var dropped: Int { droppedErrors + droppedWarnings }
+
+    var errorCount: Int { storedErrors + droppedErrors }
 
     func add(_ d: Diagnostic) {
-        if diagnostics.count >= limit {
-            dropped += 1
-        } else {
-            diagnostics.append(d)
+        switch d.severity {
+        case .error:
+            if storedErrors >= limit { droppedErrors += 1; return }
+            storedErrors += 1
+        case .warning:
+            if storedWarnings >= limit { droppedWarnings += 1; return }
+            storedWarnings += 1
         }
+        diagnostics.append(d)
     }
 
-    /// All diagnostics, sorted, with a closing note when some were dropped.
+    /// All diagnostics, sorted, with a closing note per severity when some were dropped
+    /// (the note about warnings is a warning, so it never fails a valid park).
     func report() -> [Diagnostic] {
         var all = diagnostics.sortedForReport()
-        if dropped > 0 {
-            all.append(Diagnostic(.error, file: all.first?.file ?? "", "\(dropped) more problems not shown", hint: "fix the ones above first"))
+        let file = all.first?.file ?? ""
+        if droppedErrors > 0 {
+            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
+        }
+        if droppedWarnings > 0 {
+            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first"))
         }
         return all
     }

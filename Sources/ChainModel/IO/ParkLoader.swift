@@ -1,3 +1,4 @@
+import ChainGraph
 import Foundation
 
 /// A park read from disk, with the warnings found while reading and validating it.
@@ -25,13 +26,17 @@ public enum ParkLoader {
     /// Loads and validates the park at `path` (a `.json` file or a folder of CSV files).
     /// - Throws: ``ParkLoadError`` with every error and warning found.
     public static func load(path: String) throws(ParkLoadError) -> LoadedPark {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ParkLoadError([Diagnostic(.error, file: path, "no such file or folder", hint: "check the path; run `chainmap samples` to list the bundled parks")])
+        let kind: InputFile.Kind
+        switch InputFile.kind(path) {
+        case .success(let k): kind = k
+        case .failure(let problem):
+            // The real cause: a dangling link or a loop is not "no such file".
+            let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
+            throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: hint)])
         }
         let sink = DiagnosticSink()
         var trace = PhaseTrace()
-        if isDirectory.boolValue {
+        if kind == .folder {
             let (park, lines) = ParkCSV.decode(folder: path, displayFolder: path, sink: sink)
             trace.mark("read and parse CSV bundle")
             defer { trace.mark("validate") }
@@ -40,7 +45,8 @@ public enum ParkLoader {
             }
         }
         var warnings: [Diagnostic] = []
-        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings)
+        // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
+        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(bytes, file: path, sink: sink) else {
             throw ParkLoadError(sink.report())
@@ -54,7 +60,7 @@ public enum ParkLoader {
     public static func load(json bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
         let sink = DiagnosticSink()
         var warnings: [Diagnostic] = []
-        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings)
+        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(utf8, file: name, sink: sink) else {
             throw ParkLoadError(sink.report())

@@ -34,3 +34,32 @@ public enum Samples {
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
 }
+
+/// `chainmap samples`: the bundled parks with their size.
+public struct SampleList: Sendable, Encodable {
+    /// One bundled park.
+    public struct Entry: Sendable, Encodable {
+        public var name: String
+        /// Whether its file is installed and loads.
+        public var installed: Bool
+        public var firms: Int?
+        public var links: Int?
+        /// The park's own name.
+        public var park: String?
+        public var path: String?
+    }
+
+    public var samples: [Entry]
+
+    /// Loads every bundled sample to count it.
+    ///
+    /// - Complexity: that of loading the samples (a few hundred firms each).
+    public init() {
+        samples = Samples.names.map { name in
+            guard let path = Samples.path(name), let loaded = try? ParkLoader.load(path: path) else {
+                return Entry(name: name, installed: false)
+            }
+            return Entry(name: name, installed: true, firms: loaded.park.firms.count, links: loaded.park.links.count, park: loaded.park.name, path: path)
+        }
+    }
+}

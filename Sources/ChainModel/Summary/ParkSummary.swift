@@ -113,3 +113,43 @@ public struct ParkSummary: Sendable, Equatable {
             && a.needsByStatus.map(\.count) == b.needsByStatus.map(\.count)
     }
 }
+
+extension ParkSummary.StageRow: Encodable {}
+
+extension ParkSummary: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, region, dataDate, firms, firmsInPark, chainLeaders, illustrativeFirms, firmsWithoutStage
+        case links, linksByStatus, localActiveLinks, activeLinkValue, organizations, organizationsByKind
+        case pairings, pairingsByKind, needs, firmsWithNeeds, needsByStatus, needsByKind, stages
+    }
+
+    /// The counts as JSON; tallies by kind or status are objects keyed by the raw value.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        func tally<K: RawRepresentable<String>>(_ list: [(K, Int)]) -> [String: Int] {
+            Dictionary(list.map { ($0.0.rawValue, $0.1) }, uniquingKeysWith: +)
+        }
+        try c.encode(parkId, forKey: .id)
+        try c.encode(parkName, forKey: .name)
+        try c.encodeIfPresent(region, forKey: .region)
+        try c.encodeIfPresent(dataDate, forKey: .dataDate)
+        try c.encode(firms, forKey: .firms)
+        try c.encode(firmsInPark, forKey: .firmsInPark)
+        try c.encode(chainLeaders, forKey: .chainLeaders)
+        try c.encode(illustrativeFirms, forKey: .illustrativeFirms)
+        try c.encode(firmsWithoutStage, forKey: .firmsWithoutStage)
+        try c.encode(links, forKey: .links)
+        try c.encode(tally(linksByStatus.map { ($0.status, $0.count) }), forKey: .linksByStatus)
+        try c.encode(localActiveLinks, forKey: .localActiveLinks)
+        try c.encode(activeLinkValue, forKey: .activeLinkValue)
+        try c.encode(organizations, forKey: .organizations)
+        try c.encode(tally(organizationsByKind.map { ($0.kind, $0.count) }), forKey: .organizationsByKind)
+        try c.encode(pairings, forKey: .pairings)
+        try c.encode(tally(pairingsByKind.map { ($0.kind, $0.count) }), forKey: .pairingsByKind)
+        try c.encode(needs, forKey: .needs)
+        try c.encode(firmsWithNeeds, forKey: .firmsWithNeeds)
+        try c.encode(tally(needsByStatus.map { ($0.status, $0.count) }), forKey: .needsByStatus)
+        try c.encode(tally(needsByKind.map { ($0.kind, $0.count) }), forKey: .needsByKind)
+        try c.encode(stages, forKey: .stages)
+    }
+}

@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// How a command prints data.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// How a command prints data (commands not yet on ``OutputOptions``; to be removed).
+enum LegacyOutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// Aligned columns for people (the default).
     case table
     /// JSON for programs.

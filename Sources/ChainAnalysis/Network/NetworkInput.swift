@@ -1,0 +1,98 @@
+import ChainGraph
+import ChainModel
+import Foundation
+
+/// The network a graph verb (`rank`, `structure`) works on: a park's chosen layers, or a plain
+/// edge list (`u v [weight]` per line), with what people need to read each node: its id, its
+/// name, and for firms their stages and chain-leader mark.
+public struct NetworkInput: Sendable {
+    public var graph: Graph
+    /// Node ids: firm or organization ids, or edge-list labels.
+    public var ids: [String]
+    /// Names to show: firm and organization names for parks, labels for edge lists.
+    public var names: [String]
+    /// Stage names of each firm node, `/`-joined (empty for other nodes and edge lists).
+    public var stages: [String]
+    /// Whether each node is a chain leader (false for other nodes and edge lists).
+    public var leaders: [Bool]
+    /// Nodes below this index are firms; the rest are organizations (all nodes for an edge list).
+    public var firmCount: Int
+    /// The park, when the input was one (nil for an edge list).
+    public var park: Park?
+    /// Whether the input was a park (else an edge list).
+    public var isPark: Bool { park != nil }
+
+    /// A park's network over `layers` (firms first, then organizations on the membership or
+    /// pairing layers).
+    ///
+    /// - Complexity: O(firms + links + organizations).
+    public init(park: Park, layers: Set<EdgeLayer> = [.supply]) {
+        let pg = ParkGraph(park, layers: layers)
+        graph = pg.graph
+        ids = pg.ids
+        firmCount = pg.firmCount
+        self.park = park
+        var names = pg.ids
+        var stages = Array(repeating: "", count: pg.ids.count)
+        var leaders = Array(repeating: false, count: pg.ids.count)
+        var stageName: [String: String] = [:]
+        for chain in park.chains { for s in chain.stages where stageName[s.id] == nil { stageName[s.id] = s.name } }
+        for (i, firm) in park.firms.enumerated() where i < pg.firmCount {
+            names[i] = firm.name
+            stages[i] = firm.stages.compactMap { stageName[$0] }.joined(separator: "/")
+            leaders[i] = firm.isChainLeader
+        }
+        var orgName: [String: String] = [:]
+        for o in park.organizations { orgName[o.id] = o.name }
+        for i in pg.firmCount..<names.count { names[i] = orgName[pg.ids[i]] ?? pg.ids[i] }
+        self.names = names
+        self.stages = stages
+        self.leaders = leaders
+    }
+
+    /// An edge list's network: labels are ids and names.
+    public init(edgeList labeled: LabeledGraph) {
+        graph = labeled.graph
+        ids = labeled.labels
+        names = labeled.labels
+        stages = Array(repeating: "", count: labeled.labels.count)
+        leaders = Array(repeating: false, count: labeled.labels.count)
+        firmCount = labeled.labels.count
+        park = nil
+    }
+
+    /// Whether `path` names an edge list rather than a park: a regular file with an edge-list
+    /// extension (.txt .edges .el .tsv .edgelist .csv), or any other non-JSON file whose first
+    /// visible byte is not `{`. Folders and `.json` files are parks. A pipe is never peeked at
+    /// (that would eat its first bytes): it is a park only when named `.json`.
+    public static func isEdgeList(path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch InputFile.kind(path) {
+        case .success(.regular): break
+        case .success(.stream): return ext != "json"
+        case .success(.other): return ext != "json"  // the edge-list reader refuses it with the reason
+        default: return false
+        }
+        if ["txt", "edges", "el", "tsv", "edgelist", "csv"].contains(ext) { return true }
+        if ext == "json" { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        let visible = head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        return visible != UInt8(ascii: "{")
+    }
+
+    /// The node's id and name.
+    public func ref(_ node: Int32) -> NodeRef { NodeRef(id: ids[Int(node)], name: names[Int(node)]) }
+}
+
+/// A node as reports name it: its id and its name (the same for edge-list labels).
+public struct NodeRef: Sendable, Hashable, Encodable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

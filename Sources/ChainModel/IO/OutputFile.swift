@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The one rule for every file ChainMap writes (`convert -o`, `map -o`, `generate -o`,
+/// `measure --scores-out`, and any verb added later):
+///
+/// - a path where nothing exists is created (its folder must exist);
+/// - an existing **regular file** is replaced only when `replace` is true (the verbs'
+///   `--force`), atomically: the new content is written to a temporary file next to it and
+///   renamed over it, so a failure or Ctrl-C leaves the old file as it was; its permissions
+///   are kept;
+/// - a **symbolic link** is followed: when it leads to a regular file, that file is replaced
+///   under the same rule and the link stays a link; a dangling or looping link is refused;
+/// - anything else — a folder, a device (`/dev/full`), a FIFO, a socket — is refused, with or
+///   without `replace`.
+///
+/// Temporary files are registered with ``TemporaryFiles`` while they exist, so an
+/// interrupted write leaves nothing behind.
+///
+/// ```swift
+/// try OutputFile.write(bytes, to: "map.svg", replace: force)
+/// ```
+public enum OutputFile {
+    /// What is at a path, without following a final symbolic link.
+    enum Existing {
+        case nothing
+        case regular(mode: mode_t)
+        case refused(WriteError)
+    }
+
+    /// Checks `path` against the rule and returns the path to write (a symbolic link's
+    /// target) and the mode of the file it replaces, if any.
+    /// - Throws: ``WriteError`` naming the path, what is there and what to do.
+    public static func check(_ path: String, replace: Bool) throws(WriteError) -> (path: String, existingMode: mode_t?) {
+        var target = path
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT { return try parentCheck(path) }
+            throw WriteError(path: path, message: "cannot be checked (\(reason(errno)))", hint: "check the path and the permissions of its folders")
+        }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            if stat(path, &info) != 0 {
+                let e = errno
+                if e == ELOOP { throw WriteError(path: path, message: "is a symbolic link in a loop", hint: "remove the link or name another output") }
+                if e == ENOENT { throw WriteError(path: path, message: "is a symbolic link to a missing file", hint: "remove the dangling link or name another output") }
+                throw WriteError(path: path, message: "is a symbolic link that cannot be followed (\(reason(e)))", hint: "name another output")
+            }
+            guard let resolved = realpath(path, nil) else {
+                throw WriteError(path: path, message: "is a symbolic link that cannot be resolved (\(reason(errno)))", hint: "name another output")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if !replace {
+                throw WriteError(path: path, message: "already exists", hint: "choose another name, or pass --force to replace it")
+            }
+            return (target, info.st_mode & 0o7777)
+        case S_IFDIR:
+            throw WriteError(path: path, message: "is a folder", hint: "name a file inside it")
+        default:
+            throw WriteError(path: path, message: "is \(kindName(info.st_mode)), not a regular file; ChainMap writes only regular files", hint: "name a file; to see the output on screen, leave out -o where the verb allows it")
+        }
+    }
+
+    private static func parentCheck(_ path: String) throws(WriteError) -> (path: String, existingMode: mode_t?) {
+        let parent = folder(of: path)
+        var info = stat()
+        if stat(parent, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+            throw WriteError(path: path, message: "its folder \(parent) does not exist", hint: "create the folder first or name another output")
+        }
+        return (path, nil)
+    }
+
+    /// Writes `bytes` to `path` under the rule (see ``OutputFile``).
+    public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(WriteError) {
+        try write(to: path, replace: replace) { (fd: Int32) throws(WriteError) in
+            try writeAll(fd, bytes, path: path)
+        }
+    }
+
+    /// Writes `path` under the rule, calling `body` with a file descriptor open on the
+    /// temporary file; the file is renamed into place only when `body` returns.
+    public static func write(to path: String, replace: Bool, _ body: (Int32) throws(WriteError) -> Void) throws(WriteError) {
+        let (target, mode) = try check(path, replace: replace)
+        let (tmp, fd) = try createTemporary(next: target, mode: mode ?? 0o666, displayPath: path)
+        let token = TemporaryFiles.register(tmp)
+        defer { TemporaryFiles.unregister(token) }
+        do throws(WriteError) {
+            try body(fd)
+            TemporaryFiles.stallForTests()
+            if let mode { _ = fchmod(fd, mode) }
+            if close(fd) != 0 {
+                throw WriteError(path: path, message: "cannot write (\(reason(errno)))", hint: "check the free disk space")
+            }
+        } catch {
+            _ = close(fd)
+            unlink(tmp)
+            throw error
+        }
+        if rename(tmp, target) != 0 {
+            let e = errno
+            unlink(tmp)
+            throw WriteError(path: path, message: "cannot replace (\(reason(e)))", hint: "check that the folder is writable")
+        }
+    }
+
+    /// A new temporary file next to `target`, created exclusively.
+    static func createTemporary(next target: String, mode: mode_t, displayPath: String) throws(WriteError) -> (String, Int32) {
+        let dir = folder(of: target)
+        let name = name(of: target)
+        for attempt in 0..<100 {
+            let tmp = dir + "/" + ".\(name).chainmap-\(getpid())-\(attempt).tmp"
+            let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if fd >= 0 { return (tmp, fd) }
+            if errno != EEXIST {
+                throw WriteError(path: displayPath, message: "cannot create a file in \(dir) (\(reason(errno)))", hint: "check that the folder exists and is writable")
+            }
+        }
+        throw WriteError(path: displayPath, message: "cannot create a temporary file next to it", hint: "remove old .\(name).chainmap-*.tmp files")
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(WriteError) {
+        let failure: Int32? = bytes.withUnsafeBufferPointer { buf -> Int32? in
+            guard let base = buf.baseAddress else { return nil }
+            var done = 0
+            while done < buf.count {
+                let n = systemWrite(fd, base + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { return EIO }
+                done += n
+            }
+            return nil
+        }
+        if let failure {
+            throw WriteError(path: path, message: "cannot write (\(reason(failure)))", hint: failure == ENOSPC ? "free some disk space" : "check the disk and the folder's permissions")
+        }
+    }
+
+    /// The folder part of `path` ("." when it has none). Not NSString's
+    /// `deletingLastPathComponent`, which traps on some one-letter names in
+    /// swift-corelibs-foundation.
+    static func folder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
+    /// The last component of `path`, without trailing slashes.
+    static func name(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// "a device", "a FIFO (named pipe)", …
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, p, n)
+    #else
+    Darwin.write(fd, p, n)
+    #endif
+}

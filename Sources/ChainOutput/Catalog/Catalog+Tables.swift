@@ -1,0 +1,10 @@
+/// The catalog's tables, one per area and language. A new area adds its two files under
+/// `Catalog/zh` and `Catalog/en` and one entry in each list below.
+extension Catalog {
+    static func tables(_ language: Language) -> [[String: String]] {
+        switch language {
+        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate]
+        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate]
+        }
+    }
+}

@@ -1,0 +1,30 @@
+extension Catalog {
+    /// `chainmap info`.
+    static let enInfo: [String: String] = [
+        "info.title": "{name} ({id})",
+        "info.title.region": "{title}, {region}",
+        "info.title.date": "{title}, data of {date}",
+        "info.section.overview": "Overview",
+        "info.section.stages": "Chain stages",
+        "info.countOf": "{term} {count}",
+        "info.countWithKinds": "{total}: {kinds}",
+        "info.firms": "Firms",
+        "info.firms.value": "{total} (in park {inPark}, outside {outside}); chain leaders {leaders}; illustrative {illustrative}",
+        "info.links": "Supply links",
+        "info.links.value": "{total}: {byStatus}; local {local} ({localShare} of active); active value {value}",
+        "info.organizations": "Organizations",
+        "info.pairings": "Pairings",
+        "info.needs": "Needs",
+        "info.needs.value": "{total} from {firms} firms: {byStatus}; {byKind}",
+        "info.firmsWithoutStage": "Firms in no stage",
+        "info.col.chainId": "chain id",
+        "info.col.chain": "chain",
+        "info.col.stageId": "stage id",
+        "info.col.stage": "stage",
+        "info.col.tier": "tier",
+        "info.col.required": "required",
+        "info.col.firms": "firms",
+        "info.col.leaders": "leaders",
+        "info.col.output": "output",
+    ]
+}

@@ -1,0 +1,30 @@
+extension Catalog {
+    /// `chainmap info`.
+    static let zhInfo: [String: String] = [
+        "info.title": "{name}（{id}）",
+        "info.title.region": "{title}，{region}",
+        "info.title.date": "{title}，数据截至 {date}",
+        "info.section.overview": "概况",
+        "info.section.stages": "各产业链环节",
+        "info.countOf": "{term} {count}",
+        "info.countWithKinds": "{total}：{kinds}",
+        "info.firms": "企业",
+        "info.firms.value": "{total} 家（园区内 {inPark}，园区外 {outside}）；链主企业 {leaders}；示意数据 {illustrative}",
+        "info.links": "供应关系",
+        "info.links.value": "{total} 条：{byStatus}；本地配套 {local} 条（占在供关系 {localShare}）；在供金额 {value}",
+        "info.organizations": "党组织",
+        "info.pairings": "结对",
+        "info.needs": "企业诉求",
+        "info.needs.value": "{total} 项，来自 {firms} 家企业：{byStatus}；{byKind}",
+        "info.firmsWithoutStage": "未归入环节的企业",
+        "info.col.chainId": "产业链编号",
+        "info.col.chain": "产业链",
+        "info.col.stageId": "环节编号",
+        "info.col.stage": "环节",
+        "info.col.tier": "层级",
+        "info.col.required": "必备环节",
+        "info.col.firms": "企业数",
+        "info.col.leaders": "链主",
+        "info.col.output": "产值",
+    ]
+}
