@@ -92,7 +92,10 @@ for t in "${targets[@]}"; do
   covline=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
   line="$t: ${execs:-?} inputs in $took s, ${covline:-no coverage line}, exit $rc"
   summary+=("$line")
-  if [ "$rc" -ne 0 ]; then
+  if [ "$rc" -eq 72 ]; then
+    # libFuzzer's -interrupted_exitcode: stopped by a signal (Ctrl-C), nothing found.
+    failed+=("$t(interrupted)")
+  elif [ "$rc" -ne 0 ]; then
     failed+=("$t")
     echo "fuzz.sh: $t FAILED (exit $rc); last lines of $log:" >&2
     grep -E 'ERROR|SUMMARY|Fatal error|deadly signal|Test unit written|Base64' "$log" | head -20 >&2 || tail -30 "$log" >&2
@@ -100,6 +103,6 @@ for t in "${targets[@]}"; do
 done
 printf 'fuzz.sh: %s\n' "${summary[@]}" >&2
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzz.sh: crashes in ${failed[*]}; reproduce with $BIN/<Target> Fuzz/artifacts/<Target>/<file>" >&2
+  echo "fuzz.sh: failed: ${failed[*]}; reproduce a crash with $BIN/<Target> Fuzz/artifacts/<Target>/<file>" >&2
   exit 1
 fi

@@ -26,7 +26,11 @@ done
 # the render worker's crash handling (a Graphviz 2.42 double free the tests provoke on purpose)
 # is tested as it is in production.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
-export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
+# die_after_fork=0: the renderer forks its Graphviz worker from a multi-threaded process (after
+# loading the plugins only; docs/DESIGN.md), which TSan refuses by default ("starting new
+# threads after multi-threaded fork is not supported", exit 66). Suppressions: the
+# Synchronization.Mutex false positive, see scripts/tsan-suppressions.txt.
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$(pwd)/scripts/tsan-suppressions.txt}"
 
 for mode in "${modes[@]}"; do
   # Tests that measure resident memory skip that check: ASan's quarantine and TSan's shadow
