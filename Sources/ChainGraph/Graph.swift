@@ -156,6 +156,11 @@ public struct Graph: Sendable {
         for v in 0..<nodeCount {
             assert(outOffsets[v] <= outOffsets[v + 1] && inOffsets[v] <= inOffsets[v + 1])
         }
+        // The unsafe-buffer loops of the algorithms index node arrays with these ids and edge
+        // arrays with these edge ids (see the "In bounds" notes at each).
+        assert(outTargets.allSatisfy { $0 >= 0 && Int($0) < nodeCount }, "a target outside 0..<\(nodeCount)")
+        assert(inSources.allSatisfy { $0 >= 0 && Int($0) < nodeCount }, "an in-source outside 0..<\(nodeCount)")
+        assert(inEdges.allSatisfy { $0 >= 0 && Int($0) < outTargets.count }, "an in-edge id outside 0..<\(outTargets.count)")
     }
     #endif
 }

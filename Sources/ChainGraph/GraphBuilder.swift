@@ -152,6 +152,12 @@ public struct GraphBuilder: Sendable {
         let perEdgeWeights = weights.count == m, perEdgeLayers = layers.count == m
         // Raw buffers in the three passes (no bounds checks or uniqueness checks per edge):
         // this is a third of the time of reading a million-edge list.
+        // In bounds: every id is in 0..<n (n is past the largest id, a negative id threw
+        // above), so `id + 1 <= n` indexes the n + 1 offsets and cursors; the prefix sums count
+        // exactly m edges, so each cursor stays below m; weights and layers are read only when
+        // they have m entries.
+        assert(Self.idsInRange(sources, n) && Self.idsInRange(targets, n), "GraphBuilder: an id outside 0..<\(n)")
+        assert(targets.count == m && (!perEdgeWeights || weights.count == m) && (!perEdgeLayers || layers.count == m))
         sources.withUnsafeBufferPointer { src in
         targets.withUnsafeBufferPointer { tgt in
         weights.withUnsafeBufferPointer { wts in
@@ -221,6 +227,12 @@ public struct GraphBuilder: Sendable {
         // Per worker: counts per node, then turned into that worker's cursors.
         var counts = [Int](repeating: 0, count: t * (n + 1))
         let edgeSlice: @Sendable (Int) -> Range<Int> = { w in (m * w / t)..<(m * (w + 1) / t) }
+        // In bounds: as in `build`, every id is in 0..<n, so `w * (n + 1) + id` stays inside
+        // worker w's stride of `counts`; edge slices and source ranges partition 0..<m and
+        // 0..<n, and each worker's cursors start after the earlier workers' edges of the same
+        // node, so workers write disjoint slots below m.
+        assert(Self.idsInRange(sources, n) && Self.idsInRange(targets, n), "GraphBuilder: an id outside 0..<\(n)")
+        assert(edgeSlice(0).lowerBound == 0 && edgeSlice(t - 1).upperBound == m)
         sources.withUnsafeBufferPointer { src in
         targets.withUnsafeBufferPointer { tgt in
         weights.withUnsafeBufferPointer { wts in
@@ -304,5 +316,10 @@ public struct GraphBuilder: Sendable {
             nodeCount: n, isDirected: isDirected, outOffsets: outOffsets, outTargets: outTargets,
             weights: outWeights, layers: outLayers, inOffsets: inOffsets, inSources: inSources,
             inEdges: inEdges)
+    }
+
+    /// Debug checks: whether every id is a node of a graph of `n` nodes.
+    private static func idsInRange(_ ids: [Int32], _ n: Int) -> Bool {
+        ids.allSatisfy { $0 >= 0 && Int($0) < n }
     }
 }

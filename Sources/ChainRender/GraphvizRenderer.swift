@@ -257,6 +257,7 @@ private struct GraphvizSession {
     }
 
     /// Graphviz's messages, one per line, trimmed (they arrive in pieces: "Error", ": ", "text\n").
+    /// `text` is a NUL-terminated C string owned by the caller (read up to its NUL, not kept).
     private static func lines(_ text: UnsafeMutablePointer<CChar>?) -> [String] {
         guard let text else { return [] }
         return String(cString: text).split(whereSeparator: \.isNewline)

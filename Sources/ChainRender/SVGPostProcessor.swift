@@ -12,6 +12,8 @@ package enum SVGPostProcessor {
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + svg.count / 16)
         var i = 0
+        // In bounds: i and j stay below bytes.count (each loop tests it first); the marker is
+        // compared only when i + marker.count <= bytes.count.
         svg.withUnsafeBufferPointer { bytes in
             while i < bytes.count {
                 if bytes[i] == marker[0], i + marker.count <= bytes.count, matches(bytes, at: i, marker) {

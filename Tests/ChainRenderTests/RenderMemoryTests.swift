@@ -63,7 +63,11 @@ struct RenderMemoryTests {
     /// Graphviz 2.42/2.43 aborts (double free in `gvFreeLayout`) on labelled `constraint=false`
     /// edges in this map; the DOT writer avoids it with `xlabel`, so put `label` back to crash
     /// Graphviz on purpose. The crash must end the worker, not the test process.
-    @Test func aGraphvizCrashIsATypedErrorAndTheNextRenderWorks() throws {
+    /// Not under ThreadSanitizer (scripts/sanitize.sh thread): its allocator lets the double
+    /// free pass, so there is no crash to test (ASan reports it and aborts, which is tested).
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["CHAINMAP_SANITIZER"] == "thread",
+                    "TSan's allocator does not abort on Graphviz's double free"))
+    func aGraphvizCrashIsATypedErrorAndTheNextRenderWorks() throws {
         let path = try #require(Samples.path("ningxiang-storage"))
         let park = try ParkLoader.load(path: path).park
         var options = MapOptions()

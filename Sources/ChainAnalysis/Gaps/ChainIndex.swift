@@ -114,6 +114,11 @@ struct ChainIndex: Sendable {
         var keys = [Int32](repeating: -1, count: m)
         var local = [Bool](repeating: true, count: m)
         var values = [Double](repeating: 0, count: m)
+        // In bounds: keys, values and local have one slot per edge (m), written at
+        // e = edgeOfLink[i] in 0..<m (the edge made from link i, -1 skipped); links map to
+        // distinct edges, so chunks write disjoint slots. The resolution has one supplier and
+        // buyer per link, firm indexes below the firm count of the walker's offsets.
+        assert(edgeOfLink.allSatisfy { $0 < Int32(m) } && resolution.linkSupplier.count == links.count && resolution.linkBuyer.count == links.count)
         let chunkProducts: [(range: Range<Int>, result: [String])] =
             keys.withUnsafeMutableBufferPointer { keyOut in
             values.withUnsafeMutableBufferPointer { valueOut in
@@ -142,6 +147,7 @@ struct ChainIndex: Sendable {
         trace.mark("chain index: link inputs")
         // Chunk-local product numbers made global, chunk by chunk.
         let chunkRemaps = remaps
+        // In bounds: as above, e < m; a chunk-local product number is below its remap's count.
         keys.withUnsafeMutableBufferPointer { keyOut in
             nonisolated(unsafe) let keyOut = keyOut
             Parallel.forEach(iterations: chunkProducts.count) { c in
@@ -174,6 +180,10 @@ struct ChainIndex: Sendable {
     ) -> [String] {
         var productId: [UTF8Key: Int32] = [:]
         var names: [String] = []
+        // In bounds: i in range ⊆ 0..<links.count, which is also the count of supplier, buyer
+        // and edgeOfLink; e = edgeOfLink[i] < key.count (see the caller); firm and stage
+        // indexes stay inside the walker's prefix-sum arrays.
+        assert(range.upperBound <= links.count && supplier.count == links.count && buyer.count == links.count && edgeOfLink.count == links.count)
         links.withUnsafeBufferPointer { links in
         supplier.withUnsafeBufferPointer { supplier in
         buyer.withUnsafeBufferPointer { buyer in
@@ -229,8 +239,13 @@ struct ChainIndex: Sendable {
 
     /// Runs `body` with a ``TemplateWalker`` over this index's arrays (no reference counting
     /// in the hot loops that use it).
+    ///
+    /// In bounds for the walker's users: the offsets are prefix sums (firms + 1 and stages + 1
+    /// entries, the last equal to the value count) and every stored stage is a stage index.
     func withTemplateWalker<R>(_ body: (TemplateWalker) -> R) -> R {
-        firmStageOffsets.withUnsafeBufferPointer { fo in
+        assert(firmStageOffsets.last.map { Int($0) == firmStageValues.count } ?? true)
+        assert(stageInputOffsets.last.map { Int($0) == stageInputValues.count } ?? true)
+        return firmStageOffsets.withUnsafeBufferPointer { fo in
             firmStageValues.withUnsafeBufferPointer { fv in
                 stageInputOffsets.withUnsafeBufferPointer { io in
                     stageInputValues.withUnsafeBufferPointer { iv in

@@ -42,6 +42,10 @@ struct SupplyCuts {
         var frameCursor = [Int](repeating: 0, count: n)
         var order: [Int32] = []
         var counter: Int32 = 0
+        // In bounds: the per-node arrays and the DFS frames have n entries (a node is on the
+        // frame stack at most once, so depth <= n); node and edge ids come from a graph whose
+        // CSR invariants `Graph.checkInvariants` checked.
+        assert(g.nodeCount == n && frameNode.count == n && frameCursor.count == n && parentEdgeOf.count == n)
         g.outOffsets.withUnsafeBufferPointer { outOff in
         g.outTargets.withUnsafeBufferPointer { outT in
         g.inOffsets.withUnsafeBufferPointer { inOff in

@@ -170,6 +170,10 @@ struct BusinessTies {
         for i in 0 ..< n { off[i + 1] += off[i] }
         var fill = off
         var vals = [Int32](repeating: 0, count: Int(off[n]))
+        // In bounds: every u, v is a node below n (callers pass pairs of node indexes); the
+        // counts above give each node exactly as many slots as the loop fills, so
+        // fill[x] < off[x + 1] <= vals.count.
+        assert(pairs.allSatisfy { $0.0 >= 0 && Int($0.0) < n && $0.1 >= 0 && Int($0.1) < n })
         vals.withUnsafeMutableBufferPointer { out in
             for (u, v) in pairs {
                 out[Int(fill[Int(u)])] = v

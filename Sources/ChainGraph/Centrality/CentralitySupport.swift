@@ -3,6 +3,7 @@
 enum CentralitySupport {
     /// Checks that every weight is finite and not negative.
     static func validateWeights(_ graph: Graph) throws(CentralityError) {
+        // Reads w[0..<w.count] only.
         let bad: Int? = graph.weights.withUnsafeBufferPointer { w in
             for e in 0..<w.count where !(w[e] >= 0 && w[e].isFinite) { return e }
             return nil
@@ -127,6 +128,11 @@ struct PullAdjacency {
     /// `y = M x` where `y[v] = Σ weight · x[source]` over `v`'s entries, in entry order.
     /// - Complexity: O(V + E).
     func multiply(_ x: [Double], into y: inout [Double]) {
+        // In bounds: offsets has y.count + 1 monotone entries ending at sources.count (built
+        // above from the graph's CSR arrays), sources are node ids < x.count, and weights, when
+        // present, have one entry per source.
+        assert(offsets.count == y.count + 1 && x.count == y.count && offsets.last == sources.count)
+        assert(weights.map { $0.count == sources.count } ?? true)
         offsets.withUnsafeBufferPointer { off in
             sources.withUnsafeBufferPointer { src in
                 x.withUnsafeBufferPointer { xp in
@@ -155,8 +161,14 @@ struct PullAdjacency {
 
 extension Graph {
     /// Calls `body` with raw pointers to the adjacency arrays.
+    ///
+    /// In bounds for users of the view: the buffers keep Graph's CSR invariants (offsets of
+    /// nodeCount + 1 monotone entries ending at the edge count; targets and in-sources are node
+    /// ids, in-edges edge ids), checked in debug builds when the graph is made; buffer
+    /// subscripts check each index in debug builds.
     func withCSRView<R>(_ body: (CSRView) -> R) -> R {
-        outOffsets.withUnsafeBufferPointer { outOff in
+        assert(outOffsets.count == nodeCount + 1 && inOffsets.count == nodeCount + 1 && weights.count == outTargets.count)
+        return outOffsets.withUnsafeBufferPointer { outOff in
         outTargets.withUnsafeBufferPointer { outTgt in
         weights.withUnsafeBufferPointer { wts in
         inOffsets.withUnsafeBufferPointer { inOff in

@@ -140,6 +140,12 @@ extension Graph {
         var throttle = ProgressThrottle(progress, total: maxIterations)
         let d = damping
         let empty: [Double] = []
+        // In bounds: every per-node array has n entries; `ranges` partition 0..<n and there is
+        // one partial sum per range; the pull offsets have n + 1 entries ending at the count of
+        // its sources (node ids < n) and weights (when present); `p` has n entries when given.
+        assert([x.count, xNew.count, y.count, yNew.count, invOut.count, danglingFlag.count].allSatisfy { $0 == n })
+        assert(pull.offsets.count == n + 1 && pull.offsets.last == pull.sources.count && (p?.count ?? n) == n)
+        assert(ranges.count == partialDelta.count && ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= n })
         while iterations < maxIterations {
             let teleport = d * dangling + (1 - d)
             pull.offsets.withUnsafeBufferPointer { off in

@@ -107,6 +107,10 @@ public enum EdgeListReader {
         #endif
         guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         defer { munmap(base, size) }
+        // In bounds: the mapping covers exactly `size` readable bytes (the file's size at
+        // fstat) and stays mapped until `body` returns; pages of a file truncated meanwhile
+        // would fault (SIGBUS), hence the note on the type. Bytes are read, never bound.
+        assert(size == Int(info.st_size))
         return body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size))
     }
 
@@ -123,6 +127,15 @@ public enum EdgeListReader {
         try bytes.withUnsafeBufferPointer { EdgeListParser.parse($0, path: path, options: options) }.get()
     }
 
+    /// Parses an edge list held in memory, cutting it into chunks tokenized on all cores from
+    /// `minimumParallelBytes` bytes (default 1 MiB). For the fuzzer (Fuzz/) and tests: a
+    /// threshold of 1 exercises the chunked path on tiny inputs.
+    @_spi(Fuzzing)
+    public static func parse(_ bytes: [UInt8], options: Options = Options(), minimumParallelBytes: Int) throws(EdgeListReadFailure) -> LabeledGraph {
+        try bytes.withUnsafeBufferPointer {
+            EdgeListParser.parse($0, path: nil, options: options, minimumParallelBytes: minimumParallelBytes)
+        }.get()
+    }
 }
 
 /// The byte-level parser behind ``EdgeListReader``.
@@ -142,6 +155,8 @@ struct EdgeListParser {
     struct Chunk: Sendable {
         /// First slot of the chunk's edges in the source and target arrays.
         var base = 0
+        /// One past the last slot of the chunk's region while it is parsed.
+        var end = 0
         var edges = 0
         var lines = 0
         /// Largest small-integer code written.
@@ -191,13 +206,19 @@ struct EdgeListParser {
         let pieces = n >= minimumParallelBytes ? max(2, Parallel.processorCount * 2) : 1
         var bounds = [start]
         for c in 1..<pieces {
-            var b = max(bounds[bounds.count - 1], start + (n - start) * c / pieces)
+            // b >= 1 so that p[b - 1] is in bounds: on inputs shorter than `pieces` bytes (the
+            // tests' and the fuzzer's tiny thresholds) the share below can be 0, and p[-1] was
+            // read (found by the unsafe-code audit; ASan cannot see it inside an array's header).
+            var b = max(bounds[bounds.count - 1], start + (n - start) * c / pieces, start + 1)
             while b < n && p[b - 1] != newline { b += 1 }
             if b > bounds[bounds.count - 1] && b < n { bounds.append(b) }
         }
         bounds.append(n)
         let chunkCount = bounds.count - 1
         // Edge slots per chunk: at most its line count.
+        // In bounds: bounds are increasing offsets in start...n, so chunk c reads p[b[c]..<b[c + 1]]
+        // and writes cap[c + 1], c < chunkCount.
+        assert(zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 } && bounds.first == start && bounds.last == n || n == start)
         var capacity = [Int](repeating: 0, count: chunkCount + 1)
         capacity.withUnsafeMutableBufferPointer { cap in
             nonisolated(unsafe) let cap = cap
@@ -210,23 +231,42 @@ struct EdgeListParser {
         }
         for c in 0..<chunkCount { capacity[c + 1] += capacity[c] }
         let slots = capacity[chunkCount]
-        var sources = [Int32](unsafeUninitializedCapacity: slots) { _, count in count = slots }
-        var targets = [Int32](unsafeUninitializedCapacity: slots) { _, count in count = slots }
+        // The source and target arrays are made uninitialized (no zeroing of 8 bytes per line
+        // first). Chunk c initializes slots cap[c] ..< cap[c] + edges of its region
+        // cap[c] ..< cap[c + 1] (edges <= lines <= region size: `parseChunk` writes one slot per
+        // edge line, and the region holds the chunk's newlines + 1); the rest of each region
+        // (comment, blank and bad lines) is then set to 0, so every element is initialized
+        // when the arrays take their count, as `init(unsafeUninitializedCapacity:initializingWith:)`
+        // requires. `finish` drops those slots when it compacts the ids.
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
-        sources.withUnsafeMutableBufferPointer { src in
-        targets.withUnsafeMutableBufferPointer { tgt in
-        chunks.withUnsafeMutableBufferPointer { out in
-            // Each chunk writes its own slots and its own result.
-            nonisolated(unsafe) let (src, tgt, out) = (src, tgt, out)
-            let b = bounds, cap = capacity
-            let work: @Sendable (Int) -> Void = { c in
-                var chunk = Chunk()
-                chunk.base = cap[c]
-                parseChunk(p, b[c]..<b[c + 1], path: path, options: options, src: src, tgt: tgt, into: &chunk)
-                out[c] = chunk
+        var targets: [Int32] = []
+        var sources = [Int32](unsafeUninitializedCapacity: slots) { src, sourceCount in
+            targets = [Int32](unsafeUninitializedCapacity: slots) { tgt, targetCount in
+                chunks.withUnsafeMutableBufferPointer { out in
+                    // Each chunk writes its own slots and its own result.
+                    nonisolated(unsafe) let (src, tgt, out) = (src, tgt, out)
+                    let b = bounds, cap = capacity
+                    let work: @Sendable (Int) -> Void = { c in
+                        var chunk = Chunk()
+                        chunk.base = cap[c]
+                        chunk.end = cap[c + 1]
+                        parseChunk(p, b[c]..<b[c + 1], path: path, options: options, src: src, tgt: tgt, into: &chunk)
+                        // The region's unused tail.
+                        let used = chunk.base + chunk.edges
+                        assert(used <= chunk.end, "chunk \(c) wrote past its region")
+                        if used < chunk.end, let s = src.baseAddress, let t = tgt.baseAddress {
+                            (s + used).initialize(repeating: 0, count: chunk.end - used)
+                            (t + used).initialize(repeating: 0, count: chunk.end - used)
+                        }
+                        out[c] = chunk
+                    }
+                    Parallel.forEach(iterations: chunkCount, work)
+                }
+                assert(capacity[chunkCount] == slots && capacity[0] == 0)
+                targetCount = slots
             }
-            Parallel.forEach(iterations: chunkCount, work)
-        }}}
+            sourceCount = slots
+        }
         var parser = EdgeListParser(path: path, options: options)
         return parser.finish(chunks: chunks, sources: &sources, targets: &targets, byteCount: n)
     }
@@ -340,6 +380,8 @@ struct EdgeListParser {
             }
             guard let u = code(s0, e0, line, lineStart, lineEnd),
                   let v = code(s1, e1, line, lineStart, lineEnd) else { continue }
+            // In bounds: one slot per edge line, and the region has a slot per line.
+            assert(slot < chunk.end, "edge slot \(slot) past the chunk's region end \(chunk.end)")
             src[slot] = u
             tgt[slot] = v
             if count == 3 && chunk.weights == nil {
@@ -394,6 +436,9 @@ struct EdgeListParser {
         intLabel.reserveCapacity(min(2 * edgeCount, 1 << 24))
         var out = 0
         var failed: EdgeListError?
+        // In bounds: chunk regions lie inside the arrays (base + edges <= region end <= count,
+        // see `parse`), and `out` only counts edges already read, so out <= k < count.
+        assert(chunks.allSatisfy { $0.base + $0.edges <= sources.count } && targets.count == sources.count)
         sources.withUnsafeMutableBufferPointer { src in
         targets.withUnsafeMutableBufferPointer { tgt in
         outer: for chunk in chunks {

@@ -77,6 +77,7 @@ public enum EdgeListWriter {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         var bytes = Array(text.utf8)
+        // fwrite reads exactly the buffer's count bytes from its base address.
         let written = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { fwrite($0, 1, buffer.count, file) } ?? 0
         }

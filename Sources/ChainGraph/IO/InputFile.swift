@@ -124,6 +124,9 @@ public enum InputFile {
 
     static func readRegular(_ fd: Int32, size: Int) -> Result<[UInt8], Problem> {
         var failure: Int32 = 0
+        // read(2) writes at most size - done bytes at base + done, so bytes 0..<done are
+        // initialized and in the buffer; the array claims exactly those (a short read is
+        // reported below, never padded).
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size, let base = buffer.baseAddress {
@@ -133,6 +136,7 @@ public enum InputFile {
                 if n == 0 { break }
                 done += n
             }
+            assert(done <= buffer.count)
             count = done
         }
         if failure != 0 {
@@ -148,6 +152,7 @@ public enum InputFile {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            // read(2) writes at most b.count bytes; only chunk[0..<n] is used.
             let n = chunk.withUnsafeMutableBufferPointer { b in systemRead(fd, b.baseAddress, b.count) }
             if n < 0 && errno == EINTR { continue }
             if n < 0 {

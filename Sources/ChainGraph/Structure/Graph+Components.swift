@@ -13,10 +13,15 @@ extension Graph {
         let n = nodeCount
         let mask = EdgeLayerMask(layers)
         var ticker = ProgressTicker(progress, total: edgeCount, stride: 1 << 18)
+        // Initializes all n elements before setting the count (the initializer's contract).
         var parent = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
             for i in 0..<n { buffer[i] = Int32(i) }
             count = n
         }
+        // In bounds: `parent` has n entries and holds node ids (its own index or a smaller
+        // root); v < n, e < offsets[v + 1] <= m, and targets are node ids (Graph's CSR
+        // invariants, checked when the graph is made).
+        assert(parent.count == n && outOffsets.count == n + 1 && self.layers.count == outTargets.count)
         parent.withUnsafeMutableBufferPointer { parent in
             outOffsets.withUnsafeBufferPointer { offsets in
                 outTargets.withUnsafeBufferPointer { targets in
@@ -74,6 +79,10 @@ extension Graph {
         var callNode = [Int32](repeating: 0, count: n)
         var callCursor = [Int](repeating: 0, count: n)
         var componentCount: Int32 = 0
+        // In bounds: each per-node array has n entries; the Tarjan stack and the call stack
+        // hold each node at most once (a node is pushed when first indexed), so their tops
+        // stay <= n; node and edge ids come from a graph whose CSR invariants were checked.
+        assert([index.count, low.count, comp.count, tarjanStack.count, callNode.count, callCursor.count].allSatisfy { $0 == n })
         index.withUnsafeMutableBufferPointer { index in
         low.withUnsafeMutableBufferPointer { low in
         comp.withUnsafeMutableBufferPointer { comp in

@@ -24,6 +24,7 @@ enum Console {
         text.withUTF8 { write(2, $0) }
     }
 
+    /// Reads buf.count - done bytes from base + done while done < buf.count.
     private static func write(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
         guard let base = buf.baseAddress else { return }
         var done = 0

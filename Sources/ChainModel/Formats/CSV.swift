@@ -192,6 +192,7 @@ struct CSVReader {
 
     /// Calls `body` for each row of `bytes`. Stops at the first syntax error.
     static func forEachRow(_ bytes: [UInt8], _ body: (borrowing Row) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
+        // The row grammar reads only below the range's upper bound (buf.count here).
         try bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) in
             try forEachRow(buf, range: 0..<buf.count, firstLine: 1, body)
         }

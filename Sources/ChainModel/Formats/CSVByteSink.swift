@@ -8,9 +8,14 @@ import Glibc
 /// RFC 4180 quoting, CRLF, and the caller writes the byte-order mark.
 ///
 /// - Complexity: O(bytes written); memory O(chunk size) when writing to a file.
+///
+/// In bounds: every write of k bytes at `count` follows `reserve(k)` (k <= 21, or a raw field
+/// no longer than the capacity), which flushes first when `count + k` would pass the capacity.
+/// The buffer is an `UnsafeMutableBufferPointer`, whose subscript checks each index in debug
+/// builds and compiles to the same unchecked store as a raw pointer in release.
 final class CSVByteSink {
     private let capacity: Int
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
     private let fd: Int32
     /// Bytes collected when writing to memory (`fd` < 0).
@@ -22,7 +27,8 @@ final class CSVByteSink {
     init(fd: Int32, capacity: Int = 1 << 22) {
         self.fd = fd
         self.capacity = capacity
-        self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        assert(capacity >= 32, "CSVByteSink: the capacity must hold the longest reserved write")
+        self.buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
     }
 
     deinit { buffer.deallocate() }
@@ -30,11 +36,11 @@ final class CSVByteSink {
     func flush() {
         guard count > 0 else { return }
         if fd < 0 {
-            collected.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+            collected.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
         } else if failure == 0 {
             var done = 0
             while done < count {
-                let r = Glibc.write(fd, buffer + done, count - done)
+                let r = Glibc.write(fd, buffer.baseAddress! + done, count - done)
                 if r < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -49,6 +55,7 @@ final class CSVByteSink {
     @inline(__always)
     private func reserve(_ n: Int) {
         if count + n > capacity { flush() }
+        assert(count + n <= capacity)
     }
 
     @inline(__always)
@@ -101,7 +108,7 @@ final class CSVByteSink {
                 return
             }
             reserve(n)
-            (buffer + count).update(from: base, count: n)
+            (buffer.baseAddress! + count).update(from: base, count: n)
             count += n
             return
         }
@@ -175,6 +182,7 @@ final class CSVByteSink {
                   UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
+        // At most 20 digits (UInt64.max has 20) in the 20-byte tuple; 21 bytes were reserved.
         withUnsafeMutableBytes(of: &tmp) { t in
             while v > 0 {
                 t[n] = UInt8(ascii: "0") + UInt8(v % 10)

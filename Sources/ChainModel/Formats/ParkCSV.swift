@@ -187,6 +187,7 @@ enum ParkCSV {
         defer { trace.mark("  parse \(kind.csvFile)") }
         warnings.forEach(sink.add)
         let schema = Schemas.schema(for: kind)
+        // The buffer is read through CSVReader, whose scans stop at buf.count (row grammar).
         return bytes.withUnsafeBufferPointer { buf -> (records: [T], lines: [Int]) in
             // The header: the first non-blank row.
             var columns: [Int]?
@@ -230,6 +231,7 @@ enum ParkCSV {
             // ends + 1 (an upper bound on its rows, counted by the row grammar's rule); the regions are then moved together.
             // No per-chunk arrays to concatenate: one allocation, no copy of the records.
             var capacity = [Int](repeating: 0, count: bounds.count)
+            // Iteration c writes cap[c] only, c < bounds.count == cap.count.
             capacity.withUnsafeMutableBufferPointer { cap in
                 nonisolated(unsafe) let cap = cap
                 Parallel.forEach(iterations: bounds.count) { c in
@@ -272,6 +274,7 @@ enum ParkCSV {
                                 }
                                 // Never past the region (the bound is proven by the row grammar;
                                 // this keeps a future mistake an error, not memory corruption).
+                                assert(chunk.count < regionCapacity[c], "chunk \(c) has more rows than its region")
                                 guard chunk.count < regionCapacity[c] else {
                                     chunk.sink.add(Diagnostic(.error, file: display, line: row.line, "internal error: more rows than line ends", hint: "please report this file"))
                                     return
@@ -288,9 +291,14 @@ enum ParkCSV {
                     }
                     Parallel.forEach(iterations: chunks.count, work)
                     // Close the gaps between regions (moves; regions only shift down).
+                    // In bounds: chunk c initialized slots regionStart[c] ..< regionStart[c] + count,
+                    // inside its region (the guard above), and filled <= regionStart[c], so every
+                    // move stays below total and exactly `filled` records are initialized at the
+                    // end, which is what the array is told.
                     var filled = 0
                     if let recordBase {
                         for (c, chunk) in chunks.enumerated() {
+                            assert(filled <= regionStart[c] && chunk.count <= regionCapacity[c])
                             if regionStart[c] != filled {
                                 (recordBase + filled).moveInitialize(from: recordBase + regionStart[c], count: chunk.count)
                                 for k in 0..<chunk.count { lineBuffer[filled + k] = lineBuffer[regionStart[c] + k] }
@@ -349,12 +357,14 @@ enum ParkCSV {
     }
 
     /// Reads a CSV bundle folder.
-    /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores.
+    /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores (every member
+    /// file; park, chains and stages files are small in practice, so only tests and the fuzzer,
+    /// which lower the threshold, chunk them).
     static func decode(folder: String, displayFolder: String, sink: DiagnosticSink, minimumParallelBytes: Int = 4 << 20) -> (Park, Lines) {
         var lines = Lines()
         let folderName = (folder as NSString).lastPathComponent
         var park = Park(id: folderName, name: folderName)
-        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink) { r in
+        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
                 r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
                          text: Message("problem.format.unsupported", ["tag": .text(tag)]),
@@ -372,13 +382,13 @@ enum ParkCSV {
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
-        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, decode: RecordCoding.chain) {
+        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.chain) {
             park.chains = chains
             lines.byKind[.chain] = chainLines
             lines.stageLines = chains.map { _ in [] }
             for (i, chain) in chains.enumerated() where chainIndex[chain.id] == nil { chainIndex[chain.id] = i }
         }
-        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink) { r in
+        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
             (chain: r.requiredText("chain"), stage: RecordCoding.stage(r))
         }
         for (k, row) in (stageRows?.records ?? []).enumerated() where !row.chain.isEmpty {

@@ -98,6 +98,8 @@ enum TextDecoding {
 
     /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // In bounds: 8-byte loads only while i + 8 <= n; a multi-byte sequence is read only
+        // after `i + need < n` is checked.
         bytes.withUnsafeBufferPointer { buf -> Int? in
             var i = 0
             let n = buf.count
@@ -140,6 +142,10 @@ enum TextDecoding {
         var input = bytes.map { CChar(bitPattern: $0) }
         var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
         let outCapacity = output.count
+        // iconv reads at most inLeft bytes and writes at most outLeft bytes, both set to the
+        // buffers' counts; the output holds 2n + 16 bytes, enough for GB18030 → UTF-8 (at most
+        // 4 bytes of UTF-8 per 2-byte or 4-byte GB18030 character, 1 per ASCII byte; else E2BIG
+        // leaves input, which is refused).
         let result: Int? = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
                 var inPtr = inBuf.baseAddress

@@ -67,6 +67,9 @@ public struct ParkGraph: Sendable {
             let ends = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
             // Field reads through the buffer: copying each link would retain its strings.
             let wanted = LinkStatus.allCases.filter { statuses.contains($0) }
+            // In bounds: i < links.count, and the resolution has one supplier and one buyer per
+            // link of this park.
+            assert(ends.supplier.count == park.links.count && ends.buyer.count == park.links.count)
             park.links.withUnsafeBufferPointer { links in
                 for i in links.indices where wanted.contains(links[i].status) {
                     let s = ends.supplier[i], b = ends.buyer[i]

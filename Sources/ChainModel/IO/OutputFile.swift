@@ -130,6 +130,7 @@ public enum OutputFile {
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(WriteError) {
+        // write(2) reads buf.count - done bytes from base + done, done < buf.count.
         let failure: Int32? = bytes.withUnsafeBufferPointer { buf -> Int32? in
             guard let base = buf.baseAddress else { return nil }
             var done = 0

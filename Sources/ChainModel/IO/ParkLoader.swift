@@ -73,6 +73,18 @@ public enum ParkLoader {
         return try finish(park, format: .json, sink: sink) { (name, jsonLine($0, root: root)) }
     }
 
+    /// Loads and validates the CSV bundle in `folder`, cutting every member file of at least
+    /// `minimumParallelBytes` bytes into chunks parsed on all cores (default 4 MiB). For the
+    /// fuzzer (Fuzz/) and tests: a threshold of 1 exercises the chunked path on tiny inputs.
+    @_spi(Fuzzing)
+    public static func load(csvFolder folder: String, minimumParallelBytes: Int) throws(ParkLoadError) -> LoadedPark {
+        let sink = DiagnosticSink()
+        let (park, lines) = ParkCSV.decode(folder: folder, displayFolder: folder, sink: sink, minimumParallelBytes: minimumParallelBytes)
+        return try finish(park, format: .csvBundle, sink: sink) { place in
+            csvLocation(place, folder: folder, lines: lines)
+        }
+    }
+
     private static func finish(
         _ park: Park, format: LoadedPark.Format, borrowedChains: [Chain] = [], sink: DiagnosticSink,
         locate: (RecordPlace) -> (String, Int?)

@@ -54,7 +54,10 @@ public enum TemporaryFiles {
         lock.lock()
         defer { lock.unlock() }
         installHandlers()
+        // In bounds: slot < slotCount, and the path's bytes plus its NUL fit the slot's
+        // slotBytes (bytes.count < slotBytes was checked above).
         for slot in 0..<slotCount where states[slot] == 0 {
+            assert(bytes.count < slotBytes)
             let base = paths + slot * slotBytes
             _ = bytes.withUnsafeBufferPointer { b in
                 b.baseAddress.map { memcpy(base, $0, b.count) }

@@ -29,6 +29,8 @@ import ChainGraph
     @_spi(Internals) public func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
         var supplier = [Int32](repeating: -1, count: links.count)
         var buyer = [Int32](repeating: -1, count: links.count)
+        // In bounds: both arrays have links.count slots and the chunks partition 0..<links.count.
+        assert(supplier.count == links.count && buyer.count == links.count)
         supplier.withUnsafeMutableBufferPointer { s in
             buyer.withUnsafeMutableBufferPointer { b in
                 // Each chunk writes only its own slots.

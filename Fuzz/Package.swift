@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+// ChainMap's libFuzzer targets, kept in their own package (like Benchmarks/) so that the
+// library and its tests build without sanitizer flags. Build and run them with
+// `scripts/fuzz.sh` (see Fuzz/README.md); by hand:
+//
+//     cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//     .build/release/FuzzParkCSV .corpus/FuzzParkCSV Seeds/FuzzParkCSV -max_total_time=60
+//
+// SwiftPM links an executable with `--defsym main=<Target>_main`, so each target defines that
+// symbol (`@_cdecl`) and hands its callback to libFuzzer through `LLVMFuzzerRunDriver`
+// (declared by the C shim `CLibFuzzer`).
+import PackageDescription
+
+let fuzzSupport: [Target.Dependency] = ["FuzzSupport"]
+
+let package = Package(
+    name: "ChainMapFuzz",
+    dependencies: [
+        .package(name: "ChainMap", path: ".."),
+    ],
+    targets: [
+        // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.
+        .target(name: "CLibFuzzer"),
+        // The driver loop shared by every target, and input decoding helpers.
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"]),
+        // (a) The JSON park loader: ParkLoader.load(json:name:).
+        .executableTarget(
+            name: "FuzzParkJSON",
+            dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
+        ),
+        // (b) The CSV bundle loader: all eight member files, sequential and chunked.
+        .executableTarget(
+            name: "FuzzParkCSV",
+            dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
+        ),
+        // (c) The edge-list reader, sequential and chunked.
+        .executableTarget(
+            name: "FuzzEdgeList",
+            dependencies: fuzzSupport + [.product(name: "ChainGraph", package: "ChainMap")]
+        ),
+        // (d) The xlsx park loader does not exist yet. When it does, add its target here:
+        //
+        //     .executableTarget(
+        //         name: "FuzzParkXLSX",
+        //         dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
+        //     ),
+        //
+        // with Sources/FuzzParkXLSX/FuzzParkXLSX.swift written like FuzzParkJSON (the input is
+        // the workbook's bytes), seeds in Seeds/FuzzParkXLSX/ (small workbooks written by
+        // openpyxl and LibreOffice, under 20 KB each), and its name in TARGETS in
+        // scripts/fuzz.sh. Fuzz/README.md says what else to keep in mind for zip + XML input.
+    ]
+)

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes the small seed corpora of the fuzz targets from the bundled samples and the test
+fixtures (run from anywhere; rewrites Fuzz/Seeds/<Target>/). Every seed stays under 4 KB so
+that libFuzzer's default input length and speed are kept.
+
+    python3 Fuzz/Seeds/make_seeds.py
+"""
+import csv
+import io
+import json
+import os
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SAMPLES = os.path.join(ROOT, "Sources/ChainModel/Samples")
+MODEL_FIXTURES = os.path.join(ROOT, "Tests/ChainModelTests/Fixtures")
+GRAPH_FIXTURES = os.path.join(ROOT, "Tests/ChainGraphTests/Fixtures")
+LIMIT = 4096
+MEMBERS = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv",
+           "organizations.csv", "pairings.csv", "needs.csv"]
+
+
+def reset(target):
+    folder = os.path.join(HERE, target)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    return folder
+
+
+def put(folder, name, data):
+    assert len(data) <= LIMIT, (name, len(data))
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+
+
+def trimmed_park(path, keep):
+    """The sample with its first `keep` records of each kind (references may dangle: that is
+    validation coverage too) and short notes."""
+    park = json.load(open(path, encoding="utf-8"))
+    for key in ("firms", "links", "organizations", "pairings", "needs"):
+        park[key] = park.get(key, [])[:keep]
+    park["chains"] = park.get("chains", [])[:1]
+    for chain in park["chains"]:
+        chain["stages"] = chain.get("stages", [])[:3]
+    def short(x):
+        if isinstance(x, dict):
+            return {k: (v[:12] if k == "note" and isinstance(v, str) else short(v)) for k, v in x.items()}
+        if isinstance(x, list):
+            return [short(v) for v in x]
+        return x
+    return short(park)
+
+
+def json_seeds():
+    out = reset("FuzzParkJSON")
+    mini = open(os.path.join(MODEL_FIXTURES, "good/mini.json"), "rb").read()
+    put(out, "mini.json", mini)
+    put(out, "mini-bom.json", b"\xef\xbb\xbf" + mini)
+    put(out, "mini-gbk.json", mini.decode("utf-8").encode("gb18030"))
+    for name in sorted(os.listdir(os.path.join(MODEL_FIXTURES, "bad"))):
+        data = open(os.path.join(MODEL_FIXTURES, "bad", name), "rb").read()
+        if len(data) <= LIMIT:
+            put(out, "bad-" + name, data)
+    for sample, keep in (("jinchang-battery.json", 3), ("wujin-machinery.json", 2)):
+        park = trimmed_park(os.path.join(SAMPLES, sample), keep)
+        put(out, "small-" + sample, json.dumps(park, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def csv_input(files, absent=0, threshold=0):
+    """The FuzzParkCSV layout: absent-mask byte, threshold byte, member files split by NUL."""
+    segments = [files.get(name, b"") for name in MEMBERS]
+    for i, name in enumerate(MEMBERS):
+        if name not in files:
+            absent |= 1 << i
+    return bytes([absent, threshold]) + b"\0".join(segments)
+
+
+def csv_seeds():
+    out = reset("FuzzParkCSV")
+    bundle = os.path.join(SAMPLES, "yihuang-plastics")
+    for rows, threshold in ((1, 0), (2, 2), (3, 5)):
+        files = {}
+        for name in MEMBERS:
+            # Header and the first rows without the long `note` column.
+            with open(os.path.join(bundle, name), encoding="utf-8-sig", newline="") as f:
+                table = list(csv.reader(f))
+            keep = [i for i, column in enumerate(table[0]) if column != "note"]
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            for row in table[:rows + 1]:
+                writer.writerow([row[i] for i in keep])
+            files[name] = text.getvalue().encode("utf-8")
+        put(out, "yihuang-%d-rows" % rows, csv_input(files, threshold=threshold))
+    # CRLF line ends and a quoted line break: the chunk splitter must respect both.
+    put(out, "crlf-quoted", csv_input({
+        "park.csv": b"id,name\r\np,P\r\n",
+        "firms.csv": b"id,name,stages,output\r\na,\"A,\r\nInc\",,10\r\nb,B,,2e3\r\nc,\"say \"\"hi\"\"\",,\r\n",
+        "links.csv": b"supplier,buyer,value\r\na,b,5\r\nb,c,\r\n",
+    }, threshold=1))
+    for case in sorted(os.listdir(os.path.join(MODEL_FIXTURES, "bad-csv"))):
+        folder = os.path.join(MODEL_FIXTURES, "bad-csv", case)
+        if os.path.isdir(folder):
+            files = {n: open(os.path.join(folder, n), "rb").read() for n in os.listdir(folder)}
+            put(out, "bad-" + case, csv_input(files, threshold=1))
+
+
+def edge_seeds():
+    out = reset("FuzzEdgeList")
+    for sub in ("centrality", "structure"):
+        folder = os.path.join(GRAPH_FIXTURES, sub)
+        for name in sorted(os.listdir(folder)):
+            if name.endswith((".edges", ".txt")):
+                data = open(os.path.join(folder, name), "rb").read()
+                if len(data) <= 2048:
+                    # Byte 0: directed, weight 1, threshold 1 (chunked) / undirected, sequential.
+                    put(out, sub + "-" + name, b"\x00" + data)
+                    put(out, sub + "-" + name + "-undirected", bytes([1 | (5 << 2)]) + data)
+    put(out, "mixed", b"\x04" + "\ufeff# comment\r\n1 2\r\n007,7,2.5\n\t甲 乙 -1e-3 # weight\n\n"
+        "1000000000 999999999999999999 3\nx y\nbad\n".encode("utf-8"))
+    put(out, "weights", b"\x06a b 1\nb c 0.1\nc a 1e308\nd e 1.5e-320\n")
+
+
+json_seeds()
+csv_seeds()
+edge_seeds()
