@@ -6,6 +6,7 @@ public struct LoadedPark: Sendable {
     public enum Format: String, Sendable {
         case json
         case csvBundle = "csv"
+        case xlsx
     }
 
     public var park: Park
@@ -14,7 +15,7 @@ public struct LoadedPark: Sendable {
     public var warnings: [Diagnostic]
 }
 
-/// Loads parks from a JSON file or a CSV bundle folder: the only place where user text
+/// Loads parks from a JSON file, a CSV bundle folder or an Excel workbook (`.xlsx`): the only place where user text
 /// becomes data. Every problem is collected and reported with file, line and field; a park
 /// with any error is not returned.
 ///
@@ -33,6 +34,14 @@ public enum ParkLoader {
             // The real cause: a dangling link or a loop is not "no such file".
             let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
             throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: hint)])
+        }
+        if kind != .folder, ParkXLSX.isWorkbook(path: path) {
+            let bytes: [UInt8]
+            switch InputFile.read(path, allowStream: true) {
+            case .success(let b): bytes = b
+            case .failure(let problem): throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+            }
+            return try load(xlsx: bytes, name: path)
         }
         let sink = DiagnosticSink()
         var trace = PhaseTrace()
@@ -66,6 +75,27 @@ public enum ParkLoader {
             throw ParkLoadError(sink.report())
         }
         return try finish(park, format: .json, sink: sink) { (name, jsonLine($0, root: root)) }
+    }
+
+    /// Reads a park from the bytes of an Excel workbook (`.xlsx`) and validates it; `name`
+    /// is the file name used in messages (`park.xlsx:firms!G12: error: …`). Never traps on
+    /// damaged or hostile bytes (the fuzz targets call this); `limits` bound what the
+    /// workbook may expand to.
+    public static func load(xlsx bytes: [UInt8], name: String, limits: XLSXLimits = .standard) throws(ParkLoadError) -> LoadedPark {
+        let sink = DiagnosticSink()
+        var trace = PhaseTrace()
+        guard let (park, places) = ParkXLSX.decode(bytes, file: name, sink: sink, limits: limits) else {
+            throw ParkLoadError(sink.report())
+        }
+        trace.mark("read and parse workbook")
+        defer { trace.mark("validate") }
+        for issue in ParkValidator.validate(park) {
+            let (sheet, row, column) = ParkXLSX.location(issue.place, places: places)
+            sink.add(Diagnostic(issue.severity, file: name, sheet: sheet, line: row, column: column, field: issue.place.field, issue.message, hint: issue.hint))
+        }
+        let report = sink.report()
+        if sink.errorCount > 0 { throw ParkLoadError(report) }
+        return LoadedPark(park: park, format: .xlsx, warnings: report)
     }
 
     private static func finish(
