@@ -284,6 +284,24 @@ struct XLSXReader {
         return (row, column - 1)
     }
 
+    /// The 0-based column of a cell reference's bytes (`C12` → 2), or nil.
+    @inline(__always)
+    static func column(of range: Range<Int>, in buf: UnsafeBufferPointer<UInt8>) -> Int? {
+        var column = 0
+        var letters = 0
+        for i in range {
+            let u = buf[i] | 0x20
+            if u >= UInt8(ascii: "a") && u <= UInt8(ascii: "z") {
+                column = column * 26 + Int(u - UInt8(ascii: "a")) + 1
+                letters += 1
+                if letters > 3 { return nil }
+            } else if buf[i] != UInt8(ascii: "$") {
+                break
+            }
+        }
+        return letters > 0 ? column - 1 : nil
+    }
+
     /// Excel's column letters for a 0-based column: 0 → A, 26 → AA.
     static func columnName(_ column: Int) -> String {
         var n = column + 1
@@ -314,7 +332,7 @@ struct XLSXReader {
         var inlineText: String?
         var hasFormula = false
         var inValue = false, inText = false, inInline = false, phonetic = 0
-        var cellRef = ""
+        var cellRef: String { Self.columnName(column) + String(rowNumber) }
 
         func finishCell() throws(XLSXProblem) {
             defer { inCell = false }
@@ -363,26 +381,32 @@ struct XLSXReader {
                 if inCell {
                     if x.isName(name, "v") { inValue = !empty; if empty { value = "" } }
                     else if x.isName(name, "f") { hasFormula = true }
-                    else if x.isName(name, "is") { inInline = !empty; inlineText = "" }
+                    else if x.isName(name, "is") { inInline = !empty }
                     else if x.isName(name, "rPh") { if !empty { phonetic += 1 } }
                     else if x.isName(name, "t") { inText = !empty }
                 } else if x.isName(name, "c") {
                     guard inRow else { continue }
-                    var ref: Range<Int>?
+                    // The hot path of a large sheet: attributes are read from the bytes.
+                    var refColumn: Int?
                     type = ""
                     style = 0
                     x.forEachAttribute(attrs) { n, v in
-                        if x.isName(n, "r") { ref = v }
-                        else if x.isName(n, "t") { type = Substring(x.string(v)) }
-                        else if x.isName(n, "s") { style = Int(x.string(v)) ?? 0 }
+                        if x.isName(n, "r") {
+                            refColumn = Self.column(of: v, in: buf)
+                        } else if x.isName(n, "t") {
+                            type = v.count == 1 && buf[v.lowerBound] == UInt8(ascii: "s") ? "s"
+                                : v.count == 1 && buf[v.lowerBound] == UInt8(ascii: "n") ? "" : Substring(x.string(v))
+                        } else if x.isName(n, "s") {
+                            var k = 0
+                            for i in v {
+                                let d = Int(buf[i]) - 48
+                                guard d >= 0 && d <= 9, k < 100_000_000 else { k = 0; break }
+                                k = k * 10 + d
+                            }
+                            style = k
+                        }
                     }
-                    if let ref, let parsed = Self.cellReference(Substring(x.string(ref))) {
-                        column = parsed.column
-                        cellRef = x.string(ref)
-                    } else {
-                        column += 1
-                        cellRef = Self.columnName(column) + String(rowNumber)
-                    }
+                    column = refColumn ?? column + 1
                     value = nil
                     inlineText = nil
                     hasFormula = false
@@ -414,8 +438,8 @@ struct XLSXReader {
                 }
             case .text(let r):
                 guard inCell else { continue }
-                if inValue { value = (value ?? "") + x.string(r) }
-                else if inInline && inText && phonetic == 0 { inlineText = (inlineText ?? "") + x.string(r) }
+                if inValue { value = value.map { $0 + x.string(r) } ?? x.string(r) }
+                else if inInline && inText && phonetic == 0 { inlineText = inlineText.map { $0 + x.string(r) } ?? x.string(r) }
             case .cdata(let r):
                 guard inCell else { continue }
                 if inValue { value = (value ?? "") + x.string(r, raw: true) }
