@@ -37,5 +37,11 @@ import Testing
         #expect(r.stderr.hasPrefix("""
             \(path):firms!G5: error: output: "1.2亿" is not a number. Hint: write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)
             """))
+        // For programs: the sheet, the row as the line, the column as a number.
+        let json = try CLI.run(["validate", path, "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"sheet\" : \"firms\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"line\" : 5"))
+        #expect(json.stdout.contains("\"column\" : 7"))
     }
 }

@@ -35,7 +35,11 @@ public enum ParkLoader {
             let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
             throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: hint)])
         }
-        if kind != .folder, ParkXLSX.isWorkbook(path: path) {
+        // A workbook by its name, or a regular file by its first bytes (a pipe is not sniffed:
+        // what is read from it is gone).
+        var regular = false
+        if case .regular = kind { regular = true }
+        if kind != .folder, ParkXLSX.isWorkbook(path: path, sniff: regular) {
             let bytes: [UInt8]
             switch InputFile.read(path, allowStream: true) {
             case .success(let b): bytes = b

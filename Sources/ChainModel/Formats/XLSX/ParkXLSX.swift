@@ -381,13 +381,13 @@ enum ParkXLSX {
 }
 
 extension ParkXLSX {
-    /// Whether the file at `path` is to be read as a workbook: named `.xlsx`/`.xlsm`, or a
-    /// zip archive by its first bytes. An old binary `.xls` (or WPS `.et`) is taken too, so
-    /// that the reader can say what to do with it.
-    static func isWorkbook(path: String) -> Bool {
+    /// Whether the file at `path` is to be read as a workbook: named `.xlsx`/`.xlsm`, or (when
+    /// `sniff`, for regular files only) a zip archive by its first bytes. An old binary `.xls`
+    /// (or WPS `.et`) is taken too, so that the reader can say what to do with it.
+    static func isWorkbook(path: String, sniff: Bool) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["xlsx", "xlsm", "xls", "et"].contains(ext) { return true }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard sniff, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
         return head == [0x50, 0x4B, 0x03, 0x04] || head == [0xD0, 0xCF, 0x11, 0xE0]

@@ -124,7 +124,7 @@ enum ParkXLSXWriter {
                         case .number(let d):
                             // libxlsxwriter keeps 16 significant digits; a value that needs 17 is
                             // written as text with all of them (and read back as the same number).
-                            if Double(String(format: "%.16G", d)) == d {
+                            if keepsAllDigits(d) {
                                 worksheet_write_number(ws, r, col, d, nil)
                             } else {
                                 worksheet_write_string(ws, r, col, NumberFormat.shortest(d), nil)
@@ -160,6 +160,13 @@ enum ParkXLSXWriter {
         guard status == LXW_NO_ERROR else {
             throw WriteError(path: path, message: "cannot write the workbook (\(String(cString: lxw_strerror(status))))", hint: "check the free space in the temporary folder")
         }
+    }
+
+    /// Whether libxlsxwriter's `%.16G` gives back `d` exactly. Whole numbers below 10^15 always
+    /// do (the common case: money, counts), without formatting them.
+    static func keepsAllDigits(_ d: Double) -> Bool {
+        if d == d.rounded(), abs(d) < 1e15 { return true }
+        return Double(String(format: "%.16G", d)) == d
     }
 
     /// Columns a text takes in a spreadsheet: East Asian wide characters count two.
