@@ -90,7 +90,7 @@ enum ParkXLSXWriter {
         func sheet<T>(_ kind: RecordKind, _ items: [T], encode: (T, inout XLSXRecordWriter) -> Void) {
             guard failure == nil else { return }
             let schema = Schemas.schema(for: kind)
-            let names = kind == .park ? schema.keys.map(\.name) : schema.keys.map(\.name)
+            let names = schema.keys.map(\.name)
             let title = ParkXLSX.sheetNames[kind]![0]
             func row(_ i: Int) -> [XLSXOutCell] {
                 var w = XLSXRecordWriter(schema: schema)
