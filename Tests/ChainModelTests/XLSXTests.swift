@@ -209,6 +209,39 @@ struct XLSXTests {
         #expect(ParkJSON.encode(back.park) == ParkJSON.encode(park))
     }
 
+    /// CSV files of the bundled Yihuang bundle converted by LibreOffice Calc's CSV import
+    /// (`soffice --convert-to xlsx`: one workbook per file, numbers and TRUE/FALSE typed by
+    /// LibreOffice) read as the same firms and links. Skipped without LibreOffice.
+    @Test func csvFilesConvertedByLibreOfficeReadAsTheSameRecords() throws {
+        guard let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return }
+        let bundle = try #require(Samples.folder).appendingPathComponent("yihuang-plastics")
+        let park = try ParkLoader.load(path: bundle.path).park
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
+            "-env:UserInstallation=file://" + folder.appendingPathComponent("profile").path,
+            "--headless", "--convert-to", "xlsx", "--infilter=CSV:44,34,76,1", "--outdir", folder.path,
+            bundle.appendingPathComponent("firms.csv").path, bundle.appendingPathComponent("links.csv").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        for (file, check) in [("firms.xlsx", { (p: Park) in p.firms == park.firms }), ("links.xlsx", { (p: Park) in p.links == park.links })] {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))
+            let sink = DiagnosticSink()
+            let (read, _) = try #require(ParkXLSX.decode(bytes, file: file, sink: sink))
+            // A workbook of links alone lacks the firms sheet; nothing else may be wrong.
+            let errors = sink.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("missing: a park workbook needs a firms sheet") }
+            #expect(errors.isEmpty, "\(errors)")
+            #expect(check(read), "\(file) differs from the CSV bundle")
+        }
+    }
+
     // MARK: Damaged and hostile files
 
     func errors(_ bytes: [UInt8], limits: XLSXLimits = .standard) -> [Diagnostic] {
