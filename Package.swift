@@ -49,8 +49,11 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // The render worker in C: Graphviz layout and rendering in a child process started with
+        // posix_spawn of the running executable (see docs/DESIGN.md, "The render worker").
+        .target(name: "CGraphvizWorker", dependencies: ["CGraphviz"]),
         // DOT writer and rendering through libgvc in a recycled worker process, one serial owner.
-        .target(name: "ChainRender", dependencies: ["ChainModel", "CGraphviz"]),
+        .target(name: "ChainRender", dependencies: ["ChainModel", "CGraphviz", "CGraphvizWorker"]),
         // The commands of the CLI, as a library so they can be tested in-process.
         .target(
             name: "ChainMapCommands",

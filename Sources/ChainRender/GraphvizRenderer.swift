@@ -1,4 +1,5 @@
 import CGraphviz
+import CGraphvizWorker
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -8,11 +9,12 @@ import Darwin
 
 /// Renders DOT text to SVG, PNG or PDF through libgvc, in a render worker process.
 ///
-/// One Graphviz context serves the whole process; the parent only loads the plugins. Layout and
-/// rendering run in a child process forked from it (the C code in the CGraphviz shim), which
-/// serves renders one at a time over a socket. All renderers share one process-wide lock and
-/// one worker: the renderer is `Sendable` and may be called from any thread, but renders run
-/// one at a time.
+/// The calling process only reads Graphviz's plugin lists. Layout and rendering run in a render
+/// worker (the C target `CGraphvizWorker`): a child process started with `posix_spawn` of this
+/// process's own executable, which a C constructor turns into a render loop before `main` runs,
+/// so no process with live threads ever forks. It serves renders one at a time over a socket.
+/// All renderers share one process-wide lock and one worker: the renderer is `Sendable` and may
+/// be called from any thread, but renders run one at a time.
 ///
 /// Why a worker: Graphviz 2.42/2.43's `dot` leaks with clusters, about 43 KiB per render of an
 /// 11-firm map with 9 clusters and 1.4 MiB per render of the 206-firm Beilun map, even with
@@ -22,14 +24,16 @@ import Darwin
 /// replaced once its resident memory has grown by ``WorkerPolicy/memoryBudget`` (or after
 /// ``WorkerPolicy/maxRenders`` renders), which bounds it. A Graphviz crash ends the worker, not
 /// the caller: it becomes ``RenderError/graphvizCrashed(signal:)`` and the next render starts a
-/// new worker. Cost: a new worker sets up its fonts again (about 20 ms); a render pays a socket
-/// round trip (microseconds).
+/// new worker. Cost: a new worker is an exec of this executable plus Graphviz's context and
+/// fonts (tens of milliseconds); a render pays a socket round trip (microseconds).
 ///
 /// Known limits: the worker itself still leaks until it is replaced, so its memory is bounded
 /// by the budget plus one render's peak, not flat. A render has no time limit (a huge layout
-/// blocks the lock until Graphviz finishes). Needs `fork` (Linux, macOS).
+/// blocks the lock until Graphviz finishes). Needs `posix_spawn` and the running executable's
+/// path (`/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS), and an executable that
+/// links ChainRender at start-up (not one that loads it with `dlopen`).
 ///
-/// Parsing uses a sequential ID discipline (see `chainmap_memread` in the CGraphviz shim) so
+/// Parsing uses a sequential ID discipline (see `chainmap_memread` in `CGraphvizWorker`) so
 /// the same DOT gives the same picture on every render, and flushes libcgraph's lexer so text
 /// after the first graph never leaks into the next render.
 ///
@@ -132,7 +136,7 @@ public final class GraphvizRenderer: Sendable {
 /// The process-wide Graphviz context and render worker, created on first use.
 private let graphvizSession = Mutex<GraphvizSession?>(nil)
 
-/// A forked render worker (see `chainmap_worker_start` in the CGraphviz shim).
+/// A render worker process (see `chainmap_worker_start` in `CGraphvizWorker`).
 private struct RenderWorker {
     let pid: pid_t
     let socket: Int32
@@ -147,13 +151,11 @@ private struct GraphvizSession {
     let plugins: GraphvizRenderer.Plugins
     var worker: RenderWorker?
 
-    /// Returns the open session, creating the context, reading the plugin lists and loading
-    /// the layout and output plugins on first use.
+    /// Returns the open session, creating the context and reading the plugin lists on first
+    /// use. The worker has a context of its own; this one never lays out anything.
     static func open(_ session: inout GraphvizSession?) throws(RenderError) -> GraphvizSession {
         if let session { return session }
         guard let gvc = gvContext() else { throw .noContext }
-        _ = agseterr(AGWARN)
-        _ = agseterrf(chainmap_worker_sink)
         let plugins = GraphvizRenderer.Plugins(
             layouts: pluginList(gvc, "layout"),
             formats: pluginList(gvc, "device"),
@@ -163,11 +165,6 @@ private struct GraphvizSession {
         session = opened
         guard plugins.layouts.contains("dot") else {
             throw .missingLayoutPlugin("dot", available: plugins.layouts)
-        }
-        // Load the plugins here, so workers forked later need no dlopen. No text, no fonts:
-        // the parent must not lay out text before forking (see the shim).
-        for format in ["svg", "png", "pdf"] where plugins.formats.contains(format) {
-            _ = chainmap_preload(gvc, "dot", format)
         }
         return opened
     }
@@ -242,7 +239,7 @@ private struct GraphvizSession {
         if let worker { return worker }
         var socket: Int32 = -1
         var pid: pid_t = 0
-        let failure = chainmap_worker_start(gvc, &socket, &pid)
+        let failure = chainmap_worker_start(&socket, &pid)
         guard failure == 0 else {
             throw .workerFailed(reason: "could not start a render worker: \(String(cString: strerror(failure)))")
         }

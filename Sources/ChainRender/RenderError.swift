@@ -1,3 +1,5 @@
+import ChainModel
+
 /// Errors of map building and rendering. Each case names what went wrong and how to fix it.
 public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The Graphviz context could not be created.
@@ -63,4 +65,9 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     private static func joined(_ messages: [String]) -> String {
         messages.isEmpty ? "no message from Graphviz" : messages.joined(separator: "; ")
     }
+}
+
+extension RenderError: ChainMapError {
+    /// What went wrong in Graphviz, as one problem without a file.
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: "", description)] }
 }

@@ -185,10 +185,11 @@ func plantedPark() -> Park {
         #expect(missing.remedy.message.arguments["candidate"] == .message(Message("gaps.remedy.candidate", ["firm": best])))
     }
 
-    @Test func jsonIsDeterministic() throws {
+    /// (Determinism: two reports in one process share one hash seed, so that is checked across
+    /// processes, `chainmap gaps` on every sample, in `CrossProcessDeterminismTests`. Shuffled
+    /// records legitimately change the report: findings cite links by their record index.)
+    @Test func jsonNamesTheRules() throws {
         let a = try Self.json(GapReport(park: plantedPark()))
-        let b = try Self.json(GapReport(park: plantedPark()))
-        #expect(a == b)
         #expect(a.contains("\"rule\":\"missing-stage\""))
         #expect(a.contains("\"id\":\"gaps.evidence.missing-stage\""))
         #expect(a.contains("\"counts\":{\"blocking-need\":1,\"broken\":"))

@@ -33,10 +33,11 @@ import Testing
         #expect(!r.findings.contains { $0.rule == .missingStage })
     }
 
-    @Test func samplesAreDeterministicAndCutsAgree() throws {
+    /// (Determinism of the report: `CrossProcessDeterminismTests` runs `chainmap gaps` on every
+    /// sample in two processes with different hash seeds.)
+    @Test func cutsAgreeWithBiconnectivity() throws {
         for name in ["beilun-nev", "jinchang-battery", "ningxiang-storage", "wujin-machinery", "yihuang-plastics"] {
             let park = try Self.sample(name)
-            #expect(try GapReportTests.json(GapReport(park: park)) == GapReportTests.json(GapReport(park: park)), "\(name)")
             let index = ChainIndex(park)
             let cuts = SupplyCuts(graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
             let reference = index.graph.biconnectivity()

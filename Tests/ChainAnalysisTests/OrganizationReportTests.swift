@@ -254,12 +254,13 @@ func smallPark() -> Park {
         #expect(n.openWithoutResponder.map(\.id) == ["n1"])
     }
 
-    @Test func jsonIsDeterministicAndComplete() throws {
+    /// (Determinism is checked across processes, `chainmap orgs --suggest-joint` on every
+    /// sample, in `CrossProcessDeterminismTests`; the report cites pairings and links by record
+    /// index, so shuffled records legitimately change it.)
+    @Test func jsonIsComplete() throws {
         var options = OrganizationOptions()
         options.suggestJoint = true
         let a = try Self.json(OrganizationReport(park: smallPark(), options: options))
-        let b = try Self.json(OrganizationReport(park: smallPark(), options: options))
-        #expect(a == b)
         #expect(a.contains("\"organizationPercent\":42.86"))
         #expect(a.contains("\"groups\""))
         #expect(a.contains("\"placement\":\"path\""))

@@ -39,16 +39,6 @@ import Testing
         #expect(electronics.standaloneFirms == 3 && electronics.jointBranches == 1)
     }
 
-    @Test func sameJSONTwice() throws {
-        var options = OrganizationOptions()
-        options.suggestJoint = true
-        for name in ["beilun-nev", "ningxiang-storage"] {
-            let park = try Self.sample(name)
-            #expect(try OrganizationReportTests.json(OrganizationReport(park: park, options: options))
-                == OrganizationReportTests.json(OrganizationReport(park: park, options: options)))
-        }
-    }
-
     @Test func groupsPlaceEveryCandidateOnce() throws {
         var options = OrganizationOptions()
         options.suggestJoint = true

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ChainAnalysis
 
@@ -39,7 +40,7 @@ import Testing
         #expect(both.brokenStages == ["ok-part", "ok-end"])
     }
 
-    @Test func setsZonesAndUnknownIds() {
+    @Test func setsZonesAndUnknownIds() throws {
         var park = plantedPark()
         for i in park.firms.indices where ["R1", "R2"].contains(park.firms[i].id) { park.firms[i].zone = "北区" }
         let w = WhatIf(park: park)
@@ -47,6 +48,60 @@ import Testing
         let r = w.run(removing: w.firms(inZone: "北区") + ["nobody"])
         #expect(r.unknown == ["nobody"])
         #expect(r.cut.map(\.firm.id) == ["P1", "P2", "E1", "E2"])
-        #expect(r.json() == w.run(removing: ["R2", "R1", "nobody"]).json())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(r) == encoder.encode(w.run(removing: ["R2", "R1", "nobody"])))
+    }
+
+    @Test func optionsTakeNamesZonesAChainAndALimit() throws {
+        var park = plantedPark()
+        for i in park.firms.indices where ["R1", "R2"].contains(park.firms[i].id) { park.firms[i].zone = "北区" }
+        let w = WhatIf(park: park)
+        var options = WhatIfOptions()
+        options.remove = ["企业gR1"]  // by name
+        options.chain = "g"
+        options.limit = 2
+        let r = try w.run(options)
+        #expect(r.removed.map(\.id) == ["gR1"])
+        #expect(r.cutTotal == 6)
+        #expect(r.cut.map(\.firm.id) == ["gM1", "gM2"])
+        #expect(Set(r.stages.map(\.chain)) == ["g"])
+        #expect(r.chain == "g")
+        // The zone adds its firms; the totals cover the whole park.
+        var zone = WhatIfOptions()
+        zone.zone = "北区"
+        #expect(try w.run(zone).removed.map(\.id) == ["R1", "R2"])
+    }
+
+    @Test func unknownNamesAreLocatedErrorsWithTheNearestNames() {
+        let w = WhatIf(park: plantedPark())
+        var options = WhatIfOptions()
+        options.remove = ["企业gR9"]
+        #expect(throws: LookupError.self) { try w.run(options) }
+        do {
+            _ = try w.run(options)
+        } catch {
+            #expect(error.kind == .firm && error.field == "remove" && error.query == "企业gR9")
+            #expect(error.candidates.map(\.id).contains("gR1"))
+            #expect(error.message.id == "lookup.firm.unknown")
+        }
+        options.remove = []
+        options.chain = "gg"
+        do {
+            _ = try w.run(options)
+            Issue.record("no error for an unknown chain")
+        } catch {
+            #expect(error.field == "chain" && error.candidates.map(\.id) == ["g"])
+        }
+        options.chain = nil
+        options.zone = "南区"
+        do {
+            _ = try w.run(options)
+            Issue.record("no error for an unknown zone")
+        } catch {
+            #expect(error.kind == .zone && error.message.id == "lookup.zone.unknown" && error.hint == nil)
+            // A ChainMapError: one diagnostic located at the option.
+            #expect(error.diagnostics.map(\.field) == ["--zone"])
+        }
     }
 }

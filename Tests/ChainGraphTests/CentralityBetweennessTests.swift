@@ -68,7 +68,7 @@ import Testing
         #expect(worst < 0.05)
     }
 
-    @Test func identicalForOneAndTwoThreads() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func identicalForOneAndTwoThreads() throws {
         for directed in [true, false] {
             let g = try largeRandomGraph(nodes: 2_000, edges: 8_000, directed: directed, seed: 11, weighted: true)
             for weighted in [false, true] {

@@ -16,7 +16,7 @@ import Testing
         }
     }
 
-    @Test func identicalForOneAndTwoThreads() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func identicalForOneAndTwoThreads() throws {
         let g = try largeRandomGraph(nodes: 600, edges: 2_400, directed: true, seed: 3, weighted: true)
         for weighted in [false, true] {
             #expect(try g.closeness(weighted: weighted, threads: 1) == g.closeness(weighted: weighted, threads: 2))

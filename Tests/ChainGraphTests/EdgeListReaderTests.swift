@@ -73,7 +73,7 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
     }
 
     @Test func parsesWeightsExactly() throws {
-        let tokens = ["0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5", "0x10"]
+        let tokens = ["0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5"]  // decimal only: 0x10 is refused (hexadecimalWeightIsNotANumber)
         let text = tokens.map { "a b \($0)" }.joined(separator: "\n")
         let lg = try EdgeListReader.parse(text)
         let expected = tokens.map { Double($0) }
@@ -201,5 +201,50 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
                 #expect(error.errors.first?.message.contains("stream is longer than") == true)
             }
         }
+    }
+
+    /// Issue #15 (9): a weight 0x1p3 was read as 8.
+    @Test func hexadecimalWeightIsNotANumber() {
+        do {
+            _ = try EdgeListReader.parse("a b 0x1p3\nb c 0x10\nc d inf\nd e 2.5e1\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.badWeight, .badWeight, .nonFiniteWeight])
+            #expect(error.errors.map(\.line) == [1, 2, 3])
+        }
+    }
+
+    /// Issue #15 (11): a UTF-16 list reported `weight "\0" "1" "\0" is not a number` per line.
+    @Test func utf16IsOneClearError() {
+        var body: [UInt8] = []
+        for unit in "a b 1\nb c 2\n".utf16 {
+            body.append(UInt8(unit & 0xFF))
+            body.append(UInt8(unit >> 8))
+        }
+        let withMark: [UInt8] = [0xFF, 0xFE] + body
+        for bytes in [withMark, body] {
+            do {
+                _ = try EdgeListReader.parse(bytes)
+                Issue.record("parsed")
+            } catch {
+                #expect(error.errors.count == 1)
+                #expect(error.errors.first?.kind == .invalidUTF8)
+                #expect(error.errors.first?.message.contains("UTF-16") == true)
+            }
+        }
+    }
+
+    /// Issue #15 (12): a 64 MiB label made `rank` print 805 MB; labels are capped at load.
+    @Test func overlongLabelIsALocatedError() {
+        let long = String(repeating: "x", count: InputLimits.maxLabelBytes + 1)
+        do {
+            _ = try EdgeListReader.parse("a b\n\(long) c\n")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.errors.map(\.kind) == [.labelTooLong])
+            #expect(error.errors.map(\.line) == [2])
+            #expect(error.description.utf8.count < 600)
+        }
+        #expect((try? EdgeListReader.parse("a \(String(repeating: "y", count: InputLimits.maxLabelBytes))\n")) != nil)
     }
 }

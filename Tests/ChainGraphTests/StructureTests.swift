@@ -55,7 +55,7 @@ func structureGraph(directed: Bool = true, _ edges: [(Int32, Int32, Double)], no
         #expect(scc.members() == [[0, 1, 2], [3, 4], [5]])
     }
 
-    @Test func millionNodePathIsStackSafe() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func millionNodePathIsStackSafe() throws {
         let n: Int32 = 1_000_000
         var builder = GraphBuilder(directed: true)
         builder.reserveCapacity(edges: Int(n))

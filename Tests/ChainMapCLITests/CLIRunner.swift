@@ -25,11 +25,18 @@ enum CLI {
     static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ChainModelTests/Fixtures")
 
-    static func run(_ arguments: [String], executable other: URL? = nil, in directory: URL? = nil) throws -> CLIResult {
+    /// Runs `chainmap arguments` (or another copy of the program, `executable`);
+    /// `environment` is added to (or replaces entries of) this process's environment.
+    static func run(
+        _ arguments: [String], executable other: URL? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> CLIResult {
         let exe = try #require(other ?? executable, "chainmap executable not found next to the tests")
         let process = Process()
         process.executableURL = exe
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -401,3 +401,25 @@ import Testing
         #expect(samples.stdout.contains("jinchang-battery,55,82,"))
     }
 }
+
+/// `generate -o NAME.json` writes one JSON file (the format follows the name), and a `.json`
+/// name is never used for a CSV folder.
+@Suite struct GenerateOutputTests {
+    @Test func theFormatFollowsTheOutputName() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("x.json").path
+        let r = try CLI.run(["generate", "--firms", "200", "--seed", "3", "-o", json])
+        #expect(r.status == 0, "\(r.stderr)")
+        var isDir: ObjCBool = true
+        #expect(FileManager.default.fileExists(atPath: json, isDirectory: &isDir) && !isDir.boolValue)
+        #expect(try CLI.run(["validate", json]).status == 0)
+        let refused = try CLI.run(["generate", "--firms", "200", "--seed", "3", "-o", folder.appendingPathComponent("y.json").path, "--format", "csv"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("names a JSON file, but the format is csv"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("y.json").path))
+        let bundle = folder.appendingPathComponent("bundle").path
+        #expect(try CLI.run(["generate", "--firms", "200", "--seed", "3", "-o", bundle]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: bundle + "/firms.csv"))
+    }
+}

@@ -7,7 +7,7 @@ import Testing
 /// 2.42/2.43 leaked about 43 KiB per render of a clustered map (42 MiB over 1,000); the
 /// renderer's recycled worker keeps the caller flat.
 @Suite struct RenderMemoryCLITests {
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
+    @Test(.tags(.slow), .enabled(if: Slow.allowed), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
     func aThousandRendersDoNotGrowTheProcess() throws {
         let sample = try #require(Samples.path("jinchang-battery"))
         let r = try CLI.run(["measure", sample, "--algorithms", "render",
@@ -19,6 +19,36 @@ import Testing
         #expect((render["svgBytes"] as? Double ?? 0) > 10_000)
         let growth = try #require(render["residentGrowthBytes"] as? Double)
         #expect(growth < 1_048_576, "grew \(Int(growth) >> 10) KiB over the last 900 renders")
+    }
+
+    /// The render worker is this executable started with CHAINMAP_RENDER_WORKER=<fd>:<parent
+    /// pid>; a stray value (another parent) is ignored and the command runs as usual.
+    @Test func aStrayWorkerVariableIsIgnored() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("map.svg")
+        let r = try CLI.run(["map", "jinchang-battery", "-o", out.path], environment: ["CHAINMAP_RENDER_WORKER": "3:1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOf: out, encoding: .utf8)
+        #expect(svg.contains("<svg"))
+    }
+
+    /// A worker whose parent is gone before it starts (the variable names another pid) exits
+    /// at once instead of running the program's main.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func anOrphanedWorkerExitsBeforeMain() throws {
+        let exe = try #require(CLI.executable)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "exec -a chainmap-render-worker \"$0\" samples", exe.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CHAINMAP_RENDER_WORKER": "3:1"]) { _, new in new }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(data.isEmpty, "the program's main ran: \(String(decoding: data, as: UTF8.self))")
     }
 
     @Test func renderNeedsAPark() throws {

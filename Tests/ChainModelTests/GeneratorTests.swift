@@ -14,17 +14,14 @@ enum GeneratedFixture {
         try #require(GeneratedFixture.result, "the generator failed")
     }
 
-    @Test func sameSeedGivesIdenticalBytes() throws {
+    /// That the same seed gives the same bytes is checked across processes (two runs in one
+    /// process share one hash seed and cannot see hash-order dependence):
+    /// `CrossProcessDeterminismTests.writtenFilesAreTheSameInEveryProcess` runs
+    /// `chainmap generate` twice, with different hash seeds, and compares the files.
+    @Test func differentSeedsGiveDifferentParks() throws {
         let a = try ParkGenerator.generate(.init(firms: 3000, seed: 7, plantGaps: true))
-        let b = try ParkGenerator.generate(.init(firms: 3000, seed: 7, plantGaps: true))
-        let ja = try #require(ParkWriter.encode(a.park, format: .json))
-        let jb = try #require(ParkWriter.encode(b.park, format: .json))
-        #expect(ja == jb)
-        #expect(a.gaps == b.gaps)
-        #expect(PlantedGap.json(a.gaps, park: a.park, options: .init(firms: 3000, seed: 7))
-            == PlantedGap.json(b.gaps, park: b.park, options: .init(firms: 3000, seed: 7)))
         let c = try ParkGenerator.generate(.init(firms: 3000, seed: 8, plantGaps: true))
-        #expect(ParkWriter.encode(c.park, format: .json) != ja)
+        #expect(ParkWriter.encode(c.park, format: .json) != ParkWriter.encode(a.park, format: .json))
     }
 
     @Test func generatedParkValidatesCleanly() throws {
@@ -40,7 +37,7 @@ enum GeneratedFixture {
         #expect(plain.park.chains.map(\.id) == ["plastics"])
     }
 
-    @Test func csvBundleLoadsBackUnchanged() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func csvBundleLoadsBackUnchanged() throws {
         let park = try generated().park
         let folder = Fixture.temporaryFolder().appendingPathComponent("bundle")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

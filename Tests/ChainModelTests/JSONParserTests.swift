@@ -50,7 +50,7 @@ import Testing
         #expect(p.duplicateKeys.first?.line == 2)
     }
 
-    @Test func longListsParseInLinearTime() throws {
+    @Test(.tags(.slow), .enabled(if: Slow.allowed)) func longListsParseInLinearTime() throws {
         // 300,000 items: linear parsing takes well under a second in debug; the quadratic
         // version (copying the item list on every append) took minutes.
         let text = "[" + (0..<300_000).map { "{\"id\": \"f\($0)\"}" }.joined(separator: ",") + "]"

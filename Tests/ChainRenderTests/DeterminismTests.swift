@@ -24,6 +24,8 @@ struct DeterminismTests {
         #expect(dot == golden, "DOT differs from Fixtures/battery-park.dot; rerun with CHAINMAP_UPDATE_GOLDEN=1 if intended")
     }
 
+    /// Shuffled records give the same DOT. (Hash-order dependence cannot show within one
+    /// process: `CrossProcessDeterminismTests` compares `chainmap map` across processes.)
     @Test func sameParkInAnyRecordOrderGivesIdenticalDOT() throws {
         let park = TestParks.battery()
         var shuffled = park
@@ -36,9 +38,7 @@ struct DeterminismTests {
         for variant in [options, MapOptions(aggregate: .stage), MapOptions(focus: MapFocus(firm: "fudi", radius: 1))] {
             let a = DOTWriter().write(try ChainMapBuilder(park: park).build(variant))
             let b = DOTWriter().write(try ChainMapBuilder(park: shuffled).build(variant))
-            let c = DOTWriter().write(try ChainMapBuilder(park: park).build(variant))
             #expect(a == b)
-            #expect(a == c)
         }
     }
 

@@ -9,7 +9,7 @@ import Testing
 /// it recycles. These tests check the worker's life cycle; that 1,000 renders leave the calling
 /// process flat is measured in a process of its own (other suites allocate in this one
 /// meanwhile): `RenderMemoryCLITests`, through `chainmap measure PARK --algorithms render`.
-@Suite("Render worker")
+@Suite("Render worker", .serialized)
 struct RenderMemoryTests {
     @Test func theWorkerIsReplacedAfterItsBudgetAndReaped() throws {
         let renderer = GraphvizRenderer(workerPolicy: .init(memoryBudget: 1 << 30, maxRenders: 2))
@@ -24,6 +24,32 @@ struct RenderMemoryTests {
         if renderer.workerProcessID() != replaced {
             #expect(kill(replaced, 0) == -1 && errno == ESRCH)
         }
+    }
+
+    /// The worker is started with posix_spawn of this executable (the test runner here), never
+    /// forked from this multithreaded process: a fresh exec of the same file, named by its argv.
+    /// (It may have a second thread of its own: pango matches fonts on short-lived threads.)
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe")))
+    func theWorkerIsAFreshExecOfThisExecutableNotAFork() throws {
+        let renderer = GraphvizRenderer.shared
+        let ownExe = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        // Other suites render (and this one stops workers) concurrently: read the worker's
+        // /proc entries while it is the current one, retrying if it was replaced meanwhile.
+        for _ in 0..<20 {
+            _ = try renderer.render(dot: "digraph { a -> b }", format: .svg)
+            guard let pid = renderer.workerProcessID(),
+                  let cmdline = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")),
+                  let workerExe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
+                  let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                  renderer.workerProcessID() == pid
+            else { continue }
+            #expect(String(decoding: cmdline, as: UTF8.self) == "chainmap-render-worker\0")
+            #expect(workerExe == ownExe)
+            // Its parent is this process (not a fork's copy of it: a fork would keep our argv).
+            #expect(status.split(separator: "\n").contains("PPid:\t\(getpid())"), "\(status)")
+            return
+        }
+        Issue.record("no render worker stayed current long enough to be inspected")
     }
 
     @Test func aWorkerThatDiesIsReplacedOnTheNextRender() throws {

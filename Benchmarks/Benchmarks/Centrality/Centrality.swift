@@ -13,17 +13,23 @@ let benchmarks: @Sendable () -> Void = {
     )
     let huge = Benchmark.Configuration(
         timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3)
-    // Allocation gate (README, "Allocation thresholds"): malloc count within 10,000 of the
-    // stored p90 (.relaxed); wall time and memory never gate.
-    let allocationGate: [BenchmarkMetric: BenchmarkThresholds] = [
-        .mallocCountTotal: .relaxed, .wallClock: .none, .peakMemoryResident: .none,
-    ]
+    // Allocation gate (README, "Allocation gate"; scripts/bench-gate.sh): the p90 malloc count
+    // may exceed the limit stored in Thresholds/ by at most `slack` mallocs (an absolute
+    // tolerance, not `.relaxed`'s 10,000); wall time and memory never gate.
+    // Gated benchmarks measure no peak memory: its sampling thread allocates as it runs, which
+    // made the malloc count follow the machine's load (p90 252 and 181 in two runs).
+    func allocationGate(slack: Int) -> Benchmark.Configuration {
+        .init(
+            metrics: [.wallClock, .mallocCountTotal],
+            thresholds: [.mallocCountTotal: .init(absolute: [.p90: slack]), .wallClock: .none]
+        )
+    }
 
     // Fixed work (exactly 20 power iterations) and a fixed graph: its allocation count is
     // deterministic, so CI may gate on it (see README, "Allocation thresholds").
     Benchmark(
         "PageRank G(100k,1M) 20 iterations",
-        configuration: .init(thresholds: allocationGate)
+        configuration: allocationGate(slack: 10)
     ) { benchmark in
         let graph = try BenchParks.gnm(nodes: 100_000, edges: 1_000_000)
         benchmark.startMeasurement()

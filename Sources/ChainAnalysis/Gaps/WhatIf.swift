@@ -69,6 +69,31 @@ public struct WhatIf: Sendable {
         index.park.firms.filter { $0.zone == zone }.map(\.id)
     }
 
+    /// Runs the scenario people describe with names (`chainmap whatif`): looks up each firm
+    /// and the zone, removes them, then keeps the stage table to `options.chain` and the firm
+    /// lists to `options.limit`.
+    ///
+    /// - Throws: ``LookupError`` (field `remove`, `zone` or `chain`) for a name that fits no
+    ///   firm, several firms, no zone or no chain, with the nearest names.
+    /// - Complexity: O(names × firms) for the look-ups, then ``run(removing:)``.
+    public func run(_ options: WhatIfOptions) throws(LookupError) -> WhatIfReport {
+        let park = index.park
+        var ids: [String] = []
+        for name in options.remove { ids.append(try park.lookupFirm(name, field: "remove").id) }
+        if let zone = options.zone { ids += try park.lookupZone(zone, field: "zone") }
+        let chain = try options.chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
+        var report = run(removing: ids)
+        if let chain {
+            report.chain = chain
+            report.stages = report.stages.filter { $0.chain == chain }
+        }
+        if options.limit > 0 {
+            report.cut = Array(report.cut.prefix(options.limit))
+            report.weakened = Array(report.weakened.prefix(options.limit))
+        }
+        return report
+    }
+
     /// Runs the scenario "these firms are gone". Unknown ids are listed in
     /// ``WhatIfReport/unknown`` and otherwise ignored.
     ///
@@ -129,6 +154,8 @@ public struct WhatIf: Sendable {
                 lostSuppliers: suppliers, output: index.park.firms[f].output, inPark: index.inPark[f]))
         }
         report.weakened = weakened.sorted().map { index.firmRef(Int($0)) }
+        report.cutTotal = report.cut.count
+        report.weakenedTotal = report.weakened.count
         report.lostLinks = lostLinks
         report.lostLinkValue = lostValue
         for f in queue[0..<removedCount] where index.inPark[Int(f)] { report.removedOutput += index.output[Int(f)] }

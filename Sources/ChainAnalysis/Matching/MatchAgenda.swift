@@ -25,9 +25,9 @@ public struct MatchAgendaOptions: Sendable, Equatable {
 
 /// A matchmaking-day agenda: meetings that maximise the total score with at most
 /// ``MatchAgendaOptions/perFirm`` meetings per firm.
-public struct MatchAgenda: Sendable {
+public struct MatchAgenda: Sendable, Encodable {
     /// One meeting: the requester (buyer or needer) meets the offerer (supplier or provider).
-    public struct Meeting: Sendable, Equatable {
+    public struct Meeting: Sendable, Equatable, Encodable {
         public var requester: String
         public var requesterName: String
         public var offerer: String
@@ -117,7 +117,9 @@ extension MatchIndex {
         var pairInfo: [(ScoredCandidate, MatchDirection, Int32)] = []
         for f in 0..<n {
             for (c, d) in perFirmCandidates[f] {
-                let w = Int64((c.score.total * 1_000_000).rounded())
+                // Int64(_:) traps on infinity or beyond ±9.2e18; scores are small, but never trap.
+                let total = c.score.total.isFinite ? min(max(c.score.total, -1e12), 1e12) : 0
+                let w = Int64((total * 1_000_000).rounded())
                 let key = Int64(f) << 32 | Int64(c.node)
                 if let k = best[key] {
                     if w > pairs[k].weight {

@@ -32,8 +32,8 @@ public struct MatchEvaluationOptions: Sendable, Equatable {
 /// ```
 /// - Complexity: one index build on the remaining links, then per query the method's work
 ///   (full: one match query; common neighbours: the two-hop neighbourhood).
-public struct MatchEvaluation: Sendable {
-    public struct Row: Sendable, Equatable {
+public struct MatchEvaluation: Sendable, Encodable {
+    public struct Row: Sendable, Equatable, Encodable {
         public var method: String
         public var direction: MatchDirection
         public var queries: Int
@@ -43,7 +43,15 @@ public struct MatchEvaluation: Sendable {
         public var recall: Double
         /// Mean reciprocal rank of the first hidden partner (0 when not in the list).
         public var mrr: Double
+
+        enum CodingKeys: String, CodingKey {
+            case method, direction, queries, precision = "precisionAtK", recall = "recallAtK", mrr
+        }
     }
+
+    /// The park evaluated.
+    public var park: String = ""
+    public var parkName: String = ""
 
     public var options: MatchEvaluationOptions
     public var activeLinks: Int
@@ -56,6 +64,8 @@ public struct MatchEvaluation: Sendable {
     /// Runs the benchmark.
     public init(park: Park, options: MatchEvaluationOptions = MatchEvaluationOptions()) {
         self.options = options
+        self.park = park.id
+        self.parkName = park.name
         var rng = EvalRandom(seed: options.seed)
         // Active links between two distinct firms.
         var firmIndex: [String: Int32] = [:]

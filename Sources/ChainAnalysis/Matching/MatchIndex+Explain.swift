@@ -20,7 +20,7 @@ extension MatchIndex {
                 needId = need.id
                 wantedTexts = direction == .capability && !need.tags.isEmpty ? need.tags : need.tags + (need.product.map { [$0] } ?? [])
             } else {
-                wantedTexts = [setText[Int(item.set)]]
+                wantedTexts = setText[Int(item.set)]
             }
         }
         switch direction {
@@ -34,34 +34,40 @@ extension MatchIndex {
         let wanted = wantedTexts.first { !offerConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? wantedTexts.first ?? ""
         let channels = trustChannels(firm, c.node)
 
-        // The sentence.
-        var parts: [String] = []
+        // The sentence, as clauses of named parts (at most five: what is offered, what is
+        // needed, the template link, a trust channel, the zone; or that they are close).
+        var clauses: [Message] = []
         let requesterName = direction == .downstream ? candidateName : f.name
         let providerName = direction == .downstream ? f.name : candidateName
-        let verb = direction == .capability ? "offers" : "makes"
-        if !offer.isEmpty { parts.append("\(providerName) \(verb) \(offer)") }
+        if !offer.isEmpty {
+            clauses.append(Message(direction == .capability ? "match.why.offers" : "match.why.makes",
+                                   ["provider": .text(providerName), "offer": .text(offer)]))
+        }
         if !wanted.isEmpty {
-            let needs = needId != nil ? "needs" : "buys"
-            parts.append("\(requesterName) \(needs) \(wanted)")
+            clauses.append(Message(needId != nil ? "match.why.needs" : "match.why.buys",
+                                   ["requester": .text(requesterName), "wanted": .text(wanted)]))
         }
         if c.score.template == 1 {
             let supplier = direction == .downstream ? firm : c.node
             let buyer = direction == .downstream ? c.node : firm
             if let link = feedingStages(supplier: supplier, buyer: buyer) {
-                parts.append("\(stageNames[Int(link.0)]) feeds \(stageNames[Int(link.1)])")
+                clauses.append(Message("match.why.feeds", ["from": .text(stageNames[Int(link.0)]), "to": .text(stageNames[Int(link.1)])]))
             }
         }
-        if let first = channels.first {
-            parts.append(first.hasPrefix("paired") ? first : "both sit in \(first)")
-        }
+        if let first = channels.first { clauses.append(first.message) }
         if c.score.locality == 1, isFirm, zone[Int(c.node)] >= 0 {
-            parts.append("same zone (\(zoneNames[Int(zone[Int(c.node)])]))")
+            clauses.append(Message("match.why.sameZone", ["zone": .text(zoneNames[Int(zone[Int(c.node)])])]))
         }
-        var sentence = parts.joined(separator: "; ")
-        if sentence.isEmpty { sentence = "\(candidateName) is close to \(f.name) in the chain" }
+        if clauses.isEmpty {
+            clauses.append(Message("match.why.close", ["candidate": .text(candidateName), "firm": .text(f.name)]))
+        }
+        // One sentence of 1…5 clauses: `match.why.N` with arguments c1…cN.
+        var arguments: [String: Message.Argument] = [:]
+        for (i, clause) in clauses.prefix(5).enumerated() { arguments["c\(i + 1)"] = .message(clause) }
         return MatchSuggestion(
             firm: f.id, direction: direction, candidate: candidateId, candidateName: candidateName, candidateIsFirm: isFirm,
-            need: needId, offer: offer, wanted: wanted, score: c.score, channels: channels, explanation: sentence + ".")
+            need: needId, offer: offer, wanted: wanted, score: c.score, channels: channels,
+            explanation: Message("match.why.\(min(clauses.count, 5))", arguments))
     }
 
     /// A stage of `supplier` that is an input of a stage of `buyer`, first in template order.
@@ -82,24 +88,24 @@ extension MatchIndex {
         return Array(Set(result)).sorted()
     }
 
-    /// Trust channels between two nodes: organizations both belong to (names, in node order),
-    /// then pairings between them or their organizations (`paired: A – B (kind)`).
-    func trustChannels(_ a: Int32, _ b: Int32) -> [String] {
+    /// Trust channels between two nodes: organizations both belong to (in node order), then
+    /// pairings between them or their organizations.
+    func trustChannels(_ a: Int32, _ b: Int32) -> [MatchChannel] {
         let oa = organizations(of: a)
         let ob = Set(organizations(of: b))
-        var result: [String] = []
+        var result: [MatchChannel] = []
         if Int(a) < firmCount && Int(b) < firmCount {
-            for o in oa where ob.contains(o) { result.append(name(of: o)) }
+            for o in oa where ob.contains(o) { result.append(MatchChannel(kind: .organization, name: name(of: o))) }
         }
         let g = graph.graph
         let sideA = Set(oa + [a])
         let sideB = ob.union([b])
         for x in sideA.sorted() {
             for e in g.outEdgeRange(of: x) where g.layers[e] == .pairing && sideB.contains(g.outTargets[e]) {
-                result.append("paired: \(name(of: x)) – \(name(of: g.outTargets[e]))")
+                result.append(MatchChannel(kind: .pairing, name: name(of: x), partner: name(of: g.outTargets[e])))
             }
             for p in g.inEdgeRange(of: x) where g.layers[Int(g.inEdges[p])] == .pairing && sideB.contains(g.inSources[p]) {
-                result.append("paired: \(name(of: g.inSources[p])) – \(name(of: x))")
+                result.append(MatchChannel(kind: .pairing, name: name(of: g.inSources[p]), partner: name(of: x)))
             }
         }
         return result

@@ -1,6 +1,6 @@
 /// A firm that could fill a gap at a stage (补链): work in the stage, or supply what its firms
 /// supply.
-public struct StageCandidate: Sendable, Equatable {
+public struct StageCandidate: Sendable, Equatable, Encodable {
     public var firm: String
     public var firmName: String
     /// Whether the firm is already in the park (else it comes from the outside list).

@@ -37,8 +37,8 @@ public struct MatchIndex: Sendable {
     let conceptNames: [String]
     let setStart: [Int32]
     let setConcepts: [Int32]
-    /// A representative text of each set (the first text that produced it).
-    let setText: [String]
+    /// The texts that first produced each set (the data's words, in order).
+    let setText: [[String]]
 
     // Per firm.
     let productSet: [Int32]          // firm → set of its products (-1 none)
@@ -95,7 +95,7 @@ public struct MatchIndex: Sendable {
         var setKey: [[Int32]: Int32] = [:]
         var sStart: [Int32] = [0]
         var sConcepts: [Int32] = []
-        var sText: [String] = []
+        var sText: [[String]] = []
         var textCache: [String: Int32] = [:]
         func set(of texts: [String], keywordsOnly: Bool = false) -> Int32 {
             let key = texts.joined(separator: "\u{1}")
@@ -122,7 +122,7 @@ public struct MatchIndex: Sendable {
                 setKey[ids] = result
                 sConcepts += ids
                 sStart.append(Int32(sConcepts.count))
-                sText.append(texts.joined(separator: "、"))
+                sText.append(texts)
             }
             textCache[key] = result
             return result

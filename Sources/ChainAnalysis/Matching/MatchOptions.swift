@@ -1,5 +1,5 @@
 /// Which side of a firm's business a match serves.
-public enum MatchDirection: String, Sendable, CaseIterable, Comparable {
+public enum MatchDirection: String, Sendable, CaseIterable, Comparable, Encodable {
     /// Suppliers for the firm's inputs: its supply needs, what it buys now, and the stages
     /// that feed its stages in the chain template.
     case upstream
@@ -23,7 +23,7 @@ public enum MatchDirection: String, Sendable, CaseIterable, Comparable {
 /// The weights of the score's parts. The score of a suggestion is
 /// `Σ weight × part / Σ weight` over the parts that apply (``MatchScore``); every part is in
 /// 0…1, so the score is too.
-public struct MatchWeights: Sendable, Equatable {
+public struct MatchWeights: Sendable, Equatable, Encodable {
     /// How well the offer meets the need (concept coverage). Default 0.35.
     public var fit: Double = 0.35
     /// The candidate's stage feeds the firm's stage in the chain template (or the reverse for

@@ -1,6 +1,6 @@
 /// The named parts of a suggestion's score, each in 0…1 (nil: the part does not apply and
 /// is left out of the weighted mean).
-public struct MatchScore: Sendable, Equatable {
+public struct MatchScore: Sendable, Equatable, Encodable {
     /// Concept coverage of the need by the offer: matched concepts / concepts of the need item.
     public var fit: Double
     /// 1 when the supplier's stage is an input of the buyer's stage in the chain template, 0.3
@@ -50,8 +50,40 @@ public struct MatchScore: Sendable, Equatable {
     }
 }
 
+/// A trust channel between a firm and a candidate: an organization both belong to (a chain
+/// committee, an alliance), or a pairing between them or their organizations.
+public struct MatchChannel: Sendable, Hashable, Encodable {
+    public enum Kind: String, Sendable, Encodable {
+        /// Both belong to the organization ``name``.
+        case organization
+        /// ``name`` is paired with ``partner`` (结对).
+        case pairing
+    }
+
+    public var kind: Kind
+    /// The shared organization, or the first party of the pairing (display names).
+    public var name: String
+    /// The other party of a pairing.
+    public var partner: String?
+
+    public init(kind: Kind, name: String, partner: String? = nil) {
+        self.kind = kind
+        self.name = name
+        self.partner = partner
+    }
+
+    /// The channel as a clause of an explanation: `match.why.sharedOrganization` or
+    /// `match.why.paired`.
+    public var message: Message {
+        switch kind {
+        case .organization: Message("match.why.sharedOrganization", ["organization": .text(name)])
+        case .pairing: Message("match.why.paired", ["a": .text(name), "b": .text(partner ?? "")])
+        }
+    }
+}
+
 /// One suggested match: a candidate for one need (or input, or product) of a firm.
-public struct MatchSuggestion: Sendable, Equatable {
+public struct MatchSuggestion: Sendable, Equatable, Encodable {
     /// The firm the suggestions are for.
     public var firm: String
     public var direction: MatchDirection
@@ -67,11 +99,10 @@ public struct MatchSuggestion: Sendable, Equatable {
     /// What is needed, in the data's words, e.g. `自动化`.
     public var wanted: String
     public var score: MatchScore
-    /// Organizations both sides belong to, and pairings that connect them (trust channels),
-    /// as display names.
-    public var channels: [String]
-    /// One sentence: why this match.
-    public var explanation: String
+    /// Organizations both sides belong to, and pairings that connect them (trust channels).
+    public var channels: [MatchChannel]
+    /// One sentence: why this match (`match.why…`; every name in it is a field above).
+    public var explanation: Message
 
     /// The requesting side (buyer or needer) and the offering side (supplier or provider).
     public var requester: String { direction == .downstream ? candidate : firm }
@@ -79,7 +110,7 @@ public struct MatchSuggestion: Sendable, Equatable {
 }
 
 /// The suggestions for one firm, by direction, best first.
-public struct FirmMatches: Sendable, Equatable {
+public struct FirmMatches: Sendable, Equatable, Encodable {
     public var firm: String
     public var firmName: String
     /// Suggestions, grouped by direction (upstream, downstream, capability), best first within

@@ -96,3 +96,43 @@ public struct NodeRef: Sendable, Hashable, Encodable {
         self.name = name
     }
 }
+
+extension NetworkInput {
+    /// The nodes a file of node ids or labels names, one per line (`#` starts a comment), for
+    /// betweenness from chosen sources.
+    ///
+    /// - Throws: ``SourceListError`` with every unknown name and its line, or when the file
+    ///   cannot be read or lists nothing.
+    /// - Complexity: O(nodes + lines).
+    public func sources(fromFile path: String) throws(SourceListError) -> [Int32] {
+        let bytes: [UInt8]
+        switch InputFile.read(path, allowStream: true, limit: 1 << 30) {
+        case .success(let b): bytes = b
+        case .failure(let problem): throw SourceListError(diagnostics: [Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+        }
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { index[id] = Int32(i) }
+        var result: [Int32] = []
+        var problems: [Diagnostic] = []
+        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            if let v = index[word] {
+                result.append(v)
+            } else if problems.count < 100 {
+                problems.append(Diagnostic(.error, file: path, line: n + 1, "unknown node \"\(word)\"", hint: "use ids of the park or labels of the edge list"))
+            }
+        }
+        if result.isEmpty && problems.isEmpty {
+            problems.append(Diagnostic(.error, file: path, "no sources listed", hint: "one node id or label per line"))
+        }
+        if !problems.isEmpty { throw SourceListError(diagnostics: problems) }
+        return result
+    }
+}
+
+/// A `--sources` file that names nodes the network does not have, or none.
+public struct SourceListError: ChainMapError {
+    public var diagnostics: [Diagnostic]
+}

@@ -17,8 +17,10 @@ public struct EdgeListError: Error, Sendable, Equatable, CustomStringConvertible
         case nonFiniteWeight
         /// More than three columns.
         case tooManyColumns
-        /// A label is not valid UTF-8.
+        /// A label is not valid UTF-8 (or the file is UTF-16).
         case invalidUTF8
+        /// A label is longer than ``InputLimits/maxLabelBytes``.
+        case labelTooLong
         /// The graph is too large for `Int32` ids.
         case tooLarge
     }

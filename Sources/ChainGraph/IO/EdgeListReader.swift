@@ -28,7 +28,10 @@ public struct LabeledGraph: Sendable {
 ///   comma fields are skipped);
 /// - `#` starts a comment anywhere on a line (so labels cannot contain `#`);
 /// - blank lines, CRLF line ends and a leading UTF-8 byte-order mark are accepted;
-/// - labels are arbitrary UTF-8 tokens. Node ids are given in order of first appearance.
+/// - the text is UTF-8; UTF-16 (a byte-order mark FF FE / FE FF, or NUL bytes) is refused as
+///   a whole with one message;
+/// - labels are arbitrary UTF-8 tokens of at most ``InputLimits/maxLabelBytes`` bytes. Node
+///   ids are given in order of first appearance.
 ///   `7` and `007` are different labels;
 /// - the weight is a decimal number (`2`, `-1.5`, `3e-2`); negative weights are kept
 ///   (algorithms that need nonnegative weights check), NaN and infinities are rejected.
@@ -172,6 +175,17 @@ struct EdgeListParser {
         let n = p.count
         var start = 0
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
+        // UTF-16 (Excel's "Unicode Text", Windows Notepad): one clear message instead of a
+        // weight "\0" "1" "\0" that is not a number on every line.
+        let utf16BOM = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))
+        if utf16BOM || p[0..<min(n, 4096)].contains(0) {
+            let firstNUL = p[0..<min(n, 4096)].firstIndex(of: 0) ?? 0
+            let line = 1 + p[0..<firstNUL].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
+            return .failure(EdgeListReadFailure(errors: [EdgeListError(
+                path: path, line: utf16BOM ? 1 : line, kind: .invalidUTF8, text: "",
+                message: utf16BOM ? "the file is UTF-16; ChainMap reads UTF-8 text" : "the file holds NUL bytes: it is UTF-16 or binary, not UTF-8 text",
+                hint: "save it as UTF-8 (in Notepad or Excel choose the UTF-8 encoding), or run `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`")]))
+        }
         // Chunk bounds, each after a line end.
         // Every chunk reads only the file's bytes, which nobody writes meanwhile.
         nonisolated(unsafe) let p = p
@@ -230,6 +244,12 @@ struct EdgeListParser {
         /// The code of label `p[s..<e]`, nil (and an error) when it is not UTF-8.
         @inline(__always) func code(_ s: Int, _ e: Int, _ line: Int, _ lineStart: Int, _ lineEnd: Int) -> Int32? {
             let length = e - s
+            if length > InputLimits.maxLabelBytes {
+                report(line, lineStart, lineEnd, .labelTooLong,
+                       "label is \(length) bytes long; at most \(InputLimits.maxLabelBytes) are allowed",
+                       "labels are names or ids; shorten it (is this really an edge list?)")
+                return nil
+            }
             let first = p[s]
             // Canonical decimal: digits only, no leading zero (except "0"), below 10^9.
             if length <= 9 && first &- 0x30 <= 9 && (first != 0x30 || length == 1) {
@@ -310,7 +330,7 @@ struct EdgeListParser {
                 case .notANumber:
                     report(line, lineStart, lineEnd, .badWeight,
                            "weight \"\(text(p, s2, e2))\" is not a number",
-                           "write the weight as a decimal number such as 2.5, or drop the third column to use the default weight")
+                           "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight")
                     continue
                 case .nonFinite:
                     report(line, lineStart, lineEnd, .nonFiniteWeight,
@@ -525,8 +545,10 @@ struct EdgeListParser {
             if fraction > 0 { value /= powersOfTen[fraction] }
             return .value(negative ? -value : value)
         }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
-        guard let value = Double(token) else { return .notANumber }
+        // Decimal only: Double(String) would also take 0x10, 0x1p3 and inf.
+        let token = UnsafeBufferPointer(rebasing: p[start..<end])
+        if DecimalNumber.isNonFiniteWord(token) { return .nonFinite }
+        guard let value = DecimalNumber.parse(token) else { return .notANumber }
         return value.isFinite ? .value(value) : .nonFinite
     }
 

@@ -48,12 +48,7 @@ struct ConvertCommand: ParsableCommand {
             if let bytes = ParkWriter.encode(loaded.park, format: target) { Console.out(bytes: bytes) }
             return
         }
-        do {
-            try ParkWriter.write(loaded.park, format: target, to: output, overwrite: force)
-        } catch {
-            Console.err(error.description + "\n")
-            throw ExitCode.failure
-        }
+        try ParkWriter.write(loaded.park, format: target, to: output, overwrite: force)
         Console.err("wrote \(output) (\(target.rawValue))\n")
     }
 }

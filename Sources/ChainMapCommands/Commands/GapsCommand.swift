@@ -99,31 +99,7 @@ struct GapsCommand: ParsableCommand {
             Console.err(output.catalog(Message("gaps.error.noChain", ["chain": .text(chain), "chains": chains])) + "\n")
             throw ExitCode.failure
         }
-        let pool = try candidates.map { try Self.loadCandidates($0, park: park, catalog: output.catalog) } ?? []
+        let pool = try candidates.map { try ParkLoader.candidates(ParkSource(argument: $0), for: park) } ?? []
         try output.emit(GapReport(park: park, options: try options(), candidates: pool))
-    }
-
-    /// The firms of a candidates file. A JSON file without chains borrows the analysed park's
-    /// chains, so its firms can name the park's stage ids without declaring them.
-    /// A problem in the file is reported on standard error in `catalog`'s language.
-    static func loadCandidates(_ path: String, park: Park,
-                               catalog: Catalog = Catalog(Language.fromEnvironment(ProcessInfo.processInfo.environment))) throws -> [Firm] {
-        if path.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: path),
-           let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-           (object["chains"] as? [Any])?.isEmpty ?? true,
-           let template = ParkWriter.encode(Park(id: park.id, name: park.name, chains: park.chains), format: .json),
-           let templateObject = (try? JSONSerialization.jsonObject(with: Data(template))) as? [String: Any],
-           let merged = try? JSONSerialization.data(withJSONObject: object.merging(["chains": templateObject["chains"] ?? []]) { $1 }) {
-            do {
-                return try ParkLoader.load(json: Array(merged), name: path).park.firms
-            } catch {
-                Console.err(catalog(Message("gaps.error.candidates", ["error": .text(error.description)])) + "\n")
-                throw ExitCode.failure
-            }
-        }
-        var options = ParkOptions()
-        options.park = path
-        options.noWarnings = true
-        return try options.load().park.firms
     }
 }

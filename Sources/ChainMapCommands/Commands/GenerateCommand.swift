@@ -27,12 +27,6 @@ struct GenerateCommand: ParsableCommand {
                   -o /tmp/two-chains
             """)
 
-    /// Output formats of `generate`.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv
-        case json
-    }
-
     @Option(help: "Number of firms (\(ParkGenerator.minimumFirms) to \(ParkGenerator.maximumFirms)).")
     var firms: Int
 
@@ -45,8 +39,8 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .customLong("plant-gaps"), help: "Plant one gap of each kind and write planted-gaps.json.")
     var plantGaps = false
 
-    @Option(help: "Output format: csv (a folder, default) or json (one file).")
-    var format: Format = .csv
+    @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
+    var format: ParkGenerator.OutputFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Output folder (csv) or file (json).")
     var output: String
@@ -74,48 +68,16 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
         let line = ProgressLine("generating \(firms) firms")
-        let result: ParkGenerator.Result
-        do {
-            result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
-        } catch {
-            Console.err("error: \(error.description)\n")
-            throw ExitCode.failure
-        }
+        let result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
         line.finish()
         let writing = ProgressLine("writing \(output)")
-        do {
-            switch format {
-            case .csv:
-                var extra: [(name: String, bytes: [UInt8])] = []
-                if plantGaps { extra.append(("planted-gaps.json", PlantedGap.json(result.gaps, park: result.park, options: options))) }
-                try CSVBundleWriter.write(result.park, to: output, extraFiles: extra, overwrite: force) { done, total in
-                    writing.update(done, total)
-                }
-            case .json:
-                let gapsPath = Self.gapsPath(forJSON: output)
-                if plantGaps, !force, FileManager.default.fileExists(atPath: gapsPath) {
-                    Console.err("\(gapsPath): error: already exists. Hint: choose another name, or pass --force to replace it\n")
-                    throw ExitCode.failure
-                }
-                try ParkWriter.write(result.park, format: .json, to: output, overwrite: force)
-                if plantGaps {
-                    try ParkWriter.writeFile(PlantedGap.json(result.gaps, park: result.park, options: options), to: gapsPath, overwrite: force)
-                }
-            }
-        } catch let error as WriteError {
-            Console.err(error.description + "\n")
-            throw ExitCode.failure
-        }
+        let format = format ?? ParkGenerator.OutputFormat(path: output)
+        try result.write(to: output, format: format, options: options, replace: force) { writing.update($0, $1) }
         writing.finish()
         let p = result.park
         Console.err("wrote \(output) (\(format.rawValue)): \(p.firms.count) firms, \(p.links.count) links, \(p.organizations.count) organizations, \(p.pairings.count) pairings, \(p.needs.count) needs"
             + (plantGaps ? ", \(result.gaps.count) planted gaps" : "") + "\n")
     }
-
-    /// `park.json` → `park.planted-gaps.json`.
-    static func gapsPath(forJSON path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let base = url.pathExtension.lowercased() == "json" ? url.deletingPathExtension() : url
-        return base.path + ".planted-gaps.json"
-    }
 }
+
+extension ParkGenerator.OutputFormat: ExpressibleByArgument {}

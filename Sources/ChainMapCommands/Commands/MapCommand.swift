@@ -125,12 +125,7 @@ struct MapCommand: ParsableCommand {
         let park = try input.load().park
         if output != nil || format != .dot {
             // Refuse a bad output before the (possibly long) layout.
-            do {
-                _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
-            } catch {
-                Console.err(error.description + "\n")
-                throw ExitCode.failure
-            }
+            _ = try OutputFile.check(output ?? "chain-map.\(format.rawValue)", replace: force)
         }
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
@@ -139,36 +134,20 @@ struct MapCommand: ParsableCommand {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
         if let focus {
-            do {
-                options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)
-            } catch {
-                Console.err("error: \(error.description)\n")
-                throw ExitCode.failure
-            }
+            options.focus = MapFocus(firm: try park.firm(matching: focus).id, radius: radius)
         }
-        let map: RenderedMap
         var trace = PhaseTrace()
-        do {
-            let progress = ProgressLine("Drawing")
-            map = try ChainMap.render(park: park, options: options, format: format.render)
-            progress.finish()
-            trace.mark("map: scene, DOT, layout and render")
-        } catch {
-            Console.err("error: \(error.description)\n")
-            throw ExitCode.failure
-        }
+        let progress = ProgressLine("Drawing")
+        let map = try ChainMap.render(park: park, options: options, format: format.render)
+        progress.finish()
+        trace.mark("map: scene, DOT, layout and render")
         for note in map.notes { Console.err("note: \(note)\n") }
         if format == .dot && output == nil {
             Console.out(bytes: map.bytes)
             return
         }
         let path = output ?? "chain-map.\(format.rawValue)"
-        do {
-            try OutputFile.write(map.bytes, to: path, replace: force)
-        } catch {
-            Console.err(error.description + "\n")
-            throw ExitCode.failure
-        }
+        try OutputFile.write(map.bytes, to: path, replace: force)
         Console.err("wrote \(path)\n")
     }
 }

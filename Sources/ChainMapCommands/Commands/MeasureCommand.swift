@@ -204,7 +204,7 @@ struct MeasureCommand: ParsableCommand {
             var m = Measurement(name: "betweenness")
             let chosen: [Int32]
             if let sources {
-                chosen = try SourceList.read(sources, ids: loaded.ids)
+                chosen = try loaded.sources(fromFile: sources)
             } else {
                 chosen = Self.sampleSources(nodeCount: graph.nodeCount, count: min(sample, graph.nodeCount), seed: seed)
             }

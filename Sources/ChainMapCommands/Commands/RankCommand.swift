@@ -85,7 +85,7 @@ struct RankCommand: ParsableCommand {
         let progress = ProgressLine("Computing \(measure.rawValue)")
         let options = RankingOptions(
             measure: measure, weighted: weighted, sample: sample, seed: seed,
-            sources: try sources.map { try SourceList.read($0, ids: input.ids) }, scaleSample: !raw, normalized: !raw,
+            sources: try sources.map { try input.sources(fromFile: $0) }, scaleSample: !raw, normalized: !raw,
             damping: damping, tolerance: tolerance, maxIterations: maxIterations, threads: threads,
             progress: { done, total in progress.update(done, total) })
         let report = try RankReport(input, options: options, top: top)

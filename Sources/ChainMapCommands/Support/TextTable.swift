@@ -1,3 +1,4 @@
+import ChainModel
 /// A plain text table whose columns line up with Chinese text: East Asian wide characters
 /// count as two columns.
 struct TextTable {
@@ -67,6 +68,8 @@ enum Amount {
 
     private static func trim(_ v: Double) -> String {
         let rounded = (v * 100).rounded() / 100
+        // Int64(_:) traps beyond ±9.2e18 and on infinity: only small whole numbers go there.
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return NumberFormat.shortest(rounded) }
         return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
     }
 }

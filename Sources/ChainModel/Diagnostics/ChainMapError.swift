@@ -31,3 +31,13 @@ extension EdgeListReadFailure: ChainMapError {
         return all
     }
 }
+
+extension GeneratorError: ChainMapError {
+    /// The option that is out of range, as one problem without a file.
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: "", message)] }
+}
+
+extension FirmLookupError: ChainMapError {
+    /// The firm that was not found (or found several times), as one problem.
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, file: "", description)] }
+}

@@ -95,7 +95,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var s = location
-        s += ": \(severity.rawValue): "
+        s += (s.isEmpty ? "" : ": ") + "\(severity.rawValue): "
         if let field { s += "\(field): " }
         s += message
         if let hint { s += ". Hint: \(hint)" }

@@ -445,10 +445,12 @@ public struct JSONWriter {
 /// Number formatting shared by the writers: shortest text that reads back to the same
 /// `Double`, integers without `.0`, never locale-dependent.
 public enum NumberFormat {
+    /// Non-finite values (which validated data cannot produce) are written `null`, so the
+    /// text is still JSON.
     public static func shortest(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 {
             return String(Int64(d))
         }
-        return "\(d)"
+        return d.isFinite ? "\(d)" : "null"
     }
 }

@@ -14,19 +14,26 @@ struct CSVRecordReader: RecordReader {
         sink.add(Diagnostic(.error, file: file, line: row.line, field: key.name, message, hint: hint))
     }
 
-    private func cell(_ key: FieldKey) -> String? {
+    /// The cell's text; a cell longer than `limit` bytes is reported and shortened before
+    /// it becomes a string.
+    private func cell(_ key: FieldKey, limit: Int) -> String? {
         guard key.index >= 0, key.index < columns.count else { return nil }
         let c = columns[key.index]
         guard c >= 0, !row.isEmpty(c) else { return nil }
+        let raw = row.bytes(c)
+        if raw.count > limit {
+            let prefix = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<16]), as: UTF8.self)
+            return tooLong(key, count: raw.count, limit: limit, prefix: prefix)
+        }
         return row.string(c)
     }
 
-    func text(_ key: FieldKey) -> String? { cell(key) }
+    func text(_ key: FieldKey) -> String? { cell(key, limit: key.byteLimit) }
 
     func list(_ key: FieldKey) -> [String] {
-        guard let s = cell(key) else { return [] }
+        guard let s = cell(key, limit: InputLimits.maxTextBytes) else { return [] }
         // Empty items carry nothing; both formats drop them.
-        return CSVList.split(s).filter { !$0.isEmpty }
+        return CSVList.split(s).filter { !$0.isEmpty }.map { capped(key, $0, limit: InputLimits.maxLabelBytes) }
     }
 
     /// The cell's bytes without surrounding spaces and tabs; nil when absent or blank.
@@ -47,15 +54,16 @@ struct CSVRecordReader: RecordReader {
     func double(_ key: FieldKey) -> Double? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
+        // Decimal only (Double(String) would also read 0x10 as 16).
+        if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
+        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
-        if let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+        if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
         report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25")
         return nil
     }
@@ -297,6 +305,11 @@ enum ParkCSV {
         var ok = true
         let names = schema.keys.map(\.name)
         for c in 0..<row.count {
+            if row.bytes(c).count > InputLimits.maxLabelBytes {
+                sink.add(Diagnostic(.error, file: file, line: row.line, "column \(c + 1) of the header is \(row.bytes(c).count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "the first row must be the column names"))
+                ok = false
+                continue
+            }
             let name = row.string(c).trimmingCharacters(in: .whitespaces)
             let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {

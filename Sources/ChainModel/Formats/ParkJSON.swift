@@ -1,3 +1,4 @@
+import ChainGraph
 /// Reads a ``RecordReader``'s fields from a JSON object.
 struct JSONRecordReader: RecordReader {
     let schema: RecordSchema
@@ -15,6 +16,10 @@ struct JSONRecordReader: RecordReader {
         if case .object(let members) = node.value {
             let known = Set(schema.keys.map(\.name)).union(ignoring)
             for (key, child) in members where !known.contains(key) {
+                if key.utf8.count > InputLimits.maxLabelBytes {
+                    sink.add(Diagnostic(.error, file: file, line: child.line, field: path, "a field name is \(key.utf8.count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "field names are listed in docs/FORMAT.md"))
+                    continue
+                }
                 let suggestion = Suggest.closest(to: key, in: schema.keys.map(\.name)).map { "did you mean \"\($0)\"?" }
                 sink.add(Diagnostic(
                     .warning, file: file, line: child.line, field: "\(path).\(key)", "unknown field, ignored",
@@ -40,10 +45,11 @@ struct JSONRecordReader: RecordReader {
     func text(_ key: FieldKey) -> String? {
         guard let child = member(key) else { return nil }
         switch child.value {
-        case .string(let s): return s.isEmpty ? nil : s
-        case .number(let d, _):
-            // Ids and names written as numbers (e.g. a zone "3") are taken as their text.
-            return NumberFormat.shortest(d)
+        case .string(let s): return s.isEmpty ? nil : capped(key, s, limit: key.byteLimit)
+        case .number:
+            // Not taken as text: 17 and 1.70e1 are one number but two ids, and 1e400 no id.
+            typeError(key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"")
+            return nil
         default:
             typeError(key, child, expected: "text in quotes")
             return nil
@@ -59,7 +65,7 @@ struct JSONRecordReader: RecordReader {
             for item in items {
                 if case .string(let s) = item.value {
                     // Empty items carry nothing; both formats drop them.
-                    if !s.isEmpty { result.append(s) }
+                    if !s.isEmpty { result.append(capped(key, s, limit: InputLimits.maxLabelBytes)) }
                 } else {
                     report(key, "list items must be text in quotes, found \(item.typeName)", hint: "write [\"a\", \"b\"]")
                 }

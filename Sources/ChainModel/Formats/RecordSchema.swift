@@ -1,8 +1,36 @@
+import ChainGraph
 /// A field of a record kind: its position in the schema and its name (the JSON key and the
 /// CSV column header).
 struct FieldKey: Sendable, Hashable {
     let index: Int
     let name: String
+}
+
+extension FieldKey {
+    /// Most bytes of this field's text (``InputLimits``): free text (notes, a need's text,
+    /// a source, an outcome) may be long; ids, names, references and list items are labels.
+    var byteLimit: Int {
+        switch name {
+        case "note", "text", "source", "outcome": InputLimits.maxTextBytes
+        default: InputLimits.maxLabelBytes
+        }
+    }
+}
+
+extension RecordReader {
+    /// Reports `value` when it is longer than `limit` and returns a short prefix in its place
+    /// (so later messages that quote it stay short); returns `value` otherwise.
+    func capped(_ key: FieldKey, _ value: String, limit: Int) -> String {
+        let count = value.utf8.count
+        guard count > limit else { return value }
+        return tooLong(key, count: count, limit: limit, prefix: String(value.prefix(16)))
+    }
+
+    /// Reports a value of `count` bytes as too long; returns `prefix…` to stand for it.
+    func tooLong(_ key: FieldKey, count: Int, limit: Int, prefix: String) -> String {
+        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it")
+        return prefix + "…"
+    }
 }
 
 /// The kinds of record a park holds.

@@ -16,52 +16,64 @@ import Foundation
 enum TextDecoding {
     static let resaveHint =
         "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; in WPS choose UTF-8 encoding; or run `iconv -f GB18030 -t UTF-8 in.csv > out.csv`"
+    /// For JSON files, which no spreadsheet writes.
+    static let jsonResaveHint =
+        "JSON files are UTF-8: save it as UTF-8 in your editor, or convert it, e.g. `iconv -f UTF-16 -t UTF-8 in.json > out.json` (use the file's real encoding after -f)"
+    static let utf16CSVHint =
+        "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; or run `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`"
 
     /// Reads `path` and returns UTF-8 bytes, or throws with a diagnostic. A byte-order mark is
     /// overwritten with three spaces rather than removed (both parsers skip leading spaces), so
     /// a 600 MB file is read once into one buffer and never copied. Follows ``InputFile``'s
     /// rule: `allowStream` for a single input (a pipe is read with a bound), not for the
     /// member files of a bundle.
-    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic], allowStream: Bool = false) throws(ParkLoadError) -> [UInt8] {
+    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic], allowStream: Bool = false, json: Bool = false) throws(ParkLoadError) -> [UInt8] {
         var bytes: [UInt8]
         switch InputFile.read(path, allowStream: allowStream) {
         case .success(let b): bytes = b
         case .failure(let problem):
             throw ParkLoadError([Diagnostic(.error, file: displayName, problem.message, hint: problem.hint)])
         }
-        try normalize(&bytes, displayName: displayName, warnings: &warnings)
+        try normalize(&bytes, displayName: displayName, warnings: &warnings, json: json)
         return bytes
     }
 
-    /// `input` as UTF-8 (see ``normalize(_:displayName:warnings:)``).
-    static func decode(_ input: [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) -> [UInt8] {
+    /// `input` as UTF-8 (see ``normalize(_:displayName:warnings:json:)``).
+    static func decode(_ input: [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false) throws(ParkLoadError) -> [UInt8] {
         var bytes = input
-        try normalize(&bytes, displayName: displayName, warnings: &warnings)
+        try normalize(&bytes, displayName: displayName, warnings: &warnings, json: json)
         return bytes
     }
 
     /// Makes `bytes` UTF-8 in place: a byte-order mark becomes three spaces; GB18030 is
-    /// converted (with a warning); anything else that is not UTF-8 throws.
-    static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic]) throws(ParkLoadError) {
+    /// converted (with a warning); anything else that is not UTF-8 throws, naming the real
+    /// cause (UTF-16 with or without a byte-order mark) with a hint for the file's kind
+    /// (`json`: no spreadsheet advice).
+    static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false) throws(ParkLoadError) {
+        let hint = json ? jsonResaveHint : resaveHint
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes[0] = 0x20
             bytes[1] = 0x20
             bytes[2] = 0x20
             if let bad = firstInvalidUTF8(bytes) {
-                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: resaveHint)])
+                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: hint)])
             }
             return
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw ParkLoadError([Diagnostic(.error, file: displayName, "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: resaveHint)])
+            throw ParkLoadError([Diagnostic(.error, file: displayName, json ? "is UTF-16; ChainMap reads UTF-8" : "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)])
+        }
+        // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes.
+        if bytes[0..<min(bytes.count, 4096)].contains(0) {
+            throw ParkLoadError([Diagnostic(.error, file: displayName, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)])
         }
         guard let bad = firstInvalidUTF8(bytes) else { return }
         if let converted = iconvConvert(bytes, from: "GB18030") {
-            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: resaveHint))
+            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: hint))
             bytes = converted
             return
         }
-        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad)) and not GB18030 either", hint: resaveHint)])
+        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))\(json ? "" : " and not GB18030 either")", hint: hint)])
     }
 
     static func hex(_ b: UInt8) -> String {

@@ -25,8 +25,10 @@ public struct LoadedPark: Sendable {
 /// ```
 public enum ParkLoader {
     /// Loads and validates the park at `path` (a `.json` file or a folder of CSV files).
+    /// `borrowedChains` stand in for the file's chains when it declares none (a file of
+    /// candidate firms that names another park's stage ids).
     /// - Throws: ``ParkLoadError`` with every error and warning found.
-    public static func load(path: String) throws(ParkLoadError) -> LoadedPark {
+    public static func load(path: String, borrowedChains: [Chain] = []) throws(ParkLoadError) -> LoadedPark {
         let kind: InputFile.Kind
         switch InputFile.kind(path) {
         case .success(let k): kind = k
@@ -53,18 +55,18 @@ public enum ParkLoader {
             let (park, lines) = ParkCSV.decode(folder: path, displayFolder: path, sink: sink)
             trace.mark("read and parse CSV bundle")
             defer { trace.mark("validate") }
-            return try finish(park, format: .csvBundle, sink: sink) { place in
+            return try finish(park, format: .csvBundle, borrowedChains: borrowedChains, sink: sink) { place in
                 csvLocation(place, folder: path, lines: lines)
             }
         }
         var warnings: [Diagnostic] = []
         // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
-        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true)
+        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(bytes, file: path, sink: sink) else {
             throw ParkLoadError(sink.report())
         }
-        return try finish(park, format: .json, sink: sink) { place in
+        return try finish(park, format: .json, borrowedChains: borrowedChains, sink: sink) { place in
             (path, jsonLine(place, root: root))
         }
     }
@@ -73,7 +75,7 @@ public enum ParkLoader {
     public static func load(json bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
         let sink = DiagnosticSink()
         var warnings: [Diagnostic] = []
-        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings)
+        let utf8 = try TextDecoding.decode(bytes, displayName: name, warnings: &warnings, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(utf8, file: name, sink: sink) else {
             throw ParkLoadError(sink.report())
@@ -103,8 +105,11 @@ public enum ParkLoader {
     }
 
     private static func finish(
-        _ park: Park, format: LoadedPark.Format, sink: DiagnosticSink, locate: (RecordPlace) -> (String, Int?)
+        _ park: Park, format: LoadedPark.Format, borrowedChains: [Chain] = [], sink: DiagnosticSink,
+        locate: (RecordPlace) -> (String, Int?)
     ) throws(ParkLoadError) -> LoadedPark {
+        var park = park
+        if park.chains.isEmpty && !borrowedChains.isEmpty { park.chains = borrowedChains }
         for issue in ParkValidator.validate(park) {
             let (file, line) = locate(issue.place)
             let field = issue.place.field.map { format == .json ? issue.place.description : $0 }
@@ -113,6 +118,17 @@ public enum ParkLoader {
         let report = sink.report()
         if sink.errorCount > 0 { throw ParkLoadError(report) }
         return LoadedPark(park: park, format: format, warnings: report)
+    }
+
+    /// The firms of a file of outside candidates (a park file or CSV bundle) to rank against
+    /// `park`: a file without chains of its own borrows `park`'s, so its firms can name the
+    /// park's stage ids. Every problem is located in the candidates file.
+    /// - Throws: ``ParkLoadError`` with every problem found.
+    public static func candidates(_ source: ParkSource, for park: Park) throws(ParkLoadError) -> [Firm] {
+        switch source {
+        case .file(let path): try load(path: path, borrowedChains: park.chains).park.firms
+        case .sample: try source.load().park.firms
+        }
     }
 
     /// Line of a record (or its field) in the JSON tree.

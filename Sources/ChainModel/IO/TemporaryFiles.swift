@@ -79,7 +79,7 @@ public enum TemporaryFiles {
     /// temporary file exists, so a test can interrupt it there. Does nothing otherwise.
     public static func stallForTests() {
         guard getenv("CHAINMAP_TEST_STALL_WRITE") != nil else { return }
-        FileHandle.standardError.write(Data("stalled\n".utf8))
+        _ = write(2, "stalled\n", 8)
         sleep(60)
     }
 

@@ -12,7 +12,9 @@ public struct PhaseTrace {
     public mutating func mark(_ phase: @autoclosure () -> String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "trace: %@ %.3f s\n", phase(), now.timeIntervalSince(last)).utf8))
+        // write(2), not FileHandle.write, which traps when standard error cannot be written.
+        let line = String(format: "trace: %@ %.3f s\n", phase(), now.timeIntervalSince(last))
+        _ = line.withCString { write(2, $0, strlen($0)) }
         last = now
     }
 }

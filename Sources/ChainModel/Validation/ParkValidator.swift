@@ -67,8 +67,13 @@ public enum ParkValidator {
             let hint = Suggest.closest(to: id, in: ids).map { "did you mean \"\($0)\"? Otherwise add it to \(addTo)" } ?? "add it to \(addTo) or fix the id"
             error(place, "unknown \(what) \"\(id)\"", hint: hint)
         }
-        func nonNegative(_ value: Double?, _ place: RecordPlace, unit: String) {
+        func nonNegative(_ value: Double?, _ place: RecordPlace, unit: String, maximum: Double = ParkLimits.maxAmount) {
             if let value, value < 0 { error(place, "negative value \(NumberFormat.shortest(value))", hint: "\(unit) cannot be negative") }
+            // Bounded so that sums over a million firms stay finite and exact enough.
+            if let value, value > maximum {
+                let limit = String(Int64(maximum))  // a constant ≤ 10^15
+                error(place, "value \(NumberFormat.shortest(value)) is above the maximum \(limit)", hint: "\(unit) is at most \(limit); check the unit and for extra digits")
+            }
         }
 
         if park.id.isEmpty == false { checkId(park.id, RecordPlace(.park, 0, field: "id")) }
@@ -168,8 +173,8 @@ public enum ParkValidator {
             }
             nonNegative(firm.output, RecordPlace(.firm, fi, field: "output"), unit: "output value (RMB)")
             nonNegative(firm.capacity, RecordPlace(.firm, fi, field: "capacity"), unit: "capacity")
-            nonNegative(firm.employees.map(Double.init), RecordPlace(.firm, fi, field: "employees"), unit: "a head count")
-            nonNegative(firm.partyMembers.map(Double.init), RecordPlace(.firm, fi, field: "partyMembers"), unit: "a head count")
+            nonNegative(firm.employees.map(Double.init), RecordPlace(.firm, fi, field: "employees"), unit: "a head count", maximum: ParkLimits.maxCount)
+            nonNegative(firm.partyMembers.map(Double.init), RecordPlace(.firm, fi, field: "partyMembers"), unit: "a head count", maximum: ParkLimits.maxCount)
             if let org = firm.organization, orgIndex[org] == nil {
                 unknown("organization", org, in: orgIndex.keys, RecordPlace(.firm, fi, field: "organization"), addTo: "organizations")
             }

@@ -3,8 +3,8 @@
 extension Catalog {
     static func tables(_ language: Language) -> [[String: String]] {
         switch language {
-        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate, zhGaps, zhOrgs]
-        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate, enGaps, enOrgs]
+        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate, zhGaps, zhOrgs, zhMatch, zhWhatIf]
+        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate, enGaps, enOrgs, enMatch, enWhatIf]
         }
     }
 }

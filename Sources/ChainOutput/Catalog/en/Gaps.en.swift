@@ -105,7 +105,6 @@ extension Catalog {
         "gaps.place.stagePair": "{inputStage} → {stage}",
         "gaps.place.id": "{id}",
         "gaps.error.noChain": "no chain \"{chain}\"; chains: {chains}",
-        "gaps.error.candidates": "candidates: {error}",
         "gaps.map.label": "{kind}: {rule}",
         "gaps.map.suggestedLink": "fill",
         "gapKind.broken": "broken",

@@ -105,7 +105,6 @@ extension Catalog {
         "gaps.place.stagePair": "{inputStage} → {stage}",
         "gaps.place.id": "{id}",
         "gaps.error.noChain": "没有编号为“{chain}”的产业链；现有产业链：{chains}",
-        "gaps.error.candidates": "候选企业文件：{error}",
         "gaps.map.label": "{kind}：{rule}",
         "gaps.map.suggestedLink": "补链",
         "gapKind.broken": "断链",
