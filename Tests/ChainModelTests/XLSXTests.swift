@@ -113,7 +113,7 @@ struct XLSXTests {
         var park = try ParkLoader.load(path: Fixture.path("good/mini.json")).park
         park.links[0].share = 0.1 + 0.2
         park.firms[0].output = 123_456_789.123_456_78
-        park.firms[1].employees = 9_007_199_254_740_000
+        park.firms[1].employees = 99_999_999
         let back = try ParkLoader.load(xlsx: try ParkXLSXWriter.encode(park), name: "p.xlsx").park
         #expect(back == park)
     }
