@@ -24,10 +24,10 @@ let package = Package(
             name: "ChainGraph",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Park model, JSON/CSV/GraphML formats, validation, bundled samples.
+        // Park model, JSON/CSV/xlsx/GraphML formats, validation, bundled samples.
         .target(
             name: "ChainModel",
-            dependencies: ["ChainGraph"],
+            dependencies: ["ChainGraph", "CZlib", "CXlsxWriter"],
             resources: [.copy("Samples")],
             plugins: ["EmbedSamples"]
         ),
@@ -42,7 +42,10 @@ let package = Package(
         // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,
         // CSV, Markdown); every human sentence ChainMap prints comes from here.
         .target(name: "ChainOutput", dependencies: ["ChainModel", "ChainAnalysis", "CXlsxWriter"]),
-        // libxlsxwriter as a system library; only ChainOutput's workbook writer imports it.
+        // zlib as a system library: ChainModel's workbook reader inflates the parts of an .xlsx.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxlsxwriter as a system library: ChainOutput's report workbooks and ChainModel's
+        // park workbook (`convert --to xlsx`) import it.
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",

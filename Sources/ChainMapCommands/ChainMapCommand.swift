@@ -9,8 +9,9 @@ public struct ChainMapCommand: ParsableCommand {
         commandName: "chainmap",
         abstract: "Graph analytics for industry-chain networks: map, rank, find gaps, match firms.",
         discussion: """
-            A park is a .json file, a folder of CSV files (see docs/FORMAT.md), or the name of a
-            bundled sample; without one, commands use the bundled Beilun NEV sample.
+            A park is a .json file, a folder of CSV files, an Excel workbook (.xlsx; see
+            docs/FORMAT.md), or the name of a bundled sample; without one, commands use the
+            bundled Beilun NEV sample.
 
             Exit status: 0 success, 1 failure (bad data, a write error), 2 usage error.
             """,

@@ -6,9 +6,10 @@ import ChainOutput
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a park between JSON and a CSV bundle, or export it to GraphML.",
+        abstract: "Convert a park between JSON, a CSV bundle and an Excel workbook, or export it to GraphML.",
         discussion: """
-            JSON and CSV hold the same data and convert into each other without loss. GraphML
+            JSON, CSV and xlsx hold the same data and convert into each other without loss
+            (an .xlsx workbook has one sheet per record kind with the CSV columns). GraphML
             (one way) carries firms and supply links with typed attributes for Gephi, yEd,
             Cytoscape, NetworkX and igraph. The park is validated first; nothing is written if
             it has errors, and nothing partial is left if writing fails.
@@ -16,16 +17,18 @@ struct ConvertCommand: ParsableCommand {
             Examples:
               chainmap convert samples/yihuang-plastics.json --to csv -o /tmp/yihuang
               chainmap convert /tmp/yihuang --to json -o yihuang.json
+              chainmap convert samples/yihuang-plastics.json --to xlsx -o yihuang.xlsx
+              chainmap convert yihuang.xlsx --to json -o yihuang.json   # edited in Excel or WPS
               chainmap convert samples/yihuang-plastics.json --to graphml -o yihuang.graphml
               chainmap convert samples/wujin-machinery.json --to json       # to standard output
             """)
 
     @OptionGroup var input: ParkOptions
 
-    @Option(name: .customLong("to"), help: "Target format: json, csv (a folder), or graphml.")
+    @Option(name: .customLong("to"), help: "Target format: json, csv (a folder), xlsx (a workbook), or graphml.")
     var target: ParkWriter.Format
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (json, graphml) or folder (csv). Without it, json and graphml go to standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Output file (json, xlsx, graphml) or folder (csv). Without it, json and graphml go to standard output.")
     var output: String?
 
     @Flag(help: "Replace an existing output file or folder.")
@@ -38,6 +41,9 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         if target == .csv && output == nil {
             throw ValidationError("--to csv writes a folder: name it with -o FOLDER")
+        }
+        if target == .xlsx && output == nil {
+            throw ValidationError("--to xlsx writes a workbook: name it with -o FILE.xlsx")
         }
     }
 

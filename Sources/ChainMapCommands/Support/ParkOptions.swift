@@ -7,7 +7,7 @@ import Foundation
 struct ParkOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "A park: a .json file, a folder of CSV files, or the name of a bundled sample.",
+            "A park: a .json file, a folder of CSV files, an .xlsx workbook, or the name of a bundled sample.",
             discussion: "Without it, the bundled sample '\(Samples.defaultName)' is used. Run `chainmap samples` for the list.",
             valueName: "park"))
     var park: String?

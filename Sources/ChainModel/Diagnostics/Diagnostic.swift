@@ -3,6 +3,10 @@
 /// Printed in the familiar compiler form, so editors can jump to the place:
 ///
 ///     samples/bad/firms.csv:12: error: stages: unknown stage "nev-cel". Hint: use a stage id from stages.csv (e.g. "nev-cell").
+///
+/// In a workbook the place is the sheet and cell, as Excel writes a reference:
+///
+///     park.xlsx:firms!G12: error: output: "1.2亿" is not a number. Hint: …
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error
@@ -13,6 +17,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// The file, as the user named it.
     public var file: String
+    /// The sheet, in a workbook (``line`` is then the sheet's row, ``column`` its column).
+    public var sheet: String?
     /// 1-based line, when known.
     public var line: Int?
     /// 1-based column (in bytes), when known (JSON syntax errors).
@@ -30,11 +36,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var hintText: Message?
 
     public init(
-        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String,
-        hint: String? = nil
+        _ severity: Severity, file: String, sheet: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil,
+        _ message: String, hint: String? = nil
     ) {
         self.severity = severity
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.field = field
@@ -61,10 +68,41 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         return d
     }
 
-    public var description: String {
+    /// The place in compiler form: `file:line:column`, or `file:sheet!C12` in a workbook
+    /// (`file:sheet!12` for a whole row, `file:sheet` for the sheet).
+    public var location: String {
         var s = file
+        if let sheet {
+            s += ":" + Self.sheetReference(sheet)
+            if let line {
+                s += "!" + (column.map { Self.columnLetters($0) } ?? "") + "\(line)"
+            }
+            return s
+        }
         if let line { s += ":\(line)" }
         if line != nil, let column { s += ":\(column)" }
+        return s
+    }
+
+    /// A sheet name as Excel writes it in a reference: quoted when it has spaces or punctuation.
+    static func sheetReference(_ name: String) -> String {
+        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// Excel's letters for a 1-based column: 1 → A, 27 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var n = max(column, 1)
+        var s = ""
+        while n > 0 {
+            s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    public var description: String {
+        var s = location
         s += (s.isEmpty ? "" : ": ") + "\(severity.rawValue): "
         if let field { s += "\(field): " }
         s += message
@@ -99,6 +137,7 @@ extension Array where Element == Diagnostic {
             let a = x.element, b = y.element
             if a.severity != b.severity { return a.severity < b.severity }
             if a.file != b.file { return a.file < b.file }
+            if a.sheet != b.sheet { return (a.sheet ?? "") < (b.sheet ?? "") }
             if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
             return x.offset < y.offset
         }.map(\.element)

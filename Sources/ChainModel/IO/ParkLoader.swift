@@ -6,6 +6,7 @@ public struct LoadedPark: Sendable {
     public enum Format: String, Sendable {
         case json
         case csvBundle = "csv"
+        case xlsx
     }
 
     public var park: Park
@@ -14,7 +15,7 @@ public struct LoadedPark: Sendable {
     public var warnings: [Diagnostic]
 }
 
-/// Loads parks from a JSON file or a CSV bundle folder: the only place where user text
+/// Loads parks from a JSON file, a CSV bundle folder or an Excel workbook (`.xlsx`): the only place where user text
 /// becomes data. Every problem is collected and reported with file, line and field; a park
 /// with any error is not returned.
 ///
@@ -38,6 +39,18 @@ public enum ParkLoader {
             // The problem people meet most: a mistyped path or sample name (in their words).
             if problem.isMissing { diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint") }
             throw ParkLoadError([diagnostic])
+        }
+        // A workbook by its name, or a regular file by its first bytes (a pipe is not sniffed:
+        // what is read from it is gone).
+        var regular = false
+        if case .regular = kind { regular = true }
+        if kind != .folder, ParkXLSX.isWorkbook(path: path, sniff: regular) {
+            let bytes: [UInt8]
+            switch InputFile.read(path, allowStream: true) {
+            case .success(let b): bytes = b
+            case .failure(let problem): throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+            }
+            return try load(xlsx: bytes, name: path)
         }
         let sink = DiagnosticSink()
         var trace = PhaseTrace()
@@ -83,6 +96,31 @@ public enum ParkLoader {
         return try finish(park, format: .csvBundle, sink: sink) { place in
             csvLocation(place, folder: folder, lines: lines)
         }
+    }
+
+    /// Reads a park from the bytes of an Excel workbook (`.xlsx`) and validates it; `name`
+    /// is the file name used in messages (`park.xlsx:firms!G12: error: …`). Never traps on
+    /// damaged or hostile bytes (the fuzz targets call this); `limits` bound what the
+    /// workbook may expand to.
+    public static func load(xlsx bytes: [UInt8], name: String, limits: XLSXLimits = .standard) throws(ParkLoadError) -> LoadedPark {
+        let sink = DiagnosticSink()
+        var trace = PhaseTrace()
+        guard let (park, places) = ParkXLSX.decode(bytes, file: name, sink: sink, limits: limits) else {
+            throw ParkLoadError(sink.report())
+        }
+        trace.mark("read and parse workbook")
+        defer { trace.mark("validate") }
+        for issue in ParkValidator.validate(park) {
+            let (sheet, row, column) = ParkXLSX.location(issue.place, places: places)
+            var diagnostic = Diagnostic(
+                issue.severity, file: name, sheet: sheet, line: row, column: column, field: issue.place.field, issue.message, hint: issue.hint)
+            diagnostic.text = issue.text
+            diagnostic.hintText = issue.hintText
+            sink.add(diagnostic)
+        }
+        let report = sink.report()
+        if sink.errorCount > 0 { throw ParkLoadError(report) }
+        return LoadedPark(park: park, format: .xlsx, warnings: report)
     }
 
     private static func finish(

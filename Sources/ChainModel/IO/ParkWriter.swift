@@ -35,9 +35,11 @@ public enum ParkWriter {
         case json
         case csv
         case graphml
+        /// One Excel workbook (`.xlsx`), a sheet per record kind.
+        case xlsx
     }
 
-    /// Writes `park` to `path` in `format` (csv: a folder). Refuses to replace an existing
+    /// Writes `park` to `path` in `format` (csv: a folder; xlsx: one workbook). Refuses to replace an existing
     /// file or bundle folder unless `overwrite` is true, and never replaces anything else
     /// (see ``OutputFile`` and ``CSVBundleWriter/write(_:to:extraFiles:overwrite:progress:)``).
     public static func write(_ park: Park, format: Format, to path: String, overwrite: Bool = false) throws(WriteError) {
@@ -45,15 +47,16 @@ public enum ParkWriter {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)
         case .csv: try CSVBundleWriter.write(park, to: path, overwrite: overwrite)
+        case .xlsx: try ParkXLSXWriter.write(park, to: path, overwrite: overwrite)
         }
     }
 
-    /// The bytes of `park` in a single-file format (`json` or `graphml`).
+    /// The bytes of `park` in a text format (`json` or `graphml`); nil for the others.
     public static func encode(_ park: Park, format: Format) -> [UInt8]? {
         switch format {
         case .json: ParkJSON.encode(park)
         case .graphml: GraphMLExport.export(park)
-        case .csv: nil
+        case .csv, .xlsx: nil
         }
     }
 

@@ -40,14 +40,16 @@ public struct ValidationReport: Sendable, Encodable {
 extension Diagnostic.Severity: Encodable {}
 
 extension Diagnostic: Encodable {
-    private enum CodingKeys: String, CodingKey { case severity, file, line, column, field, message, hint, text, hintText }
+    private enum CodingKeys: String, CodingKey { case severity, file, sheet, line, column, field, message, hint, text, hintText }
 
-    /// `severity`, `file`, `line`, `column`, `field`, `message`, `hint` (English), and the
+    /// `severity`, `file`, `sheet` (workbooks: then `line` is the sheet's row and `column`
+    /// its 1-based column), `line`, `column`, `field`, `message`, `hint` (English), and the
     /// catalog messages `text` and `hintText` when the problem has them.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(severity, forKey: .severity)
         try c.encode(file, forKey: .file)
+        try c.encodeIfPresent(sheet, forKey: .sheet)
         try c.encodeIfPresent(line, forKey: .line)
         try c.encodeIfPresent(column, forKey: .column)
         try c.encodeIfPresent(field, forKey: .field)

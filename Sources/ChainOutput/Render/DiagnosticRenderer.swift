@@ -13,12 +13,10 @@ public struct DiagnosticRenderer: Sendable {
     /// loaders' messages not yet in the catalog) prints as its English ``Diagnostic/description``.
     public func render(_ d: Diagnostic) -> String {
         guard d.text != nil else { return d.description }
-        // The place, severity and field in the compiler form: `file:line:column: error: field: `.
+        // The place, severity and field in the compiler form: `file:line:column: error: field: `
+        // (`file:sheet!C12: …` in a workbook).
         var parts: [String] = []
-        if !d.file.isEmpty {
-            let numbers = [d.line, d.line == nil ? nil : d.column].compactMap { $0.map(String.init) }
-            parts.append(([d.file] + numbers).joined(separator: ":"))
-        }
+        if !d.file.isEmpty { parts.append(d.location) }
         parts.append(d.severity.rawValue)
         if let field = d.field { parts.append(field) }
         var s = parts.joined(separator: ": ") + ": "

@@ -11,7 +11,7 @@ extension ValidationReport: DocumentRepresentable {
                 Column("message", "validate.col.message"), Column("hint", "validate.col.hint"),
             ],
             rows: problems.map { d in
-                [.term(d.severity.rawValue, Message("severity." + d.severity.rawValue)), .text(d.file), d.line.map { .integer($0) } ?? .empty,
+                [.term(d.severity.rawValue, Message("severity." + d.severity.rawValue)), .text(d.sheet == nil ? d.file : d.location), d.line.map { .integer($0) } ?? .empty,
                  .text(d.field ?? ""), d.text.map { .message($0) } ?? .text(d.message),
                  d.hintText.map { .message($0) } ?? .text(d.hint ?? "")]
             })
