@@ -1,5 +1,6 @@
 import ChainGraph
 import ChainModel
+import Dispatch
 
 /// Spark's results (``SparkResults``) set against ChainMap's own, computed in-process from
 /// the same park with the same parameters: PageRank (the same damping, weighting and number
@@ -48,6 +49,9 @@ public struct SparkComparison: Sendable {
     public var stageChecks: [ColumnCheck]
     /// ChainMap's stage metrics (what the stage tables print).
     public var metrics: StageMetrics
+    /// Wall-clock seconds of ChainMap's in-process phases (graph, pagerank, components,
+    /// degrees, stages), for set-side-by-side timings with Spark's.
+    public var seconds: [(phase: String, seconds: Double)] = []
 
     /// Whether every check holds: PageRank within ``pageRankTolerance``, components, degrees
     /// and strengths equal, stage metrics equal (shares within ``relativeTolerance``).
@@ -58,7 +62,15 @@ public struct SparkComparison: Sendable {
 
     /// - Throws: ``CentralityError`` when the PageRank parameters are invalid.
     public init(park: Park, spark: SparkResults) throws(CentralityError) {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        var seconds: [(String, Double)] = []
+        func lap(_ phase: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            seconds.append((phase, Double(now - clock) / 1e9))
+            clock = now
+        }
         let pg = ParkGraph(park, layers: [.supply], statuses: [.active])
+        lap("graph")
         let graph = pg.graph
         let n = graph.nodeCount
         nodes = n
@@ -67,6 +79,7 @@ public struct SparkComparison: Sendable {
         let pr = try graph.pageRank(
             damping: spark.pageRank.damping, weighted: spark.pageRank.weighted, tolerance: 0,
             maxIterations: spark.pageRank.iterations, threads: nil)
+        lap("pagerank")
         chainMapPageRank = pr.scores
         chainMapDelta = pr.delta
         var l1 = 0.0, maxAbs = 0.0
@@ -79,6 +92,7 @@ public struct SparkComparison: Sendable {
         pageRankMaxAbs = maxAbs
 
         let wcc = graph.weaklyConnectedComponents()
+        lap("components")
         var smallest = [Int](repeating: -1, count: wcc.count)
         for v in 0..<n where smallest[Int(wcc.componentOf[v])] < 0 { smallest[Int(wcc.componentOf[v])] = v }
         var mismatches = 0
@@ -93,6 +107,7 @@ public struct SparkComparison: Sendable {
 
         let inDeg = graph.degrees(.incoming), outDeg = graph.degrees(.outgoing)
         let inStr = graph.strengths(.incoming), outStr = graph.strengths(.outgoing)
+        lap("degrees")
         var degreeMismatches = 0
         var strengthMax = 0.0
         for v in 0..<n {
@@ -104,6 +119,8 @@ public struct SparkComparison: Sendable {
         strengthMaxAbs = strengthMax
 
         metrics = StageMetrics(park: park)
+        lap("stages")
+        self.seconds = seconds
         stageChecks = Self.compare("stages", StageMetrics.stageColumns, metrics.stages, spark.stages)
             + Self.compare("template_edges", StageMetrics.edgeColumns, metrics.edges, spark.templateEdges)
     }

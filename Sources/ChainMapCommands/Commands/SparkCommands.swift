@@ -127,6 +127,14 @@ struct ImportResultsCommand: ParsableCommand {
         }
     }
 
+    static let textColumns: Set<String> = ["id", "chain", "tier", "stageId", "inputId", "topSupplier"]
+
+    /// A cell as ChainMap writes numbers (Spark writes 1.2E7 for 12000000).
+    static func cell(_ column: String, _ text: String?) -> String {
+        guard let text, !textColumns.contains(column), let d = Double(text) else { return text ?? "" }
+        return NumberFormat.shortest(d)
+    }
+
     func compareLines(_ c: SparkComparison) -> [(check: String, result: String, ok: Bool)] {
         var lines: [(String, String, Bool)] = [
             ("PageRank L1 (\(c.pageRank.iterations) iterations, damping \(c.pageRank.damping)\(c.pageRank.weighted ? ", weighted" : ""))",
@@ -160,6 +168,8 @@ struct ImportResultsCommand: ParsableCommand {
                 if !spark.seconds.isEmpty {
                     out += "Spark time: " + spark.seconds.map { "\($0.phase) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", ") + "\n"
                 }
+                out += "ChainMap time (park loaded): " + c.seconds.map { "\($0.phase) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
+                    + String(format: ", total %.3f s\n", c.seconds.reduce(0) { $0 + $1.seconds })
                 out += "\n"
             case .ranking:
                 var t = TextTable(["#", "id", "name", "pagerank", "component", "in", "out"], alignments: [.right, .left, .left, .right, .right, .right, .right])
@@ -172,7 +182,7 @@ struct ImportResultsCommand: ParsableCommand {
                 let (columns, rows) = s == .stages
                     ? (StageMetrics.stageColumns, spark.stages) : (StageMetrics.edgeColumns, spark.templateEdges)
                 var t = TextTable(columns)
-                for r in rows { t.add(columns.map { r[$0] ?? "" }) }
+                for r in rows { t.add(columns.map { Self.cell($0, r[$0]) }) }
                 out += t.render() + "\n"
             }
         }
@@ -195,7 +205,7 @@ struct ImportResultsCommand: ParsableCommand {
         case .stages, .edges:
             let (columns, rows) = section == .edges
                 ? (StageMetrics.edgeColumns, spark.templateEdges) : (StageMetrics.stageColumns, spark.stages)
-            return line(columns) + rows.map { r in line(columns.map { r[$0] ?? "" }) }.joined()
+            return line(columns) + rows.map { r in line(columns.map { Self.cell($0, r[$0]) }) }.joined()
         }
     }
 
@@ -246,6 +256,10 @@ struct ImportResultsCommand: ParsableCommand {
         w.beginObject()
         for s in spark.seconds { w.key(s.phase); w.number(s.seconds) }
         w.endObject()
+        w.key("chainmapSeconds")
+        w.beginObject()
+        for s in c.seconds { w.key(s.phase); w.number(s.seconds) }
+        w.endObject()
         if section == nil || section == .ranking {
             w.key("ranking")
             w.beginArray()
@@ -274,7 +288,7 @@ struct ImportResultsCommand: ParsableCommand {
                     guard let cell = r[col], !cell.isEmpty else { continue }
                     w.key(col)
                     if cell == "true" || cell == "false" { w.bool(cell == "true") }
-                    else if let d = Double(cell), !["id", "chain", "tier", "stageId", "inputId", "topSupplier"].contains(col) { w.exactNumber(d) }
+                    else if let d = Double(cell), !Self.textColumns.contains(col) { w.exactNumber(d) }
                     else { w.string(cell) }
                 }
                 w.endObject()
