@@ -118,6 +118,8 @@ object ChainMapJob {
         (v, rc._1, rc._2, i, o, is, os)
       }.map(_._2)
       val d = rows.toDF("node", "pagerank", "component", "inDegree", "outDegree", "inStrength", "outStrength")
+        .persist(StorageLevel.MEMORY_AND_DISK)
+      d.count()  // computed here, so that the phase times say where the time goes
       d.createOrReplaceTempView("node_results")
       d
     }
@@ -153,7 +155,7 @@ object ChainMapJob {
           SELECT ns.stage, COUNT(*) AS lostLinks, SUM(COALESCE(l.value, 0D)) AS lostValue
           FROM links l JOIN nodes n ON n.node = l.dst AND n.inPark JOIN node_stages ns ON ns.node = l.dst
           WHERE l.status = 'lost' GROUP BY ns.stage) x ON x.stage = f.stage
-        ORDER BY f.stage""")
+        ORDER BY f.stage""").persist(StorageLevel.MEMORY_AND_DISK)
     }
     val edgesOut = timed("stages") {
       spark.sql("""
@@ -202,8 +204,9 @@ object ChainMapJob {
                (inputFirms > 0 AND stageFirms > 0 AND inParkLinks = 0) AS noStageLink,
                (suppliers > 0 AND (suppliers = 1 OR topShare >= ${p.singleSourceShare}D)) AS stageSingleSource,
                (totalValue > 0 AND outsideValue > 0 AND outsideShare >= ${p.outsideShare}D) AS outsideSourcing
-        FROM shares ORDER BY edge""")
+        FROM shares ORDER BY edge""").persist(StorageLevel.MEMORY_AND_DISK)
     }
+    timed("stages") { stagesOut.count(); edgesOut.count() }
 
     timed("write") {
       def write(d: DataFrame, name: String, files: Int): Unit =

@@ -28,8 +28,12 @@ fi
 start=$(date +%s)
 export SPARK_HOME="$(bash scripts/spark-setup.sh)"
 export SPARK_LOCAL_IP=127.0.0.1
-swift build --product chainmap >/dev/null
-chainmap="$(swift build --show-bin-path)/chainmap"
+if [ -n "${CHAINMAP_BIN:-}" ]; then
+  chainmap="$CHAINMAP_BIN"   # a chainmap already built (e.g. .build/release/chainmap)
+else
+  swift build --product chainmap >/dev/null
+  chainmap="$(swift build --show-bin-path)/chainmap"
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/chainmap-spark-test.XXXXXX")"
 pids=()
 cleanup() {
