@@ -175,10 +175,8 @@ public struct SparkResults: Sendable {
                         failure = WriteError(path: file, message: "\(error)", hint: nil)
                     }
                 }
-            } catch let error as CSVSyntaxError {
-                throw WriteError(path: "\(file):\(error.line)", message: error.message, hint: nil)
             } catch {
-                throw WriteError(path: file, message: "\(error)", hint: nil)
+                throw WriteError(path: "\(file):\(error.line)", message: error.message, hint: nil)
             }
             if let failure { throw failure }
         }
