@@ -139,6 +139,7 @@ object ChainMapJob {
         JOIN templates t ON t.stage = bs.stage
         JOIN node_stages ss ON ss.node = l.src AND ss.stage = t.input
         WHERE l.status IN ('active', 'lost')""")
+      spark.sql("CACHE TABLE follows")  // used by the flows and the lost links
       spark.sql("""
         CREATE OR REPLACE TEMP VIEW stage_firms AS
         SELECT s.stage, s.id, s.chainId AS chain, s.required, s.tier,
@@ -163,6 +164,7 @@ object ChainMapJob {
         SELECT edge, src, SUM(v) AS sv, COUNT(*) AS n, SUM(CASE WHEN isLocal THEN v ELSE 0D END) AS lv,
                FIRST(srcInPark) AS srcInPark
         FROM follows WHERE status = 'active' GROUP BY edge, src""")
+      spark.sql("CACHE TABLE supplier_values")  // read three times: totals, top supplier, HHI
       spark.sql("""
         CREATE OR REPLACE TEMP VIEW edge_totals AS
         SELECT edge, COUNT(*) AS suppliers, SUM(n) AS links, SUM(CASE WHEN srcInPark THEN n ELSE 0 END) AS inParkLinks,
