@@ -86,7 +86,7 @@ struct ImportResultsCommand: ParsableCommand {
     var park: String
 
     @Option(help: "Output format: table, json, or csv.")
-    var format: OutputFormat = .table
+    var format: LegacyOutputFormat = .table
 
     @Option(help: "What to print: compare, ranking, stages, edges (table: all but edges; csv: one section, default stages).")
     var section: Section?
