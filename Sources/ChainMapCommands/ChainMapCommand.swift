@@ -20,6 +20,7 @@ public struct ChainMapCommand: ParsableCommand {
             ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
             GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
+            ExportCommand.self, ImportResultsCommand.self,
         ]
     )
 

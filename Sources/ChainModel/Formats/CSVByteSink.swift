@@ -22,6 +22,8 @@ final class CSVByteSink {
     private(set) var collected: [UInt8] = []
     /// First write error (errno), if any.
     private(set) var failure: Int32 = 0
+    /// Rows end with CRLF (Excel, the CSV bundle) or, when false, LF (the Spark export).
+    var crlf = true
 
     /// Writes to `fd`, or to memory when `fd` is -1.
     init(fd: Int32, capacity: Int = 1 << 22) {
@@ -75,9 +77,12 @@ final class CSVByteSink {
     @inline(__always)
     func endRow() {
         reserve(2)
-        buffer[count] = 0x0D
-        buffer[count + 1] = 0x0A
-        count += 2
+        if crlf {
+            buffer[count] = 0x0D
+            count += 1
+        }
+        buffer[count] = 0x0A
+        count += 1
     }
 
     /// A text field, quoted when it holds a comma, quote or line break, or starts or ends
