@@ -6,6 +6,8 @@ public struct LoadedPark: Sendable {
     public enum Format: String, Sendable {
         case json
         case csvBundle = "csv"
+        /// A binary park snapshot (``ParkSnapshot``).
+        case snapshot = "chainpark"
     }
 
     public var park: Park
@@ -46,6 +48,9 @@ public enum ParkLoader {
                 csvLocation(place, folder: path, lines: lines)
             }
         }
+        if case .regular = kind, ParkSnapshot.isSnapshotFile(path) {
+            return try loadSnapshotFile(path: path)
+        }
         var warnings: [Diagnostic] = []
         // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
         let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
@@ -68,6 +73,15 @@ public enum ParkLoader {
             throw ParkLoadError(sink.report())
         }
         return try finish(park, format: .json, sink: sink) { (name, jsonLine($0, root: root)) }
+    }
+
+    /// Reads a park snapshot (`.chainpark`, see ``ParkSnapshot``) from bytes: no parsing and no
+    /// validation (the park was valid when written); the version, both checksums and every
+    /// offset and length are checked, and a damaged file is refused with what is wrong.
+    public static func load(snapshot bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
+        var trace = PhaseTrace()
+        let park = try ParkSnapshot.decode(bytes, name: name, trace: &trace)
+        return LoadedPark(park: park, format: .snapshot, warnings: [])
     }
 
     private static func finish(

@@ -23,6 +23,8 @@ public enum ParkWriter {
         case json
         case csv
         case graphml
+        /// A binary park snapshot (``ParkSnapshot``), loaded by every verb without parsing.
+        case chainpark
     }
 
     /// Writes `park` to `path` in `format` (csv: a folder). Refuses to replace an existing
@@ -32,15 +34,17 @@ public enum ParkWriter {
         switch format {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)
+        case .chainpark: try writeFile(ParkSnapshot.encode(park), to: path, overwrite: overwrite)
         case .csv: try CSVBundleWriter.write(park, to: path, overwrite: overwrite)
         }
     }
 
-    /// The bytes of `park` in a single-file format (`json` or `graphml`).
+    /// The bytes of `park` in a single-file format (`json`, `graphml` or `chainpark`).
     public static func encode(_ park: Park, format: Format) -> [UInt8]? {
         switch format {
         case .json: ParkJSON.encode(park)
         case .graphml: GraphMLExport.export(park)
+        case .chainpark: ParkSnapshot.encode(park)
         case .csv: nil
         }
     }
