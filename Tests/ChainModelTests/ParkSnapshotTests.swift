@@ -167,7 +167,7 @@ import Testing
         for (tag, value) in [("FINM", UInt32(0x00FF_FFFF)), ("FSGO", 0x7FFF_FFFF), ("LSUP", 0xFFFF_FFFF)] {
             var d = b
             d.storeLE(value, at: section(tag, in: b).offset + 4)
-            #expect(refusal(resealed(d)) != nil, tag)
+            #expect(refusal(resealed(d)) != nil, "\(tag)")
         }
         var d = b
         d[section("OGKD", in: b).offset] = 200
