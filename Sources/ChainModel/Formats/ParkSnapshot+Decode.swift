@@ -22,8 +22,7 @@ extension ParkSnapshot {
         do {
             let reader = try SnapshotReader(bytes)
             trace.mark("verify snapshot (header, XXH64, section table)")
-            let park = try reader.park()
-            trace.mark("decode snapshot")
+            let park = try reader.park(trace: &trace)
             return park
         } catch let problem as SnapshotProblem {
             throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(problem.message)", hint: problem.hint ?? reconvertHint(name))])
@@ -175,8 +174,9 @@ struct SnapshotReader {
         }
     }
 
-    func park() throws(SnapshotProblem) -> Park {
+    func park(trace: inout PhaseTrace) throws(SnapshotProblem) -> Park {
         let text = try strings()
+        trace.mark("snapshot: string table (\(text.count) texts)")
         let n = text.count
         func s(_ c: UInt32) -> String { text[Int(c)] }
         func o(_ c: UInt32) -> String? { c == ParkSnapshot.nilCode ? nil : text[Int(c)] }
@@ -239,6 +239,8 @@ struct SnapshotReader {
                  illustrative: fIll[i] == 1, note: o(fNote[i]))
         }
 
+        trace.mark("snapshot: chains and firms")
+
         // Supply links.
         let lN = count("LSUP")
         let lId = try codes("LKID", records: lN, strings: n, optional: true)
@@ -258,6 +260,8 @@ struct SnapshotReader {
                        local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,
                        note: o(lNote[i]))
         }
+
+        trace.mark("snapshot: links")
 
         // Organizations.
         let oN = count("OGID")
@@ -315,6 +319,8 @@ struct SnapshotReader {
             note: o(head[5]), chains: chains, firms: firms, links: links, organizations: organizations,
             pairings: pairings, needs: needs)
 
+        trace.mark("snapshot: organizations, pairings, needs")
+
         // The stored resolution, checked against the codes: link i's supplier position names a
         // firm whose id is the link's supplier text (the table holds each text once).
         if flags & ParkSnapshot.flagResolution != 0 {
@@ -327,6 +333,7 @@ struct SnapshotReader {
                 }
             }
             park.adoptResolution(ParkResolution(firms: FirmIndex(firms), linkSupplier: rs, linkBuyer: rb))
+            trace.mark("snapshot: resolution checked, firm index built")
         }
         return park
     }
