@@ -24,10 +24,9 @@ extension ParkSnapshot {
             trace.mark("verify snapshot (header, XXH64, section table)")
             let park = try reader.park(trace: &trace)
             return park
-        } catch let problem as SnapshotProblem {
-            throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(problem.message)", hint: problem.hint ?? reconvertHint(name))])
         } catch {
-            throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(error)", hint: reconvertHint(name))])
+            // Every throw above is a SnapshotProblem (typed throws).
+            throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(error.message)", hint: error.hint ?? reconvertHint(name))])
         }
     }
 }
