@@ -74,10 +74,11 @@ public struct NetworkInput: Sendable {
         default: return false
         }
         if ["txt", "edges", "el", "tsv", "edgelist", "csv"].contains(ext) { return true }
-        if ext == "json" { return false }
+        if ext == "json" || ext == ParkSnapshot.fileExtension { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64)) ?? Data()
+        if ParkSnapshot.hasMagic(head) { return false }  // a park snapshot under another name
         let visible = head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         return visible != UInt8(ascii: "{")
     }

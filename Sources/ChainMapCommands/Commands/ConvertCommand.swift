@@ -6,13 +6,15 @@ import ChainOutput
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a park between JSON, a CSV bundle and an Excel workbook, or export it to GraphML.",
+        abstract: "Convert a park between JSON, a CSV bundle and an Excel workbook, export it to GraphML, or snapshot it (chainpark).",
         discussion: """
             JSON, CSV and xlsx hold the same data and convert into each other without loss
             (an .xlsx workbook has one sheet per record kind with the CSV columns). GraphML
             (one way) carries firms and supply links with typed attributes for Gephi, yEd,
             Cytoscape, NetworkX and igraph. The park is validated first; nothing is written if
-            it has errors, and nothing partial is left if writing fails.
+            it has errors, and nothing partial is left if writing fails. A chainpark snapshot is a
+            checksummed binary form of the validated park that every verb loads without parsing
+            or validating it again (docs/FORMAT.md, "Binary snapshot").
 
             Examples:
               chainmap convert samples/yihuang-plastics.json --to csv -o /tmp/yihuang
@@ -20,12 +22,13 @@ struct ConvertCommand: ParsableCommand {
               chainmap convert samples/yihuang-plastics.json --to xlsx -o yihuang.xlsx
               chainmap convert yihuang.xlsx --to json -o yihuang.json   # edited in Excel or WPS
               chainmap convert samples/yihuang-plastics.json --to graphml -o yihuang.graphml
+              chainmap convert big-park/ --to chainpark -o big.chainpark
               chainmap convert samples/wujin-machinery.json --to json       # to standard output
             """)
 
     @OptionGroup var input: ParkOptions
 
-    @Option(name: .customLong("to"), help: "Target format: json, csv (a folder), xlsx (a workbook), or graphml.")
+    @Option(name: .customLong("to"), help: "Target format: json, csv (a folder), xlsx (a workbook), graphml, or chainpark (binary snapshot).")
     var target: ParkWriter.Format
 
     @Option(name: [.short, .customLong("output")], help: "Output file (json, xlsx, graphml) or folder (csv). Without it, json and graphml go to standard output.")

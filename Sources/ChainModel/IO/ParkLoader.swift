@@ -7,6 +7,8 @@ public struct LoadedPark: Sendable {
         case json
         case csvBundle = "csv"
         case xlsx
+        /// A binary park snapshot (``ParkSnapshot``).
+        case snapshot = "chainpark"
     }
 
     public var park: Park
@@ -61,6 +63,9 @@ public enum ParkLoader {
             return try finish(park, format: .csvBundle, borrowedChains: borrowedChains, sink: sink) { place in
                 csvLocation(place, folder: path, lines: lines)
             }
+        }
+        if case .regular = kind, ParkSnapshot.isSnapshotFile(path) {
+            return try loadSnapshotFile(path: path)
         }
         var warnings: [Diagnostic] = []
         // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
@@ -121,6 +126,15 @@ public enum ParkLoader {
         let report = sink.report()
         if sink.errorCount > 0 { throw ParkLoadError(report) }
         return LoadedPark(park: park, format: .xlsx, warnings: report)
+    }
+
+    /// Reads a park snapshot (`.chainpark`, see ``ParkSnapshot``) from bytes: no parsing and no
+    /// validation (the park was valid when written); the version, both checksums and every
+    /// offset and length are checked, and a damaged file is refused with what is wrong.
+    public static func load(snapshot bytes: [UInt8], name: String) throws(ParkLoadError) -> LoadedPark {
+        var trace = PhaseTrace()
+        let park = try ParkSnapshot.decode(bytes, name: name, trace: &trace)
+        return LoadedPark(park: park, format: .snapshot, warnings: [])
     }
 
     private static func finish(

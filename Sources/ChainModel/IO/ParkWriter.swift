@@ -37,6 +37,8 @@ public enum ParkWriter {
         case graphml
         /// One Excel workbook (`.xlsx`), a sheet per record kind.
         case xlsx
+        /// A binary park snapshot (``ParkSnapshot``), loaded by every verb without parsing.
+        case chainpark
     }
 
     /// Writes `park` to `path` in `format` (csv: a folder; xlsx: one workbook). Refuses to replace an existing
@@ -46,16 +48,18 @@ public enum ParkWriter {
         switch format {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)
+        case .chainpark: try writeFile(ParkSnapshot.encode(park), to: path, overwrite: overwrite)
         case .csv: try CSVBundleWriter.write(park, to: path, overwrite: overwrite)
         case .xlsx: try ParkXLSXWriter.write(park, to: path, overwrite: overwrite)
         }
     }
 
-    /// The bytes of `park` in a text format (`json` or `graphml`); nil for the others.
+    /// The bytes of `park` in a single-file format (`json`, `graphml` or `chainpark`); nil for the others.
     public static func encode(_ park: Park, format: Format) -> [UInt8]? {
         switch format {
         case .json: ParkJSON.encode(park)
         case .graphml: GraphMLExport.export(park)
+        case .chainpark: ParkSnapshot.encode(park)
         case .csv, .xlsx: nil
         }
     }

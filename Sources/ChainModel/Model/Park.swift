@@ -31,6 +31,9 @@ public struct Park: Sendable, Equatable {
     /// - Complexity: O(firms + links) the first time, O(1) after.
     @_spi(Internals) public var resolution: ParkResolution { resolutionCache.value { ParkResolution(self) } }
 
+    /// Stores `resolution` as this park's (a snapshot's, checked against its firms and links).
+    func adoptResolution(_ resolution: ParkResolution) { _ = resolutionCache.value { resolution } }
+
     public init(
         id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,
         note: String? = nil, chains: [Chain] = [], firms: [Firm] = [], links: [SupplyLink] = [],

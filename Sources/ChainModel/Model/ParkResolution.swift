@@ -23,6 +23,13 @@ import Synchronization
         firms = FirmIndex(park.firms)
         (linkSupplier, linkBuyer) = firms.endpoints(of: park.links)
     }
+
+    /// A resolution already known (a park snapshot's).
+    init(firms: FirmIndex, linkSupplier: [Int32], linkBuyer: [Int32]) {
+        self.firms = firms
+        self.linkSupplier = linkSupplier
+        self.linkBuyer = linkBuyer
+    }
 }
 
 /// Holds a park's ``ParkResolution`` once computed. Copies of a park share the box; changing

@@ -1,0 +1,339 @@
+import ChainGraph
+import Foundation
+
+/// What is wrong with a snapshot's bytes, in words for the user.
+struct SnapshotProblem: Error {
+    var message: String
+    var hint: String?
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}
+
+extension ParkSnapshot {
+    static func reconvertHint(_ name: String) -> String {
+        "the file is damaged or was not written by this chainmap; convert the park again: chainmap convert PARK --to chainpark -o \(name) --force"
+    }
+
+    /// The park in `bytes`, its checksums, version, every offset, length and code checked
+    /// before use. The park's link resolution is restored when the snapshot holds it.
+    static func decode(_ bytes: [UInt8], name: String, trace: inout PhaseTrace) throws(ParkLoadError) -> Park {
+        do {
+            let reader = try SnapshotReader(bytes)
+            trace.mark("verify snapshot (header, XXH64, section table)")
+            let park = try reader.park(trace: &trace)
+            return park
+        } catch {
+            // Every throw above is a SnapshotProblem (typed throws).
+            throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(error.message)", hint: error.hint ?? reconvertHint(name))])
+        }
+    }
+}
+
+/// Reads a snapshot: the constructor checks the header, both checksums and the section table
+/// (every section inside the file, aligned, of the expected tag and width); the column
+/// readers copy sections into Swift arrays, after which every access is bounds-checked.
+struct SnapshotReader {
+    typealias Section = (offset: Int, count: Int, width: Int)
+    let bytes: [UInt8]
+    let flags: UInt32
+    private var sections: [String: Section] = [:]
+
+    init(_ bytes: [UInt8]) throws(SnapshotProblem) {
+        self.bytes = bytes
+        let n = bytes.count
+        guard ParkSnapshot.hasMagic(bytes) else {
+            throw SnapshotProblem("it does not start with \"CHAINPK1\"", hint: "give a park (.json, a CSV folder or a .chainpark written by `chainmap convert --to chainpark`)")
+        }
+        guard n >= ParkSnapshot.headerSize else {
+            throw SnapshotProblem("truncated: \(n) bytes, shorter than the \(ParkSnapshot.headerSize)-byte header")
+        }
+        let version = bytes.readLE(UInt32.self, at: 8)!
+        guard version == ParkSnapshot.version else {
+            throw SnapshotProblem(
+                "format version \(version); this chainmap reads version \(ParkSnapshot.version)",
+                hint: "convert the park again with this chainmap: chainmap convert PARK --to chainpark -o FILE --force")
+        }
+        guard XXH64.hash(bytes, 0..<56) == bytes.readLE(UInt64.self, at: 56)! else {
+            throw SnapshotProblem("the header is damaged (header checksum mismatch)")
+        }
+        flags = bytes.readLE(UInt32.self, at: 12)!
+        let length = bytes.readLE(UInt64.self, at: 16)!
+        guard length == UInt64(n) else {
+            throw SnapshotProblem(
+                length > UInt64(n)
+                    ? "truncated: the header says \(length) bytes, the file has \(n)"
+                    : "\(UInt64(n) - length) bytes after the end the header states (\(length) bytes)")
+        }
+        guard XXH64.hash(bytes, ParkSnapshot.headerSize..<n) == bytes.readLE(UInt64.self, at: 32)! else {
+            throw SnapshotProblem("the data is damaged (XXH64 checksum mismatch)")
+        }
+        let layout = ParkSnapshot.layout
+        let sectionCount = Int(bytes.readLE(UInt32.self, at: 24)!)
+        guard sectionCount == layout.count else {
+            throw SnapshotProblem("\(sectionCount) sections; version \(ParkSnapshot.version) has \(layout.count)")
+        }
+        let tableEnd = ParkSnapshot.headerSize + sectionCount * ParkSnapshot.entrySize
+        guard tableEnd <= n else { throw SnapshotProblem("truncated inside the section table") }
+        for (i, (tag, width)) in layout.enumerated() {
+            let at = ParkSnapshot.headerSize + i * ParkSnapshot.entrySize
+            let t = bytes.readLE(UInt32.self, at: at)!, w = bytes.readLE(UInt32.self, at: at + 4)!
+            let offset = bytes.readLE(UInt64.self, at: at + 8)!, count = bytes.readLE(UInt64.self, at: at + 16)!
+            guard t == tagValue(tag), w == UInt32(width) else {
+                throw SnapshotProblem("section \(i) is not \(tag) of \(width)-byte elements")
+            }
+            // offset + count × width ≤ n, computed without overflow.
+            let (size, o1) = count.multipliedReportingOverflow(by: UInt64(width))
+            let (end, o2) = offset.addingReportingOverflow(size)
+            guard !o1, !o2, offset >= UInt64(tableEnd), offset % 8 == 0, end <= UInt64(n) else {
+                throw SnapshotProblem("section \(tag) (offset \(offset), \(count) elements) lies outside the \(n)-byte file")
+            }
+            sections[tag] = (Int(offset), Int(count), width)
+        }
+    }
+
+    /// The elements of section `tag` as `T`s.
+    func array<T: FixedWidthInteger>(_ tag: String, _: T.Type) -> [T] {
+        let s = sections[tag]!
+        precondition(s.width == MemoryLayout<T>.size)
+        // Invariant (checked in init): offset + count × width ≤ bytes.count.
+        precondition(s.offset >= 0 && s.offset + s.count * s.width <= bytes.count)
+        return bytes.withUnsafeBytes { raw in
+            [T](unsafeUninitializedCapacity: s.count) { buffer, initialized in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: raw[s.offset..<(s.offset + s.count * s.width)]))
+                initialized = s.count
+            }
+        }
+    }
+
+    func count(_ tag: String) -> Int { sections[tag]!.count }
+
+    /// String codes of `tag`, each < `strings` (or nil when `optional`), `records` of them.
+    func codes(_ tag: String, records: Int, strings: Int, optional: Bool) throws(SnapshotProblem) -> [UInt32] {
+        let c = array(tag, UInt32.self)
+        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        for v in c where Int(v) >= strings && !(optional && v == ParkSnapshot.nilCode) {
+            throw SnapshotProblem("section \(tag) names text \(v) of \(strings)")
+        }
+        return c
+    }
+
+    /// A column of small codes (enumerations, booleans), each ≤ `max`.
+    func small(_ tag: String, records: Int, max: Int) throws(SnapshotProblem) -> [UInt8] {
+        let c = array(tag, UInt8.self)
+        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        if let bad = c.first(where: { Int($0) > max }) { throw SnapshotProblem("section \(tag) holds code \(bad), at most \(max) allowed") }
+        return c
+    }
+
+    func doubles(_ tag: String, records: Int) throws(SnapshotProblem) -> [Double?] {
+        let c = array(tag, UInt64.self)
+        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        return c.map { $0 == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: $0) }
+    }
+
+    func ints(_ tag: String, records: Int) throws(SnapshotProblem) -> [Int?] {
+        let c = array(tag, Int64.self)
+        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        return c.map { $0 == ParkSnapshot.nilInt ? nil : Int($0) }
+    }
+
+    /// A list column: `records + 1` ascending offsets from 0 to the value count.
+    func list(_ offsetsTag: String, _ valuesTag: String, records: Int, strings: Int) throws(SnapshotProblem) -> (offsets: [UInt32], values: [UInt32]) {
+        let offsets = array(offsetsTag, UInt32.self)
+        let values = try codes(valuesTag, records: count(valuesTag), strings: strings, optional: false)
+        try checkOffsets(offsetsTag, offsets, records: records, total: values.count)
+        return (offsets, values)
+    }
+
+    func checkOffsets<T: FixedWidthInteger>(_ tag: String, _ offsets: [T], records: Int, total: Int) throws(SnapshotProblem) {
+        guard offsets.count == records + 1, offsets.first == 0, Int(offsets.last!) == total else {
+            throw SnapshotProblem("section \(tag) does not span 0…\(total) over \(records) records")
+        }
+        for i in 0..<records where offsets[i] > offsets[i + 1] {
+            throw SnapshotProblem("section \(tag) decreases at record \(i)")
+        }
+    }
+
+    /// The string table.
+    func strings() throws(SnapshotProblem) -> [String] {
+        let offsets = array("STRO", UInt64.self)
+        let b = sections["STRB"]!
+        guard !offsets.isEmpty else { throw SnapshotProblem("the string table has no offsets") }
+        try checkOffsets("STRO", offsets, records: offsets.count - 1, total: b.count)
+        // Invariant (checked above and in init): b.offset + offsets[i] ≤ b.offset + b.count ≤ bytes.count.
+        return bytes.withUnsafeBytes { raw in
+            (0..<(offsets.count - 1)).map { i in
+                let from = b.offset + Int(offsets[i]), to = b.offset + Int(offsets[i + 1])
+                assert(from <= to && to <= raw.count)
+                return String(decoding: UnsafeRawBufferPointer(rebasing: raw[from..<to]), as: UTF8.self)
+            }
+        }
+    }
+
+    func park(trace: inout PhaseTrace) throws(SnapshotProblem) -> Park {
+        let text = try strings()
+        trace.mark("snapshot: string table (\(text.count) texts)")
+        let n = text.count
+        func s(_ c: UInt32) -> String { text[Int(c)] }
+        func o(_ c: UInt32) -> String? { c == ParkSnapshot.nilCode ? nil : text[Int(c)] }
+        func items(_ l: (offsets: [UInt32], values: [UInt32]), _ i: Int) -> [String] {
+            let from = Int(l.offsets[i]), to = Int(l.offsets[i + 1])
+            return from == to ? [] : l.values[from..<to].map { text[Int($0)] }
+        }
+
+        let head = try codes("PARK", records: 6, strings: n, optional: true)
+        guard head[0] != ParkSnapshot.nilCode, head[1] != ParkSnapshot.nilCode else { throw SnapshotProblem("the park has no id or name") }
+
+        // Chains and their stages.
+        let cN = count("CHID")
+        let chId = try codes("CHID", records: cN, strings: n, optional: false)
+        let chName = try codes("CHNM", records: cN, strings: n, optional: false)
+        let chIll = try small("CHIL", records: cN, max: 1)
+        let chNote = try codes("CHNT", records: cN, strings: n, optional: true)
+        let sN = count("STID")
+        let chStages = array("CHSO", UInt32.self)
+        try checkOffsets("CHSO", chStages, records: cN, total: sN)
+        let stId = try codes("STID", records: sN, strings: n, optional: false)
+        let stName = try codes("STNM", records: sN, strings: n, optional: false)
+        let stTier = try small("STTR", records: sN, max: Tier.allCases.count - 1)
+        let stReq = try small("STRQ", records: sN, max: 1)
+        let stNote = try codes("STNT", records: sN, strings: n, optional: true)
+        let stInputs = try list("STIO", "STIV", records: sN, strings: n)
+        let stages = (0..<sN).map { i in
+            Stage(id: s(stId[i]), name: s(stName[i]), tier: Tier.allCases[Int(stTier[i])], inputs: items(stInputs, i),
+                  required: stReq[i] == 1, note: o(stNote[i]))
+        }
+        let chains = (0..<cN).map { i in
+            Chain(id: s(chId[i]), name: s(chName[i]), stages: Array(stages[Int(chStages[i])..<Int(chStages[i + 1])]),
+                  illustrative: chIll[i] == 1, note: o(chNote[i]))
+        }
+
+        // Firms.
+        let fN = count("FIID")
+        let fId = try codes("FIID", records: fN, strings: n, optional: false)
+        let fName = try codes("FINM", records: fN, strings: n, optional: false)
+        let fStages = try list("FSGO", "FSGV", records: fN, strings: n)
+        let fLeads = try list("FLDO", "FLDV", records: fN, strings: n)
+        let fProducts = try list("FPRO", "FPRV", records: fN, strings: n)
+        let fCaps = try list("FCPO", "FCPV", records: fN, strings: n)
+        let fOut = try doubles("FOUT", records: fN)
+        let fEmp = try ints("FEMP", records: fN)
+        let fCap = try doubles("FCAP", records: fN)
+        let fUnit = try codes("FCUN", records: fN, strings: n, optional: true)
+        let fZone = try codes("FZON", records: fN, strings: n, optional: true)
+        let fIn = try small("FINP", records: fN, max: 1)
+        let fParty = try ints("FPMB", records: fN)
+        let fOrg = try codes("FORG", records: fN, strings: n, optional: true)
+        let fWork = try small("FWCV", records: fN, max: 2)
+        let fIll = try small("FILL", records: fN, max: 1)
+        let fNote = try codes("FNOT", records: fN, strings: n, optional: true)
+        let firms = (0..<fN).map { i in
+            Firm(id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
+                 products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
+                 capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
+                 partyMembers: fParty[i], organization: o(fOrg[i]), workCovered: fWork[i] == 2 ? nil : fWork[i] == 1,
+                 illustrative: fIll[i] == 1, note: o(fNote[i]))
+        }
+
+        trace.mark("snapshot: chains and firms")
+
+        // Supply links.
+        let lN = count("LSUP")
+        let lId = try codes("LKID", records: lN, strings: n, optional: true)
+        let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
+        let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
+        let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
+        let lVal = try doubles("LVAL", records: lN)
+        let lShare = try doubles("LSHR", records: lN)
+        let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
+        let lLocal = try small("LLOC", records: lN, max: 2)
+        let lPrim = try small("LPRI", records: lN, max: 1)
+        let lIll = try small("LILL", records: lN, max: 1)
+        let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
+        let links = (0..<lN).map { i in
+            SupplyLink(id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]), value: lVal[i],
+                       share: lShare[i], status: LinkStatus.allCases[Int(lStatus[i])],
+                       local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,
+                       note: o(lNote[i]))
+        }
+
+        trace.mark("snapshot: links")
+
+        // Organizations.
+        let oN = count("OGID")
+        let oId = try codes("OGID", records: oN, strings: n, optional: false)
+        let oName = try codes("OGNM", records: oN, strings: n, optional: false)
+        let oKind = try small("OGKD", records: oN, max: OrganizationKind.allCases.count - 1)
+        let oParent = try codes("OGPA", records: oN, strings: n, optional: true)
+        let oHost = try codes("OGHF", records: oN, strings: n, optional: true)
+        let oMembers = try list("OGMO", "OGMV", records: oN, strings: n)
+        let oChains = try list("OGCO", "OGCV", records: oN, strings: n)
+        let oIll = try small("OGIL", records: oN, max: 1)
+        let oNote = try codes("OGNT", records: oN, strings: n, optional: true)
+        let organizations = (0..<oN).map { i in
+            Organization(id: s(oId[i]), name: s(oName[i]), kind: OrganizationKind.allCases[Int(oKind[i])],
+                         parent: o(oParent[i]), hostFirm: o(oHost[i]), members: items(oMembers, i),
+                         chains: items(oChains, i), illustrative: oIll[i] == 1, note: o(oNote[i]))
+        }
+
+        // Pairings.
+        let pN = count("PRAA")
+        let pId = try codes("PRID", records: pN, strings: n, optional: true)
+        let pA = try codes("PRAA", records: pN, strings: n, optional: false)
+        let pB = try codes("PRBB", records: pN, strings: n, optional: false)
+        let pKind = try small("PRKD", records: pN, max: PairingKind.allCases.count - 1)
+        let pSince = try codes("PRSN", records: pN, strings: n, optional: true)
+        let pOutcome = try codes("PROC", records: pN, strings: n, optional: true)
+        let pIll = try small("PRIL", records: pN, max: 1)
+        let pNote = try codes("PRNT", records: pN, strings: n, optional: true)
+        let pairings = (0..<pN).map { i in
+            Pairing(id: o(pId[i]), a: s(pA[i]), b: s(pB[i]), kind: PairingKind.allCases[Int(pKind[i])],
+                    since: o(pSince[i]), outcome: o(pOutcome[i]), illustrative: pIll[i] == 1, note: o(pNote[i]))
+        }
+
+        // Needs.
+        let nN = count("NDID")
+        let nId = try codes("NDID", records: nN, strings: n, optional: false)
+        let nFirm = try codes("NDFM", records: nN, strings: n, optional: false)
+        let nKind = try small("NDKD", records: nN, max: NeedKind.allCases.count - 1)
+        let nTags = try list("NDTO", "NDTV", records: nN, strings: n)
+        let nProd = try codes("NDPR", records: nN, strings: n, optional: true)
+        let nQty = try doubles("NDQT", records: nN)
+        let nText = try codes("NDTX", records: nN, strings: n, optional: true)
+        let nStatus = try small("NDST", records: nN, max: NeedStatus.allCases.count - 1)
+        let nResp = try codes("NDRS", records: nN, strings: n, optional: true)
+        let nIll = try small("NDIL", records: nN, max: 1)
+        let nNote = try codes("NDNT", records: nN, strings: n, optional: true)
+        let needs = (0..<nN).map { i in
+            Need(id: s(nId[i]), firm: s(nFirm[i]), kind: NeedKind.allCases[Int(nKind[i])], tags: items(nTags, i),
+                 product: o(nProd[i]), quantity: nQty[i], text: o(nText[i]), status: NeedStatus.allCases[Int(nStatus[i])],
+                 responder: o(nResp[i]), illustrative: nIll[i] == 1, note: o(nNote[i]))
+        }
+
+        let park = Park(
+            id: s(head[0]), name: s(head[1]), region: o(head[2]), dataDate: o(head[3]), source: o(head[4]),
+            note: o(head[5]), chains: chains, firms: firms, links: links, organizations: organizations,
+            pairings: pairings, needs: needs)
+
+        trace.mark("snapshot: organizations, pairings, needs")
+
+        // The stored resolution, checked against the codes: link i's supplier position names a
+        // firm whose id is the link's supplier text (the table holds each text once).
+        if flags & ParkSnapshot.flagResolution != 0 {
+            let rs = array("RSUP", Int32.self), rb = array("RBUY", Int32.self)
+            guard rs.count == lN, rb.count == lN else { throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links") }
+            for i in 0..<lN {
+                let a = Int(rs[i]), b = Int(rb[i])
+                guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else {
+                    throw SnapshotProblem("the link resolution of link \(i) does not match its firms")
+                }
+            }
+            park.adoptResolution(ParkResolution(firms: FirmIndex(firms), linkSupplier: rs, linkBuyer: rb))
+            trace.mark("snapshot: resolution checked, firm index built")
+        }
+        return park
+    }
+}

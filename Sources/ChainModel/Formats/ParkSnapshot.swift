@@ -1,0 +1,286 @@
+import ChainGraph
+
+#if _endian(big)
+#error("park snapshots are little-endian; the reader copies sections as they are")
+#endif
+
+/// A park snapshot (`.chainpark`): a validated park in a compact, versioned, checksummed
+/// binary form that loads without parsing or validation. Field by field in docs/FORMAT.md,
+/// "Binary snapshot (.chainpark)".
+///
+/// Layout (all integers little-endian):
+/// - a 64-byte header: magic `CHAINPK1`, version, flags, file length, section count, the XXH64
+///   of everything after the header, zeros, and the XXH64 of the header's first 56 bytes;
+/// - a table of sections, 24 bytes each (tag, element width, offset, element count), in the
+///   fixed order of ``ParkSnapshot/layout``;
+/// - the sections, each starting on an 8-byte boundary: one deduplicated string table (every
+///   text of the park once) and one column per field of every record kind, text as 32-bit codes
+///   into the table; optionally every link's supplier and buyer position (the park's
+///   resolution), so a loaded park does not hash its link ids again.
+///
+/// ```swift
+/// let bytes = ParkSnapshot.encode(park)
+/// let back = try ParkLoader.load(snapshot: bytes, name: "p.chainpark").park   // == park
+/// ```
+public enum ParkSnapshot {
+    /// The first 8 bytes of every snapshot.
+    public static let magic: [UInt8] = Array("CHAINPK1".utf8)
+    /// The version this build writes and reads.
+    public static let version: UInt32 = 1
+    /// The file name extension `convert --to chainpark` suggests.
+    public static let fileExtension = "chainpark"
+
+    static let headerSize = 64
+    static let entrySize = 24
+    /// Flag bit: the link resolution sections (`RSUP`, `RBUY`) are filled.
+    static let flagResolution: UInt32 = 1
+    /// A text field with no value.
+    static let nilCode = UInt32.max
+    /// A `Double?` with no value: a NaN with a payload no arithmetic produces.
+    static let nilDoubleBits: UInt64 = 0x7FF8_0000_DEAD_0001
+    /// An `Int?` with no value.
+    static let nilInt = Int64.min
+
+    /// Every section in file order: tag and element width in bytes. Lists are two sections:
+    /// `…O` offsets (records + 1 entries, UInt32) into `…V` values (UInt32 string codes).
+    static let layout: [(tag: String, width: Int)] = [
+        ("STRO", 8), ("STRB", 1),  // string table: byte offsets (count + 1), UTF-8 bytes
+        ("PARK", 4),  // id, name, region, dataDate, source, note
+        ("CHID", 4), ("CHNM", 4), ("CHIL", 1), ("CHNT", 4), ("CHSO", 4),  // chains; CHSO: stage offsets
+        ("STID", 4), ("STNM", 4), ("STTR", 1), ("STRQ", 1), ("STNT", 4), ("STIO", 4), ("STIV", 4),  // stages
+        ("FIID", 4), ("FINM", 4), ("FSGO", 4), ("FSGV", 4), ("FLDO", 4), ("FLDV", 4),
+        ("FPRO", 4), ("FPRV", 4), ("FCPO", 4), ("FCPV", 4), ("FOUT", 8), ("FEMP", 8), ("FCAP", 8),
+        ("FCUN", 4), ("FZON", 4), ("FINP", 1), ("FPMB", 8), ("FORG", 4), ("FWCV", 1), ("FILL", 1),
+        ("FNOT", 4),  // firms
+        ("LKID", 4), ("LSUP", 4), ("LBUY", 4), ("LPRD", 4), ("LVAL", 8), ("LSHR", 8), ("LSTA", 1),
+        ("LLOC", 1), ("LPRI", 1), ("LILL", 1), ("LNOT", 4),  // supply links
+        ("OGID", 4), ("OGNM", 4), ("OGKD", 1), ("OGPA", 4), ("OGHF", 4), ("OGMO", 4), ("OGMV", 4),
+        ("OGCO", 4), ("OGCV", 4), ("OGIL", 1), ("OGNT", 4),  // organizations
+        ("PRID", 4), ("PRAA", 4), ("PRBB", 4), ("PRKD", 1), ("PRSN", 4), ("PROC", 4), ("PRIL", 1),
+        ("PRNT", 4),  // pairings
+        ("NDID", 4), ("NDFM", 4), ("NDKD", 1), ("NDTO", 4), ("NDTV", 4), ("NDPR", 4), ("NDQT", 8),
+        ("NDTX", 4), ("NDST", 1), ("NDRS", 4), ("NDIL", 1), ("NDNT", 4),  // needs
+        ("RSUP", 4), ("RBUY", 4),  // resolution: each link's supplier and buyer position (Int32)
+    ]
+
+    /// Whether `prefix` (a file's first bytes) starts with the snapshot magic.
+    public static func hasMagic(_ prefix: some Collection<UInt8>) -> Bool {
+        prefix.count >= magic.count && prefix.prefix(magic.count).elementsEqual(magic)
+    }
+
+    /// The snapshot of `park`. The park should be valid (``ParkLoader`` only returns valid
+    /// parks): loading a snapshot does not validate it again. The link resolution is stored
+    /// when every link's supplier and buyer is a firm of the park.
+    public static func encode(_ park: Park) -> [UInt8] {
+        var e = SnapshotEncoder()
+        e.codes("PARK", [park.id, park.name, park.region, park.dataDate, park.source, park.note])
+
+        let chains = park.chains
+        e.codes("CHID", chains.map(\.id))
+        e.codes("CHNM", chains.map(\.name))
+        e.bools("CHIL", chains.map(\.illustrative))
+        e.codes("CHNT", chains.map(\.note))
+        var stageOffsets: [UInt32] = [0]
+        for c in chains { stageOffsets.append(stageOffsets.last! + UInt32(c.stages.count)) }
+        e.ints("CHSO", stageOffsets)
+        let stages = chains.flatMap(\.stages)
+        e.codes("STID", stages.map(\.id))
+        e.codes("STNM", stages.map(\.name))
+        e.ints("STTR", stages.map { UInt8(Tier.allCases.firstIndex(of: $0.tier)!) })
+        e.bools("STRQ", stages.map(\.required))
+        e.codes("STNT", stages.map(\.note))
+        e.list("STIO", "STIV", stages.map(\.inputs))
+
+        let firms = park.firms
+        e.codes("FIID", firms.map(\.id))
+        e.codes("FINM", firms.map(\.name))
+        e.list("FSGO", "FSGV", firms.map(\.stages))
+        e.list("FLDO", "FLDV", firms.map(\.leads))
+        e.list("FPRO", "FPRV", firms.map(\.products))
+        e.list("FCPO", "FCPV", firms.map(\.capabilities))
+        e.doubles("FOUT", firms.map(\.output))
+        e.optInts("FEMP", firms.map(\.employees))
+        e.doubles("FCAP", firms.map(\.capacity))
+        e.codes("FCUN", firms.map(\.capacityUnit))
+        e.codes("FZON", firms.map(\.zone))
+        e.bools("FINP", firms.map(\.inPark))
+        e.optInts("FPMB", firms.map(\.partyMembers))
+        e.codes("FORG", firms.map(\.organization))
+        e.optBools("FWCV", firms.map(\.workCovered))
+        e.bools("FILL", firms.map(\.illustrative))
+        e.codes("FNOT", firms.map(\.note))
+
+        let links = park.links
+        e.codes("LKID", links.map(\.id))
+        e.codes("LSUP", links.map(\.supplier))
+        e.codes("LBUY", links.map(\.buyer))
+        e.codes("LPRD", links.map(\.product))
+        e.doubles("LVAL", links.map(\.value))
+        e.doubles("LSHR", links.map(\.share))
+        e.ints("LSTA", links.map { UInt8(LinkStatus.allCases.firstIndex(of: $0.status)!) })
+        e.optBools("LLOC", links.map(\.local))
+        e.bools("LPRI", links.map(\.primary))
+        e.bools("LILL", links.map(\.illustrative))
+        e.codes("LNOT", links.map(\.note))
+
+        let orgs = park.organizations
+        e.codes("OGID", orgs.map(\.id))
+        e.codes("OGNM", orgs.map(\.name))
+        e.ints("OGKD", orgs.map { UInt8(OrganizationKind.allCases.firstIndex(of: $0.kind)!) })
+        e.codes("OGPA", orgs.map(\.parent))
+        e.codes("OGHF", orgs.map(\.hostFirm))
+        e.list("OGMO", "OGMV", orgs.map(\.members))
+        e.list("OGCO", "OGCV", orgs.map(\.chains))
+        e.bools("OGIL", orgs.map(\.illustrative))
+        e.codes("OGNT", orgs.map(\.note))
+
+        let pairings = park.pairings
+        e.codes("PRID", pairings.map(\.id))
+        e.codes("PRAA", pairings.map(\.a))
+        e.codes("PRBB", pairings.map(\.b))
+        e.ints("PRKD", pairings.map { UInt8(PairingKind.allCases.firstIndex(of: $0.kind)!) })
+        e.codes("PRSN", pairings.map(\.since))
+        e.codes("PROC", pairings.map(\.outcome))
+        e.bools("PRIL", pairings.map(\.illustrative))
+        e.codes("PRNT", pairings.map(\.note))
+
+        let needs = park.needs
+        e.codes("NDID", needs.map(\.id))
+        e.codes("NDFM", needs.map(\.firm))
+        e.ints("NDKD", needs.map { UInt8(NeedKind.allCases.firstIndex(of: $0.kind)!) })
+        e.list("NDTO", "NDTV", needs.map(\.tags))
+        e.codes("NDPR", needs.map(\.product))
+        e.doubles("NDQT", needs.map(\.quantity))
+        e.codes("NDTX", needs.map(\.text))
+        e.ints("NDST", needs.map { UInt8(NeedStatus.allCases.firstIndex(of: $0.status)!) })
+        e.codes("NDRS", needs.map(\.responder))
+        e.bools("NDIL", needs.map(\.illustrative))
+        e.codes("NDNT", needs.map(\.note))
+
+        let r = park.resolution
+        let resolved = !r.linkSupplier.contains(-1) && !r.linkBuyer.contains(-1)
+        e.ints("RSUP", resolved ? r.linkSupplier : [])
+        e.ints("RBUY", resolved ? r.linkBuyer : [])
+        return e.assemble(flags: resolved ? flagResolution : 0)
+    }
+}
+
+/// Collects a snapshot's sections; ``assemble(flags:)`` lays them out in ``ParkSnapshot/layout``
+/// order behind the header and the section table.
+struct SnapshotEncoder {
+    private var codeOf: [String: UInt32] = [:]
+    private var stringOffsets: [UInt64] = [0]
+    private var stringBytes: [UInt8] = []
+    private var sections: [String: (width: Int, count: Int, bytes: [UInt8])] = [:]
+
+    mutating func code(_ s: String?) -> UInt32 {
+        guard let s else { return ParkSnapshot.nilCode }
+        if let c = codeOf[s] { return c }
+        let c = UInt32(stringOffsets.count - 1)
+        precondition(c < ParkSnapshot.nilCode, "more distinct texts than a snapshot holds")
+        codeOf[s] = c
+        stringBytes.append(contentsOf: s.utf8)
+        stringOffsets.append(UInt64(stringBytes.count))
+        return c
+    }
+
+    private mutating func put<T: FixedWidthInteger>(_ tag: String, _ values: [T]) {
+        precondition(sections[tag] == nil && ParkSnapshot.layout.contains { $0.tag == tag && $0.width == MemoryLayout<T>.size })
+        let bytes = values.withUnsafeBytes { Array($0) }
+        sections[tag] = (MemoryLayout<T>.size, values.count, bytes)
+    }
+
+    mutating func codes(_ tag: String, _ values: [String?]) { put(tag, values.map { code($0) }) }
+    mutating func codes(_ tag: String, _ values: [String]) { put(tag, values.map { code($0) }) }
+    mutating func ints<T: FixedWidthInteger>(_ tag: String, _ values: [T]) { put(tag, values) }
+    mutating func bools(_ tag: String, _ values: [Bool]) { put(tag, values.map { UInt8($0 ? 1 : 0) }) }
+    /// 0 false, 1 true, 2 no value.
+    mutating func optBools(_ tag: String, _ values: [Bool?]) { put(tag, values.map { UInt8($0.map { $0 ? 1 : 0 } ?? 2) }) }
+    mutating func doubles(_ tag: String, _ values: [Double?]) {
+        put(tag, values.map { v -> UInt64 in
+            guard let v else { return ParkSnapshot.nilDoubleBits }
+            return v.isNaN ? Double.nan.bitPattern : v.bitPattern
+        })
+    }
+    mutating func optInts(_ tag: String, _ values: [Int?]) { put(tag, values.map { $0.map(Int64.init) ?? ParkSnapshot.nilInt }) }
+
+    mutating func list(_ offsetsTag: String, _ valuesTag: String, _ lists: [[String]]) {
+        var offsets: [UInt32] = []
+        offsets.reserveCapacity(lists.count + 1)
+        offsets.append(0)
+        var values: [UInt32] = []
+        for list in lists {
+            for s in list { values.append(code(s)) }
+            precondition(values.count < Int(UInt32.max), "list too long for a snapshot")
+            offsets.append(UInt32(values.count))
+        }
+        put(offsetsTag, offsets)
+        put(valuesTag, values)
+    }
+
+    mutating func assemble(flags: UInt32) -> [UInt8] {
+        put("STRO", stringOffsets)
+        put("STRB", stringBytes)
+        let layout = ParkSnapshot.layout
+        let tableEnd = ParkSnapshot.headerSize + layout.count * ParkSnapshot.entrySize
+        var table: [UInt8] = []
+        var offset = (tableEnd + 7) & ~7
+        var total = offset
+        for (tag, width) in layout {
+            let s = sections[tag]!
+            precondition(s.width == width)
+            table.appendLE(tagValue(tag))
+            table.appendLE(UInt32(width))
+            table.appendLE(UInt64(offset))
+            table.appendLE(UInt64(s.count))
+            offset = (offset + s.bytes.count + 7) & ~7
+            total = offset
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(total)
+        out.append(contentsOf: ParkSnapshot.magic)
+        out.appendLE(ParkSnapshot.version)
+        out.appendLE(flags)
+        out.appendLE(UInt64(total))
+        out.appendLE(UInt32(layout.count))
+        out.appendLE(UInt32(0))
+        out.append(contentsOf: [UInt8](repeating: 0, count: ParkSnapshot.headerSize - out.count))
+        out.append(contentsOf: table)
+        for (tag, _) in layout {
+            out.append(contentsOf: [UInt8](repeating: 0, count: ((out.count + 7) & ~7) - out.count))
+            out.append(contentsOf: sections[tag]!.bytes)
+        }
+        out.append(contentsOf: [UInt8](repeating: 0, count: total - out.count))
+        precondition(out.count == total)
+        let dataSum = XXH64.hash(out, ParkSnapshot.headerSize..<total)
+        out.storeLE(dataSum, at: 32)
+        out.storeLE(XXH64.hash(out, 0..<56), at: 56)
+        return out
+    }
+}
+
+/// A section tag as the UInt32 of its four ASCII bytes read little-endian.
+func tagValue(_ tag: String) -> UInt32 {
+    var v: UInt32 = 0
+    for (i, b) in tag.utf8.prefix(4).enumerated() { v |= UInt32(b) << (8 * UInt32(i)) }
+    return v
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLE<T: FixedWidthInteger>(_ v: T) {
+        for i in 0..<MemoryLayout<T>.size { append(UInt8(truncatingIfNeeded: v >> (8 * i))) }
+    }
+
+    mutating func storeLE<T: FixedWidthInteger>(_ v: T, at offset: Int) {
+        for i in 0..<MemoryLayout<T>.size { self[offset + i] = UInt8(truncatingIfNeeded: v >> (8 * i)) }
+    }
+
+    /// The little-endian integer at `offset`, or nil when it does not fit in the array.
+    func readLE<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T? {
+        let n = MemoryLayout<T>.size
+        guard offset >= 0, offset <= count - n else { return nil }
+        var v: T = 0
+        for i in 0..<n { v |= T(self[offset + i]) << (8 * i) }
+        return v
+    }
+}
