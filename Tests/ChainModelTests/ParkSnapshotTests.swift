@@ -1,7 +1,8 @@
 import Foundation
+import ChainGraph
 import Testing
 
-@testable import ChainModel
+@_spi(Internals) @testable import ChainModel
 
 @Suite struct ParkSnapshotTests {
     // MARK: Round trips
