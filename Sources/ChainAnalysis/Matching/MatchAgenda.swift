@@ -83,7 +83,10 @@ extension MatchIndex {
         var perFirmCandidates = [[(ScoredCandidate, MatchDirection)]](repeating: [], count: n)
         let workers = max(1, min(options.threads ?? Parallel.processorCount, max(1, n / 64)))
         let index = self
+        // In bounds: worker w writes only the slots f ≡ w (mod workers) with f < n ==
+        // buffer.count, so no two workers share a slot (SlotWriter checks bounds in debug).
         perFirmCandidates.withUnsafeMutableBufferPointer { buffer in
+            assert(buffer.count == n)
             let writer = Parallel.SlotWriter(buffer)
             let m = UncheckedSendable(match)
             Parallel.forEach(iterations: workers) { w in

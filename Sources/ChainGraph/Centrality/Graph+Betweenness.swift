@@ -230,6 +230,12 @@ extension Graph {
 
 /// Per-thread arrays for Brandes' algorithm, allocated once and reused for every source.
 ///
+/// In bounds: the per-node arrays hold `n` entries (at least one) and are indexed only by node
+/// ids of the graph the workspace was made for, which `Graph`'s CSR invariants keep in
+/// `0..<n`; `edgeAcc` holds `m` entries indexed by edge ids in `0..<m`; `order` receives each
+/// reached node once per source, so at most `n` entries. `Graph.checkInvariants` asserts the
+/// id ranges in debug builds.
+///
 /// Between sources every per-node array is back in its initial state (only the nodes a
 /// search reached are reset), so one source costs O(reached nodes + their edges).
 final class BrandesWorkspace {

@@ -70,6 +70,8 @@ extension Graph {
         let spaces = (0..<workers).map { _ in DistanceWorkspace(nodes: n, weighted: useWeights) }
         var throttle = ProgressThrottle(progress, total: n)
         withCSRView { csr in
+            // In bounds: every block's nodes are < n == reached.count == total.count ==
+            // harmonic.count, and each node belongs to one block, written by one unit.
             reached.withUnsafeMutableBufferPointer { rp in
             total.withUnsafeMutableBufferPointer { tp in
             harmonic.withUnsafeMutableBufferPointer { hp in
@@ -98,6 +100,10 @@ extension Graph {
 
 /// Per-thread arrays for single-target distance searches over the reversed graph (in-edges
 /// of a directed graph, all edges of an undirected one), reused for every node.
+///
+/// In bounds: every array holds `nodes` entries (at least one) and is indexed only by node ids,
+/// which `Graph`'s CSR invariants keep in `0..<nodes` (asserted by `Graph.checkInvariants` in
+/// debug builds); `order` receives each reached node once per search.
 final class DistanceWorkspace {
     let hops: UnsafeMutablePointer<Int32>
     let queue: IndexedMinHeap

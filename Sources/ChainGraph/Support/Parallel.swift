@@ -63,7 +63,10 @@ package enum Parallel {
         let ranges = chunks(count: count, minimumCount: minimumCount)
         if ranges.count <= 1 { return ranges.map { ($0, body($0)) } }
         var results = [R?](repeating: nil, count: ranges.count)
+        // In bounds: iteration c < ranges.count == buffer.count writes only slot c (SlotWriter's
+        // subscript is the buffer's, bounds-checked in debug builds).
         results.withUnsafeMutableBufferPointer { buffer in
+            assert(buffer.count == ranges.count)
             let out = SlotWriter(buffer)
             forEach(iterations: ranges.count) { c in out[c] = body(ranges[c]) }
         }
