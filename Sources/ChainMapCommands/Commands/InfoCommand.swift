@@ -22,11 +22,3 @@ struct InfoCommand: ParsableCommand {
         try output.emit(ParkSummary(try input.load().park))
     }
 }
-
-/// Quoting of one CSV field for command output (RFC 4180).
-enum CSVField {
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
