@@ -88,7 +88,7 @@ public struct MatchEvaluation: Sendable, Encodable {
         hiddenLinks = hideCount
         var training = park
         training.links = park.links.indices.filter { !hidden[$0] }.map { park.links[$0] }
-        let index = MatchIndex(park: training)
+        let index = MatchIndex(park: training, vocabulary: options.match.vocabulary)
         let g = index.graph.graph
         let n = index.firmCount
 

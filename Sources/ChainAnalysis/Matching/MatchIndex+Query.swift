@@ -88,6 +88,13 @@ extension MatchIndex {
             ws.seen[vi] = stamp
             let isFirm = vi < firmCount
             if isFirm && !options.includeOutside && !inPark[vi] { return }
+            // A firm does not buy what its own stage makes, unless the template says the
+            // stage feeds itself (or another of the pair's stages feeds the buyer's).
+            if isFirm && direction != .capability {
+                let supplier = direction == .upstream ? v : firm
+                let buyer = direction == .upstream ? firm : v
+                if sameStageOnly(supplier: supplier, buyer: buyer) { return }
+            }
             // Fit: the best item.
             var fit = 0.0
             var item: Int32 = -1
@@ -237,6 +244,19 @@ extension MatchIndex {
             if kept.count > top { kept.removeLast() }
         }
         return kept
+    }
+
+    /// Whether `supplier` and `buyer` share a stage that does not feed itself while no stage of
+    /// the supplier feeds one of the buyer's: then the buyer would be buying what its own stage
+    /// makes (a module maker offered its competitors as buyers).
+    func sameStageOnly(supplier: Int32, buyer: Int32) -> Bool {
+        let buyerStages = stages(of: buyer)
+        var shared = false
+        for s in stages(of: supplier) where buyerStages.contains(s) && !stageInputs[Int(s)].contains(s) {
+            shared = true
+            break
+        }
+        return shared && feedingStages(supplier: supplier, buyer: buyer) == nil
     }
 
     @inline(__always)

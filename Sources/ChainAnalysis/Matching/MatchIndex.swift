@@ -28,6 +28,7 @@ public struct MatchIndex: Sendable {
     }
 
     public let park: Park
+    /// The vocabulary given, with the park's stage concepts added (``MatchVocabulary/addingStages(of:)``).
     public let vocabulary: MatchVocabulary
     /// Firms + organizations graph: supply (active), pairing, membership.
     public let graph: ParkGraph
@@ -79,10 +80,12 @@ public struct MatchIndex: Sendable {
     /// Names of the organization nodes, by node − firmCount.
     let organizationNames: [String]
 
-    /// Builds the index of `park`.
+    /// Builds the index of `park`; `vocabulary` (the built-in one by default) gains one concept
+    /// per stage of the park's chains.
     /// - Complexity: see the type.
-    public init(park: Park, vocabulary: MatchVocabulary = .standard) {
+    public init(park: Park, vocabulary base: MatchVocabulary = .standard) {
         self.park = park
+        let vocabulary = base.addingStages(of: park)
         self.vocabulary = vocabulary
         let graph = ParkGraph(park, layers: [.supply, .pairing, .membership])
         self.graph = graph

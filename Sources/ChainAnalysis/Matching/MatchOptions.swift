@@ -89,6 +89,9 @@ public struct MatchOptions: Sendable, Equatable {
     public var scanLimit: Int = 2000
     /// Whether firms outside the park (`inPark: false`) may be suggested. Default true.
     public var includeOutside: Bool = true
+    /// The concept table (``MatchVocabulary/standard`` unless `--vocabulary` replaces or
+    /// `--vocabulary-extend` extends it); the park's stages are added when it is indexed.
+    public var vocabulary: MatchVocabulary = .standard
 
     public init() {}
 }

@@ -25,7 +25,7 @@ public struct FirmMatchReport: Sendable, Encodable {
     /// - Complexity: one ``MatchIndex`` build, then one query.
     public init(park: Park, firm query: String, options: MatchOptions = MatchOptions()) throws(LookupError) {
         let firm = try park.lookupFirm(query, field: "firm")
-        try self.init(index: MatchIndex(park: park), firm: firm.id, options: options)
+        try self.init(index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options)
     }
 
     /// Matches the firm `query` on an index already built.
@@ -62,7 +62,7 @@ public struct MatchAgendaReport: Sendable, Encodable {
     /// Indexes `park` and builds its agenda (``MatchIndex/agenda(options:)``).
     /// - Complexity: see ``MatchIndex/agenda(options:)``.
     public init(park: Park, options: MatchAgendaOptions = MatchAgendaOptions()) {
-        self.init(index: MatchIndex(park: park), options: options)
+        self.init(index: MatchIndex(park: park, vocabulary: options.match.vocabulary), options: options)
     }
 
     public init(index: MatchIndex, options: MatchAgendaOptions = MatchAgendaOptions()) {
@@ -85,13 +85,13 @@ public struct StageCandidateReport: Sendable, Encodable {
     public var candidates: [StageCandidate]
 
     /// - Throws: ``LookupError`` (field `stage`) when no chain has the stage.
-    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10) throws(LookupError) {
+    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) throws(LookupError) {
         let found = try park.lookupStage(stage, field: "stage")
         self.park = park.id
         parkName = park.name
         self.stage = found.id
         stageName = found.name
-        candidates = MatchIndex(park: park).stageCandidates(stage: found.id, outside: outside, top: top)
+        candidates = MatchIndex(park: park, vocabulary: vocabulary).stageCandidates(stage: found.id, outside: outside, top: top)
     }
 }
 
@@ -104,10 +104,10 @@ public struct GapFillReport: Sendable, Encodable {
 
     /// Runs the gap analysis with its defaults and matches each finding
     /// (``MatchIndex/gapFills(_:outside:top:maxFindings:)``).
-    public init(park: Park, outside: Park? = nil, top: Int = 10) {
+    public init(park: Park, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) {
         self.park = park.id
         parkName = park.name
-        findings = MatchIndex(park: park).gapFills(GapReport(park: park), outside: outside, top: top)
+        findings = MatchIndex(park: park, vocabulary: vocabulary).gapFills(GapReport(park: park), outside: outside, top: top)
     }
 }
 
@@ -133,7 +133,7 @@ public struct MatchBenchmark: Sendable, Encodable {
     public init(park: Park, queries: Int, options: MatchOptions = MatchOptions()) {
         let clock = ContinuousClock()
         let start = clock.now
-        let index = MatchIndex(park: park)
+        let index = MatchIndex(park: park, vocabulary: options.vocabulary)
         indexSeconds = Self.seconds(clock.now - start)
         var ws = MatchWorkspace(index)
         var times: [Double] = []

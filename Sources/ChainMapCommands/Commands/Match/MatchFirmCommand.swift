@@ -15,7 +15,7 @@ struct MatchFirmCommand: ParsableCommand {
             with the nearest names.
 
             Examples:
-              chainmap match samples/yihuang-plastics.json --firm 创泰活塞
+              chainmap match samples/yihuang-plastics.json --firm 创泰
               chainmap match firm samples/beilun-nev.json --firm FIRM --direction upstream --top 10 --format csv
             """)
 
@@ -53,6 +53,7 @@ struct MatchFirmCommand: ParsableCommand {
         var options = scoring.options()
         options.directions = try directions()
         options.top = top
+        options.vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.index") { try FirmMatchReport(park: $0, firm: firm, options: options) }
     }
 }

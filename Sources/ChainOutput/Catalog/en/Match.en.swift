@@ -150,5 +150,10 @@ extension Catalog {
         "match.progress.evaluate": "Evaluating",
         "match.progress.benchmark": "Timing",
         "match.timing": "load {load} s, analysis {analysis} s",
+        "match.vocabulary.unreadable": "cannot read the vocabulary file: {reason}",
+        "match.vocabulary.notUTF8": "the vocabulary file is not UTF-8 text",
+        "match.vocabulary.unknownKind": "unknown record kind \"{kind}\"",
+        "match.vocabulary.noKeywords": "a concept line needs a concept name and at least one keyword",
+        "match.vocabulary.format.hint": "tab-separated lines: concept NAME keyword…, modifier word…, or suffix word…; # starts a comment (see docs/MATCHING.md)",
     ]
 }

@@ -150,5 +150,10 @@ extension Catalog {
         "match.progress.evaluate": "正在检验",
         "match.progress.benchmark": "正在计时",
         "match.timing": "载入 {load} 秒，分析 {analysis} 秒",
+        "match.vocabulary.unreadable": "无法读取词表文件：{reason}",
+        "match.vocabulary.notUTF8": "词表文件不是 UTF-8 文本",
+        "match.vocabulary.unknownKind": "未知的记录类型“{kind}”",
+        "match.vocabulary.noKeywords": "concept 行需要概念名和至少一个关键词",
+        "match.vocabulary.format.hint": "每行以制表符分隔：concept 概念名 关键词…，modifier 词…，或 suffix 词…；# 开头为注释（见 docs/MATCHING.md）",
     ]
 }
