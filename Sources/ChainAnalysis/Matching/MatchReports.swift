@@ -15,8 +15,13 @@ public struct FirmMatchReport: Sendable, Encodable {
     /// Directions asked for, in order (upstream, downstream, capability).
     public var directions: [MatchDirection]
     public var weights: MatchWeights
-    /// Suggestions by direction, best first within a direction.
+    /// Suggestions by direction, best first within a direction (in-park unless
+    /// ``MatchOptions/outside`` is ``MatchOutside/mixed``).
     public var suggestions: [MatchSuggestion]
+    /// Where outside firms went (``MatchOutside``).
+    public var outsidePolicy: MatchOutside
+    /// The best outside firms by direction, in their own list (``MatchOutside/separate``).
+    public var outside: [MatchSuggestion]
 
     /// Indexes `park` and matches the firm `query` (an id, a name or part of a name).
     ///
@@ -43,11 +48,18 @@ public struct FirmMatchReport: Sendable, Encodable {
         self.directions = options.directions.sorted()
         self.weights = options.weights
         self.suggestions = result.suggestions
+        self.outsidePolicy = options.outside
+        self.outside = result.outside
     }
 
     /// The suggestions of one direction.
     public func suggestions(_ direction: MatchDirection) -> [MatchSuggestion] {
         suggestions.filter { $0.direction == direction }
+    }
+
+    /// The outside firms of one direction (their own list).
+    public func outside(_ direction: MatchDirection) -> [MatchSuggestion] {
+        outside.filter { $0.direction == direction }
     }
 }
 

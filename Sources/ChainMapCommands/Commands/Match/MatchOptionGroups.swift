@@ -56,8 +56,11 @@ struct MatchScoringOptions: ParsableArguments {
     @Flag(name: .customLong("include-solved"), help: "Count solved needs too.")
     var includeSolved = false
 
-    @Flag(name: .customLong("in-park-only"), help: "Do not suggest firms outside the park.")
+    @Flag(name: .customLong("in-park-only"), help: "Do not suggest firms outside the park, not even in their own list.")
     var inParkOnly = false
+
+    @Flag(name: .customLong("include-outside"), help: "Rank outside firms together with in-park ones by score (default: in-park first, outside firms in their own list; the agenda in-park only).")
+    var includeOutside = false
 
     @Option(name: .customLong("weight-fit"), help: "Weight of the fit part.")
     var weightFit: Double = MatchWeights().fit
@@ -86,6 +89,7 @@ struct MatchScoringOptions: ParsableArguments {
     func validate() throws {
         if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
         if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
+        if inParkOnly && includeOutside { throw ValidationError("--in-park-only and --include-outside exclude each other") }
         if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
             throw ValidationError("weights must be 0 or more")
@@ -99,7 +103,7 @@ struct MatchScoringOptions: ParsableArguments {
             fit: weightFit, template: weightTemplate, proximity: weightProximity, locality: weightLocality,
             capacity: weightCapacity, leader: weightLeader, record: weightRecord)
         options.includeSolvedNeeds = includeSolved
-        options.includeOutside = !inParkOnly
+        options.outside = inParkOnly ? .excluded : includeOutside ? .mixed : base.outside
         options.proximityDecades = proximityDecades
         options.pushEpsilon = pushEpsilon ?? base.pushEpsilon
         options.scanLimit = scanLimit ?? base.scanLimit

@@ -155,5 +155,8 @@ extension Catalog {
         "match.vocabulary.unknownKind": "unknown record kind \"{kind}\"",
         "match.vocabulary.noKeywords": "a concept line needs a concept name and at least one keyword",
         "match.vocabulary.format.hint": "tab-separated lines: concept NAME keyword…, modifier word…, or suffix word…; # starts a comment (see docs/MATCHING.md)",
+        "match.outside.countOf": "{term}, outside the park: {count}",
+        "match.outside.note": "Local first (就近配套): in-park candidates come first; firms outside the park are listed apart, for when no in-park firm fits (--include-outside ranks them together by score, --in-park-only leaves them out)",
+        "match.col.outside": "outside the park",
     ]
 }

@@ -155,5 +155,8 @@ extension Catalog {
         "match.vocabulary.unknownKind": "未知的记录类型“{kind}”",
         "match.vocabulary.noKeywords": "concept 行需要概念名和至少一个关键词",
         "match.vocabulary.format.hint": "每行以制表符分隔：concept 概念名 关键词…，modifier 词…，或 suffix 词…；# 开头为注释（见 docs/MATCHING.md）",
+        "match.outside.countOf": "{term}·园区外候选 {count} 家",
+        "match.outside.note": "就近配套优先：园区内候选排在前面，园区外企业单独列出，供园区内无合适企业时参考（--include-outside 按评分混排，--in-park-only 不列出）",
+        "match.col.outside": "园区外",
     ]
 }
