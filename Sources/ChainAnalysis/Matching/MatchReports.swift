@@ -22,25 +22,35 @@ public struct FirmMatchReport: Sendable, Encodable {
     public var outsidePolicy: MatchOutside
     /// The best outside firms by direction, in their own list (``MatchOutside/separate``).
     public var outside: [MatchSuggestion]
+    /// The firm's open needs (upstream and capability) that no suggestion answers, each with
+    /// the reason (``MatchIndex/unanswered(forNode:directions:answered:options:outside:)``).
+    public var unanswered: [UnansweredNeed]
 
     /// Indexes `park` and matches the firm `query` (an id, a name or part of a name).
     ///
     /// - Throws: ``LookupError`` (field `firm`) when no firm or several firms fit `query`,
     ///   with the nearest names.
     /// - Complexity: one ``MatchIndex`` build, then one query.
-    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions()) throws(LookupError) {
+    /// `candidates` are outside firms one could attract (a candidates file): they are counted
+    /// in the reasons of unanswered needs.
+    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
         let firm = try park.lookupFirm(query, field: "firm")
-        try self.init(index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options)
+        try self.init(index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options, candidates: candidates)
     }
 
     /// Matches the firm `query` on an index already built.
-    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions()) throws(LookupError) {
+    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
         let firm = try index.park.lookupFirm(query, field: "firm")
         var result = FirmMatches(firm: firm.id, firmName: firm.name, suggestions: [])
+        var unanswered: [UnansweredNeed] = []
         if let node = index.graph.node(ofFirm: firm.id) {
             var ws = MatchWorkspace(index)
             result = index.matches(forNode: node, options: options, workspace: &ws)
+            unanswered = index.unanswered(
+                forNode: node, directions: options.directions, answered: Set(result.suggestions.compactMap(\.need)), options: options,
+                outside: candidates)
         }
+        self.unanswered = unanswered
         self.park = index.park.id
         self.parkName = index.park.name
         self.firm = result.firm

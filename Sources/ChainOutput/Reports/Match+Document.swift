@@ -68,6 +68,20 @@ extension FirmMatchReport: DocumentRepresentable {
                     blocks: [.paragraph("match.outside.note"), .table(awayTable)]))
             }
         }
+        if !unanswered.isEmpty {
+            // Why an answer is empty: each open need no suggestion answers, with the reason.
+            let table = Table(
+                key: "unanswered",
+                columns: [Column("need", "match.col.need"), Column("direction", "match.col.direction"),
+                          Column("wanted", "match.col.wanted"), Column("inParkOffers", "match.col.inParkOffers", .integer),
+                          Column("outsideOffers", "match.col.outsideOffers", .integer), Column("reason", "match.col.reason")],
+                rows: unanswered.map { u in
+                    [.text(u.need), MatchLayout.direction(u.direction), .text(u.wanted), .integer(u.inParkOffers),
+                     .integer(u.outsideOffers), .message(u.reason)]
+                })
+            sections.append(Section(
+                key: "unanswered", title: Message("match.unanswered.title", ["count": .integer(unanswered.count)]), blocks: [.table(table)]))
+        }
         if let last = sections.indices.last { sections[last].blocks.append(.note(MatchLayout.weights(weights))) }
         var rank: [String: Int] = [:]
         let data = Table(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 
 /// `chainmap match firm PARK --firm FIRM` (the default of `match`): suggestions for one firm.
 struct MatchFirmCommand: ParsableCommand {
@@ -30,6 +31,9 @@ struct MatchFirmCommand: ParsableCommand {
     @Option(help: "Suggestions per direction.")
     var top: Int = 10
 
+    @Option(help: "A park file or CSV bundle of outside firms one could attract: counted when a need has no answer.")
+    var candidates: String?
+
     @OptionGroup var scoring: MatchScoringOptions
 
     func validate() throws {
@@ -54,6 +58,9 @@ struct MatchFirmCommand: ParsableCommand {
         options.directions = try directions()
         options.top = top
         options.vocabulary = try common.matchVocabulary()
-        try common.run(progress: "match.progress.index") { try FirmMatchReport(park: $0, firm: firm, options: options) }
+        try common.run(progress: "match.progress.index") { park in
+            let outside = try candidates.map { try ParkLoader.candidates(ParkSource(argument: $0), for: park) } ?? []
+            return try FirmMatchReport(park: park, firm: firm, options: options, candidates: outside)
+        }
     }
 }

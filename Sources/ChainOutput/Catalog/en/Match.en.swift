@@ -158,5 +158,15 @@ extension Catalog {
         "match.outside.countOf": "{term}, outside the park: {count}",
         "match.outside.note": "Local first (就近配套): in-park candidates come first; firms outside the park are listed apart, for when no in-park firm fits (--include-outside ranks them together by score, --in-park-only leaves them out)",
         "match.col.outside": "outside the park",
+        "match.unanswered.title": "Needs without a match: {count}",
+        "match.col.inParkOffers": "in-park offers",
+        "match.col.outsideOffers": "outside offers",
+        "match.col.reason": "reason",
+        "match.empty.noInPark": "no in-park firm offers {wanted}",
+        "match.empty.leftOut": "{count} in-park firms offer {wanted} but already trade with it, share its stage or rank lower",
+        "match.empty.outside": "{count} outside firms (outside the park or in the candidates file) do",
+        "match.empty.noOutside": "no outside firm listed does either",
+        "match.empty.responders": "{count} responders could take it: {names}",
+        "match.empty.nearest": "the nearest the park offers is {word} ({example} and others, {count} in all)",
     ]
 }

@@ -158,5 +158,15 @@ extension Catalog {
         "match.outside.countOf": "{term}·园区外候选 {count} 家",
         "match.outside.note": "就近配套优先：园区内候选排在前面，园区外企业单独列出，供园区内无合适企业时参考（--include-outside 按评分混排，--in-park-only 不列出）",
         "match.col.outside": "园区外",
+        "match.unanswered.title": "未找到对接的诉求 {count} 项",
+        "match.col.inParkOffers": "园区内可提供",
+        "match.col.outsideOffers": "园区外可提供",
+        "match.col.reason": "原因",
+        "match.empty.noInPark": "园区内没有企业提供{wanted}",
+        "match.empty.leftOut": "园区内有 {count} 家提供{wanted}，但已有往来、同环节或排名靠后",
+        "match.empty.outside": "园区外（园区外企业及候选名单）有 {count} 家可提供",
+        "match.empty.noOutside": "园区外名单中也没有",
+        "match.empty.responders": "{count} 个响应部门可承接：{names}",
+        "match.empty.nearest": "园区内最接近的是{word}（{example}等 {count} 家）",
     ]
 }
