@@ -36,6 +36,8 @@ extension Catalog {
         "rank.error.notConverged": "{measure} did not converge in {iterations} iterations (L1 change {delta}, tolerance {tolerance}); no approximate ranking is given",
         "rank.error.notConverged.acyclic.hint": "the largest strongly connected part of the graph has only {largest} of {nodes} nodes; a nearly acyclic supply graph has no eigenvector to converge to, and more --max-iterations will not help: use --by katz or --by pagerank",
         "rank.error.notConverged.hint": "raise --max-iterations (now {iterations}) or loosen --tolerance, or use --by pagerank",
+        "rank.progress": "Computing {measure}",
+        "rank.timing": "load {load} s, compute {compute} s ({nodes} nodes, {edges} edges)",
         "rank.error.invalid": "cannot compute: {reason}",
         "structure.title": "Network structure: what it stands on and where it could break",
         "structure.section.overview": "Overview",

@@ -36,6 +36,8 @@ extension Catalog {
         "rank.error.notConverged": "{measure}在 {iterations} 次迭代内未收敛（L1 变化 {delta}，容差 {tolerance}），不给出近似排序",
         "rank.error.notConverged.acyclic.hint": "供应关系图最大的强连通部分只有 {largest} 个节点（共 {nodes} 个），几乎无环，特征向量中心性没有可收敛的解，增大 --max-iterations 无济于事：请改用 --by katz 或 --by pagerank",
         "rank.error.notConverged.hint": "增大 --max-iterations（当前 {iterations}）或放宽 --tolerance，或改用 --by pagerank",
+        "rank.progress": "正在计算{measure}",
+        "rank.timing": "载入 {load} 秒，计算 {compute} 秒（{nodes} 个节点，{edges} 条关系）",
         "rank.error.invalid": "无法计算：{reason}",
         "structure.title": "网络结构：支撑点与断点",
         "structure.section.overview": "概况",
