@@ -89,7 +89,7 @@ extension MatchIndex {
                     for r in respondersByConcept[c] ?? [] where !responders.contains(r) { responders.append(r) }
                 }
                 let wanted = direction == .capability && !need.tags.isEmpty
-                    ? need.tags.joined(separator: "、") : ((need.product.map { [$0] } ?? []) + need.tags).joined(separator: "、")
+                    ? need.tags.joined(separator: "/") : ((need.product.map { [$0] } ?? []) + need.tags).joined(separator: "/")
                 let nearest = inside.isEmpty ? nearestOffer(to: wanted, direction: direction, excluding: Set(cs)) : nil
                 var clauses: [Message] = []
                 if inside.isEmpty {
@@ -132,7 +132,7 @@ extension MatchIndex {
     /// characters with `text` (Dice coefficient of the character sets); ties: more offerers,
     /// then concept order.
     func nearestOffer(to text: String, direction: MatchDirection, excluding: Set<Int32>) -> UnansweredNeed.NearestOffer? {
-        let wanted = Set(text.lowercased().filter { !MatchVocabulary.tokenSeparators.contains($0) && $0 != "、" })
+        let wanted = Set(text.lowercased().filter { !MatchVocabulary.tokenSeparators.contains($0) })
         guard !wanted.isEmpty else { return nil }
         let listStart = direction == .upstream ? makersStart : offerersStart
         let list = direction == .upstream ? makers : offerers

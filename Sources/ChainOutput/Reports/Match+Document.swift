@@ -91,7 +91,7 @@ extension FirmMatchReport: DocumentRepresentable {
                       Column("outside", "match.col.outside", .bool),
                       Column("score", "match.col.score", .number), Column("explanation", "match.col.why")] + MatchLayout.detailColumns,
             rows: (suggestions.map { ($0, false) } + outside.map { ($0, true) }).map { s, away in
-                let key = s.direction.rawValue + (away ? "/outside" : "")
+                let key = away ? s.direction.rawValue + "Outside" : s.direction.rawValue
                 rank[key, default: 0] += 1
                 return [MatchLayout.direction(s.direction), .integer(rank[key] ?? 0), .text(s.candidate), .text(s.candidateName),
                         .bool(away), MatchLayout.score(s.score.total), .message(s.explanation)] + MatchLayout.detail(s)
