@@ -415,6 +415,11 @@ import Testing
         #expect(svg.contains("<svg"))
         let samples = try CLI.run(["samples", "--format", "csv"], executable: copy, in: folder)
         #expect(samples.stdout.contains("jinchang-battery,55,82,"))
+        // The matching vocabulary is built in too: 自动化研发 meets 自动化 from any folder.
+        let match = try CLI.run(["match", "yihuang-plastics", "--firm", "chuangtai", "--direction", "capability", "--top", "1",
+                                 "--no-warnings"], executable: copy, in: folder)
+        #expect(match.status == 0, "\(match.stderr)")
+        #expect(match.stdout.contains("江西省立伟轻工制造有限公司可提供自动化研发"))
     }
 }
 
