@@ -37,7 +37,11 @@ let package = Package(
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.
         .target(
             name: "ChainAnalysis",
-            dependencies: ["ChainGraph", "ChainModel", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["ChainGraph", "ChainModel", .product(name: "HeapModule", package: "swift-collections")],
+            // The matching vocabulary (Resources/vocabulary.tsv) is built into the program by
+            // the same plugin as the samples, so an installed binary has it.
+            exclude: ["Resources"],
+            plugins: ["EmbedSamples"]
         ),
         // Reports as documents: the message catalog (zh, en) and the renderers (table, JSON,
         // CSV, Markdown); every human sentence ChainMap prints comes from here.

@@ -13,7 +13,7 @@ import Testing
         for sub in ["firm (default)", "agenda", "stage", "gaps", "evaluate", "benchmark"] {
             #expect(r.stdout.contains(sub), "\(sub)")
         }
-        #expect(r.stdout.contains("chainmap match samples/yihuang-plastics.json --firm 创泰活塞"))
+        #expect(r.stdout.contains("chainmap match samples/yihuang-plastics.json --firm 创泰"))
     }
 
     @Test func firmIsTheDefaultAndSpeaksChinese() throws {
@@ -33,8 +33,8 @@ import Testing
 
         let csv = try CLI.run(["match"] + args + ["--format", "csv"])
         let lines = csv.stdout.components(separatedBy: "\r\n")
-        #expect(lines[0] == "\u{FEFF}direction,rank,candidate,candidateName,score,explanation,need,offer,wanted,fit,template,proximity,locality,capacity,leader,record,channels")
-        #expect(lines[1].hasPrefix("capability,1,liwei,江西省立伟轻工制造有限公司,0.91"))
+        #expect(lines[0] == "\u{FEFF}direction,rank,candidate,candidateName,outside,score,explanation,need,offer,wanted,fit,template,proximity,locality,capacity,leader,record,channels")
+        #expect(lines[1].hasPrefix("capability,1,liwei,江西省立伟轻工制造有限公司,false,0.91"))
         #expect(lines[1].contains(",n001,自动化研发,自动化,1,,"))
 
         let json = try CLI.run(["match"] + args + ["--format", "json"])
@@ -86,10 +86,48 @@ import Testing
         // modulo rejection hid a different, equally uniform, set of links.)
         let eval = try CLI.run(["match", "evaluate", yihuang, "--no-warnings"])
         #expect(eval.stdout.contains("隐藏在供关系 76 条（共 379 条，20%，随机种子 42）"))
-        #expect(eval.stdout.contains("上游供应商  ChainMap 评分      51         0.131         0.895         0.545"))
-        #expect(eval.stdout.contains("上游供应商  按度数             51          0.11          0.68         0.448"))
+        // Local first (the default): every method's list puts its in-park firms first.
+        #expect(eval.stdout.contains("上游供应商  ChainMap 评分      51         0.084         0.598         0.378"))
+        #expect(eval.stdout.contains("上游供应商  按度数             51         0.061         0.366         0.252"))
         let evalEN = try CLI.run(["match", "evaluate", yihuang, "--no-warnings", "--lang", "en", "--format", "csv"])
-        #expect(evalEN.stdout.contains("upstream,full,51,0.131"))
+        #expect(evalEN.stdout.contains("upstream,full,51,0.084"))
+        // One ranking by score (--include-outside): Yihuang buys much of its resin outside.
+        let mixed = try CLI.run(["match", "evaluate", yihuang, "--no-warnings", "--lang", "en", "--format", "csv", "--include-outside"])
+        #expect(mixed.stdout.contains("upstream,full,51,0.129"))
+    }
+
+    /// #19 items 3–5 on the command line: a vocabulary file replaces or extends the table (a
+    /// bad line is an error at its line), outside firms come in their own section, and a need
+    /// nobody answers says why.
+    @Test func vocabularyOutsideAndEmptyAnswersOnTheCommandLine() throws {
+        let wujin = try Self.sample("wujin-machinery")
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.tsv")
+        try "concept\tdigital\t上云\nfoo\tbar\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["match", wujin, "--firm", "integ-004", "--vocabulary", bad.path, "--no-warnings"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("bad.tsv:2: error: kind: 未知的记录类型“foo”"))
+
+        let why = try CLI.run(["match", wujin, "--firm", "integ-004", "--direction", "capability", "--no-warnings"])
+        #expect(why.status == 0, "\(why.stderr)")
+        #expect(why.stdout.contains("未找到对接的诉求 1 项"))
+        #expect(why.stdout.contains("园区内没有企业提供企业上云；园区外名单中也没有；1 个响应部门可承接：武进国家高新区经济发展局。"))
+        // A file that says a firm offers 企业上云 answers it.
+        let mine = folder.appendingPathComponent("mine.tsv")
+        try "concept\tdigital\t云服务\n".write(to: mine, atomically: true, encoding: .utf8)
+        let extended = try CLI.run(["match", wujin, "--firm", "integ-004", "--direction", "capability", "--vocabulary-extend", mine.path,
+                                    "--no-warnings", "--format", "json"])
+        #expect(extended.status == 0, "\(extended.stderr)")
+        #expect(extended.stdout.contains("\"unanswered\" : ["))
+
+        let beilun = try Self.sample("beilun-nev")
+        let tuopu = try CLI.run(["match", beilun, "--firm", "tuopu", "--direction", "upstream", "--top", "3", "--no-warnings"])
+        #expect(tuopu.stdout.contains("上游供应商·园区外候选 3 家"))
+        let en = try CLI.run(["match", beilun, "--firm", "tuopu", "--direction", "upstream", "--top", "3", "--no-warnings", "--lang", "en"])
+        #expect(en.stdout.contains("Local first (就近配套)"))
+        #expect(try CLI.run(["match", beilun, "--firm", "tuopu", "--include-outside", "--in-park-only"]).status == 2)
     }
 
     @Test func mapShowsTheAgendaAsSuggestedLinks() throws {

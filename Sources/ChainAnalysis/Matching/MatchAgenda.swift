@@ -78,6 +78,8 @@ extension MatchIndex {
         let b = max(0, options.perFirm)
         var match = options.match
         match.top = max(1, options.candidatesPerFirm)
+        // The agenda is a day in the park: outside firms only when asked (`--include-outside`).
+        if match.outside == .separate { match.outside = .excluded }
         let n = firmCount
         // 1. Candidates per firm, in parallel into fixed slots.
         var perFirmCandidates = [[(ScoredCandidate, MatchDirection)]](repeating: [], count: n)

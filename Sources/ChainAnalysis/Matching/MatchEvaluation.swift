@@ -27,7 +27,10 @@ public struct MatchEvaluationOptions: Sendable, Equatable {
 /// of suppliers for upstream, in-degree of buyers for downstream, in the remaining links),
 /// `common-neighbours` (number of shared neighbours on the supply + pairing + membership graph,
 /// undirected). Every method skips the firm itself and the partners it still has in that
-/// direction.
+/// direction, and every method ranks under ``MatchOptions/outside``: by default (local first)
+/// each list puts its in-park firms ahead of its outside ones, so the methods are compared
+/// under the policy the park applies; with ``MatchOutside/mixed`` the lists are the methods'
+/// own orders.
 ///
 /// ```swift
 /// let eval = MatchEvaluation(park: park)
@@ -88,7 +91,7 @@ public struct MatchEvaluation: Sendable, Encodable {
         hiddenLinks = hideCount
         var training = park
         training.links = park.links.indices.filter { !hidden[$0] }.map { park.links[$0] }
-        let index = MatchIndex(park: training)
+        let index = MatchIndex(park: training, vocabulary: options.match.vocabulary)
         let g = index.graph.graph
         let n = index.firmCount
 
@@ -181,6 +184,16 @@ public struct MatchEvaluation: Sendable, Encodable {
                         for w in cnTouched { cnCount[Int(w)] = 0 }
                         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                         ranked = scored.prefix(match.top).map(\.0)
+                    }
+                    // Every method ranks under the same outside policy: local first (the
+                    // default) puts in-park firms ahead, in the method's own order.
+                    switch match.outside {
+                    case .separate:
+                        ranked = ranked.filter { !index.isOutside($0) } + ranked.filter { index.isOutside($0) }
+                    case .excluded:
+                        ranked = ranked.filter { !index.isOutside($0) }
+                    case .mixed:
+                        break
                     }
                     let r = Self.metrics(ranked: ranked, relevant: relevant, k: k)
                     sums[m][0] += r.precision

@@ -41,14 +41,28 @@ extension MatchIndex {
     ///   O(1/(ε·α)) at most. No work is proportional to the number of firms.
     public func matches(forNode firm: Int32, options: MatchOptions, workspace ws: inout MatchWorkspace) -> FirmMatches {
         var all: [MatchSuggestion] = []
+        var outside: [MatchSuggestion] = []
         for direction in MatchDirection.allCases where options.directions.contains(direction) {
             let scored = candidates(for: firm, direction: direction, options: options, workspace: &ws)
-            all += scored.map { suggestion(for: firm, direction: direction, $0) }
+            for c in scored {
+                if options.outside == .separate && isOutside(c.node) {
+                    outside.append(suggestion(for: firm, direction: direction, c))
+                } else {
+                    all.append(suggestion(for: firm, direction: direction, c))
+                }
+            }
         }
-        return FirmMatches(firm: park.firms[Int(firm)].id, firmName: park.firms[Int(firm)].name, suggestions: all)
+        return FirmMatches(firm: park.firms[Int(firm)].id, firmName: park.firms[Int(firm)].name, suggestions: all, outside: outside)
     }
 
+    /// Whether a node is a firm outside the park (organizations count as local: the park's
+    /// agencies, banks and colleges).
+    @inline(__always)
+    func isOutside(_ node: Int32) -> Bool { Int(node) < firmCount && !inPark[Int(node)] }
+
     /// The best `options.top` scored candidates of one direction, best first (ties by node).
+    /// With ``MatchOutside/separate`` (the default) the best `top` in-park candidates come
+    /// first, then the best `top` outside firms: local first (就近配套).
     func candidates(for firm: Int32, direction: MatchDirection, options: MatchOptions, workspace ws: inout MatchWorkspace) -> [ScoredCandidate] {
         let stamp = ws.nextStamp()
         let top = max(0, options.top)
@@ -87,7 +101,14 @@ extension MatchIndex {
             if ws.seen[vi] == stamp || ws.excluded[vi] == stamp { return }
             ws.seen[vi] = stamp
             let isFirm = vi < firmCount
-            if isFirm && !options.includeOutside && !inPark[vi] { return }
+            if isFirm && options.outside == .excluded && !inPark[vi] { return }
+            // A firm does not buy what its own stage makes, unless the template says the
+            // stage feeds itself (or another of the pair's stages feeds the buyer's).
+            if isFirm && direction != .capability {
+                let supplier = direction == .upstream ? v : firm
+                let buyer = direction == .upstream ? firm : v
+                if sameStageOnly(supplier: supplier, buyer: buyer) { return }
+            }
             // Fit: the best item.
             var fit = 0.0
             var item: Int32 = -1
@@ -220,8 +241,17 @@ extension MatchIndex {
         let decades = max(0.1, options.proximityDecades)
         var kept: [ScoredCandidate] = []
         kept.reserveCapacity(top + 1)
+        var keptOutside: [ScoredCandidate] = []
+        let separate = options.outside == .separate
         func better(_ a: ScoredCandidate, _ b: ScoredCandidate) -> Bool {
             a.score.total != b.score.total ? a.score.total > b.score.total : a.node < b.node
+        }
+        func keep(_ c: ScoredCandidate, in kept: inout [ScoredCandidate]) {
+            if kept.count == top, let last = kept.last, !better(c, last) { return }
+            var pos = kept.count
+            while pos > 0 && better(c, kept[pos - 1]) { pos -= 1 }
+            kept.insert(c, at: pos)
+            if kept.count > top { kept.removeLast() }
         }
         for var c in found {
             let prox = c.raw > 0 && best > 0 ? max(0, 1 + log10(c.raw / best) / decades) : 0
@@ -230,13 +260,26 @@ extension MatchIndex {
                 fit: s.fit, template: s.template, proximity: prox, locality: s.locality, capacity: s.capacity,
                 leader: s.leader, record: direction == .capability ? nil : (mostLinks > 0 ? (Double(c.links) / Double(mostLinks)).squareRoot() : 0),
                 weights: options.weights)
-            if kept.count == top, let last = kept.last, !better(c, last) { continue }
-            var pos = kept.count
-            while pos > 0 && better(c, kept[pos - 1]) { pos -= 1 }
-            kept.insert(c, at: pos)
-            if kept.count > top { kept.removeLast() }
+            if separate && isOutside(c.node) {
+                keep(c, in: &keptOutside)
+            } else {
+                keep(c, in: &kept)
+            }
         }
-        return kept
+        return kept + keptOutside
+    }
+
+    /// Whether `supplier` and `buyer` share a stage that does not feed itself while no stage of
+    /// the supplier feeds one of the buyer's: then the buyer would be buying what its own stage
+    /// makes (a module maker offered its competitors as buyers).
+    func sameStageOnly(supplier: Int32, buyer: Int32) -> Bool {
+        let buyerStages = stages(of: buyer)
+        var shared = false
+        for s in stages(of: supplier) where buyerStages.contains(s) && !stageInputs[Int(s)].contains(s) {
+            shared = true
+            break
+        }
+        return shared && feedingStages(supplier: supplier, buyer: buyer) == nil
     }
 
     @inline(__always)

@@ -28,6 +28,7 @@ public struct MatchIndex: Sendable {
     }
 
     public let park: Park
+    /// The vocabulary given, with the park's stage concepts added (``MatchVocabulary/addingStages(of:)``).
     public let vocabulary: MatchVocabulary
     /// Firms + organizations graph: supply (active), pairing, membership.
     public let graph: ParkGraph
@@ -78,11 +79,16 @@ public struct MatchIndex: Sendable {
     let zoneNames: [String]
     /// Names of the organization nodes, by node − firmCount.
     let organizationNames: [String]
+    /// Concept → responders (organization names, or agency names as written) of the needs of
+    /// that concept, in need order: who could take a need nobody in the park offers.
+    let respondersByConcept: [Int32: [String]]
 
-    /// Builds the index of `park`.
+    /// Builds the index of `park`; `vocabulary` (the built-in one by default) gains one concept
+    /// per stage of the park's chains.
     /// - Complexity: see the type.
-    public init(park: Park, vocabulary: MatchVocabulary = .standard) {
+    public init(park: Park, vocabulary base: MatchVocabulary = .standard) {
         self.park = park
+        let vocabulary = base.addingStages(of: park)
         self.vocabulary = vocabulary
         let graph = ParkGraph(park, layers: [.supply, .pairing, .membership])
         self.graph = graph
@@ -213,6 +219,7 @@ public struct MatchIndex: Sendable {
             if lastNeed[Int(f)] < 0 { firstNeed[Int(f)] = Int32(k) } else { nextNeed[Int(lastNeed[Int(f)])] = Int32(k) }
             lastNeed[Int(f)] = Int32(k)
         }
+        var needSet = [Int32](repeating: -1, count: park.needs.count)
         var linkSet = [Int32](repeating: -2, count: park.links.count)
         var suStart = [Int32](repeating: 0, count: n + 1)
         var sItems: [Item] = []
@@ -230,11 +237,13 @@ public struct MatchIndex: Sendable {
                 switch need.kind {
                 case .supply:
                     let s = set(of: (need.product.map { [$0] } ?? []) + need.tags)
+                    needSet[Int(k)] = s
                     if s >= 0 { sItems.append(Item(set: s, need: k)) }
                 case .capability, .finance, .service, .talent:
                     // The tags say what capability; the product is what it is for (a piston line).
                     let texts = need.tags.isEmpty ? (need.product.map { [$0] } ?? []) + (need.text.map { [$0] } ?? []) : need.tags
                     let s = set(of: texts)
+                    needSet[Int(k)] = s
                     if s >= 0 { cItems.append(Item(set: s, need: k)) }
                 case .policy:
                     break
@@ -353,7 +362,19 @@ public struct MatchIndex: Sendable {
         stageFirmStart = stageCount
         var orgName: [String: String] = [:]
         for o in park.organizations where orgName[o.id] == nil { orgName[o.id] = o.name }
-        organizationNames = graph.ids[n...].map { orgName[$0] ?? $0 }
+        let orgNames = graph.ids[n...].map { orgName[$0] ?? $0 }
+        organizationNames = orgNames
+        var responders: [Int32: [String]] = [:]
+        for (k, need) in park.needs.enumerated() {
+            guard let r = need.responder, !r.isEmpty, needSet[k] >= 0 else { continue }
+            let display: String
+            if let node = graph.node(of: r), Int(node) >= n { display = orgNames[Int(node) - n] } else { display = r }
+            for c in Int(sStart[Int(needSet[k])])..<Int(sStart[Int(needSet[k]) + 1]) {
+                let concept = sConcepts[c]
+                if !(responders[concept]?.contains(display) ?? false) { responders[concept, default: []].append(display) }
+            }
+        }
+        respondersByConcept = responders
         stageFirms = sfNodes
     }
 

@@ -58,6 +58,19 @@ public struct MatchWeights: Sendable, Equatable, Encodable {
     }
 }
 
+/// Where outside firms go in a ranking (就近配套, local sourcing, is the parks' policy).
+public enum MatchOutside: String, Sendable, Equatable, Encodable, CaseIterable {
+    /// In-park candidates only in the ranking; the best outside firms in their own list, after
+    /// them (`FirmMatches.outside`). The default: an in-park candidate always ranks above an
+    /// outside one.
+    case separate
+    /// One ranking by score, outside firms among in-park ones (`--include-outside`); the
+    /// locality part is then their only handicap.
+    case mixed
+    /// No outside firm at all (`--in-park-only`).
+    case excluded
+}
+
 /// Settings of matchmaking (``MatchIndex``).
 ///
 /// ```swift
@@ -87,8 +100,19 @@ public struct MatchOptions: Sendable, Equatable {
     /// firms of a stage), largest output first. Firms the PageRank push reaches are read
     /// whatever their rank. Bounds a query's work in very large parks. Default 2000.
     public var scanLimit: Int = 2000
-    /// Whether firms outside the park (`inPark: false`) may be suggested. Default true.
-    public var includeOutside: Bool = true
+    /// Where firms outside the park (`inPark: false`) go. Default ``MatchOutside/separate``:
+    /// local first (就近配套) — the ranking holds in-park firms (and agencies) only, and the best
+    /// outside firms are listed apart, after them.
+    public var outside: MatchOutside = .separate
+    /// Whether firms outside the park may be suggested at all (``outside`` is not
+    /// ``MatchOutside/excluded``); setting it true keeps a separate or mixed policy.
+    public var includeOutside: Bool {
+        get { outside != .excluded }
+        set { outside = newValue ? (outside == .excluded ? .separate : outside) : .excluded }
+    }
+    /// The concept table (``MatchVocabulary/standard`` unless `--vocabulary` replaces or
+    /// `--vocabulary-extend` extends it); the park's stages are added when it is indexed.
+    public var vocabulary: MatchVocabulary = .standard
 
     public init() {}
 }

@@ -15,27 +15,42 @@ public struct FirmMatchReport: Sendable, Encodable {
     /// Directions asked for, in order (upstream, downstream, capability).
     public var directions: [MatchDirection]
     public var weights: MatchWeights
-    /// Suggestions by direction, best first within a direction.
+    /// Suggestions by direction, best first within a direction (in-park unless
+    /// ``MatchOptions/outside`` is ``MatchOutside/mixed``).
     public var suggestions: [MatchSuggestion]
+    /// Where outside firms went (``MatchOutside``).
+    public var outsidePolicy: MatchOutside
+    /// The best outside firms by direction, in their own list (``MatchOutside/separate``).
+    public var outside: [MatchSuggestion]
+    /// The firm's open needs (upstream and capability) that no suggestion answers, each with
+    /// the reason (``MatchIndex/unanswered(forNode:directions:answered:options:outside:)``).
+    public var unanswered: [UnansweredNeed]
 
     /// Indexes `park` and matches the firm `query` (an id, a name or part of a name).
     ///
     /// - Throws: ``LookupError`` (field `firm`) when no firm or several firms fit `query`,
     ///   with the nearest names.
     /// - Complexity: one ``MatchIndex`` build, then one query.
-    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions()) throws(LookupError) {
+    /// `candidates` are outside firms one could attract (a candidates file): they are counted
+    /// in the reasons of unanswered needs.
+    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
         let firm = try park.lookupFirm(query, field: "firm")
-        try self.init(index: MatchIndex(park: park), firm: firm.id, options: options)
+        try self.init(index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options, candidates: candidates)
     }
 
     /// Matches the firm `query` on an index already built.
-    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions()) throws(LookupError) {
+    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
         let firm = try index.park.lookupFirm(query, field: "firm")
         var result = FirmMatches(firm: firm.id, firmName: firm.name, suggestions: [])
+        var unanswered: [UnansweredNeed] = []
         if let node = index.graph.node(ofFirm: firm.id) {
             var ws = MatchWorkspace(index)
             result = index.matches(forNode: node, options: options, workspace: &ws)
+            unanswered = index.unanswered(
+                forNode: node, directions: options.directions, answered: Set(result.suggestions.compactMap(\.need)), options: options,
+                outside: candidates)
         }
+        self.unanswered = unanswered
         self.park = index.park.id
         self.parkName = index.park.name
         self.firm = result.firm
@@ -43,11 +58,18 @@ public struct FirmMatchReport: Sendable, Encodable {
         self.directions = options.directions.sorted()
         self.weights = options.weights
         self.suggestions = result.suggestions
+        self.outsidePolicy = options.outside
+        self.outside = result.outside
     }
 
     /// The suggestions of one direction.
     public func suggestions(_ direction: MatchDirection) -> [MatchSuggestion] {
         suggestions.filter { $0.direction == direction }
+    }
+
+    /// The outside firms of one direction (their own list).
+    public func outside(_ direction: MatchDirection) -> [MatchSuggestion] {
+        outside.filter { $0.direction == direction }
     }
 }
 
@@ -62,7 +84,7 @@ public struct MatchAgendaReport: Sendable, Encodable {
     /// Indexes `park` and builds its agenda (``MatchIndex/agenda(options:)``).
     /// - Complexity: see ``MatchIndex/agenda(options:)``.
     public init(park: Park, options: MatchAgendaOptions = MatchAgendaOptions()) {
-        self.init(index: MatchIndex(park: park), options: options)
+        self.init(index: MatchIndex(park: park, vocabulary: options.match.vocabulary), options: options)
     }
 
     public init(index: MatchIndex, options: MatchAgendaOptions = MatchAgendaOptions()) {
@@ -85,13 +107,13 @@ public struct StageCandidateReport: Sendable, Encodable {
     public var candidates: [StageCandidate]
 
     /// - Throws: ``LookupError`` (field `stage`) when no chain has the stage.
-    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10) throws(LookupError) {
+    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) throws(LookupError) {
         let found = try park.lookupStage(stage, field: "stage")
         self.park = park.id
         parkName = park.name
         self.stage = found.id
         stageName = found.name
-        candidates = MatchIndex(park: park).stageCandidates(stage: found.id, outside: outside, top: top)
+        candidates = MatchIndex(park: park, vocabulary: vocabulary).stageCandidates(stage: found.id, outside: outside, top: top)
     }
 }
 
@@ -104,10 +126,10 @@ public struct GapFillReport: Sendable, Encodable {
 
     /// Runs the gap analysis with its defaults and matches each finding
     /// (``MatchIndex/gapFills(_:outside:top:maxFindings:)``).
-    public init(park: Park, outside: Park? = nil, top: Int = 10) {
+    public init(park: Park, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) {
         self.park = park.id
         parkName = park.name
-        findings = MatchIndex(park: park).gapFills(GapReport(park: park), outside: outside, top: top)
+        findings = MatchIndex(park: park, vocabulary: vocabulary).gapFills(GapReport(park: park), outside: outside, top: top)
     }
 }
 
@@ -133,7 +155,7 @@ public struct MatchBenchmark: Sendable, Encodable {
     public init(park: Park, queries: Int, options: MatchOptions = MatchOptions()) {
         let clock = ContinuousClock()
         let start = clock.now
-        let index = MatchIndex(park: park)
+        let index = MatchIndex(park: park, vocabulary: options.vocabulary)
         indexSeconds = Self.seconds(clock.now - start)
         var ws = MatchWorkspace(index)
         var times: [Double] = []

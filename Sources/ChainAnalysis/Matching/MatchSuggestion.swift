@@ -116,8 +116,12 @@ public struct FirmMatches: Sendable, Equatable, Encodable {
     public var firm: String
     public var firmName: String
     /// Suggestions, grouped by direction (upstream, downstream, capability), best first within
-    /// a direction; ties broken by candidate node (park order).
+    /// a direction; ties broken by candidate node (park order). In-park firms and agencies only
+    /// unless ``MatchOptions/outside`` is ``MatchOutside/mixed``.
     public var suggestions: [MatchSuggestion]
+    /// With ``MatchOutside/separate`` (the default): the best outside firms, by direction, best
+    /// first — listed after the in-park ones (就近配套 first).
+    public var outside: [MatchSuggestion] = []
 
     /// The suggestions of one direction.
     public func suggestions(_ direction: MatchDirection) -> [MatchSuggestion] {

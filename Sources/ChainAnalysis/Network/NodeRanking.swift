@@ -48,6 +48,11 @@ public struct RankingOptions: Sendable {
     /// Stop iterative measures when the L1 change falls below this.
     public var tolerance: Double
     public var maxIterations: Int
+    /// A sampled betweenness whose error bound is not below the top score (so it orders
+    /// nothing) is computed exactly instead on graphs of at most this many nodes (default
+    /// 20,000: seconds), and the notes say so; above it, the notes say the ranking is
+    /// unreliable and which option to change.
+    public var exactBetweennessFallback: Int = 20_000
     /// Worker threads (nil: all cores). Results are identical for any count.
     public var threads: Int?
     public var progress: (@Sendable (Int, Int) -> Void)?
@@ -102,6 +107,11 @@ public struct NodeRanking: Sendable {
         /// The last L1 change between iterations.
         public var delta: Double
         public var tolerance: Double
+        /// For eigenvector centrality: nodes of the graph and of its largest strongly connected
+        /// part. Far below the nodes, the graph has no dominant eigenvector to converge to
+        /// (a supply chain is nearly acyclic), so more iterations do not help.
+        public var nodes: Int? = nil
+        public var largestStrongComponent: Int? = nil
     }
 
     /// Ranks the nodes of `graph` accepted by `include` by `options.measure`.
@@ -154,20 +164,32 @@ public struct NodeRanking: Sendable {
                     "sources": .integer(result.sampleCount)
                 ]))
             } else if let k = options.sample, k < graph.nodeCount {
-                result = try graph.approximateBetweenness(
+                let sampled = try graph.approximateBetweenness(
                     sampleCount: k, seed: options.seed, weighted: options.weighted, normalized: options.normalized,
                     threads: options.threads, progress: options.progress)
-                let eps = result.errorBound(failureProbability: 0.05)
-                bound = eps
+                let eps = sampled.errorBound(failureProbability: 0.05)
                 // The bound is absolute; state it against the scores it bounds.
-                let top = result.nodeScores.max() ?? 0
-                notes.append(Message("rank.note.betweennessSampled", [
-                    "sample": .integer(k), "nodes": .integer(graph.nodeCount), "seed": .integer(Int(truncatingIfNeeded: options.seed)),
-                    "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
-                    "relative": .percent(top > 0 ? eps / top : 0),
-                ]))
-                if top > 0, eps >= top {
-                    notes.append(Message("rank.note.betweennessBoundTooWide", ["sample": .integer(k)]))
+                let top = sampled.nodeScores.max() ?? 0
+                if (top <= 0 || eps >= top) && graph.nodeCount <= options.exactBetweennessFallback {
+                    // Documented fallback: a bound as wide as the scores orders nothing; on a
+                    // graph this small the exact computation is cheap, so it is used instead.
+                    result = try graph.betweenness(
+                        weighted: options.weighted, normalized: options.normalized, threads: options.threads, progress: options.progress)
+                    notes.append(Message("rank.note.betweennessExactFallback", [
+                        "sample": .integer(k), "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
+                        "nodes": .integer(graph.nodeCount),
+                    ]))
+                } else {
+                    result = sampled
+                    bound = eps
+                    notes.append(Message("rank.note.betweennessSampled", [
+                        "sample": .integer(k), "nodes": .integer(graph.nodeCount), "seed": .integer(Int(truncatingIfNeeded: options.seed)),
+                        "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
+                        "relative": .percent(top > 0 ? eps / top : 0),
+                    ]))
+                    if top <= 0 || eps >= top {
+                        notes.append(Message("rank.note.betweennessBoundTooWide", ["sample": .integer(k)]))
+                    }
                 }
             } else {
                 result = try graph.betweenness(
@@ -184,6 +206,10 @@ public struct NodeRanking: Sendable {
         case .eigenvector:
             scores = iterative(
                 try graph.eigenvectorCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
+            if failure != nil {
+                failure?.nodes = graph.nodeCount
+                failure?.largestStrongComponent = graph.stronglyConnectedComponents().sizes.max() ?? 0
+            }
         case .katz:
             scores = iterative(
                 try graph.katzCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))

@@ -79,6 +79,16 @@ public enum RankingError: Error, Sendable {
 }
 
 extension RankingError: ChainMapError {
+    /// What to change: on a graph whose largest strongly connected part is under half of it,
+    /// eigenvector centrality has nothing to converge to, so the hint names other measures
+    /// instead of more iterations.
+    static func hint(_ f: NodeRanking.NonConvergence) -> Message {
+        if let nodes = f.nodes, let largest = f.largestStrongComponent, 2 * largest < nodes {
+            return Message("rank.error.notConverged.acyclic.hint", ["largest": .integer(largest), "nodes": .integer(nodes)])
+        }
+        return Message("rank.error.notConverged.hint", ["iterations": .integer(f.iterations)])
+    }
+
     public var diagnostics: [Diagnostic] {
         switch self {
         case .invalid(let error):
@@ -90,7 +100,7 @@ extension RankingError: ChainMapError {
                     "measure": .message(Message("rank.measure." + f.measure.rawValue)), "iterations": .integer(f.iterations),
                     "delta": .number(f.delta, digits: 15), "tolerance": .number(f.tolerance, digits: 15),
                 ]),
-                hint: Message("rank.error.notConverged.hint", ["iterations": .integer(f.iterations)]))]
+                hint: Self.hint(f))]
         }
     }
 }

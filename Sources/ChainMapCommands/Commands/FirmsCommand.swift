@@ -15,7 +15,7 @@ struct FirmsCommand: ParsableCommand {
 
             Examples:
               chainmap firms beilun-nev --chain 新能源汽车 --stage 整车制造
-              chainmap firms samples/yihuang-plastics.json --search 活塞
+              chainmap firms samples/yihuang-plastics.json --search 注塑
               chainmap firms beilun-nev --format csv > firms.csv
             """)
 

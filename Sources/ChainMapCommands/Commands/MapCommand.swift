@@ -26,7 +26,7 @@ struct MapCommand: ParsableCommand {
               chainmap map                                                  # Beilun sample → chain-map.svg
               chainmap map samples/yihuang-plastics.json -o yihuang.svg
               chainmap map samples/beilun-nev.json --chain nev --format png -o beilun.png
-              chainmap map samples/yihuang-plastics.json --focus 创泰活塞 --radius 2 -o chuangtai.svg
+              chainmap map samples/yihuang-plastics.json --focus 创泰 --radius 2 -o chuangtai.svg
               chainmap map big-park/ --aggregate stage -o overview.svg
               chainmap map samples/ningxiang-storage.json --format dot        # DOT for your own Graphviz
               chainmap map samples/beilun-nev.json --layers supply,pairing -o overlay.svg

@@ -38,7 +38,7 @@ public enum Samples {
     /// - Throws: ``ParkLoadError`` when `name` is not a sample.
     public static func load(_ name: String) throws(ParkLoadError) -> LoadedPark {
         let base = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        guard let json = EmbeddedSamples.json[base] else {
+        guard let json = EmbeddedSamples.text[base] else {
             throw ParkLoadError([Diagnostic(.error, file: name, "no bundled sample of this name", hint: "run `chainmap samples` to list them")])
         }
         return try ParkLoader.load(json: Array(json.utf8), name: "samples/\(base).json")

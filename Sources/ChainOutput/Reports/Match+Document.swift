@@ -51,18 +51,50 @@ extension FirmMatchReport: DocumentRepresentable {
                 })
             let title = Message("match.countOf", ["term": .message(Message("match.direction." + d.rawValue)), "count": .integer(list.count)])
             sections.append(Section(key: d.rawValue, title: title, blocks: list.isEmpty ? [.paragraph("match.firm.none")] : [.table(table)]))
+            // Outside firms in their own section, after the in-park ones (就近配套 first).
+            let away = outside(d)
+            if !away.isEmpty {
+                let awayTable = Table(
+                    key: d.rawValue + "Outside",
+                    columns: [Column("rank", "match.col.rank", .integer), Column("candidate", "match.col.candidateId"),
+                              Column("candidateName", "match.col.candidate"), Column("score", "match.col.score", .number),
+                              Column("explanation", "match.col.why")],
+                    rows: away.enumerated().map { i, s in
+                        [.integer(i + 1), .text(s.candidate), .text(s.candidateName), MatchLayout.score(s.score.total), .message(s.explanation)]
+                    })
+                sections.append(Section(
+                    key: d.rawValue + "Outside",
+                    title: Message("match.outside.countOf", ["term": .message(Message("match.direction." + d.rawValue)), "count": .integer(away.count)]),
+                    blocks: [.paragraph("match.outside.note"), .table(awayTable)]))
+            }
+        }
+        if !unanswered.isEmpty {
+            // Why an answer is empty: each open need no suggestion answers, with the reason.
+            let table = Table(
+                key: "unanswered",
+                columns: [Column("need", "match.col.need"), Column("direction", "match.col.direction"),
+                          Column("wanted", "match.col.wanted"), Column("inParkOffers", "match.col.inParkOffers", .integer),
+                          Column("outsideOffers", "match.col.outsideOffers", .integer), Column("reason", "match.col.reason")],
+                rows: unanswered.map { u in
+                    [.text(u.need), MatchLayout.direction(u.direction), .text(u.wanted), .integer(u.inParkOffers),
+                     .integer(u.outsideOffers), .message(u.reason)]
+                })
+            sections.append(Section(
+                key: "unanswered", title: Message("match.unanswered.title", ["count": .integer(unanswered.count)]), blocks: [.table(table)]))
         }
         if let last = sections.indices.last { sections[last].blocks.append(.note(MatchLayout.weights(weights))) }
-        var rank: [MatchDirection: Int] = [:]
+        var rank: [String: Int] = [:]
         let data = Table(
             key: "suggestions",
             columns: [Column("direction", "match.col.direction"), Column("rank", "match.col.rank", .integer),
                       Column("candidate", "match.col.candidateId"), Column("candidateName", "match.col.candidate"),
+                      Column("outside", "match.col.outside", .bool),
                       Column("score", "match.col.score", .number), Column("explanation", "match.col.why")] + MatchLayout.detailColumns,
-            rows: suggestions.map { s in
-                rank[s.direction, default: 0] += 1
-                return [MatchLayout.direction(s.direction), .integer(rank[s.direction] ?? 0), .text(s.candidate), .text(s.candidateName),
-                        MatchLayout.score(s.score.total), .message(s.explanation)] + MatchLayout.detail(s)
+            rows: (suggestions.map { ($0, false) } + outside.map { ($0, true) }).map { s, away in
+                let key = away ? s.direction.rawValue + "Outside" : s.direction.rawValue
+                rank[key, default: 0] += 1
+                return [MatchLayout.direction(s.direction), .integer(rank[key] ?? 0), .text(s.candidate), .text(s.candidateName),
+                        .bool(away), MatchLayout.score(s.score.total), .message(s.explanation)] + MatchLayout.detail(s)
             })
         return Document(
             title: Message("match.firm.title", ["firm": .text(firmName), "id": .text(firm), "park": .text(parkName)]),

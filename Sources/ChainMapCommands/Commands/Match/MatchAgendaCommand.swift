@@ -36,6 +36,7 @@ struct MatchAgendaCommand: ParsableCommand {
         options.perFirm = perFirm
         options.candidatesPerFirm = candidatesPerFirm
         options.match = scoring.options(options.match)
+        options.match.vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.agenda") { MatchAgendaReport(park: $0, options: options) }
     }
 }

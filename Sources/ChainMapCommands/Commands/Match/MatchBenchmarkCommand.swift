@@ -23,7 +23,8 @@ struct MatchBenchmarkCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = scoring.options()
+        var options = scoring.options()
+        options.vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.benchmark") { MatchBenchmark(park: $0, queries: queries, options: options) }
     }
 }

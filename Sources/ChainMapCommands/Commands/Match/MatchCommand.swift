@@ -19,7 +19,7 @@ struct MatchCommand: ParsableCommand {
             from). Weights: --weight-* options. Details: docs/MATCHING.md.
 
             Examples:
-              chainmap match samples/yihuang-plastics.json --firm 创泰活塞
+              chainmap match samples/yihuang-plastics.json --firm 创泰
               chainmap match firm samples/beilun-nev.json --firm FIRM --direction upstream --top 10
               chainmap match agenda samples/wujin-machinery.json --per-firm 3 --format csv
               chainmap match stage samples/yihuang-plastics.json --stage pl-resin --candidates outside.json

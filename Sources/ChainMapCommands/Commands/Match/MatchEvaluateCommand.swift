@@ -34,6 +34,7 @@ struct MatchEvaluateCommand: ParsableCommand {
         options.seed = seed
         options.maxQueries = queries
         options.match = scoring.options()
+        options.match.vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.evaluate") { MatchEvaluation(park: $0, options: options) }
     }
 }

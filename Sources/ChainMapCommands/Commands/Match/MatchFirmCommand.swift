@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 
 /// `chainmap match firm PARK --firm FIRM` (the default of `match`): suggestions for one firm.
 struct MatchFirmCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct MatchFirmCommand: ParsableCommand {
             with the nearest names.
 
             Examples:
-              chainmap match samples/yihuang-plastics.json --firm 创泰活塞
+              chainmap match samples/yihuang-plastics.json --firm 创泰
               chainmap match firm samples/beilun-nev.json --firm FIRM --direction upstream --top 10 --format csv
             """)
 
@@ -29,6 +30,9 @@ struct MatchFirmCommand: ParsableCommand {
 
     @Option(help: "Suggestions per direction.")
     var top: Int = 10
+
+    @Option(help: "A park file or CSV bundle of outside firms one could attract: counted when a need has no answer.")
+    var candidates: String?
 
     @OptionGroup var scoring: MatchScoringOptions
 
@@ -53,6 +57,10 @@ struct MatchFirmCommand: ParsableCommand {
         var options = scoring.options()
         options.directions = try directions()
         options.top = top
-        try common.run(progress: "match.progress.index") { try FirmMatchReport(park: $0, firm: firm, options: options) }
+        options.vocabulary = try common.matchVocabulary()
+        try common.run(progress: "match.progress.index") { park in
+            let outside = try candidates.map { try ParkLoader.candidates(ParkSource(argument: $0), for: park) } ?? []
+            return try FirmMatchReport(park: park, firm: firm, options: options, candidates: outside)
+        }
     }
 }

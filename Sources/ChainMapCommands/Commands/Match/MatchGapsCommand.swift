@@ -29,9 +29,10 @@ struct MatchGapsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.index") { park in
             let outside = try candidates.map { Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park)) }
-            return GapFillReport(park: park, outside: outside, top: top)
+            return GapFillReport(park: park, outside: outside, top: top, vocabulary: vocabulary)
         }
     }
 }

@@ -13,6 +13,20 @@ struct MatchCommonOptions: ParsableArguments {
     @Flag(help: "Print the time of loading and of the analysis on standard error.")
     var timing = false
 
+    @Option(help: "A vocabulary file (concepts and their keywords, tab-separated; docs/MATCHING.md) that replaces the built-in one.")
+    var vocabulary: String?
+
+    @Option(name: .customLong("vocabulary-extend"), help: "A vocabulary file whose concepts and keywords are added to the built-in ones (repeatable).")
+    var vocabularyExtend: [String] = []
+
+    /// The vocabulary the options name: the built-in one, or `--vocabulary`'s, with every
+    /// `--vocabulary-extend` file added.
+    func matchVocabulary() throws -> MatchVocabulary {
+        var v = try vocabulary.map { path throws(VocabularyError) in try MatchVocabulary.load(path: path) } ?? .standard
+        for path in vocabularyExtend { v = v.extended(with: try MatchVocabulary.load(path: path)) }
+        return v
+    }
+
     /// Loads the park, shows `progress` while `make` runs, prints the report and with
     /// --timing the times. Library errors (a name the park does not hold) go up to the
     /// command line, which prints them in the reader's language.
@@ -42,8 +56,11 @@ struct MatchScoringOptions: ParsableArguments {
     @Flag(name: .customLong("include-solved"), help: "Count solved needs too.")
     var includeSolved = false
 
-    @Flag(name: .customLong("in-park-only"), help: "Do not suggest firms outside the park.")
+    @Flag(name: .customLong("in-park-only"), help: "Do not suggest firms outside the park, not even in their own list.")
     var inParkOnly = false
+
+    @Flag(name: .customLong("include-outside"), help: "Rank outside firms together with in-park ones by score (default: in-park first, outside firms in their own list; the agenda in-park only).")
+    var includeOutside = false
 
     @Option(name: .customLong("weight-fit"), help: "Weight of the fit part.")
     var weightFit: Double = MatchWeights().fit
@@ -72,6 +89,7 @@ struct MatchScoringOptions: ParsableArguments {
     func validate() throws {
         if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
         if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
+        if inParkOnly && includeOutside { throw ValidationError("--in-park-only and --include-outside exclude each other") }
         if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
             throw ValidationError("weights must be 0 or more")
@@ -85,7 +103,7 @@ struct MatchScoringOptions: ParsableArguments {
             fit: weightFit, template: weightTemplate, proximity: weightProximity, locality: weightLocality,
             capacity: weightCapacity, leader: weightLeader, record: weightRecord)
         options.includeSolvedNeeds = includeSolved
-        options.includeOutside = !inParkOnly
+        options.outside = inParkOnly ? .excluded : includeOutside ? .mixed : base.outside
         options.proximityDecades = proximityDecades
         options.pushEpsilon = pushEpsilon ?? base.pushEpsilon
         options.scanLimit = scanLimit ?? base.scanLimit
