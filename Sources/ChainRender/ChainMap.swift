@@ -28,7 +28,7 @@ public enum ChainMap {
     ) throws(RenderError) -> RenderedMap {
         let scene = try ChainMapBuilder(park: park).build(options)
         let dot = DOTWriter().write(scene)
-        var bytes = try renderer.render(dot: dot, format: format)
+        var bytes = try renderer.render(dot: dot, format: format, layout: scene.arrangement == .grid ? "nop2" : "dot")
         if format == .svg { bytes = SVGPostProcessor.process(bytes, fontStack: scene.fontName) }
         return RenderedMap(bytes: bytes, dot: dot, notes: scene.notes, scene: scene)
     }

@@ -35,7 +35,7 @@ extension ChainMapBuilder {
             let leader = leaderChain.map { firm.leads.contains($0) } ?? firm.isChainLeader
             return MapNode(
                 name: "firm:" + firm.id, kind: .firm(id: firm.id, inPark: firm.inPark),
-                label: [firm.name.isEmpty ? firm.id : firm.name], cluster: cluster, leader: leader,
+                label: Self.displayName(firm.name.isEmpty ? firm.id : firm.name), cluster: cluster, leader: leader,
                 focus: f == focusIndex, organization: index.status[f],
                 scale: range.map { ParkIndex.logScale(firm.output, min: $0.0, max: $0.1) } ?? 0,
                 tooltip: firmTooltip(f)
@@ -77,6 +77,43 @@ extension ChainMapBuilder {
         scene.rankEdges = rankEdges(stages: viewStages, first: firstNode)
         scene.edges = supplyEdges(selected: selected)
         return scene
+    }
+
+    /// Legal-form suffixes left out of map labels (the tooltip keeps the full name).
+    static let legalSuffixes = ["股份有限公司", "有限责任公司", "有限公司"]
+
+    /// A firm's name as map label lines: without its legal-form suffix (宁波拓普集团股份有限公司 →
+    /// 宁波拓普集团), broken into balanced lines of at most about 7 ems so grid cells stay compact.
+    static func displayName(_ name: String) -> [String] {
+        var short = name
+        for suffix in legalSuffixes where short.hasSuffix(suffix) && short.count >= suffix.count + 2 {
+            short = String(short.dropLast(suffix.count))
+            break
+        }
+        let total = MapLayout.ems(short)
+        let maxLine = 7.0
+        guard total > maxLine + 1 else { return [short] }
+        let lines = Int((total / maxLine).rounded(.up))
+        let target = total / Double(lines)
+        var result: [String] = []
+        var current = ""
+        var width = 0.0
+        let characters = Array(short)
+        for (k, c) in characters.enumerated() {
+            let w = MapLayout.ems(String(c))
+            // Break before this character when the line is full, but not inside an ASCII word.
+            let insideWord = c.isASCII && (c.isLetter || c.isNumber) && k > 0 && characters[k - 1].isASCII
+                && (characters[k - 1].isLetter || characters[k - 1].isNumber)
+            if width + w / 2 > target, !current.isEmpty, result.count < lines - 1, !insideWord || width > maxLine * 1.4 {
+                result.append(current.trimmingSpaces)
+                current = ""
+                width = 0
+            }
+            current.append(c)
+            width += w
+        }
+        if !current.isEmpty { result.append(current.trimmingSpaces) }
+        return result
     }
 
     /// Invisible edges from each input stage's first node to the stage's first node.
@@ -132,7 +169,8 @@ extension ChainMapBuilder {
                     from: "firm:" + supplier.id, to: "firm:" + buyer.id, kind: .supply(link.status, outside: outside),
                     link: SupplierBuyer(supplier: supplier.id, buyer: buyer.id),
                     scale: range.map { ParkIndex.logScale(link.value, min: $0.0, max: $0.1) } ?? 0,
-                    tooltip: linkTooltip(link, supplier: supplier, buyer: buyer, outside: outside), key: key
+                    tooltip: linkTooltip(link, supplier: supplier, buyer: buyer, outside: outside), key: key,
+                    value: link.value
                 ))
         }
         return edges
@@ -252,5 +290,14 @@ extension ChainMapBuilder {
         if let f = index.firmIndex(id) { return park.firms[f].name }
         if let o = index.organizationByID[id] { return park.organizations[o].name }
         return id
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -66,6 +66,7 @@ public struct ChainMapBuilder: Sendable {
         scene.title = options.title ?? title(chain: chainIndex, focus: options.focus, aggregate: aggregate)
         scene.legend = options.legend
         scene.fontName = options.fontName
+        scene.arrangement = options.arrangement
         scene.overlays = options.overlays
         let unresolved = scene.unresolvedOverlays()
         if unresolved.count <= 3 {

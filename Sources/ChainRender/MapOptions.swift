@@ -8,6 +8,18 @@ public enum MapAggregation: String, Sendable, CaseIterable {
     case chain
 }
 
+/// How a map is laid out.
+public enum MapArrangement: String, Sendable, CaseIterable {
+    /// ChainMap's own layout, drawn by Graphviz as given (`nop2`): stages as columns
+    /// (upstream → downstream), each stage's firms in a grid inside its box, links bundled
+    /// between boxes with count and value (every firm link in the bundle's tooltip). Sized to
+    /// read on one A3 page.
+    case grid
+    /// Graphviz `dot`'s layered layout with every firm-to-firm link drawn: complete, but one
+    /// tall column of firms per stage.
+    case layered
+}
+
 /// A layer a map can draw on top of the supply network.
 public enum MapLayer: String, Sendable, CaseIterable {
     /// Supply links between firms (always drawn in firm views).
@@ -73,6 +85,8 @@ public struct MapOptions: Sendable, Equatable {
     public var oversize: OversizePolicy
     /// Font stack for all text; must be able to show Chinese.
     public var fontName: String
+    /// Grid (default) or layered layout.
+    public var arrangement: MapArrangement = .grid
 
     public init(
         chain: String? = nil, focus: MapFocus? = nil, aggregate: MapAggregation? = nil,

@@ -1,0 +1,453 @@
+/// The geometry of a grid map, computed by ChainMap itself; Graphviz only draws it (`nop2`:
+/// node `pos`, cluster `bb`, edge `pos` and label `xlp` are used as given).
+///
+/// Arrangement: stages are columns, upstream → downstream (a stage's column is one more than
+/// the column of its furthest input, from the scene's rank edges), outside-park firms in a
+/// column of their own on the left, unstaged firms and organizations on the right. A stage's
+/// firms fill a grid of equal cells inside its box; stages of one column are stacked. The
+/// number of rows per box is chosen to maximise the label size when the whole map is printed
+/// on A3 (either orientation), which also keeps the aspect ratio near the page's.
+///
+/// Links are bundled per pair of boxes and status (count and value on the bundle, every firm
+/// link in its tooltip). A bundle leaves its box on the right, runs down a vertical track of
+/// its own in the channel between columns (bundles that skip columns, or go back upstream,
+/// take a lane above or below all boxes) and enters the target box on the left, where its
+/// label sits right-aligned on the last segment. Tracks lie left of the channel's label area
+/// and the ports of one box side are a label height apart, so labels never overlap each
+/// other, a box or another bundle.
+struct MapLayout {
+    struct Point: Equatable {
+        var x: Double
+        var y: Double
+    }
+
+    struct Rect: Equatable {
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+        var maxX: Double { x + width }
+        var maxY: Double { y + height }
+        func intersects(_ o: Rect) -> Bool { x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY }
+    }
+
+    /// A routed bundle: its polyline (y down), and its label box and text lines.
+    struct Route {
+        var points: [Point]
+        var label: Rect?
+    }
+
+    /// Top-left y-down coordinates; the DOT writer flips them.
+    var width: Double = 0
+    var height: Double = 0
+    /// Centre and size of each scene node (index into `scene.nodes`).
+    var nodeCenter: [Point] = []
+    var nodeSize: [Point] = []
+    /// Box of each cluster by key.
+    var clusterBox: [String: Rect] = [:]
+    var bundles: [MapBundle] = []
+    var routes: [Route] = []
+    var legend: Rect?
+    var title: Point = Point(x: 0, y: 0)
+    /// Scale factor that fits the map on A3 in its better orientation.
+    var a3Scale: Double = 0
+
+    // MARK: - Text metrics
+
+    /// Estimated width of `text` in ems: CJK, symbols and other wide characters 1 em, the rest 0.6 em.
+    static func ems(_ text: String) -> Double {
+        var w = 0.0
+        for s in text.unicodeScalars { w += s.value >= 0x2000 ? 1.0 : (s.value == 0x20 ? 0.35 : 0.6) }
+        return w
+    }
+
+    static let lineHeight = 1.25
+    static let nodeFont = 12.0
+    static let edgeFont = 12.0
+    static let clusterFont = 14.0
+    static let titleFont = 20.0
+    static let legendFont = 12.0
+
+    static func nodeSize(_ lines: [String], fontSize: Double, minWidth: Double = 0) -> Point {
+        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 6 + 4
+        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 4 + 4
+        return Point(x: max(w, minWidth), y: h)
+    }
+
+    // MARK: - Blocks
+
+    struct Block {
+        enum Role { case outside, stage, right }
+        var key: String
+        var isCluster: Bool
+        var nodes: [Int]
+        var role: Role
+        var column = 0
+        var cell = Point(x: 0, y: 0)
+        var header = 0.0
+        var labelWidth = 0.0
+        var rect = Rect(x: 0, y: 0, width: 0, height: 0)
+        var inPorts = 0
+        var outPorts = 0
+    }
+
+    static let cellGap = Point(x: 8, y: 6)
+    static let padding = 8.0
+    static let blockGap = 18.0
+    static let trackGap = 5.0
+    static let laneGap = 6.0
+    static let portGap = 8.0
+    static let arrow = 7.0
+    static let a3 = (short: 841.89, long: 1190.55)
+
+    /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
+    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSize: Point?) {
+        self.bundles = bundles
+        nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
+        nodeSize = scene.nodes.indices.map { scene.nodes[$0].size(lines: nodeLabels[$0]) }
+        var blocks = Self.blocks(scene: scene, clusterLabels: clusterLabels)
+        guard !blocks.isEmpty else { return }
+        var blockOf = [String: Int]()
+        for (b, block) in blocks.enumerated() { for n in block.nodes { blockOf[scene.nodes[n].name] = b } }
+        Self.assignColumns(&blocks, scene: scene, blockOf: blockOf)
+        let ends = bundles.map { (from: blockOf[$0.from] ?? 0, to: blockOf[$0.to] ?? 0) }
+        for e in ends {
+            blocks[e.from].outPorts += 1
+            blocks[e.to].inPorts += 1
+        }
+        // Try column heights from one row of cells up to everything in one column: for each, every
+        // box takes the fewest grid columns that keep its stage column within that height.
+        var tallest = 0.0
+        for block in blocks where block.isCluster {
+            tallest += block.header + Self.padding + Double(block.nodes.count) * (cellHeight(block, nodeSize) + Self.cellGap.y) + Self.blockGap
+        }
+        tallest = max(tallest, 100)
+        var best: MapLayout?
+        var bestScore = -1.0
+        var target = 60.0
+        while target <= tallest * 1.05 {
+            var candidate = self
+            candidate.arrange(blocks: blocks, target: target, ends: ends, legendSize: legendSize, scene: scene)
+            let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
+            let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
+            if score > bestScore {
+                bestScore = score
+                best = candidate
+            }
+            target *= 1.06
+        }
+        if let best { self = best }
+    }
+
+    static func blocks(scene: MapScene, clusterLabels: [String: [String]]) -> [Block] {
+        var byCluster: [String: [Int]] = [:]
+        var top: [Int] = []
+        for (i, node) in scene.nodes.enumerated() {
+            if let c = node.cluster { byCluster[c, default: []].append(i) } else { top.append(i) }
+        }
+        var blocks: [Block] = []
+        var known = Set<String>()
+        for cluster in scene.clusters {
+            known.insert(cluster.key)
+            guard var members = byCluster[cluster.key], !members.isEmpty else { continue }
+            // Chain leaders first, then by output (largest first), then as the builder sorted them.
+            members = members.enumerated().sorted { a, b in
+                let x = scene.nodes[a.element], y = scene.nodes[b.element]
+                if x.leader != y.leader { return x.leader }
+                if x.scale != y.scale { return x.scale > y.scale }
+                return a.offset < b.offset
+            }.map(\.element)
+            let role: Block.Role
+            switch cluster.kind {
+            case .outside: role = .outside
+            case .stage: role = .stage
+            case .unstaged, .organizations: role = .right
+            }
+            var block = Block(key: cluster.key, isCluster: true, nodes: members, role: role)
+            let label = clusterLabels[cluster.key] ?? cluster.label
+            block.header = Double(max(label.count, 1)) * clusterFont * lineHeight + 6
+            block.labelWidth = (label.map(ems).max() ?? 0) * clusterFont + 2 * padding
+            blocks.append(block)
+        }
+        for (key, members) in byCluster.sorted(by: { $0.key < $1.key }) where !known.contains(key) { top += members }
+        top.sort()
+        for n in top {
+            let role: Block.Role
+            switch scene.nodes[n].kind {
+            case .group(let g): role = g == "outside" ? .outside : .right
+            case .organization: role = .right
+            default: role = .stage
+            }
+            blocks.append(Block(key: scene.nodes[n].name, isCluster: false, nodes: [n], role: role))
+        }
+        return blocks
+    }
+
+    /// Column of each block: outside first, stages by their longest chain of inputs (rank
+    /// edges, taken in the scene's template order so a loop cannot recur), the rest last.
+    static func assignColumns(_ blocks: inout [Block], scene: MapScene, blockOf: [String: Int]) {
+        var level = [Int](repeating: 0, count: blocks.count)
+        var inputs = [[Int]](repeating: [], count: blocks.count)
+        for edge in scene.rankEdges {
+            guard let a = blockOf[edge.from], let b = blockOf[edge.to], a < b else { continue }
+            inputs[b].append(a)
+        }
+        for b in blocks.indices where blocks[b].role == .stage {
+            for a in inputs[b] where blocks[a].role == .stage { level[b] = max(level[b], level[a] + 1) }
+        }
+        let hasOutside = blocks.contains { $0.role == .outside }
+        let first = hasOutside ? 1 : 0
+        let stageColumns = (blocks.indices.filter { blocks[$0].role == .stage }.map { level[$0] }.max() ?? -1) + 1
+        for b in blocks.indices {
+            switch blocks[b].role {
+            case .outside: blocks[b].column = 0
+            case .stage: blocks[b].column = first + level[b]
+            case .right: blocks[b].column = first + stageColumns
+            }
+        }
+    }
+
+    func cellHeight(_ block: Block, _ sizes: [Point]) -> Double { block.nodes.map { sizes[$0].y }.max() ?? 0 }
+
+    /// The size of a cluster box laid out in `cols` grid columns.
+    func boxSize(_ block: Block, cols: Int) -> Point {
+        let g = Self.cellGap
+        let portStep = Self.edgeFont * Self.lineHeight + 4
+        let n = block.nodes.count
+        let usedRows = (n + cols - 1) / cols
+        var w = Double(cols) * block.cell.x + Double(cols - 1) * g.x + 2 * Self.padding
+        var h = block.header + Double(usedRows) * block.cell.y + Double(usedRows - 1) * g.y + Self.padding
+        w = max(w, block.labelWidth)
+        h = max(h, block.header + Double(block.inPorts) * portStep + Self.padding)
+        h = max(h, block.header + Double(block.outPorts) * Self.portGap + Self.padding)
+        return Point(x: w, y: h)
+    }
+
+    /// Places blocks so that each column stays within `target` height where it can (boxes get
+    /// more grid columns, the tallest first), routes the bundles and scores.
+    mutating func arrange(blocks input: [Block], target: Double, ends: [(from: Int, to: Int)], legendSize: Point?, scene: MapScene) {
+        var blocks = input
+        let g = Self.cellGap
+        let portStep = Self.edgeFont * Self.lineHeight + 4
+        var gridColumns = [Int](repeating: 1, count: blocks.count)
+        // Sizes.
+        for b in blocks.indices {
+            let members = blocks[b].nodes
+            var cell = Point(x: 0, y: 0)
+            for n in members {
+                cell.x = max(cell.x, nodeSize[n].x)
+                cell.y = max(cell.y, nodeSize[n].y)
+            }
+            blocks[b].cell = cell
+            if blocks[b].isCluster {
+                let size = boxSize(blocks[b], cols: 1)
+                blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
+            } else {
+                let w = cell.x
+                let h = max(cell.y, Double(blocks[b].inPorts) * portStep + 6, Double(blocks[b].outPorts) * Self.portGap + 6)
+                blocks[b].rect = Rect(x: 0, y: 0, width: w, height: h)
+            }
+        }
+        let columns = (blocks.map(\.column).max() ?? 0) + 1
+        for c in 0..<columns {
+            let members = blocks.indices.filter { blocks[$0].column == c }
+            while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > target {
+                // Widen the tallest box that can still be widened.
+                guard let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
+                    .max(by: { blocks[$0].rect.height < blocks[$1].rect.height })
+                else { break }
+                gridColumns[b] += 1
+                let size = boxSize(blocks[b], cols: gridColumns[b])
+                blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
+            }
+        }
+        var columnWidth = [Double](repeating: 0, count: columns)
+        var columnHeight = [Double](repeating: 0, count: columns)
+        for block in blocks {
+            columnWidth[block.column] = max(columnWidth[block.column], block.rect.width)
+            columnHeight[block.column] += block.rect.height + Self.blockGap
+        }
+        // The legend goes under the shortest column it fits (or a column of its own).
+        var legendColumn = columns
+        if let legendSize {
+            var bestHeight = Double.infinity
+            for c in 0..<columns where columnWidth[c] + 40 >= legendSize.x {
+                if columnHeight[c] + legendSize.y < bestHeight {
+                    bestHeight = columnHeight[c] + legendSize.y
+                    legendColumn = c
+                }
+            }
+            if legendColumn == columns {
+                columnWidth.append(legendSize.x)
+                columnHeight.append(0)
+            } else {
+                columnWidth[legendColumn] = max(columnWidth[legendColumn], legendSize.x)
+            }
+        }
+
+        // Channels: channel c is left of column c; bundles into column c use tracks and the
+        // label area of channel c; bundles out of column c use tracks in channel c + 1.
+        let channels = columnWidth.count + 1
+        var tracks = [Int](repeating: 0, count: channels)
+        var labelWidth = [Double](repeating: 0, count: channels)
+        var trackOf = [(out: Int, into: Int)](repeating: (0, 0), count: ends.count)
+        var lanes = (top: 0, bottom: 0)
+        var laneOf = [Int](repeating: -1, count: ends.count)
+        var labelLines = [[String]](repeating: [], count: ends.count)
+        for (e, end) in ends.enumerated() {
+            let i = blocks[end.from].column, j = blocks[end.to].column
+            labelLines[e] = bundles[e].label
+            labelWidth[j] = max(labelWidth[j], (bundles[e].label.map(Self.ems).max() ?? 0) * Self.edgeFont)
+            if j == i + 1 {
+                trackOf[e] = (tracks[j], tracks[j])
+                tracks[j] += 1
+            } else {
+                trackOf[e] = (tracks[i + 1], tracks[j])
+                tracks[i + 1] += 1
+                tracks[j] += 1
+                if j > i {
+                    laneOf[e] = lanes.top
+                    lanes.top += 1
+                } else {
+                    laneOf[e] = lanes.bottom
+                    lanes.bottom += 1
+                }
+            }
+        }
+        var channelX = [Double](repeating: 0, count: channels)
+        var columnX = [Double](repeating: 0, count: columnWidth.count)
+        var x = 0.0
+        for c in 0..<channels {
+            channelX[c] = x
+            let labels = labelWidth[c] > 0 ? labelWidth[c] + Self.arrow + 6 : 0
+            x += max(12, Double(tracks[c]) * Self.trackGap + 12 + labels)
+            if c < columnWidth.count {
+                columnX[c] = x
+                x += columnWidth[c]
+            }
+        }
+        width = x
+        let titleHeight = Self.titleFont * Self.lineHeight + 10
+        let topLanes = Double(lanes.top) * Self.laneGap + (lanes.top > 0 ? 8 : 0)
+        let top = titleHeight + topLanes
+        var y = [Double](repeating: top, count: columnWidth.count)
+        for b in blocks.indices {
+            let c = blocks[b].column
+            blocks[b].rect.x = columnX[c]
+            blocks[b].rect.y = y[c]
+            y[c] += blocks[b].rect.height + Self.blockGap
+        }
+        var bodyBottom = y.max() ?? top
+        if let legendSize {
+            let c = legendColumn
+            legend = Rect(x: columnX[c], y: y[c], width: legendSize.x, height: legendSize.y)
+            bodyBottom = max(bodyBottom, y[c] + legendSize.y + Self.blockGap)
+        }
+        let bottomLaneStart = bodyBottom
+        height = bottomLaneStart + Double(lanes.bottom) * Self.laneGap + 8
+        title = Point(x: width / 2, y: titleHeight / 2)
+
+        // Nodes in their cells.
+        clusterBox = [:]
+        for block in blocks {
+            if block.isCluster {
+                clusterBox[block.key] = block.rect
+                let n = block.nodes.count
+                let cols = gridColumns[blocks.firstIndex { $0.key == block.key } ?? 0]
+                let usedRows = (n + cols - 1) / cols
+                for (k, node) in block.nodes.enumerated() {
+                    // Row by row, left to right: the most important firms are on top.
+                    let col = k % cols
+                    let row = k / cols
+                    _ = usedRows
+                    nodeCenter[node] = Point(
+                        x: block.rect.x + Self.padding + Double(col) * (block.cell.x + g.x) + block.cell.x / 2,
+                        y: block.rect.y + block.header + Double(row) * (block.cell.y + g.y) + block.cell.y / 2)
+                    nodeSize[node] = block.cell
+                }
+            } else {
+                nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
+                nodeSize[block.nodes[0]] = Point(x: block.rect.width, y: block.rect.height)
+            }
+        }
+
+        // Ports: outgoing on the right ordered by target, incoming on the left by source.
+        var outOrder = [[Int]](repeating: [], count: blocks.count)
+        var inOrder = [[Int]](repeating: [], count: blocks.count)
+        for (e, end) in ends.enumerated() {
+            outOrder[end.from].append(e)
+            inOrder[end.to].append(e)
+        }
+        var outY = [Double](repeating: 0, count: ends.count)
+        var inY = [Double](repeating: 0, count: ends.count)
+        for b in blocks.indices {
+            let rect = blocks[b].rect
+            let start = rect.y + (blocks[b].isCluster ? blocks[b].header : 3)
+            let span = rect.maxY - (blocks[b].isCluster ? Self.padding : 3) - start
+            let outs = outOrder[b].sorted { (blocks[ends[$0].to].rect.y, $0) < (blocks[ends[$1].to].rect.y, $1) }
+            for (k, e) in outs.enumerated() { outY[e] = start + span * (Double(k) + 0.5) / Double(outs.count) }
+            let ins = inOrder[b].sorted { (blocks[ends[$0].from].rect.y, $0) < (blocks[ends[$1].from].rect.y, $1) }
+            // Incoming ports from the bottom of the box up (labels sit above their line).
+            for (k, e) in ins.enumerated() {
+                inY[e] = start + span * (Double(k) + 0.5) / Double(ins.count)
+                inY[e] = max(inY[e], start + Double(k + 1) * portStep - 2)
+            }
+        }
+
+        routes = []
+        for (e, end) in ends.enumerated() {
+            let a = blocks[end.from].rect, bRect = blocks[end.to].rect
+            let i = blocks[end.from].column, j = blocks[end.to].column
+            let outTrack = channelX[i + 1] + 8 + Double(trackOf[e].out) * Self.trackGap
+            let inTrack = channelX[j] + 8 + Double(trackOf[e].into) * Self.trackGap
+            let y1 = outY[e], y2 = inY[e]
+            var points = [Point(x: a.maxX, y: y1)]
+            if laneOf[e] < 0 {
+                points += [Point(x: inTrack, y: y1), Point(x: inTrack, y: y2)]
+            } else {
+                let laneY = j > i
+                    ? titleHeight + 4 + Double(laneOf[e]) * Self.laneGap
+                    : bottomLaneStart + Double(laneOf[e]) * Self.laneGap
+                points += [Point(x: outTrack, y: y1), Point(x: outTrack, y: laneY), Point(x: inTrack, y: laneY), Point(x: inTrack, y: y2)]
+            }
+            points.append(Point(x: bRect.x - Self.arrow, y: y2))
+            let lines = labelLines[e]
+            var label: Rect?
+            if !lines.isEmpty {
+                let w = (lines.map(Self.ems).max() ?? 0) * Self.edgeFont + 2
+                let h = Double(lines.count) * Self.edgeFont * Self.lineHeight
+                label = Rect(x: bRect.x - Self.arrow - 3 - w, y: y2 - 1 - h, width: w, height: h)
+            }
+            routes.append(Route(points: points, label: label))
+        }
+
+        // Score: the scale that fits A3 in the better orientation.
+        let w = width + 8, h = height + 8
+        a3Scale = max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
+    }
+}
+
+/// Supply links between two boxes of a grid map with one status, drawn as one line.
+struct MapBundle {
+    var from: String
+    var to: String
+    var kind: MapEdge.Kind
+    var edges: [Int]
+    var label: [String]
+}
+
+extension MapNode {
+    /// Estimated drawn size in points (label lines, font by output scale for aggregated nodes).
+    func size(lines: [String]) -> MapLayout.Point {
+        MapLayout.nodeSize(lines, fontSize: gridFontSize)
+    }
+
+    /// Font size in a grid map: firms, organizations and gaps all at the node font (a grid of
+    /// equal cells; order shows output), aggregated nodes by output as in the layered map.
+    var gridFontSize: Double {
+        switch kind {
+        case .firm, .organization, .gap: MapLayout.nodeFont
+        default: MapStyle.minFontSize + (MapStyle.maxFontSize - MapStyle.minFontSize) * scale
+        }
+    }
+}
