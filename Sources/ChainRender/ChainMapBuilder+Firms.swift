@@ -28,6 +28,9 @@ extension ChainMapBuilder {
         let focusIndex = focus.flatMap { index.firmIndex($0.firm) }
         let multiChain = chain == nil && park.chains.count > 1
 
+        let shortNames = Self.shortNames(park.firms.indices.filter { selected[$0] }.map { (f: Int) -> (Int, String) in
+            (f, park.firms[f].name.isEmpty ? park.firms[f].id : park.firms[f].name)
+        })
         var scene = MapScene(title: "")
         var firstNode = [String?](repeating: nil, count: index.stages.count)
         func firmNode(_ f: Int, cluster: String) -> MapNode {
@@ -35,7 +38,7 @@ extension ChainMapBuilder {
             let leader = leaderChain.map { firm.leads.contains($0) } ?? firm.isChainLeader
             return MapNode(
                 name: "firm:" + firm.id, kind: .firm(id: firm.id, inPark: firm.inPark),
-                label: Self.displayName(firm.name.isEmpty ? firm.id : firm.name), cluster: cluster, leader: leader,
+                label: Self.displayName(shortNames[f] ?? firm.name), cluster: cluster, leader: leader,
                 focus: f == focusIndex, organization: index.status[f],
                 scale: range.map { ParkIndex.logScale(firm.output, min: $0.0, max: $0.1) } ?? 0,
                 tooltip: firmTooltip(f)
@@ -47,8 +50,9 @@ extension ChainMapBuilder {
             if members.isEmpty && !gaps { continue }
             members.sort(by: byID)
             let key = "stage:" + entry.stage.id
-            let prefix = multiChain ? park.chains[entry.chainIndex].name + " / " : ""
-            var label = [prefix + entry.stage.name + " (\(members.count))"]
+            // The chain's name on a line of its own keeps the box as narrow as its firms.
+            var label = multiChain ? [park.chains[entry.chainIndex].name + " /"] : []
+            label.append(entry.stage.name + " (\(members.count))")
             if !entry.stage.required { label.append("可选 optional") }
             scene.clusters.append(MapCluster(key: key, kind: .stage(id: entry.stage.id, tier: entry.stage.tier), label: label))
             if members.isEmpty {
@@ -81,6 +85,55 @@ extension ChainMapBuilder {
 
     /// Legal-form suffixes left out of map labels (the tooltip keeps the full name).
     static let legalSuffixes = ["股份有限公司", "有限责任公司", "有限公司"]
+
+    /// Short names for map labels (简称): the legal-form suffix goes, then a leading place name
+    /// shared by many firms of the view (宁波, 北仑, 浙江: a prefix of 2–4 characters that at least
+    /// 3 firms and a tenth of the view start with), at most twice; a name keeps at least 2
+    /// characters, and a short name that two firms would share is not used. The tooltip keeps
+    /// the full name.
+    ///
+    /// - Complexity: O(n) for n names of bounded length.
+    static func shortNames(_ names: [(Int, String)]) -> [Int: String] {
+        var current: [Int: String] = [:]
+        for (f, name) in names {
+            var short = name
+            for suffix in legalSuffixes where short.hasSuffix(suffix) && short.count >= suffix.count + 2 {
+                short = String(short.dropLast(suffix.count))
+                break
+            }
+            current[f] = short
+        }
+        let threshold = max(3, names.count / 10)
+        for _ in 0..<2 {
+            var counts: [String: Int] = [:]
+            for (f, _) in names {
+                guard let name = current[f] else { continue }
+                let chars = Array(name)
+                for length in 2...4 where chars.count >= length + 2 && chars[0..<length].allSatisfy({ !$0.isASCII }) {
+                    counts[String(chars[0..<length]), default: 0] += 1
+                }
+            }
+            var next = current
+            for (f, _) in names {
+                guard let name = current[f] else { continue }
+                let chars = Array(name)
+                for length in stride(from: 4, through: 2, by: -1) where chars.count >= length + 2 {
+                    if (counts[String(chars[0..<length])] ?? 0) >= threshold {
+                        next[f] = String(chars[length...])
+                        break
+                    }
+                }
+            }
+            current = next
+        }
+        // Keep names unique: a short name two firms share falls back to the name without suffix.
+        var uses: [String: Int] = [:]
+        for (_, short) in current { uses[short, default: 0] += 1 }
+        for (f, name) in names where (uses[current[f] ?? ""] ?? 0) > 1 {
+            current[f] = name
+        }
+        return current
+    }
 
     /// A firm's name as map label lines: without its legal-form suffix (宁波拓普集团股份有限公司 →
     /// 宁波拓普集团), broken into balanced lines of at most about 7 ems so grid cells stay compact.

@@ -198,11 +198,21 @@ struct MapLayout {
         let hasOutside = blocks.contains { $0.role == .outside }
         let first = hasOutside ? 1 : 0
         let stageColumns = (blocks.indices.filter { blocks[$0].role == .stage }.map { level[$0] }.max() ?? -1) + 1
+        // Unstaged firms and organizations go under the stage column with the fewest nodes
+        // (the rightmost of equals), not into a column of their own.
+        var load = [Int](repeating: 0, count: stageColumns)
+        for b in blocks.indices where blocks[b].role == .stage { load[level[b]] += blocks[b].nodes.count }
         for b in blocks.indices {
             switch blocks[b].role {
             case .outside: blocks[b].column = 0
             case .stage: blocks[b].column = first + level[b]
-            case .right: blocks[b].column = first + stageColumns
+            case .right:
+                guard let lightest = load.indices.min(by: { (load[$0], -$0) < (load[$1], -$1) }) else {
+                    blocks[b].column = first
+                    continue
+                }
+                blocks[b].column = first + lightest
+                load[lightest] += blocks[b].nodes.count
             }
         }
     }
