@@ -91,9 +91,9 @@ struct MapLayout {
         var outPorts = 0
     }
 
-    static let cellGap = Point(x: 8, y: 6)
-    static let padding = 8.0
-    static let blockGap = 18.0
+    static let cellGap = Point(x: 6, y: 4)
+    static let padding = 6.0
+    static let blockGap = 14.0
     static let trackGap = 5.0
     static let laneGap = 6.0
     static let portGap = 8.0
@@ -277,13 +277,20 @@ struct MapLayout {
             columnWidth[block.column] = max(columnWidth[block.column], block.rect.width)
             columnHeight[block.column] += block.rect.height + Self.blockGap
         }
-        // The legend goes under the shortest column it fits (or a column of its own).
+        // The legend goes under the column where it grows the map least (widening that column
+        // if it must), or into a column of its own.
         var legendColumn = columns
         if let legendSize {
-            var bestHeight = Double.infinity
-            for c in 0..<columns where columnWidth[c] + 40 >= legendSize.x {
-                if columnHeight[c] + legendSize.y < bestHeight {
-                    bestHeight = columnHeight[c] + legendSize.y
+            let width = columnWidth.reduce(0, +) + Double(columns + 1) * 60
+            let height = columnHeight.max() ?? 0
+            func scale(_ w: Double, _ h: Double) -> Double {
+                max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
+            }
+            var best = scale(width + legendSize.x + 60, max(height, legendSize.y))
+            for c in 0..<columns {
+                let s = scale(width + max(0, legendSize.x - columnWidth[c]), max(height, columnHeight[c] + legendSize.y))
+                if s > best {
+                    best = s
                     legendColumn = c
                 }
             }
