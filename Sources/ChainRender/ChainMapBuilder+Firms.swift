@@ -3,7 +3,7 @@ import ChainModel
 extension ChainMapBuilder {
     /// The firm-level scene: one cluster per stage in template order, then outside-park and
     /// unstaged firms; supply links among the selected firms.
-    func firmScene(selected: [Bool], chain: Int?, focus: MapFocus?, gaps: Bool) -> MapScene {
+    func firmScene(selected: [Bool], chain: Int?, focus: MapFocus?, gaps: Bool, text: MapText) -> MapScene {
         let park = index.park
         let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c }) }
         let viewStages = index.stages.indices.filter { allowed?.contains($0) ?? true }
@@ -53,13 +53,13 @@ extension ChainMapBuilder {
             // The chain's name on a line of its own keeps the box as narrow as its firms.
             var label = multiChain ? [park.chains[entry.chainIndex].name + " /"] : []
             label.append(entry.stage.name + " (\(members.count))")
-            if !entry.stage.required { label.append("可选 optional") }
+            if !entry.stage.required { label.append(text("optional")) }
             scene.clusters.append(MapCluster(key: key, kind: .stage(id: entry.stage.id, tier: entry.stage.tier), label: label))
             if members.isEmpty {
                 let name = "gap:" + entry.stage.id
                 scene.nodes.append(
                     MapNode(
-                        name: name, kind: .gap(stage: entry.stage.id), label: ["空缺 gap"], cluster: key,
+                        name: name, kind: .gap(stage: entry.stage.id), label: [text("gap")], cluster: key,
                         tooltip: "\(entry.stage.name): 本视图中没有企业 no firm in this view"
                     ))
                 firstNode[s] = name
@@ -70,12 +70,12 @@ extension ChainMapBuilder {
         }
         if !unstaged.isEmpty {
             unstaged.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "unstaged", kind: .unstaged, label: ["未分环节 unstaged (\(unstaged.count))"]))
+            scene.clusters.append(MapCluster(key: "unstaged", kind: .unstaged, label: [text("box.unstaged", ["count": .integer(unstaged.count)])]))
             for f in unstaged { scene.nodes.append(firmNode(f, cluster: "unstaged")) }
         }
         if !outside.isEmpty {
             outside.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "outside", kind: .outside, label: ["园区外 outside park (\(outside.count))"]))
+            scene.clusters.append(MapCluster(key: "outside", kind: .outside, label: [text("box.outside", ["count": .integer(outside.count)])]))
             for f in outside { scene.nodes.append(firmNode(f, cluster: "outside")) }
         }
         scene.rankEdges = rankEdges(stages: viewStages, first: firstNode)
@@ -276,7 +276,7 @@ extension ChainMapBuilder {
     /// Adds organization pairings as undirected edges between drawn firms and organizations.
     /// A branch or general branch hosted by a drawn firm is drawn as that firm. In restricted
     /// views (chain, focus) a pairing needs at least one drawn firm.
-    func addPairings(to scene: inout MapScene, notes: inout [String], restricted: Bool) {
+    func addPairings(to scene: inout MapScene, notes: inout [String], restricted: Bool, text: MapText) {
         let park = index.park
         var drawnFirms = Set<String>()
         for node in scene.nodes { if case .firm(let id, _) = node.kind { drawnFirms.insert(id) } }
@@ -324,7 +324,7 @@ extension ChainMapBuilder {
                 MapEdge(from: na, to: nb, kind: .pairing(pairing.kind), tooltip: lines.joined(separator: "\n"), key: key))
         }
         guard !organizations.isEmpty else { return }
-        scene.clusters.append(MapCluster(key: "organizations", kind: .organizations, label: ["党组织 organizations"]))
+        scene.clusters.append(MapCluster(key: "organizations", kind: .organizations, label: [text("box.organizations")]))
         let sorted = organizations.sorted { park.organizations[$0].id != park.organizations[$1].id ? park.organizations[$0].id < park.organizations[$1].id : $0 < $1 }
         for o in sorted {
             let org = park.organizations[o]

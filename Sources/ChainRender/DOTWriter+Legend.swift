@@ -3,14 +3,15 @@ extension DOTWriter {
     /// scene uses. Its text is constant (no user strings) and XML-escaped all the same.
     func legendStatement(_ scene: MapScene, fontSize: String = "10", pos: String? = nil) -> String {
         let rows = legendRows(scene)
+        let title = MapText(scene.language)("legend.title")
         var html = "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
-        html += "<tr><td colspan=\"2\"><b>图例 legend</b></td></tr>"
+        html += "<tr><td colspan=\"2\"><b>" + DOTText.xml(title) + "</b></td></tr>"
         for (left, right) in rows {
             html += "<tr>" + left.html + "<td align=\"left\">" + DOTText.xml(right) + "</td></tr>"
         }
         html += "</table>>"
         return "\"legend\" [id=\"legend\", class=\"legend\", shape=\"plaintext\", style=\"\", fontsize=\"\(fontSize)\", label=" + html
-            + ", tooltip=\"图例 legend\"" + (pos.map { ", pos=\"\($0)\"" } ?? "") + "];"
+            + ", tooltip=" + DOTText.label(title) + (pos.map { ", pos=\"\($0)\"" } ?? "") + "];"
     }
 
     /// Estimated size of the legend in points at `fontSize` (cells 3 pt padding, 1 pt border).
@@ -59,29 +60,32 @@ extension DOTWriter {
         }
         func plain(_ html: String, _ text: String) -> LegendCell { LegendCell(html: html, text: text) }
         let grid = scene.arrangement == .grid
-        rows.append((swatch(MapStyle.ownOrganizationFill, "企业 firm"), "单独组建党组织 own organization"))
-        rows.append((swatch(MapStyle.jointOrganizationFill, "企业 firm"), "联合/网格党组织 joint or grid organization"))
-        rows.append((swatch(MapStyle.noOrganizationFill, "企业 firm"), "无党组织 no organization"))
-        rows.append((plain("<td><b>双框粗体 bold</b></td>", "双框粗体 bold"), "链主企业 chain leader"))
+        let t = MapText(scene.language)
+        func bold(_ text: String) -> LegendCell { plain("<td><b>" + DOTText.xml(text) + "</b></td>", text) }
+        func cell(_ text: String) -> LegendCell { plain("<td>" + DOTText.xml(text) + "</td>", text) }
+        rows.append((swatch(MapStyle.ownOrganizationFill, t("legend.firm")), t("legend.own")))
+        rows.append((swatch(MapStyle.jointOrganizationFill, t("legend.firm")), t("legend.joint")))
+        rows.append((swatch(MapStyle.noOrganizationFill, t("legend.firm")), t("legend.none")))
+        rows.append((bold(t("legend.bold")), t("legend.leader")))
         if grid && scene.firmCount > 0 {
-            rows.append((plain("<td>排列 order</td>", "排列 order"), "链主在前, 按产值 leaders, then by output"))
-            rows.append((line(MapStyle.activeColor, "—12—▶"), "环节间配套数 · 年值 links between stages · value"))
+            rows.append((cell(t("legend.order")), t("legend.order.text")))
+            rows.append((line(MapStyle.activeColor, "—12—▶"), t("legend.bundle")))
         } else {
-            rows.append((plain("<td>框大小 size</td>", "框大小 size"), "按产值 by output value (log)"))
+            rows.append((cell(t("legend.size")), t("legend.size.text")))
         }
-        if hasOutside { rows.append((plain("<td>虚线框 dashed</td>", "虚线框 dashed"), "园区外企业 outside-park firm")) }
-        if hasGap { rows.append((plain("<td>空缺 gap</td>", "空缺 gap"), "本视图该环节无企业 stage without firms")) }
-        if hasOrganizations { rows.append((swatch(MapStyle.organizationFill, "⬡ 组织 org"), "党组织/机构 organization")) }
-        rows.append((line(MapStyle.activeColor, "——▶"), "在供配套 active supply (width by value)"))
-        if hasOutside { rows.append((line(MapStyle.outsideSupplyColor, "——▶"), "外地配套 outside-park supply")) }
-        rows.append((line(MapStyle.plannedColor, "- - ▶"), "计划配套 planned link"))
-        rows.append((line(MapStyle.lostColor, "- - ▶"), "断链 lost link"))
-        if hasPairing { rows.append((line(MapStyle.pairingColor, "· · ·"), "结对共建 organization pairing")) }
-        if hasSuggestion { rows.append((line(MapStyle.suggestedColor, "- - ▶"), "建议配套 suggested link")) }
+        if hasOutside { rows.append((cell(t("legend.dashed")), t("legend.outside"))) }
+        if hasGap { rows.append((cell(t("gap")), t("legend.gap.text"))) }
+        if hasOrganizations { rows.append((swatch(MapStyle.organizationFill, t("legend.organization")), t("legend.organization.text"))) }
+        rows.append((line(MapStyle.activeColor, "——▶"), t("legend.active")))
+        if hasOutside { rows.append((line(MapStyle.outsideSupplyColor, "——▶"), t("legend.outsideSupply"))) }
+        rows.append((line(MapStyle.plannedColor, "- - ▶"), t("legend.planned")))
+        rows.append((line(MapStyle.lostColor, "- - ▶"), t("legend.lost")))
+        if hasPairing { rows.append((line(MapStyle.pairingColor, "· · ·"), t("legend.pairing"))) }
+        if hasSuggestion { rows.append((line(MapStyle.suggestedColor, "- - ▶"), t("legend.suggested"))) }
         if hasHighlight {
-            rows.append((line(MapStyle.severityColor(.critical), "■"), "严重 critical finding"))
-            rows.append((line(MapStyle.severityColor(.warning), "■"), "关注 warning"))
-            rows.append((line(MapStyle.severityColor(.info), "■"), "提示 info"))
+            rows.append((line(MapStyle.severityColor(.critical), "■"), t("legend.critical")))
+            rows.append((line(MapStyle.severityColor(.warning), "■"), t("legend.warning")))
+            rows.append((line(MapStyle.severityColor(.info), "■"), t("legend.info")))
         }
         return rows
     }

@@ -331,7 +331,8 @@ struct OverlayMarks {
         func merge(_ marks: inout [String: Mark], _ key: String, _ overlay: MapOverlay) {
             var mark = marks[key] ?? Mark(severity: overlay.severity, labels: [])
             mark.severity = max(mark.severity, overlay.severity)
-            if let label = overlay.label, !label.isEmpty { mark.labels.append("[" + label + "]") }
+            // The same finding on several links of a firm is one tag.
+            if let label = overlay.label, !label.isEmpty, !mark.labels.contains("[" + label + "]") { mark.labels.append("[" + label + "]") }
             marks[key] = mark
         }
         for overlay in scene.overlays {

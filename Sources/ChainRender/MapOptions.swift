@@ -1,4 +1,5 @@
 import ChainModel
+import ChainOutput
 
 /// How an aggregated map groups firms.
 public enum MapAggregation: String, Sendable, CaseIterable {
@@ -87,6 +88,8 @@ public struct MapOptions: Sendable, Equatable {
     public var fontName: String
     /// Grid (default) or layered layout.
     public var arrangement: MapArrangement = .grid
+    /// Language of titles, box labels and the legend (Chinese by default).
+    public var language: Language = .zh
 
     public init(
         chain: String? = nil, focus: MapFocus? = nil, aggregate: MapAggregation? = nil,

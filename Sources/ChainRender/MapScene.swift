@@ -1,4 +1,5 @@
 import ChainModel
+import ChainOutput
 
 /// A map ready to be written as DOT: clusters, nodes and edges in their final order, with
 /// semantic roles (the ``DOTWriter`` turns roles into colours and shapes through ``MapStyle``).
@@ -25,6 +26,8 @@ public struct MapScene: Sendable, Equatable {
     public var notes: [String]
     /// How the map is laid out: ChainMap's own grid (default) or Graphviz's layered layout.
     public var arrangement: MapArrangement = .grid
+    /// Language of the legend.
+    public var language: Language = .zh
 
     public init(
         title: String, clusters: [MapCluster] = [], nodes: [MapNode] = [], edges: [MapEdge] = [],

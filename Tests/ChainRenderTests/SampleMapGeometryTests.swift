@@ -35,13 +35,20 @@ struct SampleMapGeometryTests {
 
     /// Known shortfall: the grid map reaches 5–8 pt on A3 (the old layered map 0.6–3.4 pt);
     /// 10 pt needs about a third less area per firm (shorter names, fewer link channels).
+    /// Samples whose firm map does not reach 10 pt on A3 yet.
+    static let belowTenPoints: Set<String> = ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"]
+
     @Test(arguments: Samples.names)
     func firmMapLabelsOnA3(sample: String) throws {
         let svg = try Self.svg(sample, MapOptions())
         let smallest = svg.loneTexts.map(\.fontSize).filter { $0 > 0 }.min() ?? 0
         let printed = smallest * Self.a3Scale(svg.size)
         #expect(printed >= 5, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
-        withKnownIssue("labels print below 10 pt on A3 for parks above ~60 firms") {
+        if Self.belowTenPoints.contains(sample) {
+            withKnownIssue("labels print below 10 pt on A3 for parks above ~100 firms") {
+                #expect(printed >= 10, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
+            }
+        } else {
             #expect(printed >= 10, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
         }
     }
@@ -87,5 +94,25 @@ struct SampleMapGeometryTests {
             """
         let inspector = try #require(SVGInspector.parse(Array(svg.utf8)))
         #expect(Self.overlaps(inspector).count == 1)
+    }
+}
+
+@Suite("Map language")
+struct MapLanguageTests {
+    /// Titles, box labels, the legend and the bundle labels follow ``MapOptions/language``.
+    @Test func legendAndBoxesInEnglishOrChinese() throws {
+        var options = MapOptions()
+        options.overlays = [.highlight(stage: "recycling", severity: .warning, label: "短链")]
+        options.language = .en
+        let en = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
+        #expect(en.contains(">Legend<") && en.contains(">own party organization<") && en.contains("outside the park (1)"))
+        #expect(en.contains(">optional<") && en.contains("all chains") && !en.contains("图例"))
+        options.language = .zh
+        let zh = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
+        #expect(zh.contains(">图例<") && zh.contains(">单独组建党组织<") && zh.contains("园区外 (1)") && !zh.contains(">Legend<"))
+        options.aggregate = .stage
+        options.language = .en
+        let stage = try ChainMapBuilder(park: TestParks.battery()).build(options)
+        #expect(stage.edges.allSatisfy { $0.label?.contains(" links") ?? true })
     }
 }

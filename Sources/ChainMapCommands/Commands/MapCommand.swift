@@ -60,6 +60,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
 
+    @Option(help: "Layout: grid (stages as columns, firms in grids, links bundled between stages; fits an A3 page) or layered (Graphviz dot, every firm-to-firm link, tall).")
+    var arrangement: MapArrangement = .grid
+
     @Option(help: "Draw only this chain (its id or name, e.g. nev or 新能源汽车).")
     var chain: String?
 
@@ -143,6 +146,8 @@ struct MapCommand: ParsableCommand {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
         if let focusFirm { options.focus = MapFocus(firm: focusFirm, radius: radius) }
+        options.arrangement = arrangement
+        options.language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         var trace = PhaseTrace()
         let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
         let map = try ChainMap.render(park: park, options: options, format: format.render)
@@ -160,3 +165,4 @@ struct MapCommand: ParsableCommand {
 }
 
 extension MapAggregation: ExpressibleByArgument {}
+extension MapArrangement: ExpressibleByArgument {}
