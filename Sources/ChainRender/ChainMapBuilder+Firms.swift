@@ -136,7 +136,7 @@ extension ChainMapBuilder {
     }
 
     /// A firm's name as map label lines: without its legal-form suffix (宁波拓普集团股份有限公司 →
-    /// 宁波拓普集团), broken into balanced lines of at most about 7 ems so grid cells stay compact.
+    /// 宁波拓普集团), names over 9 ems broken into balanced lines of about 7 ems so grid cells stay compact.
     static func displayName(_ name: String) -> [String] {
         var short = name
         for suffix in legalSuffixes where short.hasSuffix(suffix) && short.count >= suffix.count + 2 {

@@ -126,13 +126,15 @@ struct MapLayout {
         var bestScore = -1.0
         var target = 60.0
         while target <= tallest * 1.05 {
-            var candidate = self
-            candidate.arrange(blocks: blocks, target: target, ends: ends, legendSize: legendSize, scene: scene)
-            let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
-            let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
-            if score > bestScore {
-                bestScore = score
-                best = candidate
+            for split in [false, true] {
+                var candidate = self
+                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSize: legendSize, scene: scene)
+                let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
+                let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
+                if score > bestScore {
+                    bestScore = score
+                    best = candidate
+                }
             }
             target *= 1.06
         }
@@ -219,14 +221,26 @@ struct MapLayout {
 
     func cellHeight(_ block: Block, _ sizes: [Point]) -> Double { block.nodes.map { sizes[$0].y }.max() ?? 0 }
 
+    /// Widths of the grid columns and heights of the rows of a box in `cols` columns, filled
+    /// row by row: each column as wide as its widest firm, each row as tall as its tallest.
+    func gridMetrics(_ block: Block, cols: Int) -> (widths: [Double], heights: [Double]) {
+        let n = block.nodes.count
+        var widths = [Double](repeating: 0, count: cols)
+        var heights = [Double](repeating: 0, count: (n + cols - 1) / cols)
+        for (k, node) in block.nodes.enumerated() {
+            widths[k % cols] = max(widths[k % cols], nodeSize[node].x)
+            heights[k / cols] = max(heights[k / cols], nodeSize[node].y)
+        }
+        return (widths, heights)
+    }
+
     /// The size of a cluster box laid out in `cols` grid columns.
     func boxSize(_ block: Block, cols: Int) -> Point {
         let g = Self.cellGap
         let portStep = Self.edgeFont * Self.lineHeight + 4
-        let n = block.nodes.count
-        let usedRows = (n + cols - 1) / cols
-        var w = Double(cols) * block.cell.x + Double(cols - 1) * g.x + 2 * Self.padding
-        var h = block.header + Double(usedRows) * block.cell.y + Double(usedRows - 1) * g.y + Self.padding
+        let (widths, heights) = gridMetrics(block, cols: cols)
+        var w = widths.reduce(0, +) + Double(widths.count - 1) * g.x + 2 * Self.padding
+        var h = block.header + heights.reduce(0, +) + Double(heights.count - 1) * g.y + Self.padding
         w = max(w, block.labelWidth)
         h = max(h, block.header + Double(block.inPorts) * portStep + Self.padding)
         h = max(h, block.header + Double(block.outPorts) * Self.portGap + Self.padding)
@@ -235,11 +249,18 @@ struct MapLayout {
 
     /// Places blocks so that each column stays within `target` height where it can (boxes get
     /// more grid columns, the tallest first), routes the bundles and scores.
-    mutating func arrange(blocks input: [Block], target: Double, ends: [(from: Int, to: Int)], legendSize: Point?, scene: MapScene) {
+    ///
+    /// With `split`, a stage column taller than `target` is first cut into several columns side
+    /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
+    /// take the lanes), which suits many small stages at one level better than wider boxes.
+    mutating func arrange(
+        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSize: Point?, scene: MapScene
+    ) {
         var blocks = input
         let g = Self.cellGap
         let portStep = Self.edgeFont * Self.lineHeight + 4
         var gridColumns = [Int](repeating: 1, count: blocks.count)
+        let minimumCell = blocks.map { block in block.nodes.map { nodeSize[$0].y }.min() ?? 1 }
         // Sizes.
         for b in blocks.indices {
             let members = blocks[b].nodes
@@ -258,7 +279,27 @@ struct MapLayout {
                 blocks[b].rect = Rect(x: 0, y: 0, width: w, height: h)
             }
         }
-        let columns = (blocks.map(\.column).max() ?? 0) + 1
+        var logical = (blocks.map(\.column).max() ?? 0) + 1
+        if split {
+            var physical = [Int](repeating: 0, count: blocks.count)
+            var next = 0
+            for c in 0..<logical {
+                var height = 0.0
+                var sub = 0
+                for b in blocks.indices where blocks[b].column == c {
+                    if height > 0 && height + blocks[b].rect.height > target {
+                        sub += 1
+                        height = 0
+                    }
+                    physical[b] = next + sub
+                    height += blocks[b].rect.height + Self.blockGap
+                }
+                next += sub + 1
+            }
+            for b in blocks.indices { blocks[b].column = physical[b] }
+            logical = next
+        }
+        let columns = logical
         for c in 0..<columns {
             let members = blocks.indices.filter { blocks[$0].column == c }
             while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > target {
@@ -266,7 +307,11 @@ struct MapLayout {
                 guard let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
                     .max(by: { blocks[$0].rect.height < blocks[$1].rect.height })
                 else { break }
-                gridColumns[b] += 1
+                // Jump to the fewest columns whose rows of the smallest cell could fit, then step.
+                let room = target - (members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) - blocks[b].rect.height)
+                let rowsThatFit = Int(max(1, (room - blocks[b].header - Self.padding) / (minimumCell[b] + g.y)))
+                let n = blocks[b].nodes.count
+                gridColumns[b] = min(n, max(gridColumns[b] + 1, (n + rowsThatFit - 1) / rowsThatFit - 1))
                 let size = boxSize(blocks[b], cols: gridColumns[b])
                 blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
             }
@@ -369,18 +414,17 @@ struct MapLayout {
         for block in blocks {
             if block.isCluster {
                 clusterBox[block.key] = block.rect
-                let n = block.nodes.count
                 let cols = gridColumns[blocks.firstIndex { $0.key == block.key } ?? 0]
-                let usedRows = (n + cols - 1) / cols
+                let (widths, heights) = gridMetrics(block, cols: cols)
+                var xs = [block.rect.x + Self.padding]
+                for w in widths { xs.append((xs.last ?? 0) + w + g.x) }
+                var ys = [block.rect.y + block.header]
+                for h in heights { ys.append((ys.last ?? 0) + h + g.y) }
                 for (k, node) in block.nodes.enumerated() {
                     // Row by row, left to right: the most important firms are on top.
-                    let col = k % cols
-                    let row = k / cols
-                    _ = usedRows
-                    nodeCenter[node] = Point(
-                        x: block.rect.x + Self.padding + Double(col) * (block.cell.x + g.x) + block.cell.x / 2,
-                        y: block.rect.y + block.header + Double(row) * (block.cell.y + g.y) + block.cell.y / 2)
-                    nodeSize[node] = block.cell
+                    let col = k % cols, row = k / cols
+                    nodeCenter[node] = Point(x: xs[col] + widths[col] / 2, y: ys[row] + heights[row] / 2)
+                    nodeSize[node] = Point(x: widths[col], y: heights[row])
                 }
             } else {
                 nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
