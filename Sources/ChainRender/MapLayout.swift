@@ -349,87 +349,36 @@ struct MapLayout {
 
         // Channels: channel c is left of column c; bundles into column c use tracks and the
         // label area of channel c; bundles out of column c use tracks in channel c + 1.
+        // Bundles between neighbouring columns run in one channel; the others take a lane
+        // above (downstream) or below (upstream) all boxes.
         let channels = columnWidth.count + 1
-        var tracks = [Int](repeating: 0, count: channels)
         var labelWidth = [Double](repeating: 0, count: channels)
-        var trackOf = [(out: Int, into: Int)](repeating: (0, 0), count: ends.count)
-        var lanes = (top: 0, bottom: 0)
-        var laneOf = [Int](repeating: -1, count: ends.count)
-        var labelLines = [[String]](repeating: [], count: ends.count)
+        var laneSide = [Int](repeating: 0, count: ends.count)  // 0 none, 1 top, 2 bottom
+        var laneCount = (top: 0, bottom: 0)
         for (e, end) in ends.enumerated() {
             let i = blocks[end.from].column, j = blocks[end.to].column
-            labelLines[e] = bundles[e].label
             labelWidth[j] = max(labelWidth[j], (bundles[e].label.map(Self.ems).max() ?? 0) * Self.edgeFont)
-            if j == i + 1 {
-                trackOf[e] = (tracks[j], tracks[j])
-                tracks[j] += 1
-            } else {
-                trackOf[e] = (tracks[i + 1], tracks[j])
-                tracks[i + 1] += 1
-                tracks[j] += 1
-                if j > i {
-                    laneOf[e] = lanes.top
-                    lanes.top += 1
-                } else {
-                    laneOf[e] = lanes.bottom
-                    lanes.bottom += 1
-                }
+            if j != i + 1 {
+                laneSide[e] = j > i ? 1 : 2
+                if j > i { laneCount.top += 1 } else { laneCount.bottom += 1 }
             }
         }
-        var channelX = [Double](repeating: 0, count: channels)
-        var columnX = [Double](repeating: 0, count: columnWidth.count)
-        var x = 0.0
-        for c in 0..<channels {
-            channelX[c] = x
-            let labels = labelWidth[c] > 0 ? labelWidth[c] + Self.arrow + 6 : 0
-            x += max(12, Double(tracks[c]) * Self.trackGap + 12 + labels)
-            if c < columnWidth.count {
-                columnX[c] = x
-                x += columnWidth[c]
-            }
-        }
-        width = x
+        // Heights first (they do not depend on x), with room for every top lane; lanes that
+        // can share a row are merged further down and the drawing moves up.
         let titleHeight = Self.titleFont * Self.lineHeight + 10
-        let topLanes = Double(lanes.top) * Self.laneGap + (lanes.top > 0 ? 8 : 0)
-        let top = titleHeight + topLanes
+        func laneBand(_ n: Int) -> Double { Double(n) * Self.laneGap + (n > 0 ? 8 : 0) }
+        let top = titleHeight + laneBand(laneCount.top)
         var y = [Double](repeating: top, count: columnWidth.count)
         for b in blocks.indices {
             let c = blocks[b].column
-            blocks[b].rect.x = columnX[c]
             blocks[b].rect.y = y[c]
             y[c] += blocks[b].rect.height + Self.blockGap
         }
         var bodyBottom = y.max() ?? top
         if let legendSize {
             let c = legendColumn
-            legend = Rect(x: columnX[c], y: y[c], width: legendSize.x, height: legendSize.y)
+            legend = Rect(x: 0, y: y[c], width: legendSize.x, height: legendSize.y)
             bodyBottom = max(bodyBottom, y[c] + legendSize.y + Self.blockGap)
-        }
-        let bottomLaneStart = bodyBottom
-        height = bottomLaneStart + Double(lanes.bottom) * Self.laneGap + 8
-        title = Point(x: width / 2, y: titleHeight / 2)
-
-        // Nodes in their cells.
-        clusterBox = [:]
-        for block in blocks {
-            if block.isCluster {
-                clusterBox[block.key] = block.rect
-                let cols = gridColumns[blocks.firstIndex { $0.key == block.key } ?? 0]
-                let (widths, heights) = gridMetrics(block, cols: cols)
-                var xs = [block.rect.x + Self.padding]
-                for w in widths { xs.append((xs.last ?? 0) + w + g.x) }
-                var ys = [block.rect.y + block.header]
-                for h in heights { ys.append((ys.last ?? 0) + h + g.y) }
-                for (k, node) in block.nodes.enumerated() {
-                    // Row by row, left to right: the most important firms are on top.
-                    let col = k % cols, row = k / cols
-                    nodeCenter[node] = Point(x: xs[col] + widths[col] / 2, y: ys[row] + heights[row] / 2)
-                    nodeSize[node] = Point(x: widths[col], y: heights[row])
-                }
-            } else {
-                nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
-                nodeSize[block.nodes[0]] = Point(x: block.rect.width, y: block.rect.height)
-            }
         }
 
         // Ports: outgoing on the right ordered by target, incoming on the left by source.
@@ -448,10 +397,115 @@ struct MapLayout {
             let outs = outOrder[b].sorted { (blocks[ends[$0].to].rect.y, $0) < (blocks[ends[$1].to].rect.y, $1) }
             for (k, e) in outs.enumerated() { outY[e] = start + span * (Double(k) + 0.5) / Double(outs.count) }
             let ins = inOrder[b].sorted { (blocks[ends[$0].from].rect.y, $0) < (blocks[ends[$1].from].rect.y, $1) }
-            // Incoming ports from the bottom of the box up (labels sit above their line).
+            // Labels sit above their line, so a port is at least one label height down.
             for (k, e) in ins.enumerated() {
                 inY[e] = start + span * (Double(k) + 0.5) / Double(ins.count)
                 inY[e] = max(inY[e], start + Double(k + 1) * portStep - 2)
+            }
+        }
+
+        // Tracks: vertical runs in a channel share a track when their spans are apart
+        // (greedy interval colouring, spans sorted by their top).
+        struct Span {
+            var edge: Int
+            var into: Bool
+            var lo: Double
+            var hi: Double
+        }
+        var spans = [[Span]](repeating: [], count: channels)
+        for (e, end) in ends.enumerated() {
+            let i = blocks[end.from].column, j = blocks[end.to].column
+            let y1 = outY[e], y2 = inY[e]
+            switch laneSide[e] {
+            case 0: spans[j].append(Span(edge: e, into: true, lo: min(y1, y2), hi: max(y1, y2)))
+            case 1:
+                spans[i + 1].append(Span(edge: e, into: false, lo: 0, hi: y1))
+                spans[j].append(Span(edge: e, into: true, lo: 0, hi: y2))
+            default:
+                spans[i + 1].append(Span(edge: e, into: false, lo: y1, hi: .infinity))
+                spans[j].append(Span(edge: e, into: true, lo: y2, hi: .infinity))
+            }
+        }
+        var outTrack = [Int](repeating: 0, count: ends.count)
+        var inTrack = [Int](repeating: 0, count: ends.count)
+        var tracks = [Int](repeating: 0, count: channels)
+        for c in 0..<channels {
+            var ends: [Double] = []
+            for span in spans[c].sorted(by: { ($0.lo, $0.hi, $0.edge) < ($1.lo, $1.hi, $1.edge) }) {
+                var t = 0
+                while t < ends.count && ends[t] + Self.portGap > span.lo { t += 1 }
+                if t == ends.count { ends.append(span.hi) } else { ends[t] = span.hi }
+                if span.into { inTrack[span.edge] = t } else { outTrack[span.edge] = t }
+                if laneSide[span.edge] == 0 { outTrack[span.edge] = t }
+            }
+            tracks[c] = ends.count
+        }
+        var channelX = [Double](repeating: 0, count: channels)
+        var columnX = [Double](repeating: 0, count: columnWidth.count)
+        var x = 0.0
+        for c in 0..<channels {
+            channelX[c] = x
+            let labels = labelWidth[c] > 0 ? labelWidth[c] + Self.arrow + 6 : 0
+            x += max(12, Double(tracks[c]) * Self.trackGap + 12 + labels)
+            if c < columnWidth.count {
+                columnX[c] = x
+                x += columnWidth[c]
+            }
+        }
+        width = x
+        for b in blocks.indices { blocks[b].rect.x = columnX[blocks[b].column] }
+        if legend != nil { legend?.x = columnX[legendColumn] }
+        func trackX(_ channel: Int, _ t: Int) -> Double { channelX[channel] + 8 + Double(t) * Self.trackGap }
+
+        // Lanes: runs above (or below) the boxes share a lane when they are apart in x.
+        var laneOf = [Int](repeating: -1, count: ends.count)
+        var lanesUsed = (top: 0, bottom: 0)
+        for side in [1, 2] {
+            var lanes: [Double] = []
+            let runs = ends.indices.filter { laneSide[$0] == side }.map { e -> (Int, Double, Double) in
+                let a = trackX(blocks[ends[e].from].column + 1, outTrack[e]), b = trackX(blocks[ends[e].to].column, inTrack[e])
+                return (e, min(a, b), max(a, b))
+            }.sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
+            for (e, lo, hi) in runs {
+                var k = 0
+                while k < lanes.count && lanes[k] + Self.trackGap > lo { k += 1 }
+                if k == lanes.count { lanes.append(hi) } else { lanes[k] = hi }
+                laneOf[e] = k
+            }
+            if side == 1 { lanesUsed.top = lanes.count } else { lanesUsed.bottom = lanes.count }
+        }
+        // Move everything up by the top lanes saved.
+        let shift = laneBand(laneCount.top) - laneBand(lanesUsed.top)
+        for b in blocks.indices { blocks[b].rect.y -= shift }
+        if legend != nil { legend?.y -= shift }
+        for e in ends.indices {
+            outY[e] -= shift
+            inY[e] -= shift
+        }
+        let bottomLaneStart = bodyBottom - shift
+        height = bottomLaneStart + Double(lanesUsed.bottom) * Self.laneGap + 8
+        title = Point(x: width / 2, y: titleHeight / 2)
+
+        // Nodes in their cells.
+        clusterBox = [:]
+        for (b, block) in blocks.enumerated() {
+            if block.isCluster {
+                clusterBox[block.key] = block.rect
+                let cols = gridColumns[b]
+                let (widths, heights) = gridMetrics(block, cols: cols)
+                var xs = [block.rect.x + Self.padding]
+                for w in widths { xs.append((xs.last ?? 0) + w + g.x) }
+                var ys = [block.rect.y + block.header]
+                for h in heights { ys.append((ys.last ?? 0) + h + g.y) }
+                for (k, node) in block.nodes.enumerated() {
+                    // Row by row, left to right: the most important firms are on top.
+                    let col = k % cols, row = k / cols
+                    nodeCenter[node] = Point(x: xs[col] + widths[col] / 2, y: ys[row] + heights[row] / 2)
+                    nodeSize[node] = Point(x: widths[col], y: heights[row])
+                }
+            } else {
+                nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
+                nodeSize[block.nodes[0]] = Point(x: block.rect.width, y: block.rect.height)
             }
         }
 
@@ -459,20 +513,19 @@ struct MapLayout {
         for (e, end) in ends.enumerated() {
             let a = blocks[end.from].rect, bRect = blocks[end.to].rect
             let i = blocks[end.from].column, j = blocks[end.to].column
-            let outTrack = channelX[i + 1] + 8 + Double(trackOf[e].out) * Self.trackGap
-            let inTrack = channelX[j] + 8 + Double(trackOf[e].into) * Self.trackGap
+            let x1 = trackX(i + 1, outTrack[e]), x2 = trackX(j, inTrack[e])
             let y1 = outY[e], y2 = inY[e]
             var points = [Point(x: a.maxX, y: y1)]
-            if laneOf[e] < 0 {
-                points += [Point(x: inTrack, y: y1), Point(x: inTrack, y: y2)]
-            } else {
-                let laneY = j > i
+            switch laneSide[e] {
+            case 0: points += [Point(x: x2, y: y1), Point(x: x2, y: y2)]
+            default:
+                let laneY = laneSide[e] == 1
                     ? titleHeight + 4 + Double(laneOf[e]) * Self.laneGap
                     : bottomLaneStart + Double(laneOf[e]) * Self.laneGap
-                points += [Point(x: outTrack, y: y1), Point(x: outTrack, y: laneY), Point(x: inTrack, y: laneY), Point(x: inTrack, y: y2)]
+                points += [Point(x: x1, y: y1), Point(x: x1, y: laneY), Point(x: x2, y: laneY), Point(x: x2, y: y2)]
             }
             points.append(Point(x: bRect.x - Self.arrow, y: y2))
-            let lines = labelLines[e]
+            let lines = bundles[e].label
             var label: Rect?
             if !lines.isEmpty {
                 let w = (lines.map(Self.ems).max() ?? 0) * Self.edgeFont + 2
