@@ -116,3 +116,19 @@ struct MapLanguageTests {
         #expect(stage.edges.allSatisfy { $0.label?.contains(" links") ?? true })
     }
 }
+
+@Suite("Map SVG for pages")
+struct MapSVGTextTests {
+    /// `ChainMap.svg` is the text of `ChainMap.render`'s SVG, with the ids a page links to.
+    @Test func svgTextHasFirmAndStageIds() throws {
+        let park = try Samples.load("jinchang-battery").park
+        let svg = try ChainMap.svg(park: park)
+        #expect(svg.hasPrefix("<?xml"))
+        // Graphviz writes `-` in ids as `&#45;`; an XML parser reads them back.
+        let inspector = try #require(SVGInspector.parse(Array(svg.utf8)))
+        let ids = Set(inspector.groups.map(\.id))
+        for firm in park.firms { #expect(ids.contains("firm-" + DOTText.token(firm.id))) }
+        #expect(ids.contains { $0.hasPrefix("stage-") })
+        #expect(svg == String(decoding: try ChainMap.render(park: park).bytes, as: UTF8.self))
+    }
+}
