@@ -35,8 +35,11 @@ extension DOTWriter {
             if let c = node.cluster { nodesByCluster[c, default: []].append(i) } else { topLevel.append(i) }
         }
         func placed(_ i: Int) -> String {
+            // A leader's cell holds its second border, drawn 4 pt outside the given size.
+            let inset = scene.nodes[i].leader ? 8.0 : 0
             let size = layout.nodeSize[i]
-            let placement = Placement(fontSize: scene.nodes[i].gridFontSize, width: size.x, height: size.y, pos: pos(layout.nodeCenter[i]))
+            let placement = Placement(
+                fontSize: scene.nodes[i].gridFontSize, width: size.x - inset, height: size.y - inset, pos: pos(layout.nodeCenter[i]))
             return nodeStatement(scene.nodes[i], marks: marks, placement: placement)
         }
         for cluster in scene.clusters {

@@ -69,8 +69,8 @@ struct MapLayout {
     static let legendFont = 12.0
 
     static func nodeSize(_ lines: [String], fontSize: Double, minWidth: Double = 0) -> Point {
-        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 6 + 4
-        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 4 + 4
+        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 6 + 2
+        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 3 + 2
         return Point(x: max(w, minWidth), y: h)
     }
 
@@ -553,7 +553,9 @@ struct MapBundle {
 extension MapNode {
     /// Estimated drawn size in points (label lines, font by output scale for aggregated nodes).
     func size(lines: [String]) -> MapLayout.Point {
-        MapLayout.nodeSize(lines, fontSize: gridFontSize)
+        let size = MapLayout.nodeSize(lines, fontSize: gridFontSize)
+        // A chain leader's second border is drawn 4 pt outside the first.
+        return leader ? MapLayout.Point(x: size.x + 8, y: size.y + 8) : size
     }
 
     /// Font size in a grid map: firms, organizations and gaps all at the node font (a grid of

@@ -31,7 +31,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         /// Horizontal extent of the widest shape (polygon, ellipse, path) in the group.
         var shapeWidth: Double = 0
         var title: String = ""
-        /// Bounds of the group's polygons and ellipses (not its paths), if any.
+        /// Bounds of the group's polygons and paths (nodes and clusters; not edges), if any.
         var bounds: (x0: Double, y0: Double, x1: Double, y1: Double)?
     }
 
@@ -94,7 +94,13 @@ final class SVGInspector: NSObject, XMLParserDelegate {
                 if elementName == "polygon" { Self.include(points, in: &groups[g].bounds) }
             }
         case "path":
-            if let g = current, let d = attributes["d"] { groups[g].shapeWidth = max(groups[g].shapeWidth, Self.extent(d)) }
+            if let g = current, let d = attributes["d"] {
+                groups[g].shapeWidth = max(groups[g].shapeWidth, Self.extent(d))
+                // Rounded boxes are paths; an edge's path is not a box.
+                if !groups[g].classes.contains("edge") {
+                    Self.include(String(d.map { $0.isLetter ? " " : $0 }), in: &groups[g].bounds)
+                }
+            }
         case "ellipse":
             if let g = current, let rx = Double(attributes["rx"] ?? "") { groups[g].shapeWidth = max(groups[g].shapeWidth, 2 * rx) }
         default: break

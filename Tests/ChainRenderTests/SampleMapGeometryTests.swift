@@ -53,6 +53,21 @@ struct SampleMapGeometryTests {
         }
     }
 
+    /// Firm boxes of the grid map never overlap (leaders' double border included).
+    @Test(arguments: Samples.names)
+    func firmBoxesDoNotOverlap(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions())
+        let boxes = svg.groups(withClass: "firm").compactMap { g in g.bounds.map { (g.id, $0) } }
+        #expect(boxes.count == svg.groups(withClass: "firm").count)
+        var overlaps: [String] = []
+        for (i, (a, p)) in boxes.enumerated() {
+            for (b, q) in boxes[(i + 1)...] where p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5 && p.y0 < q.y1 - 0.5 && q.y0 < p.y1 - 0.5 {
+                overlaps.append("\(a) × \(b)")
+            }
+        }
+        #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
+    }
+
     /// In the stage view no edge label overlaps another text or a node's box.
     @Test(arguments: Samples.names)
     func stageViewLabelsDoNotOverlap(sample: String) throws {
