@@ -145,7 +145,9 @@ extension DOTWriter {
                 bundle.label = edges[0].label.map { [$0] } ?? []
             } else {
                 let value = edges.reduce(0.0) { $0 + (($1.value ?? 0) > 0 && ($1.value ?? 0).isFinite ? ($1.value ?? 0) : 0) }
-                bundle.label = [String(edges.count) + (value > 0 ? " · " + Self.shortMoney(value) : "")]
+                // Count over value, two short lines: the channel before a column is as wide as its
+                // widest label.
+                bundle.label = [String(edges.count)] + (value > 0 ? [Self.shortMoney(value)] : [])
             }
             return bundle
         }

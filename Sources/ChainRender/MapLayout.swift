@@ -46,6 +46,8 @@ struct MapLayout {
     /// Box of each cluster by key.
     var clusterBox: [String: Rect] = [:]
     var bundles: [MapBundle] = []
+    /// Lines of the tallest bundle label: incoming ports are this many lines apart.
+    var labelLines = 1
     var routes: [Route] = []
     var legend: Rect?
     var title: Point = Point(x: 0, y: 0)
@@ -103,6 +105,7 @@ struct MapLayout {
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
     init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSize: Point?) {
         self.bundles = bundles
+        labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
         nodeSize = scene.nodes.indices.map { scene.nodes[$0].size(lines: nodeLabels[$0]) }
         var blocks = Self.blocks(scene: scene, clusterLabels: clusterLabels)
@@ -136,7 +139,7 @@ struct MapLayout {
                     best = candidate
                 }
             }
-            target *= 1.06
+            target *= 1.03
         }
         if let best { self = best }
     }
@@ -237,7 +240,7 @@ struct MapLayout {
     /// The size of a cluster box laid out in `cols` grid columns.
     func boxSize(_ block: Block, cols: Int) -> Point {
         let g = Self.cellGap
-        let portStep = Self.edgeFont * Self.lineHeight + 4
+        let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
         let (widths, heights) = gridMetrics(block, cols: cols)
         var w = widths.reduce(0, +) + Double(widths.count - 1) * g.x + 2 * Self.padding
         var h = block.header + heights.reduce(0, +) + Double(heights.count - 1) * g.y + Self.padding
@@ -258,7 +261,7 @@ struct MapLayout {
     ) {
         var blocks = input
         let g = Self.cellGap
-        let portStep = Self.edgeFont * Self.lineHeight + 4
+        let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
         var gridColumns = [Int](repeating: 1, count: blocks.count)
         let minimumCell = blocks.map { block in block.nodes.map { nodeSize[$0].y }.min() ?? 1 }
         // Sizes.
