@@ -12,10 +12,12 @@ struct MapCommand: ParsableCommand {
         abstract: "Draw a park's chain map: stages left to right, firms, supply links, organizations.",
         discussion: """
             Stages run left to right from upstream to downstream, one box per stage with its firm
-            count; chain leaders have a bold double border; fill shows organization status (own
-            organization, joint organization, none); node size follows output value and line
-            width link value; lost links are red dashed, planned links grey dashed, outside-park
-            suppliers dashed. Above --limit firms the map switches to the stage view (or refuses
+            count and its firms in a grid (chain leaders first, then by output), sized to read on
+            one A3 page; links between two stages are one line per status with their count and
+            value (hover for every firm link). Chain leaders have a bold double border; fill shows
+            organization status (own organization, joint organization, none); lost links are red
+            dashed, planned links grey dashed, outside-park suppliers dashed. --arrangement
+            layered draws Graphviz's layered layout with every firm-to-firm link instead. Above --limit firms the map switches to the stage view (or refuses
             with --refuse-oversize), since a full layout would take minutes.
 
             Without -o the map goes to chain-map.svg (or .png/.pdf), and DOT to standard output.
