@@ -127,8 +127,12 @@ struct MapLayout {
         tallest = max(tallest, 100)
         var best: MapLayout?
         var bestScore = -1.0
-        var target = 60.0
-        while target <= tallest * 1.05 {
+        // Start at half the height of a landscape page holding every firm cell, not lower.
+        var area = 0.0
+        for n in scene.nodes.indices { area += (nodeSize[n].x + Self.cellGap.x) * (nodeSize[n].y + Self.cellGap.y) }
+        var target = max(60, (area / 1.414).squareRoot() / 2)
+        let highest = max(tallest * 1.05, target)
+        while target <= highest {
             for split in [false, true] {
                 var candidate = self
                 candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSize: legendSize, scene: scene)
@@ -139,7 +143,7 @@ struct MapLayout {
                     best = candidate
                 }
             }
-            target *= 1.03
+            target *= 1.035
         }
         if let best { self = best }
     }
