@@ -72,6 +72,9 @@ struct SampleMapGeometryTests {
     @Test(arguments: Samples.names)
     func stageViewLabelsDoNotOverlap(sample: String) throws {
         let svg = try Self.svg(sample, MapOptions(aggregate: .stage))
+        // Not vacuous: the view has labelled links and node boxes.
+        #expect(svg.groups(withClass: "edge").flatMap(\.texts).count >= 20)
+        #expect(svg.groups(withClass: "node").filter { $0.bounds != nil }.count >= 8)
         let overlaps = Self.overlaps(svg)
         #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
     }
