@@ -65,7 +65,8 @@ let package = Package(
         // posix_spawn of the running executable (see docs/DESIGN.md, "The render worker").
         .target(name: "CGraphvizWorker", dependencies: ["CGraphviz"]),
         // DOT writer and rendering through libgvc in a recycled worker process, one serial owner.
-        .target(name: "ChainRender", dependencies: ["ChainModel", "CGraphviz", "CGraphvizWorker"]),
+        // ChainOutput for the message catalog (titles, box labels and the legend in --lang).
+        .target(name: "ChainRender", dependencies: ["ChainModel", "ChainOutput", "CGraphviz", "CGraphvizWorker"]),
         // The commands of the CLI, as a library so they can be tested in-process.
         .target(
             name: "ChainMapCommands",

@@ -28,8 +28,21 @@ public enum ChainMap {
     ) throws(RenderError) -> RenderedMap {
         let scene = try ChainMapBuilder(park: park).build(options)
         let dot = DOTWriter().write(scene)
-        var bytes = try renderer.render(dot: dot, format: format)
+        var bytes = try renderer.render(dot: dot, format: format, layout: scene.arrangement == .grid ? "nop2" : "dot")
         if format == .svg { bytes = SVGPostProcessor.process(bytes, fontStack: scene.fontName) }
         return RenderedMap(bytes: bytes, dot: dot, notes: scene.notes, scene: scene)
+    }
+
+    /// The map of `park` as SVG text, for embedding in a page (`chainmap report`): by default
+    /// the grid firm map (stages as columns, firms in grids, links bundled between stages,
+    /// sized for A3), the stage view above ``MapOptions/fullLayoutLimit`` firms. Elements keep
+    /// stable ids: `firm-<token>`, `stage-<token>`, `chain-<token>`, `legend` (tokens from the
+    /// ids, see ``MapScene``); set ``MapOptions/language`` for the page's language.
+    ///
+    /// - Throws: ``RenderError``.
+    public static func svg(
+        park: Park, options: MapOptions = MapOptions(), renderer: GraphvizRenderer = .shared
+    ) throws(RenderError) -> String {
+        String(decoding: try render(park: park, options: options, format: .svg, renderer: renderer).bytes, as: UTF8.self)
     }
 }

@@ -20,7 +20,7 @@ extension ChainMapBuilder {
     /// plus "outside park" and "unstaged" groups when they have firms; edges sum the links
     /// between groups by status (count and value). Each firm counts once, in its first stage
     /// in template order (in the view's chain, if one is chosen).
-    func aggregatedScene(selected: [Bool], chain: Int?, by aggregation: MapAggregation) -> MapScene {
+    func aggregatedScene(selected: [Bool], chain: Int?, by aggregation: MapAggregation, text: MapText) -> MapScene {
         let park = index.park
         let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c }) }
         let viewStages = index.stages.indices.filter { allowed?.contains($0) ?? true }
@@ -48,9 +48,9 @@ extension ChainMapBuilder {
             }
         }
         let outsideGroup = groups.count
-        groups.append(Group(name: "group:outside", kind: .group("outside"), title: "园区外 outside park"))
+        groups.append(Group(name: "group:outside", kind: .group("outside"), title: text("group.outside")))
         let unstagedGroup = groups.count
-        groups.append(Group(name: "group:unstaged", kind: .group("unstaged"), title: "未分环节 unstaged"))
+        groups.append(Group(name: "group:unstaged", kind: .group("unstaged"), title: text("group.unstaged")))
 
         var groupOf = [Int](repeating: -1, count: park.firms.count)
         for f in park.firms.indices where selected[f] {
@@ -99,8 +99,8 @@ extension ChainMapBuilder {
         let outputRange = ParkIndex.positiveRange(shown.map { groups[$0].output > 0 ? groups[$0].output : nil })
         for g in shown {
             let group = groups[g]
-            var label = [group.title, "\(group.firms) 家企业 firms"]
-            if group.output > 0 { label.append("产值 " + DOTText.money(group.output)) }
+            var label = [group.title, text("group.firms", ["count": .integer(group.firms)])]
+            if group.output > 0 { label.append(text("group.output", ["value": .text(DOTText.money(group.output))])) }
             var tooltip = [group.title, "企业 firms: \(group.firms)", "产值 output: " + DOTText.money(group.output),
                            "内部配套 internal links: \(group.internalLinks)"]
             var kind = group.kind
@@ -126,7 +126,7 @@ extension ChainMapBuilder {
             let status = LinkStatus.allCases[key.status]
             let from = groups[key.from]
             let to = groups[key.to]
-            var label = "\(flow.count) 条 links"
+            var label = text("links", ["count": .integer(flow.count)])
             if flow.value > 0 { label += " · " + DOTText.money(flow.value) }
             scene.edges.append(
                 MapEdge(

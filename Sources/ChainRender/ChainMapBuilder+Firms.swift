@@ -3,7 +3,7 @@ import ChainModel
 extension ChainMapBuilder {
     /// The firm-level scene: one cluster per stage in template order, then outside-park and
     /// unstaged firms; supply links among the selected firms.
-    func firmScene(selected: [Bool], chain: Int?, focus: MapFocus?, gaps: Bool) -> MapScene {
+    func firmScene(selected: [Bool], chain: Int?, focus: MapFocus?, gaps: Bool, text: MapText) -> MapScene {
         let park = index.park
         let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c }) }
         let viewStages = index.stages.indices.filter { allowed?.contains($0) ?? true }
@@ -28,6 +28,9 @@ extension ChainMapBuilder {
         let focusIndex = focus.flatMap { index.firmIndex($0.firm) }
         let multiChain = chain == nil && park.chains.count > 1
 
+        let shortNames = Self.shortNames(park.firms.indices.filter { selected[$0] }.map { (f: Int) -> (Int, String) in
+            (f, park.firms[f].name.isEmpty ? park.firms[f].id : park.firms[f].name)
+        })
         var scene = MapScene(title: "")
         var firstNode = [String?](repeating: nil, count: index.stages.count)
         func firmNode(_ f: Int, cluster: String) -> MapNode {
@@ -35,7 +38,7 @@ extension ChainMapBuilder {
             let leader = leaderChain.map { firm.leads.contains($0) } ?? firm.isChainLeader
             return MapNode(
                 name: "firm:" + firm.id, kind: .firm(id: firm.id, inPark: firm.inPark),
-                label: [firm.name.isEmpty ? firm.id : firm.name], cluster: cluster, leader: leader,
+                label: Self.displayName(shortNames[f] ?? firm.name), cluster: cluster, leader: leader,
                 focus: f == focusIndex, organization: index.status[f],
                 scale: range.map { ParkIndex.logScale(firm.output, min: $0.0, max: $0.1) } ?? 0,
                 tooltip: firmTooltip(f)
@@ -47,15 +50,16 @@ extension ChainMapBuilder {
             if members.isEmpty && !gaps { continue }
             members.sort(by: byID)
             let key = "stage:" + entry.stage.id
-            let prefix = multiChain ? park.chains[entry.chainIndex].name + " / " : ""
-            var label = [prefix + entry.stage.name + " (\(members.count))"]
-            if !entry.stage.required { label.append("可选 optional") }
+            // The chain's name on a line of its own keeps the box as narrow as its firms.
+            var label = multiChain ? [park.chains[entry.chainIndex].name + " /"] : []
+            label.append(entry.stage.name + " (\(members.count))")
+            if !entry.stage.required { label.append(text("optional")) }
             scene.clusters.append(MapCluster(key: key, kind: .stage(id: entry.stage.id, tier: entry.stage.tier), label: label))
             if members.isEmpty {
                 let name = "gap:" + entry.stage.id
                 scene.nodes.append(
                     MapNode(
-                        name: name, kind: .gap(stage: entry.stage.id), label: ["空缺 gap"], cluster: key,
+                        name: name, kind: .gap(stage: entry.stage.id), label: [text("gap")], cluster: key,
                         tooltip: "\(entry.stage.name): 本视图中没有企业 no firm in this view"
                     ))
                 firstNode[s] = name
@@ -66,17 +70,103 @@ extension ChainMapBuilder {
         }
         if !unstaged.isEmpty {
             unstaged.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "unstaged", kind: .unstaged, label: ["未分环节 unstaged (\(unstaged.count))"]))
+            scene.clusters.append(MapCluster(key: "unstaged", kind: .unstaged, label: [text("box.unstaged", ["count": .integer(unstaged.count)])]))
             for f in unstaged { scene.nodes.append(firmNode(f, cluster: "unstaged")) }
         }
         if !outside.isEmpty {
             outside.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "outside", kind: .outside, label: ["园区外 outside park (\(outside.count))"]))
+            scene.clusters.append(MapCluster(key: "outside", kind: .outside, label: [text("box.outside", ["count": .integer(outside.count)])]))
             for f in outside { scene.nodes.append(firmNode(f, cluster: "outside")) }
         }
         scene.rankEdges = rankEdges(stages: viewStages, first: firstNode)
         scene.edges = supplyEdges(selected: selected)
         return scene
+    }
+
+    /// Legal-form suffixes left out of map labels (the tooltip keeps the full name).
+    static let legalSuffixes = ["股份有限公司", "有限责任公司", "有限公司"]
+
+    /// Short names for map labels (简称): the legal-form suffix goes, then a leading place name
+    /// shared by many firms of the view (宁波, 北仑, 浙江: a prefix of 2–4 characters that at least
+    /// 3 firms and a tenth of the view start with), at most twice; a name keeps at least 2
+    /// characters, and a short name that two firms would share is not used. The tooltip keeps
+    /// the full name.
+    ///
+    /// - Complexity: O(n) for n names of bounded length.
+    static func shortNames(_ names: [(Int, String)]) -> [Int: String] {
+        var current: [Int: String] = [:]
+        for (f, name) in names {
+            var short = name
+            for suffix in legalSuffixes where short.hasSuffix(suffix) && short.count >= suffix.count + 2 {
+                short = String(short.dropLast(suffix.count))
+                break
+            }
+            current[f] = short
+        }
+        let threshold = max(3, names.count / 10)
+        for _ in 0..<2 {
+            var counts: [String: Int] = [:]
+            for (f, _) in names {
+                guard let name = current[f] else { continue }
+                let chars = Array(name)
+                for length in 2...4 where chars.count >= length + 2 && chars[0..<length].allSatisfy({ !$0.isASCII }) {
+                    counts[String(chars[0..<length]), default: 0] += 1
+                }
+            }
+            var next = current
+            for (f, _) in names {
+                guard let name = current[f] else { continue }
+                let chars = Array(name)
+                for length in stride(from: 4, through: 2, by: -1) where chars.count >= length + 2 {
+                    if (counts[String(chars[0..<length])] ?? 0) >= threshold {
+                        next[f] = String(chars[length...])
+                        break
+                    }
+                }
+            }
+            current = next
+        }
+        // Keep names unique: a short name two firms share falls back to the name without suffix.
+        var uses: [String: Int] = [:]
+        for (_, short) in current { uses[short, default: 0] += 1 }
+        for (f, name) in names where (uses[current[f] ?? ""] ?? 0) > 1 {
+            current[f] = name
+        }
+        return current
+    }
+
+    /// A firm's name as map label lines: without its legal-form suffix (宁波拓普集团股份有限公司 →
+    /// 宁波拓普集团), names over 9 ems broken into balanced lines of about 7 ems so grid cells stay compact.
+    static func displayName(_ name: String) -> [String] {
+        var short = name
+        for suffix in legalSuffixes where short.hasSuffix(suffix) && short.count >= suffix.count + 2 {
+            short = String(short.dropLast(suffix.count))
+            break
+        }
+        let total = MapLayout.ems(short)
+        let maxLine = 7.0
+        guard total > maxLine + 1 else { return [short] }
+        let lines = Int((total / maxLine).rounded(.up))
+        let target = total / Double(lines)
+        var result: [String] = []
+        var current = ""
+        var width = 0.0
+        let characters = Array(short)
+        for (k, c) in characters.enumerated() {
+            let w = MapLayout.ems(String(c))
+            // Break before this character when the line is full, but not inside an ASCII word.
+            let insideWord = c.isASCII && (c.isLetter || c.isNumber) && k > 0 && characters[k - 1].isASCII
+                && (characters[k - 1].isLetter || characters[k - 1].isNumber)
+            if width + w / 2 > target, !current.isEmpty, result.count < lines - 1, !insideWord || width > maxLine * 1.4 {
+                result.append(current.trimmingSpaces)
+                current = ""
+                width = 0
+            }
+            current.append(c)
+            width += w
+        }
+        if !current.isEmpty { result.append(current.trimmingSpaces) }
+        return result
     }
 
     /// Invisible edges from each input stage's first node to the stage's first node.
@@ -132,7 +222,8 @@ extension ChainMapBuilder {
                     from: "firm:" + supplier.id, to: "firm:" + buyer.id, kind: .supply(link.status, outside: outside),
                     link: SupplierBuyer(supplier: supplier.id, buyer: buyer.id),
                     scale: range.map { ParkIndex.logScale(link.value, min: $0.0, max: $0.1) } ?? 0,
-                    tooltip: linkTooltip(link, supplier: supplier, buyer: buyer, outside: outside), key: key
+                    tooltip: linkTooltip(link, supplier: supplier, buyer: buyer, outside: outside), key: key,
+                    value: link.value
                 ))
         }
         return edges
@@ -185,7 +276,7 @@ extension ChainMapBuilder {
     /// Adds organization pairings as undirected edges between drawn firms and organizations.
     /// A branch or general branch hosted by a drawn firm is drawn as that firm. In restricted
     /// views (chain, focus) a pairing needs at least one drawn firm.
-    func addPairings(to scene: inout MapScene, notes: inout [String], restricted: Bool) {
+    func addPairings(to scene: inout MapScene, notes: inout [String], restricted: Bool, text: MapText) {
         let park = index.park
         var drawnFirms = Set<String>()
         for node in scene.nodes { if case .firm(let id, _) = node.kind { drawnFirms.insert(id) } }
@@ -233,7 +324,7 @@ extension ChainMapBuilder {
                 MapEdge(from: na, to: nb, kind: .pairing(pairing.kind), tooltip: lines.joined(separator: "\n"), key: key))
         }
         guard !organizations.isEmpty else { return }
-        scene.clusters.append(MapCluster(key: "organizations", kind: .organizations, label: ["党组织 organizations"]))
+        scene.clusters.append(MapCluster(key: "organizations", kind: .organizations, label: [text("box.organizations")]))
         let sorted = organizations.sorted { park.organizations[$0].id != park.organizations[$1].id ? park.organizations[$0].id < park.organizations[$1].id : $0 < $1 }
         for o in sorted {
             let org = park.organizations[o]
@@ -252,5 +343,14 @@ extension ChainMapBuilder {
         if let f = index.firmIndex(id) { return park.firms[f].name }
         if let o = index.organizationByID[id] { return park.organizations[o].name }
         return id
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -30,6 +30,7 @@ public struct ChainMapBuilder: Sendable {
     /// - Complexity: O(F + L + P) plus sorting, for F firms, L links and P pairings.
     public func build(_ options: MapOptions) throws(RenderError) -> MapScene {
         var notes: [String] = []
+        let text = MapText(options.language)
         var chainIndex: Int?
         if let chain = options.chain {
             guard let c = index.chainByID[chain] else { throw .unknownReference(kind: "chain", id: chain) }
@@ -57,15 +58,19 @@ public struct ChainMapBuilder: Sendable {
         }
         var scene: MapScene
         if let aggregate {
-            scene = aggregatedScene(selected: selected, chain: chainIndex, by: aggregate)
+            scene = aggregatedScene(selected: selected, chain: chainIndex, by: aggregate, text: text)
             if options.layers.contains(.pairing) { notes.append("the pairing layer is not drawn in aggregated views") }
         } else {
-            scene = firmScene(selected: selected, chain: chainIndex, focus: options.focus, gaps: options.focus == nil)
-            if options.layers.contains(.pairing) { addPairings(to: &scene, notes: &notes, restricted: chainIndex != nil || options.focus != nil) }
+            scene = firmScene(selected: selected, chain: chainIndex, focus: options.focus, gaps: options.focus == nil, text: text)
+            if options.layers.contains(.pairing) {
+                addPairings(to: &scene, notes: &notes, restricted: chainIndex != nil || options.focus != nil, text: text)
+            }
         }
-        scene.title = options.title ?? title(chain: chainIndex, focus: options.focus, aggregate: aggregate)
+        scene.title = options.title ?? title(chain: chainIndex, focus: options.focus, aggregate: aggregate, text: text)
         scene.legend = options.legend
         scene.fontName = options.fontName
+        scene.arrangement = options.arrangement
+        scene.language = options.language
         scene.overlays = options.overlays
         let unresolved = scene.unresolvedOverlays()
         if unresolved.count <= 3 {
@@ -139,17 +144,17 @@ public struct ChainMapBuilder: Sendable {
 
     // MARK: - Titles
 
-    func title(chain: Int?, focus: MapFocus?, aggregate: MapAggregation?) -> String {
+    func title(chain: Int?, focus: MapFocus?, aggregate: MapAggregation?, text: MapText) -> String {
         let park = index.park
         var parts = [park.name]
-        parts.append(chain.map { park.chains[$0].name } ?? "全部产业链 all chains")
-        if let date = park.dataDate, !date.isEmpty { parts.append("数据 \(date)") }
+        parts.append(chain.map { park.chains[$0].name } ?? text("title.allChains"))
+        if let date = park.dataDate, !date.isEmpty { parts.append(text("title.dataDate", ["date": .text(date)])) }
         if let focus, let f = index.firmIndex(focus.firm) {
-            parts.append("\(park.firms[f].name) 周边 \(focus.radius) 跳 neighbourhood")
+            parts.append(text("title.neighbourhood", ["firm": .text(park.firms[f].name), "radius": .integer(focus.radius)]))
         }
         switch aggregate {
-        case .stage: parts.append("按环节汇总 by stage")
-        case .chain: parts.append("按产业链汇总 by chain")
+        case .stage: parts.append(text("title.byStage"))
+        case .chain: parts.append(text("title.byChain"))
         case nil: break
         }
         return parts.joined(separator: " · ")

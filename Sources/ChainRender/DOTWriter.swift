@@ -18,6 +18,7 @@ public struct DOTWriter: Sendable {
     ///
     /// - Complexity: O(N + E + V·O) for N nodes, E edges, V overlays and O the lookups they need.
     public func write(_ scene: MapScene) -> String {
+        if scene.arrangement == .grid { return writeGrid(scene) }
         var out = ""
         out.reserveCapacity(256 + scene.nodes.count * 400 + scene.edges.count * 300)
         let font = DOTText.label(scene.fontName)
@@ -65,7 +66,7 @@ public struct DOTWriter: Sendable {
 
     // MARK: - Statements
 
-    private func clusterAttributes(_ cluster: MapCluster, marks: OverlayMarks) -> String {
+    func clusterAttributes(_ cluster: MapCluster, marks: OverlayMarks, extra: [(String, String)] = []) -> String {
         var label = cluster.label
         var attrs: [(String, String)] = []
         var classes: [String]
@@ -102,10 +103,34 @@ public struct DOTWriter: Sendable {
         attrs.append(("penwidth", penwidth))
         attrs.append(("fontsize", "14"))
         attrs.append(("labeljust", "l"))
-        return render(attrs)
+        return render(attrs + extra)
     }
 
-    private func nodeStatement(_ node: MapNode, marks: OverlayMarks) -> String {
+    /// The label lines a node is drawn with: its own, then its highlights' tags.
+    func drawnLabel(_ node: MapNode, marks: OverlayMarks) -> [String] {
+        switch node.kind {
+        case .firm(let id, _): node.label + (marks.firms[id]?.labels ?? [])
+        case .stage(let id), .gap(let id): node.label + (marks.stages[id]?.labels ?? [])
+        default: node.label
+        }
+    }
+
+    /// The label lines a cluster is drawn with.
+    func drawnLabel(_ cluster: MapCluster, marks: OverlayMarks) -> [String] {
+        if case .stage(let id, _) = cluster.kind, let mark = marks.stages[id] { return cluster.label + mark.labels }
+        return cluster.label
+    }
+
+    /// A node with its size and place (grid maps): font size, width and height in points,
+    /// centre as DOT `pos`.
+    struct Placement {
+        var fontSize: Double
+        var width: Double
+        var height: Double
+        var pos: String
+    }
+
+    func nodeStatement(_ node: MapNode, marks: OverlayMarks, placement: Placement? = nil) -> String {
         var attrs: [(String, String)] = []
         var classes: [String] = []
         var label = node.label
@@ -194,12 +219,19 @@ public struct DOTWriter: Sendable {
         attrs.append(("color", color))
         attrs.append(("penwidth", DOTText.fixed(penwidth, digits: 1)))
         if peripheries != 1 { attrs.append(("peripheries", String(peripheries))) }
-        attrs.append(("fontsize", DOTText.fixed(fontsize, digits: 1)))
-        attrs.append(("width", DOTText.fixed(width, digits: 2)))
+        if let placement {
+            attrs.append(("fontsize", DOTText.fixed(placement.fontSize, digits: 1)))
+            attrs.append(("width", DOTText.fixed(placement.width / 72, digits: 3)))
+            attrs.append(("height", DOTText.fixed(placement.height / 72, digits: 3)))
+            attrs.append(("pos", placement.pos))
+        } else {
+            attrs.append(("fontsize", DOTText.fixed(fontsize, digits: 1)))
+            attrs.append(("width", DOTText.fixed(width, digits: 2)))
+        }
         return DOTText.id(node.name) + " [" + render(attrs) + "];"
     }
 
-    private func edgeStatement(_ edge: MapEdge, marks: OverlayMarks) -> String {
+    func edgeStatement(_ edge: MapEdge, marks: OverlayMarks, extra more: [(String, String)] = []) -> String {
         var attrs: [(String, String)] = [("id", edge.key)]
         var classes: [String] = []
         var color = MapStyle.activeColor
@@ -244,11 +276,13 @@ public struct DOTWriter: Sendable {
         attrs.append(("color", color))
         attrs.append(("style", style))
         attrs.append(("penwidth", DOTText.fixed(penwidth, digits: 2)))
-        attrs += extra
+        attrs += extra + more
         return DOTText.id(edge.from) + " -> " + DOTText.id(edge.to) + " [" + render(edgeAttributes: attrs) + "];"
     }
 
-    private func suggestionStatement(_ overlay: MapOverlay, from: String, to: String, index: Int, a: String, b: String) -> String {
+    func suggestionStatement(
+        _ overlay: MapOverlay, from: String, to: String, index: Int, a: String, b: String, extra: [(String, String)] = []
+    ) -> String {
         var text = overlay.label ?? "建议 suggested"
         if let score = overlay.score { text += " (" + DOTText.fixed(score, digits: 2) + ")" }
         let attrs: [(String, String)] = [
@@ -261,7 +295,7 @@ public struct DOTWriter: Sendable {
             ("style", "dashed"),
             ("penwidth", "2.00"),
             ("constraint", "false"),
-        ]
+        ] + extra
         return DOTText.id(from) + " -> " + DOTText.id(to) + " [" + render(edgeAttributes: attrs) + "];"
     }
 
@@ -275,7 +309,7 @@ public struct DOTWriter: Sendable {
         render(attrs.map { $0.0 == "label" ? ("xlabel", $0.1) : $0 })
     }
 
-    private func render(_ attrs: [(String, String)]) -> String {
+    func render(_ attrs: [(String, String)]) -> String {
         attrs.map { key, value in
             key + "=" + (value.hasPrefix("\"") || value.hasPrefix("<") ? value : "\"" + value + "\"")
         }.joined(separator: ", ")
@@ -297,7 +331,8 @@ struct OverlayMarks {
         func merge(_ marks: inout [String: Mark], _ key: String, _ overlay: MapOverlay) {
             var mark = marks[key] ?? Mark(severity: overlay.severity, labels: [])
             mark.severity = max(mark.severity, overlay.severity)
-            if let label = overlay.label, !label.isEmpty { mark.labels.append("[" + label + "]") }
+            // The same finding on several links of a firm is one tag.
+            if let label = overlay.label, !label.isEmpty, !mark.labels.contains("[" + label + "]") { mark.labels.append("[" + label + "]") }
             marks[key] = mark
         }
         for overlay in scene.overlays {

@@ -1,4 +1,5 @@
 import ChainModel
+import ChainOutput
 
 /// How an aggregated map groups firms.
 public enum MapAggregation: String, Sendable, CaseIterable {
@@ -6,6 +7,18 @@ public enum MapAggregation: String, Sendable, CaseIterable {
     case stage
     /// One node per chain (产业链), plus "outside park" and "unstaged" groups.
     case chain
+}
+
+/// How a map is laid out.
+public enum MapArrangement: String, Sendable, CaseIterable {
+    /// ChainMap's own layout, drawn by Graphviz as given (`nop2`): stages as columns
+    /// (upstream → downstream), each stage's firms in a grid inside its box, links bundled
+    /// between boxes with count and value (every firm link in the bundle's tooltip). Sized to
+    /// read on one A3 page.
+    case grid
+    /// Graphviz `dot`'s layered layout with every firm-to-firm link drawn: complete, but one
+    /// tall column of firms per stage.
+    case layered
 }
 
 /// A layer a map can draw on top of the supply network.
@@ -73,6 +86,10 @@ public struct MapOptions: Sendable, Equatable {
     public var oversize: OversizePolicy
     /// Font stack for all text; must be able to show Chinese.
     public var fontName: String
+    /// Grid (default) or layered layout.
+    public var arrangement: MapArrangement = .grid
+    /// Language of titles, box labels and the legend (Chinese by default).
+    public var language: Language = .zh
 
     public init(
         chain: String? = nil, focus: MapFocus? = nil, aggregate: MapAggregation? = nil,

@@ -1,4 +1,5 @@
 import ChainModel
+import ChainOutput
 
 /// A map ready to be written as DOT: clusters, nodes and edges in their final order, with
 /// semantic roles (the ``DOTWriter`` turns roles into colours and shapes through ``MapStyle``).
@@ -23,6 +24,10 @@ public struct MapScene: Sendable, Equatable {
     public var fontName: String
     /// Messages for the user: view switched, overlays skipped, and so on.
     public var notes: [String]
+    /// How the map is laid out: ChainMap's own grid (default) or Graphviz's layered layout.
+    public var arrangement: MapArrangement = .grid
+    /// Language of the legend.
+    public var language: Language = .zh
 
     public init(
         title: String, clusters: [MapCluster] = [], nodes: [MapNode] = [], edges: [MapEdge] = [],
@@ -153,6 +158,8 @@ public struct MapEdge: Sendable, Equatable {
     public var scale: Double
     /// Text on the edge (aggregated views).
     public var label: String?
+    /// The link's yearly value (firm links), summed on grid maps' bundles.
+    public var value: Double?
     /// Hover text.
     public var tooltip: String
     /// Stable key, used as the SVG id: made of `DOTText.token(_:)` parts, so XML-safe.
@@ -160,8 +167,9 @@ public struct MapEdge: Sendable, Equatable {
 
     public init(
         from: String, to: String, kind: Kind, link: SupplierBuyer? = nil, scale: Double = 0, label: String? = nil,
-        tooltip: String = "", key: String
+        tooltip: String = "", key: String, value: Double? = nil
     ) {
+        self.value = value
         self.from = from
         self.to = to
         self.kind = kind

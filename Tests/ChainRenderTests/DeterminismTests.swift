@@ -51,6 +51,6 @@ struct DeterminismTests {
             "stage:recycling", "unstaged", "outside",
         ])
         #expect(scene.clusters[5].label == ["电芯与电池包 (2)"])
-        #expect(scene.clusters[6].label == ["回收利用 (1)", "可选 optional"])
+        #expect(scene.clusters[6].label == ["回收利用 (1)", "可选"])
     }
 }

@@ -8,6 +8,20 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     struct Text {
         var content: String
         var fontSize: Double
+        var x = 0.0
+        var y = 0.0
+        var anchor = "start"
+
+        /// The text's box, estimated from its font size: CJK and symbols 1 em, spaces 0.35 em,
+        /// other characters 0.55 em; from the ascent (0.88 em above the baseline) to the
+        /// descent (0.12 em below).
+        var box: (x0: Double, y0: Double, x1: Double, y1: Double) {
+            var ems = 0.0
+            for s in content.unicodeScalars { ems += s.value >= 0x2000 ? 1 : (s.value == 0x20 ? 0.35 : 0.55) }
+            let w = ems * fontSize
+            let x0 = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w : x
+            return (x0, y - 0.88 * fontSize, x0 + w, y + 0.12 * fontSize)
+        }
     }
 
     struct Group {
@@ -17,10 +31,14 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         /// Horizontal extent of the widest shape (polygon, ellipse, path) in the group.
         var shapeWidth: Double = 0
         var title: String = ""
+        /// Bounds of the group's polygons and paths (nodes and clusters; not edges), if any.
+        var bounds: (x0: Double, y0: Double, x1: Double, y1: Double)?
     }
 
     private(set) var groups: [Group] = []
     private(set) var allTexts: [String] = []
+    /// Every text element with its position, in document order.
+    private(set) var loneTexts: [Text] = []
     private(set) var elementNames: Set<String> = []
     private(set) var fontFamilies: [String] = []
     private var stack: [Int?] = []
@@ -28,6 +46,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     private var titleBuffer: String?
     private var textSize = 0.0
     private(set) var error: Error?
+    /// The `width` and `height` attributes of the root element, in points.
+    private(set) var size = (width: 0.0, height: 0.0)
+    private var pendingText = Text(content: "", fontSize: 0)
 
     static func parse(_ bytes: [UInt8]) -> SVGInspector? {
         let inspector = SVGInspector()
@@ -47,6 +68,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         if let family = attributes["font-family"] { fontFamilies.append(family) }
         let current = stack.last(where: { $0 != nil }) ?? nil
         switch elementName {
+        case "svg":
+            let number = { (v: String?) in Double((v ?? "").filter { $0.isNumber || $0 == "." }) ?? 0 }
+            size = (number(attributes["width"]), number(attributes["height"]))
         case "g":
             let classes = (attributes["class"] ?? "").split(separator: " ").map(String.init)
             if classes.contains("node") || classes.contains("edge") || classes.contains("cluster") {
@@ -59,14 +83,24 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         case "text":
             textBuffer = ""
             textSize = Double(attributes["font-size"] ?? "") ?? 0
+            pendingText = Text(
+                content: "", fontSize: textSize, x: Double(attributes["x"] ?? "") ?? 0, y: Double(attributes["y"] ?? "") ?? 0,
+                anchor: attributes["text-anchor"] ?? "start")
         case "title":
             titleBuffer = ""
         case "polygon", "polyline":
             if let g = current, let points = attributes["points"] {
                 groups[g].shapeWidth = max(groups[g].shapeWidth, Self.extent(points))
+                if elementName == "polygon" { Self.include(points, in: &groups[g].bounds) }
             }
         case "path":
-            if let g = current, let d = attributes["d"] { groups[g].shapeWidth = max(groups[g].shapeWidth, Self.extent(d)) }
+            if let g = current, let d = attributes["d"] {
+                groups[g].shapeWidth = max(groups[g].shapeWidth, Self.extent(d))
+                // Rounded boxes are paths; an edge's path is not a box.
+                if !groups[g].classes.contains("edge") {
+                    Self.include(String(d.map { $0.isLetter ? " " : $0 }), in: &groups[g].bounds)
+                }
+            }
         case "ellipse":
             if let g = current, let rx = Double(attributes["rx"] ?? "") { groups[g].shapeWidth = max(groups[g].shapeWidth, 2 * rx) }
         default: break
@@ -83,7 +117,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         let current = stack.last(where: { $0 != nil }) ?? nil
         if elementName == "text", let text = textBuffer {
             allTexts.append(text)
-            if let g = current { groups[g].texts.append(Text(content: text, fontSize: textSize)) }
+            pendingText.content = text
+            if let g = current { groups[g].texts.append(pendingText) }
+            loneTexts.append(pendingText)
             textBuffer = nil
         }
         if elementName == "title", let title = titleBuffer {
@@ -94,6 +130,18 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+
+    static func include(_ points: String, in bounds: inout (x0: Double, y0: Double, x1: Double, y1: Double)?) {
+        for pair in points.split(separator: " ") {
+            let parts = pair.split(separator: ",")
+            guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]) else { continue }
+            if let b = bounds {
+                bounds = (min(b.x0, x), min(b.y0, y), max(b.x1, x), max(b.y1, y))
+            } else {
+                bounds = (x, y, x, y)
+            }
+        }
+    }
 
     /// max x − min x of the x coordinates in a points list or a path (pairs "x,y").
     static func extent(_ text: String) -> Double {

@@ -68,10 +68,10 @@ struct ViewTests {
             "stage:recycling", "group:outside", "group:unstaged",
         ])
         let cathode = try #require(scene.nodes.first { $0.name == "stage:cathode" })
-        #expect(cathode.label == ["正极材料", "2 家企业 firms", "产值 29.00亿"])
+        #expect(cathode.label == ["正极材料", "2 家企业", "产值 29.00亿"])
         // cathode → cell: one active (15亿) and one lost (2亿), kept apart by status.
         let toCell = scene.edges.filter { $0.from == "stage:cathode" && $0.to == "stage:cell" }
-        #expect(toCell.map(\.label) == ["1 条 links · 15.00亿", "1 条 links · 2.00亿"])
+        #expect(toCell.map(\.label) == ["1 条 · 15.00亿", "1 条 · 2.00亿"])
         #expect(toCell.map(\.kind) == [.supply(.active, outside: false), .supply(.lost, outside: false)])
         // The cell stage's internal link (fudi → pack1) is no edge.
         #expect(!scene.edges.contains { $0.from == $0.to })
@@ -82,9 +82,9 @@ struct ViewTests {
         let scene = try builder.build(MapOptions(aggregate: .chain))
         #expect(scene.nodes.map(\.name) == ["chain:battery", "group:outside", "group:unstaged"])
         let battery = try #require(scene.nodes.first)
-        #expect(battery.label[1] == "9 家企业 firms")
+        #expect(battery.label[1] == "9 家企业")
         let edges = scene.edges.map { "\($0.from)->\($0.to):\($0.label ?? "")" }
-        #expect(edges == ["group:outside->chain:battery:1 条 links · 6.00亿", "group:unstaged->chain:battery:1 条 links · 1000.00万"])
+        #expect(edges == ["group:outside->chain:battery:1 条 · 6.00亿", "group:unstaged->chain:battery:1 条 · 1000.00万"])
     }
 
     @Test func oversizeSwitchesToStageViewWithANoteOrRefuses() throws {

@@ -10,7 +10,7 @@ extension GapsCommand {
 
     /// The gap findings of `park` as map overlays: a link, firm or stage highlight per
     /// finding (coloured by level), the missing stages of short chains and the cut links of thin
-    /// chains. Labels are in the language of `CHAINMAP_LANG` (Chinese by default).
+    /// chains. Labels are in the language of `--lang` or `CHAINMAP_LANG` (Chinese by default).
     ///
     /// Remedies' suggested links are drawn as dashed green links labelled 补链 (the DOT writer
     /// gives such non-constraining edges an `xlabel`, which Graphviz 2.43 needs).
@@ -18,7 +18,7 @@ extension GapsCommand {
         var options = GapOptions()
         options.chain = chain
         options.limit = mapFindings
-        return overlays(GapReport(park: park, options: options), catalog: Catalog(Language.fromEnvironment(ProcessInfo.processInfo.environment)))
+        return overlays(GapReport(park: park, options: options), catalog: StderrText.catalog)
     }
 
     static func overlays(_ r: GapReport, catalog: Catalog) -> [MapOverlay] {

@@ -12,10 +12,12 @@ struct MapCommand: ParsableCommand {
         abstract: "Draw a park's chain map: stages left to right, firms, supply links, organizations.",
         discussion: """
             Stages run left to right from upstream to downstream, one box per stage with its firm
-            count; chain leaders have a bold double border; fill shows organization status (own
-            organization, joint organization, none); node size follows output value and line
-            width link value; lost links are red dashed, planned links grey dashed, outside-park
-            suppliers dashed. Above --limit firms the map switches to the stage view (or refuses
+            count and its firms in a grid (chain leaders first, then by output), sized to read on
+            one A3 page; links between two stages are one line per status with their count and
+            value (hover for every firm link). Chain leaders have a bold double border; fill shows
+            organization status (own organization, joint organization, none); lost links are red
+            dashed, planned links grey dashed, outside-park suppliers dashed. --arrangement
+            layered draws Graphviz's layered layout with every firm-to-firm link instead. Above --limit firms the map switches to the stage view (or refuses
             with --refuse-oversize), since a full layout would take minutes.
 
             Without -o the map goes to chain-map.svg (or .png/.pdf), and DOT to standard output.
@@ -59,6 +61,9 @@ struct MapCommand: ParsableCommand {
 
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
+
+    @Option(help: "Layout: grid (stages as columns, firms in grids, links bundled between stages; fits an A3 page) or layered (Graphviz dot, every firm-to-firm link, tall).")
+    var arrangement: MapArrangement = .grid
 
     @Option(help: "Draw only this chain (its id or name, e.g. nev or 新能源汽车).")
     var chain: String?
@@ -143,6 +148,8 @@ struct MapCommand: ParsableCommand {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }
         if let focusFirm { options.focus = MapFocus(firm: focusFirm, radius: radius) }
+        options.arrangement = arrangement
+        options.language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         var trace = PhaseTrace()
         let progress = ProgressLine(StderrText.text(Message("cli.progress.drawing")))
         let map = try ChainMap.render(park: park, options: options, format: format.render)
@@ -160,3 +167,4 @@ struct MapCommand: ParsableCommand {
 }
 
 extension MapAggregation: ExpressibleByArgument {}
+extension MapArrangement: ExpressibleByArgument {}

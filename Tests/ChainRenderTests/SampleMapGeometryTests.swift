@@ -1,0 +1,152 @@
+import ChainModel
+import Foundation
+import Testing
+
+@testable import ChainRender
+
+/// The maps of every bundled sample, measured in the SVG Graphviz produced (issue #18): the
+/// default firm map's aspect ratio and the size of its smallest text when the whole map is
+/// printed on A3, and overlapping text in the stage view.
+@Suite("Sample map geometry")
+struct SampleMapGeometryTests {
+    /// A3 in points, short and long side.
+    static let a3 = (short: 841.89, long: 1190.55)
+
+    /// The factor that fits `size` on A3 in its better orientation.
+    static func a3Scale(_ size: (width: Double, height: Double)) -> Double {
+        max(min(a3.short / size.width, a3.long / size.height), min(a3.long / size.width, a3.short / size.height))
+    }
+
+    static func svg(_ sample: String, _ options: MapOptions) throws -> SVGInspector {
+        let park = try Samples.load(sample).park
+        let map = try ChainMap.render(park: park, options: options, format: .svg)
+        return try #require(SVGInspector.parse(map.bytes))
+    }
+
+    @Test(arguments: Samples.names)
+    func firmMapIsNoWorseThanTwoAndAHalfToOne(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions())
+        let (w, h) = svg.size
+        #expect(w > 0 && h > 0)
+        let aspect = max(w, h) / min(w, h)
+        #expect(aspect <= 2.5, "\(sample): \(w) × \(h) pt, aspect \(aspect)")
+        #expect(svg.groups(withClass: "firm").count == (try Samples.load(sample).park.firms.count))
+    }
+
+    /// Known shortfall: the grid map of the four parks over 100 firms prints at 7.2–8.5 pt on
+    /// A3 (the old layered map at 0.6–3.4 pt); 10 pt needs about a third less area per firm.
+    /// Samples whose firm map does not reach 10 pt on A3 yet.
+    static let belowTenPoints: Set<String> = ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"]
+
+    @Test(arguments: Samples.names)
+    func firmMapLabelsOnA3(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions())
+        let smallest = svg.loneTexts.map(\.fontSize).filter { $0 > 0 }.min() ?? 0
+        let printed = smallest * Self.a3Scale(svg.size)
+        #expect(printed >= 7, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
+        if Self.belowTenPoints.contains(sample) {
+            withKnownIssue("labels print below 10 pt on A3 for parks above ~100 firms") {
+                #expect(printed >= 10, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
+            }
+        } else {
+            #expect(printed >= 10, "\(sample): smallest text \(smallest) pt prints at \(printed) pt on A3")
+        }
+    }
+
+    /// Firm boxes of the grid map never overlap (leaders' double border included).
+    @Test(arguments: Samples.names)
+    func firmBoxesDoNotOverlap(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions())
+        let boxes = svg.groups(withClass: "firm").compactMap { g in g.bounds.map { (g.id, $0) } }
+        #expect(boxes.count == svg.groups(withClass: "firm").count)
+        var overlaps: [String] = []
+        for (i, (a, p)) in boxes.enumerated() {
+            for (b, q) in boxes[(i + 1)...] where p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5 && p.y0 < q.y1 - 0.5 && q.y0 < p.y1 - 0.5 {
+                overlaps.append("\(a) × \(b)")
+            }
+        }
+        #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
+    }
+
+    /// In the stage view no edge label overlaps another text or a node's box.
+    @Test(arguments: Samples.names)
+    func stageViewLabelsDoNotOverlap(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions(aggregate: .stage))
+        // Not vacuous: the view has labelled links and node boxes.
+        #expect(svg.groups(withClass: "edge").flatMap(\.texts).count >= 20)
+        #expect(svg.groups(withClass: "node").filter { $0.bounds != nil }.count >= 8)
+        let overlaps = Self.overlaps(svg)
+        #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
+    }
+
+    /// Edge labels that overlap another text (any) or a node's box.
+    static func overlaps(_ svg: SVGInspector) -> [String] {
+        typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
+        func meet(_ a: Box, _ b: Box) -> Bool { a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+        var labels: [(String, Box)] = []
+        var texts: [(String, Box)] = []
+        var boxes: [(String, Box)] = []
+        for group in svg.groups {
+            if group.classes.contains("edge") {
+                for t in group.texts { labels.append((group.id + ": " + t.content, t.box)) }
+            } else {
+                for t in group.texts { texts.append((t.content, t.box)) }
+                if group.classes.contains("node"), let b = group.bounds { boxes.append((group.id, b)) }
+            }
+        }
+        var found: [String] = []
+        for (i, (name, box)) in labels.enumerated() {
+            for (other, b) in labels[(i + 1)...] where meet(box, b) { found.append("\(name) × \(other)") }
+            for (other, b) in texts + boxes where meet(box, b) { found.append("\(name) × \(other)") }
+        }
+        return found
+    }
+
+    @Test func theOverlapCheckSeesAnOverlap() throws {
+        // Two edge labels on top of each other in a hand-made SVG.
+        let svg = """
+            <svg width="100pt" height="50pt" xmlns="http://www.w3.org/2000/svg">
+            <g id="e1" class="edge"><text text-anchor="middle" x="50" y="20" font-size="12.00">12 条</text></g>
+            <g id="e2" class="edge"><text text-anchor="middle" x="55" y="24" font-size="12.00">3 条</text></g>
+            </svg>
+            """
+        let inspector = try #require(SVGInspector.parse(Array(svg.utf8)))
+        #expect(Self.overlaps(inspector).count == 1)
+    }
+}
+
+@Suite("Map language")
+struct MapLanguageTests {
+    /// Titles, box labels, the legend and the bundle labels follow ``MapOptions/language``.
+    @Test func legendAndBoxesInEnglishOrChinese() throws {
+        var options = MapOptions()
+        options.overlays = [.highlight(stage: "recycling", severity: .warning, label: "短链")]
+        options.language = .en
+        let en = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
+        #expect(en.contains(">Legend<") && en.contains(">own party organization<") && en.contains("outside the park (1)"))
+        #expect(en.contains(">optional<") && en.contains("all chains") && !en.contains("图例"))
+        options.language = .zh
+        let zh = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
+        #expect(zh.contains(">图例<") && zh.contains(">单独组建党组织<") && zh.contains("园区外 (1)") && !zh.contains(">Legend<"))
+        options.aggregate = .stage
+        options.language = .en
+        let stage = try ChainMapBuilder(park: TestParks.battery()).build(options)
+        #expect(stage.edges.allSatisfy { $0.label?.contains(" links") ?? true })
+    }
+}
+
+@Suite("Map SVG for pages")
+struct MapSVGTextTests {
+    /// `ChainMap.svg` is the text of `ChainMap.render`'s SVG, with the ids a page links to.
+    @Test func svgTextHasFirmAndStageIds() throws {
+        let park = try Samples.load("jinchang-battery").park
+        let svg = try ChainMap.svg(park: park)
+        #expect(svg.hasPrefix("<?xml"))
+        // Graphviz writes `-` in ids as `&#45;`; an XML parser reads them back.
+        let inspector = try #require(SVGInspector.parse(Array(svg.utf8)))
+        let ids = Set(inspector.groups.map(\.id))
+        for firm in park.firms { #expect(ids.contains("firm-" + DOTText.token(firm.id))) }
+        #expect(ids.contains { $0.hasPrefix("stage-") })
+        #expect(svg == String(decoding: try ChainMap.render(park: park).bytes, as: UTF8.self))
+    }
+}
