@@ -1,0 +1,127 @@
+/// A calendar day (proleptic Gregorian), counted in days since 1970-01-01: the dates of a
+/// need (`raised`, `solved`) and the day a park's data date stands for. Pure arithmetic, no
+/// time zone: a day in the data is the same day everywhere.
+public struct ParkDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before).
+    public let daysSinceEpoch: Int
+
+    public init(daysSinceEpoch: Int) {
+        self.daysSinceEpoch = daysSinceEpoch
+    }
+
+    /// The day `year-month-day`, or nil when there is no such day (month 13, 30 February,
+    /// a year outside 1900…9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= Self.daysInMonth(year: year, month: month) else { return nil }
+        daysSinceEpoch = Self.days(year: year, month: month, day: day)
+    }
+
+    /// Parses an ISO 8601 calendar date written `yyyy-mm-dd` (exactly ten characters, e.g.
+    /// `2024-03-05`); nil for anything else.
+    public init?(iso text: String) {
+        guard let parts = Self.numbers(text, lengths: [4, 2, 2]) else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// The last day a park's data date covers: `2024-03-05` is that day, `2024-03` the month's
+    /// last day (2024-03-31), `2024` the year's (2024-12-31). Nil for other text (a data date
+    /// is free text; only these forms can date needs).
+    public init?(dataDate text: String) {
+        if let day = ParkDay(iso: text) {
+            self = day
+        } else if let p = Self.numbers(text, lengths: [4, 2]), (1...12).contains(p[1]) {
+            self.init(year: p[0], month: p[1], day: Self.daysInMonth(year: p[0], month: p[1]))
+        } else if let p = Self.numbers(text, lengths: [4]) {
+            self.init(year: p[0], month: 12, day: 31)
+        } else {
+            return nil
+        }
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(to other: ParkDay) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> ParkDay { ParkDay(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// Year, month and day.
+    public var components: (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// `yyyy-mm-dd`.
+    public var description: String {
+        let (y, m, d) = components
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    public static func < (a: ParkDay, b: ParkDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Howard Hinnant's days_from_civil.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// ASCII digit groups of the given lengths separated by `-`, as numbers.
+    static func numbers(_ text: String, lengths: [Int]) -> [Int]? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == lengths.reduce(0, +) + lengths.count - 1 else { return nil }
+        var values: [Int] = []
+        var i = 0
+        for (k, length) in lengths.enumerated() {
+            if k > 0 {
+                guard bytes[i] == UInt8(ascii: "-") else { return nil }
+                i += 1
+            }
+            var v = 0
+            for _ in 0..<length {
+                let b = bytes[i]
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                v = v * 10 + Int(b - UInt8(ascii: "0"))
+                i += 1
+            }
+            values.append(v)
+        }
+        return values
+    }
+}
+
+extension Park {
+    /// The last day the park's ``dataDate`` covers (see ``ParkDay/init(dataDate:)``), nil when
+    /// it is absent or not written `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
+    public var dataDay: ParkDay? { dataDate.flatMap(ParkDay.init(dataDate:)) }
+}
+
+extension Need {
+    /// ``raised`` as a day, nil when absent or malformed.
+    public var raisedDay: ParkDay? { raised.flatMap(ParkDay.init(iso:)) }
+    /// ``solved`` as a day, nil when absent or malformed.
+    public var solvedDay: ParkDay? { solved.flatMap(ParkDay.init(iso:)) }
+}
