@@ -264,6 +264,8 @@ extension OrganizationReport: DocumentRepresentable {
                              .integer(r.solvedWithDates), r.medianDaysToSolve.map { .number($0, digits: 1) } ?? .empty])
             }
         }
+        let dated = n.openNeeds.contains { $0.raised != nil } || n.total.solvedWithDates > 0
+        let ageing: Column.Audience = dated ? .all : .programs
         func named(_ r: NeedRow, none: Message) -> Message {
             guard r.key != OrganizationReport.none else { return none }
             guard let name = r.name, name != r.key else { return Message("orgs.item", ["item": .text(r.key)]) }
@@ -282,9 +284,11 @@ extension OrganizationReport: DocumentRepresentable {
                 Column("solved", "orgs.col.solved", .integer), Column("total", "orgs.col.total", .integer),
                 Column("solvedRate", "orgs.col.solvedRate", .percent, audience: .people),
                 Column("solvedPercent", "orgs.col.solvedRate", .number, audience: .programs),
-                Column("overdue", "needs.col.overdue", .integer), Column("oldestOpenDays", "needs.col.oldestOpenDays", .integer),
-                Column("solvedWithDates", "needs.col.solvedWithDates", .integer),
-                Column("medianDaysToSolve", "needs.col.medianDaysToSolve", .number),
+                // Programs always get the ageing columns; people only when some need is dated.
+                Column("overdue", "needs.col.overdue", .integer, audience: ageing),
+                Column("oldestOpenDays", "needs.col.oldestOpenDays", .integer, audience: ageing),
+                Column("solvedWithDates", "needs.col.solvedWithDates", .integer, audience: ageing),
+                Column("medianDaysToSolve", "needs.col.medianDaysToSolve", .number, audience: ageing),
             ],
             rows: rows)
         let orphans = Table(
@@ -325,29 +329,33 @@ extension OrganizationReport: DocumentRepresentable {
             "inProgress": .integer(n.total.inProgress), "solved": .integer(n.total.solved), "solvedRate": .percent(n.total.solvedRate ?? 0),
         ])
         let unsolved = n.total.open + n.total.inProgress
-        var ageing: [Block] = []
-        if let asOf = n.asOf {
-            ageing.append(.paragraph(Message("needs.ageing", [
+        var ages: [Block] = []
+        if !dated {
+            // Nothing to age: the needs list reads as before dates existed.
+        } else if let asOf = n.asOf {
+            ages.append(.paragraph(Message("needs.ageing", [
                 "asOf": .text(asOf), "unsolved": .integer(unsolved), "overdue": .integer(n.overdue), "days": .integer(n.overdueDays),
                 "undated": .integer(n.undatedOpen),
             ])))
         } else {
-            ageing.append(.paragraph(Message("needs.ageing.noDate", ["unsolved": .integer(unsolved)])))
+            ages.append(.paragraph(Message("needs.ageing.noDate", ["unsolved": .integer(unsolved)])))
         }
         if let median = n.total.medianDaysToSolve {
-            ageing.append(.paragraph(Message("needs.median", [
+            ages.append(.paragraph(Message("needs.median", [
                 "median": .number(median, digits: 1), "count": .integer(n.total.solvedWithDates), "solved": .integer(n.total.solved),
             ])))
         }
-        let blocks: [Block] = [.table(table)] + more("byResponder", n.byResponder.count) + ageing + shown(aged)
-            + more("openNeeds", n.openNeeds.count) + [
-            .paragraph(Message("orgs.needs.orphans", ["count": .integer(totals["openWithoutResponder"] ?? n.openWithoutResponder.count)])),
-        ] + shown(orphans) + more("openWithoutResponder", n.openWithoutResponder.count) + [
+        if dated { ages += shown(aged) + more("openNeeds", n.openNeeds.count) }
+        // The other two lists, when the park keeps them.
+        let lists: [Block] = n.resources + n.projects == 0 ? [] : [
             .paragraph(Message("needs.lists", ["resources": .integer(n.resources), "projects": .integer(n.projects)])),
             .paragraph(Message("needs.resourcesWithoutNeed", ["count": .integer(totals["resourcesWithoutNeed"] ?? n.resourcesWithoutNeed.count)])),
         ] + shown(idle) + more("resourcesWithoutNeed", n.resourcesWithoutNeed.count) + [
             .paragraph(Message("needs.withoutAction", ["count": .integer(totals["needsWithoutAction"] ?? n.needsWithoutAction.count)])),
         ] + shown(unserved) + more("needsWithoutAction", n.needsWithoutAction.count)
+        let blocks: [Block] = [.table(table)] + more("byResponder", n.byResponder.count) + ages + [
+            .paragraph(Message("orgs.needs.orphans", ["count": .integer(totals["openWithoutResponder"] ?? n.openWithoutResponder.count)])),
+        ] + shown(orphans) + more("openWithoutResponder", n.openWithoutResponder.count) + lists
         return OrgsPart(section: ChainOutput.Section(key: "needs", title: title, blocks: blocks), csv: "needs")
     }
 }
