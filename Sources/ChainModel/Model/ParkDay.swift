@@ -20,23 +20,18 @@ public struct ParkDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses an ISO 8601 calendar date written `yyyy-mm-dd` (exactly ten characters, e.g.
     /// `2024-03-05`); nil for anything else.
     public init?(iso text: String) {
-        guard let parts = Self.numbers(text, lengths: [4, 2, 2]) else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
+        guard let p = Self.parts(text), let month = p.month, let day = p.day else { return nil }
+        self.init(year: p.year, month: month, day: day)
     }
 
     /// The last day a park's data date covers: `2024-03-05` is that day, `2024-03` the month's
     /// last day (2024-03-31), `2024` the year's (2024-12-31). Nil for other text (a data date
     /// is free text; only these forms can date needs).
     public init?(dataDate text: String) {
-        if let day = ParkDay(iso: text) {
-            self = day
-        } else if let p = Self.numbers(text, lengths: [4, 2]), (1...12).contains(p[1]) {
-            self.init(year: p[0], month: p[1], day: Self.daysInMonth(year: p[0], month: p[1]))
-        } else if let p = Self.numbers(text, lengths: [4]) {
-            self.init(year: p[0], month: 12, day: 31)
-        } else {
-            return nil
-        }
+        guard let p = Self.parts(text) else { return nil }
+        let month = p.month ?? 12
+        guard (1...12).contains(month) else { return nil }
+        self.init(year: p.year, month: month, day: p.day ?? Self.daysInMonth(year: p.year, month: month))
     }
 
     /// Days from `self` to `other` (positive when `other` is later).
@@ -89,27 +84,35 @@ public struct ParkDay: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
-    /// ASCII digit groups of the given lengths separated by `-`, as numbers.
-    static func numbers(_ text: String, lengths: [Int]) -> [Int]? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == lengths.reduce(0, +) + lengths.count - 1 else { return nil }
-        var values: [Int] = []
-        var i = 0
-        for (k, length) in lengths.enumerated() {
-            if k > 0 {
-                guard bytes[i] == UInt8(ascii: "-") else { return nil }
-                i += 1
+    /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd` as numbers (month and day nil when not written), nil
+    /// for any other text. Reads the text's UTF-8 in place and allocates nothing (validation
+    /// parses every need's dates).
+    static func parts(_ text: String) -> (year: Int, month: Int?, day: Int?)? {
+        var text = text
+        return text.withUTF8 { b -> (year: Int, month: Int?, day: Int?)? in
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var v = 0
+                for i in from..<(from + count) {
+                    let c = b[i]
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    v = v * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return v
             }
-            var v = 0
-            for _ in 0..<length {
-                let b = bytes[i]
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                v = v * 10 + Int(b - UInt8(ascii: "0"))
-                i += 1
+            let dash = UInt8(ascii: "-")
+            switch b.count {
+            case 4:
+                return number(0, 4).map { ($0, nil, nil) }
+            case 7:
+                guard b[4] == dash, let y = number(0, 4), let m = number(5, 2) else { return nil }
+                return (y, m, nil)
+            case 10:
+                guard b[4] == dash, b[7] == dash, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+                return (y, m, d)
+            default:
+                return nil
             }
-            values.append(v)
         }
-        return values
     }
 }
 

@@ -362,13 +362,15 @@ public enum ParkValidator {
                       m("need.date.solvedBeforeRaised.hint"))
             }
             if let dataDay, let dataDate = park.dataDate {
-                for (field, d) in [("raised", raised), ("solved", solved)] {
-                    guard let d, d > dataDay else { continue }
+                func notAfterDataDate(_ field: String, _ d: ParkDay?) {
+                    guard let d, d > dataDay else { return }
                     error(RecordPlace(.need, ni, field: field), "\(field) on \(d), after the park's data date \(dataDate) (\(dataDay))",
                           "a park describes the state on its data date; fix the date or move the data date (park.dataDate) later",
                           m("need.date.afterDataDate", ["field": .text(field), "date": .text(d.description), "dataDate": .text(dataDate), "day": .text(dataDay.description)]),
                           m("need.date.afterDataDate.hint"))
                 }
+                notAfterDataDate("raised", raised)
+                notAfterDataDate("solved", solved)
             }
             if need.solved != nil, need.status != .solved {
                 error(RecordPlace(.need, ni, field: "status"), "status \(need.status.rawValue) but the need has a solved date",
