@@ -396,8 +396,8 @@ public enum ParkValidator {
         checkId: (String, RecordPlace) -> Void
     ) {
         func m(_ id: String, _ arguments: [String: Message.Argument] = [:]) -> Message { Message("problem." + id, arguments) }
-        let few = needIds.count <= 5000
-        let needKeys = few ? needIds.keys.sorted() : []
+        // Suggestions only on an error, and only among up to 5,000 ids.
+        func keys(_ ids: [String: Int]) -> [String] { ids.count <= 5000 ? ids.keys.sorted() : [] }
         var resourceIds: [String: Int] = [:]
         for (ri, r) in park.resources.enumerated() {
             let place = RecordPlace(.resource, ri, field: "id")
@@ -411,10 +411,9 @@ public enum ParkValidator {
                 }
             }
             for id in r.needs where needIds[id] == nil {
-                unknown("need", id, needKeys, RecordPlace(.resource, ri, field: "needs"), "needs", m("list.needs"))
+                unknown("need", id, keys(needIds), RecordPlace(.resource, ri, field: "needs"), "needs", m("list.needs"))
             }
         }
-        let resourceKeys = resourceIds.count <= 5000 ? resourceIds.keys.sorted() : []
         var projectIds: [String: Int] = [:]
         for (pi, p) in park.projects.enumerated() {
             let place = RecordPlace(.project, pi, field: "id")
@@ -428,10 +427,10 @@ public enum ParkValidator {
                 }
             }
             for id in p.needs where needIds[id] == nil {
-                unknown("need", id, needKeys, RecordPlace(.project, pi, field: "needs"), "needs", m("list.needs"))
+                unknown("need", id, keys(needIds), RecordPlace(.project, pi, field: "needs"), "needs", m("list.needs"))
             }
             for id in p.resources where resourceIds[id] == nil {
-                unknown("resource", id, resourceKeys, RecordPlace(.project, pi, field: "resources"), "resources", m("list.resources"))
+                unknown("resource", id, keys(resourceIds), RecordPlace(.project, pi, field: "resources"), "resources", m("list.resources"))
             }
         }
     }
