@@ -18,7 +18,7 @@ MODEL_FIXTURES = os.path.join(ROOT, "Tests/ChainModelTests/Fixtures")
 GRAPH_FIXTURES = os.path.join(ROOT, "Tests/ChainGraphTests/Fixtures")
 LIMIT = 4096
 MEMBERS = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv",
-           "organizations.csv", "pairings.csv", "needs.csv"]
+           "organizations.csv", "pairings.csv", "needs.csv", "resources.csv", "projects.csv"]
 
 
 def reset(target):
@@ -38,7 +38,7 @@ def trimmed_park(path, keep):
     """The sample with its first `keep` records of each kind (references may dangle: that is
     validation coverage too) and short notes."""
     park = json.load(open(path, encoding="utf-8"))
-    for key in ("firms", "links", "organizations", "pairings", "needs"):
+    for key in ("firms", "links", "organizations", "pairings", "needs", "resources", "projects"):
         park[key] = park.get(key, [])[:keep]
     park["chains"] = park.get("chains", [])[:1]
     for chain in park["chains"]:
@@ -69,8 +69,13 @@ def json_seeds():
 
 def csv_input(files, absent=0, threshold=0):
     """The FuzzParkCSV layout: absent-mask byte, threshold byte, member files split by NUL."""
-    segments = [files.get(name, b"") for name in MEMBERS]
-    for i, name in enumerate(MEMBERS):
+    # The mask covers the first eight files; later ones (resources.csv, projects.csv) are
+    # present when their segment is, so trailing absent ones are left off.
+    members = list(MEMBERS)
+    while len(members) > 8 and members[-1] not in files:
+        members.pop()
+    segments = [files.get(name, b"") for name in members]
+    for i, name in enumerate(members[:8]):
         if name not in files:
             absent |= 1 << i
     return bytes([absent, threshold]) + b"\0".join(segments)
@@ -82,6 +87,8 @@ def csv_seeds():
     for rows, threshold in ((1, 0), (2, 2), (3, 5)):
         files = {}
         for name in MEMBERS:
+            if not os.path.exists(os.path.join(bundle, name)):
+                continue
             # Header and the first rows without the long `note` column.
             with open(os.path.join(bundle, name), encoding="utf-8-sig", newline="") as f:
                 table = list(csv.reader(f))
@@ -92,6 +99,15 @@ def csv_seeds():
                 writer.writerow([row[i] for i in keep])
             files[name] = text.getvalue().encode("utf-8")
         put(out, "yihuang-%d-rows" % rows, csv_input(files, threshold=threshold))
+    # Dated needs and the other two lists (resources.csv, projects.csv after the eight).
+    lists = {
+        "park.csv": b"id,name,dataDate\np,P,2024-06\n",
+        "firms.csv": b"id,name\na,A\n",
+        "needs.csv": b"id,firm,kind,status,raised,solved\nn1,a,talent,,2024-05-01,2024-05-20\nn2,a,finance,open,2024-06-01,\n",
+        "resources.csv": b"id,name,department,kind,needs\nr1,R,ag,finance,n2\n",
+        "projects.csv": b"id,name,needs,resources,status\np1,P1,n1|n2,r1,underway\n",
+    }
+    put(out, "needs-lists", csv_input(lists, threshold=3))
     # CRLF line ends and a quoted line break: the chunk splitter must respect both.
     put(out, "crlf-quoted", csv_input({
         "park.csv": b"id,name\r\np,P\r\n",

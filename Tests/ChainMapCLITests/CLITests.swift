@@ -162,7 +162,7 @@ import Testing
 
             """.replacingOccurrences(of: "\n", with: "\r\n"))
         let needs = try CLI.run(["orgs", mini, "--format", "csv", "--section", "needs"])
-        #expect(needs.stdout.contains("responder,(none),,1,0,0,1,0\r\n"))
+        #expect(needs.stdout.contains("responder,(none),,1,0,0,1,0,0,,0,\r\n"))
         let json = try CLI.run(["orgs", mini, "--format", "json"])
         #expect(json.stdout.contains("\"placement\" : \"member\""))
         #expect(json.stdout.contains("\"text\" : \"是 alliance 的成员\""))

@@ -8,7 +8,7 @@ import Testing
 /// chunked CSV read must give what the sequential one gives.
 @Suite struct FuzzRegressionTests {
     /// The CSV bundle's member files in the order of FuzzParkCSV's input layout.
-    static let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv"]
+    static let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv", "resources.csv", "projects.csv"]
     /// FuzzSupport.chunkThresholds.
     static let chunkThresholds = [1, 2, 7, 32, 200, Int.max]
 

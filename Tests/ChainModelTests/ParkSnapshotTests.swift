@@ -140,9 +140,9 @@ import Testing
     @Test func otherFilesAndVersionsAreRefused() throws {
         #expect(refusal(Array("{\"id\": \"p\"}".utf8))?.contains("CHAINPK1") == true)
         var v2 = Self.sample
-        v2.storeLE(UInt32(2), at: 8)
+        v2.storeLE(UInt32(3), at: 8)
         let message = refusal(resealed(v2))
-        #expect(message?.contains("version 2") == true)
+        #expect(message?.contains("version 3") == true)
         var extra = Self.sample
         extra.append(0)
         #expect(refusal(extra)?.contains("after the end") == true)

@@ -20,7 +20,7 @@ enum ReferenceCSV {
             return (kind.csvFile, csv.output)
         }
         let stages = park.chains.flatMap { c in c.stages.map { (c.id, $0) } }
-        return [
+        var files = [
             file(.park, [park]) { RecordCoding.encode(park: $0, into: &$1) },
             file(.chain, park.chains) { RecordCoding.encode($0, into: &$1) },
             file(.stage, stages) { RecordCoding.encode($0.1, chain: $0.0, into: &$1) },
@@ -30,5 +30,9 @@ enum ReferenceCSV {
             file(.pairing, park.pairings) { RecordCoding.encode($0, into: &$1) },
             file(.need, park.needs) { RecordCoding.encode($0, into: &$1) },
         ]
+        // The two other lists, only when the park keeps them.
+        if !park.resources.isEmpty { files.append(file(.resource, park.resources) { RecordCoding.encode($0, into: &$1) }) }
+        if !park.projects.isEmpty { files.append(file(.project, park.projects) { RecordCoding.encode($0, into: &$1) }) }
+        return files
     }
 }

@@ -9,7 +9,9 @@ import FuzzSupport
 /// (b) The CSV bundle loader: every member file, through the sequential and the chunked path.
 ///
 /// Input layout (Fuzz/README.md; `Seeds/make_seeds.py` writes seeds in it):
-/// - byte 0: files left out of the bundle, bit i for the i-th name of `memberFiles`;
+/// - byte 0: files left out of the bundle, bit i for the i-th name of `memberFiles` (the first
+///   eight; `resources.csv` and `projects.csv`, added later, are there when their segment is:
+///   a shift past the byte's width is 0);
 /// - byte 1: the chunking threshold, `chunkThresholds[byte % count]`;
 /// - then the member files in `memberFiles` order, separated by NUL bytes (a file with no
 ///   segment is absent; an empty segment is an empty file).
@@ -18,7 +20,7 @@ import FuzzSupport
 /// with the chosen threshold, which on these small inputs cuts every file into chunks parsed
 /// on all cores, and sequentially. Oracle: no crash or sanitizer report, and both reads agree
 /// (same outcome; the same park and warnings when it loads).
-let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv"]
+let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv", "resources.csv", "projects.csv"]
 
 @_cdecl("FuzzParkCSV_main")
 func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {

@@ -34,6 +34,9 @@ public struct OrganizationOptions: Sendable, Equatable, Encodable {
     /// Entries kept in each list of firms, groups, pairings and needs (0: all). Default 0;
     /// ``OrganizationReport/totals`` keep the full counts.
     public var limit: Int = 0
+    /// Days after which an unsolved need counts as overdue (`--overdue`). Default 30; values
+    /// below 0 are treated as 0.
+    public var overdueDays: Int = 30
     /// The part of the report to show (nil: all): people see that section, `--format csv`
     /// writes its table.
     public var section: OrganizationReport.Section?
@@ -41,7 +44,7 @@ public struct OrganizationOptions: Sendable, Equatable, Encodable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case denominator, threshold, suggestJoint, maxGroupFirms, strongLinks, oneToMany, limit, section
+        case denominator, threshold, suggestJoint, maxGroupFirms, strongLinks, oneToMany, overdueDays, limit, section
     }
 
     /// The values as used (thresholds at their effective minimum).
@@ -53,12 +56,15 @@ public struct OrganizationOptions: Sendable, Equatable, Encodable {
         try c.encode(effectiveMaxGroupFirms, forKey: .maxGroupFirms)
         try c.encode(max(0, strongLinks), forKey: .strongLinks)
         try c.encode(max(1, oneToMany), forKey: .oneToMany)
+        try c.encode(effectiveOverdueDays, forKey: .overdueDays)
         try c.encode(limit, forKey: .limit)
         try c.encodeIfPresent(section, forKey: .section)
     }
 
     /// The threshold as used: at least 1.
     public var effectiveThreshold: Int { max(1, threshold) }
+    /// The overdue threshold as used: at least 0.
+    public var effectiveOverdueDays: Int { max(0, overdueDays) }
     /// At least 2 firms per group.
     public var effectiveMaxGroupFirms: Int { max(2, maxGroupFirms) }
 }

@@ -62,12 +62,13 @@ public struct OrganizationReport: Sendable, Encodable {
         groups = options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(shouldJoin) : []
         checks = Self.structureChecks(index)
         pairings = Self.pairingReview(index, options)
-        needs = Self.needsSummary(index)
+        needs = Self.needsSummary(index, options)
         totals = [
             "shouldBuild": shouldBuild.count, "shouldJoin": shouldJoin.count, "groups": groups.count,
             "withoutBusiness": pairings.withoutBusiness.count, "strongLinksWithoutPairing": pairings.strongLinksWithoutPairing.count,
             "oneToMany": pairings.oneToMany.count, "byResponder": needs.byResponder.count,
-            "openWithoutResponder": needs.openWithoutResponder.count,
+            "openWithoutResponder": needs.openWithoutResponder.count, "openNeeds": needs.openNeeds.count,
+            "resourcesWithoutNeed": needs.resourcesWithoutNeed.count, "needsWithoutAction": needs.needsWithoutAction.count,
         ]
         let limit = options.limit
         if limit > 0 {
@@ -80,6 +81,9 @@ public struct OrganizationReport: Sendable, Encodable {
             cut(&pairings.oneToMany)
             cut(&needs.byResponder)
             cut(&needs.openWithoutResponder)
+            cut(&needs.openNeeds)
+            cut(&needs.resourcesWithoutNeed)
+            cut(&needs.needsWithoutAction)
         }
     }
 
@@ -366,8 +370,14 @@ extension OrganizationReport {
         public var count: Int
     }
 
-    /// The needs list (三张清单: needs), counted.
+    /// The needs list (三张清单: needs), counted and aged, with the resources and project lists
+    /// checked against it.
     public struct NeedsSummary: Sendable, Equatable, Encodable {
+        /// The day ages are counted to: the last day the park's data date covers (`2024-03` →
+        /// `2024-03-31`); nil when the data date is not a date (no ages then).
+        public var asOf: String?
+        /// An unsolved need older than this many days is overdue (`--overdue`).
+        public var overdueDays: Int
         public var total: NeedRow
         /// Firms that raised at least one need.
         public var firmsWithNeeds: Int
@@ -380,6 +390,21 @@ extension OrganizationReport {
         public var byResponder: [NeedRow]
         /// Open needs with no responder.
         public var openWithoutResponder: [NeedRef]
+        /// Unsolved (open and in-progress) needs with their age, oldest first; undated ones
+        /// last, by id.
+        public var openNeeds: [AgedNeed]
+        /// Unsolved needs older than ``overdueDays`` (all of them, whatever the limit).
+        public var overdue: Int
+        /// Unsolved needs without a raised date (or without a data date to age them to).
+        public var undatedOpen: Int
+        /// Records in the resources list and the project list.
+        public var resources: Int
+        public var projects: Int
+        /// Resources that answer no need: they list none, and no project that uses them
+        /// works on a need. Resource order.
+        public var resourcesWithoutNeed: [ResourceRef]
+        /// Unsolved needs that no resource and no project names. Need order.
+        public var needsWithoutAction: [NeedRef]
     }
 
     public struct NeedRow: Sendable, Equatable, Encodable {
@@ -391,12 +416,33 @@ extension OrganizationReport {
         public var open: Int
         public var inProgress: Int
         public var solved: Int
+        /// Unsolved needs older than the overdue threshold.
+        public var overdue: Int = 0
+        /// Age in days of the oldest unsolved dated need; nil when none.
+        public var oldestOpenDays: Int?
+        /// Solved needs with both dates (those the median counts).
+        public var solvedWithDates: Int = 0
+        /// Median days from raised to solved over ``solvedWithDates`` needs; nil when none.
+        public var medianDaysToSolve: Double?
+        /// Position of this row's days-to-solve while counting.
+        var slot: Int = 0
         public var total: Int { open + inProgress + solved }
         /// `solved / total`, nil when there are none.
         public var solvedRate: Double? { total > 0 ? Double(solved) / Double(total) : nil }
         public var solvedPercent: Double? { solvedRate.map(OrganizationReport.percent) }
 
-        private enum CodingKeys: String, CodingKey { case key, name, open, inProgress, solved, total, solvedPercent }
+        init(key: String, name: String?, open: Int, inProgress: Int, solved: Int, slot: Int = 0) {
+            self.key = key
+            self.name = name
+            self.open = open
+            self.inProgress = inProgress
+            self.solved = solved
+            self.slot = slot
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case key, name, open, inProgress, solved, total, solvedPercent, overdue, oldestOpenDays, solvedWithDates, medianDaysToSolve
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -407,6 +453,16 @@ extension OrganizationReport {
             try c.encode(solved, forKey: .solved)
             try c.encode(total, forKey: .total)
             try c.encodeIfPresent(solvedPercent, forKey: .solvedPercent)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encodeIfPresent(oldestOpenDays, forKey: .oldestOpenDays)
+            try c.encode(solvedWithDates, forKey: .solvedWithDates)
+            try c.encodeIfPresent(medianDaysToSolve, forKey: .medianDaysToSolve)
+        }
+
+        public static func == (a: NeedRow, b: NeedRow) -> Bool {
+            a.key == b.key && a.name == b.name && a.open == b.open && a.inProgress == b.inProgress && a.solved == b.solved
+                && a.overdue == b.overdue && a.oldestOpenDays == b.oldestOpenDays && a.solvedWithDates == b.solvedWithDates
+                && a.medianDaysToSolve == b.medianDaysToSolve
         }
     }
 
@@ -415,6 +471,31 @@ extension OrganizationReport {
         public var firm: FirmRef
         public var kind: NeedKind
         public var text: String?
+    }
+
+    /// An unsolved need and its age at the data date.
+    public struct AgedNeed: Sendable, Equatable, Encodable {
+        public var id: String
+        public var firm: FirmRef
+        public var kind: NeedKind
+        public var status: NeedStatus
+        public var responder: String?
+        /// The responder's name (an organization's or firm's; the text itself otherwise).
+        public var responderName: String?
+        /// `yyyy-mm-dd`, nil when not known.
+        public var raised: String?
+        /// Days from raised to the data date; nil when either is not known.
+        public var ageDays: Int?
+        /// Older than the overdue threshold.
+        public var overdue: Bool
+        public var text: String?
+    }
+
+    /// A record of the resources list.
+    public struct ResourceRef: Sendable, Equatable, Encodable {
+        public var id: String
+        public var name: String
+        public var department: String?
     }
 
     /// A fraction as a percentage rounded to 2 decimals: 0.8515625 → 85.16.

@@ -30,6 +30,7 @@ struct OrgsCommand: ParsableCommand {
               chainmap orgs samples/yihuang-plastics.json --format json
               chainmap orgs samples/ningxiang-storage.json --suggest-joint
               chainmap orgs beilun-nev --format csv --section build > build.csv
+              chainmap orgs yihuang-plastics --section needs --overdue 30
             """)
 
     @OptionGroup var input: ParkOptions
@@ -51,6 +52,9 @@ struct OrgsCommand: ParsableCommand {
     @Option(name: .customLong("strong-links"), help: "How many of the most valuable active links count as strong (primary links always do).")
     var strongLinks: Int = 20
 
+    @Option(help: "Days after which an unsolved need counts as overdue (ages are counted to the park's data date).")
+    var overdue: Int = 30
+
     @Option(help: "Rows per list (0: all). Default: 20 for table and markdown, all for json and csv.")
     var limit: Int?
 
@@ -58,6 +62,7 @@ struct OrgsCommand: ParsableCommand {
         if threshold < 1 { throw Usage.atLeast("--threshold", 1) }
         if strongLinks < 0 { throw Usage.notNegative("--strong-links") }
         if let limit, limit < 0 { throw Usage.notNegative("--limit") }
+        if overdue < 0 { throw Usage.notNegative("--overdue") }
     }
 
     func run() throws {
@@ -67,6 +72,7 @@ struct OrgsCommand: ParsableCommand {
         options.suggestJoint = suggestJoint || section == .groups
         options.strongLinks = strongLinks
         options.section = section
+        options.overdueDays = overdue
         options.limit = limit ?? (output.format == .table || output.format == .markdown ? 20 : 0)
         try output.emit(OrganizationReport(park: try input.load().park, options: options))
     }

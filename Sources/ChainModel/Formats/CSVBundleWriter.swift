@@ -51,7 +51,7 @@ public enum CSVBundleWriter {
             rmdir(tmp)
         }
         do throws(WriteError) {
-            for kind in RecordKind.allCases {
+            for kind in RecordKind.written(for: park) {
                 let file = tmp + "/" + kind.csvFile
                 tokens.append(TemporaryFiles.register(file))
                 let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -156,7 +156,7 @@ public enum CSVBundleWriter {
 
     /// The files of the bundle in memory, by file name.
     public static func encode(_ park: Park) -> [(name: String, bytes: [UInt8])] {
-        RecordKind.allCases.map { kind in
+        RecordKind.written(for: park).map { kind in
             let sink = CSVByteSink(fd: -1, capacity: 1 << 16)
             encode(kind, of: park, into: sink, progress: nil)
             sink.flush()
@@ -185,6 +185,8 @@ public enum CSVBundleWriter {
         case .organization: generic(park.organizations) { RecordCoding.encode($0, into: &$1) }
         case .pairing: generic(park.pairings) { RecordCoding.encode($0, into: &$1) }
         case .need: generic(park.needs) { RecordCoding.encode($0, into: &$1) }
+        case .resource: generic(park.resources) { RecordCoding.encode($0, into: &$1) }
+        case .project: generic(park.projects) { RecordCoding.encode($0, into: &$1) }
         }
     }
 

@@ -435,6 +435,14 @@ enum ParkCSV {
             park.needs = needs
             lines.byKind[.need] = needLines
         }
+        if let (resources, resourceLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .resource, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.resource) {
+            park.resources = resources
+            lines.byKind[.resource] = resourceLines
+        }
+        if let (projects, projectLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .project, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.project) {
+            park.projects = projects
+            lines.byKind[.project] = projectLines
+        }
         return (park, lines)
     }
 }

@@ -164,7 +164,7 @@ public enum ParkFormat {
 }
 
 enum ParkJSON {
-    static let topLevelLists: [RecordKind] = [.chain, .firm, .link, .organization, .pairing, .need]
+    static let topLevelLists: [RecordKind] = [.chain, .firm, .link, .organization, .pairing, .need, .resource, .project]
 
     /// Parses a park from UTF-8 JSON bytes. Problems go to `sink`; the tree is returned so
     /// that validation messages can be located.
@@ -262,6 +262,8 @@ enum ParkJSON {
         records(.organization) { park.organizations.append(RecordCoding.organization($0)) }
         records(.pairing) { park.pairings.append(RecordCoding.pairing($0)) }
         records(.need) { park.needs.append(RecordCoding.need($0)) }
+        records(.resource) { park.resources.append(RecordCoding.resource($0)) }
+        records(.project) { park.projects.append(RecordCoding.project($0)) }
         return (park, root)
     }
 
@@ -299,6 +301,10 @@ enum ParkJSON {
         list("organizations", park.organizations) { RecordCoding.encode($0, into: &$1) }
         list("pairings", park.pairings) { RecordCoding.encode($0, into: &$1) }
         list("needs", park.needs) { RecordCoding.encode($0, into: &$1) }
+        // The other two of the three lists, written only when there are any (parks without
+        // them stay as they were).
+        if !park.resources.isEmpty { list("resources", park.resources) { RecordCoding.encode($0, into: &$1) } }
+        if !park.projects.isEmpty { list("projects", park.projects) { RecordCoding.encode($0, into: &$1) } }
         w.json.endObject()
         return w.json.finish()
     }

@@ -38,6 +38,8 @@ struct SnapshotReader {
     typealias Section = (offset: Int, count: Int, width: Int)
     let bytes: [UInt8]
     let flags: UInt32
+    /// The snapshot's format version (1 has no need dates, resources or projects).
+    let version: UInt32
     private var sections: [String: Section] = [:]
 
     init(_ bytes: [UInt8]) throws(SnapshotProblem) {
@@ -50,9 +52,9 @@ struct SnapshotReader {
             throw SnapshotProblem("truncated: \(n) bytes, shorter than the \(ParkSnapshot.headerSize)-byte header")
         }
         let version = bytes.readLE(UInt32.self, at: 8)!
-        guard version == ParkSnapshot.version else {
+        guard ParkSnapshot.readableVersions.contains(version) else {
             throw SnapshotProblem(
-                "format version \(version); this chainmap reads version \(ParkSnapshot.version)",
+                "format version \(version); this chainmap reads versions \(ParkSnapshot.readableVersions.lowerBound)–\(ParkSnapshot.readableVersions.upperBound)",
                 hint: "convert the park again with this chainmap: chainmap convert PARK --to chainpark -o FILE --force")
         }
         guard XXH64.hash(bytes, 0..<56) == bytes.readLE(UInt64.self, at: 56)! else {
@@ -69,10 +71,11 @@ struct SnapshotReader {
         guard XXH64.hash(bytes, ParkSnapshot.headerSize..<n) == bytes.readLE(UInt64.self, at: 32)! else {
             throw SnapshotProblem("the data is damaged (XXH64 checksum mismatch)")
         }
-        let layout = ParkSnapshot.layout
+        self.version = version
+        let layout = ParkSnapshot.layout(version: version)
         let sectionCount = Int(bytes.readLE(UInt32.self, at: 24)!)
         guard sectionCount == layout.count else {
-            throw SnapshotProblem("\(sectionCount) sections; version \(ParkSnapshot.version) has \(layout.count)")
+            throw SnapshotProblem("\(sectionCount) sections; version \(version) has \(layout.count)")
         }
         let tableEnd = ParkSnapshot.headerSize + sectionCount * ParkSnapshot.entrySize
         guard tableEnd <= n else { throw SnapshotProblem("truncated inside the section table") }
@@ -307,16 +310,56 @@ struct SnapshotReader {
         let nResp = try codes("NDRS", records: nN, strings: n, optional: true)
         let nIll = try small("NDIL", records: nN, max: 1)
         let nNote = try codes("NDNT", records: nN, strings: n, optional: true)
+        let v2 = version >= 2
+        let none = [UInt32](repeating: ParkSnapshot.nilCode, count: nN)
+        let nRaised = v2 ? try codes("NDRA", records: nN, strings: n, optional: true) : none
+        let nSolved = v2 ? try codes("NDSO", records: nN, strings: n, optional: true) : none
         let needs = (0..<nN).map { i in
             Need(id: s(nId[i]), firm: s(nFirm[i]), kind: NeedKind.allCases[Int(nKind[i])], tags: items(nTags, i),
                  product: o(nProd[i]), quantity: nQty[i], text: o(nText[i]), status: NeedStatus.allCases[Int(nStatus[i])],
-                 responder: o(nResp[i]), illustrative: nIll[i] == 1, note: o(nNote[i]))
+                 responder: o(nResp[i]), raised: o(nRaised[i]), solved: o(nSolved[i]), illustrative: nIll[i] == 1, note: o(nNote[i]))
+        }
+
+        // Resources and projects (version 2).
+        var resources: [DepartmentResource] = []
+        var projects: [ActionProject] = []
+        if v2 {
+            let rN = count("RCID")
+            let rId = try codes("RCID", records: rN, strings: n, optional: false)
+            let rName = try codes("RCNM", records: rN, strings: n, optional: false)
+            let rDept = try codes("RCDP", records: rN, strings: n, optional: true)
+            let rKind = try small("RCKD", records: rN, max: NeedKind.allCases.count)
+            let rTags = try list("RCTO", "RCTV", records: rN, strings: n)
+            let rNeeds = try list("RCNO", "RCNV", records: rN, strings: n)
+            let rIll = try small("RCIL", records: rN, max: 1)
+            let rNote = try codes("RCNT", records: rN, strings: n, optional: true)
+            resources = (0..<rN).map { i in
+                DepartmentResource(
+                    id: s(rId[i]), name: s(rName[i]), department: o(rDept[i]),
+                    kind: rKind[i] == 0 ? nil : NeedKind.allCases[Int(rKind[i]) - 1], tags: items(rTags, i),
+                    needs: items(rNeeds, i), illustrative: rIll[i] == 1, note: o(rNote[i]))
+            }
+            let jN = count("PJID")
+            let jId = try codes("PJID", records: jN, strings: n, optional: false)
+            let jName = try codes("PJNM", records: jN, strings: n, optional: false)
+            let jDept = try codes("PJDP", records: jN, strings: n, optional: true)
+            let jNeeds = try list("PJNO", "PJNV", records: jN, strings: n)
+            let jRes = try list("PJRO", "PJRV", records: jN, strings: n)
+            let jStatus = try small("PJST", records: jN, max: ProjectStatus.allCases.count - 1)
+            let jIll = try small("PJIL", records: jN, max: 1)
+            let jNote = try codes("PJNT", records: jN, strings: n, optional: true)
+            projects = (0..<jN).map { i in
+                ActionProject(
+                    id: s(jId[i]), name: s(jName[i]), department: o(jDept[i]), needs: items(jNeeds, i),
+                    resources: items(jRes, i), status: ProjectStatus.allCases[Int(jStatus[i])],
+                    illustrative: jIll[i] == 1, note: o(jNote[i]))
+            }
         }
 
         let park = Park(
             id: s(head[0]), name: s(head[1]), region: o(head[2]), dataDate: o(head[3]), source: o(head[4]),
             note: o(head[5]), chains: chains, firms: firms, links: links, organizations: organizations,
-            pairings: pairings, needs: needs)
+            pairings: pairings, needs: needs, resources: resources, projects: projects)
 
         trace.mark("snapshot: organizations, pairings, needs")
 

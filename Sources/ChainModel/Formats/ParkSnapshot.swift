@@ -25,8 +25,21 @@ import ChainGraph
 public enum ParkSnapshot {
     /// The first 8 bytes of every snapshot.
     public static let magic: [UInt8] = Array("CHAINPK1".utf8)
-    /// The version this build writes and reads.
-    public static let version: UInt32 = 1
+    /// The version this build writes. It also reads version 1 (written before needs had
+    /// dates and parks had resources and projects), whose parks have none of them.
+    public static let version: UInt32 = 2
+    /// The versions this build reads.
+    public static let readableVersions: ClosedRange<UInt32> = 1...2
+    /// Sections added in version 2: need dates, resources, projects.
+    static let version2Tags: Set<String> = [
+        "NDRA", "NDSO", "RCID", "RCNM", "RCDP", "RCKD", "RCTO", "RCTV", "RCNO", "RCNV", "RCIL", "RCNT",
+        "PJID", "PJNM", "PJDP", "PJNO", "PJNV", "PJRO", "PJRV", "PJST", "PJIL", "PJNT",
+    ]
+
+    /// The sections of a snapshot of `version`, in file order.
+    static func layout(version: UInt32) -> [(tag: String, width: Int)] {
+        version >= 2 ? layout : layout.filter { !version2Tags.contains($0.tag) }
+    }
     /// The file name extension `convert --to chainpark` suggests.
     public static let fileExtension = "chainpark"
 
@@ -60,6 +73,11 @@ public enum ParkSnapshot {
         ("PRNT", 4),  // pairings
         ("NDID", 4), ("NDFM", 4), ("NDKD", 1), ("NDTO", 4), ("NDTV", 4), ("NDPR", 4), ("NDQT", 8),
         ("NDTX", 4), ("NDST", 1), ("NDRS", 4), ("NDIL", 1), ("NDNT", 4),  // needs
+        ("NDRA", 4), ("NDSO", 4),  // needs' raised and solved dates (version 2)
+        ("RCID", 4), ("RCNM", 4), ("RCDP", 4), ("RCKD", 1), ("RCTO", 4), ("RCTV", 4), ("RCNO", 4), ("RCNV", 4),
+        ("RCIL", 1), ("RCNT", 4),  // resources (version 2); RCKD: 0 none, else need kind + 1
+        ("PJID", 4), ("PJNM", 4), ("PJDP", 4), ("PJNO", 4), ("PJNV", 4), ("PJRO", 4), ("PJRV", 4), ("PJST", 1),
+        ("PJIL", 1), ("PJNT", 4),  // projects (version 2)
         ("RSUP", 4), ("RBUY", 4),  // resolution: each link's supplier and buyer position (Int32)
     ]
 
@@ -71,7 +89,11 @@ public enum ParkSnapshot {
     /// The snapshot of `park`. The park should be valid (``ParkLoader`` only returns valid
     /// parks): loading a snapshot does not validate it again. The link resolution is stored
     /// when every link's supplier and buyer is a firm of the park.
-    public static func encode(_ park: Park) -> [UInt8] {
+    public static func encode(_ park: Park) -> [UInt8] { encode(park, version: version) }
+
+    /// The snapshot of `park` in format `version` (1 drops need dates, resources and projects;
+    /// for tests of reading old snapshots).
+    static func encode(_ park: Park, version: UInt32) -> [UInt8] {
         var e = SnapshotEncoder()
         e.codes("PARK", [park.id, park.name, park.region, park.dataDate, park.source, park.note])
 
@@ -156,12 +178,34 @@ public enum ParkSnapshot {
         e.codes("NDRS", needs.map(\.responder))
         e.bools("NDIL", needs.map(\.illustrative))
         e.codes("NDNT", needs.map(\.note))
+        e.codes("NDRA", needs.map(\.raised))
+        e.codes("NDSO", needs.map(\.solved))
+
+        let resources = park.resources
+        e.codes("RCID", resources.map(\.id))
+        e.codes("RCNM", resources.map(\.name))
+        e.codes("RCDP", resources.map(\.department))
+        e.ints("RCKD", resources.map { r in UInt8(r.kind.flatMap { NeedKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0) })
+        e.list("RCTO", "RCTV", resources.map(\.tags))
+        e.list("RCNO", "RCNV", resources.map(\.needs))
+        e.bools("RCIL", resources.map(\.illustrative))
+        e.codes("RCNT", resources.map(\.note))
+
+        let projects = park.projects
+        e.codes("PJID", projects.map(\.id))
+        e.codes("PJNM", projects.map(\.name))
+        e.codes("PJDP", projects.map(\.department))
+        e.list("PJNO", "PJNV", projects.map(\.needs))
+        e.list("PJRO", "PJRV", projects.map(\.resources))
+        e.ints("PJST", projects.map { UInt8(ProjectStatus.allCases.firstIndex(of: $0.status)!) })
+        e.bools("PJIL", projects.map(\.illustrative))
+        e.codes("PJNT", projects.map(\.note))
 
         let r = park.resolution
         let resolved = !r.linkSupplier.contains(-1) && !r.linkBuyer.contains(-1)
         e.ints("RSUP", resolved ? r.linkSupplier : [])
         e.ints("RBUY", resolved ? r.linkBuyer : [])
-        return e.assemble(flags: resolved ? flagResolution : 0)
+        return e.assemble(flags: resolved ? flagResolution : 0, version: version)
     }
 }
 
@@ -218,10 +262,12 @@ struct SnapshotEncoder {
         put(valuesTag, values)
     }
 
-    mutating func assemble(flags: UInt32) -> [UInt8] {
+    /// `version` below the current one leaves out the sections that version lacks (tests
+    /// write old snapshots this way).
+    mutating func assemble(flags: UInt32, version: UInt32 = ParkSnapshot.version) -> [UInt8] {
         put("STRO", stringOffsets)
         put("STRB", stringBytes)
-        let layout = ParkSnapshot.layout
+        let layout = ParkSnapshot.layout(version: version)
         let tableEnd = ParkSnapshot.headerSize + layout.count * ParkSnapshot.entrySize
         var table: [UInt8] = []
         var offset = (tableEnd + 7) & ~7
@@ -239,7 +285,7 @@ struct SnapshotEncoder {
         var out = [UInt8]()
         out.reserveCapacity(total)
         out.append(contentsOf: ParkSnapshot.magic)
-        out.appendLE(ParkSnapshot.version)
+        out.appendLE(version)
         out.appendLE(flags)
         out.appendLE(UInt64(total))
         out.appendLE(UInt32(layout.count))

@@ -51,11 +51,29 @@ enum RecordCoding {
             illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
     }
 
+    /// A need; with no `status`, a need with a `solved` date is solved, any other open.
     static func need(_ r: some RecordReader) -> Need {
-        Need(
+        let solved = r.text("solved")
+        return Need(
             id: r.requiredText("id"), firm: r.requiredText("firm"), kind: r.enumeration("kind") ?? .service,
             tags: r.list("tags"), product: r.text("product"), quantity: r.double("quantity"), text: r.text("text"),
-            status: r.enumeration("status", default: NeedStatus.open) ?? .open, responder: r.text("responder"),
+            status: r.enumeration("status") ?? (solved == nil ? .open : .solved), responder: r.text("responder"),
+            raised: r.text("raised"), solved: solved,
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func resource(_ r: some RecordReader) -> DepartmentResource {
+        DepartmentResource(
+            id: r.requiredText("id"), name: r.requiredText("name"), department: r.text("department"),
+            kind: r.enumeration("kind"), tags: r.list("tags"), needs: r.list("needs"),
+            illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
+    }
+
+    static func project(_ r: some RecordReader) -> ActionProject {
+        ActionProject(
+            id: r.requiredText("id"), name: r.requiredText("name"), department: r.text("department"),
+            needs: r.list("needs"), resources: r.list("resources"),
+            status: r.enumeration("status", default: ProjectStatus.planned) ?? .planned,
             illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
     }
 
@@ -156,7 +174,31 @@ enum RecordCoding {
         w.text("text", n.text)
         w.text("status", n.status == .open ? nil : n.status.rawValue)
         w.text("responder", n.responder)
+        w.text("raised", n.raised)
+        w.text("solved", n.solved)
         w.bool("illustrative", n.illustrative, default: false)
         w.text("note", n.note)
+    }
+
+    static func encode(_ x: DepartmentResource, into w: inout some RecordWriter) {
+        w.text("id", x.id)
+        w.text("name", x.name)
+        w.text("department", x.department)
+        w.text("kind", x.kind?.rawValue)
+        w.list("tags", x.tags)
+        w.list("needs", x.needs)
+        w.bool("illustrative", x.illustrative, default: false)
+        w.text("note", x.note)
+    }
+
+    static func encode(_ p: ActionProject, into w: inout some RecordWriter) {
+        w.text("id", p.id)
+        w.text("name", p.name)
+        w.text("department", p.department)
+        w.list("needs", p.needs)
+        w.list("resources", p.resources)
+        w.text("status", p.status == .planned ? nil : p.status.rawValue)
+        w.bool("illustrative", p.illustrative, default: false)
+        w.text("note", p.note)
     }
 }

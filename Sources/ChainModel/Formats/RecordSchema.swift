@@ -38,6 +38,10 @@ extension RecordReader {
 /// The kinds of record a park holds.
 public enum RecordKind: String, Sendable, CaseIterable {
     case park, chain, stage, firm, link, organization, pairing, need
+    /// The departments' resources list (资源清单).
+    case resource
+    /// The action-project list (项目清单).
+    case project
 
     /// Key of the list in the park JSON file.
     public var jsonKey: String {
@@ -50,6 +54,20 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .organization: "organizations"
         case .pairing: "pairings"
         case .need: "needs"
+        case .resource: "resources"
+        case .project: "projects"
+        }
+    }
+
+    /// The kinds a writer writes for `park`: every kind, except resources and projects when
+    /// the park has none (so parks without the two lists are written as before).
+    static func written(for park: Park) -> [RecordKind] {
+        allCases.filter { kind in
+            switch kind {
+            case .resource: !park.resources.isEmpty
+            case .project: !park.projects.isEmpty
+            default: true
+            }
         }
     }
 
@@ -104,8 +122,12 @@ enum Schemas {
         .pairing, ["id", "a", "b", "kind", "since", "outcome", "illustrative", "note"], required: ["a", "b", "kind"])
     static let need = RecordSchema(
         .need,
-        ["id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "illustrative", "note"],
+        ["id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "raised", "solved", "illustrative", "note"],
         required: ["id", "firm", "kind"])
+    static let resource = RecordSchema(
+        .resource, ["id", "name", "department", "kind", "tags", "needs", "illustrative", "note"], required: ["id", "name"])
+    static let project = RecordSchema(
+        .project, ["id", "name", "department", "needs", "resources", "status", "illustrative", "note"], required: ["id", "name"])
 
     /// Resolved keys of the two record kinds a large park has millions of (resolving a
     /// name costs a search per cell; these are looked up once).
@@ -134,6 +156,8 @@ enum Schemas {
         case .organization: organization
         case .pairing: pairing
         case .need: need
+        case .resource: resource
+        case .project: project
         }
     }
 }

@@ -6,3 +6,4 @@ extension OrganizationKind: Encodable {}
 extension PairingKind: Encodable {}
 extension NeedKind: Encodable {}
 extension NeedStatus: Encodable {}
+extension ProjectStatus: Encodable {}

@@ -22,6 +22,10 @@ public struct Park: Sendable, Equatable {
     public var organizations: [Organization]
     public var pairings: [Pairing]
     public var needs: [Need]
+    /// The departments' resources list (资源清单), linked to needs.
+    public var resources: [DepartmentResource]
+    /// The action-project list (项目清单), linked to needs and resources.
+    public var projects: [ActionProject]
     /// Computed ids, shared by copies until `firms` or `links` change.
     private var resolutionCache = ParkResolutionCache()
 
@@ -37,7 +41,8 @@ public struct Park: Sendable, Equatable {
     public init(
         id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,
         note: String? = nil, chains: [Chain] = [], firms: [Firm] = [], links: [SupplyLink] = [],
-        organizations: [Organization] = [], pairings: [Pairing] = [], needs: [Need] = []
+        organizations: [Organization] = [], pairings: [Pairing] = [], needs: [Need] = [],
+        resources: [DepartmentResource] = [], projects: [ActionProject] = []
     ) {
         self.id = id
         self.name = name
@@ -51,5 +56,7 @@ public struct Park: Sendable, Equatable {
         self.organizations = organizations
         self.pairings = pairings
         self.needs = needs
+        self.resources = resources
+        self.projects = projects
     }
 }

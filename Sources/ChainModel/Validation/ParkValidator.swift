@@ -322,7 +322,117 @@ public enum ParkValidator {
             }
             nonNegative(need.quantity, RecordPlace(.need, ni, field: "quantity"), unit: "a quantity", m("unit.quantity"))
         }
+        checkNeedDates(park, error: error, warning: warning)
+        checkLists(park, needIds: needIds, error: error, unknown: { what, id, ids, place, addTo, list in
+            unknown(what, id, in: ids, place, addTo: addTo, list)
+        }, checkId: checkId)
         return issues
+    }
+
+
+
+    /// Needs' `raised` and `solved` dates: each a real day written `yyyy-mm-dd`; solved not
+    /// before raised; neither after the day the park's data date stands for; a solved date
+    /// only on a solved need. A park whose needs have dates and whose data date is not a date
+    /// gets a warning (ages cannot be computed).
+    static func checkNeedDates(
+        _ park: Park,
+        error: (RecordPlace, String, String?, Message, Message?) -> Void,
+        warning: (RecordPlace, String, String?, Message, Message?) -> Void
+    ) {
+        func m(_ id: String, _ arguments: [String: Message.Argument] = [:]) -> Message { Message("problem." + id, arguments) }
+        let dataDay = park.dataDay
+        var anyDated = false
+        for (ni, need) in park.needs.enumerated() {
+            func day(_ field: String, _ text: String?) -> ParkDay? {
+                guard let text else { return nil }
+                anyDated = true
+                if let d = ParkDay(iso: text) { return d }
+                error(RecordPlace(.need, ni, field: field), "\"\(text)\" is not a date written yyyy-mm-dd",
+                      "write the day as year-month-day with leading zeros, e.g. 2024-03-05 (a real calendar day)",
+                      m("need.date.malformed", ["value": .text(text)]), m("need.date.malformed.hint"))
+                return nil
+            }
+            let raised = day("raised", need.raised)
+            let solved = day("solved", need.solved)
+            if let raised, let solved, solved < raised {
+                error(RecordPlace(.need, ni, field: "solved"), "solved on \(solved), before it was raised (\(raised))",
+                      "a need is solved on or after the day it was raised; check both dates",
+                      m("need.date.solvedBeforeRaised", ["solved": .text(solved.description), "raised": .text(raised.description)]),
+                      m("need.date.solvedBeforeRaised.hint"))
+            }
+            if let dataDay, let dataDate = park.dataDate {
+                func notAfterDataDate(_ field: String, _ d: ParkDay?) {
+                    guard let d, d > dataDay else { return }
+                    error(RecordPlace(.need, ni, field: field), "\(field) on \(d), after the park's data date \(dataDate) (\(dataDay))",
+                          "a park describes the state on its data date; fix the date or move the data date (park.dataDate) later",
+                          m("need.date.afterDataDate", ["field": .text(field), "date": .text(d.description), "dataDate": .text(dataDate), "day": .text(dataDay.description)]),
+                          m("need.date.afterDataDate.hint"))
+                }
+                notAfterDataDate("raised", raised)
+                notAfterDataDate("solved", solved)
+            }
+            if need.solved != nil, need.status != .solved {
+                error(RecordPlace(.need, ni, field: "status"), "status \(need.status.rawValue) but the need has a solved date",
+                      "set status to solved (or leave status out: a need with a solved date is solved), or remove the solved date",
+                      m("need.date.solvedButOpen", ["status": .text(need.status.rawValue)]), m("need.date.solvedButOpen.hint"))
+            }
+        }
+        if anyDated, dataDay == nil {
+            warning(RecordPlace(.park, 0, field: "dataDate"),
+                    park.dataDate.map { "needs have dates but the data date \"\($0)\" is not a date; their ages cannot be computed" }
+                        ?? "needs have dates but the park has no data date; their ages cannot be computed",
+                    "write the data date as yyyy-mm-dd, yyyy-mm or yyyy (a month or year counts as its last day)",
+                    m("need.date.noDataDate", ["dataDate": .text(park.dataDate ?? "")]), m("need.date.noDataDate.hint"))
+        }
+    }
+
+    /// The resources list and the project list (三张清单): unique ids, and the needs and
+    /// resources they name exist.
+    static func checkLists(
+        _ park: Park, needIds: [String: Int],
+        error: (RecordPlace, String, String?, Message, Message?) -> Void,
+        unknown: (String, String, [String], RecordPlace, String, Message) -> Void,
+        checkId: (String, RecordPlace) -> Void
+    ) {
+        func m(_ id: String, _ arguments: [String: Message.Argument] = [:]) -> Message { Message("problem." + id, arguments) }
+        // Suggestions only on an error, and only among up to 5,000 ids.
+        func keys(_ ids: [String: Int]) -> [String] { ids.count <= 5000 ? ids.keys.sorted() : [] }
+        var resourceIds: [String: Int] = [:]
+        for (ri, r) in park.resources.enumerated() {
+            let place = RecordPlace(.resource, ri, field: "id")
+            checkId(r.id, place)
+            if !r.id.isEmpty {
+                if let first = resourceIds[r.id] {
+                    error(place, "duplicate resource id \"\(r.id)\" (first at resources[\(first)])", "resource ids must be unique",
+                          m("duplicate.resource", ["id": .text(r.id), "first": .integer(first)]), m("duplicate.resource.hint"))
+                } else {
+                    resourceIds[r.id] = ri
+                }
+            }
+            for id in r.needs where needIds[id] == nil {
+                unknown("need", id, keys(needIds), RecordPlace(.resource, ri, field: "needs"), "needs", m("list.needs"))
+            }
+        }
+        var projectIds: [String: Int] = [:]
+        for (pi, p) in park.projects.enumerated() {
+            let place = RecordPlace(.project, pi, field: "id")
+            checkId(p.id, place)
+            if !p.id.isEmpty {
+                if let first = projectIds[p.id] {
+                    error(place, "duplicate project id \"\(p.id)\" (first at projects[\(first)])", "project ids must be unique",
+                          m("duplicate.project", ["id": .text(p.id), "first": .integer(first)]), m("duplicate.project.hint"))
+                } else {
+                    projectIds[p.id] = pi
+                }
+            }
+            for id in p.needs where needIds[id] == nil {
+                unknown("need", id, keys(needIds), RecordPlace(.project, pi, field: "needs"), "needs", m("list.needs"))
+            }
+            for id in p.resources where resourceIds[id] == nil {
+                unknown("resource", id, keys(resourceIds), RecordPlace(.project, pi, field: "resources"), "resources", m("list.resources"))
+            }
+        }
     }
 
     /// Per buyer, over its active links in link order: the same supplier and product twice

@@ -246,6 +246,12 @@ extension OrganizationReport: DocumentRepresentable {
         return OrgsPart(section: ChainOutput.Section(key: "pairings", title: "orgs.section.pairings", blocks: blocks), csv: "pairingFindings")
     }
 
+    private func responderCell(_ a: AgedNeed) -> Cell {
+        guard let id = a.responder else { return .message(Message("orgs.needs.noResponder")) }
+        guard let name = a.responderName, name != id else { return .text(id) }
+        return .message(Message("orgs.firm", ["name": .text(name), "id": .text(id)]))
+    }
+
     private func needsSection() -> OrgsPart {
         let n = needs
         var rows: [[Cell]] = []
@@ -253,9 +259,13 @@ extension OrganizationReport: DocumentRepresentable {
             for r in list {
                 rows.append([.term(by, Message("orgs.needsBy." + by)), .message(item(r)), .text(r.key), .text(r.name ?? ""),
                              .integer(r.open), .integer(r.inProgress), .integer(r.solved), .integer(r.total),
-                             r.solvedRate.map(Cell.percent) ?? .empty, r.solvedPercent.map { .number($0, digits: 2) } ?? .empty])
+                             r.solvedRate.map(Cell.percent) ?? .empty, r.solvedPercent.map { .number($0, digits: 2) } ?? .empty,
+                             .integer(r.overdue), r.oldestOpenDays.map(Cell.integer) ?? .empty,
+                             .integer(r.solvedWithDates), r.medianDaysToSolve.map { .number($0, digits: 1) } ?? .empty])
             }
         }
+        let dated = n.openNeeds.contains { $0.raised != nil } || n.total.solvedWithDates > 0
+        let ageing: Column.Audience = dated ? .all : .programs
         func named(_ r: NeedRow, none: Message) -> Message {
             guard r.key != OrganizationReport.none else { return none }
             guard let name = r.name, name != r.key else { return Message("orgs.item", ["item": .text(r.key)]) }
@@ -274,6 +284,11 @@ extension OrganizationReport: DocumentRepresentable {
                 Column("solved", "orgs.col.solved", .integer), Column("total", "orgs.col.total", .integer),
                 Column("solvedRate", "orgs.col.solvedRate", .percent, audience: .people),
                 Column("solvedPercent", "orgs.col.solvedRate", .number, audience: .programs),
+                // Programs always get the ageing columns; people only when some need is dated.
+                Column("overdue", "needs.col.overdue", .integer, audience: ageing),
+                Column("oldestOpenDays", "needs.col.oldestOpenDays", .integer, audience: ageing),
+                Column("solvedWithDates", "needs.col.solvedWithDates", .integer, audience: ageing),
+                Column("medianDaysToSolve", "needs.col.medianDaysToSolve", .number, audience: ageing),
             ],
             rows: rows)
         let orphans = Table(
@@ -282,13 +297,65 @@ extension OrganizationReport: DocumentRepresentable {
                       Column("firm", "orgs.col.firmId", audience: .programs), Column("firmName", "orgs.col.firmName", audience: .programs),
                       Column("kind", "orgs.col.needKind"), Column("text", "orgs.col.needText")],
             rows: n.openWithoutResponder.map { [.text($0.id), firm($0.firm), .text($0.firm.id), .text($0.firm.name), .term($0.kind.rawValue, .term($0.kind)), .text($0.text ?? "")] })
+        let aged = Table(
+            key: "openNeeds",
+            columns: [Column("need", "orgs.col.need"), Column("firmText", "orgs.col.firm", audience: .people),
+                      Column("firm", "orgs.col.firmId", audience: .programs), Column("firmName", "orgs.col.firmName", audience: .programs),
+                      Column("kind", "orgs.col.needKind"), Column("status", "needs.col.status"),
+                      Column("responderText", "needs.col.responder", audience: .people),
+                      Column("responder", "needs.col.responderId", audience: .programs),
+                      Column("responderName", "needs.col.responderName", audience: .programs), Column("raised", "needs.col.raised"),
+                      Column("ageDays", "needs.col.ageDays", .integer), Column("overdue", "needs.col.isOverdue", .bool),
+                      Column("text", "orgs.col.needText")],
+            rows: n.openNeeds.map { a in
+                [.text(a.id), firm(a.firm), .text(a.firm.id), .text(a.firm.name), .term(a.kind.rawValue, .term(a.kind)),
+                 .term(a.status.rawValue, .term(a.status)), responderCell(a), .text(a.responder ?? ""), .text(a.responderName ?? ""),
+                 .text(a.raised ?? ""),
+                 a.ageDays.map(Cell.integer) ?? .empty, .bool(a.overdue), .text(a.text ?? "")]
+            })
+        let idle = Table(
+            key: "resourcesWithoutNeed",
+            columns: [Column("resource", "needs.col.resource"), Column("name", "needs.col.resourceName"),
+                      Column("department", "needs.col.department")],
+            rows: n.resourcesWithoutNeed.map { [.text($0.id), .text($0.name), .text($0.department ?? "")] })
+        let unserved = Table(
+            key: "needsWithoutAction",
+            columns: [Column("need", "orgs.col.need"), Column("firmText", "orgs.col.firm", audience: .people),
+                      Column("firm", "orgs.col.firmId", audience: .programs), Column("firmName", "orgs.col.firmName", audience: .programs),
+                      Column("kind", "orgs.col.needKind"), Column("text", "orgs.col.needText")],
+            rows: n.needsWithoutAction.map { [.text($0.id), firm($0.firm), .text($0.firm.id), .text($0.firm.name), .term($0.kind.rawValue, .term($0.kind)), .text($0.text ?? "")] })
         let title = Message("orgs.section.needs", [
             "total": .integer(n.total.total), "firms": .integer(n.firmsWithNeeds), "open": .integer(n.total.open),
             "inProgress": .integer(n.total.inProgress), "solved": .integer(n.total.solved), "solvedRate": .percent(n.total.solvedRate ?? 0),
         ])
-        let blocks: [Block] = [.table(table)] + more("byResponder", n.byResponder.count) + [
+        let unsolved = n.total.open + n.total.inProgress
+        var ages: [Block] = []
+        if !dated {
+            // Nothing to age: the needs list reads as before dates existed.
+        } else if let asOf = n.asOf {
+            ages.append(.paragraph(Message("needs.ageing", [
+                "asOf": .text(asOf), "unsolved": .integer(unsolved), "overdue": .integer(n.overdue), "days": .integer(n.overdueDays),
+                "undated": .integer(n.undatedOpen),
+            ])))
+        } else {
+            ages.append(.paragraph(Message("needs.ageing.noDate", ["unsolved": .integer(unsolved)])))
+        }
+        if let median = n.total.medianDaysToSolve {
+            ages.append(.paragraph(Message("needs.median", [
+                "median": .number(median, digits: 1), "count": .integer(n.total.solvedWithDates), "solved": .integer(n.total.solved),
+            ])))
+        }
+        if dated { ages += shown(aged) + more("openNeeds", n.openNeeds.count) }
+        // The other two lists, when the park keeps them.
+        let lists: [Block] = n.resources + n.projects == 0 ? [] : [
+            .paragraph(Message("needs.lists", ["resources": .integer(n.resources), "projects": .integer(n.projects)])),
+            .paragraph(Message("needs.resourcesWithoutNeed", ["count": .integer(totals["resourcesWithoutNeed"] ?? n.resourcesWithoutNeed.count)])),
+        ] + shown(idle) + more("resourcesWithoutNeed", n.resourcesWithoutNeed.count) + [
+            .paragraph(Message("needs.withoutAction", ["count": .integer(totals["needsWithoutAction"] ?? n.needsWithoutAction.count)])),
+        ] + shown(unserved) + more("needsWithoutAction", n.needsWithoutAction.count)
+        let blocks: [Block] = [.table(table)] + more("byResponder", n.byResponder.count) + ages + [
             .paragraph(Message("orgs.needs.orphans", ["count": .integer(totals["openWithoutResponder"] ?? n.openWithoutResponder.count)])),
-        ] + shown(orphans) + more("openWithoutResponder", n.openWithoutResponder.count)
+        ] + shown(orphans) + more("openWithoutResponder", n.openWithoutResponder.count) + lists
         return OrgsPart(section: ChainOutput.Section(key: "needs", title: title, blocks: blocks), csv: "needs")
     }
 }

@@ -111,7 +111,9 @@ enum ParkXLSX {
         .link: ["links", "供应关系", "供应链接", "配套关系"],
         .organization: ["organizations", "组织", "党组织"],
         .pairing: ["pairings", "结对", "结对共建"],
-        .need: ["needs", "诉求", "需求"],
+        .need: ["needs", "诉求", "需求", "需求清单"],
+        .resource: ["resources", "资源清单", "资源"],
+        .project: ["projects", "项目清单", "项目"],
     ]
 
     /// Column headers accepted besides the field names, for sheets typed by hand in Chinese.
@@ -138,7 +140,16 @@ enum ParkXLSX {
             .pairing: with(["a": ["甲方"], "b": ["乙方"], "kind": ["类型"], "since": ["开始时间"], "outcome": ["成效"]]),
             .need: with([
                 "firm": ["企业"], "kind": ["类型"], "tags": ["标签"], "product": ["产品"], "quantity": ["数量"], "text": ["内容", "诉求内容"],
-                "status": ["状态"], "responder": ["响应方", "响应部门"],
+                "status": ["状态"], "responder": ["响应方", "响应部门", "责任单位"], "raised": ["提出日期", "提出时间"],
+                "solved": ["解决日期", "解决时间"],
+            ]),
+            .resource: with([
+                "name": ["名称", "资源名称"], "department": ["部门", "责任单位", "提供单位"], "kind": ["类型"], "tags": ["标签"],
+                "needs": ["诉求", "对应诉求"],
+            ]),
+            .project: with([
+                "name": ["名称", "项目名称"], "department": ["部门", "牵头单位", "责任单位"], "needs": ["诉求", "对应诉求"],
+                "resources": ["资源", "使用资源"], "status": ["状态"],
             ]),
         ]
     }()
@@ -322,6 +333,8 @@ enum ParkXLSX {
         if let (orgs, p) = records(.organization, RecordCoding.organization) { park.organizations = orgs; places.byKind[.organization] = p }
         if let (pairings, p) = records(.pairing, RecordCoding.pairing) { park.pairings = pairings; places.byKind[.pairing] = p }
         if let (needs, p) = records(.need, RecordCoding.need) { park.needs = needs; places.byKind[.need] = p }
+        if let (resources, p) = records(.resource, RecordCoding.resource) { park.resources = resources; places.byKind[.resource] = p }
+        if let (projects, p) = records(.project, RecordCoding.project) { park.projects = projects; places.byKind[.project] = p }
         return (park, places)
     }
 

@@ -155,6 +155,9 @@ enum ParkXLSXWriter {
         sheet(.organization, park.organizations) { o, w in RecordCoding.encode(o, into: &w) }
         sheet(.pairing, park.pairings) { p, w in RecordCoding.encode(p, into: &w) }
         sheet(.need, park.needs) { n, w in RecordCoding.encode(n, into: &w) }
+        // Written only when there are any, as in JSON and CSV.
+        if !park.resources.isEmpty { sheet(.resource, park.resources) { x, w in RecordCoding.encode(x, into: &w) } }
+        if !park.projects.isEmpty { sheet(.project, park.projects) { p, w in RecordCoding.encode(p, into: &w) } }
         let status = workbook_close(workbook)
         if let failure { throw failure }
         guard status == LXW_NO_ERROR else {
