@@ -116,7 +116,7 @@ struct GeneratorRun {
             let base = stages.count
             for st in t.stages {
                 stages.append(StageInfo(
-                    chain: ci, t: st, idList: [st.id], productList: [st.product],
+                    chain: ci, t: st, idList: [st.id], productList: st.products.first == st.product ? st.products : [st.product],
                     capabilityLists: st.capabilities.map { [$0] }))
             }
             for k in 0..<t.stages.count {
