@@ -107,8 +107,8 @@ extension ChainTemplate {
                   words: ["再生资源", "循环科技", "环保"], capabilities: ["分拣清洗"]),
         ])
 
-    /// Food processing: farm produce, ingredients and packaging → primary processing → deep
-    /// processing (end products), with food machinery beside them, by-product use and
+    /// Food processing: farm produce, ingredients and packaging → primary processing →
+    /// extraction and refining (starch, protein, oils) → deep processing (end products), with food machinery beside them, by-product use and
     /// cold-chain distribution after.
     public static let food = ChainTemplate(
         id: "food", name: "食品加工", weight: 0.25, zones: ["食品产业园", "农产品加工园"],
@@ -124,7 +124,9 @@ extension ChainTemplate {
                   words: ["机械", "智能装备"], capabilities: ["设备维修", "自动化改造"]),
             .init("fd-primary", "初加工", .midstream, inputs: ["fd-farm", "fd-machinery"], product: "初级农产品", unit: "吨/年", unitValue: 6000, weight: 1.5,
                   words: ["粮油", "肉类", "农产品"], capabilities: ["冷鲜加工", "质量追溯"]).making(["大米", "食用油", "鲜肉"]),
-            .init("fd-deep", "精深加工", .downstream, inputs: ["fd-primary", "fd-ingredient", "fd-packaging", "fd-machinery"], product: "加工食品",
+            .init("fd-extract", "提取与精炼", .midstream, inputs: ["fd-primary", "fd-machinery"], product: "淀粉", unit: "吨/年", unitValue: 5000, weight: 0.8,
+                  words: ["生物科技", "粮油", "食品科技"], capabilities: ["提取工艺"]).making(["植物蛋白", "精炼油", "果汁浓缩液"]),
+            .init("fd-deep", "精深加工", .downstream, inputs: ["fd-primary", "fd-extract", "fd-ingredient", "fd-packaging", "fd-machinery"], product: "加工食品",
                   unit: "吨/年", unitValue: 25000, weight: 2,
                   words: ["食品", "食品科技", "餐饮"], capabilities: ["食品检测", "新品研发"]).making(["预制菜", "休闲食品", "饮料"]),
             .init("fd-byproduct", "副产物综合利用", .downstream, inputs: ["fd-primary"], required: false, product: "饲料", unit: "吨/年", unitValue: 4000, weight: 0.4,
