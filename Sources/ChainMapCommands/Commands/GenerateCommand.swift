@@ -17,9 +17,13 @@ struct GenerateCommand: ParsableCommand {
             pairings and needs. The same seed and options give the same files,
             byte for byte.
 
-            With --plant-gaps one gap of each kind is planted (broken, weak, thin,
-            short, blocking-need) and described in planted-gaps.json: inside the
-            CSV folder, or next to the JSON file as NAME.planted-gaps.json.
+            With --plant-gaps known truths are planted — a missing mid-chain stage
+            and a lost in-park edge (broken), an edge supplied mostly from outside
+            (weak), a single-firm stage and a bottleneck stage (thin), a short chain,
+            a blocking need, a single point of failure, a capability match and a
+            should-build firm — and described in planted-gaps.json: inside the CSV
+            folder, or next to the JSON file as NAME.planted-gaps.json
+            (docs/TEMPLATES.md). `chainmap gaps benchmark` scores the gap rules on them.
 
             Examples:
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
@@ -44,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("template"), help: "A chain template file (JSON, docs/TEMPLATES.md); repeatable.")
     var templateFiles: [String] = []
 
-    @Flag(name: .customLong("plant-gaps"), help: "Plant one gap of each kind and write planted-gaps.json.")
+    @Flag(name: .customLong("plant-gaps"), help: "Plant known gaps and truths of every kind and write planted-gaps.json.")
     var plantGaps = false
 
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")

@@ -109,7 +109,9 @@ struct GeneratorRun {
             name: "合成产业园区(\(n)家企业, seed \(options.seed))",
             region: "合成数据",
             dataDate: "2024-06",
-            source: "chainmap generate --firms \(n) --seed \(options.seed)" + (options.plantGaps ? " --plant-gaps" : ""),
+            source: "chainmap generate --firms \(n) --seed \(options.seed)"
+                + (options.chains == ChainTemplate.names ? "" : " --chains " + options.chains.joined(separator: ","))
+                + (options.plantGaps ? " --plant-gaps" : ""),
             note: "Synthetic park from ChainMap's seeded generator: chains follow the bundled samples' templates; firms, links, organizations, pairings and needs are made up.",
             chains: templates.map(\.chain), firms: firms, links: links, organizations: organizations,
             pairings: pairings, needs: needs)
@@ -345,7 +347,7 @@ struct GeneratorRun {
         secondStage = [Int32](repeating: -1, count: n)
         guard templates.count > 1 else { return }
         let free = stages.indices.map { s in
-            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain
+            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain && s != plan.outside
         }
         for i in 0..<n where inPark[i] && !isLeader[i] && !plan.isFixed(Int(firmStage[i])) {
             guard rng.chance(0.03) else { continue }
