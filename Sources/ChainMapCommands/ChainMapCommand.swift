@@ -48,8 +48,17 @@ public struct ChainMapCommand: ParsableCommand {
             Console.err("error: " + Catalog(language)(message) + "\n")
             return 2
         }
+        // `gaps` takes an optional park, which ArgumentParser would fill with the word
+        // `benchmark` before looking for a subcommand: `gaps benchmark` is parsed on its own.
+        let isGapsBenchmark = arguments.count >= 2 && arguments[0] == "gaps" && arguments[1] == "benchmark"
+        let parser: any ParsableCommand.Type = isGapsBenchmark ? GapsBenchmarkCommand.self : ChainMapCommand.self
         do {
-            var command = try parseAsRoot(arguments)
+            var command: any ParsableCommand
+            if isGapsBenchmark {
+                command = try GapsBenchmarkCommand.parse(Array(arguments.dropFirst(2)))
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             try command.run()
             return 0
         } catch let error as any ChainMapError {
@@ -61,8 +70,8 @@ public struct ChainMapCommand: ParsableCommand {
             Console.err("error: \(error)\n")
             return 1
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let code = parser.exitCode(for: error)
+            let message = parser.fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { Console.out(message + "\n") }
                 return 0

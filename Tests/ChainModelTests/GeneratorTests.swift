@@ -57,8 +57,9 @@ enum GeneratedFixture {
     @Test func everyGapKindIsPlantedWhereItSays() throws {
         let result = try generated()
         let park = result.park
-        // Every kind but 弱链 (the single-supplier stage is 细链; see PlantedGap.Kind.weak).
-        #expect(Set(result.gaps.map(\.kind)) == Set(PlantedGap.Kind.allCases).subtracting([.weak]))
+        // Every kind, broken twice (a missing stage and a lost edge).
+        #expect(Set(result.gaps.map(\.kind)) == Set(PlantedGap.Kind.allCases))
+        #expect(result.gaps.contains { $0.kind == .broken && $0.rule == "lost-link" })
         let firmById = Dictionary(uniqueKeysWithValues: park.firms.map { ($0.id, $0) })
         let stageById = Dictionary(uniqueKeysWithValues: park.chains.flatMap { c in c.stages.map { ($0.id, (c.id, $0)) } })
         func firms(in stage: String) -> [Firm] { park.firms.filter { $0.stages.contains(stage) } }
@@ -66,6 +67,34 @@ enum GeneratedFixture {
             #expect(!gap.sentence.isEmpty)
             for s in gap.place.stages { #expect(stageById[s]?.0 == gap.place.chain, "\(gap.kind) \(s)") }
             switch gap.kind {
+            case .broken where gap.rule == "lost-link", .weak:
+                // A template edge [T, I]: lost — no active in-park link from I into T is left;
+                // weak — I has two in-park firms and T's buyers get most of I from outside.
+                #expect(gap.place.stages.count == 2)
+                let t = gap.place.stages[0], i = gap.place.stages[1]
+                #expect(stageById[t]?.1.inputs.contains(i) == true)
+                let suppliers = Set(firms(in: i).map(\.id))
+                let buyers = Set(park.firms.filter { $0.inPark && $0.stages.first == t }.map(\.id))
+                let edge = park.links.filter { suppliers.contains($0.supplier) && buyers.contains($0.buyer) }
+                let inPark = edge.filter { firmById[$0.supplier]?.inPark == true }
+                if gap.kind == .broken {
+                    #expect(!inPark.isEmpty && inPark.allSatisfy { $0.status == .lost })
+                } else {
+                    #expect(firms(in: i).filter(\.inPark).count == 2)
+                    #expect(Double(inPark.count) < 0.5 * Double(edge.count), "\(inPark.count) of \(edge.count)")
+                }
+            case .singlePointOfFailure:
+                let s = try #require(gap.place.stages.first)
+                #expect(firms(in: s).map(\.id) == gap.place.firms)
+            case .capabilityMatch:
+                #expect(gap.place.firms.count == 2)
+                let need = try #require(park.needs.first { $0.id == gap.place.needs.first })
+                #expect(need.kind == .capability && need.status == .open && need.firm == gap.place.firms[0])
+                let offerer = try #require(firmById[gap.place.firms[1]])
+                #expect(offerer.inPark && offerer.capabilities.contains(need.tags.first ?? ""))
+            case .shouldBuild:
+                let f = try #require(firmById[gap.place.firms.first ?? ""])
+                #expect(f.inPark && (f.partyMembers ?? 0) >= 3 && f.organization == nil)
             case .broken:
                 let s = try #require(gap.place.stages.first)
                 #expect(stageById[s]?.1.required == true)
@@ -88,16 +117,21 @@ enum GeneratedFixture {
                 #expect(inStage.count <= 3)
                 let out = park.links.filter { gap.place.firms.contains($0.supplier) && $0.status == .active }
                 #expect(Set(out.compactMap(\.id)) == Set(gap.place.links))
-                #expect(out.count == gap.place.links.count && out.count <= 3 && !out.isEmpty)
+                // One link per thin firm, or per consumer stage when there are more.
+                let consumers = park.chains.flatMap(\.stages).filter { $0.inputs.contains(s) }.count
+                #expect(out.count == gap.place.links.count && out.count <= max(3, consumers) && !out.isEmpty)
                 // Low capacity: below the chain's median output.
                 let chainStages = Set(park.chains.first { $0.id == gap.place.chain }?.stages.map(\.id) ?? [])
                 let outputs = park.firms.filter { $0.stages.contains { chainStages.contains($0) } }.compactMap(\.output).sorted()
                 let median = outputs[outputs.count / 2]
                 for f in inStage { #expect((f.output ?? 0) < median) }
             case .short:
-                let chain = try #require(park.chains.first { $0.id == gap.place.chain })
-                for stage in chain.stages where stage.tier == .upstream || !stage.required {
-                    #expect(gap.place.stages.contains(stage.id), "\(stage.id)")
+                // Upstream stages not fed by an in-park stage and optional stages, unless another
+                // planted gap keeps them in the park.
+                #expect(!gap.place.stages.isEmpty)
+                for s in gap.place.stages {
+                    let stage = try #require(stageById[s]?.1)
+                    #expect(stage.tier == .upstream || !stage.required, "\(s)")
                 }
                 for s in gap.place.stages {
                     #expect(firms(in: s).allSatisfy { !$0.inPark }, "\(s)")

@@ -23,28 +23,45 @@ extension GapAnalyzer {
     func cutFindings(_ cuts: SupplyCuts) -> [GapFinding] {
         var findings: [GapFinding] = []
         let minimum = max(1, options.minFirmsCutOff)
+        // One finding per stage (its place): the articulation point that cuts off the most
+        // output, the stage's others summed into its evidence.
+        var byStage: [String: [SupplyCuts.Cut]] = [:]
+        var stageOrder: [String] = []
         for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
             let f = cut.id
-            if concentratedSuppliers.contains(f) {
-                markChoke(f, risk: cut.cutOutput, reason: .articulation(cutOff: cut.cutOff))
-                continue
-            }
             markChoke(f, risk: cut.cutOutput, reason: .articulation(cutOff: cut.cutOff))
+            if concentratedSuppliers.contains(f) { continue }
+            let home = home(of: f)
+            let key = (home.chain ?? "") + "/" + (home.stage ?? "")
+            if byStage[key] == nil { stageOrder.append(key) }
+            byStage[key, default: []].append(cut)
+        }
+        for key in stageOrder {
+            let group = (byStage[key] ?? []).sorted { ($0.cutOutput, $1.id) > ($1.cutOutput, $0.id) }
+            guard let cut = group.first else { continue }
+            let others = group.dropFirst()
+            let moreFirms = others.reduce(0) { $0 + $1.cutOff }
+            let moreOutput = others.reduce(0.0) { $0 + $1.cutOutput }
+            let f = cut.id
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
             let home = home(of: f)
             let text = Message("gaps.evidence.articulation-point", [
                 "firm": name(f), "componentFirms": .integer(cut.componentSize), "parts": .integer(cut.pieces),
                 "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput),
+                "more": Self.clause(!others.isEmpty, Message("gaps.evidence.articulation-point.more", [
+                    "points": .integer(others.count), "firms": .integer(moreFirms), "output": .money(moreOutput)])),
             ])
             findings.append(GapFinding(
                 rule: .articulationPoint,
-                severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
+                severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput + moreOutput),
                 place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
                 evidence: GapEvidence(text, facts: [
                     ("firm", .text(index.park.firms[f].id)), ("firmsCutOff", .number(Double(cut.cutOff))),
                     ("outputCutOff", .number(cut.cutOutput)), ("parts", .number(Double(cut.pieces))),
                     ("componentFirms", .number(Double(cut.componentSize))),
+                    ("morePoints", .number(Double(others.count))), ("moreFirmsCutOff", .number(Double(moreFirms))),
+                    ("moreOutputCutOff", .number(moreOutput)),
                 ]),
                 remedy: GapRemedy(
                     alt.isEmpty

@@ -154,11 +154,15 @@ extension GapAnalyzer {
         return t
     }
 
-    /// A stage `g` of its chain is mid-chain when it is required, not upstream, and a required
-    /// stage takes it as input: missing it cuts the chain (断链). Other missing stages make the
-    /// chain short (短链): it starts after its upstream or stops before its end.
+    /// A stage `g` of its chain is mid-chain when it is required, a required stage takes it as
+    /// input, and it is not upstream — or it is, but one of its own input stages has in-park
+    /// firms (a yarn stage between in-park fibre and weaving): missing it cuts the chain between
+    /// in-park stages (断链). Other missing stages make the chain short (短链): it starts after
+    /// its upstream or stops before its end.
     func isMidChain(_ g: Int) -> Bool {
-        index.stageRequired[g] && index.stageTier[g] != .upstream && consumers(of: g).contains { index.stageRequired[$0] }
+        guard index.stageRequired[g], consumers(of: g).contains(where: { index.stageRequired[$0] }) else { return false }
+        if index.stageTier[g] != .upstream { return true }
+        return (Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1])).contains { stageFirmCount[Int(index.stageInputValues[$0])] > 0 }
     }
 
     /// Missing mid-chain stages, stage pairs without (or with lost) in-park supply, input

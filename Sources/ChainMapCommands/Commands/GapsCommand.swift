@@ -29,6 +29,7 @@ struct GapsCommand: ParsableCommand {
               chainmap gaps samples/beilun-nev.json --chain nev --format json
               chainmap gaps samples/jinchang-battery.json --candidates prospects.json
               chainmap gaps samples/wujin-machinery.json --kind weak --format csv > weak.csv
+              chainmap gaps benchmark --seeds 1-20 --firms 500,5000   # planted gaps found
             """)
 
     @OptionGroup var input: ParkOptions

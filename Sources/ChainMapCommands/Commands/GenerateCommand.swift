@@ -10,14 +10,20 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Generate a large synthetic park from a seed, for tests and benchmarks.",
         discussion: """
             Chains follow the bundled samples' templates (nev, battery, machinery,
-            plastics): firms per stage, chain leaders, heavy-tailed supply links
+            plastics; the default), the industry templates (pv, semiconductor,
+            textile, food) or templates of your own (--template FILE, a JSON file,
+            docs/TEMPLATES.md): firms per stage, chain leaders, heavy-tailed supply links
             (about 10 per firm), firms outside the park, party organizations,
             pairings and needs. The same seed and options give the same files,
             byte for byte.
 
-            With --plant-gaps one gap of each kind is planted (broken, weak, thin,
-            short, blocking-need) and described in planted-gaps.json: inside the
-            CSV folder, or next to the JSON file as NAME.planted-gaps.json.
+            With --plant-gaps known truths are planted — a missing mid-chain stage
+            and a lost in-park edge (broken), an edge supplied mostly from outside
+            (weak), a single-firm stage and a bottleneck stage (thin), a short chain,
+            a blocking need, a single point of failure, a capability match and a
+            should-build firm — and described in planted-gaps.json: inside the CSV
+            folder, or next to the JSON file as NAME.planted-gaps.json
+            (docs/TEMPLATES.md). `chainmap gaps benchmark` scores the gap rules on them.
 
             Examples:
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
@@ -26,6 +32,8 @@ struct GenerateCommand: ParsableCommand {
                   --format json -o gaps.json
               chainmap generate --firms 20000 --seed 1 --chains nev,battery \\
                   -o /tmp/two-chains
+              chainmap generate --firms 2000 --seed 3 --chains pv --plant-gaps -o pv/
+              chainmap generate --firms 2000 --seed 3 --template my-chain.json -o mine/
             """)
 
     @Option(help: "Number of firms (\(ParkGenerator.minimumFirms) to \(ParkGenerator.maximumFirms)).")
@@ -34,10 +42,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed (an unsigned 64-bit number).")
     var seed: UInt64
 
-    @Option(help: "Chain templates, comma-separated: \(ChainTemplate.names.joined(separator: ",")) (default: all).")
+    @Option(help: "Chain templates, comma-separated: \(ChainTemplate.allNames.joined(separator: ",")) or ids from --template (default: \(ChainTemplate.names.joined(separator: ",")), or every template of --template).")
     var chains: String?
 
-    @Flag(name: .customLong("plant-gaps"), help: "Plant one gap of each kind and write planted-gaps.json.")
+    @Option(name: .customLong("template"), help: "A chain template file (JSON, docs/TEMPLATES.md); repeatable.")
+    var templateFiles: [String] = []
+
+    @Flag(name: .customLong("plant-gaps"), help: "Plant known gaps and truths of every kind and write planted-gaps.json.")
     var plantGaps = false
 
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
@@ -53,25 +64,29 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
     var lang: Language?
 
-    var templateNames: [String] {
-        chains.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? ChainTemplate.names
+    var chainNames: [String]? {
+        chains.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
     }
 
     func validate() throws {
         guard firms >= ParkGenerator.minimumFirms, firms <= ParkGenerator.maximumFirms else {
             throw ValidationError("--firms must be between \(ParkGenerator.minimumFirms) and \(ParkGenerator.maximumFirms), got \(firms)")
         }
-        let names = templateNames
-        if names.isEmpty { throw ValidationError("--chains names no template; known: \(ChainTemplate.names.joined(separator: ","))") }
-        for name in names where ChainTemplate.named(name) == nil {
-            throw ValidationError("unknown chain template \"\(name)\"; known: \(ChainTemplate.names.joined(separator: ","))")
+        if let names = chainNames {
+            if names.isEmpty { throw ValidationError("--chains names no template; known: \(ChainTemplate.allNames.joined(separator: ","))") }
+            // Names from --template files are checked when the files are read.
+            for name in names where templateFiles.isEmpty && ChainTemplate.builtIn(name) == nil {
+                throw ValidationError("unknown chain template \"\(name)\"; known: \(ChainTemplate.allNames.joined(separator: ","))")
+            }
+            if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
         }
-        if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
         if output.isEmpty { throw ValidationError("-o names the output") }
     }
 
     func run() throws {
-        let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
+        var options = ParkGenerator.Options(firms: firms, seed: seed, plantGaps: plantGaps)
+        for file in templateFiles { options.templates += try ChainTemplate.load(path: file) }
+        options.chains = chainNames ?? (templateFiles.isEmpty ? ChainTemplate.names : options.templates.map(\.id))
         let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
         let result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
         line.finish()

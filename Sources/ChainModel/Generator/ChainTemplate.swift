@@ -5,9 +5,9 @@
 /// let nev = ChainTemplate.named("nev")
 /// print(nev?.stages.map(\.id) ?? [])
 /// ```
-public struct ChainTemplate: Sendable {
+public struct ChainTemplate: Sendable, Equatable {
     /// One stage of the template.
-    public struct StageTemplate: Sendable {
+    public struct StageTemplate: Sendable, Equatable {
         /// Stage id, unique over all templates, e.g. `nev-parts`.
         public var id: String
         public var name: String
@@ -26,6 +26,12 @@ public struct ChainTemplate: Sendable {
         public var words: [String]
         /// Capabilities the stage's firms may offer others.
         public var capabilities: [String]
+        /// Everything the stage's firms make, ``product`` first (firms list them all).
+        public var products: [String] = []
+        /// Whether firms of the stage buy the stage's own product from each other (a fabric
+        /// mill selling grey cloth to another mill). Generated parks draw no such links; the
+        /// flag is template data for matchmaking vocabularies.
+        public var feedsItself = false
 
         public init(
             _ id: String, _ name: String, _ tier: Tier, inputs: [String] = [], required: Bool = true,
@@ -42,6 +48,21 @@ public struct ChainTemplate: Sendable {
             self.weight = weight
             self.words = words
             self.capabilities = capabilities
+            self.products = [product]
+        }
+
+        /// The stage with more products than its link product (which stays first).
+        public func making(_ more: [String]) -> StageTemplate {
+            var s = self
+            s.products = [product] + more.filter { $0 != product }
+            return s
+        }
+
+        /// The stage, marked as feeding itself (``feedsItself``).
+        public func feedingItself() -> StageTemplate {
+            var s = self
+            s.feedsItself = true
+            return s
         }
     }
 
@@ -56,6 +77,15 @@ public struct ChainTemplate: Sendable {
     public var leaderStage: String
     /// Stages, upstream first.
     public var stages: [StageTemplate]
+
+    public init(id: String, name: String, weight: Double, zones: [String], leaderStage: String, stages: [StageTemplate]) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.zones = zones
+        self.leaderStage = leaderStage
+        self.stages = stages
+    }
 
     /// The chain record (stages without firms).
     public var chain: Chain {

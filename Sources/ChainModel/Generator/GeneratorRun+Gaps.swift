@@ -34,6 +34,25 @@ extension GeneratorRun {
                 kind: .short, place: .init(chain: templates[c].id, stages: listed.map { stages[$0].t.id }),
                 sentence: "Chain \(templates[c].id) is short: upstream stages \(plan.shortOutside.map { stages[$0].t.id }.joined(separator: ", ")) have firms only outside the park, and extension stages \(plan.shortEmpty.map { stages[$0].t.id }.joined(separator: ", ")) have none."))
         }
+        if let s = plan.outside {
+            for t in stages[s].consumers where inCount[t] > 0 {
+                gaps.append(PlantedGap(
+                    kind: .weak, rule: "outside-sourcing", place: .init(chain: chainId(s), stages: [stages[t].t.id, stages[s].t.id]),
+                    sentence: "Stage \(label(t)) buys most of its \(stages[s].t.product) from outside the park: stage \(label(s)) has \(inCount[s]) in-park firms and \(outCount[s]) outside."))
+            }
+        }
+        if let i = plan.lostInput, let t = plan.lostStage {
+            gaps.append(PlantedGap(
+                kind: .broken, rule: "lost-link",
+                place: .init(chain: chainId(t), stages: [stages[t].t.id, stages[i].t.id], links: lostLinkIds.map { links[$0].id ?? "#\($0)" }),
+                sentence: "Every in-park supply of \(stages[i].t.product) from \(label(i)) to \(label(t)) was lost (\(lostLinkIds.count) links)."))
+        }
+        if let f = weakFirm, let s = plan.weak {
+            gaps.append(PlantedGap(
+                kind: .singlePointOfFailure, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
+                sentence: "\(ids[f]) is the only in-park firm of stage \(label(s)): its loss cuts every buyer of \(stages[s].t.product)."))
+        }
+        plantOverlayTruths()
         if let f = weakFirm, let s = plan.weak {
             let id = "n-gap-blocking"
             needs.append(Need(
@@ -42,6 +61,43 @@ extension GeneratorRun {
             gaps.append(PlantedGap(
                 kind: .blockingNeed, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]], needs: [id]),
                 sentence: "Open finance need \(id) of \(ids[f]), the single supplier of stage \(label(s))."))
+        }
+    }
+
+    /// A capability match (a firm's open capability need that another in-park firm's
+    /// capability meets) and a should-build firm (4 party members, no organization), picked
+    /// from the firms as generated without a random draw.
+    mutating func plantOverlayTruths() {
+        // Both firms outside the stages of the other planted gaps, so that the need adds no
+        // blocking need (卡点) of a single point of failure.
+        let planted = Set([plan.broken, plan.weak, plan.thin, plan.outside, plan.lostInput, plan.lostStage].compactMap { $0 })
+        func free(_ i: Int) -> Bool { inPark[i] && !isLeader[i] && !planted.contains(Int(firmStage[i])) }
+        // Offerer: the first such firm with a capability, in park order.
+        var offerer: Int?
+        for i in 0..<n where free(i) && i % 5 == 0 && !stages[Int(firmStage[i])].capabilityLists.isEmpty {
+            offerer = i
+            break
+        }
+        if let b = offerer {
+            let info = stages[Int(firmStage[b])]
+            let capability = info.capabilityLists[b / 5 % info.capabilityLists.count][0]
+            // Needer: the first in-park firm of another stage of the same chain.
+            if let a = (0..<n).first(where: { free($0) && stages[Int(firmStage[$0])].chain == info.chain && firmStage[$0] != firmStage[b] }) {
+                let id = "n-gap-capability"
+                needs.append(Need(
+                    id: id, firm: ids[a], kind: .capability, tags: [capability], text: "需要\(capability)方面的技术支持", status: .open,
+                    responder: "cm-\(templates[info.chain].id)"))
+                gaps.append(PlantedGap(
+                    kind: .capabilityMatch,
+                    place: .init(chain: templates[info.chain].id, stages: [stages[Int(firmStage[a])].t.id, info.t.id], firms: [ids[a], ids[b]], needs: [id]),
+                    sentence: "\(ids[a]) needs \(capability); \(ids[b]) in the same park offers it."))
+            }
+        }
+        if let f = (0..<n).first(where: { inPark[$0] && !isLeader[$0] && firmOrg[$0] < 0 && partyMembers[$0] < 3 }) {
+            partyMembers[f] = 4
+            gaps.append(PlantedGap(
+                kind: .shouldBuild, place: .init(chain: templates[stages[Int(firmStage[f])].chain].id, stages: [stages[Int(firmStage[f])].t.id], firms: [ids[f]]),
+                sentence: "\(ids[f]) has 4 party members and no party organization: it should set up its own branch."))
         }
     }
 }

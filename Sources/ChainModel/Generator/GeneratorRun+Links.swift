@@ -26,15 +26,23 @@ extension GeneratorRun {
         let effective: [[Int]] = stages.indices.map { s in
             stages[s].inputs.filter { $0 != thin && inPool[$0].count + outPool[$0].count > 0 }
         }
-        // Thin: its (three) firms each supply one buyer of a consumer stage.
+        // Thin: its (three) firms each supply one buyer of a consumer stage, round-robin over
+        // the consumer stages with firms, so every stage the thin stage feeds gets some
+        // in-park supply (one link per consumer stage at least).
         if thin >= 0 {
             thinFirms = inPool[thin].filter { firmStage[Int($0)] == Int32(thin) }
-            var candidates: [Int32] = []
-            for c in stages[thin].consumers { candidates += inPool[c].filter { firmStage[Int($0)] == Int32(c) } }
+            let consumerPools = stages[thin].consumers.map { c in inPool[c].filter { firmStage[Int($0)] == Int32(c) } }.filter { !$0.isEmpty }
             var chosen: [Int32] = []
-            while chosen.count < thinFirms.count && chosen.count < candidates.count {
-                let b = rng.pick(candidates)
-                if !chosen.contains(b) { chosen.append(b) }
+            let wanted = min(max(thinFirms.count, consumerPools.count), consumerPools.reduce(0) { $0 + $1.count })
+            var k = 0
+            var attempts = 0
+            while chosen.count < wanted && attempts < 64 * max(1, wanted) {
+                attempts += 1
+                let b = rng.pick(consumerPools[k % consumerPools.count])
+                if !chosen.contains(b) {
+                    chosen.append(b)
+                    k += 1
+                }
             }
             thinBuyers = chosen
         }
@@ -58,11 +66,15 @@ extension GeneratorRun {
         var chosen: [Int32] = []
         var raw: [Double] = []
         let weak = self.plan.weak ?? -1
+        let outsideStage = self.plan.outside ?? -1
+        let lostInput = self.plan.lostInput ?? -1
+        let lostStage = self.plan.lostStage ?? -1
         let planned = options.plannedShare
         let lostOrPlanned = options.plannedShare + options.lostShare
         let nonLocal = options.nonLocalLinkShare
         for b in 0..<n {
             if b & 0xFFFF == 0 { progress?("links", b, n) }
+            if thin >= 0 { addThinLinks(buyer: b, thin: thin) }
             let first = plan.start[b]
             let m = plan.start[b + 1] - first
             guard m > 0 else { continue }
@@ -80,7 +92,7 @@ extension GeneratorRun {
                         // the suppliers still waiting, so both finish together.
                         let waitIn = inPool[s].count - cursorIn[s]
                         let waitOut = outPool[s].count - cursorOut[s]
-                        let pOut = waitIn + waitOut > 0 ? Double(waitOut) / Double(waitIn + waitOut) : nonLocal
+                        let pOut = waitIn + waitOut > 0 ? Double(waitOut) / Double(waitIn + waitOut) : (s == outsideStage ? 0.9 : nonLocal)
                         let useOut = !outPool[s].isEmpty && (inPool[s].isEmpty || rng.unit() < pOut)
                         var candidate: Int32
                         if useOut {
@@ -132,7 +144,13 @@ extension GeneratorRun {
                     }
                     let value = share.map { max(1000, (budget * $0 / 1000).rounded() * 1000) }
                     var status = LinkStatus.active
-                    if s != weak {
+                    if s == lostInput && Int(firmStage[b]) == lostStage {
+                        // The planted lost edge: every in-park supply of it lost, outside supply kept.
+                        if inPark[Int(supplier)] {
+                            status = .lost
+                            lostLinkIds.append(links.count)
+                        }
+                    } else if s != weak {
                         let r = rng.unit()
                         if r < planned { status = .planned } else if r < lostOrPlanned { status = .lost }
                     }
@@ -141,15 +159,20 @@ extension GeneratorRun {
                         status: status, primary: q == best && (share ?? 0) >= 0.25))
                 }
             }
-            if let t = thinBuyers.firstIndex(of: Int32(b)), thin >= 0 {
-                let id = "l-thin-\(t + 1)"
-                thinLinkIds.append(id)
-                links.append(SupplyLink(
-                    id: id, supplier: ids[Int(thinFirms[t])], buyer: ids[b], product: stages[thin].productList[0],
-                    value: max(1000, (output[Int(thinFirms[t])] * 0.1 / 1000).rounded() * 1000), share: 0.02))
-            }
         }
         progress?("links", n, n)
+    }
+
+    /// The thin stage's link into `b`, when `b` is one of the chosen thin buyers (the thin
+    /// firms taken in turn).
+    mutating func addThinLinks(buyer b: Int, thin: Int) {
+        guard let t = thinBuyers.firstIndex(of: Int32(b)), !thinFirms.isEmpty else { return }
+        let supplier = Int(thinFirms[t % thinFirms.count])
+        let id = "l-thin-\(t + 1)"
+        thinLinkIds.append(id)
+        links.append(SupplyLink(
+            id: id, supplier: ids[supplier], buyer: ids[b], product: stages[thin].productList[0],
+            value: max(1000, (output[supplier] * 0.1 / 1000).rounded() * 1000), share: 0.02))
     }
 
     /// Per buyer and input stage, how many suppliers it gets (flat, `start[b]..<start[b+1]`

@@ -24,6 +24,11 @@ struct GeneratorRun {
         var shortChain: Int?
         var shortEmpty: [Int] = []
         var shortOutside: [Int] = []
+        /// 弱链: a stage with two in-park firms whose buyers get most of its product from outside.
+        var outside: Int?
+        /// 断链 by loss: the template edge (input stage, buyer stage) whose in-park links are all lost.
+        var lostInput: Int?
+        var lostStage: Int?
 
         func isFixed(_ s: Int) -> Bool {
             s == broken || s == weak || s == thin || shortEmpty.contains(s)
@@ -74,6 +79,8 @@ struct GeneratorRun {
     var thinLinkIds: [String] = []
     var thinBuyers: [Int32] = []
     var thinFirms: [Int32] = []
+    /// Indices in ``links`` of the planted lost edge's links.
+    var lostLinkIds: [Int] = []
 
     init(options: ParkGenerator.Options, templates: [ChainTemplate], progress: ((String, Int, Int) -> Void)?) {
         self.options = options
@@ -102,7 +109,9 @@ struct GeneratorRun {
             name: "合成产业园区(\(n)家企业, seed \(options.seed))",
             region: "合成数据",
             dataDate: "2024-06",
-            source: "chainmap generate --firms \(n) --seed \(options.seed)" + (options.plantGaps ? " --plant-gaps" : ""),
+            source: "chainmap generate --firms \(n) --seed \(options.seed)"
+                + (options.chains == ChainTemplate.names ? "" : " --chains " + options.chains.joined(separator: ","))
+                + (options.plantGaps ? " --plant-gaps" : ""),
             note: "Synthetic park from ChainMap's seeded generator: chains follow the bundled samples' templates; firms, links, organizations, pairings and needs are made up.",
             chains: templates.map(\.chain), firms: firms, links: links, organizations: organizations,
             pairings: pairings, needs: needs)
@@ -116,7 +125,7 @@ struct GeneratorRun {
             let base = stages.count
             for st in t.stages {
                 stages.append(StageInfo(
-                    chain: ci, t: st, idList: [st.id], productList: [st.product],
+                    chain: ci, t: st, idList: [st.id], productList: st.products.first == st.product ? st.products : [st.product],
                     capabilityLists: st.capabilities.map { [$0] }))
             }
             for k in 0..<t.stages.count {
@@ -137,9 +146,14 @@ struct GeneratorRun {
     mutating func planGaps() {
         let chainCount = templates.count
         var used: [Int] = []
+        // Stages that stay in the park (not moved outside by a short chain): the inputs of the
+        // broken stage and the ends of the lost edge, so those gaps sit between in-park stages.
+        var keep: [Int] = []
         func choose(chain c: Int, needRedundantConsumers: Bool) -> Int? {
+            // Some consumer keeps its firms (is not the broken stage), so the gap has buyers.
             let all = stagesOf(chain: c).filter {
-                stages[$0].t.required && !stages[$0].consumers.isEmpty && stages[$0].t.tier != .downstream && !used.contains($0)
+                stages[$0].t.required && stages[$0].consumers.contains { $0 != plan.broken } && stages[$0].t.tier != .downstream
+                    && !used.contains($0)
             }
             // Emptying or thinning the stage must leave its consumers other inputs, and its
             // input stages other consumers (or inputs of their own), so no firm is left unlinked.
@@ -155,15 +169,66 @@ struct GeneratorRun {
             }
             return nil
         }
-        plan.broken = choose(chain: 0, needRedundantConsumers: true)
+        // Broken: a mid-chain stage — midstream, or else upstream with inputs of its own that
+        // stay in the park — so the chain is cut between in-park stages (docs/GAPS.md).
+        func chooseBroken(chain c: Int) -> Int? {
+            let all = stagesOf(chain: c).filter {
+                stages[$0].t.required && stages[$0].consumers.contains { stages[$0].t.required } && stages[$0].t.tier != .downstream
+                    && !used.contains($0)
+            }
+            let good = all.filter { s in
+                stages[s].consumers.allSatisfy { stages[$0].inputs.count >= 2 }
+                    && stages[s].inputs.allSatisfy { stages[$0].consumers.count >= 2 || !stages[$0].inputs.isEmpty }
+            }
+            let midAll = all.filter { stages[$0].t.tier == .midstream }
+            let midGood = good.filter { stages[$0].t.tier == .midstream }
+            let fedAll = all.filter { !stages[$0].inputs.isEmpty }
+            let fedGood = good.filter { !stages[$0].inputs.isEmpty }
+            for pool in [midGood, midAll, fedGood, fedAll] where !pool.isEmpty {
+                let s = rng.pick(pool)
+                used.append(s)
+                keep += stages[s].inputs
+                return s
+            }
+            return nil
+        }
+        plan.broken = chooseBroken(chain: 0)
         plan.weak = choose(chain: 1 % chainCount, needRedundantConsumers: false)
         plan.thin = choose(chain: 2 % chainCount, needRedundantConsumers: true)
+        // Weak: a required stage with in-park buyers in the chain after the thin one.
+        let weakChain = 2 % chainCount
+        let outsidePool = stagesOf(chain: weakChain).filter {
+            stages[$0].t.required && stages[$0].consumers.contains { !used.contains($0) && stages[$0].t.required } && !used.contains($0)
+        }
+        if !outsidePool.isEmpty {
+            let s = rng.pick(outsidePool)
+            plan.outside = s
+            used.append(s)
+        }
+        // Lost: an edge into a required stage with at least two inputs, both ends free.
+        var edges: [(Int, Int)] = []
+        for c in 0..<chainCount {
+            for t in stagesOf(chain: c) where stages[t].t.required && stages[t].inputs.count >= 2 && t != plan.broken && t != plan.thin {
+                for i in stages[t].inputs where !used.contains(i) && stages[i].t.required { edges.append((i, t)) }
+            }
+            if !edges.isEmpty { break }
+        }
+        if !edges.isEmpty {
+            let (i, t) = rng.pick(edges)
+            plan.lostInput = i
+            plan.lostStage = t
+            used.append(i)
+            keep += [i, t]
+        }
         let sc = 3 % chainCount
         plan.shortChain = sc
-        for s in stagesOf(chain: sc) where !used.contains(s) {
+        for s in stagesOf(chain: sc) where !used.contains(s) && !keep.contains(s) {
             if !stages[s].t.required {
                 plan.shortEmpty.append(s)
-            } else if stages[s].t.tier == .upstream {
+            } else if stages[s].t.tier == .upstream
+                && stages[s].inputs.allSatisfy({ plan.shortOutside.contains($0) || plan.shortEmpty.contains($0) }) {
+                // The chain starts after its upstream: only stages whose own inputs are gone
+                // too (an upstream stage fed by an in-park one would be a cut, 断链).
                 plan.shortOutside.append(s)
             }
         }
@@ -220,6 +285,10 @@ struct GeneratorRun {
         for s in plan.shortOutside {
             outCount[s] += inCount[s]
             inCount[s] = 0
+        }
+        if let s = plan.outside, inCount[s] > 2 {
+            outCount[s] += inCount[s] - 2
+            inCount[s] = 2
         }
         // Outside suppliers only where some consumer stage will have buyers.
         let eligible = stages.indices.filter { s in
@@ -278,7 +347,7 @@ struct GeneratorRun {
         secondStage = [Int32](repeating: -1, count: n)
         guard templates.count > 1 else { return }
         let free = stages.indices.map { s in
-            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain
+            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain && s != plan.outside
         }
         for i in 0..<n where inPark[i] && !isLeader[i] && !plan.isFixed(Int(firmStage[i])) {
             guard rng.chance(0.03) else { continue }

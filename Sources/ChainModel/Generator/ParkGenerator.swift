@@ -30,6 +30,9 @@ public enum ParkGenerator {
         public var lostShare: Double
         /// Share of in-park firms that raised a need.
         public var needShare: Double
+        /// Templates of the user's (from a template file, ``ChainTemplate/load(path:)``):
+        /// ``chains`` may name them by id besides the built-in ones.
+        public var templates: [ChainTemplate] = []
 
         public init(
             firms: Int, seed: UInt64, chains: [String] = ChainTemplate.names, plantGaps: Bool = false,
@@ -75,10 +78,15 @@ public enum ParkGenerator {
         guard !options.chains.isEmpty else { throw GeneratorError("name at least one chain template") }
         var templates: [ChainTemplate] = []
         for name in options.chains {
-            guard let t = ChainTemplate.named(name) else {
-                throw GeneratorError("unknown chain template \"\(name)\"; known: " + ChainTemplate.names.joined(separator: ", "))
+            guard let t = options.templates.first(where: { $0.id == name }) ?? ChainTemplate.builtIn(name) else {
+                let known = options.templates.map(\.id) + ChainTemplate.allNames
+                throw GeneratorError("unknown chain template \"\(name)\"; known: " + known.joined(separator: ", "))
             }
             if templates.contains(where: { $0.id == t.id }) { throw GeneratorError("chain template \"\(name)\" named twice") }
+            if let p = t.problems().first { throw GeneratorError("chain template \"\(t.id)\": \(p.field): \(p.id)") }
+            for s in t.stages where templates.contains(where: { $0.stages.contains { $0.id == s.id } }) {
+                throw GeneratorError("stage \"\(s.id)\" of chain template \"\(t.id)\" is also in another template")
+            }
             templates.append(t)
         }
         let shares = [options.outsideShare, options.nonLocalLinkShare, options.plannedShare, options.lostShare, options.needShare]

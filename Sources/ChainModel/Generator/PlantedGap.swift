@@ -16,9 +16,27 @@ public struct PlantedGap: Sendable, Equatable {
         case short
         /// An open finance or talent need of a single-point-of-failure firm (卡点/难点).
         case blockingNeed = "blocking-need"
+        /// A firm whose loss would cut every buyer of its stage (单点失效): the single firm of
+        /// the single-supplier stage.
+        case singlePointOfFailure = "single-point-of-failure"
+        /// An open capability need of one in-park firm that a capability another in-park firm
+        /// offers meets (`firms`: the needer, then the planted offerer; `needs`: the need).
+        case capabilityMatch = "capability-match"
+        /// An in-park firm with enough party members for its own branch and no organization
+        /// (应建尽建).
+        case shouldBuild = "should-build"
+
+        /// The gap kinds (found by `chainmap gaps`), as opposed to the other planted truths.
+        public var isGap: Bool {
+            switch self {
+            case .broken, .weak, .thin, .short, .blockingNeed: true
+            case .singlePointOfFailure, .capabilityMatch, .shouldBuild: false
+            }
+        }
     }
 
-    /// Where the gap is. Lists are empty when they do not apply.
+    /// Where the gap is. Lists are empty when they do not apply. A gap on a template edge
+    /// (a lost or outside-sourced supply) lists the buying stage, then the input stage.
     public struct Place: Sendable, Equatable {
         public var chain: String
         /// The stage(s) concerned; the first is the main one.
@@ -38,12 +56,15 @@ public struct PlantedGap: Sendable, Equatable {
     }
 
     public var kind: Kind
+    /// The gap rule expected to report it (docs/GAPS.md), e.g. `lost-link`, when one does.
+    public var rule: String?
     public var place: Place
     /// What was planted, in one sentence.
     public var sentence: String
 
-    public init(kind: Kind, place: Place, sentence: String) {
+    public init(kind: Kind, rule: String? = nil, place: Place, sentence: String) {
         self.kind = kind
+        self.rule = rule
         self.place = place
         self.sentence = sentence
     }
@@ -56,7 +77,7 @@ extension PlantedGap {
     public static func json(_ gaps: [PlantedGap], park: Park, options: ParkGenerator.Options) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
-        w.key("format"); w.string("chainmap-planted-gaps/1")
+        w.key("format"); w.string("chainmap-planted-gaps/2")
         w.key("park"); w.string(park.id)
         w.key("seed"); w.string(String(options.seed))
         w.key("firms"); w.int(park.firms.count)
@@ -67,6 +88,7 @@ extension PlantedGap {
             w.element()
             w.beginObject()
             w.key("kind"); w.string(g.kind.rawValue)
+            if let rule = g.rule { w.key("rule"); w.string(rule) }
             w.key("chain"); w.string(g.place.chain)
             w.key("stages"); w.inlineStrings(g.place.stages)
             w.key("firms"); w.inlineStrings(g.place.firms)
