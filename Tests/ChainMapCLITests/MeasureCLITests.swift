@@ -106,6 +106,6 @@ import Testing
         try "zz\n".write(to: unknown, atomically: true, encoding: .utf8)
         let u = try CLI.run(["measure", graph.path, "--algorithms", "betweenness", "--sources", unknown.path])
         #expect(u.status == 1)
-        #expect(u.stderr.contains("unknown node \"zz\""))
+        #expect(u.stderr.contains("未知节点“zz”"))
     }
 }

@@ -59,15 +59,15 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard firms >= ParkGenerator.minimumFirms, firms <= ParkGenerator.maximumFirms else {
-            throw ValidationError("--firms must be between \(ParkGenerator.minimumFirms) and \(ParkGenerator.maximumFirms), got \(firms)")
+            throw Usage.between("--firms", String(ParkGenerator.minimumFirms), String(ParkGenerator.maximumFirms))
         }
         let names = templateNames
-        if names.isEmpty { throw ValidationError("--chains names no template; known: \(ChainTemplate.names.joined(separator: ","))") }
+        if names.isEmpty { throw Usage.unknownValue("--chains", "", ChainTemplate.names) }
         for name in names where ChainTemplate.named(name) == nil {
-            throw ValidationError("unknown chain template \"\(name)\"; known: \(ChainTemplate.names.joined(separator: ","))")
+            throw Usage.unknownValue("--chains", name, ChainTemplate.names)
         }
-        if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
-        if output.isEmpty { throw ValidationError("-o names the output") }
+        if Set(names).count != names.count { throw Usage.error(Message("cli.usage.twice", ["option": .text("--chains")])) }
+        if output.isEmpty { throw Usage.error("cli.usage.outputEmpty") }
     }
 
     func run() throws {

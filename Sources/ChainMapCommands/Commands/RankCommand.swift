@@ -71,7 +71,7 @@ struct RankCommand: ParsableCommand {
     func validate() throws {
         if top < 0 { throw Usage.notNegative("--top") }
         if let sample, sample < 1 { throw Usage.atLeast("--sample", 1) }
-        if sample != nil && measure != .betweenness { throw ValidationError("--sample applies to --by betweenness") }
+        if sample != nil && measure != .betweenness { throw Usage.error("cli.usage.sampleNeedsBetweenness") }
         if !(0...1).contains(damping) { throw Usage.between("--damping", "0", "1") }
         if !(tolerance > 0) { throw Usage.positive("--tolerance") }
         if maxIterations < 1 { throw Usage.atLeast("--max-iterations", 1) }
@@ -83,7 +83,7 @@ struct RankCommand: ParsableCommand {
         let start = clock.now
         let input = try graphOptions.load()
         let loaded = clock.now
-        let progress = ProgressLine("Computing \(measure.rawValue)")
+        let progress = ProgressLine(StderrText.text(Message("cli.progress.computing", ["measure": .message(Message("rank.measure." + measure.rawValue))])))
         let options = RankingOptions(
             measure: measure, weighted: weighted, sample: sample, seed: seed,
             sources: try sources.map { try input.sources(fromFile: $0) }, scaleSample: !raw, normalized: !raw,
@@ -92,10 +92,17 @@ struct RankCommand: ParsableCommand {
         let report = try RankReport(input, options: options, top: top)
         progress.finish()
         if timings {
-            Console.err("timing: load \(loaded - start), compute \(clock.now - loaded) (\(input.graph.nodeCount) nodes, \(input.graph.edgeCount) edges)\n")
+            StderrText.say(Message("cli.rank.timing", [
+                "load": .number(Self.seconds(loaded - start), digits: 3), "compute": .number(Self.seconds(clock.now - loaded), digits: 3),
+                "nodes": .integer(input.graph.nodeCount), "edges": .integer(input.graph.edgeCount),
+            ]))
         }
         try output.emit(report)
     }
+}
+
+extension RankCommand {
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 }
 
 extension CentralityMeasure: ExpressibleByArgument {}

@@ -72,9 +72,9 @@ struct MatchScoringOptions: ParsableArguments {
     func validate() throws {
         if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
         if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
-        if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
+        if !(proximityDecades > 0) { throw Usage.positive("--proximity-decades") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
-            throw ValidationError("weights must be 0 or more")
+            throw Usage.error("cli.usage.weights")
         }
     }
 
