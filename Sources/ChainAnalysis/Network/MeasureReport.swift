@@ -179,7 +179,9 @@ public struct MeasureReport: Sendable, Encodable {
     /// algorithm `options.repeats` times.
     ///
     /// - Parameters:
+    ///   - options: the algorithms, their parameters and the number of runs.
     ///   - name: how the report names the graph.
+    ///   - load: reads the graph; called with the run's number (0 first).
     ///   - render: for ``MeasuredAlgorithm/render``: prepares a park's map once and returns
     ///     one render, which gives the bytes written (the renderer lives above this module).
     /// - Throws: what `load` or `render` throw; ``SourceListError`` for a bad sources file;

@@ -85,7 +85,7 @@ public struct SparkImportReport: Sendable, Encodable {
     /// Reads the results folder `results` of `park`'s export and compares it with ChainMap's
     /// answers computed in-process; lists the first `top` firms (0: all).
     ///
-    /// - Throws: ``WriteError`` when the folder cannot be read or does not match the park;
+    /// - Throws: `WriteError` when the folder cannot be read or does not match the park;
     ///   ``RankingError/invalid(_:)`` when the job's PageRank parameters are invalid.
     public init(results: String, park: Park, part: Part? = nil, top: Int = 20) throws {
         let spark = try SparkResults.read(results, nodeCount: park.firms.count)
