@@ -78,6 +78,9 @@ import Testing
         Problem(label: "spark export into a foreign folder", files: ["lake/notes.txt": "keep"], arguments: ["export", "beilun-nev", "--to", "spark", "-o", "DIR/lake", "--no-warnings"]),
         Problem(label: "not converged", arguments: ["rank", "beilun-nev", "--max-iterations", "2", "--no-warnings"]),
         Problem(label: "data warnings note", arguments: ["info", "yihuang-plastics"], status: 0),
+        Problem(label: "damaged workbook", files: ["bad.xlsx": "PK\u{3}\u{4}garbage"], arguments: ["info", "DIR/bad.xlsx"]),
+        Problem(label: "not a workbook", files: ["old.xlsx": "not a zip"], arguments: ["validate", "DIR/old.xlsx"]),
+        Problem(label: "output to another descriptor", arguments: ["info", "beilun-nev", "-o", "/dev/stderr", "--no-warnings"]),
     ]
 
     /// ASCII words allowed in Chinese output besides the sample's ids and names, numbers,
@@ -149,7 +152,7 @@ import Testing
             line.replace(/^\S*: (error|warning|note): (\S+: )?/, with: "")  // place, keyword, field
             line.replace(/\S*\/\S*/, with: " ")  // paths (and their file names)
             line.replace(/[A-Za-z_]+\[[0-9]+\](\.[A-Za-z_]+)*/, with: " ")  // record places: firms[3].stages
-            line.replace(/[A-Za-z_-]+\.(csv|json|xlsx|txt)\b/, with: " ")  // file names: firms.csv
+            line.replace(/[A-Za-z_-]*\.(csv|json|xlsx|xls|et|ods|txt)\b/, with: " ")  // file names and kinds: firms.csv, .xlsx
             line.replace(/chainmap [a-z-]+/, with: " ")  // a verb named in a sentence
             line.replace(/（[A-Za-z]+）/, with: " ")  // a sheet's or file's name after its Chinese one: 企业表（firms）
             line.replace(/(^|[^A-Za-z0-9])--?[a-z][a-z-]*( [a-z][a-z0-9-]*)?/, with: " ")  // options, with a value

@@ -43,9 +43,13 @@ struct XLSXReader {
         }
         guard let workbook = try archive.read(workbookPart) else {
             if archive.contains("content.xml") {
-                throw XLSXProblem("this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook", hint: "save it as Excel 2007-365 (.xlsx)")
+                throw XLSXProblem(
+                    "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook", hint: "save it as Excel 2007-365 (.xlsx)",
+                    text: "problem.xlsx.ods", hintText: "problem.xlsx.ods.hint")
             }
-            throw XLSXProblem("not an Excel workbook: the zip archive has no \(workbookPart)", hint: "save the file as an Excel workbook (.xlsx)")
+            throw XLSXProblem(
+                "not an Excel workbook: the zip archive has no \(workbookPart)", hint: "save the file as an Excel workbook (.xlsx)",
+                text: Message("problem.xlsx.noWorkbook", ["part": .text(workbookPart)]), hintText: "problem.xlsx.saveAgain.hint")
         }
         let folder = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "") + ".rels"
@@ -221,7 +225,9 @@ struct XLSXReader {
     /// The worksheet's XML, inflated.
     mutating func worksheetBytes(_ sheet: Sheet) throws(XLSXProblem) -> [UInt8] {
         guard let bytes = try archive.read(sheet.part) else {
-            throw XLSXProblem("the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint, sheet: sheet.name)
+            throw XLSXProblem(
+                "the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint, sheet: sheet.name,
+                text: Message("problem.xlsx.sheetMissing", ["part": .text(sheet.part)]))
         }
         return bytes
     }
@@ -343,7 +349,9 @@ struct XLSXReader {
             switch type {
             case .shared:
                 guard let v = value, let i = Self.index(v), i >= 0, i < sharedStrings.count else {
-                    throw XLSXProblem("cell \(cellRef) refers to a shared string that is not in the workbook", hint: ZipArchive.corruptHint, sheet: sheet)
+                    throw XLSXProblem(
+                        "cell \(cellRef) refers to a shared string that is not in the workbook", hint: ZipArchive.corruptHint, sheet: sheet,
+                        text: Message("problem.xlsx.sharedString", ["cell": .text(cellRef)]))
                 }
                 text = sharedStrings[i]
             case .inline:
@@ -448,7 +456,9 @@ struct XLSXReader {
             case .eof:
                 break loop
             case .malformed(let at):
-                throw XLSXProblem("the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint, sheet: sheet)
+                throw XLSXProblem(
+                    "the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint, sheet: sheet,
+                    text: Message("problem.xlsx.malformed", ["at": .integer(at), "size": .integer(buf.count)]))
             }
         }
     }
