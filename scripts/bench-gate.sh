@@ -20,6 +20,7 @@ FILTERS=(
     --filter 'PageRank G\(100k,1M\) 20 iterations'
     --filter 'Load beilun-nev\.json \(206 firms\)'
     --filter 'Load yihuang-plastics CSV bundle \(118 firms\)'
+    --filter 'Load workbook 2k firms'
 )
 THRESHOLDS="$PWD/Thresholds"
 

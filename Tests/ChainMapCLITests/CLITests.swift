@@ -209,7 +209,7 @@ import Testing
         #expect(badFormat.status == 2)
         let csvNeedsFolder = try CLI.run(["convert", mini, "--to", "csv"])
         #expect(csvNeedsFolder.status == 2)
-        #expect(csvNeedsFolder.stderr.contains("--to csv writes a folder"))
+        #expect(csvNeedsFolder.stderr.contains("--to csv 写出的是文件夹"))
         let noVerb = try CLI.run(["frobnicate"])
         #expect(noVerb.status == 2)
     }

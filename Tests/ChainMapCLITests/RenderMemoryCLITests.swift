@@ -62,6 +62,6 @@ import Testing
         try "a b\n".write(to: graph, atomically: true, encoding: .utf8)
         let r = try CLI.run(["measure", graph.path, "--algorithms", "render"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("render needs a park"))
+        #expect(r.stderr.contains("图谱渲染需要园区数据"))
     }
 }

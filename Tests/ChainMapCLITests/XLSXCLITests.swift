@@ -35,7 +35,7 @@ import Testing
         let r = try CLI.run(["validate", path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("""
-            \(path):firms!G5: error: output: "1.2亿" is not a number. Hint: write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)
+            \(path):firms!G5: error: output: "1.2亿" is not a number. Hint: write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)
             """))
         // For programs: the sheet, the row as the line, the column as a number.
         let json = try CLI.run(["validate", path, "--format", "json"])

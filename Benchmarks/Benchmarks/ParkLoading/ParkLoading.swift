@@ -44,6 +44,25 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try ParkLoader.load(path: folder).park.firms.count)
     }
 
+    // The park workbook reader (issue 13: a 100k-firm workbook under 10 s): a 2,000-firm
+    // workbook (about 20,000 links, 0.9 MB) is gated on its malloc count, so a reader that
+    // goes back to a String per cell or per tag fails the gate; 100k firms gives the figure.
+    Benchmark("Load workbook 2k firms", configuration: allocationGate(slack: 200)) { benchmark in
+        let path = try BenchParks.workbook(firms: 2_000)
+        benchmark.startMeasurement()
+        blackHole(try ParkLoader.load(path: path).park.firms.count)
+    } setup: {
+        _ = try BenchParks.workbook(firms: 2_000)
+    }
+
+    Benchmark("Load workbook 100k firms", configuration: large) { benchmark in
+        let path = try BenchParks.workbook(firms: 100_000)
+        benchmark.startMeasurement()
+        blackHole(try ParkLoader.load(path: path).park.firms.count)
+    } setup: {
+        _ = try BenchParks.workbook(firms: 100_000)
+    }
+
     Benchmark("ParkGraph beilun-nev (all layers)") { benchmark in
         guard let path = Samples.path("beilun-nev"), let park = try? ParkLoader.load(path: path).park else { return }
         benchmark.startMeasurement()

@@ -170,7 +170,7 @@ public enum GapFactValue: Sendable, Equatable, Encodable {
     }
 }
 
-/// The facts that triggered a finding: a sentence (a catalog ``Message`` whose figures are
+/// The facts that triggered a finding: a sentence (a catalog `Message` whose figures are
 /// typed arguments) and the same facts as data.
 public struct GapEvidence: Sendable, Equatable, Encodable {
     /// The sentence, e.g. `gaps.evidence.missing-stage`; rendered by `ChainOutput`.
@@ -234,7 +234,7 @@ public struct GapSuggestedLink: Sendable, Equatable, Encodable {
 
 /// What to do about a finding.
 public struct GapRemedy: Sendable, Equatable, Encodable {
-    /// The advice as a catalog ``Message`` (补链招商, 供需对接, 就近配套, …).
+    /// The advice as a catalog `Message` (补链招商, 供需对接, 就近配套, …).
     public var message: Message
     /// The stage to attract a firm for (补链招商), if that is the remedy.
     public var attractStage: String?

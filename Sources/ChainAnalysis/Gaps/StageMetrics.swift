@@ -55,6 +55,7 @@ public struct StageMetrics: Sendable {
     public var edges: [[MetricValue]]
 
     /// - Parameters:
+    ///   - park: the park whose stages and template edges are measured.
     ///   - singleSourceShare: threshold of `stageSingleSource` (``GapOptions`` default 0.8).
     ///   - outsideShare: threshold of `outsideSourcing` (default 0.5).
     /// - Complexity: O(firms + links · template edges per link) plus the supply graph.

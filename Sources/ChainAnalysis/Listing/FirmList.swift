@@ -36,8 +36,10 @@ public struct FirmList: Sendable, Encodable {
     public var outside: Int { rows.count - inPark }
 
     /// - Parameters:
-    ///   - chain: a chain id or name; `stage`: a stage id or name; `search`: text found in a
-    ///     firm's id, name, products or capabilities (case-insensitive).
+    ///   - park: the park whose firms are listed.
+    ///   - chain: a chain id or name.
+    ///   - stage: a stage id or name.
+    ///   - search: text found in a firm's id, name, products or capabilities (case-insensitive).
     /// - Throws: ``LookupError`` for a chain or stage the park does not hold (with the
     ///   nearest ids, or every id when few).
     public init(park: Park, chain: String? = nil, stage: String? = nil, search: String? = nil) throws(LookupError) {

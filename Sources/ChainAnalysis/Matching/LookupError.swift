@@ -5,7 +5,7 @@ import ChainModel
 /// names the park does hold (did you mean …).
 ///
 /// Analyses that take names from people (`chainmap match`, `chainmap whatif`) throw it
-/// instead of guessing. It is a ``ChainMapError``: the command line prints its diagnostic in
+/// instead of guessing. It is a `ChainMapError`: the command line prints its diagnostic in
 /// the reader's language, located at the option, e.g.
 /// `error: --firm: 园区中没有企业“创泰活赛”。提示：是否要找 江西创泰活塞制造有限公司（chuangtai）？`
 public struct LookupError: Error, Sendable, Equatable {

@@ -109,7 +109,7 @@ extension NetworkInput {
         let bytes: [UInt8]
         switch InputFile.read(path, allowStream: true, limit: 1 << 30) {
         case .success(let b): bytes = b
-        case .failure(let problem): throw SourceListError(diagnostics: [Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+        case .failure(let problem): throw SourceListError(diagnostics: [problem.diagnostic(file: path)])
         }
         var index: [String: Int32] = [:]
         index.reserveCapacity(ids.count)
@@ -122,11 +122,13 @@ extension NetworkInput {
             if let v = index[word] {
                 result.append(v)
             } else if problems.count < 100 {
-                problems.append(Diagnostic(.error, file: path, line: n + 1, "unknown node \"\(word)\"", hint: "use ids of the park or labels of the edge list"))
+                problems.append(Diagnostic(.error, file: path, line: n + 1, "unknown node \"\(word)\"", hint: "use ids of the park or labels of the edge list")
+                    .with(Message("problem.sources.unknownNode", ["node": .text(word)]), hint: "problem.sources.unknownNode.hint"))
             }
         }
         if result.isEmpty && problems.isEmpty {
-            problems.append(Diagnostic(.error, file: path, "no sources listed", hint: "one node id or label per line"))
+            problems.append(Diagnostic(.error, file: path, "no sources listed", hint: "one node id or label per line")
+                .with("problem.sources.empty", hint: "problem.sources.empty.hint"))
         }
         if !problems.isEmpty { throw SourceListError(diagnostics: problems) }
         return result

@@ -4,7 +4,7 @@ import ChainModel
 /// `chainmap rank`: the firms (or edge-list nodes) ranked by a centrality measure, with how
 /// the numbers were obtained.
 ///
-/// A measure that does not converge is an error (``RankingError/notConverged``), not a ranking:
+/// A measure that does not converge is an error (``RankingError/notConverged(_:)``), not a ranking:
 /// an approximate order would be read as a real one. A sampled betweenness states its error
 /// bound against the scores it bounds.
 public struct RankReport: Sendable, Encodable {

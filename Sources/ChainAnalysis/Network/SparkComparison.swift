@@ -2,7 +2,7 @@ import ChainGraph
 import ChainModel
 import Dispatch
 
-/// Spark's results (``SparkResults``) set against ChainMap's own, computed in-process from
+/// Spark's results (`SparkResults`) set against ChainMap's own, computed in-process from
 /// the same park with the same parameters: PageRank (the same damping, weighting and number
 /// of iterations, tolerance off), weakly connected components, degrees and strengths on the
 /// active supply layer, and ``StageMetrics``.
@@ -60,7 +60,7 @@ public struct SparkComparison: Sendable {
             && strengthMaxAbs == 0 && stageChecks.allSatisfy { $0.mismatches == 0 }
     }
 
-    /// - Throws: ``CentralityError`` when the PageRank parameters are invalid.
+    /// - Throws: `CentralityError` when the PageRank parameters are invalid.
     public init(park: Park, spark: SparkResults) throws(CentralityError) {
         var clock = DispatchTime.now().uptimeNanoseconds
         var seconds: [(String, Double)] = []

@@ -37,6 +37,8 @@ public struct EdgeListError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String
     /// What to do about it.
     public var hint: String
+    /// For ``Kind/unreadableFile``: why the file could not be read.
+    public var fileProblem: InputFile.Problem?
 
     public init(path: String?, line: Int, kind: Kind, text: String, message: String, hint: String) {
         self.path = path

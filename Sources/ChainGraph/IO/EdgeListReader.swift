@@ -85,8 +85,9 @@ public enum EdgeListReader {
         case .success(let bytes):
             return try parse(bytes, path: path, options: options)
         case .failure(let problem):
-            throw EdgeListReadFailure(errors: [EdgeListError(
-                path: path, line: 0, kind: .unreadableFile, text: "", message: problem.message, hint: problem.hint)])
+            var error = EdgeListError(path: path, line: 0, kind: .unreadableFile, text: "", message: problem.message, hint: problem.hint)
+            error.fileProblem = problem
+            throw EdgeListReadFailure(errors: [error])
         }
     }
 

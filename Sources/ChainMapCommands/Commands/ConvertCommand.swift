@@ -43,10 +43,10 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if target == .csv && output == nil {
-            throw ValidationError("--to csv writes a folder: name it with -o FOLDER")
+            throw Usage.error("cli.usage.convertCSV")
         }
         if target == .xlsx && output == nil {
-            throw ValidationError("--to xlsx writes a workbook: name it with -o FILE.xlsx")
+            throw Usage.error("cli.usage.convertXLSX")
         }
     }
 

@@ -62,7 +62,7 @@ struct GapsCommand: ParsableCommand {
 
     func validate() throws {
         for (name, v) in [("--single-source-share", singleSourceShare), ("--outside-share", outsideShare), ("--thin-ratio", thinRatio)] where !(v >= 0 && v <= 1) {
-            throw ValidationError("\(name) must be between 0 and 1")
+            throw Usage.between(name, "0", "1")
         }
         if minCutOff < 1 { throw Usage.atLeast("--min-cut-off", 1) }
         if let limit, limit < 0 { throw Usage.notNegative("--limit") }
@@ -74,7 +74,7 @@ struct GapsCommand: ParsableCommand {
         var result = Set<GapKind>()
         for word in kind.split(separator: ",") {
             guard let k = GapKind(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown kind '\(word)'; use " + GapKind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw Usage.unknownValue("--kind", String(word), GapKind.allCases.map(\.rawValue))
             }
             result.insert(k)
         }

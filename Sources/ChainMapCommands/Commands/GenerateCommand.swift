@@ -70,17 +70,17 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard firms >= ParkGenerator.minimumFirms, firms <= ParkGenerator.maximumFirms else {
-            throw ValidationError("--firms must be between \(ParkGenerator.minimumFirms) and \(ParkGenerator.maximumFirms), got \(firms)")
+            throw Usage.between("--firms", String(ParkGenerator.minimumFirms), String(ParkGenerator.maximumFirms))
         }
         if let names = chainNames {
-            if names.isEmpty { throw ValidationError("--chains names no template; known: \(ChainTemplate.allNames.joined(separator: ","))") }
+            if names.isEmpty { throw Usage.unknownValue("--chains", "", ChainTemplate.allNames) }
             // Names from --template files are checked when the files are read.
             for name in names where templateFiles.isEmpty && ChainTemplate.builtIn(name) == nil {
-                throw ValidationError("unknown chain template \"\(name)\"; known: \(ChainTemplate.allNames.joined(separator: ","))")
+                throw Usage.unknownValue("--chains", name, ChainTemplate.allNames)
             }
-            if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
+            if Set(names).count != names.count { throw Usage.error(Message("cli.usage.twice", ["option": .text("--chains")])) }
         }
-        if output.isEmpty { throw ValidationError("-o names the output") }
+        if output.isEmpty { throw Usage.error("cli.usage.outputEmpty") }
     }
 
     func run() throws {

@@ -107,7 +107,7 @@ struct MapCommand: ParsableCommand {
         for word in (show ?? "").split(separator: ",") {
             let name = word.trimmingCharacters(in: .whitespaces)
             guard Self.overlaySources[name] != nil else {
-                throw ValidationError("unknown overlay '\(name)'; use " + Self.overlaySources.keys.sorted().joined(separator: ", "))
+                throw Usage.unknownValue("--show", name, Self.overlaySources.keys.sorted())
             }
             if !names.contains(name) { names.append(name) }
         }
@@ -125,7 +125,7 @@ struct MapCommand: ParsableCommand {
         var result = Set<MapLayer>()
         for word in layers.split(separator: ",") {
             guard let layer = MapLayer(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown layer '\(word)'; use " + MapLayer.allCases.map(\.rawValue).joined(separator: ", "))
+                throw Usage.unknownValue("--layers", String(word), MapLayer.allCases.map(\.rawValue))
             }
             result.insert(layer)
         }

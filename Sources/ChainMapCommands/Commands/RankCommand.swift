@@ -74,7 +74,7 @@ struct RankCommand: ParsableCommand {
     func validate() throws {
         if top < 0 { throw Usage.notNegative("--top") }
         if let sample, sample < 1 { throw Usage.atLeast("--sample", 1) }
-        if sample != nil && measure != .betweenness { throw ValidationError("--sample applies to --by betweenness") }
+        if sample != nil && measure != .betweenness { throw Usage.error("cli.usage.sampleNeedsBetweenness") }
         if !(0...1).contains(damping) { throw Usage.between("--damping", "0", "1") }
         if !(tolerance > 0) { throw Usage.positive("--tolerance") }
         if maxIterations < 1 { throw Usage.atLeast("--max-iterations", 1) }

@@ -1,3 +1,4 @@
+import ChainModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -79,6 +80,6 @@ final class ProgressLine: @unchecked Sendable {
 
     func finish() {
         guard enabled else { return }
-        Console.err(String(format: "\r\(label) done in %.2f s\u{1B}[K\n", Date().timeIntervalSince(start)))
+        Console.err("\r" + StderrText.text(Message("cli.progress.done", ["label": .text(label), "seconds": .number(Date().timeIntervalSince(start), digits: 2)])) + "\u{1B}[K\n")
     }
 }

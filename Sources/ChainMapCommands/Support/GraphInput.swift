@@ -21,7 +21,7 @@ struct GraphOptions: ParsableArguments {
             case "supply": result.insert(.supply)
             case "pairing": result.insert(.pairing)
             case "membership": result.insert(.membership)
-            default: throw ValidationError("unknown layer '\(word)'; use supply, pairing or membership")
+            default: throw Usage.unknownValue("--layer", String(word), ["supply", "pairing", "membership"])
             }
         }
         return result

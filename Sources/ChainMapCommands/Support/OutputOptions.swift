@@ -32,7 +32,7 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if format.isBinary && file == nil && isatty(1) == 1 {
-            throw ValidationError("--format \(format.rawValue) writes a binary file: add -o FILE (e.g. -o report.\(format.rawValue))")
+            throw Usage.error(Message("cli.usage.binaryNeedsFile", ["format": .text(format.rawValue)]))
         }
     }
 

@@ -37,4 +37,11 @@ enum Usage {
     static func positive(_ option: String) -> ValidationError {
         error(Message("cli.usage.positive", ["option": .text(option)]))
     }
+
+    /// `value` is not one of `known` for `option` (empty `value`: none was given).
+    static func unknownValue(_ option: String, _ value: String, _ known: [String]) -> ValidationError {
+        error(Message("cli.usage.unknownValue", [
+            "option": .text(option), "value": .text(value), "known": .list(known.map { .text($0) }, limit: 50),
+        ]))
+    }
 }

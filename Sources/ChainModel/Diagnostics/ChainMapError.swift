@@ -28,15 +28,20 @@ extension EdgeListReadFailure: ChainMapError {
                 .error, file: e.path ?? "<input>", line: e.line > 0 ? e.line : nil,
                 e.text.isEmpty ? e.message : "\(e.message) (text: \"\(e.text)\")", hint: e.hint)
             // Kinds whose words carry no value beyond the line's text are in the catalog.
+            let text: [String: Message.Argument] = ["text": .text(e.text)]
             switch e.kind {
-            case .missingTarget where !e.text.isEmpty:
-                return d.with(Message("problem.edges.missingTarget", ["text": .text(e.text)]), hint: "problem.edges.missingTarget.hint")
-            default:
-                return d
+            case .unreadableFile:
+                guard let problem = e.fileProblem else { return d }
+                return d.with(problem.text, hint: problem.hintText)
+            case .missingTarget, .badWeight, .nonFiniteWeight, .tooManyColumns, .labelTooLong:
+                return d.with(Message("problem.edges." + e.kind.rawValue, text), hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
+            case .invalidUTF8, .tooLarge:
+                return d.with(Message("problem.edges." + e.kind.rawValue), hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
             }
         }
         if omittedCount > 0 {
-            all.append(Diagnostic(.error, file: errors.last?.path ?? "<input>", "\(omittedCount) more problem(s) not shown"))
+            all.append(Diagnostic(.error, file: errors.last?.path ?? "<input>", "\(omittedCount) more problem(s) not shown")
+                .with(Message("problem.edges.more", ["count": .integer(omittedCount)])))
         }
         return all
     }

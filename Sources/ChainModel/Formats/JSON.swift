@@ -57,6 +57,8 @@ struct JSONSyntaxError: Error, Sendable {
     var line: Int
     var column: Int
     var message: String
+    /// The same, from the message catalog (`problem.json.syntax.*`).
+    var detail: Message
 }
 
 /// Parses UTF-8 JSON bytes into ``JSONNode``s. Iterative for arrays and objects (an explicit
@@ -79,12 +81,12 @@ struct JSONParser {
         skipWhitespace()
         let root = try parseValue()
         skipWhitespace()
-        if index < bytes.count { throw error("unexpected text after the end of the JSON document") }
+        if index < bytes.count { throw error("unexpected text after the end of the JSON document", "problem.json.syntax.afterEnd") }
         return root
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
+    private func error(_ message: String, _ detail: Message) -> JSONSyntaxError {
+        JSONSyntaxError(line: line, column: index - lineStart + 1, message: message, detail: detail)
     }
 
     private mutating func skipWhitespace() {
@@ -123,7 +125,7 @@ struct JSONParser {
         var stack: [Frame] = []
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file; a value is missing") }
+            guard index < bytes.count else { throw error("unexpected end of file; a value is missing", "problem.json.syntax.valueMissing") }
             var completed: JSONNode
             let startLine = line
             switch bytes[index] {
@@ -134,7 +136,7 @@ struct JSONParser {
                     index += 1
                     completed = JSONNode(value: .object([]), line: startLine)
                 } else {
-                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels", Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)])) }
                     let key = try parseKey()
                     stack.append(Frame(isArray: false, line: startLine, pendingKey: key))
                     continue
@@ -146,7 +148,7 @@ struct JSONParser {
                     index += 1
                     completed = JSONNode(value: .array([]), line: startLine)
                 } else {
-                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
+                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels", Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)])) }
                     stack.append(Frame(isArray: true, line: startLine))
                     continue
                 }
@@ -164,7 +166,7 @@ struct JSONParser {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 completed = JSONNode(value: try parseNumber(), line: startLine)
             default:
-                throw error("unexpected character '\(printable(bytes[index]))'; expected a value")
+                throw error("unexpected character '\(printable(bytes[index]))'; expected a value", Message("problem.json.syntax.character", ["character": .text(printable(bytes[index]))]))
             }
 
             // Attach the completed value to its container, closing containers as they end.
@@ -174,7 +176,7 @@ struct JSONParser {
                 let l = frame.line
                 if frame.isArray {
                     frame.items.append(completed)
-                    guard index < bytes.count else { throw error("unexpected end of file inside a list (started on line \(l))") }
+                    guard index < bytes.count else { throw error("unexpected end of file inside a list (started on line \(l))", Message("problem.json.syntax.endInList", ["line": .integer(l)])) }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                     } else if bytes[index] == UInt8(ascii: "]") {
@@ -183,7 +185,7 @@ struct JSONParser {
                         completed = JSONNode(value: .array(frame.items), line: l)
                         continue
                     } else {
-                        throw error("expected ',' or ']' in a list (started on line \(l))")
+                        throw error("expected ',' or ']' in a list (started on line \(l))", Message("problem.json.syntax.listSeparator", ["line": .integer(l)]))
                     }
                 } else {
                     let key = frame.pendingKey
@@ -193,7 +195,7 @@ struct JSONParser {
                         frame.keys.insert(key)
                     }
                     frame.members.append((key, completed))
-                    guard index < bytes.count else { throw error("unexpected end of file inside an object (started on line \(l))") }
+                    guard index < bytes.count else { throw error("unexpected end of file inside an object (started on line \(l))", Message("problem.json.syntax.endInObject", ["line": .integer(l)])) }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         frame.pendingKey = try parseKey()
@@ -203,7 +205,7 @@ struct JSONParser {
                         completed = JSONNode(value: .object(frame.members), line: l)
                         continue
                     } else {
-                        throw error("expected ',' or '}' in an object (started on line \(l))")
+                        throw error("expected ',' or '}' in an object (started on line \(l))", Message("problem.json.syntax.objectSeparator", ["line": .integer(l)]))
                     }
                 }
                 break
@@ -215,12 +217,12 @@ struct JSONParser {
     private mutating func parseKey() throws(JSONSyntaxError) -> String {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-            throw error("expected a quoted field name")
+            throw error("expected a quoted field name", "problem.json.syntax.quotedKey")
         }
         let key = try parseString()
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-            throw error("expected ':' after field name \"\(key)\"")
+            throw error("expected ':' after field name \"\(key)\"", Message("problem.json.syntax.colon", ["key": .text(key)]))
         }
         index += 1
         return key
@@ -231,7 +233,7 @@ struct JSONParser {
         let ok = word.withUTF8Buffer { w in
             index + n <= bytes.count && (0..<n).allSatisfy { bytes[index + $0] == w[$0] }
         }
-        if !ok { throw error("unexpected word; expected \(word) (JSON words are lower case; strings need quotes)") }
+        if !ok { throw error("unexpected word; expected \(word) (JSON words are lower case; strings need quotes)", Message("problem.json.syntax.word", ["word": .text("\(word)")])) }
         index += n
     }
 
@@ -252,7 +254,9 @@ struct JSONParser {
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 {
-                throw error(b == 0x0A ? "line break inside a string; write it as \\n" : "control character inside a string")
+                throw error(
+                    b == 0x0A ? "line break inside a string; write it as \\n" : "control character inside a string",
+                    b == 0x0A ? "problem.json.syntax.lineBreak" : "problem.json.syntax.control")
             }
             index += 1
         }
@@ -264,7 +268,9 @@ struct JSONParser {
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 {
-                throw error(b == 0x0A ? "line break inside a string; write it as \\n" : "control character inside a string")
+                throw error(
+                    b == 0x0A ? "line break inside a string; write it as \\n" : "control character inside a string",
+                    b == 0x0A ? "problem.json.syntax.lineBreak" : "problem.json.syntax.control")
             }
             if b != UInt8(ascii: "\\") {
                 out.append(b)
@@ -289,26 +295,26 @@ struct JSONParser {
                 if code >= 0xD800 && code < 0xDC00 {
                     // A surrogate pair must follow.
                     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        throw error("unpaired surrogate in \\u escape")
+                        throw error("unpaired surrogate in \\u escape", "problem.json.syntax.escape")
                     }
                     index += 2
                     let low = try parseHex4()
-                    guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair in \\u escape") }
+                    guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair in \\u escape", "problem.json.syntax.escape") }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 } else if code >= 0xDC00 && code < 0xE000 {
-                    throw error("unpaired surrogate in \\u escape")
+                    throw error("unpaired surrogate in \\u escape", "problem.json.syntax.escape")
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape", "problem.json.syntax.escape") }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
-                throw error("invalid escape '\\\(printable(e))' in a string")
+                throw error("invalid escape '\\\(printable(e))' in a string", "problem.json.syntax.escape")
             }
         }
-        throw error("unterminated string")
+        throw error("unterminated string", "problem.json.syntax.unterminated")
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+        guard index + 4 <= bytes.count else { throw error("incomplete \\u escape", "problem.json.syntax.escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[index]
@@ -317,7 +323,7 @@ struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("invalid hex digit in \\u escape")
+            default: throw error("invalid hex digit in \\u escape", "problem.json.syntax.escape")
             }
             v = v << 4 | d
             index += 1
@@ -339,24 +345,24 @@ struct JSONParser {
         }
         let intStart = index
         let intDigits = digits(&self)
-        if intDigits == 0 { throw error("invalid number: digits expected") }
+        if intDigits == 0 { throw error("invalid number: digits expected", "problem.json.syntax.number") }
         if intDigits > 1 && bytes[intStart] == UInt8(ascii: "0") {
             index = intStart
-            throw error("invalid number: leading zero")
+            throw error("invalid number: leading zero", "problem.json.syntax.number")
         }
         if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            if digits(&self) == 0 { throw error("invalid number: digits expected after '.'") }
+            if digits(&self) == 0 { throw error("invalid number: digits expected after '.'", "problem.json.syntax.number") }
         }
         if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
             isInteger = false
             index += 1
             if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-            if digits(&self) == 0 { throw error("invalid number: digits expected in exponent") }
+            if digits(&self) == 0 { throw error("invalid number: digits expected in exponent", "problem.json.syntax.number") }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw error("number \(text) is out of range") }
+        guard let value = Double(text), value.isFinite else { throw error("number \(text) is out of range", Message("problem.json.syntax.range", ["number": .text(text)])) }
         return .number(value, isInteger: isInteger)
     }
 }

@@ -182,7 +182,7 @@ enum ParkJSON {
             sink.add(Diagnostic(
                 .error, file: file, line: error.line, column: error.column, error.message,
                 hint: "fix the JSON syntax (a JSON validator or editor shows the spot)")
-                .with(Message("problem.json.syntax", ["detail": .text(error.message)]), hint: "problem.json.syntax.hint"))
+                .with(Message("problem.json.syntax", ["detail": .message(error.detail)]), hint: "problem.json.syntax.hint"))
             return nil
         }
         for dup in parser.duplicateKeys {

@@ -29,7 +29,7 @@ extension ParkLoader {
         let bytes: [UInt8]
         switch InputFile.read(path, allowStream: false) {
         case .success(let b): bytes = b
-        case .failure(let problem): throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+        case .failure(let problem): throw ParkLoadError([problem.diagnostic(file: path)])
         }
         trace.mark("read snapshot (\(bytes.count) bytes)")
         let park = try ParkSnapshot.decode(bytes, name: path, trace: &trace)

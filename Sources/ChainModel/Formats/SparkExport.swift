@@ -73,9 +73,11 @@ public enum SparkExport {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && !isDir.boolValue { throw WriteError(path: path, message: "is a file, not a folder", hint: "name a folder for the Spark export") }
+        if exists && !isDir.boolValue { throw WriteError(path: path, message: "is a file, not a folder", hint: "name a folder for the Spark export", text: "problem.spark.exportFile", hintText: "problem.spark.exportFile.hint") }
         if exists, let items = try? fm.contentsOfDirectory(atPath: path), !items.isEmpty, !isExport(path) {
-            throw WriteError(path: path, message: "folder is not empty and was not written by chainmap export", hint: "choose a new folder; ChainMap replaces only its own exports")
+            throw WriteError(
+                path: path, message: "folder is not empty and was not written by chainmap export", hint: "choose a new folder; ChainMap replaces only its own exports",
+                text: "problem.spark.foreignFolder", hintText: "problem.spark.foreignFolder.hint")
         }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -107,7 +109,9 @@ public enum SparkExport {
         } catch {
             try? fm.removeItem(at: tmp)
             if fm.fileExists(atPath: old.path) && !fm.fileExists(atPath: url.path) { try? fm.moveItem(at: old, to: url) }
-            throw WriteError(path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the parent folder exists and is writable, and the free disk space")
+            throw WriteError(
+                path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the parent folder exists and is writable, and the free disk space",
+                text: Message("problem.spark.cannotWrite", ["reason": .text(error.localizedDescription)]), hintText: "problem.spark.cannotWrite.hint")
         }
         return summary
     }
@@ -181,14 +185,22 @@ public enum SparkExport {
             s.flush()
             let failure = s.failure
             if close(fd) != 0 || failure != 0 {
-                throw WriteError(path: currentFile, message: "cannot write (\(String(cString: strerror(failure != 0 ? failure : errno))))", hint: "check the free disk space")
+                let reason = String(cString: strerror(failure != 0 ? failure : errno))
+                throw WriteError(
+                    path: currentFile, message: "cannot write (\(reason))", hint: "check the free disk space",
+                    text: Message("problem.spark.cannotWrite", ["reason": .text(reason)]), hintText: "problem.spark.diskSpace.hint")
             }
             sink = nil
         }
         func openFile() throws(WriteError) {
             currentFile = (dir as NSString).appendingPathComponent(String(format: "part-%05d.csv", files))
             fd = open(currentFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if fd < 0 { throw WriteError(path: currentFile, message: "cannot create (\(String(cString: strerror(errno))))", hint: "check that the folder is writable") }
+            if fd < 0 {
+                let reason = String(cString: strerror(errno))
+                throw WriteError(
+                    path: currentFile, message: "cannot create (\(reason))", hint: "check that the folder is writable",
+                    text: Message("problem.spark.cannotCreate", ["reason": .text(reason)]), hintText: "problem.spark.writable.hint")
+            }
             let s = CSVByteSink(fd: fd)
             s.crlf = false
             s.row(table.columns)

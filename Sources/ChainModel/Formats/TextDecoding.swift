@@ -32,7 +32,7 @@ enum TextDecoding {
         switch InputFile.read(path, allowStream: allowStream) {
         case .success(let b): bytes = b
         case .failure(let problem):
-            throw ParkLoadError([Diagnostic(.error, file: displayName, problem.message, hint: problem.hint)])
+            throw ParkLoadError([problem.diagnostic(file: displayName)])
         }
         try normalize(&bytes, displayName: displayName, warnings: &warnings, json: json)
         return bytes

@@ -16,7 +16,13 @@ import Foundation
 /// - a **symbolic link** is followed: when it leads to a regular file, that file is replaced
 ///   under the same rule and the link stays a link; a dangling or looping link is refused;
 /// - anything else — a folder, a device (`/dev/full`), a FIFO, a socket — is refused, with or
-///   without `replace`.
+///   without `replace`;
+/// - a path that names an open file descriptor (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`,
+///   or a link into `/proc/…/fd/` or `/dev/fd/`) is never resolved and renamed over: such a
+///   link is the kernel's view of a descriptor, and replacing its target replaced whatever
+///   the descriptor pointed to (as root, the link itself). Standard output is written
+///   directly (`-o /dev/stdout` streams, as leaving out `-o` does); any other descriptor
+///   is refused.
 ///
 /// Temporary files are registered with ``TemporaryFiles`` while they exist, so an
 /// interrupted write leaves nothing behind.
@@ -36,6 +42,11 @@ public enum OutputFile {
     /// target) and the mode of the file it replaces, if any.
     /// - Throws: ``WriteError`` naming the path, what is there and what to do.
     public static func check(_ path: String, replace: Bool) throws(WriteError) -> (path: String, existingMode: mode_t?) {
+        if let descriptor = descriptor(named: path), descriptor != 1 {
+            throw WriteError(
+                path: path, message: "names an open file descriptor (\(descriptor)), not a file", hint: "name a file, or -o /dev/stdout to write to standard output",
+                text: "problem.output.descriptor", hintText: "problem.output.descriptor.hint")
+        }
         var target = path
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -90,6 +101,11 @@ public enum OutputFile {
     /// Writes `path` under the rule, calling `body` with a file descriptor open on the
     /// temporary file; the file is renamed into place only when `body` returns.
     public static func write(to path: String, replace: Bool, _ body: (Int32) throws(WriteError) -> Void) throws(WriteError) {
+        if descriptor(named: path) == 1 {
+            // Standard output: written in place (it may be a pipe or a terminal), never renamed over.
+            try body(1)
+            return
+        }
         let (target, mode) = try check(path, replace: replace)
         let (tmp, fd) = try createTemporary(next: target, mode: mode ?? 0o666, displayPath: path)
         let token = TemporaryFiles.register(tmp)
@@ -111,6 +127,31 @@ public enum OutputFile {
             unlink(tmp)
             throw WriteError(path: path, message: "cannot replace (\(reason(e)))", hint: "check that the folder is writable")
         }
+    }
+
+    /// The file descriptor `path` names, when it is one: `/dev/stdout` (1), `/dev/stderr` (2),
+    /// `/dev/stdin` (0), `/dev/fd/N`, `/proc/self/fd/N`, `/proc/<pid>/fd/N`, or a symbolic link
+    /// whose chain of targets reaches one of those. Nil for other paths.
+    static func descriptor(named path: String) -> Int? {
+        var current = path
+        for _ in 0..<16 {
+            switch current {
+            case "/dev/stdin": return 0
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default: break
+            }
+            let parts = current.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.count == 3, parts[0] == "dev", parts[1] == "fd", let n = Int(parts[2]) { return n }
+            if parts.count == 4, parts[0] == "proc", parts[2] == "fd", let n = Int(parts[3]) { return n }
+            // Follow one link (relative targets against the link's folder).
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return nil }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
+        }
+        return nil
     }
 
     /// A new temporary file next to `target`, created exclusively.

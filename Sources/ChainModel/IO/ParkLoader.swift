@@ -37,7 +37,8 @@ public enum ParkLoader {
         case .failure(let problem):
             // The real cause: a dangling link or a loop is not "no such file".
             let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
-            var diagnostic = Diagnostic(.error, file: path, problem.message, hint: hint)
+            var diagnostic = problem.diagnostic(file: path)
+            diagnostic.hint = hint
             // The problem people meet most: a mistyped path or sample name (in their words).
             if problem.isMissing { diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint") }
             throw ParkLoadError([diagnostic])
@@ -50,7 +51,7 @@ public enum ParkLoader {
             let bytes: [UInt8]
             switch InputFile.read(path, allowStream: true) {
             case .success(let b): bytes = b
-            case .failure(let problem): throw ParkLoadError([Diagnostic(.error, file: path, problem.message, hint: problem.hint)])
+            case .failure(let problem): throw ParkLoadError([problem.diagnostic(file: path)])
             }
             return try load(xlsx: bytes, name: path)
         }

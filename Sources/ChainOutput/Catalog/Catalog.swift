@@ -5,7 +5,7 @@ import ChainModel
 ///
 /// Templates name their arguments in braces, `{stage}`; `{{` and `}}` are literal braces.
 /// Each area of the program keeps its entries in a file of its own per language
-/// (`Catalog/zh/…`, `Catalog/en/…`); ``Catalog/tables`` lists them. A test checks that every
+/// (`Catalog/zh/…`, `Catalog/en/…`); `Catalog.tables` lists them. A test checks that every
 /// id has a template in every language with the same arguments.
 public struct Catalog: Sendable {
     /// The language this catalog renders in.
@@ -90,7 +90,7 @@ public struct Catalog: Sendable {
     }
 
     /// The renderer an encoder uses to add the `text` of each message
-    /// (``CodingUserInfoKey/messageRenderer``).
+    /// (`CodingUserInfoKey.messageRenderer`).
     public var messageRenderer: @Sendable (Message) -> String {
         let copy = self
         return { copy.render($0) }

@@ -1,7 +1,7 @@
 import ChainModel
 
 /// A report laid out for people, independent of format and language: a title, sections,
-/// and in each section paragraphs, facts and tables whose text is ``Message`` values.
+/// and in each section paragraphs, facts and tables whose text is `Message` values.
 ///
 /// Every analysis report converts to a document (``DocumentRepresentable``); the renderers
 /// (``TextRenderer``, ``CSVRenderer``, ``MarkdownRenderer``, and the xlsx and HTML writers)
@@ -66,7 +66,7 @@ public enum Block: Sendable {
     case note(Message)
 }
 
-/// A labelled value of a ``Block/facts`` block.
+/// A labelled value of a ``Block/facts(_:)`` block.
 public struct Fact: Sendable {
     /// A stable identifier, e.g. `firmsInPark`.
     public var key: String

@@ -2,15 +2,15 @@ import ChainModel
 
 /// Renders problems in the compiler form editors jump to — `file:line:column: error: field:
 /// what is wrong. Hint: what to do` — with the words from the catalog where the problem has
-/// them (``Diagnostic/text``). The severity keyword stays `error`/`warning` in every language,
+/// them (`Diagnostic.text`). The severity keyword stays `error`/`warning` in every language,
 /// so editors and scripts still find it.
 public struct DiagnosticRenderer: Sendable {
     public let catalog: Catalog
 
     public init(_ catalog: Catalog) { self.catalog = catalog }
 
-    /// One problem on one line. A problem without catalog words (``Diagnostic/text`` nil: the
-    /// loaders' messages not yet in the catalog) prints as its English ``Diagnostic/description``.
+    /// One problem on one line. A problem without catalog words (`Diagnostic.text` nil: the
+    /// loaders' messages not yet in the catalog) prints as its English `Diagnostic.description`.
     public func render(_ d: Diagnostic) -> String {
         guard d.text != nil else { return d.description }
         // The place, severity and field in the compiler form: `file:line:column: error: field: `

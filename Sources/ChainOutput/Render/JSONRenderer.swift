@@ -2,7 +2,7 @@ import ChainModel
 import Foundation
 
 /// Writes a report value as JSON for programs: its own structure and stable member names
-/// (sorted, so the bytes do not depend on hashing), each ``Message`` with its id, arguments
+/// (sorted, so the bytes do not depend on hashing), each `Message` with its id, arguments
 /// and the sentence rendered in the catalog's language.
 public struct JSONRenderer: Sendable {
     public let catalog: Catalog

@@ -5,7 +5,7 @@ extension OrganizationReport: DocumentRepresentable {
     /// `chainmap orgs`: 双覆盖 by park, chain and stage; the firms that should build (应建尽建)
     /// or join (联合组建) a branch and the proposed groupings; structure checks; pairings
     /// against business ties (结对共建); the needs list (三张清单). With
-    /// ``OrganizationOptions/section`` only that part; CSV writes its table.
+    /// `OrganizationOptions.section` only that part; CSV writes its table.
     public func document() -> Document {
         let all: [(OrganizationReport.Section, OrgsPart)] = [
             (.coverage, coverageSection()), (.build, buildSection()), (.join, joinSection()),

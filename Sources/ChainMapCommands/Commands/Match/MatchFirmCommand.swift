@@ -46,7 +46,7 @@ struct MatchFirmCommand: ParsableCommand {
         var result = Set<MatchDirection>()
         for word in direction.split(separator: ",") {
             guard let d = MatchDirection(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown direction '\(word)'; use upstream, downstream or capability")
+                throw Usage.unknownValue("--direction", String(word), MatchDirection.allCases.map(\.rawValue))
             }
             result.insert(d)
         }

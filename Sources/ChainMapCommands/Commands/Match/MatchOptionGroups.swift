@@ -89,10 +89,10 @@ struct MatchScoringOptions: ParsableArguments {
     func validate() throws {
         if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
         if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
-        if inParkOnly && includeOutside { throw ValidationError("--in-park-only and --include-outside exclude each other") }
-        if !(proximityDecades > 0) { throw ValidationError("--proximity-decades must be above 0") }
+        if inParkOnly && includeOutside { throw Usage.error(Message("cli.usage.exclusive", ["a": .text("--in-park-only"), "b": .text("--include-outside")])) }
+        if !(proximityDecades > 0) { throw Usage.positive("--proximity-decades") }
         for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
-            throw ValidationError("weights must be 0 or more")
+            throw Usage.error("cli.usage.weights")
         }
     }
 

@@ -21,19 +21,18 @@ struct XLSXRecordReader: RecordReader {
         sink.add(d)
     }
 
-    /// A workbook-only problem (dates, formulas, error values), in English for now.
-    func report(_ key: FieldKey, _ message: String, hint: String?) {
-        report(key, message, hint: hint, text: nil, hintText: nil)
-    }
+
 
     private func cell(_ key: FieldKey) -> XLSXCell? {
         guard key.index >= 0, key.index < cells.count, let c = cells[key.index] else { return nil }
         switch c.kind {
         case .error:
-            report(key, "the cell holds the error value \(c.value)", hint: "correct the formula or type the value itself")
+            report(key, "the cell holds the error value \(c.value)", hint: "correct the formula or type the value itself",
+                   text: Message("problem.xlsx.errorValue", ["value": .text(c.value)]), hintText: "problem.xlsx.errorValue.hint")
             return nil
         case .formulaWithoutValue:
-            report(key, "the cell holds a formula whose result was never saved", hint: "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself")
+            report(key, "the cell holds a formula whose result was never saved", hint: "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself",
+                   text: "problem.xlsx.formula", hintText: "problem.xlsx.formula.hint")
             return nil
         default:
             return c.value.isEmpty ? nil : c
@@ -50,25 +49,29 @@ struct XLSXRecordReader: RecordReader {
     func double(_ key: FieldKey) -> Double? {
         guard let c = cell(key) else { return nil }
         if c.kind == .date {
-            report(key, "\"\(c.value)\" is a date, not a number", hint: "format the column as Number (数值) and type the plain number, e.g. 120000000")
+            report(key, "\"\(c.value)\" is a date, not a number", hint: "format the column as Number (数值) and type the plain number, e.g. 120000000",
+                   text: Message("problem.xlsx.dateNotNumber", ["value": .text(c.value)]), hintText: "problem.xlsx.dateNotNumber.hint")
             return nil
         }
         let s = c.value.trimmingSpaces()
         if let d = Double(s), d.isFinite { return d }
-        report(key, "\"\(c.value)\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)")
+        report(key, "\"\(c.value)\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)",
+               text: Message("problem.field.notNumber", ["value": .text(c.value)]), hintText: "problem.field.notNumber.hint")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
         guard let c = cell(key) else { return nil }
         if c.kind == .date {
-            report(key, "\"\(c.value)\" is a date, not a whole number", hint: "format the column as Number (数值) and type a count such as 25")
+            report(key, "\"\(c.value)\" is a date, not a whole number", hint: "format the column as Number (数值) and type a count such as 25",
+                   text: Message("problem.xlsx.dateNotWhole", ["value": .text(c.value)]), hintText: "problem.xlsx.dateNotWhole.hint")
             return nil
         }
         let s = c.value.trimmingSpaces()
         if let i = Int(s) { return i }
         if let d = Double(s), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(c.value)\" is not a whole number", hint: "write a count such as 25")
+        report(key, "\"\(c.value)\" is not a whole number", hint: "write a count such as 25",
+               text: Message("problem.field.notWhole", ["value": .text(c.value)]), hintText: "problem.field.notWhole.hint")
         return nil
     }
 
@@ -78,7 +81,8 @@ struct XLSXRecordReader: RecordReader {
         case "true", "yes", "y", "1", "是": return true
         case "false", "no", "n", "0", "否": return false
         default:
-            report(key, "\"\(c.value)\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)")
+            report(key, "\"\(c.value)\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
+                   text: Message("problem.field.notBool", ["value": .text(c.value)]), hintText: "problem.field.notBool.hint")
             return nil
         }
     }
@@ -183,18 +187,19 @@ enum ParkXLSX {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             sink.add(Diagnostic(
                 .error, file: file, "this is an old binary Excel (.xls) or WPS (.et) file, or a password-protected workbook",
-                hint: "save it as Excel Workbook (.xlsx) without a password (WPS: 文件 → 另存为 → .xlsx)"))
+                hint: "save it as Excel Workbook (.xlsx) without a password (WPS: 文件 → 另存为 → .xlsx)").with("problem.xlsx.legacy", hint: "problem.xlsx.legacy.hint"))
             return nil
         }
         if !bytes.starts(with: [0x50, 0x4B]) {
-            sink.add(Diagnostic(.error, file: file, "not an Excel workbook (.xlsx is a zip archive; this file is not one)", hint: "save the file as Excel Workbook (.xlsx), or give a .json file or a CSV folder"))
+            sink.add(Diagnostic(.error, file: file, "not an Excel workbook (.xlsx is a zip archive; this file is not one)", hint: "save the file as Excel Workbook (.xlsx), or give a .json file or a CSV folder")
+                .with("problem.xlsx.notZip", hint: "problem.xlsx.notZip.hint"))
             return nil
         }
         var reader: XLSXReader
         do {
             reader = try XLSXReader(bytes, limits: limits)
         } catch {
-            sink.add(Diagnostic(.error, file: file, sheet: error.sheet, error.message, hint: error.hint))
+            sink.add(error.diagnostic(file: file, sheet: error.sheet))
             return nil
         }
         var places = Places()
@@ -204,13 +209,16 @@ enum ParkXLSX {
                 sheetsByKind[k, default: []].append(sheet)
             } else {
                 let known = RecordKind.allCases.flatMap { sheetNames[$0]! }
-                let hint = Suggest.closest(to: sheet.name, in: known).map { "did you mean \"\($0)\"? Otherwise the sheet is not read" }
+                let suggestion = Suggest.closest(to: sheet.name, in: known)
+                let hint = suggestion.map { "did you mean \"\($0)\"? Otherwise the sheet is not read" }
                     ?? "sheets read: " + RecordKind.allCases.map { sheetNames[$0]!.joined(separator: "/") }.joined(separator: ", ")
-                sink.add(Diagnostic(.warning, file: file, sheet: sheet.name, "unknown sheet, ignored", hint: hint))
+                let hintText = suggestion.map { Message("problem.xlsx.sheetDidYouMean", ["suggestion": .text($0)]) }
+                    ?? Message("problem.xlsx.sheetsRead", ["sheets": .list(RecordKind.allCases.map { .text(sheetNames[$0]!.joined(separator: "/")) }, limit: 20)])
+                sink.add(Diagnostic(.warning, file: file, sheet: sheet.name, "unknown sheet, ignored", hint: hint).with("problem.xlsx.unknownSheet", hint: hintText))
             }
         }
         for name in reader.otherSheets {
-            sink.add(Diagnostic(.warning, file: file, sheet: name, "not a worksheet (a chart or dialog sheet), ignored", hint: nil))
+            sink.add(Diagnostic(.warning, file: file, sheet: name, "not a worksheet (a chart or dialog sheet), ignored", hint: nil).with("problem.xlsx.notWorksheet"))
         }
 
         /// Reads every record of `kind` from its sheets, in workbook order. Nil when there is no such sheet.
@@ -224,7 +232,7 @@ enum ParkXLSX {
                 do {
                     xml = try reader.worksheetBytes(sheet)
                 } catch {
-                    sink.add(Diagnostic(.error, file: file, sheet: error.sheet ?? sheet.name, error.message, hint: error.hint))
+                    sink.add(error.diagnostic(file: file, sheet: error.sheet ?? sheet.name))
                     continue
                 }
                 let sheetIndex = Int32(places.sheets.count)
@@ -243,7 +251,8 @@ enum ParkXLSX {
                                     sink.add(Diagnostic(
                                         .error, file: file, sheet: sheet.name, line: row, column: m.left + 1,
                                         "the header has merged cells (\(m.ref))",
-                                        hint: "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row"))
+                                        hint: "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row")
+                                        .with(Message("problem.xlsx.mergedHeader", ["range": .text(m.ref)]), hint: "problem.xlsx.mergedHeader.hint"))
                                     failed = true
                                     return
                                 }
@@ -264,7 +273,7 @@ enum ParkXLSX {
                         }
                     }
                 } catch {
-                    sink.add(Diagnostic(.error, file: file, sheet: error.sheet ?? sheet.name, error.message, hint: error.hint))
+                    sink.add(error.diagnostic(file: file, sheet: error.sheet ?? sheet.name))
                     continue
                 }
                 // Merged cells in the data: their value sits in the first cell only.
@@ -272,7 +281,7 @@ enum ParkXLSX {
                     sink.add(Diagnostic(
                         .warning, file: file, sheet: sheet.name, line: m.top, column: m.left + 1,
                         "merged cells (\(m.ref)): only the first cell of a merged range holds a value",
-                        hint: "unmerge them and fill every cell"))
+                        hint: "unmerge them and fill every cell").with(Message("problem.xlsx.mergedData", ["range": .text(m.ref)]), hint: "problem.xlsx.mergedData.hint"))
                 }
                 places.sheets.append((sheet.name, kind, columns ?? []))
             }
@@ -283,7 +292,8 @@ enum ParkXLSX {
         var park = Park(id: base, name: base)
         let parkRows = records(.park) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
-                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"")
+                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                         text: Message("problem.xlsx.formatTag", ["tag": .text(tag)]), hintText: Message("problem.xlsx.formatTag.hint", ["expected": .text(ParkFormat.formatTag)]))
             }
             return Park(
                 id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),
@@ -293,7 +303,8 @@ enum ParkXLSX {
             park = meta
             places.byKind[.park] = parkRows?.places
         } else {
-            sink.add(Diagnostic(.warning, file: file, "no park sheet; the park is named after the file", hint: "add a sheet named park with columns id,name,region,dataDate"))
+            sink.add(Diagnostic(.warning, file: file, "no park sheet; the park is named after the file", hint: "add a sheet named park with columns id,name,region,dataDate")
+                .with("problem.xlsx.noPark", hint: "problem.xlsx.noPark.hint"))
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsSheet = sheetsByKind[.chain] != nil
@@ -317,7 +328,8 @@ enum ParkXLSX {
                 places.byKind[.chain, default: []].append(place)
                 places.stages.append([])
                 if hasChainsSheet {
-                    row.reader.report(Schemas.stage["chain"], "unknown chain \"\(row.chain)\"", hint: "add it to the chains sheet or fix the id")
+                    row.reader.report(Schemas.stage["chain"], "unknown chain \"\(row.chain)\"", hint: "add it to the chains sheet or fix the id",
+                                      text: Message("problem.xlsx.unknownChain", ["chain": .text(row.chain)]), hintText: "problem.xlsx.unknownChain.hint")
                 }
             }
             park.chains[ci].stages.append(row.stage)
@@ -327,7 +339,8 @@ enum ParkXLSX {
             park.firms = firms
             places.byKind[.firm] = firmPlaces
         } else {
-            sink.add(Diagnostic(.error, file: file, "missing: a park workbook needs a firms sheet", hint: "add a sheet named firms (or 企业) with at least the columns id,name"))
+            sink.add(Diagnostic(.error, file: file, "missing: a park workbook needs a firms sheet", hint: "add a sheet named firms (or 企业) with at least the columns id,name")
+                .with("problem.xlsx.noFirms", hint: "problem.xlsx.noFirms.hint"))
         }
         if let (links, p) = records(.link, RecordCoding.link) { park.links = links; places.byKind[.link] = p }
         if let (orgs, p) = records(.organization, RecordCoding.organization) { park.organizations = orgs; places.byKind[.organization] = p }
@@ -354,13 +367,18 @@ enum ParkXLSX {
                 ?? schema.keys.first { aliases[$0.name]?.contains(name) ?? false }
             guard let key else {
                 if !name.isEmpty {
-                    let hint = Suggest.closest(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
-                    sink.add(Diagnostic(.warning, file: file, sheet: sheet, line: row, column: cell.column + 1, field: name, "unknown column, ignored", hint: hint))
+                    let suggestion = Suggest.closest(to: name, in: names)
+                    let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
+                    let hintText = suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                        ?? Message("problem.csv.knownColumns", ["columns": .list(names.map { .text($0) }, limit: 100)])
+                    sink.add(Diagnostic(.warning, file: file, sheet: sheet, line: row, column: cell.column + 1, field: name, "unknown column, ignored", hint: hint)
+                        .with("problem.csv.unknownColumn", hint: hintText))
                 }
                 continue
             }
             if columns[key.index] >= 0 {
-                sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, column: cell.column + 1, field: key.name, "column appears twice in the header", hint: "keep one of them"))
+                sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, column: cell.column + 1, field: key.name, "column appears twice in the header", hint: "keep one of them")
+                    .with("problem.csv.columnTwice", hint: "problem.keepOne"))
                 ok = false
             }
             columns[key.index] = cell.column
@@ -368,7 +386,8 @@ enum ParkXLSX {
         var required = schema.required
         if kind == .stage { required.insert("chain") }
         for name in names where required.contains(name) && columns[schema[name].index] < 0 {
-            sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, field: name, "required column is missing", hint: "add a column named \(name) to the header row"))
+            sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, field: name, "required column is missing", hint: "add a column named \(name) to the header row")
+                .with("problem.csv.columnMissing", hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
             ok = false
         }
         return ok ? columns : nil

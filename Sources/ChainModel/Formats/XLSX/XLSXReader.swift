@@ -43,9 +43,13 @@ struct XLSXReader {
         }
         guard let workbook = try archive.read(workbookPart) else {
             if archive.contains("content.xml") {
-                throw XLSXProblem("this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook", hint: "save it as Excel 2007-365 (.xlsx)")
+                throw XLSXProblem(
+                    "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook", hint: "save it as Excel 2007-365 (.xlsx)",
+                    text: "problem.xlsx.ods", hintText: "problem.xlsx.ods.hint")
             }
-            throw XLSXProblem("not an Excel workbook: the zip archive has no \(workbookPart)", hint: "save the file as an Excel workbook (.xlsx)")
+            throw XLSXProblem(
+                "not an Excel workbook: the zip archive has no \(workbookPart)", hint: "save the file as an Excel workbook (.xlsx)",
+                text: Message("problem.xlsx.noWorkbook", ["part": .text(workbookPart)]), hintText: "problem.xlsx.saveAgain.hint")
         }
         let folder = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "") + ".rels"
@@ -221,7 +225,9 @@ struct XLSXReader {
     /// The worksheet's XML, inflated.
     mutating func worksheetBytes(_ sheet: Sheet) throws(XLSXProblem) -> [UInt8] {
         guard let bytes = try archive.read(sheet.part) else {
-            throw XLSXProblem("the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint, sheet: sheet.name)
+            throw XLSXProblem(
+                "the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint, sheet: sheet.name,
+                text: Message("problem.xlsx.sheetMissing", ["part": .text(sheet.part)]))
         }
         return bytes
     }
@@ -326,7 +332,9 @@ struct XLSXReader {
         var column = -1
         // The current cell.
         var inCell = false
-        var type: Substring = ""
+        // The cell's `t` attribute: a code read from the bytes (a string compare per cell
+        // showed in profiles).
+        var type = CellType.number
         var style = 0
         var value: String?
         var inlineText: String?
@@ -339,26 +347,28 @@ struct XLSXReader {
             var kind = XLSXCell.Kind.text
             var text: String
             switch type {
-            case "s":
-                guard let v = value, let i = Int(v.trimmingSpaces()), i >= 0, i < sharedStrings.count else {
-                    throw XLSXProblem("cell \(cellRef) refers to a shared string that is not in the workbook", hint: ZipArchive.corruptHint, sheet: sheet)
+            case .shared:
+                guard let v = value, let i = Self.index(v), i >= 0, i < sharedStrings.count else {
+                    throw XLSXProblem(
+                        "cell \(cellRef) refers to a shared string that is not in the workbook", hint: ZipArchive.corruptHint, sheet: sheet,
+                        text: Message("problem.xlsx.sharedString", ["cell": .text(cellRef)]))
                 }
                 text = sharedStrings[i]
-            case "inlineStr":
+            case .inline:
                 text = (inlineText ?? "").decodingOOXMLEscapes()
-            case "str":
+            case .formulaString:
                 text = (value ?? "").decodingOOXMLEscapes()
-            case "b":
+            case .boolean:
                 guard let v = value else { text = ""; break }
                 kind = .boolean
                 text = v.trimmingSpaces() == "1" || v.trimmingSpaces() == "true" ? "true" : "false"
-            case "e":
+            case .error:
                 kind = .error
                 text = value ?? "#VALUE!"
-            case "d":
+            case .date:
                 kind = .date
                 text = value ?? ""
-            default:
+            case .number, .other:
                 guard let v = value?.trimmingSpaces(), !v.isEmpty else {
                     if hasFormula { kind = .formulaWithoutValue; text = "="; break }
                     text = ""
@@ -388,14 +398,13 @@ struct XLSXReader {
                     guard inRow else { continue }
                     // The hot path of a large sheet: attributes are read from the bytes.
                     var refColumn: Int?
-                    type = ""
+                    type = .number
                     style = 0
                     x.forEachAttribute(attrs) { n, v in
                         if x.isName(n, "r") {
                             refColumn = Self.column(of: v, in: buf)
                         } else if x.isName(n, "t") {
-                            type = v.count == 1 && buf[v.lowerBound] == UInt8(ascii: "s") ? "s"
-                                : v.count == 1 && buf[v.lowerBound] == UInt8(ascii: "n") ? "" : Substring(x.string(v))
+                            type = CellType(buf, v)
                         } else if x.isName(n, "s") {
                             var k = 0
                             for i in v {
@@ -447,9 +456,43 @@ struct XLSXReader {
             case .eof:
                 break loop
             case .malformed(let at):
-                throw XLSXProblem("the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint, sheet: sheet)
+                throw XLSXProblem(
+                    "the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint, sheet: sheet,
+                    text: Message("problem.xlsx.malformed", ["at": .integer(at), "size": .integer(buf.count)]))
             }
         }
+    }
+
+    /// A cell's type (`t` attribute): shared string, inline string, formula string, boolean,
+    /// error, ISO date, or a number (none, `n`, or a value ChainMap does not know, read as one).
+    enum CellType {
+        case shared, inline, formulaString, boolean, error, date, number, other
+
+        init(_ buf: UnsafeBufferPointer<UInt8>, _ v: Range<Int>) {
+            func equals(_ word: StaticString) -> Bool {
+                word.withUTF8Buffer { w in v.count == w.count && (0..<w.count).allSatisfy { buf[v.lowerBound + $0] == w[$0] } }
+            }
+            if equals("s") { self = .shared } else if equals("n") { self = .number } else if equals("inlineStr") { self = .inline }
+            else if equals("str") { self = .formulaString } else if equals("b") { self = .boolean } else if equals("e") { self = .error }
+            else if equals("d") { self = .date } else { self = .other }
+        }
+    }
+
+    /// A shared-string index: decimal digits, spaces around them allowed.
+    static func index(_ text: String) -> Int? {
+        var n = 0, digits = 0, ended = false
+        for c in text.utf8 {
+            if c >= 0x30 && c <= 0x39 {
+                guard !ended, digits < 10 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+                digits += 1
+            } else if XMLScanner.isSpace(c) {
+                ended = digits > 0
+            } else {
+                return nil
+            }
+        }
+        return digits > 0 ? n : nil
     }
 
     /// A date serial number as ISO 8601 text: `2024-06-01`, or `2024-06-01T08:30:00` with a

@@ -218,13 +218,26 @@ struct XMLScanner {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether `bytes` hold `_x` (the start of an OOXML escape).
+    @inline(__always)
+    static func hasOOXMLEscape(_ bytes: String.UTF8View) -> Bool {
+        var underscore = false
+        for c in bytes {
+            if underscore && c == UInt8(ascii: "x") { return true }
+            underscore = c == UInt8(ascii: "_")
+        }
+        return false
+    }
 }
 
 extension String {
     /// Decodes OOXML's `_xHHHH_` escapes (how Excel and libxlsxwriter store control
     /// characters such as a carriage return, and `_x005F_` for a literal underscore).
     func decodingOOXMLEscapes() -> String {
-        guard contains("_x") else { return self }
+        // A byte scan: `String.contains(String)` goes through Foundation's locale-aware
+        // search, which was a quarter of a large workbook's load.
+        guard Self.hasOOXMLEscape(utf8) else { return self }
         let u = Array(utf8)
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
@@ -249,5 +262,16 @@ extension String {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `bytes` hold `_x` (the start of an OOXML escape).
+    @inline(__always)
+    static func hasOOXMLEscape(_ bytes: String.UTF8View) -> Bool {
+        var underscore = false
+        for c in bytes {
+            if underscore && c == UInt8(ascii: "x") { return true }
+            underscore = c == UInt8(ascii: "_")
+        }
+        return false
     }
 }

@@ -25,11 +25,21 @@ struct XLSXProblem: Error {
     var hint: String?
     /// The sheet it concerns, when known.
     var sheet: String?
+    /// The same words from the message catalog (`problem.xlsx.*`).
+    var text: Message
+    var hintText: Message?
 
-    init(_ message: String, hint: String? = nil, sheet: String? = nil) {
+    init(_ message: String, hint: String? = nil, sheet: String? = nil, text: Message, hintText: Message? = "problem.xlsx.corrupt.hint") {
         self.message = message
         self.hint = hint
         self.sheet = sheet
+        self.text = text
+        self.hintText = hintText
+    }
+
+    /// The problem as a diagnostic of `file` (and `sheet`).
+    func diagnostic(file: String, sheet: String?) -> Diagnostic {
+        Diagnostic(.error, file: file, sheet: sheet, message, hint: hint).with(text, hint: hintText)
     }
 }
 
@@ -79,7 +89,7 @@ struct ZipArchive {
     }
 
     private static func corrupt(_ what: String) -> XLSXProblem {
-        XLSXProblem("not a readable workbook: \(what)", hint: corruptHint)
+        XLSXProblem("not a readable workbook: \(what)", hint: corruptHint, text: "problem.xlsx.corrupt")
     }
 
     private mutating func readDirectory() throws(XLSXProblem) {
@@ -103,7 +113,9 @@ struct ZipArchive {
             (count, size, offset) = (c, s, o)
         }
         guard count <= limits.maxEntries else {
-            throw XLSXProblem("the archive lists \(count) entries, more than the \(limits.maxEntries) a workbook may have", hint: Self.corruptHint)
+            throw XLSXProblem(
+                "the archive lists \(count) entries, more than the \(limits.maxEntries) a workbook may have", hint: Self.corruptHint,
+                text: Message("problem.xlsx.tooManyEntries", ["count": .integer(count), "limit": .integer(limits.maxEntries)]))
         }
         guard offset >= 0, size >= 0, offset + size <= bytes.count else { throw Self.corrupt("the zip directory lies outside the file") }
         var p = offset
@@ -139,7 +151,9 @@ struct ZipArchive {
     mutating func read(_ name: String) throws(XLSXProblem) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
         if entry.flags & 1 != 0 {
-            throw XLSXProblem("\(name) is encrypted", hint: "remove the workbook's password (File → Info → Protect Workbook) and save it again")
+            throw XLSXProblem(
+                "\(name) is encrypted", hint: "remove the workbook's password (File → Info → Protect Workbook) and save it again",
+                text: "problem.xlsx.encrypted", hintText: "problem.xlsx.encrypted.hint")
         }
         let limit = min(limits.maxPartBytes, limits.maxTotalBytes - totalRead)
         if entry.uncompressedSize > limit {
@@ -161,7 +175,9 @@ struct ZipArchive {
         case 8:
             out = try inflate(start..<(start + entry.compressedSize), name: name, limit: limit, expected: entry.uncompressedSize)
         default:
-            throw XLSXProblem("\(name) uses compression method \(entry.method), which ChainMap does not read", hint: "save the workbook again from Excel, WPS or LibreOffice as .xlsx")
+            throw XLSXProblem(
+                "\(name) uses compression method \(entry.method), which ChainMap does not read", hint: "save the workbook again from Excel, WPS or LibreOffice as .xlsx",
+                text: Message("problem.xlsx.method", ["method": .integer(Int(entry.method))]), hintText: "problem.xlsx.saveAgain.hint")
         }
         let crc = out.withUnsafeBufferPointer { b -> UInt32 in
             guard let base = b.baseAddress, !b.isEmpty else { return 0 }
@@ -182,14 +198,16 @@ struct ZipArchive {
     private func tooLarge(_ name: String, _ size: Int) -> XLSXProblem {
         XLSXProblem(
             "\(name) expands to more than \(limits.maxPartBytes >> 20) MiB (or the workbook to more than \(limits.maxTotalBytes >> 20) MiB), ChainMap's limit for a workbook part",
-            hint: "split the park, or use a CSV bundle for parks this large")
+            hint: "split the park, or use a CSV bundle for parks this large",
+            text: Message("problem.xlsx.tooLarge", ["part": .integer(limits.maxPartBytes >> 20), "total": .integer(limits.maxTotalBytes >> 20)]),
+            hintText: "problem.xlsx.tooLarge.hint")
     }
 
     /// Raw-deflate decompression of `range`, refusing output beyond `limit`.
     private func inflate(_ range: Range<Int>, name: String, limit: Int, expected: Int) throws(XLSXProblem) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw XLSXProblem("cannot start decompression (zlib)", hint: nil)
+            throw XLSXProblem("cannot start decompression (zlib)", hint: nil, text: "problem.xlsx.zlib", hintText: nil)
         }
         defer { inflateEnd(&stream) }
         var out = [UInt8]()
