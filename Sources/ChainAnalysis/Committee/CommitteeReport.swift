@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 /// Everything the committee's report (`chainmap report`) shows, as one value: the park's key
 /// figures, the gap findings, the matchmaking agenda and per-firm suggestions, organization
@@ -120,18 +120,20 @@ public struct CommitteeReport: Sendable {
         var cards = [Card](repeating: Card(), count: park.firms.count)
         let perCard = large ? options.largeLinksPerCard : options.linksPerCard
         // Suppliers and buyers: lost links last, then by value (largest first), then file order.
+        // Keys in flat arrays: the comparator must not copy links (their strings).
+        let lost = park.links.map { $0.status == .lost }
+        let value = park.links.map { $0.value ?? 0 }
         var order = Array(park.links.indices)
         order.sort { a, b in
-            let x = park.links[a], y = park.links[b]
-            let lx = x.status == .lost ? 1 : 0, ly = y.status == .lost ? 1 : 0
-            if lx != ly { return lx < ly }
-            let vx = x.value ?? 0, vy = y.value ?? 0
-            if vx != vy { return vx > vy }
+            if lost[a] != lost[b] { return !lost[a] }
+            if value[a] != value[b] { return value[a] > value[b] }
             return a < b
         }
+        // The park's resolved link ends (computed once per park, shared with the analyses).
+        let resolution = park.resolution
         for k in order {
-            let link = park.links[k]
-            guard let s = position[link.supplier], let b = position[link.buyer] else { continue }
+            let s = Int(resolution.linkSupplier[k]), b = Int(resolution.linkBuyer[k])
+            guard s >= 0, b >= 0 else { continue }
             cards[b].supplierCount += 1
             if cards[b].suppliers.count < perCard && !cards[b].suppliers.contains(s) { cards[b].suppliers.append(s) }
             cards[s].buyerCount += 1

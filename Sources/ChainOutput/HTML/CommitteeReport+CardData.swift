@@ -86,7 +86,7 @@ extension HTMLReportRenderer {
         }
         let labelKeys = ["stage", "products", "output", "suppliers", "buyers", "findings", "matches", "organization", "pairings", "needs",
                          "inPark", "outside", "leader", "none", "close", "more", "found", "notFound", "notOnMap", "shown", "rows",
-                         "orgOwn", "orgJoint", "orgNone", "id", "yi", "wan", "yuan", "all"]
+                         "orgOwn", "orgJoint", "orgNone", "id", "location", "yi", "wan", "yuan", "all"]
         let labels: [(String, ScriptJSON)] = labelKeys.map { ($0, .string(catalog.render(Message("report.card." + $0)))) }
         return .object([
             ("large", .bool(large)), ("aggregated", .bool(map.aggregated)),

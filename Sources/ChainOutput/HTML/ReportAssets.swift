@@ -145,7 +145,7 @@ enum ReportAssets {
           row(dl,L.stage,f[3].map(function(k){return D.stages[k][1];}).join(' / ')||L.none);
           row(dl,L.products,f[8].join(' / ')||L.none);
           row(dl,L.output,money(f[4]));
-          row(dl,L.inPark,(f[2]?L.inPark:L.outside)+(f[5]?' \\u00b7 '+L.leader:''));
+          row(dl,L.location,(f[2]?L.inPark:L.outside)+(f[5]?' \\u00b7 '+L.leader:''));
           row(dl,L.organization,(f[9]||L.none)+' \\u00b7 '+[L.orgNone,L.orgOwn,L.orgJoint][f[6]]);
           function links(ids,count){if(!ids.length)return L.none;var u=list(ids,firmLink);if(count>ids.length)u.appendChild(el('li',L.more+' '+(count-ids.length)));return u;}
           row(dl,L.suppliers+' ('+c[1]+')',links(c[0],c[1]));

@@ -2,7 +2,7 @@ extension Catalog {
     /// `chainmap report`: the committee's HTML report.
     static let enReport: [String: String] = [
         "cli.progress.report": "Writing the report",
-        "report.title": "{park}: industry chain report",
+        "report.title": "{park}: the committee report",
         "report.htmlLang": "en",
         "report.print": "Print",
         "report.dot": " · ",
@@ -79,6 +79,7 @@ extension Catalog {
         "report.needs.col.text": "Need",
         "report.needs.col.responder": "Responder",
         "report.card.id": "Id",
+        "report.card.location": "Location",
         "report.card.stage": "Stage",
         "report.card.products": "Products",
         "report.card.output": "Output",

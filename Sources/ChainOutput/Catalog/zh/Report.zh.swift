@@ -2,7 +2,7 @@ extension Catalog {
     /// `chainmap report`: the committee's HTML report.
     static let zhReport: [String: String] = [
         "cli.progress.report": "正在生成报告",
-        "report.title": "{park}产业链报告",
+        "report.title": "{park}报告",
         "report.htmlLang": "zh-CN",
         "report.print": "打印",
         "report.dot": " · ",
@@ -79,6 +79,7 @@ extension Catalog {
         "report.needs.col.text": "内容",
         "report.needs.col.responder": "承办部门",
         "report.card.id": "编号",
+        "report.card.location": "位置",
         "report.card.stage": "环节",
         "report.card.products": "产品",
         "report.card.output": "产值",
