@@ -20,9 +20,14 @@ public enum CommitteeReportFile {
         park: Park, language: Language, options: CommitteeReport.Options = CommitteeReport.Options(),
         renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> [UInt8] {
+        var trace = PhaseTrace()
         let report = CommitteeReport(park: park, options: options)
+        trace.mark("report.analyses")
         let map = try reportMap(park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
-        return HTMLReportRenderer(Catalog(language)).render(report, map: map)
+        trace.mark("report.map")
+        let html = HTMLReportRenderer(Catalog(language)).render(report, map: map)
+        trace.mark("report.html")
+        return html
     }
 
     /// The report's map: every firm with its supply links and pairings, or the stage view of a

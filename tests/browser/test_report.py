@@ -296,14 +296,46 @@ def test_pdf(p, folder, name):
     # Each part starts a page; tables run on. The smallest sample (Jinchang, 55 firms) prints
     # on about 8 pages, Beilun on about 25; more than 80 means a part spilled page by page.
     check(len(PARTS) <= pages <= 80, f"the PDF has {pages} pages")
+    # A4 portrait pages, and the map's page on A3 landscape (a named page).
+    sizes = {(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", a4)}
+    check((595, 842) in sizes, f"no A4 portrait page: {sizes}")
+    check((1191, 842) in sizes, f"no A3 landscape page for the map: {sizes}")
     return pages
+
+
+def readme_image(chainmap, target):
+    """The README's picture: the Beilun report made by chainmap, a chain leader found by search."""
+    folder = tempfile.mkdtemp(prefix="chainmap-readme-")
+    try:
+        path = os.path.join(folder, "beilun.html")
+        run([chainmap, "report", "beilun-nev", "-o", path])
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            p = Page(browser, path)
+            data = p.data()
+            leader = next(i for i, f in enumerate(data["firms"]) if f[5] and f[7])
+            p.page.fill("#r-search", data["firms"][leader][1])
+            p.page.press("#r-search", "Enter")
+            p.page.wait_for_selector("#r-card:not([hidden])")
+            p.page.evaluate("window.scrollTo(0, 0)")
+            p.page.screenshot(path=target)
+            check(not p.errors and not p.requests, f"errors {p.errors} requests {p.requests}")
+            p.close()
+            browser.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"wrote {target}")
+    return 0
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--chainmap", required=True)
     parser.add_argument("--keep", help="write reports, screenshots and PDFs here instead of a temporary folder")
+    parser.add_argument("--readme-image", help="only write the README's screenshot (the Beilun report, a leader's card open) to this PNG")
     args = parser.parse_args()
+    if args.readme_image:
+        return readme_image(os.path.abspath(args.chainmap), args.readme_image)
     folder = args.keep or tempfile.mkdtemp(prefix="chainmap-browser-")
     os.makedirs(folder, exist_ok=True)
     start = time.time()

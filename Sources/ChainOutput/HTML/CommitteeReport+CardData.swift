@@ -6,7 +6,8 @@ extension HTMLReportRenderer {
     /// objects, per firm (a 100,000-firm park's blob is most of the file):
     ///
     /// - `firms[i]`: id, name, in park (0/1), stage positions, output, leader (0/1), organization
-    ///   status (0 none, 1 own, 2 joint), map element id (or ""), products, organization name;
+    ///   status (0 none, 1 own, 2 joint), map element id (or ""), product positions in
+    ///   `products`, organization position in `organizations` (-1: none);
     /// - `cards[i]`: supplier positions, supplier count, buyer positions, buyer count, finding
     ///   rows, matches (`[partner name, direction, score, explanation]`), pairings
     ///   (`[partner, kind]`), needs (`[kind, status, text]`);
@@ -34,6 +35,15 @@ extension HTMLReportRenderer {
         names.reserveCapacity(park.firms.count)
         for f in park.firms where names[f.id] == nil { names[f.id] = f.name }
         let large = report.large
+        // Products and organization names are shared by many firms: listed once each.
+        var productPosition: [String: Int] = [:], products: [ScriptJSON] = []
+        var organizationPosition: [String: Int] = [:], organizations: [ScriptJSON] = []
+        func intern(_ text: String, _ position: inout [String: Int], _ list: inout [ScriptJSON]) -> ScriptJSON {
+            if let k = position[text] { return .int(k) }
+            position[text] = list.count
+            list.append(.string(text))
+            return .int(list.count - 1)
+        }
         var firms: [ScriptJSON] = []
         firms.reserveCapacity(park.firms.count)
         for f in park.firms {
@@ -45,11 +55,13 @@ extension HTMLReportRenderer {
             } else {
                 status = 0
             }
-            let org = f.organization.map { orgName[$0] ?? $0 } ?? hosted[f.id] ?? ""
+            let org = f.organization.map { orgName[$0] ?? $0 } ?? hosted[f.id]
             firms.append(.array([
                 .string(f.id), .string(f.name), .int(f.inPark ? 1 : 0), .array(f.stages.compactMap { stagePosition[$0].map(ScriptJSON.int) }),
                 f.output.map { .number($0.rounded()) } ?? .null, .int(f.isChainLeader ? 1 : 0), .int(status),
-                .string(map.firmElements[f.id] ?? ""), .array(f.products.prefix(large ? 2 : 20).map(ScriptJSON.string)), .string(org),
+                .string(map.firmElements[f.id] ?? ""),
+                .array(f.products.prefix(large ? 3 : 20).map { intern($0, &productPosition, &products) }),
+                org.map { intern($0, &organizationPosition, &organizations) } ?? .int(-1),
             ]))
         }
         let kindText = Dictionary(uniqueKeysWithValues: PairingKind.allCases.map { ($0, catalog.render(Message("pairingKind." + $0.rawValue))) })
@@ -91,6 +103,7 @@ extension HTMLReportRenderer {
         return .object([
             ("large", .bool(large)), ("aggregated", .bool(map.aggregated)),
             ("labels", .object(labels)), ("chains", .array(chains)), ("stages", .array(stages)),
+            ("products", .array(products)), ("organizations", .array(organizations)),
             ("firms", .array(firms)), ("cards", .array(cards)), ("findings", .array(findings)),
         ])
     }

@@ -266,7 +266,7 @@ public struct HTMLReportRenderer: Sendable {
         let park = report.park
         var rows: [[Cell]] = []
         for (i, card) in report.cards.enumerated() where park.firms[i].inPark {
-            for s in card.matches.prefix(3) where s.firm == park.firms[i].id {
+            for s in card.matches.filter({ $0.firm == park.firms[i].id }).prefix(3) {
                 rows.append([.text(park.firms[i].name), MatchLayout.direction(s.direction), .text(s.candidateName),
                              MatchLayout.score(s.score.total), .message(s.explanation)])
             }

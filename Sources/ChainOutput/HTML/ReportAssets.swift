@@ -19,7 +19,7 @@ enum ReportAssets {
         nav#r-nav{position:sticky;top:0;z-index:5;background:var(--ink);padding:6px 16px;display:flex;gap:16px;flex-wrap:wrap;align-items:center}
         nav#r-nav a{color:#fff;text-decoration:none}
         nav#r-nav button{margin-left:auto}
-        .part{padding:12px 24px 24px;border-bottom:1px solid var(--line)}
+        .part{padding:12px 24px 24px;border-bottom:1px solid var(--line);scroll-margin-top:44px}
         h1{font-size:24px;margin:8px 0 4px}
         h2{font-size:20px;margin:8px 0 12px;border-left:5px solid var(--accent);padding-left:8px}
         h3{font-size:16px;margin:18px 0 8px}
@@ -102,12 +102,12 @@ enum ReportAssets {
         function toUser(cx,cy){var p=svg.createSVGPoint();p.x=cx;p.y=cy;var m=svg.getScreenCTM();return m?p.matrixTransform(m.inverse()):{x:vb.x,y:vb.y};}
         function zoom(f,cx,cy){var r=vp.getBoundingClientRect();if(cx==null){cx=r.left+r.width/2;cy=r.top+r.height/2;}
           var u=toUser(cx,cy);var w=vb.w/f,h=vb.h/f;
-          if(w>home.w*4||w<home.w/200)return;
+          if(Math.max(w,h)>Math.max(home.w,home.h)*4||Math.max(w,h)<20)return;
           setVB({x:u.x-(u.x-vb.x)/f,y:u.y-(u.y-vb.y)/f,w:w,h:h});}
         function fit(){setVB({x:home.x,y:home.y,w:home.w,h:home.h});}
         function boxOf(e){var r=e.getBoundingClientRect();var a=toUser(r.left,r.top),b=toUser(r.right,r.bottom);return {x:a.x,y:a.y,w:b.x-a.x,h:b.y-a.y};}
-        function centre(e){fit();var b=boxOf(e);var w=Math.max(b.w*6,home.w/6),h=Math.max(b.h*6,home.h/6);
-          var s=Math.max(w/home.w,h/home.h);w=home.w*s;h=home.h*s;
+        function centre(e){var b=boxOf(e);var r=vp.getBoundingClientRect();var asp=r.width>0&&r.height>0?r.width/r.height:1.5;
+          var w=Math.max(b.w*8,300),h=w/asp;if(h<b.h*4){h=b.h*4;w=h*asp;}
           setVB({x:b.x+b.w/2-w/2,y:b.y+b.h/2-h/2,w:w,h:h});}
         var lit=null;
         function highlight(e){if(lit)lit.classList.remove('hl');lit=e;if(e)e.classList.add('hl');}
@@ -143,10 +143,10 @@ enum ReportAssets {
           card.appendChild(el('h3',f[1]));var dl=el('dl');card.appendChild(dl);
           row(dl,L.id,f[0]);
           row(dl,L.stage,f[3].map(function(k){return D.stages[k][1];}).join(' / ')||L.none);
-          row(dl,L.products,f[8].join(' / ')||L.none);
+          row(dl,L.products,f[8].map(function(k){return D.products[k];}).join(' / ')||L.none);
           row(dl,L.output,money(f[4]));
           row(dl,L.location,(f[2]?L.inPark:L.outside)+(f[5]?' \\u00b7 '+L.leader:''));
-          row(dl,L.organization,(f[9]||L.none)+' \\u00b7 '+[L.orgNone,L.orgOwn,L.orgJoint][f[6]]);
+          row(dl,L.organization,(f[9]>=0?D.organizations[f[9]]:L.none)+' \\u00b7 '+[L.orgNone,L.orgOwn,L.orgJoint][f[6]]);
           function links(ids,count){if(!ids.length)return L.none;var u=list(ids,firmLink);if(count>ids.length)u.appendChild(el('li',L.more+' '+(count-ids.length)));return u;}
           row(dl,L.suppliers+' ('+c[1]+')',links(c[0],c[1]));
           row(dl,L.buyers+' ('+c[3]+')',links(c[2],c[3]));
