@@ -33,7 +33,8 @@ public enum CommitteeReportFile {
     /// The report's map: every firm with its supply links and pairings, or the stage view of a
     /// large park; and which firm, stage and chain each element of the SVG shows.
     public static func reportMap(park: Park, aggregated: Bool, limit: Int, renderer: GraphvizRenderer = .shared) throws(RenderError) -> ReportMap {
-        var options = MapOptions(layers: [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
+        // Pairings are drawn between firms only; the stage view shows supply.
+        var options = MapOptions(layers: aggregated ? [.supply] : [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
         if aggregated { options.aggregate = .stage }
         let rendered = try ChainMap.render(park: park, options: options, format: .svg, renderer: renderer)
         let svg = ReportMap.inline(rendered.bytes)

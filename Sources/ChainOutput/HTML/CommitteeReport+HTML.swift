@@ -128,7 +128,6 @@ public struct HTMLReportRenderer: Sendable {
         w.open("ul", [("id", "r-search-results"), ("class", "results")])
         w.close("ul")
         w.element("p", [("class", "hint")], text: t(map.aggregated ? "report.map.hint.aggregated" : "report.map.hint"))
-        for note in map.notes { w.element("p", [("class", "note")], text: note) }
         w.open("div", [("class", "mapwrap")])
         w.open("div", [("id", "r-viewport"), ("class", "viewport")])
         w.raw(map.svg)

@@ -12,7 +12,8 @@ public struct ReportMap: Sendable {
     public var stageElements: [String: String]
     /// Chain id → element id (aggregated by chain).
     public var chainElements: [String: String]
-    /// Notes the map builder left (view switched, overlays skipped).
+    /// Notes the map builder left (view switched, overlays skipped). ChainRender writes them in
+    /// English for developers; the page does not show them.
     public var notes: [String]
 
     public init(
