@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ChainAnalysis", targets: ["ChainAnalysis"]),
         .library(name: "ChainOutput", targets: ["ChainOutput"]),
         .library(name: "ChainRender", targets: ["ChainRender"]),
+        .library(name: "ChainReport", targets: ["ChainReport"]),
         .executable(name: "chainmap", targets: ["chainmap"]),
     ],
     dependencies: [
@@ -67,11 +68,13 @@ let package = Package(
         // DOT writer and rendering through libgvc in a recycled worker process, one serial owner.
         // ChainOutput for the message catalog (titles, box labels and the legend in --lang).
         .target(name: "ChainRender", dependencies: ["ChainModel", "ChainOutput", "CGraphviz", "CGraphvizWorker"]),
+        // The committee's HTML report: analyses, map and page together.
+        .target(name: "ChainReport", dependencies: ["ChainModel", "ChainAnalysis", "ChainOutput", "ChainRender"]),
         // The commands of the CLI, as a library so they can be tested in-process.
         .target(
             name: "ChainMapCommands",
             dependencies: [
-                "ChainGraph", "ChainModel", "ChainAnalysis", "ChainOutput", "ChainRender",
+                "ChainGraph", "ChainModel", "ChainAnalysis", "ChainOutput", "ChainRender", "ChainReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainOutputTests", dependencies: ["ChainOutput"]),
         .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel", "ChainAnalysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChainReportTests", dependencies: ["ChainReport", "ChainOutput", "ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]
 )

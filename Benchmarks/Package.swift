@@ -87,5 +87,17 @@ let package = Package(
             path: "Benchmarks/Render",
             plugins: [benchmarkPlugin]
         ),
+        .executableTarget(
+            name: "Report",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChainModel", package: "ChainMap"),
+                .product(name: "ChainOutput", package: "ChainMap"),
+                .product(name: "ChainReport", package: "ChainMap"),
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/Report",
+            plugins: [benchmarkPlugin]
+        ),
     ]
 )

@@ -21,6 +21,7 @@ public struct ChainMapCommand: ParsableCommand {
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
             GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
             ExportCommand.self, ImportResultsCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -1,0 +1,58 @@
+import ArgumentParser
+import ChainAnalysis
+import ChainModel
+import ChainOutput
+import ChainReport
+import Foundation
+
+/// `chainmap report PARK -o FILE.html`: the committee's report as one self-contained HTML file.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the committee's report: one self-contained HTML file with the map, gaps, matches, organization and needs.",
+        discussion: """
+            One file that opens offline in any browser: the key figures; the chain map with pan, \
+            zoom, fit and search, and a card per firm (stage, products, suppliers and buyers, \
+            findings, matches, organization, pairings, needs); the gap findings as a sortable, \
+            filterable table linked to the map; the matchmaking agenda; organization coverage \
+            charts; the needs lists with solved rates. It prints on A4 portrait (the map on A3 \
+            landscape). Above --limit firms the map shows stages, with the firms of one chain \
+            or stage at a time below it. What it holds: docs/REPORT.md.
+
+            Examples:
+              chainmap report beilun-nev -o 北仑产业链.html
+              chainmap report yihuang-plastics --lang en -o yihuang.html
+              chainmap report big-park/ -o park.html
+            """)
+
+    @OptionGroup var input: ParkOptions
+
+    @Option(name: [.short, .customLong("output")], help: "The HTML file to write (default chain-report.html).")
+    var output: String = "chain-report.html"
+
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Language of the report: zh (default) or en.", discussion: "Also set by CHAINMAP_LANG."))
+    var lang: Language?
+
+    @Option(help: "Largest number of firms drawn one by one; above it the map shows stages.")
+    var limit: Int = CommitteeReport.Options().fullLayoutLimit
+
+    func validate() throws {
+        if limit < 1 { throw Usage.atLeast("--limit", 1) }
+    }
+
+    func run() throws {
+        let park = try input.load().park
+        _ = try OutputFile.check(output, replace: force)
+        var options = CommitteeReport.Options()
+        options.fullLayoutLimit = limit
+        let language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let progress = ProgressLine(StderrText.text(Message("cli.progress.report")))
+        let html = try CommitteeReportFile.html(park: park, language: language, options: options)
+        progress.finish()
+        try OutputFile.write(html, to: output, replace: force)
+        StderrText.say(Message("cli.wrote", ["path": .text(output)]))
+    }
+}

@@ -1,0 +1,59 @@
+import ChainAnalysis
+import ChainModel
+import ChainOutput
+import ChainRender
+
+/// `chainmap report`'s one library call: the committee's report of a park as one
+/// self-contained HTML file. The analyses come from ``CommitteeReport`` (ChainAnalysis), the
+/// map from ``ChainMap`` (ChainRender), the page from ``HTMLReportRenderer`` (ChainOutput);
+/// this target is the one place that sees all three.
+///
+/// ```swift
+/// let html = try CommitteeReportFile.html(park: park, language: .zh)
+/// try OutputFile.write(html, to: "北仑产业链.html", replace: false)
+/// ```
+public enum CommitteeReportFile {
+    /// - Throws: ``RenderError`` when Graphviz cannot draw the map.
+    /// - Complexity: the analyses of ``CommitteeReport`` plus one map layout: firm by firm up
+    ///   to `options.fullLayoutLimit` firms, by stage above it.
+    public static func html(
+        park: Park, language: Language, options: CommitteeReport.Options = CommitteeReport.Options(),
+        renderer: GraphvizRenderer = .shared
+    ) throws(RenderError) -> [UInt8] {
+        var trace = PhaseTrace()
+        let report = CommitteeReport(park: park, options: options)
+        trace.mark("report.analyses")
+        let map = try reportMap(park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
+        trace.mark("report.map")
+        let html = HTMLReportRenderer(Catalog(language)).render(report, map: map)
+        trace.mark("report.html")
+        return html
+    }
+
+    /// The report's map: every firm with its supply links and pairings, or the stage view of a
+    /// large park; and which firm, stage and chain each element of the SVG shows.
+    public static func reportMap(park: Park, aggregated: Bool, limit: Int, renderer: GraphvizRenderer = .shared) throws(RenderError) -> ReportMap {
+        // Pairings are drawn between firms only; the stage view shows supply.
+        var options = MapOptions(layers: aggregated ? [.supply] : [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
+        if aggregated { options.aggregate = .stage }
+        let rendered = try ChainMap.render(park: park, options: options, format: .svg, renderer: renderer)
+        let svg = ReportMap.inline(rendered.bytes)
+        let ids = Set(ReportMap.elementIds(svg))
+        var firms: [String: String] = [:], stages: [String: String] = [:], chains: [String: String] = [:]
+        for firm in park.firms {
+            let id = "firm-" + DOTText.token(firm.id)
+            if ids.contains(id) { firms[firm.id] = id }
+        }
+        for chain in park.chains {
+            let id = "chain-" + DOTText.token(chain.id)
+            if ids.contains(id) { chains[chain.id] = id }
+            for stage in chain.stages {
+                let sid = "stage-" + DOTText.token(stage.id)
+                if ids.contains(sid) && stages[stage.id] == nil { stages[stage.id] = sid }
+            }
+        }
+        let isAggregated = rendered.scene.nodes.contains { if case .stage = $0.kind { true } else { false } }
+        return ReportMap(svg: svg, aggregated: aggregated || isAggregated, firmElements: firms, stageElements: stages,
+                         chainElements: chains, notes: rendered.notes)
+    }
+}
