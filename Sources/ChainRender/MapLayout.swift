@@ -50,6 +50,8 @@ struct MapLayout {
     var labelLines = 1
     var routes: [Route] = []
     var legend: Rect?
+    /// Columns of legend rows (1 or 2): whichever shape grows the map least.
+    var legendColumns = 1
     var title: Point = Point(x: 0, y: 0)
     /// Scale factor that fits the map on A3 in its better orientation.
     var a3Scale: Double = 0
@@ -71,8 +73,8 @@ struct MapLayout {
     static let legendFont = 12.0
 
     static func nodeSize(_ lines: [String], fontSize: Double, minWidth: Double = 0) -> Point {
-        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 6 + 2
-        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 3 + 2
+        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 4 + 2
+        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 2 + 2
         return Point(x: max(w, minWidth), y: h)
     }
 
@@ -93,9 +95,9 @@ struct MapLayout {
         var outPorts = 0
     }
 
-    static let cellGap = Point(x: 6, y: 4)
-    static let padding = 6.0
-    static let blockGap = 14.0
+    static let cellGap = Point(x: 4, y: 3)
+    static let padding = 4.0
+    static let blockGap = 10.0
     static let trackGap = 5.0
     static let laneGap = 6.0
     static let portGap = 8.0
@@ -103,7 +105,8 @@ struct MapLayout {
     static let a3 = (short: 841.89, long: 1190.55)
 
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
-    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSize: Point?) {
+    /// `legendSizes` are the legend's sizes in one and two columns of rows (empty: no legend).
+    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSizes: [Point]) {
         self.bundles = bundles
         labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
@@ -135,7 +138,7 @@ struct MapLayout {
         while target <= highest {
             for split in [false, true] {
                 var candidate = self
-                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSize: legendSize, scene: scene)
+                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
                 let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
                 let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
                 if score > bestScore {
@@ -228,26 +231,62 @@ struct MapLayout {
 
     func cellHeight(_ block: Block, _ sizes: [Point]) -> Double { block.nodes.map { sizes[$0].y }.max() ?? 0 }
 
-    /// Widths of the grid columns and heights of the rows of a box in `cols` columns, filled
-    /// row by row: each column as wide as its widest firm, each row as tall as its tallest.
-    func gridMetrics(_ block: Block, cols: Int) -> (widths: [Double], heights: [Double]) {
+    /// The rows of a box at most as wide as a grid of `cols` equal columns would be: firms in
+    /// order, each row as many as fit with their own widths (so a short name takes a narrow
+    /// cell), each row as tall as its tallest firm. Rows but the last are stretched to the
+    /// box's inner width, so the cells of a box line up at both edges.
+    struct Flow {
+        /// Per row: its firms (indices into the block's nodes), their x offsets and widths.
+        var rows: [[(k: Int, x: Double, width: Double)]]
+        var heights: [Double]
+        var width: Double
+    }
+
+    func flow(_ block: Block, cols: Int) -> Flow {
+        let gap = Self.cellGap.x
         let n = block.nodes.count
-        var widths = [Double](repeating: 0, count: cols)
-        var heights = [Double](repeating: 0, count: (n + cols - 1) / cols)
-        for (k, node) in block.nodes.enumerated() {
-            widths[k % cols] = max(widths[k % cols], nodeSize[node].x)
-            heights[k / cols] = max(heights[k / cols], nodeSize[node].y)
+        // The limit: `cols` columns each as wide as its widest firm in row-major order.
+        var widths = [Double](repeating: 0, count: max(1, cols))
+        for (k, node) in block.nodes.enumerated() { widths[k % widths.count] = max(widths[k % widths.count], nodeSize[node].x) }
+        let limit = widths.reduce(0, +) + Double(widths.count - 1) * gap + 0.001
+        var rows: [[Int]] = []
+        var used = 0.0
+        for k in 0..<n {
+            let w = nodeSize[block.nodes[k]].x
+            if let last = rows.indices.last, used + gap + w <= limit {
+                rows[last].append(k)
+                used += gap + w
+            } else {
+                rows.append([k])
+                used = w
+            }
         }
-        return (widths, heights)
+        func natural(_ row: [Int]) -> Double { row.reduce(0) { $0 + nodeSize[block.nodes[$1]].x } + Double(row.count - 1) * gap }
+        let inner = rows.map(natural).max() ?? 0
+        var placed: [[(k: Int, x: Double, width: Double)]] = []
+        var heights: [Double] = []
+        for (r, row) in rows.enumerated() {
+            let extra = r < rows.count - 1 ? (inner - natural(row)) / Double(row.count) : 0
+            var x = 0.0
+            var cells: [(k: Int, x: Double, width: Double)] = []
+            for k in row {
+                let w = nodeSize[block.nodes[k]].x + extra
+                cells.append((k, x, w))
+                x += w + gap
+            }
+            placed.append(cells)
+            heights.append(row.map { nodeSize[block.nodes[$0]].y }.max() ?? 0)
+        }
+        return Flow(rows: placed, heights: heights, width: inner)
     }
 
     /// The size of a cluster box laid out in `cols` grid columns.
     func boxSize(_ block: Block, cols: Int) -> Point {
         let g = Self.cellGap
         let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
-        let (widths, heights) = gridMetrics(block, cols: cols)
-        var w = widths.reduce(0, +) + Double(widths.count - 1) * g.x + 2 * Self.padding
-        var h = block.header + heights.reduce(0, +) + Double(heights.count - 1) * g.y + Self.padding
+        let grid = flow(block, cols: cols)
+        var w = grid.width + 2 * Self.padding
+        var h = block.header + grid.heights.reduce(0, +) + Double(grid.heights.count - 1) * g.y + Self.padding
         w = max(w, block.labelWidth)
         h = max(h, block.header + Double(block.inPorts) * portStep + Self.padding)
         h = max(h, block.header + Double(block.outPorts) * Self.portGap + Self.padding)
@@ -261,7 +300,7 @@ struct MapLayout {
     /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
     /// take the lanes), which suits many small stages at one level better than wider boxes.
     mutating func arrange(
-        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSize: Point?, scene: MapScene
+        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point], scene: MapScene
     ) {
         var blocks = input
         let g = Self.cellGap
@@ -329,23 +368,37 @@ struct MapLayout {
             columnWidth[block.column] = max(columnWidth[block.column], block.rect.width)
             columnHeight[block.column] += block.rect.height + Self.blockGap
         }
-        // The legend goes under the column where it grows the map least (widening that column
-        // if it must), or into a column of its own.
+        // The legend (in one or two columns of rows) goes under the column where it grows the
+        // map least (widening that column if it must), or into a column of its own.
         var legendColumn = columns
-        if let legendSize {
+        var legendSize: Point?
+        if !legendSizes.isEmpty {
             let width = columnWidth.reduce(0, +) + Double(columns + 1) * 60
             let height = columnHeight.max() ?? 0
             func scale(_ w: Double, _ h: Double) -> Double {
                 max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
             }
-            var best = scale(width + legendSize.x + 60, max(height, legendSize.y))
-            for c in 0..<columns {
-                let s = scale(width + max(0, legendSize.x - columnWidth[c]), max(height, columnHeight[c] + legendSize.y))
-                if s > best {
-                    best = s
-                    legendColumn = c
+            var best = -1.0
+            for (shape, size) in legendSizes.enumerated() {
+                let own = scale(width + size.x + 60, max(height, size.y))
+                if own > best {
+                    best = own
+                    legendColumn = columns
+                    legendSize = size
+                    legendColumns = shape + 1
+                }
+                for c in 0..<columns {
+                    let s = scale(width + max(0, size.x - columnWidth[c]), max(height, columnHeight[c] + size.y))
+                    if s > best {
+                        best = s
+                        legendColumn = c
+                        legendSize = size
+                        legendColumns = shape + 1
+                    }
                 }
             }
+        }
+        if let legendSize {
             if legendColumn == columns {
                 columnWidth.append(legendSize.x)
                 columnHeight.append(0)
@@ -498,17 +551,16 @@ struct MapLayout {
         for (b, block) in blocks.enumerated() {
             if block.isCluster {
                 clusterBox[block.key] = block.rect
-                let cols = gridColumns[b]
-                let (widths, heights) = gridMetrics(block, cols: cols)
-                var xs = [block.rect.x + Self.padding]
-                for w in widths { xs.append((xs.last ?? 0) + w + g.x) }
-                var ys = [block.rect.y + block.header]
-                for h in heights { ys.append((ys.last ?? 0) + h + g.y) }
-                for (k, node) in block.nodes.enumerated() {
+                let grid = flow(block, cols: gridColumns[b])
+                var y = block.rect.y + block.header
+                for (row, cells) in grid.rows.enumerated() {
                     // Row by row, left to right: the most important firms are on top.
-                    let col = k % cols, row = k / cols
-                    nodeCenter[node] = Point(x: xs[col] + widths[col] / 2, y: ys[row] + heights[row] / 2)
-                    nodeSize[node] = Point(x: widths[col], y: heights[row])
+                    for cell in cells {
+                        let node = block.nodes[cell.k]
+                        nodeCenter[node] = Point(x: block.rect.x + Self.padding + cell.x + cell.width / 2, y: y + grid.heights[row] / 2)
+                        nodeSize[node] = Point(x: cell.width, y: grid.heights[row])
+                    }
+                    y += grid.heights[row] + g.y
                 }
             } else {
                 nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
