@@ -412,12 +412,10 @@ struct MapLayout {
         // Bundles between neighbouring columns run in one channel; the others take a lane
         // above (downstream) or below (upstream) all boxes.
         let channels = columnWidth.count + 1
-        var labelWidth = [Double](repeating: 0, count: channels)
         var laneSide = [Int](repeating: 0, count: ends.count)  // 0 none, 1 top, 2 bottom
         var laneCount = (top: 0, bottom: 0)
         for (e, end) in ends.enumerated() {
             let i = blocks[end.from].column, j = blocks[end.to].column
-            labelWidth[j] = max(labelWidth[j], (bundles[e].label.map(Self.ems).max() ?? 0) * Self.edgeFont)
             if j != i + 1 {
                 laneSide[e] = j > i ? 1 : 2
                 if j > i { laneCount.top += 1 } else { laneCount.bottom += 1 }
@@ -500,13 +498,35 @@ struct MapLayout {
             }
             tracks[c] = ends.count
         }
+        // A channel is as wide as its label area only where a track's vertical runs pass a
+        // label: track t must lie left of every label its runs pass (by y), and left of the
+        // arrows; a label needs only its own width in the channel.
+        var need = [Double](repeating: 12, count: channels)
+        var labelsIn = [[(lo: Double, hi: Double, width: Double)]](repeating: [], count: channels)
+        for (e, end) in ends.enumerated() where !bundles[e].label.isEmpty {
+            let lines = bundles[e].label
+            let w = (lines.map(Self.ems).max() ?? 0) * Self.edgeFont + 2
+            let h = Double(lines.count) * Self.edgeFont * Self.lineHeight
+            let c = blocks[end.to].column
+            labelsIn[c].append((inY[e] - 1 - h, inY[e] - 1, w))
+            need[c] = max(need[c], w + Self.arrow + 5)
+        }
+        for c in 0..<channels {
+            for span in spans[c] {
+                let t = span.into ? inTrack[span.edge] : outTrack[span.edge]
+                var clear = Self.arrow + 4
+                for label in labelsIn[c] where span.lo < label.hi + 1 && span.hi > label.lo - 1 {
+                    clear = max(clear, label.width + Self.arrow + 5)
+                }
+                need[c] = max(need[c], 8 + Double(t) * Self.trackGap + clear)
+            }
+        }
         var channelX = [Double](repeating: 0, count: channels)
         var columnX = [Double](repeating: 0, count: columnWidth.count)
         var x = 0.0
         for c in 0..<channels {
             channelX[c] = x
-            let labels = labelWidth[c] > 0 ? labelWidth[c] + Self.arrow + 6 : 0
-            x += max(12, Double(tracks[c]) * Self.trackGap + 12 + labels)
+            x += need[c]
             if c < columnWidth.count {
                 columnX[c] = x
                 x += columnWidth[c]
