@@ -66,6 +66,8 @@ struct MapLayout {
     }
 
     static let lineHeight = 1.25
+    /// Line height in a node box: Graphviz sets 12 pt text 14.4 pt apart; the box holds it with 2 pt margins.
+    static let nodeLineHeight = 1.16
     static let nodeFont = 12.0
     static let edgeFont = 12.0
     static let clusterFont = 14.0
@@ -74,7 +76,7 @@ struct MapLayout {
 
     static func nodeSize(_ lines: [String], fontSize: Double, minWidth: Double = 0) -> Point {
         let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 4 + 2
-        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 2 + 2
+        let h = Double(max(lines.count, 1)) * fontSize * nodeLineHeight + 2 * 2 + 2
         return Point(x: max(w, minWidth), y: h)
     }
 
