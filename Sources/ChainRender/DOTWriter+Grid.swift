@@ -51,7 +51,7 @@ extension DOTWriter {
             let labelWidth = (lines.map(MapLayout.ems).max() ?? 0) * MapLayout.clusterFont
             let labelHeight = Double(lines.count) * MapLayout.clusterFont * MapLayout.lineHeight
             let lp = pos(MapLayout.Point(x: box.x + MapLayout.padding + labelWidth / 2, y: box.y + 3 + labelHeight / 2))
-            out += "\t\tgraph [" + clusterAttributes(cluster, marks: marks, extra: [("bb", bb), ("lp", lp)]) + "];\n"
+            out += "\t\tgraph [" + clusterAttributes(cluster, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
             for i in members { out += "\t\t" + placed(i) + "\n" }
             out += "\t}\n"
         }

@@ -70,7 +70,8 @@ struct MapLayout {
     static let nodeLineHeight = 1.16
     static let nodeFont = 12.0
     static let edgeFont = 12.0
-    static let clusterFont = 14.0
+    /// Stage box headers at the firms' size: a 14 pt header widened most boxes beyond their firms.
+    static let clusterFont = 12.0
     static let titleFont = 20.0
     static let legendFont = 12.0
 
