@@ -33,7 +33,7 @@ struct SampleMapGeometryTests {
         #expect(svg.groups(withClass: "firm").count == (try Samples.load(sample).park.firms.count))
     }
 
-    /// Known shortfall: the grid map of the four parks over 100 firms prints at 7.6–9.2 pt on
+    /// Known shortfall: the grid map of the four parks over 100 firms prints at 8.0–9.4 pt on
     /// A3 (the old layered map at 0.6–3.4 pt). Every text counts (names, headers, link labels,
     /// legend): the smallest is 12 pt in the SVG. Samples whose firm map does not reach 10 pt
     /// on A3 yet.
