@@ -80,6 +80,15 @@ struct SampleMapGeometryTests {
         #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
     }
 
+    /// In the default firm map no bundle label overlaps another text or a firm's box either.
+    @Test(arguments: Samples.names)
+    func firmMapLabelsDoNotOverlap(sample: String) throws {
+        let svg = try Self.svg(sample, MapOptions())
+        #expect(svg.groups(withClass: "edge").flatMap(\.texts).count >= 10)
+        let overlaps = Self.overlaps(svg)
+        #expect(overlaps.isEmpty, "\(sample): \(overlaps.joined(separator: "; "))")
+    }
+
     /// Edge labels that overlap another text (any) or a node's box.
     static func overlaps(_ svg: SVGInspector) -> [String] {
         typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
