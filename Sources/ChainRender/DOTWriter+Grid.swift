@@ -13,8 +13,8 @@ extension DOTWriter {
         var clusterLabels: [String: [String]] = [:]
         for cluster in scene.clusters { clusterLabels[cluster.key] = drawnLabel(cluster, marks: marks) }
         let legendFont = MapLayout.legendFont
-        let legendSize = scene.legend ? legendSize(scene, fontSize: legendFont) : nil
-        let layout = MapLayout(scene: scene, nodeLabels: nodeLabels, clusterLabels: clusterLabels, bundles: bundles, legendSize: legendSize)
+        let legendSizes = scene.legend ? [1, 2].map { legendSize(scene, fontSize: legendFont, columns: $0) } : []
+        let layout = MapLayout(scene: scene, nodeLabels: nodeLabels, clusterLabels: clusterLabels, bundles: bundles, legendSizes: legendSizes)
         let height = layout.height
         func pos(_ p: MapLayout.Point) -> String { DOTText.fixed(p.x, digits: 1) + "," + DOTText.fixed(height - p.y, digits: 1) }
 
@@ -26,7 +26,7 @@ extension DOTWriter {
             + "bb=\"0,0," + DOTText.fixed(layout.width, digits: 1) + "," + DOTText.fixed(height, digits: 1) + "\", "
             + "fontname=\(font), fontsize=\"\(DOTText.fixed(MapLayout.titleFont, digits: 0))\", labelloc=\"t\", label=\(DOTText.label(scene.title)), "
             + "lp=\"" + pos(layout.title) + "\", tooltip=\(DOTText.label(scene.title)), bgcolor=\"white\"];\n"
-        out += "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.08,0.05\"];\n"
+        out += "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.055,0.028\"];\n"
         out += "\tedge [fontname=\(font), fontsize=\"\(DOTText.fixed(MapLayout.edgeFont, digits: 0))\", color=\"\(MapStyle.activeColor)\", arrowsize=\"0.7\"];\n"
 
         var nodesByCluster: [String: [Int]] = [:]
@@ -51,7 +51,7 @@ extension DOTWriter {
             let labelWidth = (lines.map(MapLayout.ems).max() ?? 0) * MapLayout.clusterFont
             let labelHeight = Double(lines.count) * MapLayout.clusterFont * MapLayout.lineHeight
             let lp = pos(MapLayout.Point(x: box.x + MapLayout.padding + labelWidth / 2, y: box.y + 3 + labelHeight / 2))
-            out += "\t\tgraph [" + clusterAttributes(cluster, marks: marks, extra: [("bb", bb), ("lp", lp)]) + "];\n"
+            out += "\t\tgraph [" + clusterAttributes(cluster, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
             for i in members { out += "\t\t" + placed(i) + "\n" }
             out += "\t}\n"
         }
@@ -64,7 +64,7 @@ extension DOTWriter {
         for i in topLevel { out += "\t" + placed(i) + "\n" }
         if let box = layout.legend {
             let centre = MapLayout.Point(x: box.x + box.width / 2, y: box.y + box.height / 2)
-            out += "\t" + legendStatement(scene, fontSize: DOTText.fixed(legendFont, digits: 0), pos: pos(centre)) + "\n"
+            out += "\t" + legendStatement(scene, fontSize: DOTText.fixed(legendFont, digits: 0), pos: pos(centre), columns: layout.legendColumns) + "\n"
         }
 
         // Bundles between boxes.

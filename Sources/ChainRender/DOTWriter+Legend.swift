@@ -1,26 +1,46 @@
 extension DOTWriter {
     /// The legend: a fixed HTML-like table node listing the fills, borders and line styles the
     /// scene uses. Its text is constant (no user strings) and XML-escaped all the same.
-    func legendStatement(_ scene: MapScene, fontSize: String = "10", pos: String? = nil) -> String {
+    /// With `columns` 2 the rows are split into two halves side by side (a wide, low legend).
+    func legendStatement(_ scene: MapScene, fontSize: String = "10", pos: String? = nil, columns: Int = 1) -> String {
         let rows = legendRows(scene)
         let title = MapText(scene.language)("legend.title")
+        let columns = max(1, min(2, columns))
+        let perColumn = (rows.count + columns - 1) / columns
         var html = "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
-        html += "<tr><td colspan=\"2\"><b>" + DOTText.xml(title) + "</b></td></tr>"
-        for (left, right) in rows {
-            html += "<tr>" + left.html + "<td align=\"left\">" + DOTText.xml(right) + "</td></tr>"
+        html += "<tr><td colspan=\"\(2 * columns)\"><b>" + DOTText.xml(title) + "</b></td></tr>"
+        for r in 0..<perColumn {
+            html += "<tr>"
+            for c in 0..<columns {
+                let k = c * perColumn + r
+                if k < rows.count {
+                    html += rows[k].0.html + "<td align=\"left\">" + DOTText.xml(rows[k].1) + "</td>"
+                } else {
+                    html += "<td colspan=\"2\"></td>"
+                }
+            }
+            html += "</tr>"
         }
         html += "</table>>"
         return "\"legend\" [id=\"legend\", class=\"legend\", shape=\"plaintext\", style=\"\", fontsize=\"\(fontSize)\", label=" + html
             + ", tooltip=" + DOTText.label(title) + (pos.map { ", pos=\"\($0)\"" } ?? "") + "];"
     }
 
-    /// Estimated size of the legend in points at `fontSize` (cells 3 pt padding, 1 pt border).
-    func legendSize(_ scene: MapScene, fontSize: Double) -> MapLayout.Point {
+    /// Estimated size of the legend in points at `fontSize` (cells 3 pt padding, 1 pt border),
+    /// in one or two columns of rows.
+    func legendSize(_ scene: MapScene, fontSize: Double, columns: Int = 1) -> MapLayout.Point {
         let rows = legendRows(scene)
-        let left = rows.map { MapLayout.ems($0.0.text) }.max() ?? 0
-        let right = rows.map { MapLayout.ems($0.1) }.max() ?? 0
+        let columns = max(1, min(2, columns))
+        let perColumn = (rows.count + columns - 1) / columns
+        var width = 0.0
+        for c in 0..<columns {
+            let part = rows[min(rows.count, c * perColumn)..<min(rows.count, (c + 1) * perColumn)]
+            let left = part.map { MapLayout.ems($0.0.text) }.max() ?? 0
+            let right = part.map { MapLayout.ems($0.1) }.max() ?? 0
+            width += (left + right) * fontSize + 24
+        }
         let rowHeight = fontSize * MapLayout.lineHeight + 8
-        return MapLayout.Point(x: (left + right) * fontSize + 24, y: Double(rows.count + 1) * rowHeight + 4)
+        return MapLayout.Point(x: width, y: Double(perColumn + 1) * rowHeight + 4)
     }
 
     /// A legend cell: its HTML and its visible text.

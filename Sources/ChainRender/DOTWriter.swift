@@ -66,7 +66,7 @@ public struct DOTWriter: Sendable {
 
     // MARK: - Statements
 
-    func clusterAttributes(_ cluster: MapCluster, marks: OverlayMarks, extra: [(String, String)] = []) -> String {
+    func clusterAttributes(_ cluster: MapCluster, marks: OverlayMarks, fontSize: Double = 14, extra: [(String, String)] = []) -> String {
         var label = cluster.label
         var attrs: [(String, String)] = []
         var classes: [String]
@@ -101,7 +101,7 @@ public struct DOTWriter: Sendable {
         attrs.append(("style", style))
         attrs.append(("color", color))
         attrs.append(("penwidth", penwidth))
-        attrs.append(("fontsize", "14"))
+        attrs.append(("fontsize", DOTText.fixed(fontSize, digits: 0)))
         attrs.append(("labeljust", "l"))
         return render(attrs + extra)
     }

@@ -50,6 +50,8 @@ struct MapLayout {
     var labelLines = 1
     var routes: [Route] = []
     var legend: Rect?
+    /// Columns of legend rows (1 or 2): whichever shape grows the map least.
+    var legendColumns = 1
     var title: Point = Point(x: 0, y: 0)
     /// Scale factor that fits the map on A3 in its better orientation.
     var a3Scale: Double = 0
@@ -64,15 +66,18 @@ struct MapLayout {
     }
 
     static let lineHeight = 1.25
+    /// Line height in a node box: Graphviz sets 12 pt text 14.4 pt apart; the box holds it with 2 pt margins.
+    static let nodeLineHeight = 1.16
     static let nodeFont = 12.0
     static let edgeFont = 12.0
-    static let clusterFont = 14.0
+    /// Stage box headers at the firms' size: a 14 pt header widened most boxes beyond their firms.
+    static let clusterFont = 12.0
     static let titleFont = 20.0
     static let legendFont = 12.0
 
     static func nodeSize(_ lines: [String], fontSize: Double, minWidth: Double = 0) -> Point {
-        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 6 + 2
-        let h = Double(max(lines.count, 1)) * fontSize * lineHeight + 2 * 3 + 2
+        let w = (lines.map(ems).max() ?? 1) * fontSize + 2 * 4 + 2
+        let h = Double(max(lines.count, 1)) * fontSize * nodeLineHeight + 2 * 2 + 2
         return Point(x: max(w, minWidth), y: h)
     }
 
@@ -93,9 +98,9 @@ struct MapLayout {
         var outPorts = 0
     }
 
-    static let cellGap = Point(x: 6, y: 4)
-    static let padding = 6.0
-    static let blockGap = 14.0
+    static let cellGap = Point(x: 4, y: 3)
+    static let padding = 4.0
+    static let blockGap = 10.0
     static let trackGap = 5.0
     static let laneGap = 6.0
     static let portGap = 8.0
@@ -103,7 +108,8 @@ struct MapLayout {
     static let a3 = (short: 841.89, long: 1190.55)
 
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
-    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSize: Point?) {
+    /// `legendSizes` are the legend's sizes in one and two columns of rows (empty: no legend).
+    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSizes: [Point]) {
         self.bundles = bundles
         labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
@@ -135,7 +141,7 @@ struct MapLayout {
         while target <= highest {
             for split in [false, true] {
                 var candidate = self
-                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSize: legendSize, scene: scene)
+                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
                 let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
                 let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
                 if score > bestScore {
@@ -228,26 +234,62 @@ struct MapLayout {
 
     func cellHeight(_ block: Block, _ sizes: [Point]) -> Double { block.nodes.map { sizes[$0].y }.max() ?? 0 }
 
-    /// Widths of the grid columns and heights of the rows of a box in `cols` columns, filled
-    /// row by row: each column as wide as its widest firm, each row as tall as its tallest.
-    func gridMetrics(_ block: Block, cols: Int) -> (widths: [Double], heights: [Double]) {
+    /// The rows of a box at most as wide as a grid of `cols` equal columns would be: firms in
+    /// order, each row as many as fit with their own widths (so a short name takes a narrow
+    /// cell), each row as tall as its tallest firm. Rows but the last are stretched to the
+    /// box's inner width, so the cells of a box line up at both edges.
+    struct Flow {
+        /// Per row: its firms (indices into the block's nodes), their x offsets and widths.
+        var rows: [[(k: Int, x: Double, width: Double)]]
+        var heights: [Double]
+        var width: Double
+    }
+
+    func flow(_ block: Block, cols: Int) -> Flow {
+        let gap = Self.cellGap.x
         let n = block.nodes.count
-        var widths = [Double](repeating: 0, count: cols)
-        var heights = [Double](repeating: 0, count: (n + cols - 1) / cols)
-        for (k, node) in block.nodes.enumerated() {
-            widths[k % cols] = max(widths[k % cols], nodeSize[node].x)
-            heights[k / cols] = max(heights[k / cols], nodeSize[node].y)
+        // The limit: `cols` columns each as wide as its widest firm in row-major order.
+        var widths = [Double](repeating: 0, count: max(1, cols))
+        for (k, node) in block.nodes.enumerated() { widths[k % widths.count] = max(widths[k % widths.count], nodeSize[node].x) }
+        let limit = widths.reduce(0, +) + Double(widths.count - 1) * gap + 0.001
+        var rows: [[Int]] = []
+        var used = 0.0
+        for k in 0..<n {
+            let w = nodeSize[block.nodes[k]].x
+            if let last = rows.indices.last, used + gap + w <= limit {
+                rows[last].append(k)
+                used += gap + w
+            } else {
+                rows.append([k])
+                used = w
+            }
         }
-        return (widths, heights)
+        func natural(_ row: [Int]) -> Double { row.reduce(0) { $0 + nodeSize[block.nodes[$1]].x } + Double(row.count - 1) * gap }
+        let inner = rows.map(natural).max() ?? 0
+        var placed: [[(k: Int, x: Double, width: Double)]] = []
+        var heights: [Double] = []
+        for (r, row) in rows.enumerated() {
+            let extra = r < rows.count - 1 ? (inner - natural(row)) / Double(row.count) : 0
+            var x = 0.0
+            var cells: [(k: Int, x: Double, width: Double)] = []
+            for k in row {
+                let w = nodeSize[block.nodes[k]].x + extra
+                cells.append((k, x, w))
+                x += w + gap
+            }
+            placed.append(cells)
+            heights.append(row.map { nodeSize[block.nodes[$0]].y }.max() ?? 0)
+        }
+        return Flow(rows: placed, heights: heights, width: inner)
     }
 
     /// The size of a cluster box laid out in `cols` grid columns.
     func boxSize(_ block: Block, cols: Int) -> Point {
         let g = Self.cellGap
         let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
-        let (widths, heights) = gridMetrics(block, cols: cols)
-        var w = widths.reduce(0, +) + Double(widths.count - 1) * g.x + 2 * Self.padding
-        var h = block.header + heights.reduce(0, +) + Double(heights.count - 1) * g.y + Self.padding
+        let grid = flow(block, cols: cols)
+        var w = grid.width + 2 * Self.padding
+        var h = block.header + grid.heights.reduce(0, +) + Double(grid.heights.count - 1) * g.y + Self.padding
         w = max(w, block.labelWidth)
         h = max(h, block.header + Double(block.inPorts) * portStep + Self.padding)
         h = max(h, block.header + Double(block.outPorts) * Self.portGap + Self.padding)
@@ -261,7 +303,7 @@ struct MapLayout {
     /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
     /// take the lanes), which suits many small stages at one level better than wider boxes.
     mutating func arrange(
-        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSize: Point?, scene: MapScene
+        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point], scene: MapScene
     ) {
         var blocks = input
         let g = Self.cellGap
@@ -329,23 +371,37 @@ struct MapLayout {
             columnWidth[block.column] = max(columnWidth[block.column], block.rect.width)
             columnHeight[block.column] += block.rect.height + Self.blockGap
         }
-        // The legend goes under the column where it grows the map least (widening that column
-        // if it must), or into a column of its own.
+        // The legend (in one or two columns of rows) goes under the column where it grows the
+        // map least (widening that column if it must), or into a column of its own.
         var legendColumn = columns
-        if let legendSize {
+        var legendSize: Point?
+        if !legendSizes.isEmpty {
             let width = columnWidth.reduce(0, +) + Double(columns + 1) * 60
             let height = columnHeight.max() ?? 0
             func scale(_ w: Double, _ h: Double) -> Double {
                 max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
             }
-            var best = scale(width + legendSize.x + 60, max(height, legendSize.y))
-            for c in 0..<columns {
-                let s = scale(width + max(0, legendSize.x - columnWidth[c]), max(height, columnHeight[c] + legendSize.y))
-                if s > best {
-                    best = s
-                    legendColumn = c
+            var best = -1.0
+            for (shape, size) in legendSizes.enumerated() {
+                let own = scale(width + size.x + 60, max(height, size.y))
+                if own > best {
+                    best = own
+                    legendColumn = columns
+                    legendSize = size
+                    legendColumns = shape + 1
+                }
+                for c in 0..<columns {
+                    let s = scale(width + max(0, size.x - columnWidth[c]), max(height, columnHeight[c] + size.y))
+                    if s > best {
+                        best = s
+                        legendColumn = c
+                        legendSize = size
+                        legendColumns = shape + 1
+                    }
                 }
             }
+        }
+        if let legendSize {
             if legendColumn == columns {
                 columnWidth.append(legendSize.x)
                 columnHeight.append(0)
@@ -359,12 +415,10 @@ struct MapLayout {
         // Bundles between neighbouring columns run in one channel; the others take a lane
         // above (downstream) or below (upstream) all boxes.
         let channels = columnWidth.count + 1
-        var labelWidth = [Double](repeating: 0, count: channels)
         var laneSide = [Int](repeating: 0, count: ends.count)  // 0 none, 1 top, 2 bottom
         var laneCount = (top: 0, bottom: 0)
         for (e, end) in ends.enumerated() {
             let i = blocks[end.from].column, j = blocks[end.to].column
-            labelWidth[j] = max(labelWidth[j], (bundles[e].label.map(Self.ems).max() ?? 0) * Self.edgeFont)
             if j != i + 1 {
                 laneSide[e] = j > i ? 1 : 2
                 if j > i { laneCount.top += 1 } else { laneCount.bottom += 1 }
@@ -447,13 +501,35 @@ struct MapLayout {
             }
             tracks[c] = ends.count
         }
+        // A channel is as wide as its label area only where a track's vertical runs pass a
+        // label: track t must lie left of every label its runs pass (by y), and left of the
+        // arrows; a label needs only its own width in the channel.
+        var need = [Double](repeating: 12, count: channels)
+        var labelsIn = [[(lo: Double, hi: Double, width: Double)]](repeating: [], count: channels)
+        for (e, end) in ends.enumerated() where !bundles[e].label.isEmpty {
+            let lines = bundles[e].label
+            let w = (lines.map(Self.ems).max() ?? 0) * Self.edgeFont + 2
+            let h = Double(lines.count) * Self.edgeFont * Self.lineHeight
+            let c = blocks[end.to].column
+            labelsIn[c].append((inY[e] - 1 - h, inY[e] - 1, w))
+            need[c] = max(need[c], w + Self.arrow + 5)
+        }
+        for c in 0..<channels {
+            for span in spans[c] {
+                let t = span.into ? inTrack[span.edge] : outTrack[span.edge]
+                var clear = Self.arrow + 4
+                for label in labelsIn[c] where span.lo < label.hi + 1 && span.hi > label.lo - 1 {
+                    clear = max(clear, label.width + Self.arrow + 5)
+                }
+                need[c] = max(need[c], 8 + Double(t) * Self.trackGap + clear)
+            }
+        }
         var channelX = [Double](repeating: 0, count: channels)
         var columnX = [Double](repeating: 0, count: columnWidth.count)
         var x = 0.0
         for c in 0..<channels {
             channelX[c] = x
-            let labels = labelWidth[c] > 0 ? labelWidth[c] + Self.arrow + 6 : 0
-            x += max(12, Double(tracks[c]) * Self.trackGap + 12 + labels)
+            x += need[c]
             if c < columnWidth.count {
                 columnX[c] = x
                 x += columnWidth[c]
@@ -498,17 +574,16 @@ struct MapLayout {
         for (b, block) in blocks.enumerated() {
             if block.isCluster {
                 clusterBox[block.key] = block.rect
-                let cols = gridColumns[b]
-                let (widths, heights) = gridMetrics(block, cols: cols)
-                var xs = [block.rect.x + Self.padding]
-                for w in widths { xs.append((xs.last ?? 0) + w + g.x) }
-                var ys = [block.rect.y + block.header]
-                for h in heights { ys.append((ys.last ?? 0) + h + g.y) }
-                for (k, node) in block.nodes.enumerated() {
+                let grid = flow(block, cols: gridColumns[b])
+                var y = block.rect.y + block.header
+                for (row, cells) in grid.rows.enumerated() {
                     // Row by row, left to right: the most important firms are on top.
-                    let col = k % cols, row = k / cols
-                    nodeCenter[node] = Point(x: xs[col] + widths[col] / 2, y: ys[row] + heights[row] / 2)
-                    nodeSize[node] = Point(x: widths[col], y: heights[row])
+                    for cell in cells {
+                        let node = block.nodes[cell.k]
+                        nodeCenter[node] = Point(x: block.rect.x + Self.padding + cell.x + cell.width / 2, y: y + grid.heights[row] / 2)
+                        nodeSize[node] = Point(x: cell.width, y: grid.heights[row])
+                    }
+                    y += grid.heights[row] + g.y
                 }
             } else {
                 nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
