@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The outcome of an iterative centrality computation (PageRank, eigenvector, Katz).
 public struct IterativeCentrality: Sendable, Equatable {
     /// One score per node.
@@ -37,7 +40,8 @@ extension Graph {
     /// An undirected graph counts every edge both ways (a self-loop once). Parallel edges add
     /// their weights. Unweighted (`weighted: false`) counts every edge as 1.
     ///
-    /// **Threads.** Pull-based: each node sums over its in-edges in edge order, so each score
+    /// **Threads.** Pull-based: each node sums over its in-edges in edge order (unweighted:
+    /// into four interleaved running sums, added pairwise at the end), so each score
     /// is computed identically whatever the thread count; sums over all nodes (the change and
     /// the dangling mass) are added per fixed node range, then over ranges in order. Results
     /// are therefore bit-identical for any `threads` (nil = all processors; 1 = the caller's
@@ -112,13 +116,11 @@ extension Graph {
                 invOut[v] = s
             }
         }
-        var danglingFlag = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            if invOut[v] > 0 { invOut[v] = 1 / invOut[v] } else { invOut[v] = 0; danglingFlag[v] = 1 }
-        }
+        // 1 / S(u), or 0 for a dangling node (S = 0): that 0 is also the dangling test.
+        for v in 0..<n { invOut[v] = invOut[v] > 0 ? 1 / invOut[v] : 0 }
 
         let ranges = CentralitySupport.balancedRanges(
-            offsets: pull.offsets, parts: max(1, min(64, (pull.sources.count + n) / 50_000)))
+            offsets: pull.offsets, parts: max(1, min(256, (pull.sources.count + n) / 50_000)))
         let workers = CentralitySupport.workers(requested: threads, units: ranges.count)
         let uniform = 1 / Double(n)
 
@@ -131,7 +133,7 @@ extension Graph {
         var dangling = 0.0
         for v in 0..<n {
             y[v] = x[v] * invOut[v]
-            dangling += x[v] * danglingFlag[v]
+            if invOut[v] == 0 { dangling += x[v] }
         }
 
         var iterations = 0
@@ -147,7 +149,6 @@ extension Graph {
             (pull.weights ?? empty).withUnsafeBufferPointer { w in
             (p ?? empty).withUnsafeBufferPointer { pp in
             invOut.withUnsafeBufferPointer { inv in
-            danglingFlag.withUnsafeBufferPointer { flag in
             x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
             xNew.withUnsafeMutableBufferPointer { xn in
@@ -157,7 +158,7 @@ extension Graph {
                 let weightedPull = !w.isEmpty
                 let personalized = !pp.isEmpty
                 let uniformTeleport = teleport * uniform
-                CentralitySupport.run(units: ranges.count, workers: workers) { unit, _ in
+                CentralitySupport.runClaiming(units: ranges.count, workers: workers) { unit in
                     var localDelta = 0.0
                     var localDangling = 0.0
                     for v in ranges[unit] {
@@ -167,18 +168,35 @@ extension Graph {
                         if weightedPull {
                             for i in lo..<hi { s += w[i] * yp[Int(src[i])] }
                         } else {
-                            for i in lo..<hi { s += yp[Int(src[i])] }
+                            // Four running sums, added pairwise at the end: the gathers of
+                            // a long list overlap instead of waiting on one chain of adds.
+                            // The order depends on the list alone, so it is the same for
+                            // any thread count.
+                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                            var i = lo
+                            while i &+ 4 <= hi {
+                                s0 += yp[Int(src[i])]
+                                s1 += yp[Int(src[i &+ 1])]
+                                s2 += yp[Int(src[i &+ 2])]
+                                s3 += yp[Int(src[i &+ 3])]
+                                i &+= 4
+                            }
+                            while i < hi {
+                                s0 += yp[Int(src[i])]
+                                i &+= 1
+                            }
+                            s = (s0 + s1) + (s2 + s3)
                         }
                         let value = d * s + (personalized ? teleport * pp[v] : uniformTeleport)
                         localDelta += abs(value - xp[v])
-                        localDangling += value * flag[v]
+                        if inv[v] == 0 { localDangling += value }
                         xn[v] = value
                         yn[v] = value * inv[v]
                     }
                     pd[unit] = localDelta
                     pg[unit] = localDangling
                 }
-            }}}}}}}}}}}}
+            }}}}}}}}}}}
             delta = 0
             dangling = 0
             for r in 0..<ranges.count {
@@ -196,5 +214,34 @@ extension Graph {
         }
         if iterations == 0 { delta = 0 }
         return IterativeCentrality(scores: x, iterations: iterations, delta: delta, converged: converged)
+    }
+}
+
+extension CentralitySupport {
+    /// Runs `body(unit)` for every unit in `0..<units` on `workers` threads, each thread
+    /// claiming the next unclaimed unit from a shared counter (as OpenMP's dynamic schedule
+    /// does), so a thread the OS puts aside on a busy machine does not hold back the units
+    /// dealt to it. Which thread runs a unit never changes what the unit computes, so callers
+    /// that write per-unit results and combine them in unit order stay deterministic.
+    static func runClaiming(units: Int, workers: Int, _ body: (_ unit: Int) -> Void) {
+        if units <= 0 { return }
+        if workers <= 1 || units == 1 {
+            for unit in 0..<units { body(unit) }
+            return
+        }
+        let counter = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 1)
+        counter.initialize(to: Atomic(0))
+        defer { counter.deinitialize(count: 1); counter.deallocate() }
+        let next = UncheckedSendable(counter)
+        withoutActuallyEscaping(body) { escapable in
+            let shared = UncheckedSendable(escapable)
+            DispatchQueue.concurrentPerform(iterations: min(workers, units)) { _ in
+                while true {
+                    let unit = next.value[0].wrappingAdd(1, ordering: .relaxed).oldValue
+                    if unit >= units { break }
+                    shared.value(unit)
+                }
+            }
+        }
     }
 }
