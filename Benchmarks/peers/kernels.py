@@ -124,11 +124,11 @@ def run_chainmap(binary, graph, repeat, log):
         sys.exit(f"chainmap failed: see {log}")
     res = json.loads(text)
     out = {"threads": res["threads"], "nodes": res["nodes"], "edges": res["edges"], "rss": rss}
-    for a in res["algorithms"]:
-        out[a["name"]] = a["seconds"]
-        if a["name"] in ("wcc", "scc"):
-            out[a["name"] + "_count"] = int(a["count"])
-            out[a["name"] + "_largest"] = int(a["largest"])
+    for name, a in res["algorithms"].items():
+        out[name] = a["seconds"]
+        if name in ("wcc", "scc"):
+            out[name + "_count"] = int(a["count"])
+            out[name + "_largest"] = int(a["largest"])
     return out
 
 
@@ -218,7 +218,7 @@ def main():
     contenders += [x for x in args.libraries.split(",") if x]
 
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    rounds = []
+    rounds, code = [], 0
     for r in range(args.rounds):
         row = {}
         for c in contenders:
@@ -237,7 +237,13 @@ def main():
                   + f"  peak {res['rss'] / 1048576:.0f} MiB  ({time.perf_counter() - start:.0f} s, load {before})",
                   flush=True)
         rounds.append(row)
+        code = report(args, graph, contenders, notes, started, rounds)
+    return code
 
+
+def report(args, graph, contenders, notes, started, rounds):
+    """Prints and saves the table over the rounds done so far (called after every round, so
+    an interrupted run still leaves its figures in data/last-kernels-*.txt)."""
     edges = rounds[0]["chainmap"]["edges"]
     nodes = rounds[0]["chainmap"]["nodes"]
     agreement = []
@@ -279,14 +285,14 @@ def main():
             lines.append("  ".join("-" * w for w in widths))
     desc = (f"R-MAT scale {args.rmat}, edge factor {args.edge_factor}, seed {args.seed} (a=.57 b=.19 c=.19, permuted ids, "
             "self-loops and duplicates dropped)") if not args.graph else args.graph
-    report = [f"ChainMap kernels vs GAPBS and peers — {started}",
+    lines_out = [f"ChainMap kernels vs GAPBS and peers — {started}",
               f"graph: {os.path.basename(graph)} — {nodes} nodes, {edges} edges, directed; {desc}",
-              f"machine: {os.cpu_count()} cores; {args.rounds} alternating rounds, best of {args.repeat} per process",
+              f"machine: {os.cpu_count()} cores; {len(rounds)} of {args.rounds} alternating rounds, best of {args.repeat} per process",
               "load averages before each run (1/5/15 min):"]
     for i, row in enumerate(rounds):
-        report.append(f"  round {i + 1}: " + "; ".join(f"{c} {row[c]['loadavg']}" for c in contenders))
-    report += [""] + lines + [""]
-    report += ["- pagerank: 20 pull iterations. chainmap: Double scores, dangling mass redistributed; gapbs pr_spmv: "
+        lines_out.append(f"  round {i + 1}: " + "; ".join(f"{c} {row[c]['loadavg']}" for c in contenders))
+    lines_out += [""] + lines + [""]
+    lines_out += ["- pagerank: 20 pull iterations. chainmap: Double scores, dangling mass redistributed; gapbs pr_spmv: "
                "float scores, no dangling handling (-i 20 -t 0); networkit: tol 0, maxIterations 20, sinks distributed, "
                "L1; rustworkx: max_iter 20, tol 0 (FailedToConverge caught); igraph: PRPACK to convergence (no "
                "iteration count).",
@@ -294,9 +300,9 @@ def main():
                "- peak MiB / B/edge: ru_maxrss of the process (load + all its kernels), min over rounds, per edge.",
                "- gapbs run with OMP_NUM_THREADS=2 OMP_WAIT_POLICY=passive; one process for pr_spmv and one for cc "
                "(peak: the larger)."]
-    report += ["- " + n for n in notes]
-    report += ["", "agreement:"] + ["  " + a for a in agreement]
-    text = "\n".join(report) + "\n"
+    lines_out += ["- " + n for n in notes]
+    lines_out += ["", "agreement:"] + ["  " + a for a in agreement]
+    text = "\n".join(lines_out) + "\n"
     print()
     print(text)
     name = os.path.splitext(os.path.basename(graph))[0]
