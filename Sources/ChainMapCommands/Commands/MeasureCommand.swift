@@ -186,7 +186,7 @@ struct MeasureCommand: ParsableCommand {
             for _ in 0..<`repeat` {
                 last = nil
                 let start = ContinuousClock.now
-                last = name == "wcc" ? graph.weaklyConnectedComponents() : graph.stronglyConnectedComponents()
+                last = name == "wcc" ? graph.weaklyConnectedComponents(threads: threads) : graph.stronglyConnectedComponents(threads: threads)
                 m.runs.append(Self.seconds(since: start))
             }
             if let parts = last {
