@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""ChainMap side by side with igraph, NetworKit and NetworkX (run through compare.sh).
+"""ChainMap side by side with igraph, NetworKit, NetworkX and rustworkx (run through compare.sh).
 
 Every library runs in its own subprocess, so its peak memory (ru_maxrss, read with wait4)
 is its own. Each algorithm is timed in-process with a monotonic clock, best of --repeat
@@ -179,7 +179,39 @@ def worker_networkx(graph, sources, repeat, out):
     json.dump(res, open(out, "w"), indent=1)
 
 
-WORKERS = {"igraph": worker_igraph, "networkit": worker_networkit, "networkx": worker_networkx}
+def worker_rustworkx(graph, sources, repeat, out):
+    import rustworkx as rx
+    res = {"library": "rustworkx", "version": rx.__version__, "threads": 1, "notes": []}
+    t, runs, g = best_of(repeat, lambda: rx.PyDiGraph.read_edge_list(graph, deliminator=" "))
+    res["load"] = {"seconds": t, "runs": runs}
+    res["nodes"], res["edges"] = g.num_nodes(), g.num_edges()
+
+    def pagerank_fixed():
+        # tol=0 never converges: exactly max_iter iterations, then rustworkx raises.
+        try:
+            rx.pagerank(g, alpha=DAMPING, max_iter=FIXED_ITERATIONS, tol=0)
+        except rx.FailedToConverge:
+            pass
+
+    t, runs, _ = best_of(repeat, pagerank_fixed)
+    res["pagerank"] = {"seconds": t, "runs": runs,
+                       "summary": f"pagerank(max_iter={FIXED_ITERATIONS}, tol=0), FailedToConverge caught"}
+    # Like NetworkX, rustworkx stops when the L1 change is < N * tol.
+    start = time.perf_counter()
+    prc = rx.pagerank(g, alpha=DAMPING, max_iter=1000, tol=CONVERGED_L1 / g.num_nodes())
+    res["pagerank_converged"] = {"seconds": time.perf_counter() - start}
+    write_scores(os.path.join(DATA, "rustworkx-pagerank-converged.tsv"), "pagerank", dict(prc.items()))
+    res["pagerank_converged_file"] = "rustworkx-pagerank-converged.tsv"
+
+    for name, fn in (("wcc", rx.weakly_connected_components), ("scc", rx.strongly_connected_components)):
+        t, runs, comps = best_of(repeat, lambda: [len(c) for c in fn(g)])
+        res[name] = {"seconds": t, "runs": runs, "count": len(comps), "largest": max(comps)}
+    # rustworkx has no betweenness from a subset of sources: not timed.
+    json.dump(res, open(out, "w"), indent=1)
+
+
+WORKERS = {"igraph": worker_igraph, "networkit": worker_networkit, "networkx": worker_networkx,
+           "rustworkx": worker_rustworkx}
 
 
 # ---------------------------------------------------------------- orchestration
@@ -343,7 +375,7 @@ def main():
                     help="NetworkX betweenness from only the first K sources, time scaled to --sources")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--chainmap", default=os.path.join(REPO, ".build", "release", "chainmap"))
-    ap.add_argument("--libraries", default="igraph,networkit,networkx")
+    ap.add_argument("--libraries", default="igraph,networkit,networkx,rustworkx")
     args = ap.parse_args()
     os.makedirs(DATA, exist_ok=True)
 
@@ -477,7 +509,7 @@ def main():
     def seconds(key, algo):
         if key.startswith("chainmap"):
             return results[key]["algorithms"][algo]["seconds"]
-        return results[key][algo]["seconds"]
+        return results[key][algo]["seconds"] if algo in results[key] else None
 
     nx_scale = k / kx if kx < k else 1.0
     rows = ["chainmap", "chainmap-1t"] + libs
@@ -485,7 +517,7 @@ def main():
     for lib in libs:
         threads[lib] = results[lib]["threads"]
     times = {key: {a: seconds(key, a) for a in ALGOS} for key in rows}
-    if "networkx" in times:
+    if "networkx" in times and times["networkx"]["betweenness"] is not None:
         times["networkx"]["betweenness"] *= nx_scale
     head = ["library", "threads", "load s", f"pagerank s", "wcc s", "scc s", f"betw-{k} s", "peak RSS MiB"]
     table = [head]
@@ -496,10 +528,12 @@ def main():
                         for a in ALGOS]
                      + [f"{rss[key] / 1048576:.0f}"])
     peers = [lib for lib in libs]
-    fastest = {a: min(peers, key=lambda p: times[p][a]) for a in ALGOS} if peers else {}
+    timed = {a: [p for p in peers if times[p][a] is not None] for a in ALGOS}
+    fastest = {a: min(timed[a], key=lambda p: times[p][a]) for a in ALGOS if timed[a]}
     if peers:
         table.append(["chainmap / fastest peer", ""]
-                     + [f"{times['chainmap'][a] / times[fastest[a]][a]:.2f} ({fastest[a]})" for a in ALGOS]
+                     + [f"{times['chainmap'][a] / times[fastest[a]][a]:.2f} ({fastest[a]})" if a in fastest else "—"
+                        for a in ALGOS]
                      + [f"{rss['chainmap'] / min(rss[p] for p in peers):.2f}"])
     if "networkx" in libs:
         table.append(["networkx / chainmap", ""]
@@ -532,7 +566,7 @@ def main():
     bars = []
     cmt = times["chainmap"]
     for a in ALGOS:
-        if peers:
+        if a in fastest:
             f = fastest[a]
             ok = cmt[a] <= times[f][a]
             bars.append(f"{'met   ' if ok else 'MISSED'} {a}: chainmap {cmt[a]:.4f} s vs fastest peer {f} {times[f][a]:.4f} s")

@@ -40,7 +40,7 @@ import Testing
         var hits = [Int](repeating: 0, count: 37)
         hits.withUnsafeMutableBufferPointer { buffer in
             let slots = Parallel.SlotWriter(buffer)
-            Parallel.forEachUnit(units: 37, workers: 4) { unit, _ in slots[unit] += 1 }
+            Parallel.forEachUnit(units: 37, workers: 4) { unit in slots[unit] += 1 }
         }
         #expect(hits.allSatisfy { $0 == 1 })
         #expect(Parallel.workers(requested: nil, units: 1) == 1)

@@ -80,6 +80,16 @@ public enum BenchParks {
         }
     }
 
+    /// The R-MAT graph of ``rmatEdges(scale:edgeFactor:seed:)`` (what `compare.sh --rmat SCALE`
+    /// loads, with the same node numbering), built in memory once per process.
+    public static func rmat(scale: Int, edgeFactor: Int = 16, seed: UInt64 = seed) throws -> Graph {
+        try cache.value(key: "rmat-\(scale)-\(edgeFactor)-\(seed)") {
+            let (s, t) = rmatEdges(scale: scale, edgeFactor: edgeFactor, seed: seed)
+            var builder = GraphBuilder(directed: true, sources: s, targets: t)
+            return try builder.buildReleasingEdges()
+        }
+    }
+
     static func bundlePath(firms: Int, seed: UInt64) -> String {
         temporaryPath("chainmap-bench-park-\(firms)-s\(seed)")
     }

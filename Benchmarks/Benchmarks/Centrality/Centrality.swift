@@ -73,4 +73,33 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         _ = try BenchParks.supplyGraph(firms: 1_000_000)
     }
+
+    // R-MAT scale 20 (a=.57 b=.19 c=.19, ids permuted; 646,570 nodes, 16,087,204 edges):
+    // the skewed graph of issue #16, the same as `Benchmarks/peers/compare.sh --rmat 20`.
+    let rmat = Benchmark.Configuration(
+        timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 5)
+
+    Benchmark("PageRank R-MAT scale 20 20 iterations", configuration: rmat) { benchmark in
+        let graph = try BenchParks.rmat(scale: 20)
+        benchmark.startMeasurement()
+        blackHole(try graph.pageRank(weighted: false, tolerance: 0, maxIterations: 20).scores.count)
+    } setup: {
+        _ = try BenchParks.rmat(scale: 20)
+    }
+
+    Benchmark("WCC R-MAT scale 20", configuration: rmat) { benchmark in
+        let graph = try BenchParks.rmat(scale: 20)
+        benchmark.startMeasurement()
+        blackHole(graph.weaklyConnectedComponents().count)
+    } setup: {
+        _ = try BenchParks.rmat(scale: 20)
+    }
+
+    Benchmark("SCC R-MAT scale 20", configuration: rmat) { benchmark in
+        let graph = try BenchParks.rmat(scale: 20)
+        benchmark.startMeasurement()
+        blackHole(graph.stronglyConnectedComponents().count)
+    } setup: {
+        _ = try BenchParks.rmat(scale: 20)
+    }
 }

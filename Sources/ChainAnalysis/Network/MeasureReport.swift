@@ -239,7 +239,7 @@ public struct MeasureReport: Sendable, Encodable {
             for _ in 0..<repeats {
                 last = nil
                 let start = ContinuousClock.now
-                last = algorithm == .wcc ? graph.weaklyConnectedComponents() : graph.stronglyConnectedComponents()
+                last = algorithm == .wcc ? graph.weaklyConnectedComponents(threads: options.threads) : graph.stronglyConnectedComponents(threads: options.threads)
                 runs.append(seconds(since: start))
             }
             if let parts = last {

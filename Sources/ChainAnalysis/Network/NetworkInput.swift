@@ -9,14 +9,10 @@ public struct NetworkInput: Sendable {
     public var graph: Graph
     /// Node ids: firm or organization ids, or edge-list labels.
     public var ids: [String]
-    /// Names to show: firm and organization names for parks, labels for edge lists.
-    public var names: [String]
-    /// Stage names of each firm node, `/`-joined (empty for other nodes and edge lists).
-    public var stages: [String]
-    /// Whether each node is a chain leader (false for other nodes and edge lists).
-    public var leaders: [Bool]
     /// Nodes below this index are firms; the rest are organizations (all nodes for an edge list).
     public var firmCount: Int
+    /// Names of the organization nodes (`firmCount...`), for parks with those layers.
+    private var organizationNames: [String]
     /// The park, when the input was one (nil for an edge list).
     public var park: Park?
     /// Whether the input was a park (else an edge list).
@@ -32,33 +28,18 @@ public struct NetworkInput: Sendable {
         ids = pg.ids
         firmCount = pg.firmCount
         self.park = park
-        var names = pg.ids
-        var stages = Array(repeating: "", count: pg.ids.count)
-        var leaders = Array(repeating: false, count: pg.ids.count)
-        var stageName: [String: String] = [:]
-        for chain in park.chains { for s in chain.stages where stageName[s.id] == nil { stageName[s.id] = s.name } }
-        for (i, firm) in park.firms.enumerated() where i < pg.firmCount {
-            names[i] = firm.name
-            stages[i] = firm.stages.compactMap { stageName[$0] }.joined(separator: "/")
-            leaders[i] = firm.isChainLeader
-        }
         var orgName: [String: String] = [:]
-        for o in park.organizations { orgName[o.id] = o.name }
-        for i in pg.firmCount..<names.count { names[i] = orgName[pg.ids[i]] ?? pg.ids[i] }
-        self.names = names
-        self.stages = stages
-        self.leaders = leaders
+        if pg.ids.count > pg.firmCount { for o in park.organizations { orgName[o.id] = o.name } }
+        organizationNames = pg.ids[pg.firmCount...].map { orgName[$0] ?? $0 }
     }
 
     /// An edge list's network: labels are ids and names.
     public init(edgeList labeled: LabeledGraph) {
         graph = labeled.graph
         ids = labeled.labels
-        names = labeled.labels
-        stages = Array(repeating: "", count: labeled.labels.count)
-        leaders = Array(repeating: false, count: labeled.labels.count)
         firmCount = labeled.labels.count
         park = nil
+        organizationNames = []
     }
 
     /// Whether `path` names an edge list rather than a park: a regular file with an edge-list
@@ -84,7 +65,32 @@ public struct NetworkInput: Sendable {
     }
 
     /// The node's id and name.
-    public func ref(_ node: Int32) -> NodeRef { NodeRef(id: ids[Int(node)], name: names[Int(node)]) }
+    public func ref(_ node: Int32) -> NodeRef { NodeRef(id: ids[Int(node)], name: name(of: Int(node))) }
+
+    // What people read about a node, looked up for the nodes shown only (a ranking shows
+    // 20 of a million): no per-node arrays of names and stage texts are built.
+
+    /// The name to show: the firm's or organization's name for a park, the label for an edge
+    /// list. - Complexity: O(1).
+    public func name(of node: Int) -> String {
+        guard let park else { return ids[node] }
+        return node < firmCount ? park.firms[node].name : organizationNames[node - firmCount]
+    }
+
+    /// A firm node's stage names, `/`-joined in the firm's order (empty for other nodes and
+    /// edge lists). - Complexity: O(stages of the park).
+    public func stageNames(of node: Int) -> String {
+        guard let park, node < firmCount else { return "" }
+        return park.firms[node].stages.compactMap { id in
+            park.chains.lazy.flatMap(\.stages).first { $0.id == id }?.name
+        }.joined(separator: "/")
+    }
+
+    /// Whether a node is a chain leader (false for other nodes and edge lists).
+    public func isLeader(_ node: Int) -> Bool {
+        guard let park, node < firmCount else { return false }
+        return park.firms[node].isChainLeader
+    }
 }
 
 /// A node as reports name it: its id and its name (the same for edge-list labels).

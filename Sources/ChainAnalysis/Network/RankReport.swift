@@ -62,9 +62,10 @@ public struct RankReport: Sendable, Encodable {
         omitted = ranking.entries.count - shown.count
         self.ranking = shown.map { e in
             let i = Int(e.node)
+            let stage = input.stageNames(of: i)
             return Row(
-                rank: e.rank, id: input.ids[i], name: input.names[i], stage: input.stages[i].isEmpty ? nil : input.stages[i],
-                leader: input.leaders[i] ? true : nil, score: e.score)
+                rank: e.rank, id: input.ids[i], name: input.name(of: i), stage: stage.isEmpty ? nil : stage,
+                leader: input.isLeader(i) ? true : nil, score: e.score)
         }
     }
 }

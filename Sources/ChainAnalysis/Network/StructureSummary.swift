@@ -76,7 +76,7 @@ public struct StructureSummary: Sendable, Encodable {
         nodeRows = (0..<Int32(report.nodeCount)).map { v in
             let i = Int(v)
             return NodeRow(
-                id: input.ids[i], name: input.names[i], weakComponent: report.weak.componentOf[i],
+                id: input.ids[i], name: input.name(of: i), weakComponent: report.weak.componentOf[i],
                 strongComponent: report.strong.componentOf[i], core: report.coreNumbers[i], cut: isCut.contains(v),
                 depth: report.depth.map { Int($0.hopDepth[i]) })
         }

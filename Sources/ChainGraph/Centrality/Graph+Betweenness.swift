@@ -186,7 +186,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit in
                         let space = spaces[unit]
                         space.clearAccumulators()
                         let block = first + unit

@@ -79,7 +79,7 @@ extension Graph {
                 while wave * workers < blockCount {
                     let first = wave * workers
                     let units = min(workers, blockCount - first)
-                    Parallel.forEachUnit(units: units, workers: workers) { unit, _ in
+                    Parallel.forEachUnit(units: units, workers: workers) { unit in
                         let space = spaces[unit]
                         let block = first + unit
                         for u in (block * blockSize)..<min(n, (block + 1) * blockSize) {

@@ -37,7 +37,8 @@ extension Graph {
     /// An undirected graph counts every edge both ways (a self-loop once). Parallel edges add
     /// their weights. Unweighted (`weighted: false`) counts every edge as 1.
     ///
-    /// **Threads.** Pull-based: each node sums over its in-edges in edge order, so each score
+    /// **Threads.** Pull-based: each node sums over its in-edges in edge order (unweighted:
+    /// into four interleaved running sums, added pairwise at the end), so each score
     /// is computed identically whatever the thread count; sums over all nodes (the change and
     /// the dangling mass) are added per fixed node range, then over ranges in order. Results
     /// are therefore bit-identical for any `threads` (nil = all processors; 1 = the caller's
@@ -112,13 +113,11 @@ extension Graph {
                 invOut[v] = s
             }
         }
-        var danglingFlag = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            if invOut[v] > 0 { invOut[v] = 1 / invOut[v] } else { invOut[v] = 0; danglingFlag[v] = 1 }
-        }
+        // 1 / S(u), or 0 for a dangling node (S = 0): that 0 is also the dangling test.
+        for v in 0..<n { invOut[v] = invOut[v] > 0 ? 1 / invOut[v] : 0 }
 
         let ranges = CentralitySupport.balancedRanges(
-            offsets: pull.offsets, parts: max(1, min(64, (pull.sources.count + n) / 50_000)))
+            offsets: pull.offsets, parts: max(1, min(256, (pull.sources.count + n) / 50_000)))
         let workers = Parallel.workers(requested: threads, units: ranges.count)
         let uniform = 1 / Double(n)
 
@@ -131,7 +130,7 @@ extension Graph {
         var dangling = 0.0
         for v in 0..<n {
             y[v] = x[v] * invOut[v]
-            dangling += x[v] * danglingFlag[v]
+            if invOut[v] == 0 { dangling += x[v] }
         }
 
         var iterations = 0
@@ -143,7 +142,7 @@ extension Graph {
         // In bounds: every per-node array has n entries; `ranges` partition 0..<n and there is
         // one partial sum per range; the pull offsets have n + 1 entries ending at the count of
         // its sources (node ids < n) and weights (when present); `p` has n entries when given.
-        assert([x.count, xNew.count, y.count, yNew.count, invOut.count, danglingFlag.count].allSatisfy { $0 == n })
+        assert([x.count, xNew.count, y.count, yNew.count, invOut.count].allSatisfy { $0 == n })
         assert(pull.offsets.count == n + 1 && pull.offsets.last == pull.sources.count && (p?.count ?? n) == n)
         assert(ranges.count == partialDelta.count && ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= n })
         while iterations < maxIterations {
@@ -153,7 +152,6 @@ extension Graph {
             (pull.weights ?? empty).withUnsafeBufferPointer { w in
             (p ?? empty).withUnsafeBufferPointer { pp in
             invOut.withUnsafeBufferPointer { inv in
-            danglingFlag.withUnsafeBufferPointer { flag in
             x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in
             xNew.withUnsafeMutableBufferPointer { xn in
@@ -163,7 +161,7 @@ extension Graph {
                 let weightedPull = !w.isEmpty
                 let personalized = !pp.isEmpty
                 let uniformTeleport = teleport * uniform
-                Parallel.forEachUnit(units: ranges.count, workers: workers) { unit, _ in
+                Parallel.forEachUnit(units: ranges.count, workers: workers) { unit in
                     var localDelta = 0.0
                     var localDangling = 0.0
                     for v in ranges[unit] {
@@ -173,18 +171,35 @@ extension Graph {
                         if weightedPull {
                             for i in lo..<hi { s += w[i] * yp[Int(src[i])] }
                         } else {
-                            for i in lo..<hi { s += yp[Int(src[i])] }
+                            // Four running sums, added pairwise at the end: the gathers of
+                            // a long list overlap instead of waiting on one chain of adds.
+                            // The order depends on the list alone, so it is the same for
+                            // any thread count.
+                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                            var i = lo
+                            while i &+ 4 <= hi {
+                                s0 += yp[Int(src[i])]
+                                s1 += yp[Int(src[i &+ 1])]
+                                s2 += yp[Int(src[i &+ 2])]
+                                s3 += yp[Int(src[i &+ 3])]
+                                i &+= 4
+                            }
+                            while i < hi {
+                                s0 += yp[Int(src[i])]
+                                i &+= 1
+                            }
+                            s = (s0 + s1) + (s2 + s3)
                         }
                         let value = d * s + (personalized ? teleport * pp[v] : uniformTeleport)
                         localDelta += abs(value - xp[v])
-                        localDangling += value * flag[v]
+                        if inv[v] == 0 { localDangling += value }
                         xn[v] = value
                         yn[v] = value * inv[v]
                     }
                     pd[unit] = localDelta
                     pg[unit] = localDangling
                 }
-            }}}}}}}}}}}}
+            }}}}}}}}}}}
             delta = 0
             dangling = 0
             for r in 0..<ranges.count {

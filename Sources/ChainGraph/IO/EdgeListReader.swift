@@ -76,7 +76,16 @@ public enum EdgeListReader {
     /// - Complexity: O(bytes + V + E).
     public static func read(path: String, options: Options = Options()) throws(EdgeListReadFailure) -> LabeledGraph {
         // A regular file is mapped, not copied: the parser reads the page cache directly.
-        if let parsed = withMappedFile(path, { EdgeListParser.parse($0, path: path, options: options) }) {
+        // Once tokenized, the mapped text is dropped from memory (it would otherwise stay
+        // resident, 14 bytes per edge of a typical list, through the CSR build).
+        // Safe: `bytes` is the live mapping (inside `withMappedFile`), a private read-only file
+        // mapping, so MADV_DONTNEED only drops its pages; a later read would fault them back in
+        // from the file.
+        if let parsed = withMappedFile(path, { bytes in
+            EdgeListParser.parse(bytes, path: path, options: options, releaseInput: {
+                _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED)
+            })
+        }) {
             return try parsed.get()
         }
         // Anything else follows InputFile's rule: an empty regular file, or a pipe read with a
@@ -185,7 +194,7 @@ struct EdgeListParser {
     ///   lower it to check that chunking changes nothing).
     static func parse(
         _ p: UnsafeBufferPointer<UInt8>, path: String?, options: EdgeListReader.Options,
-        minimumParallelBytes: Int = parallelBytes
+        minimumParallelBytes: Int = parallelBytes, releaseInput: (() -> Void)? = nil
     ) -> Result<LabeledGraph, EdgeListReadFailure> {
         let n = p.count
         var start = 0
@@ -268,6 +277,7 @@ struct EdgeListParser {
             }
             sourceCount = slots
         }
+        releaseInput?()   // nothing reads `p` from here on
         var parser = EdgeListParser(path: path, options: options)
         return parser.finish(chunks: chunks, sources: &sources, targets: &targets, byteCount: n)
     }
@@ -475,14 +485,14 @@ struct EdgeListParser {
             }
             weights = all
         }
-        let builder = GraphBuilder(
+        var builder = GraphBuilder(
             directed: options.directed, nodeCount: Int(nodeCount), sources: sources, targets: targets,
             weights: weights, uniformWeight: options.defaultWeight, uniformLayer: options.layer)
         sources = []
         targets = []
         let graph: Graph
         do {
-            graph = try builder.build()
+            graph = try builder.buildReleasingEdges()
         } catch {
             return .failure(EdgeListReadFailure(errors: [EdgeListError(
                 path: path, line: 0, kind: .tooLarge, text: "", message: error.description,

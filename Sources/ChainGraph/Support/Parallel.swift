@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Data-parallel loops for the O(n) passes over millions of records: the package's one way to
 /// use several cores.
@@ -73,31 +74,42 @@ package enum Parallel {
         return zip(ranges, results).compactMap { range, result in result.map { (range, $0) } }
     }
 
-    /// Runs `body(unit, worker)` for every unit in `0..<units` on `workers` threads. Units are
-    /// dealt out statically (worker `w` runs `w, w + workers, …`), so which thread runs a unit
-    /// never changes what the unit computes. With one worker it runs on the caller's thread.
+    /// Runs `body(unit)` for every unit in `0..<units` on `workers` threads, each thread
+    /// claiming the next unclaimed unit from a shared counter (OpenMP's dynamic schedule), so
+    /// a thread the OS puts aside on a busy machine does not hold back units dealt to it.
+    /// With one worker it runs on the caller's thread, in unit order.
     ///
-    /// `body` need not be `Sendable`: the caller promises that units write disjoint memory
-    /// (per-worker state indexed by `worker`, or per-unit slots).
+    /// Which thread runs a unit is not fixed, so a unit must compute the same thing whichever
+    /// thread runs it: write per-unit slots (combined in unit order afterwards) or disjoint
+    /// memory, never per-thread accumulators. `body` need not be `Sendable`: the caller
+    /// promises that units write disjoint memory.
     ///
     /// - Complexity: the work of `body` divided among `workers` threads.
-    package static func forEachUnit(units: Int, workers: Int, _ body: (_ unit: Int, _ worker: Int) -> Void) {
+    package static func forEachUnit(units: Int, workers: Int, _ body: (_ unit: Int) -> Void) {
         if units <= 0 { return }
         if workers <= 1 || units == 1 {
-            for unit in 0..<units { body(unit, 0) }
+            for unit in 0..<units { body(unit) }
             return
         }
+        let next = UnitCounter()
         withoutActuallyEscaping(body) { escapable in
             let shared = UncheckedSendable(escapable)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var unit = worker
-                while unit < units {
-                    shared.value(unit, worker)
-                    unit += workers
+            DispatchQueue.concurrentPerform(iterations: min(workers, units)) { _ in
+                while true {
+                    let unit = next.claim()
+                    if unit >= units { break }
+                    shared.value(unit)
                 }
             }
         }
     }
+}
+
+/// The shared counter `forEachUnit` hands units out from.
+private final class UnitCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    /// The next unclaimed unit (each call returns a different one).
+    func claim() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// Wraps a value the caller guarantees is used safely across threads (read only, or written

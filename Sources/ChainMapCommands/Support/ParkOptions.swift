@@ -34,6 +34,7 @@ struct ParkOptions: ParsableArguments {
             defer { progress.finish() }
             loaded = try source.load()
         }
+        ProcessLifetime.keep(loaded.park)   // freed by the exit, not record by record
         let n = loaded.warnings.count
         if !noWarnings && !quiet && n > 0 {
             StderrText.say(Message(n == 1 ? "cli.note.warning" : "cli.note.warnings", ["count": .integer(n), "park": .text(displayName)]))

@@ -176,13 +176,29 @@ struct SnapshotReader {
         }
     }
 
+    /// `count` records made by `make(i)`, on all cores for large counts; the same array as
+    /// `(0..<count).map(make)`.
+    static func records<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = Parallel.SlotWriter(buffer)
+            // Initialized once each: the chunks partition 0..<count == buffer.count, and each
+            // chunk initializes only its own slots; all count are set before the count is.
+            Parallel.forEachChunk(count: count) { range in
+                guard let base = out.baseAddress else { return }
+                assert(range.upperBound <= out.count)
+                for i in range { (base + i).initialize(to: make(i)) }
+            }
+            initialized = count
+        }
+    }
+
     func park(trace: inout PhaseTrace) throws(SnapshotProblem) -> Park {
         let text = try strings()
         trace.mark("snapshot: string table (\(text.count) texts)")
         let n = text.count
-        func s(_ c: UInt32) -> String { text[Int(c)] }
-        func o(_ c: UInt32) -> String? { c == ParkSnapshot.nilCode ? nil : text[Int(c)] }
-        func items(_ l: (offsets: [UInt32], values: [UInt32]), _ i: Int) -> [String] {
+        @Sendable func s(_ c: UInt32) -> String { text[Int(c)] }
+        @Sendable func o(_ c: UInt32) -> String? { c == ParkSnapshot.nilCode ? nil : text[Int(c)] }
+        @Sendable func items(_ l: (offsets: [UInt32], values: [UInt32]), _ i: Int) -> [String] {
             let from = Int(l.offsets[i]), to = Int(l.offsets[i + 1])
             return from == to ? [] : l.values[from..<to].map { text[Int($0)] }
         }
@@ -233,7 +249,7 @@ struct SnapshotReader {
         let fWork = try small("FWCV", records: fN, max: 2)
         let fIll = try small("FILL", records: fN, max: 1)
         let fNote = try codes("FNOT", records: fN, strings: n, optional: true)
-        let firms = (0..<fN).map { i in
+        let firms = Self.records(fN) { i in
             Firm(id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
                  products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
                  capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
@@ -256,7 +272,7 @@ struct SnapshotReader {
         let lPrim = try small("LPRI", records: lN, max: 1)
         let lIll = try small("LILL", records: lN, max: 1)
         let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
-        let links = (0..<lN).map { i in
+        let links = Self.records(lN) { i in
             SupplyLink(id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]), value: lVal[i],
                        share: lShare[i], status: LinkStatus.allCases[Int(lStatus[i])],
                        local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,

@@ -21,7 +21,9 @@ public struct ParkGraph: Sendable {
     public let firmCount: Int
     /// Firm id → firm node (the firm's position in the park).
     package let firmIndex: FirmIndex
-    private let index: [String: Int32]
+    /// Organization id → node, for the layers that have organization nodes (firm ids go
+    /// through `firmIndex`, hashed only when a verb looks one up).
+    private let organizationIndex: [String: Int32]
     /// Index into `park.links` of each supply edge, by edge id (-1 for other layers).
     public let linkOfEdge: [Int32]
 
@@ -36,14 +38,18 @@ public struct ParkGraph: Sendable {
         trace.mark("park graph: resolve ids")
         var ids = park.firms.map(\.id)
         let firmCount = ids.count
-        var index = firms.index
         // Organizations are nodes only for the layers that reach them; on the supply layer
         // alone they would be isolated nodes that change PageRank's teleport mass.
         let withOrganizations = layers.contains(.pairing) || layers.contains(.membership)
+        var organizationIndex: [String: Int32] = [:]
+        /// A firm's or organization's node (firms first, as organizations with a firm's id are
+        /// not nodes).
+        let firmIds = withOrganizations ? firms.index : [:]   // hashed only for these layers
+        func index(_ id: String) -> Int32? { firmIds[id] ?? organizationIndex[id] }
         if withOrganizations {
             ids.reserveCapacity(firmCount + park.organizations.count)
-            for o in park.organizations where index[o.id] == nil {
-                index[o.id] = Int32(ids.count)
+            for o in park.organizations where index(o.id) == nil {
+                organizationIndex[o.id] = Int32(ids.count)
                 ids.append(o.id)
             }
         }
@@ -80,19 +86,19 @@ public struct ParkGraph: Sendable {
         }
         if layers.contains(.pairing) {
             for p in park.pairings {
-                guard let a = index[p.a], let b = index[p.b] else { continue }
+                guard let a = index(p.a), let b = index(p.b) else { continue }
                 add(a, b, 1, .pairing)
             }
         }
         if layers.contains(.membership) {
             for f in park.firms {
-                guard let org = f.organization, let o = index[org], let n = index[f.id] else { continue }
+                guard let org = f.organization, let o = index(org), let n = index(f.id) else { continue }
                 add(n, o, 1, .membership)
             }
             for o in park.organizations {
-                guard let on = index[o.id] else { continue }
+                guard let on = index(o.id) else { continue }
                 for m in o.members + (o.hostFirm.map { [$0] } ?? []) {
-                    guard let n = index[m], n < firmCount else { continue }
+                    guard let n = index(m), n < firmCount else { continue }
                     add(n, on, 1, .membership)
                 }
             }
@@ -116,16 +122,16 @@ public struct ParkGraph: Sendable {
         self.ids = ids
         self.firmCount = firmCount
         self.firmIndex = firms
-        self.index = index
+        self.organizationIndex = organizationIndex
         self.linkOfEdge = edgeLink
     }
 
     /// Node of a firm or organization id. - Complexity: O(1) expected.
-    public func node(of id: String) -> Int32? { index[id] }
+    public func node(of id: String) -> Int32? { firmIndex[id] ?? organizationIndex[id] }
 
     /// Node of a firm id (nil for organizations and unknown ids).
     public func node(ofFirm id: String) -> Int32? {
-        guard let n = index[id], Int(n) < firmCount else { return nil }
+        guard let n = firmIndex[id], Int(n) < firmCount else { return nil }
         return n
     }
 

@@ -64,39 +64,69 @@ public struct ParkSummary: Sendable, Equatable {
         region = park.region
         dataDate = park.dataDate
         firms = park.firms.count
-        firmsInPark = park.firms.lazy.filter(\.inPark).count
-        outputInPark = park.firms.lazy.filter(\.inPark).reduce(0) { $0 + ($1.output ?? 0) }
-        outputOutside = park.firms.lazy.filter { !$0.inPark }.reduce(0) { $0 + ($1.output ?? 0) }
-        chainLeaders = park.firms.lazy.filter(\.isChainLeader).count
-        illustrativeFirms = park.firms.lazy.filter(\.illustrative).count
-        firmsWithoutStage = park.firms.lazy.filter(\.stages.isEmpty).count
+        // One pass over the firms (each sum in firm order, as before).
+        var firmsInPark = 0, outputInPark = 0.0, outputOutside = 0.0
+        var chainLeaders = 0, illustrativeFirms = 0, firmsWithoutStage = 0
+        for f in park.firms {
+            if f.inPark {
+                firmsInPark += 1
+                outputInPark += f.output ?? 0
+            } else {
+                outputOutside += f.output ?? 0
+            }
+            if f.isChainLeader { chainLeaders += 1 }
+            if f.illustrative { illustrativeFirms += 1 }
+            if f.stages.isEmpty { firmsWithoutStage += 1 }
+        }
+        self.firmsInPark = firmsInPark
+        self.outputInPark = outputInPark
+        self.outputOutside = outputOutside
+        self.chainLeaders = chainLeaders
+        self.illustrativeFirms = illustrativeFirms
+        self.firmsWithoutStage = firmsWithoutStage
         links = park.links.count
 
-        func tally<K: CaseIterable & Hashable>(_ keys: [K]) -> [(K, Int)] {
-            var counts: [K: Int] = [:]
-            for k in keys { counts[k, default: 0] += 1 }
-            return K.allCases.map { ($0, counts[$0] ?? 0) }
+        /// Counts per case, by position in `allCases` (a few cases: no hashing per record).
+        func tally<K: CaseIterable & Equatable>(_ count: Int, _ key: (Int) -> K) -> [(K, Int)] {
+            let cases = Array(K.allCases)
+            var counts = [Int](repeating: 0, count: cases.count)
+            for i in 0..<count {
+                let k = key(i)
+                if let c = cases.firstIndex(of: k) { counts[c] += 1 }
+            }
+            return zip(cases, counts).map { ($0, $1) }
         }
-        linksByStatus = tally(park.links.map(\.status)).map { (status: $0.0, count: $0.1) }
-        var inPark: [String: Bool] = [:]
-        inPark.reserveCapacity(park.firms.count)
-        for f in park.firms { inPark[f.id] = f.inPark }
+        // Link ends by the park's resolution (firm positions), not by hashing two ids per link.
+        let resolution = park.resolution
+        let firmInPark = park.firms.map(\.inPark)
         var local = 0
         var value = 0.0
-        for l in park.links where l.status == .active {
-            value += l.value ?? 0
-            if l.local ?? ((inPark[l.supplier] ?? false) && (inPark[l.buyer] ?? false)) { local += 1 }
+        var statusCounts = [Int](repeating: 0, count: LinkStatus.allCases.count)
+        let statusCases = Array(LinkStatus.allCases)
+        // In bounds: the resolution has one supplier and one buyer per link, each -1 or a firm
+        // position (< firms.count == firmInPark.count).
+        assert(resolution.linkSupplier.count == park.links.count && resolution.linkBuyer.count == park.links.count)
+        park.links.withUnsafeBufferPointer { links in
+            for i in links.indices {
+                let status = links[i].status
+                if let c = statusCases.firstIndex(of: status) { statusCounts[c] += 1 }
+                guard status == .active else { continue }
+                value += links[i].value ?? 0
+                let s = Int(resolution.linkSupplier[i]), b = Int(resolution.linkBuyer[i])
+                if links[i].local ?? ((s >= 0 && firmInPark[s]) && (b >= 0 && firmInPark[b])) { local += 1 }
+            }
         }
+        linksByStatus = zip(statusCases, statusCounts).map { (status: $0, count: $1) }
         localActiveLinks = local
         activeLinkValue = value
         organizations = park.organizations.count
-        organizationsByKind = tally(park.organizations.map(\.kind)).map { (kind: $0.0, count: $0.1) }
+        organizationsByKind = tally(park.organizations.count) { park.organizations[$0].kind }.map { (kind: $0.0, count: $0.1) }
         pairings = park.pairings.count
-        pairingsByKind = tally(park.pairings.map(\.kind)).map { (kind: $0.0, count: $0.1) }
+        pairingsByKind = tally(park.pairings.count) { park.pairings[$0].kind }.map { (kind: $0.0, count: $0.1) }
         needs = park.needs.count
         firmsWithNeeds = Set(park.needs.map(\.firm)).count
-        needsByStatus = tally(park.needs.map(\.status)).map { (status: $0.0, count: $0.1) }
-        needsByKind = tally(park.needs.map(\.kind)).map { (kind: $0.0, count: $0.1) }
+        needsByStatus = tally(park.needs.count) { park.needs[$0].status }.map { (status: $0.0, count: $0.1) }
+        needsByKind = tally(park.needs.count) { park.needs[$0].kind }.map { (kind: $0.0, count: $0.1) }
 
         let table = StageTable(park)
         var rows: [StageRow] = table.stages.indices.map { g in
@@ -106,7 +136,8 @@ public struct ParkSummary: Sendable, Equatable {
                 required: stage.required, firms: 0, firmsOutside: 0, leaders: 0, output: 0, outputOutside: 0)
         }
         for f in park.firms {
-            for s in Set(f.stages) {
+            // Each distinct stage of the firm once (a list of one to three, no set needed).
+            for (k, s) in f.stages.enumerated() where !f.stages[..<k].contains(s) {
                 guard let r = table.stageIndex[s].map(Int.init) else { continue }
                 if f.inPark {
                     rows[r].firms += 1

@@ -1,3 +1,4 @@
+import Synchronization
 import ChainGraph
 
 /// Firm ids resolved to firm indices, the step every whole-park pass starts with.
@@ -11,15 +12,17 @@ import ChainGraph
 /// let (s, b) = firms.endpoints(of: park.links)  // every link's supplier and buyer index
 /// ```
 @_spi(Internals) public struct FirmIndex: Sendable {
-    /// Index in `park.firms` of each id (the first, when an id is duplicated).
-    @_spi(Internals) public let index: [String: Int32]
+    private let storage: FirmIndexStorage
 
-    /// - Complexity: O(firms) hash insertions.
+    /// Index in `park.firms` of each id (the first, when an id is duplicated), hashed on first
+    /// use: a verb that never looks a firm up by id (info, rank, gaps at a million firms) does
+    /// not pay for a million-entry dictionary.
+    /// - Complexity: O(firms) hash insertions the first time, O(1) after.
+    @_spi(Internals) public var index: [String: Int32] { storage.index }
+
+    /// - Complexity: O(1); the hashing happens on first use of ``index``.
     @_spi(Internals) public init(_ firms: [Firm]) {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(firms.count)
-        for i in firms.indices where index[firms[i].id] == nil { index[firms[i].id] = Int32(i) }
-        self.index = index
+        storage = FirmIndexStorage(firms)
     }
 
     @_spi(Internals) public subscript(id: String) -> Int32? { index[id] }
@@ -31,6 +34,7 @@ import ChainGraph
         var buyer = [Int32](repeating: -1, count: links.count)
         // In bounds: both arrays have links.count slots and the chunks partition 0..<links.count.
         assert(supplier.count == links.count && buyer.count == links.count)
+        let index = self.index   // built once here, not per lookup
         supplier.withUnsafeMutableBufferPointer { s in
             buyer.withUnsafeMutableBufferPointer { b in
                 // Each chunk writes only its own slots.
@@ -45,5 +49,24 @@ import ChainGraph
             }
         }
         return (supplier, buyer)
+    }
+}
+
+/// The id dictionary of a ``FirmIndex``, made on first use and kept (copies of the index share it).
+private final class FirmIndexStorage: Sendable {
+    private let firms: [Firm]
+    private let built = Mutex<[String: Int32]?>(nil)
+
+    init(_ firms: [Firm]) { self.firms = firms }
+
+    var index: [String: Int32] {
+        built.withLock { stored in
+            if let stored { return stored }
+            var index: [String: Int32] = [:]
+            index.reserveCapacity(firms.count)
+            for i in firms.indices where index[firms[i].id] == nil { index[firms[i].id] = Int32(i) }
+            stored = index
+            return index
+        }
     }
 }
