@@ -3,8 +3,8 @@
 extension Catalog {
     static func tables(_ language: Language) -> [[String: String]] {
         switch language {
-        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate, zhGaps, zhOrgs, zhMatch, zhWhatIf, zhCLI, zhProblems, zhFirms]
-        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate, enGaps, enOrgs, enMatch, enWhatIf, enCLI, enProblems, enFirms]
+        case .zh: [zhCommon, zhTerms, zhInfo, zhNetwork, zhValidate, zhGaps, zhOrgs, zhMatch, zhWhatIf, zhCLI, zhProblems, zhFirms, zhDiff, zhTrend]
+        case .en: [enCommon, enTerms, enInfo, enNetwork, enValidate, enGaps, enOrgs, enMatch, enWhatIf, enCLI, enProblems, enFirms, enDiff, enTrend]
         }
     }
 }
