@@ -19,8 +19,15 @@ struct GenerateCommand: ParsableCommand {
             short, blocking-need) and described in planted-gaps.json: inside the
             CSV folder, or next to the JSON file as NAME.planted-gaps.json.
 
+            With --snapshots K, -o names a folder that gets K monthly snapshots of one park \
+            (PARK-2024-01, PARK-2024-02, …; CSV folders, or .json files with --format json) \
+            with churn between them — firms entering and leaving, links lost and won, needs \
+            raised and solved, organizations founded — and changes.json, the log of every \
+            change made (see docs/FORMAT.md).
+
             Examples:
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
+              chainmap generate --firms 100000 --seed 1 --snapshots 12 -o series/
               chainmap generate --firms 1000000 --seed 42 -o /tmp/p1m
               chainmap generate --firms 5000 --seed 7 --plant-gaps \\
                   --format json -o gaps.json
@@ -39,6 +46,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Flag(name: .customLong("plant-gaps"), help: "Plant one gap of each kind and write planted-gaps.json.")
     var plantGaps = false
+
+    @Option(help: "Write this many monthly snapshots of the park into the -o folder, with changes.json.")
+    var snapshots: Int?
 
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
     var format: ParkGenerator.OutputFormat?
@@ -68,10 +78,18 @@ struct GenerateCommand: ParsableCommand {
         }
         if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
         if output.isEmpty { throw ValidationError("-o names the output") }
+        if let snapshots, !(1 ... 120).contains(snapshots) { throw ValidationError("--snapshots must be between 1 and 120") }
+        if snapshots != nil && plantGaps { throw ValidationError("--plant-gaps and --snapshots do not go together") }
     }
 
     func run() throws {
         let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
+        if let snapshots {
+            let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
+            try ParkGenerator.writeSeries(options, count: snapshots, to: output, format: format ?? .csv, replace: force) { line.update($0, $1) }
+            line.finish()
+            return
+        }
         let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
         let result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
         line.finish()
