@@ -15,7 +15,8 @@ struct SourceTextTests {
                           "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
                           "Sources/ChainAnalysis/Gaps/GapFinding.swift", "Sources/ChainAnalysis/Gaps/GapOptions.swift",
                           "Sources/ChainAnalysis/Gaps/GapRemedies.swift", "Sources/ChainAnalysis/Gaps/GapReport.swift",
-                          "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization", "Sources/ChainAnalysis/Matching"]
+                          "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization", "Sources/ChainAnalysis/Matching",
+                          "Sources/ChainAnalysis/Diff"]
 
     /// Files of the checked folders that hold data rather than text for people, with the reason.
     static let exempt: [String: String] = [
