@@ -1,4 +1,5 @@
 @_spi(Internals) import ChainModel
+import ChainGraph
 
 /// What changed between two snapshots of one park (`chainmap diff OLD NEW`): firms that
 /// entered or left, links added, removed or changed, organization and work coverage before →
@@ -55,12 +56,17 @@ public struct ParkDiff: Sendable, Encodable {
         oldDate = old.dataDate
         newDate = new.dataDate
         self.limit = limit
-        let oldIndex = OrganizationIndex(old), newIndex = OrganizationIndex(new)
-        let oldCoverage = OrganizationReport.coverageRows(oldIndex, OrganizationOptions())
-        let newCoverage = OrganizationReport.coverageRows(newIndex, OrganizationOptions())
-        let oldGaps = GapReport(park: old), newGaps = GapReport(park: new)
-        before = ParkFigures(park: old, coverage: oldCoverage[0], gaps: oldGaps)
-        after = ParkFigures(park: new, coverage: newCoverage[0], gaps: newGaps)
+        // The two snapshots' coverage and gap analyses are independent and mostly sequential
+        // inside: run them side by side (one per core when there are two or more).
+        let analyses = Parallel.mapChunks(count: 2, minimumCount: 1) { range in
+            Analysis(range.lowerBound == 0 ? old : new)
+        }.map(\.result)
+        let a0 = analyses[0], a1 = analyses[analyses.count - 1]
+        let newIndex = a1.index
+        let oldCoverage = a0.coverage, newCoverage = a1.coverage
+        let oldGaps = a0.gaps, newGaps = a1.gaps
+        before = a0.figures
+        after = a1.figures
 
         var meaning: [MeaningChange] = []
         let match = FirmMatch(old: old, new: new, meaning: &meaning)
@@ -280,6 +286,21 @@ extension ParkDiff {
 }
 
 // MARK: - Firms
+
+/// One snapshot's organization index, coverage rows, gap report and figures.
+private struct Analysis: Sendable {
+    let index: OrganizationIndex
+    let coverage: [OrganizationReport.CoverageRow]
+    let gaps: GapReport
+    let figures: ParkFigures
+
+    init(_ park: Park) {
+        index = OrganizationIndex(park)
+        coverage = OrganizationReport.coverageRows(index, OrganizationOptions())
+        gaps = GapReport(park: park)
+        figures = ParkFigures(park: park, coverage: coverage[0], gaps: gaps)
+    }
+}
 
 /// Firm positions matched by id: `newToOld[i]` is the old position of new firm `i`, or -1
 /// (new, or an id that changed meaning); `oldToNew` the reverse.

@@ -50,6 +50,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Write this many monthly snapshots of the park into the -o folder, with changes.json.")
     var snapshots: Int?
 
+    @Option(name: .customLong("snapshot-format"), help: "With --snapshots: each snapshot as csv (a folder, default), json, xlsx or chainpark (fastest to load).")
+    var snapshotFormat: ParkWriter.Format?
+
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
     var format: ParkGenerator.OutputFormat?
 
@@ -79,6 +82,8 @@ struct GenerateCommand: ParsableCommand {
         if Set(names).count != names.count { throw ValidationError("--chains names a template twice") }
         if output.isEmpty { throw ValidationError("-o names the output") }
         if let snapshots, !(1 ... 120).contains(snapshots) { throw ValidationError("--snapshots must be between 1 and 120") }
+        if snapshotFormat == .graphml { throw ValidationError("--snapshot-format graphml cannot be read back; use csv, json, xlsx or chainpark") }
+        if snapshots == nil && snapshotFormat != nil { throw ValidationError("--snapshot-format goes with --snapshots") }
         if snapshots != nil && plantGaps { throw ValidationError("--plant-gaps and --snapshots do not go together") }
     }
 
@@ -86,7 +91,7 @@ struct GenerateCommand: ParsableCommand {
         let options = ParkGenerator.Options(firms: firms, seed: seed, chains: templateNames, plantGaps: plantGaps)
         if let snapshots {
             let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
-            try ParkGenerator.writeSeries(options, count: snapshots, to: output, format: format ?? .csv, replace: force) { line.update($0, $1) }
+            try ParkGenerator.writeSeries(options, count: snapshots, to: output, format: snapshotFormat ?? (format == .json ? .json : .csv), replace: force) { line.update($0, $1) }
             line.finish()
             return
         }

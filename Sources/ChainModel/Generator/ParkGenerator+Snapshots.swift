@@ -222,11 +222,11 @@ extension ParkGenerator {
         return log
     }
 
-    /// The file or folder name of a snapshot in a series folder: `PARK-DATE.json` or
-    /// `PARK-DATE` (a CSV bundle).
-    public static func snapshotName(_ park: Park, format: OutputFormat) -> String {
+    /// The file or folder name of a snapshot in a series folder: `PARK-DATE.json`,
+    /// `PARK-DATE.xlsx`, `PARK-DATE.chainpark`, or `PARK-DATE` (a CSV bundle).
+    public static func snapshotName(_ park: Park, format: ParkWriter.Format) -> String {
         let base = park.id + "-" + (park.dataDate ?? "undated")
-        return format == .json ? base + ".json" : base
+        return format == .csv ? base : base + "." + format.rawValue
     }
 
     /// Writes a series of `count` snapshots into `folder` (created; an existing non-empty
@@ -236,7 +236,7 @@ extension ParkGenerator {
     /// - Throws: ``GeneratorError`` for bad options, ``WriteError`` for the files.
     /// - Complexity: O(count × (firms + links)).
     public static func writeSeries(
-        _ options: Options, count: Int, to folder: String, format: OutputFormat, replace: Bool,
+        _ options: Options, count: Int, to folder: String, format: ParkWriter.Format, replace: Bool,
         progress: ((Int, Int) -> Void)? = nil
     ) throws {
         var isFolder: ObjCBool = false
@@ -260,7 +260,7 @@ extension ParkGenerator {
         try generateSeries(options, count: count) { park, changes in
             if let changes { log.append(changes) }
             let path = (folder as NSString).appendingPathComponent(snapshotName(park, format: format))
-            try ParkWriter.write(park, format: format == .json ? .json : .csv, to: path, overwrite: replace)
+            try ParkWriter.write(park, format: format, to: path, overwrite: replace)
             done += 1
             progress?(done, count)
         }

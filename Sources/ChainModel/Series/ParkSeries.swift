@@ -71,41 +71,50 @@ public enum ParkSeries {
         return arguments.map { ParkSource(argument: $0) }
     }
 
-    /// Loads each snapshot in turn, hands its park to `body` and keeps only the result, so at
-    /// most one park is in memory at a time; returns the results ordered by date.
+    /// Loads each snapshot, hands its park to `body` and keeps only the result, so at most one
+    /// park per core is in memory at a time; returns the results ordered by date.
     ///
-    /// - Throws: ``ParkLoadError`` with every problem of every snapshot: load errors, a
+    /// - Throws: ``ParkLoadError`` (a ``ChainMapError``) with every problem of every snapshot: load errors, a
     ///   missing or unreadable date, two snapshots with the same date, snapshots of
     ///   different parks. Nothing is returned when there is any.
     /// - Complexity: the loads plus the calls of `body`, plus O(n log n) for n snapshots.
     public static func map<Value: Sendable>(
-        _ sources: [ParkSource], _ body: (Park) throws -> Value
-    ) throws -> [Item<Value>] {
+        _ sources: [ParkSource], _ body: @Sendable (Park) -> Value
+    ) throws(ParkLoadError) -> [Item<Value>] {
+        // Each snapshot on its own: loaded, checked for a date, handed to `body`, dropped. The
+        // snapshots are spread over the cores (one park per core in memory at a time); the
+        // results are put back in source order, so what follows does not depend on timing.
+        let outcomes = Parallel.mapChunks(count: sources.count, minimumCount: 2) { range in
+            range.map { k -> SeriesOutcome<Value> in
+                let source = sources[k]
+                let name = source.path ?? "samples/\(source.sampleName ?? "")"
+                let park: Park
+                do throws(ParkLoadError) {
+                    park = try source.load().park
+                } catch {
+                    return .problems(error.diagnostics)
+                }
+                guard let text = park.dataDate, let date = SnapshotDate(text) else { return .problems([dateProblem(name, park.dataDate)]) }
+                return .item(Item(source: source, name: name, date: date, value: body(park)), id: park.id)
+            }
+        }.flatMap(\.result)
         var problems: [Diagnostic] = []
         var items: [Item<Value>] = []
         var firstId: (id: String, name: String)?
-        for source in sources {
-            let name = source.path ?? "samples/\(source.sampleName ?? "")"
-            let park: Park
-            do {
-                park = try source.load().park
-            } catch {
-                problems += error.diagnostics
-                continue
+        for outcome in outcomes {
+            switch outcome {
+            case .problems(let p): problems += p
+            case .item(let item, let id):
+                if let first = firstId, first.id != id {
+                    problems.append(Diagnostic(.error, file: item.name, field: "id", "is park '\(id)', but \(first.name) is park '\(first.id)'",
+                                               hint: "a series holds snapshots of one park")
+                        .with(Message("problem.series.otherPark", ["id": .text(id), "other": .text(first.name), "otherId": .text(first.id)]),
+                              hint: Message("problem.series.otherPark.hint")))
+                    continue
+                }
+                if firstId == nil { firstId = (id, item.name) }
+                items.append(item)
             }
-            guard let text = park.dataDate, let date = SnapshotDate(text) else {
-                problems.append(dateProblem(name, park.dataDate))
-                continue
-            }
-            if let first = firstId, first.id != park.id {
-                problems.append(Diagnostic(.error, file: name, field: "id", "is park '\(park.id)', but \(first.name) is park '\(first.id)'",
-                                           hint: "a series holds snapshots of one park")
-                    .with(Message("problem.series.otherPark", ["id": .text(park.id), "other": .text(first.name), "otherId": .text(first.id)]),
-                          hint: Message("problem.series.otherPark.hint")))
-                continue
-            }
-            if firstId == nil { firstId = (park.id, name) }
-            items.append(Item(source: source, name: name, date: date, value: try body(park)))
         }
         items.sort { $0.date < $1.date }
         for i in items.indices.dropFirst() where items[i].date == items[i - 1].date {
@@ -149,4 +158,10 @@ extension ParkSource {
     public var sampleName: String? {
         if case .sample(let n) = self { n } else { nil }
     }
+}
+
+/// What loading one snapshot of a series gave: its result and park id, or its problems.
+private enum SeriesOutcome<Value: Sendable>: Sendable {
+    case item(ParkSeries.Item<Value>, id: String)
+    case problems([Diagnostic])
 }
