@@ -27,6 +27,15 @@ import Testing
         let r = try CLI.run(["diff", "beilun-nev", "beilun-nev", "--no-warnings"])
         #expect(r.status == 1 && r.stdout.isEmpty)
         #expect(r.stderr.contains("dataDate") && r.stderr.contains("2024-11"))
+        // A park without a date is no snapshot.
+        let dir = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mini = try String(contentsOf: CLI.fixtures.appendingPathComponent("good/mini.json"), encoding: .utf8)
+        let undated = dir.appendingPathComponent("undated.json").path
+        try mini.replacingOccurrences(of: "\"dataDate\": \"2024-06\",", with: "").write(toFile: undated, atomically: true, encoding: .utf8)
+        let u = try CLI.run(["diff", undated, "beilun-nev", "--no-warnings", "--lang", "en"])
+        #expect(u.status == 1 && u.stdout.isEmpty)
+        #expect(u.stderr.contains("data date"), "\(u.stderr)")
     }
 
     @Test func generatedSeriesTrendAndChart() throws {

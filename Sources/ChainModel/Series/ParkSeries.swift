@@ -124,14 +124,18 @@ public enum ParkSeries {
         return items
     }
 
-    /// Checks that two parks can be compared as OLD and NEW: both dated, dates different.
-    /// Returns the dates (nil for a park without a readable date, which is allowed in a pair
-    /// but named in a warning by the caller).
+    /// Checks that two parks can be compared as OLD and NEW snapshots: both dated (a readable
+    /// `dataDate`), the dates different. Returns the two dates.
     ///
-    /// - Throws: ``ParkLoadError`` when both carry the same date.
-    public static func checkPair(old: Park, oldName: String, new: Park, newName: String) throws(ParkLoadError) -> (SnapshotDate?, SnapshotDate?) {
+    /// - Throws: ``ParkLoadError`` naming each park without a date, or both when they share
+    ///   one.
+    public static func checkPair(old: Park, oldName: String, new: Park, newName: String) throws(ParkLoadError) -> (SnapshotDate, SnapshotDate) {
         let a = old.dataDate.flatMap(SnapshotDate.init), b = new.dataDate.flatMap(SnapshotDate.init)
-        if let a, let b, a == b { throw ParkLoadError([sameDateProblem(newName, oldName, b)]) }
+        var problems: [Diagnostic] = []
+        if a == nil { problems.append(dateProblem(oldName, old.dataDate)) }
+        if b == nil { problems.append(dateProblem(newName, new.dataDate)) }
+        guard let a, let b else { throw ParkLoadError(problems) }
+        if a == b { throw ParkLoadError([sameDateProblem(newName, oldName, b)]) }
         return (a, b)
     }
 
