@@ -19,7 +19,7 @@ public struct ChainMapCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
-            GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
+            DiffCommand.self, TrendCommand.self, GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
             ExportCommand.self, ImportResultsCommand.self,
             ReportCommand.self,
         ]

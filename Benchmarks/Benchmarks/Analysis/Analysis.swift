@@ -1,3 +1,4 @@
+import Foundation
 import Benchmark
 import BenchmarkSupport
 import ChainAnalysis
@@ -111,5 +112,58 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(OrganizationReport(park: park).coverage.count)
     } setup: {
         _ = try BenchParks.park(firms: 1_000_000)
+    }
+
+    // Issue 14: `chainmap diff` of two consecutive monthly snapshots (generator churn) and
+    // `chainmap trend` over a series folder. Bars: diff 1M < 30 s (the command, loads
+    // included: measured with /usr/bin/time on the release build), trend 12 × 100k < 30 s.
+    func pair(_ firms: Int) throws -> (Park, Park) {
+        try ProcessCache.shared.value(key: "pair-\(firms)") {
+            var parks: [Park] = []
+            try ParkGenerator.generateSeries(.init(firms: firms, seed: BenchParks.seed), count: 2) { park, _ in parks.append(park) }
+            _ = parks[0].resolution
+            _ = parks[1].resolution
+            return (parks[0], parks[1])
+        }
+    }
+
+    Benchmark("Diff two snapshots 100k firms", configuration: few) { benchmark in
+        let (old, new) = try pair(100_000)
+        benchmark.startMeasurement()
+        blackHole(ParkDiff(old: old, new: new).totals.count)
+    } setup: {
+        _ = try pair(100_000)
+    }
+
+    Benchmark("Diff two snapshots 1M firms", configuration: once) { benchmark in
+        let (old, new) = try pair(1_000_000)
+        benchmark.startMeasurement()
+        blackHole(ParkDiff(old: old, new: new).totals.count)
+    } setup: {
+        _ = try pair(1_000_000)
+    }
+
+    func series(_ firms: Int, _ count: Int) throws -> String {
+        try ProcessCache.shared.value(key: "series-\(firms)-\(count)") {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-bench-series-\(firms)-\(count)").path
+            try ParkGenerator.writeSeries(.init(firms: firms, seed: BenchParks.seed), count: count, to: folder, format: .chainpark, replace: true)
+            return folder
+        }
+    }
+
+    Benchmark("Trend 12 snapshots 10k firms", configuration: few) { benchmark in
+        let folder = try series(10_000, 12)
+        benchmark.startMeasurement()
+        blackHole(try TrendReport(sources: ParkSeries.members(of: folder)).rows.count)
+    } setup: {
+        _ = try series(10_000, 12)
+    }
+
+    Benchmark("Trend 12 snapshots 100k firms", configuration: once) { benchmark in
+        let folder = try series(100_000, 12)
+        benchmark.startMeasurement()
+        blackHole(try TrendReport(sources: ParkSeries.members(of: folder)).rows.count)
+    } setup: {
+        _ = try series(100_000, 12)
     }
 }

@@ -25,8 +25,15 @@ struct GenerateCommand: ParsableCommand {
             folder, or next to the JSON file as NAME.planted-gaps.json
             (docs/TEMPLATES.md). `chainmap gaps benchmark` scores the gap rules on them.
 
+            With --snapshots K, -o names a folder that gets K monthly snapshots of one park \
+            (PARK-2024-01, PARK-2024-02, …; CSV folders, or .json files with --format json) \
+            with churn between them — firms entering and leaving, links lost and won, needs \
+            raised and solved, organizations founded — and changes.json, the log of every \
+            change made (see docs/FORMAT.md).
+
             Examples:
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
+              chainmap generate --firms 100000 --seed 1 --snapshots 12 -o series/
               chainmap generate --firms 1000000 --seed 42 -o /tmp/p1m
               chainmap generate --firms 5000 --seed 7 --plant-gaps \\
                   --format json -o gaps.json
@@ -50,6 +57,12 @@ struct GenerateCommand: ParsableCommand {
 
     @Flag(name: .customLong("plant-gaps"), help: "Plant known gaps and truths of every kind and write planted-gaps.json.")
     var plantGaps = false
+
+    @Option(help: "Write this many monthly snapshots of the park into the -o folder, with changes.json.")
+    var snapshots: Int?
+
+    @Option(name: .customLong("snapshot-format"), help: "With --snapshots: each snapshot as csv (a folder, default), json, xlsx or chainpark (fastest to load).")
+    var snapshotFormat: ParkWriter.Format?
 
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
     var format: ParkGenerator.OutputFormat?
@@ -81,12 +94,22 @@ struct GenerateCommand: ParsableCommand {
             if Set(names).count != names.count { throw Usage.error(Message("cli.usage.twice", ["option": .text("--chains")])) }
         }
         if output.isEmpty { throw Usage.error("cli.usage.outputEmpty") }
+        if let snapshots, !(1 ... 120).contains(snapshots) { throw Usage.between("--snapshots", "1", "120") }
+        if snapshotFormat == .graphml { throw Usage.error("cli.usage.snapshotGraphML") }
+        if snapshots == nil && snapshotFormat != nil { throw Usage.error(Message("cli.usage.goesWith", ["a": .text("--snapshot-format"), "b": .text("--snapshots")])) }
+        if snapshots != nil && plantGaps { throw Usage.error(Message("cli.usage.exclusive", ["a": .text("--plant-gaps"), "b": .text("--snapshots")])) }
     }
 
     func run() throws {
         var options = ParkGenerator.Options(firms: firms, seed: seed, plantGaps: plantGaps)
         for file in templateFiles { options.templates += try ChainTemplate.load(path: file) }
         options.chains = chainNames ?? (templateFiles.isEmpty ? ChainTemplate.names : options.templates.map(\.id))
+        if let snapshots {
+            let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
+            try ParkGenerator.writeSeries(options, count: snapshots, to: output, format: snapshotFormat ?? (format == .json ? .json : .csv), replace: force) { line.update($0, $1) }
+            line.finish()
+            return
+        }
         let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
         let result = try ParkGenerator.generate(options) { _, done, total in line.update(done, total) }
         line.finish()

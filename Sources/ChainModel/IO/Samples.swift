@@ -4,7 +4,7 @@ import Foundation
 /// file: `chainmap info` uses ``defaultName`` when no park is given.
 public enum Samples {
     /// Names of the bundled parks, e.g. `beilun-nev`.
-    public static let names = ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage", "jinchang-battery"]
+    public static let names = ["beilun-nev", "beilun-nev-2023", "yihuang-plastics", "wujin-machinery", "ningxiang-storage", "jinchang-battery"]
 
     /// The park used when a command is given none.
     public static let defaultName = "beilun-nev"

@@ -82,6 +82,8 @@ extension Catalog {
         "cli.usage.unknownValue": "{option}: unknown value '{value}'; use {known}",
         "cli.usage.twice": "{option} names the same value twice",
         "cli.usage.exclusive": "{a} and {b} exclude each other",
+        "cli.usage.goesWith": "{a} goes with {b}",
+        "cli.usage.snapshotGraphML": "--snapshot-format graphml cannot be read back; use csv, json, xlsx or chainpark",
         "cli.usage.outputEmpty": "-o names the output",
         "cli.usage.weights": "weights must be 0 or more",
         "cli.usage.sampleNeedsBetweenness": "--sample applies to --by betweenness",

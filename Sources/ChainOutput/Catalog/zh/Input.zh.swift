@@ -82,6 +82,8 @@ extension Catalog {
         "cli.usage.unknownValue": "{option} 不认识“{value}”；可用：{known}",
         "cli.usage.twice": "{option} 把同一项写了两次",
         "cli.usage.exclusive": "{a} 与 {b} 不能同时使用",
+        "cli.usage.goesWith": "{a} 需与 {b} 一起使用",
+        "cli.usage.snapshotGraphML": "--snapshot-format graphml 写出后无法读回；请用 csv、json、xlsx 或 chainpark",
         "cli.usage.outputEmpty": "-o 需要写明输出位置",
         "cli.usage.weights": "各项权重都必须大于或等于 0",
         "cli.usage.sampleNeedsBetweenness": "--sample 只用于 --by betweenness",
