@@ -38,16 +38,27 @@ let package = Package(
             name: "FuzzEdgeList",
             dependencies: fuzzSupport + [.product(name: "ChainGraph", package: "ChainMap")]
         ),
-        // (d) The xlsx park loader does not exist yet. When it does, add its target here:
-        //
-        //     .executableTarget(
-        //         name: "FuzzParkXLSX",
-        //         dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
-        //     ),
-        //
-        // with Sources/FuzzParkXLSX/FuzzParkXLSX.swift written like FuzzParkJSON (the input is
-        // the workbook's bytes), seeds in Seeds/FuzzParkXLSX/ (small workbooks written by
-        // openpyxl and LibreOffice, under 20 KB each), and its name in TARGETS in
-        // scripts/fuzz.sh. Fuzz/README.md says what else to keep in mind for zip + XML input.
+        // The xlsx targets' shared oracle and the stored-zip writer of FuzzXLSXParts.
+        .target(
+            name: "FuzzXLSXSupport",
+            dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
+        ),
+        // (d) The xlsx park loader on the workbook's bytes: zip, zlib, XML, records.
+        .executableTarget(
+            name: "FuzzParkXLSX",
+            dependencies: fuzzSupport + ["FuzzXLSXSupport", .product(name: "ChainModel", package: "ChainMap")]
+        ),
+        // (e) The workbook's XML parts inside an always-valid stored zip (structure-aware).
+        .executableTarget(
+            name: "FuzzXLSXParts",
+            dependencies: fuzzSupport + ["FuzzXLSXSupport", .product(name: "ChainModel", package: "ChainMap")]
+        ),
+        // (f) The matching files: a vocabulary TSV or a candidates file (byte 0 chooses).
+        .executableTarget(
+            name: "FuzzMatchFiles",
+            dependencies: fuzzSupport + [
+                .product(name: "ChainModel", package: "ChainMap"), .product(name: "ChainAnalysis", package: "ChainMap"),
+            ]
+        ),
     ]
 )

@@ -16,8 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-TARGETS_ALL=(FuzzParkJSON FuzzParkCSV FuzzEdgeList)
-# FuzzParkXLSX: add here when the xlsx loader and its target exist (Fuzz/Package.swift).
+TARGETS_ALL=(FuzzParkJSON FuzzParkCSV FuzzEdgeList FuzzParkXLSX FuzzXLSXParts FuzzMatchFiles)
 
 seconds=""
 runs=""

@@ -137,6 +137,89 @@ def edge_seeds():
     put(out, "weights", b"\x06a b 1\nb c 0.1\nc a 1e308\nd e 1.5e-320\n")
 
 
+# The parts FuzzXLSXParts puts into its stored zip, in input order (FuzzXLSXSupport's xlsxParts).
+XLSX_PARTS = ["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+              "xl/styles.xml"] + ["xl/worksheets/sheet%d.xml" % i for i in range(1, 9)]
+XLSX_LIMIT = 24 * 1024
+
+
+def chainmap_binary():
+    for candidate in [os.environ.get("CHAINMAP", ""), os.path.join(ROOT, ".build/debug/chainmap"),
+                      os.path.join(ROOT, ".build/release/chainmap"), shutil.which("chainmap") or ""]:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def xlsx_seeds():
+    """Workbooks written by `chainmap convert` (inline strings, one sheet per record kind) and
+    by openpyxl (shared strings, a date cell, a merged range, Chinese sheet names), and the
+    same workbooks' parts in FuzzXLSXParts' layout. Skipped without chainmap or openpyxl."""
+    import subprocess
+    import tempfile
+    import zipfile
+    binary = chainmap_binary()
+    try:
+        import openpyxl
+    except ImportError:
+        openpyxl = None
+    if binary is None or openpyxl is None:
+        print("make_seeds.py: xlsx seeds skipped (needs a built chainmap and openpyxl)")
+        return
+    raw, parts = reset("FuzzParkXLSX"), reset("FuzzXLSXParts")
+    tmp = tempfile.mkdtemp()
+    books = {}
+    mini = os.path.join(MODEL_FIXTURES, "good/mini.json")
+    subprocess.run([binary, "convert", mini, "--to", "xlsx", "-o", os.path.join(tmp, "mini.xlsx")],
+                   check=True, capture_output=True)
+    books["chainmap-mini.xlsx"] = os.path.join(tmp, "mini.xlsx")
+    wb = openpyxl.load_workbook(books["chainmap-mini.xlsx"])
+    wb.save(os.path.join(tmp, "openpyxl-mini.xlsx"))
+    books["openpyxl-mini.xlsx"] = os.path.join(tmp, "openpyxl-mini.xlsx")
+    import datetime
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "企业"
+    ws.append(["id", "name", "stages", "products", "output", "founded"])
+    ws.append(["f1", "甲公司", "s1", "树脂;薄膜", 1.5e8, datetime.date(2021, 3, 4)])
+    ws.append(["f2", "乙公司", "s1", "薄膜", 12, "2020-01-02"])
+    ws.merge_cells("A5:C5")
+    wb.create_sheet("园区").append(["id", "name"])
+    wb["园区"].append(["p", "测试园区"])
+    wb.save(os.path.join(tmp, "openpyxl-firms.xlsx"))
+    books["openpyxl-firms.xlsx"] = os.path.join(tmp, "openpyxl-firms.xlsx")
+    for name, path in books.items():
+        data = open(path, "rb").read()
+        assert len(data) <= XLSX_LIMIT, (name, len(data))
+        with open(os.path.join(raw, name), "wb") as f:
+            f.write(data)
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            segments = [z.read(p) if p in names else b"" for p in XLSX_PARTS]
+        data = b"\x00".join(segments)
+        if len(data) > XLSX_LIMIT:
+            continue  # openpyxl's copy of mini: its raw workbook is a seed, its parts too large
+        with open(os.path.join(parts, name.replace(".xlsx", ".parts")), "wb") as f:
+            f.write(data)
+    shutil.rmtree(tmp)
+
+
+def match_seeds():
+    """FuzzMatchFiles: byte 0 even, a vocabulary file; odd, a candidates file (bit 1: CSV)."""
+    out = reset("FuzzMatchFiles")
+    vocabulary = open(os.path.join(ROOT, "Sources/ChainAnalysis/Resources/vocabulary.tsv"), "rb").read()
+    put(out, "vocabulary-head", b"\x00" + vocabulary[:LIMIT - 1].rsplit(b"\n", 1)[0] + b"\n")
+    put(out, "vocabulary-user", b"\x00\xef\xbb\xbf# mine\r\nconcept\tpv\t\xe5\x85\x89\xe4\xbc\x8f\tsolar\r\n\n"
+        b"modifier\t\xe6\x80\xa5\xe9\x9c\x80\nsuffix\t\xe9\xa1\xb9\xe7\x9b\xae\nconcept\tx\nwhat\tever\n")
+    put(out, "candidates-json", b"\x01" + json.dumps({"firms": [
+        {"id": "c1", "name": "\u5019\u9009\u7532", "products": ["\u6811\u8102"], "output": 1e8, "in_park": False},
+        {"id": "c2", "name": "\u5019\u9009\u4e59", "stages": ["pl-resin"], "products": ["\u8584\u819c"]}]},
+        ensure_ascii=False).encode("utf-8"))
+    put(out, "candidates-csv", b"\x03id,name,stages,products,output,in_park\r\nc1,x,pl-resin,resin,1e8,false\r\n")
+
+
 json_seeds()
 csv_seeds()
 edge_seeds()
+xlsx_seeds()
+match_seeds()

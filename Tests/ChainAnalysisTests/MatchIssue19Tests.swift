@@ -131,6 +131,47 @@ import ChainModel
         }
     }
 
+    /// `gaps --candidates` ranks with the vocabulary `--vocabulary` names, as `match stage` does:
+    /// with a user vocabulary in which only a made-up word means what a stage's firms make,
+    /// the prospect offering that word is the best for both, and for neither without it.
+    @Test func matchStageAndGapsAgreeWithAUserVocabulary() throws {
+        var changed = 0, compared = 0
+        for name in Self.samples {
+            let park = try Self.sample(name)
+            var pool: [Firm] = []
+            var lines = ""
+            for (c, chain) in park.chains.enumerated() {
+                for (s, stage) in chain.stages.enumerated() {
+                    guard let product = park.firms.first(where: { $0.stages.contains(stage.id) && !$0.products.isEmpty })?.products.first else { continue }
+                    // "b" offers only a word the built-in vocabulary does not know; the user's
+                    // vocabulary says it means the stage's product. "a" is larger and unrelated.
+                    lines += "concept\tuser-\(c)-\(s)\t\(product)\t暗语\(c)x\(s)\n"
+                    pool.append(Firm(id: "p-\(c)-\(s)-a", name: "候选甲\(c)-\(s)", products: ["不相干\(c)x\(s)"], output: 5e9, inPark: false))
+                    pool.append(Firm(id: "p-\(c)-\(s)-b", name: "候选乙\(c)-\(s)", products: ["暗语\(c)x\(s)"], output: 1e8, inPark: false))
+                }
+            }
+            let user = try MatchVocabulary.parse(lines, file: "mine.tsv").get()
+            let vocabulary = MatchVocabulary.standard.extended(with: user)
+            var options = GapOptions()
+            options.vocabulary = vocabulary
+            let gaps = GapReport(park: park, options: options, candidates: pool)
+            let plain = GapReport(park: park, candidates: pool)
+            let outside = Park(id: "candidates", name: "candidates", chains: park.chains, firms: pool)
+            for f in gaps.findings {
+                guard let stage = f.remedy.attractStage, let best = f.remedy.candidates.first else { continue }
+                let list = try StageCandidateReport(park: park, stage: stage, outside: outside, top: 1000, vocabulary: vocabulary)
+                    .candidates.filter { !$0.inPark }
+                #expect(list.first?.firm == best.id, "\(name) \(f.place.id): match stage \(list.first?.firm ?? "-") vs gaps \(best.id)")
+                compared += 1
+                let before = plain.findings.first { $0.place.id == f.place.id }?.remedy.candidates.first?.id
+                if before != best.id { changed += 1 }
+            }
+        }
+        #expect(compared > 0)
+        // The option reaches the ranking: the user's words change some best candidate.
+        #expect(changed > 0, "the user vocabulary changed no gaps candidate")
+    }
+
     @Test(.tags(.slow), .enabled(if: Slow.allowed)) func everyScoreIsBetweenZeroAndOne() throws {
         func check(_ x: Double?, _ what: @autoclosure () -> String) {
             guard let x else { return }

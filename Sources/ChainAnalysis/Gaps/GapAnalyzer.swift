@@ -27,7 +27,7 @@ final class GapAnalyzer {
         let index = ChainIndex(park)
         self.index = index
         self.options = options
-        remedies = GapRemedies(index: index, candidates: candidates, limit: options.remedyCandidates)
+        remedies = GapRemedies(index: index, candidates: candidates, limit: options.remedyCandidates, vocabulary: options.vocabulary)
         chokeRisk = [Double](repeating: -1, count: index.firmCount)
         chokeReason = [ChokeReason?](repeating: nil, count: index.firmCount)
         var count = [Int](repeating: 0, count: index.stageIds.count)

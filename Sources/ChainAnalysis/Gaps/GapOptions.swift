@@ -46,6 +46,11 @@ public struct GapOptions: Sendable, Equatable, Encodable {
     /// Findings kept in ``GapReport/findings`` (most severe first); 0: all. Counts and
     /// ``GapReport/findingsTotal`` stay complete.
     public var limit: Int = 0
+    /// The concept table that ranks `--candidates` for a stage (``MatchVocabulary/standard``
+    /// unless `--vocabulary` replaces or `--vocabulary-extend` extends it): the same one
+    /// `match stage` uses, so both pick the same best candidate. Not written to the report
+    /// (a vocabulary is a file the user named, not a threshold).
+    public var vocabulary: MatchVocabulary = .standard
 
     public init() {}
 

@@ -20,7 +20,7 @@ struct GapRemedies: Sendable {
     let match: MatchIndex?
     let candidatePark: Park?
 
-    init(index: ChainIndex, candidates: [Firm], limit: Int) {
+    init(index: ChainIndex, candidates: [Firm], limit: Int, vocabulary: MatchVocabulary = .standard) {
         self.index = index
         self.candidates = candidates
         self.limit = max(0, limit)
@@ -28,7 +28,7 @@ struct GapRemedies: Sendable {
             match = nil
             candidatePark = nil
         } else {
-            match = MatchIndex(park: index.park)
+            match = MatchIndex(park: index.park, vocabulary: vocabulary)
             candidatePark = Park(id: index.park.id + "-candidates", name: index.park.name, chains: index.park.chains, firms: candidates)
         }
         let n = index.firmCount

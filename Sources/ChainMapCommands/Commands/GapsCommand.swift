@@ -45,6 +45,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Outside firms that could be attracted: a park file or CSV bundle whose firms are candidates.")
     var candidates: String?
 
+    @OptionGroup var vocabularyOptions: VocabularyOptions
+
     @Option(name: .customLong("single-source-share"), help: "Share of an input from one supplier that makes it single-sourced.")
     var singleSourceShare: Double = GapOptions().singleSourceShare
 
@@ -97,6 +99,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let park = try input.load().park
         var options = try options()
+        options.vocabulary = try vocabularyOptions.matchVocabulary()
         // An id or a name (新能源汽车); a mistyped one is a LookupError with the nearest ids
         // (or every chain id), printed in the reader's language by the command line.
         options.chain = try chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }

@@ -13,19 +13,9 @@ struct MatchCommonOptions: ParsableArguments {
     @Flag(help: "Print the time of loading and of the analysis on standard error.")
     var timing = false
 
-    @Option(help: "A vocabulary file (concepts and their keywords, tab-separated; docs/MATCHING.md) that replaces the built-in one.")
-    var vocabulary: String?
+    @OptionGroup var vocabularyOptions: VocabularyOptions
 
-    @Option(name: .customLong("vocabulary-extend"), help: "A vocabulary file whose concepts and keywords are added to the built-in ones (repeatable).")
-    var vocabularyExtend: [String] = []
-
-    /// The vocabulary the options name: the built-in one, or `--vocabulary`'s, with every
-    /// `--vocabulary-extend` file added.
-    func matchVocabulary() throws -> MatchVocabulary {
-        var v = try vocabulary.map { path throws(VocabularyError) in try MatchVocabulary.load(path: path) } ?? .standard
-        for path in vocabularyExtend { v = v.extended(with: try MatchVocabulary.load(path: path)) }
-        return v
-    }
+    func matchVocabulary() throws -> MatchVocabulary { try vocabularyOptions.matchVocabulary() }
 
     /// Loads the park, shows `progress` while `make` runs, prints the report and with
     /// --timing the times. Library errors (a name the park does not hold) go up to the
@@ -49,6 +39,24 @@ struct MatchCommonOptions: ParsableArguments {
     }
 
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+}
+
+/// `--vocabulary FILE` and `--vocabulary-extend FILE`: every `match` subcommand and
+/// `gaps` (which ranks `--candidates` with the same index as `match stage`) take them.
+struct VocabularyOptions: ParsableArguments {
+    @Option(help: "A vocabulary file (concepts and their keywords, tab-separated; docs/MATCHING.md) that replaces the built-in one.")
+    var vocabulary: String?
+
+    @Option(name: .customLong("vocabulary-extend"), help: "A vocabulary file whose concepts and keywords are added to the built-in ones (repeatable).")
+    var vocabularyExtend: [String] = []
+
+    /// The vocabulary the options name: the built-in one, or `--vocabulary`'s, with every
+    /// `--vocabulary-extend` file added.
+    func matchVocabulary() throws -> MatchVocabulary {
+        var v = try vocabulary.map { path throws(VocabularyError) in try MatchVocabulary.load(path: path) } ?? .standard
+        for path in vocabularyExtend { v = v.extended(with: try MatchVocabulary.load(path: path)) }
+        return v
+    }
 }
 
 /// The scoring options every query-based `match` subcommand shares.
