@@ -130,6 +130,45 @@ import Testing
         #expect(stages.contains { ($0[3] as? String).map { !$0.isEmpty } ?? false }, "stage nodes on the map")
     }
 
+    /// The text of the `<dd>` of the figure `key` inside the element `id` (a `dl` of figures).
+    static func figure(_ html: String, in id: String, _ key: String) throws -> String {
+        let start = try #require(html.range(of: "id=\"\(id)\""), "no element \(id)")
+        let end = try #require(html.range(of: "</dl>", range: start.upperBound..<html.endIndex))
+        let block = html[start.upperBound..<end.lowerBound]
+        let item = try #require(block.range(of: "data-key=\"\(key)\""), "no figure \(key) in \(id)")
+        let dd = try #require(block.range(of: "<dd>", range: item.upperBound..<block.endIndex))
+        let close = try #require(block.range(of: "</dd>", range: dd.upperBound..<block.endIndex))
+        return String(block[dd.upperBound..<close.lowerBound])
+    }
+
+    /// Yihuang's dated needs: the needs part shows their ageing with the library's values
+    /// (`chainmap orgs --section needs`): 72 raised, 38 solved, and the overdue count at 30 days.
+    @Test func needsAgeingOfYihuang() throws {
+        let park = try Samples.load("yihuang-plastics").park
+        let needs = OrganizationReport(park: park).needs
+        let html = try Self.report(park)
+        try Self.check(html, park)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "raised") == "72")
+        #expect(try Self.figure(html, in: "r-needs-ageing", "solved") == "38")
+        #expect(needs.overdueDays == 30)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "overdue") == String(needs.overdue))
+        #expect(try Self.figure(html, in: "r-needs-ageing", "open") == String(needs.total.open + needs.total.inProgress))
+        let median = try #require(needs.total.medianDaysToSolve)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "medianDaysToSolve") == "\(Quantity.decimal(median, digits: 1)) 天")
+        #expect(html.contains("id=\"r-chart-responders\""))
+        // In English too, from the catalog.
+        let en = try Self.report(park, .en)
+        #expect(en.contains("Needs ageing") && en.contains("Open longer than 30 days"))
+    }
+
+    /// Needs without dates: nothing to age, no ageing block.
+    @Test func undatedNeedsHaveNoAgeing() throws {
+        var park = try Samples.load("jinchang-battery").park
+        for i in park.needs.indices { park.needs[i].raised = nil; park.needs[i].solved = nil }
+        let html = try Self.report(park)
+        #expect(!html.contains("r-needs-ageing"))
+    }
+
     @Test func scriptJSONIsSafeInAScriptElement() {
         var out: [UInt8] = []
         ScriptJSON.object([("a", .string("</script><!--&\u{2028}\"\\"))]).write(into: &out)

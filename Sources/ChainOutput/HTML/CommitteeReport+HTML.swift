@@ -318,6 +318,7 @@ public struct HTMLReportRenderer: Sendable {
                                                                                    "rate": .percent(row.solvedRate ?? 0)])))
             },
             legend: (t("report.needs.legend.solved"), nil), id: "r-chart-needs"))
+        writeNeedsAgeing(&w, needs)
         let document = report.organization.document()
         writeSections(&w, document.sections.filter { $0.key == "needs" }, prefix: "needs")
         // The needs list itself: every need with its firm, kind, status and responder.
@@ -336,6 +337,57 @@ public struct HTMLReportRenderer: Sendable {
         writeTable(&w, table, id: "r-table-needlist")
         w.close("section")
     }
+
+    /// Needs ageing (the values of `chainmap orgs --section needs`): raised and solved, the
+    /// solved rate, open needs and how many are older than the overdue limit, the oldest open
+    /// need's age and the median days to solve; then the solved rate by responder. Only when
+    /// some need is dated.
+    private func writeNeedsAgeing(_ w: inout HTMLWriter, _ needs: OrganizationReport.NeedsSummary) {
+        let total = needs.total
+        guard needs.openNeeds.contains(where: { $0.raised != nil }) || total.solvedWithDates > 0 else { return }
+        w.element("h3", text: t("report.needs.ageing"))
+        func integer(_ n: Int) -> Message { Message("report.figure.value.integer", ["n": .integer(n)]) }
+        let figures: [(String, Message, Message)] = [
+            ("raised", Message("report.needs.ageing.raised"), integer(total.total)),
+            ("solved", Message("report.needs.ageing.solved"), integer(total.solved)),
+            ("solvedRate", Message("report.needs.ageing.solvedRate"),
+             Message("report.figure.value.percent", ["value": .percent(total.solvedRate ?? 0)])),
+            ("open", Message("report.needs.ageing.open"), integer(total.open + total.inProgress)),
+            ("overdue", Message("report.needs.ageing.overdue", ["days": .integer(needs.overdueDays)]), integer(needs.overdue)),
+            ("oldestOpenDays", Message("report.needs.ageing.oldest"),
+             total.oldestOpenDays.map { Message("report.needs.ageing.days", ["days": .integer($0)]) } ?? Message("report.figure.none")),
+            ("medianDaysToSolve", Message("report.needs.ageing.median"),
+             total.medianDaysToSolve.map { Message("report.needs.ageing.daysNumber", ["days": .number($0, digits: 1)]) }
+                ?? Message("report.figure.none")),
+        ]
+        w.open("dl", [("class", "figures"), ("id", "r-needs-ageing")])
+        for (key, label, value) in figures {
+            w.open("div", [("class", "figure"), ("data-key", key)])
+            w.element("dt", text: catalog.render(label))
+            w.element("dd", text: catalog.render(value))
+            w.close("div")
+        }
+        w.close("dl")
+        if let asOf = needs.asOf {
+            w.element("p", [("class", "note")], text: catalog.render(Message("report.needs.ageing.asOf", [
+                "asOf": .text(asOf), "days": .integer(needs.overdueDays), "undated": .integer(needs.undatedOpen)])))
+        }
+        let responders = needs.byResponder.prefix(Self.chartRows)
+        guard !responders.isEmpty else { return }
+        w.element("h3", text: t("report.needs.byResponder"))
+        w.raw(ReportChart.bars(
+            rows: responders.map { row in
+                ReportChart.Row(label: row.key == OrganizationReport.none ? t("report.needs.noResponder") : (row.name ?? row.key),
+                                value: row.solvedRate ?? 0, second: nil,
+                                text: catalog.render(Message("report.needs.responderRate", [
+                                    "solved": .integer(row.solved), "total": .integer(row.total), "rate": .percent(row.solvedRate ?? 0),
+                                    "overdue": .integer(row.overdue)])))
+            },
+            legend: (t("report.needs.legend.solved"), nil), id: "r-chart-responders"))
+    }
+
+    /// Bars in one chart at most.
+    public static let chartRows = 40
 
     static func percentText(_ rate: Double?) -> String { rate.map { Quantity.percent($0) } ?? "-" }
 
