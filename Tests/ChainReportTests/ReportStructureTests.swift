@@ -81,7 +81,9 @@ import Testing
         let html = try Self.report(park)
         try Self.check(html, park)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        for part in CommitteeReport.Part.allCases { #expect(html.contains("id=\"r-part-\(part.rawValue)\"")) }
+        for part in CommitteeReport.Part.allCases where part != .changes { #expect(html.contains("id=\"r-part-\(part.rawValue)\"")) }
+        // Without --since there is nothing to compare: no "what changed" part, no link to it.
+        #expect(!html.contains("r-part-changes"))
     }
 
     @Test(.tags(.slow), .enabled(if: Slow.allowed), arguments: ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"])
@@ -167,6 +169,53 @@ import Testing
         for i in park.needs.indices { park.needs[i].raised = nil; park.needs[i].solved = nil }
         let html = try Self.report(park)
         #expect(!html.contains("r-needs-ageing"))
+    }
+
+    /// `chainmap report beilun-nev --since beilun-nev-2023`: the "what changed" part with the
+    /// diff's figures, coverage 58% → 70% first.
+    @Test func sinceAddsWhatChanged() throws {
+        let old = try Samples.load("beilun-nev-2023").park
+        let park = try Samples.load("beilun-nev").park
+        _ = try ParkSeries.checkPair(old: old, oldName: "beilun-nev-2023", new: park, newName: "beilun-nev")
+        let diff = ParkDiff(old: old, new: park)
+        let bytes = try CommitteeReportFile.html(park: park, since: old, language: .zh)
+        let html = String(decoding: bytes, as: UTF8.self)
+        try Self.check(html, park)
+        #expect(html.contains("<section id=\"r-part-changes\" class=\"part\">"))
+        #expect(html.contains("href=\"#r-part-changes\""))
+        // Right after the overview.
+        let overview = try #require(html.range(of: "id=\"r-part-overview\""))
+        let changes = try #require(html.range(of: "id=\"r-part-changes\""))
+        let map = try #require(html.range(of: "id=\"r-part-map\""))
+        #expect(overview.lowerBound < changes.lowerBound && changes.lowerBound < map.lowerBound)
+        let f = { (key: String) in try Self.figure(html, in: "r-changes-figures", key) }
+        #expect(try f("coverage") == "58% → 70%")
+        #expect(try f("firmsInPark") == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（\(diff.after.firmsInPark - diff.before.firmsInPark)）")
+        #expect(try f("firms") == "新进 \(diff.firms.enteredInPark)，退出 \(diff.firms.leftInPark)")
+        #expect(try f("gaps") == "新出现 \(diff.totals["gapsOpened"] ?? -1)，已解决 \(diff.totals["gapsClosed"] ?? -1)")
+        #expect(try f("needs") == "新提出 \(diff.totals["needsRaised"] ?? -1)，已解决 \(diff.totals["needsSolved"] ?? -1)")
+        #expect(try f("linksChanged").hasPrefix("失去 "))
+        // The diff's own tables, with their own ids.
+        #expect(html.contains("id=\"r-table-changes-figures-0\""))
+        #expect(html.contains("id=\"r-table-changes-coverage-0\""))
+        // Same bytes each time.
+        #expect(bytes == (try CommitteeReportFile.html(park: park, since: old, language: .zh)))
+    }
+
+    /// The pair is checked as `chainmap diff` checks it: dated, different dates, one park.
+    @Test func sinceNeedsAnOlderSnapshotOfTheSamePark() throws {
+        let park = try Samples.load("jinchang-battery").park
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: park, oldName: "a", new: park, newName: "b") }
+        var other = park
+        other.id = "another-park"
+        other.dataDate = "2001-01"
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: other, oldName: "a", new: park, newName: "b") }
+        var undated = park
+        undated.dataDate = nil
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: undated, oldName: "a", new: park, newName: "b") }
+        var older = park
+        older.dataDate = "2001-01"
+        _ = try ParkSeries.checkPair(old: older, oldName: "a", new: park, newName: "b")
     }
 
     @Test func scriptJSONIsSafeInAScriptElement() {
