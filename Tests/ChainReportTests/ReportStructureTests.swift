@@ -190,7 +190,8 @@ import Testing
         #expect(overview.lowerBound < changes.lowerBound && changes.lowerBound < map.lowerBound)
         let f = { (key: String) in try Self.figure(html, in: "r-changes-figures", key) }
         #expect(try f("coverage") == "58% → 70%")
-        #expect(try f("firmsInPark") == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（\(diff.after.firmsInPark - diff.before.firmsInPark)）")
+        #expect(diff.after.firmsInPark > diff.before.firmsInPark)
+        #expect(try f("firmsInPark") == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（+\(diff.after.firmsInPark - diff.before.firmsInPark)）")
         #expect(try f("firms") == "新进 \(diff.firms.enteredInPark)，退出 \(diff.firms.leftInPark)")
         #expect(try f("gaps") == "新出现 \(diff.totals["gapsOpened"] ?? -1)，已解决 \(diff.totals["gapsClosed"] ?? -1)")
         #expect(try f("needs") == "新提出 \(diff.totals["needsRaised"] ?? -1)，已解决 \(diff.totals["needsSolved"] ?? -1)")

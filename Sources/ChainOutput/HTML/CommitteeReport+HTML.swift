@@ -127,7 +127,8 @@ public struct HTMLReportRenderer: Sendable {
         let b = diff.before, a = diff.after
         func count(_ key: String) -> Int { diff.totals[key] ?? 0 }
         func integers(_ x: Int, _ y: Int) -> Message {
-            Message("report.changes.integers", ["before": .integer(x), "after": .integer(y), "change": .integer(y - x)])
+            Message(y > x ? "report.changes.integers.up" : "report.changes.integers",
+                    ["before": .integer(x), "after": .integer(y), "change": .integer(y - x)])
         }
         func percents(_ x: Double?, _ y: Double?) -> Message {
             guard let x, let y else { return Message("report.figure.none") }

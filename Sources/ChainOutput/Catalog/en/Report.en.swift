@@ -95,6 +95,7 @@ extension Catalog {
         "report.part.changes": "What changed",
         "report.changes.dates": "Compared with the data of {old} (this data: {new})",
         "report.changes.integers": "{before} → {after} ({change})",
+        "report.changes.integers.up": "{before} → {after} (+{change})",
         "report.changes.percents": "{before}% → {after}%",
         "report.changes.money": "{before} → {after}",
         "report.changes.pair": "{first} {x}, {second} {y}",

@@ -95,6 +95,7 @@ extension Catalog {
         "report.part.changes": "变化情况",
         "report.changes.dates": "与 {old} 的数据相比（本期数据日期：{new}）",
         "report.changes.integers": "{before} → {after}（{change}）",
+        "report.changes.integers.up": "{before} → {after}（+{change}）",
         "report.changes.percents": "{before}% → {after}%",
         "report.changes.money": "{before} → {after}",
         "report.changes.pair": "{first} {x}，{second} {y}",
