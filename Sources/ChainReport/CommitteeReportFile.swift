@@ -10,18 +10,22 @@ import ChainRender
 ///
 /// ```swift
 /// let html = try CommitteeReportFile.html(park: park, language: .zh)
+/// let since = try CommitteeReportFile.html(park: park, since: older, language: .zh)
 /// try OutputFile.write(html, to: "北仑产业链.html", replace: false)
 /// ```
 public enum CommitteeReportFile {
     /// - Throws: ``RenderError`` when Graphviz cannot draw the map.
     /// - Complexity: the analyses of ``CommitteeReport`` plus one map layout: firm by firm up
     ///   to `options.fullLayoutLimit` firms, by stage above it.
+    ///
+    /// With `since`, an older snapshot of the same park, the report adds what changed since it
+    /// (``ParkDiff``); check the pair with `ParkSeries.checkPair` first.
     public static func html(
-        park: Park, language: Language, options: CommitteeReport.Options = CommitteeReport.Options(),
+        park: Park, since: Park? = nil, language: Language, options: CommitteeReport.Options = CommitteeReport.Options(),
         renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> [UInt8] {
         var trace = PhaseTrace()
-        let report = CommitteeReport(park: park, options: options)
+        let report = CommitteeReport(park: park, since: since, options: options)
         trace.mark("report.analyses")
         let map = try reportMap(park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
         trace.mark("report.map")

@@ -22,4 +22,19 @@ import Testing
         let usage = try CLI.run(["report", "jinchang-battery", "--limit", "0", "-o", path])
         #expect(usage.status == 2)
     }
+
+    /// `--since OLD`: the pair is checked as `chainmap diff` checks it, with the same errors,
+    /// before anything is written.
+    @Test func sinceIsCheckedAsDiffChecksIt() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("r.html").path
+        for (old, new) in [("beilun-nev", "beilun-nev"), ("jinchang-battery", "beilun-nev")] {
+            let report = try CLI.run(["report", new, "--since", old, "-o", path, "--no-warnings", "--lang", "en"])
+            let diff = try CLI.run(["diff", old, new, "--no-warnings", "--lang", "en"])
+            #expect(report.status == 1 && diff.status == 1)
+            #expect(!report.stderr.isEmpty && report.stderr == diff.stderr, "\(report.stderr) / \(diff.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
 }

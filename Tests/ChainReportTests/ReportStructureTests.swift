@@ -81,7 +81,9 @@ import Testing
         let html = try Self.report(park)
         try Self.check(html, park)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        for part in CommitteeReport.Part.allCases { #expect(html.contains("id=\"r-part-\(part.rawValue)\"")) }
+        for part in CommitteeReport.Part.allCases where part != .changes { #expect(html.contains("id=\"r-part-\(part.rawValue)\"")) }
+        // Without --since there is nothing to compare: no "what changed" part, no link to it.
+        #expect(!html.contains("r-part-changes"))
     }
 
     @Test(.tags(.slow), .enabled(if: Slow.allowed), arguments: ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"])
@@ -128,6 +130,93 @@ import Testing
         #expect(data["aggregated"] as? Bool == true)
         let stages = try #require(data["stages"] as? [[Any]])
         #expect(stages.contains { ($0[3] as? String).map { !$0.isEmpty } ?? false }, "stage nodes on the map")
+    }
+
+    /// The text of the `<dd>` of the figure `key` inside the element `id` (a `dl` of figures).
+    static func figure(_ html: String, in id: String, _ key: String) throws -> String {
+        let start = try #require(html.range(of: "id=\"\(id)\""), "no element \(id)")
+        let end = try #require(html.range(of: "</dl>", range: start.upperBound..<html.endIndex))
+        let block = html[start.upperBound..<end.lowerBound]
+        let item = try #require(block.range(of: "data-key=\"\(key)\""), "no figure \(key) in \(id)")
+        let dd = try #require(block.range(of: "<dd>", range: item.upperBound..<block.endIndex))
+        let close = try #require(block.range(of: "</dd>", range: dd.upperBound..<block.endIndex))
+        return String(block[dd.upperBound..<close.lowerBound])
+    }
+
+    /// Yihuang's dated needs: the needs part shows their ageing with the library's values
+    /// (`chainmap orgs --section needs`): 72 raised, 38 solved, and the overdue count at 30 days.
+    @Test func needsAgeingOfYihuang() throws {
+        let park = try Samples.load("yihuang-plastics").park
+        let needs = OrganizationReport(park: park).needs
+        let html = try Self.report(park)
+        try Self.check(html, park)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "raised") == "72")
+        #expect(try Self.figure(html, in: "r-needs-ageing", "solved") == "38")
+        #expect(needs.overdueDays == 30)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "overdue") == String(needs.overdue))
+        #expect(try Self.figure(html, in: "r-needs-ageing", "open") == String(needs.total.open + needs.total.inProgress))
+        let median = try #require(needs.total.medianDaysToSolve)
+        #expect(try Self.figure(html, in: "r-needs-ageing", "medianDaysToSolve") == "\(Quantity.decimal(median, digits: 1)) 天")
+        #expect(html.contains("id=\"r-chart-responders\""))
+        // In English too, from the catalog.
+        let en = try Self.report(park, .en)
+        #expect(en.contains("Needs ageing") && en.contains("Open longer than 30 days"))
+    }
+
+    /// Needs without dates: nothing to age, no ageing block.
+    @Test func undatedNeedsHaveNoAgeing() throws {
+        var park = try Samples.load("jinchang-battery").park
+        for i in park.needs.indices { park.needs[i].raised = nil; park.needs[i].solved = nil }
+        let html = try Self.report(park)
+        #expect(!html.contains("r-needs-ageing"))
+    }
+
+    /// `chainmap report beilun-nev --since beilun-nev-2023`: the "what changed" part with the
+    /// diff's figures, coverage 58% → 70% first.
+    @Test func sinceAddsWhatChanged() throws {
+        let old = try Samples.load("beilun-nev-2023").park
+        let park = try Samples.load("beilun-nev").park
+        _ = try ParkSeries.checkPair(old: old, oldName: "beilun-nev-2023", new: park, newName: "beilun-nev")
+        let diff = ParkDiff(old: old, new: park)
+        let bytes = try CommitteeReportFile.html(park: park, since: old, language: .zh)
+        let html = String(decoding: bytes, as: UTF8.self)
+        try Self.check(html, park)
+        #expect(html.contains("<section id=\"r-part-changes\" class=\"part\">"))
+        #expect(html.contains("href=\"#r-part-changes\""))
+        // Right after the overview.
+        let overview = try #require(html.range(of: "id=\"r-part-overview\""))
+        let changes = try #require(html.range(of: "id=\"r-part-changes\""))
+        let map = try #require(html.range(of: "id=\"r-part-map\""))
+        #expect(overview.lowerBound < changes.lowerBound && changes.lowerBound < map.lowerBound)
+        let f = { (key: String) in try Self.figure(html, in: "r-changes-figures", key) }
+        #expect(try f("coverage") == "58% → 70%")
+        #expect(diff.after.firmsInPark > diff.before.firmsInPark)
+        #expect(try f("firmsInPark") == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（+\(diff.after.firmsInPark - diff.before.firmsInPark)）")
+        #expect(try f("firms") == "新进 \(diff.firms.enteredInPark)，退出 \(diff.firms.leftInPark)")
+        #expect(try f("gaps") == "新出现 \(diff.totals["gapsOpened"] ?? -1)，已解决 \(diff.totals["gapsClosed"] ?? -1)")
+        #expect(try f("needs") == "新提出 \(diff.totals["needsRaised"] ?? -1)，已解决 \(diff.totals["needsSolved"] ?? -1)")
+        #expect(try f("linksChanged").hasPrefix("失去 "))
+        // The diff's own tables, with their own ids.
+        #expect(html.contains("id=\"r-table-changes-figures-0\""))
+        #expect(html.contains("id=\"r-table-changes-coverage-0\""))
+        // Same bytes each time.
+        #expect(bytes == (try CommitteeReportFile.html(park: park, since: old, language: .zh)))
+    }
+
+    /// The pair is checked as `chainmap diff` checks it: dated, different dates, one park.
+    @Test func sinceNeedsAnOlderSnapshotOfTheSamePark() throws {
+        let park = try Samples.load("jinchang-battery").park
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: park, oldName: "a", new: park, newName: "b") }
+        var other = park
+        other.id = "another-park"
+        other.dataDate = "2001-01"
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: other, oldName: "a", new: park, newName: "b") }
+        var undated = park
+        undated.dataDate = nil
+        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: undated, oldName: "a", new: park, newName: "b") }
+        var older = park
+        older.dataDate = "2001-01"
+        _ = try ParkSeries.checkPair(old: older, oldName: "a", new: park, newName: "b")
     }
 
     @Test func scriptJSONIsSafeInAScriptElement() {

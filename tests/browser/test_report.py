@@ -3,7 +3,8 @@
 driven by Playwright for Python.
 
 For the report of every bundled sample (and an English one, and a large park's aggregated
-one): it loads with no console error and no network request (every request other than the
+one; and Beilun's with --since its 2023 snapshot, whose "what changed" part is checked): it
+loads with no console error and no network request (every request other than the
 file itself and data: URLs is recorded and aborted); search finds a firm and centres it;
 clicking a firm opens its card; the findings table sorts and filters; a screenshot is not
 blank; printing to PDF gives the expected number of pages.
@@ -63,6 +64,32 @@ def make_reports(chainmap, folder):
     run([chainmap, "report", park, "--limit", "200", "-o", path, "--force"])
     reports.append(("generated 600 firms, --limit 200", path, "zh", True))
     return reports
+
+
+def make_since_report(chainmap, folder):
+    """The Beilun report with what changed since the 2023 snapshot (`--since`)."""
+    path = os.path.join(folder, "beilun-since-2023.html")
+    run([chainmap, "report", "beilun-nev", "--since", "beilun-nev-2023", "-o", path, "--force"])
+    return ("beilun-nev --since beilun-nev-2023", path)
+
+
+def test_changes(p):
+    """The "what changed" part: after the overview, in the navigation, coverage 58% → 70%, and
+    its tables sort."""
+    page = p.page
+    check(page.locator("#r-part-changes").count() == 1, "no changes part")
+    check(page.locator('#r-nav a[href="#r-part-changes"]').count() == 1, "no link to the changes part")
+    order = page.evaluate("[...document.querySelectorAll('.part')].map(e => e.id).slice(0, 3)")
+    check(order == ["r-part-overview", "r-part-changes", "r-part-map"], f"parts in order {order}")
+    coverage = page.inner_text('#r-changes-figures [data-key="coverage"] dd')
+    check(coverage == "58% → 70%", f"coverage {coverage}")
+    page.click('#r-nav a[href="#r-part-changes"]')
+    table = page.locator("#r-part-changes table[data-sortable]").first
+    check(table.count() == 1, "no table in the changes part")
+    header = table.locator("th").nth(1)
+    header.click()
+    header.click()
+    check(page.locator("#r-part-changes table[data-sortable] tbody tr").count() > 0, "the changes tables are empty")
 
 
 def png_is_blank(data):
@@ -342,6 +369,7 @@ def main():
     failures = []
     try:
         reports = make_reports(os.path.abspath(args.chainmap), folder)
+        since = make_since_report(os.path.abspath(args.chainmap), folder)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for name, path, language, aggregated in reports:
@@ -365,6 +393,21 @@ def main():
                         failures.append(f"{name}: {title}: {e}")
                         print(f"FAIL {name}: {title}: {e}")
                 p.close()
+            name, path = since
+            p = Page(browser, path)
+            for title, test in [
+                ("loads offline without errors", lambda: test_loads(p, name, "zh")),
+                ("what changed: coverage 58% → 70%, tables sort", lambda: test_changes(p)),
+                ("no console error or request afterwards", lambda: test_loads(p, name, "zh")),
+            ]:
+                t0 = time.time()
+                try:
+                    test()
+                    print(f"ok   {name}: {title} [{time.time() - t0:.1f} s]")
+                except Exception as e:
+                    failures.append(f"{name}: {title}: {e}")
+                    print(f"FAIL {name}: {title}: {e}")
+            p.close()
             browser.close()
     except Failure as e:
         failures.append(str(e))

@@ -13,7 +13,7 @@ public struct CommitteeReport: Sendable {
     /// The report's parts, in order. A new part (trends over snapshots, needs ageing) is one
     /// case here and one section writer in the HTML renderer.
     public enum Part: String, Sendable, CaseIterable {
-        case overview, map, gaps, matches, organization, needs
+        case overview, changes, map, gaps, matches, organization, needs
     }
 
     /// What one firm's card shows besides the firm's own record.
@@ -49,8 +49,10 @@ public struct CommitteeReport: Sendable {
         public var linksPerCard = 50
         /// Suppliers and buyers listed per card in a large park.
         public var largeLinksPerCard = 3
-        /// The parts, in order.
+        /// The parts, in order (`changes` only appears when the report has an older snapshot).
         public var parts: [Part] = Part.allCases
+        /// Rows per list of the "what changed" part (0: all); counts are always complete.
+        public var changesLimit = 200
 
         public init() {}
     }
@@ -66,16 +68,23 @@ public struct CommitteeReport: Sendable {
     public var agenda: MatchAgendaReport
     /// One card per firm, in `park.firms` order.
     public var cards: [Card]
+    /// What changed since an older snapshot of the park (`chainmap report --since OLD`).
+    public var diff: ParkDiff?
     /// The parts, in order.
     public var parts: [Part]
 
     /// - Complexity: the gap, organization and agenda analyses, plus O(firms + links + needs +
     ///   pairings + findings) for the cards; small parks add one match query per in-park firm.
-    public init(park: Park, options: Options = Options()) {
+    ///
+    /// With `since` (an older snapshot of the same park; check the pair with
+    /// `ParkSeries.checkPair` first) the report adds the ``ParkDiff`` from it to `park`.
+    public init(park: Park, since: Park? = nil, options: Options = Options()) {
         self.park = park
         self.options = options
-        parts = options.parts
+        parts = since == nil ? options.parts.filter { $0 != .changes } : options.parts
         var trace = PhaseTrace()
+        diff = since.map { ParkDiff(old: $0, new: park, limit: options.changesLimit) }
+        if since != nil { trace.mark("report.diff") }
         summary = ParkSummary(park)
         large = park.firms.count > options.fullLayoutLimit
         var gapOptions = GapOptions()

@@ -12,7 +12,8 @@ struct DiffCommand: ParsableCommand {
             OLD and NEW are two snapshots of one park (any park format, or a bundled sample), \
             each dated by its dataDate. Records are matched by id (links by their two firms, \
             then id or product); an id whose record changed meaning (another name and stage, \
-            another name and kind) is listed, not paired. Coverage counts in-park firms with \
+            another name and kind) is listed, not paired; OLD and NEW must be the same park (the \
+            same park id) with different dates. Coverage counts in-park firms with \
             party members, as `chainmap orgs` does; gap findings are matched by kind, rule and \
             place. Definitions: docs/FORMAT.md (Snapshots and series).
 

@@ -16,13 +16,16 @@ struct ReportCommand: ParsableCommand {
             findings, matches, organization, pairings, needs); the gap findings as a sortable, \
             filterable table linked to the map; the matchmaking agenda; organization coverage \
             charts; the needs lists with solved rates. It prints on A4 portrait (the map on A3 \
-            landscape). Above --limit firms the map shows stages, with the firms of one chain \
+            landscape). With --since OLD (an older dated snapshot of the same park) it adds \
+            what changed since then: key figures before → after, firms entered and left, links \
+            lost and won, gap findings opened and closed, needs raised and solved. Above --limit firms the map shows stages, with the firms of one chain \
             or stage at a time below it. What it holds: docs/REPORT.md.
 
             Examples:
               chainmap report beilun-nev -o 北仑产业链.html
               chainmap report yihuang-plastics --lang en -o yihuang.html
               chainmap report big-park/ -o park.html
+              chainmap report beilun-nev --since beilun-nev-2023 -o 北仑变化.html
             """)
 
     @OptionGroup var input: ParkOptions
@@ -39,18 +42,27 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Largest number of firms drawn one by one; above it the map shows stages.")
     var limit: Int = CommitteeReport.Options().fullLayoutLimit
 
+    @Option(help: "An older snapshot of the same park (park file, CSV folder, workbook or sample name): add what changed since it.")
+    var since: String?
+
     func validate() throws {
         if limit < 1 { throw Usage.atLeast("--limit", 1) }
     }
 
     func run() throws {
         let park = try input.load().park
+        var older: Park?
+        if let since {
+            let old = try ParkOptions.load(since, noWarnings: input.noWarnings)
+            _ = try ParkSeries.checkPair(old: old, oldName: since, new: park, newName: input.displayName)
+            older = old
+        }
         _ = try OutputFile.check(output, replace: force)
         var options = CommitteeReport.Options()
         options.fullLayoutLimit = limit
         let language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         let progress = ProgressLine(StderrText.text(Message("cli.progress.report")))
-        let html = try CommitteeReportFile.html(park: park, language: language, options: options)
+        let html = try CommitteeReportFile.html(park: park, since: older, language: language, options: options)
         progress.finish()
         try OutputFile.write(html, to: output, replace: force)
         StderrText.say(Message("cli.wrote", ["path": .text(output)]))

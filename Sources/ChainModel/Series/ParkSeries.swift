@@ -106,10 +106,7 @@ public enum ParkSeries {
             case .problems(let p): problems += p
             case .item(let item, let id):
                 if let first = firstId, first.id != id {
-                    problems.append(Diagnostic(.error, file: item.name, field: "id", "is park '\(id)', but \(first.name) is park '\(first.id)'",
-                                               hint: "a series holds snapshots of one park")
-                        .with(Message("problem.series.otherPark", ["id": .text(id), "other": .text(first.name), "otherId": .text(first.id)]),
-                              hint: Message("problem.series.otherPark.hint")))
+                    problems.append(otherParkProblem(item.name, id, first.name, first.id))
                     continue
                 }
                 if firstId == nil { firstId = (id, item.name) }
@@ -125,7 +122,7 @@ public enum ParkSeries {
     }
 
     /// Checks that two parks can be compared as OLD and NEW snapshots: both dated (a readable
-    /// `dataDate`), the dates different. Returns the two dates.
+    /// `dataDate`), the dates different, the park ids the same. Returns the two dates.
     ///
     /// - Throws: ``ParkLoadError`` naming each park without a date, or both when they share
     ///   one.
@@ -136,6 +133,7 @@ public enum ParkSeries {
         if b == nil { problems.append(dateProblem(newName, new.dataDate)) }
         guard let a, let b else { throw ParkLoadError(problems) }
         if a == b { throw ParkLoadError([sameDateProblem(newName, oldName, b)]) }
+        if old.id != new.id { throw ParkLoadError([otherParkProblem(newName, new.id, oldName, old.id)]) }
         return (a, b)
     }
 
@@ -147,6 +145,13 @@ public enum ParkSeries {
         return Diagnostic(.error, file: name, field: "dataDate", "the park has no data date, so it has no place in a series",
                           hint: "write it as YYYY, YYYY-MM or YYYY-MM-DD")
             .with(Message("problem.series.noDate"), hint: Message("problem.series.date.hint"))
+    }
+
+    static func otherParkProblem(_ name: String, _ id: String, _ other: String, _ otherId: String) -> Diagnostic {
+        Diagnostic(.error, file: name, field: "id", "is park '\(id)', but \(other) is park '\(otherId)'",
+                   hint: "a series holds snapshots of one park")
+            .with(Message("problem.series.otherPark", ["id": .text(id), "other": .text(other), "otherId": .text(otherId)]),
+                  hint: Message("problem.series.otherPark.hint"))
     }
 
     static func sameDateProblem(_ name: String, _ other: String, _ date: SnapshotDate) -> Diagnostic {

@@ -39,6 +39,7 @@ public struct HTMLReportRenderer: Sendable {
         for part in report.parts {
             switch part {
             case .overview: writeOverview(&w, report, title: title)
+            case .changes: writeChanges(&w, report)
             case .map: writeMap(&w, report, map)
             case .gaps: writeGaps(&w, report, map)
             case .matches: writeMatches(&w, report)
@@ -113,6 +114,62 @@ public struct HTMLReportRenderer: Sendable {
                 "firms": .integer(report.park.firms.count), "limit": .integer(report.options.fullLayoutLimit)])))
         }
         w.close("header")
+    }
+
+    /// What changed since the older snapshot (`--since`), from ``ParkDiff``: the key figures
+    /// before → after, the counts of what entered, left, opened and closed, then the diff's own
+    /// sections (`chainmap diff`).
+    private func writeChanges(_ w: inout HTMLWriter, _ report: CommitteeReport) {
+        guard let diff = report.diff else { return }
+        openPart(&w, .changes)
+        w.element("p", [("class", "sub")], text: catalog.render(Message("report.changes.dates", [
+            "old": .text(diff.oldDate ?? "-"), "new": .text(diff.newDate ?? "-")])))
+        let b = diff.before, a = diff.after
+        func count(_ key: String) -> Int { diff.totals[key] ?? 0 }
+        func integers(_ x: Int, _ y: Int) -> Message {
+            Message(y > x ? "report.changes.integers.up" : "report.changes.integers",
+                    ["before": .integer(x), "after": .integer(y), "change": .integer(y - x)])
+        }
+        func percents(_ x: Double?, _ y: Double?) -> Message {
+            guard let x, let y else { return Message("report.figure.none") }
+            return Message("report.changes.percents", ["before": .number((x * 100).rounded(), digits: 0), "after": .number((y * 100).rounded(), digits: 0)])
+        }
+        // Links lost: removed from the data or now marked lost; won: added or now active.
+        var lostByStatus = 0, wonByStatus = 0
+        for (key, n) in diff.links.transitions {
+            if key.hasSuffix("->" + LinkStatus.lost.rawValue) { lostByStatus += n }
+            if key.hasSuffix("->" + LinkStatus.active.rawValue) { wonByStatus += n }
+        }
+        func pair(_ first: String, _ x: Int, _ second: String, _ y: Int) -> Message {
+            Message("report.changes.pair", ["first": .message(Message("report.changes." + first)), "x": .integer(x),
+                                             "second": .message(Message("report.changes." + second)), "y": .integer(y)])
+        }
+        let figures: [(String, Message, Message)] = [
+            ("coverage", Message("report.figure.coverage"), percents(b.organizationRate, a.organizationRate)),
+            ("workCoverage", Message("report.changes.workCoverage"), percents(b.workRate, a.workRate)),
+            ("firmsInPark", Message("report.figure.firmsInPark"), integers(b.firmsInPark, a.firmsInPark)),
+            ("outputInPark", Message("report.figure.outputInPark"),
+             Message("report.changes.money", ["before": .money(b.outputInPark), "after": .money(a.outputInPark)])),
+            ("links", Message("report.figure.links"), integers(b.links, a.links)),
+            ("needsSolved", Message("report.changes.needsSolved"), integers(b.needsSolved, a.needsSolved)),
+            ("findings", Message("report.figure.findings"), integers(b.findingsTotal, a.findingsTotal)),
+            ("firms", Message("report.changes.firms"), pair("entered", diff.firms.enteredInPark, "left", diff.firms.leftInPark)),
+            ("linksChanged", Message("report.changes.links"),
+             pair("lost", count("linksRemoved") + lostByStatus, "won", count("linksAdded") + wonByStatus)),
+            ("gaps", Message("report.changes.gaps"), pair("opened", count("gapsOpened"), "closed", count("gapsClosed"))),
+            ("needs", Message("report.changes.needs"), pair("raised", count("needsRaised"), "solvedCount", count("needsSolved"))),
+        ]
+        w.open("dl", [("class", "figures"), ("id", "r-changes-figures")])
+        for (key, label, value) in figures {
+            w.open("div", [("class", "figure"), ("data-key", key)])
+            w.element("dt", text: catalog.render(label))
+            w.element("dd", text: catalog.render(value))
+            w.close("div")
+        }
+        w.close("dl")
+        w.element("p", [("class", "note")], text: t("report.changes.linksNote"))
+        writeSections(&w, diff.document().sections, prefix: "changes")
+        w.close("section")
     }
 
     private func writeMap(_ w: inout HTMLWriter, _ report: CommitteeReport, _ map: ReportMap) {
@@ -318,6 +375,7 @@ public struct HTMLReportRenderer: Sendable {
                                                                                    "rate": .percent(row.solvedRate ?? 0)])))
             },
             legend: (t("report.needs.legend.solved"), nil), id: "r-chart-needs"))
+        writeNeedsAgeing(&w, needs)
         let document = report.organization.document()
         writeSections(&w, document.sections.filter { $0.key == "needs" }, prefix: "needs")
         // The needs list itself: every need with its firm, kind, status and responder.
@@ -336,6 +394,57 @@ public struct HTMLReportRenderer: Sendable {
         writeTable(&w, table, id: "r-table-needlist")
         w.close("section")
     }
+
+    /// Needs ageing (the values of `chainmap orgs --section needs`): raised and solved, the
+    /// solved rate, open needs and how many are older than the overdue limit, the oldest open
+    /// need's age and the median days to solve; then the solved rate by responder. Only when
+    /// some need is dated.
+    private func writeNeedsAgeing(_ w: inout HTMLWriter, _ needs: OrganizationReport.NeedsSummary) {
+        let total = needs.total
+        guard needs.openNeeds.contains(where: { $0.raised != nil }) || total.solvedWithDates > 0 else { return }
+        w.element("h3", text: t("report.needs.ageing"))
+        func integer(_ n: Int) -> Message { Message("report.figure.value.integer", ["n": .integer(n)]) }
+        let figures: [(String, Message, Message)] = [
+            ("raised", Message("report.needs.ageing.raised"), integer(total.total)),
+            ("solved", Message("report.needs.ageing.solved"), integer(total.solved)),
+            ("solvedRate", Message("report.needs.ageing.solvedRate"),
+             Message("report.figure.value.percent", ["value": .percent(total.solvedRate ?? 0)])),
+            ("open", Message("report.needs.ageing.open"), integer(total.open + total.inProgress)),
+            ("overdue", Message("report.needs.ageing.overdue", ["days": .integer(needs.overdueDays)]), integer(needs.overdue)),
+            ("oldestOpenDays", Message("report.needs.ageing.oldest"),
+             total.oldestOpenDays.map { Message("report.needs.ageing.days", ["days": .integer($0)]) } ?? Message("report.figure.none")),
+            ("medianDaysToSolve", Message("report.needs.ageing.median"),
+             total.medianDaysToSolve.map { Message("report.needs.ageing.daysNumber", ["days": .number($0, digits: 1)]) }
+                ?? Message("report.figure.none")),
+        ]
+        w.open("dl", [("class", "figures"), ("id", "r-needs-ageing")])
+        for (key, label, value) in figures {
+            w.open("div", [("class", "figure"), ("data-key", key)])
+            w.element("dt", text: catalog.render(label))
+            w.element("dd", text: catalog.render(value))
+            w.close("div")
+        }
+        w.close("dl")
+        if let asOf = needs.asOf {
+            w.element("p", [("class", "note")], text: catalog.render(Message("report.needs.ageing.asOf", [
+                "asOf": .text(asOf), "days": .integer(needs.overdueDays), "undated": .integer(needs.undatedOpen)])))
+        }
+        let responders = needs.byResponder.prefix(Self.chartRows)
+        guard !responders.isEmpty else { return }
+        w.element("h3", text: t("report.needs.byResponder"))
+        w.raw(ReportChart.bars(
+            rows: responders.map { row in
+                ReportChart.Row(label: row.key == OrganizationReport.none ? t("report.needs.noResponder") : (row.name ?? row.key),
+                                value: row.solvedRate ?? 0, second: nil,
+                                text: catalog.render(Message("report.needs.responderRate", [
+                                    "solved": .integer(row.solved), "total": .integer(row.total), "rate": .percent(row.solvedRate ?? 0),
+                                    "overdue": .integer(row.overdue)])))
+            },
+            legend: (t("report.needs.legend.solved"), nil), id: "r-chart-responders"))
+    }
+
+    /// Bars in one chart at most.
+    public static let chartRows = 40
 
     static func percentText(_ rate: Double?) -> String { rate.map { Quantity.percent($0) } ?? "-" }
 
