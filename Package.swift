@@ -85,8 +85,11 @@ let package = Package(
         .testTarget(name: "ChainModelTests", dependencies: ["ChainModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChainAnalysisTests", dependencies: ["ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainOutputTests", dependencies: ["ChainOutput"]),
-        .testTarget(name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel", "ChainAnalysis"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChainReportTests", dependencies: ["ChainReport", "ChainOutput", "ChainAnalysis", "ChainModel"]),
+        .testTarget(
+            name: "ChainRenderTests", dependencies: ["ChainRender", "ChainModel", "ChainAnalysis"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ChainReportTests", dependencies: ["ChainReport", "ChainOutput", "ChainAnalysis", "ChainModel"]),
         .testTarget(name: "ChainMapCLITests", dependencies: ["chainmap", "ChainModel"]),
     ]
 )

@@ -16,7 +16,7 @@ let fuzzSupport: [Target.Dependency] = ["FuzzSupport"]
 let package = Package(
     name: "ChainMapFuzz",
     dependencies: [
-        .package(name: "ChainMap", path: ".."),
+        .package(name: "ChainMap", path: "..")
     ],
     targets: [
         // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.

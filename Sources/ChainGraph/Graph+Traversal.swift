@@ -12,7 +12,9 @@ extension Graph {
     /// Calls `body` with each neighbour of `node` in `direction`, with the edge id.
     /// Out-edges come first (for `.both`), each group in edge-id order.
     @inlinable
-    public func forEachNeighbor(of node: Int32, _ direction: Direction, _ body: (_ neighbor: Int32, _ edge: Int) -> Void) {
+    public func forEachNeighbor(
+        of node: Int32, _ direction: Direction, _ body: (_ neighbor: Int32, _ edge: Int) -> Void
+    ) {
         if direction != .incoming {
             for e in outEdgeRange(of: node) { body(outTargets[e], e) }
         }
@@ -26,7 +28,9 @@ extension Graph {
     /// Unreached nodes get `-1`. With `maxDepth`, the search stops at that many hops.
     /// Iterative, with one queue allocated up front.
     /// - Complexity: O(V + E).
-    public func bfsDistances(from sources: some Sequence<Int32>, direction: Direction = .outgoing, maxDepth: Int = .max) -> [Int32] {
+    public func bfsDistances(from sources: some Sequence<Int32>, direction: Direction = .outgoing, maxDepth: Int = .max)
+        -> [Int32]
+    {
         var distance = [Int32](repeating: -1, count: nodeCount)
         var queue = [Int32](repeating: 0, count: nodeCount)
         var head = 0
@@ -86,7 +90,9 @@ extension Graph {
     /// `roots` is nil), following `direction`. Iterative: an explicit stack of
     /// (node, next-edge cursor), so million-node paths do not overflow the call stack.
     /// - Complexity: O(V + E).
-    public func depthFirst(from roots: [Int32]? = nil, direction: Direction = .outgoing) -> (preorder: [Int32], postorder: [Int32]) {
+    public func depthFirst(from roots: [Int32]? = nil, direction: Direction = .outgoing) -> (
+        preorder: [Int32], postorder: [Int32]
+    ) {
         var visited = [Bool](repeating: false, count: nodeCount)
         var pre: [Int32] = []
         var post: [Int32] = []
@@ -107,7 +113,8 @@ extension Graph {
                 var cursor = top.cursor
                 var next: Int32 = -1
                 while cursor < outRange.count + inRange.count {
-                    let w = cursor < outRange.count
+                    let w =
+                        cursor < outRange.count
                         ? outTargets[outRange.lowerBound + cursor]
                         : inSources[inRange.lowerBound + cursor - outRange.count]
                     cursor += 1

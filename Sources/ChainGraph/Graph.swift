@@ -142,7 +142,8 @@ public struct Graph: Sendable {
     /// Bytes held by the adjacency arrays (the figure stated in the docs).
     public var memoryFootprint: Int {
         outOffsets.count * MemoryLayout<Int>.stride + inOffsets.count * MemoryLayout<Int>.stride
-            + edgeCount * (MemoryLayout<Int32>.stride * 3 + MemoryLayout<Double>.stride + MemoryLayout<EdgeLayer>.stride)
+            + edgeCount
+            * (MemoryLayout<Int32>.stride * 3 + MemoryLayout<Double>.stride + MemoryLayout<EdgeLayer>.stride)
     }
 
     #if DEBUG
@@ -160,7 +161,9 @@ public struct Graph: Sendable {
         // arrays with these edge ids (see the "In bounds" notes at each).
         assert(outTargets.allSatisfy { $0 >= 0 && Int($0) < nodeCount }, "a target outside 0..<\(nodeCount)")
         assert(inSources.allSatisfy { $0 >= 0 && Int($0) < nodeCount }, "an in-source outside 0..<\(nodeCount)")
-        assert(inEdges.allSatisfy { $0 >= 0 && Int($0) < outTargets.count }, "an in-edge id outside 0..<\(outTargets.count)")
+        assert(
+            inEdges.allSatisfy { $0 >= 0 && Int($0) < outTargets.count },
+            "an in-edge id outside 0..<\(outTargets.count)")
     }
     #endif
 }

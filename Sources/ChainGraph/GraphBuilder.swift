@@ -1,4 +1,3 @@
-
 /// An error building a graph.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An edge named a negative node id.
@@ -61,9 +60,12 @@ public struct GraphBuilder: Sendable {
         directed: Bool = true, nodeCount: Int = 0, sources: [Int32], targets: [Int32],
         weights: [Double]? = nil, uniformWeight: Double = 1, layers: [EdgeLayer]? = nil, uniformLayer: EdgeLayer = 0
     ) {
-        precondition(targets.count == sources.count, "GraphBuilder: \(targets.count) targets for \(sources.count) sources")
-        precondition((weights?.count ?? sources.count) == sources.count, "GraphBuilder: weights and sources differ in length")
-        precondition((layers?.count ?? sources.count) == sources.count, "GraphBuilder: layers and sources differ in length")
+        precondition(
+            targets.count == sources.count, "GraphBuilder: \(targets.count) targets for \(sources.count) sources")
+        precondition(
+            (weights?.count ?? sources.count) == sources.count, "GraphBuilder: weights and sources differ in length")
+        precondition(
+            (layers?.count ?? sources.count) == sources.count, "GraphBuilder: layers and sources differ in length")
         self.isDirected = directed
         self.sources = sources
         self.targets = targets
@@ -177,47 +179,58 @@ public struct GraphBuilder: Sendable {
         assert(Self.idsInRange(sources, n) && Self.idsInRange(targets, n), "GraphBuilder: an id outside 0..<\(n)")
         assert(targets.count == m && (!perEdgeWeights || weights.count == m) && (!perEdgeLayers || layers.count == m))
         sources.withUnsafeBufferPointer { src in
-        targets.withUnsafeBufferPointer { tgt in
-        weights.withUnsafeBufferPointer { wts in
-        layers.withUnsafeBufferPointer { lys in
-        outOffsets.withUnsafeMutableBufferPointer { outOff in
-        inOffsets.withUnsafeMutableBufferPointer { inOff in
-        outTargets.withUnsafeMutableBufferPointer { oTgt in
-        outWeights.withUnsafeMutableBufferPointer { oWts in
-        outLayers.withUnsafeMutableBufferPointer { oLys in
-        inSources.withUnsafeMutableBufferPointer { iSrc in
-        inEdges.withUnsafeMutableBufferPointer { iEdg in
-        cursor.withUnsafeMutableBufferPointer { cur in
-            for i in 0..<m {
-                outOff[Int(src[i]) + 1] += 1
-                inOff[Int(tgt[i]) + 1] += 1
-            }
-            for v in 0..<n {
-                outOff[v + 1] += outOff[v]
-                inOff[v + 1] += inOff[v]
-            }
-            for v in 0...n { cur[v] = outOff[v] }
-            for i in 0..<m {
-                let s = Int(src[i])
-                let e = cur[s]
-                cur[s] = e + 1
-                oTgt[e] = tgt[i]
-                if perEdgeWeights { oWts[e] = wts[i] }
-                if perEdgeLayers { oLys[e] = lys[i] }
-            }
-            for v in 0...n { cur[v] = inOff[v] }
-            for v in 0..<n {
-                let lo = outOff[v], hi = outOff[v + 1]
-                if lo == hi { continue }
-                for e in lo..<hi {
-                    let t = Int(oTgt[e])
-                    let slot = cur[t]
-                    cur[t] = slot + 1
-                    iSrc[slot] = Int32(v)
-                    iEdg[slot] = Int32(e)
+            targets.withUnsafeBufferPointer { tgt in
+                weights.withUnsafeBufferPointer { wts in
+                    layers.withUnsafeBufferPointer { lys in
+                        outOffsets.withUnsafeMutableBufferPointer { outOff in
+                            inOffsets.withUnsafeMutableBufferPointer { inOff in
+                                outTargets.withUnsafeMutableBufferPointer { oTgt in
+                                    outWeights.withUnsafeMutableBufferPointer { oWts in
+                                        outLayers.withUnsafeMutableBufferPointer { oLys in
+                                            inSources.withUnsafeMutableBufferPointer { iSrc in
+                                                inEdges.withUnsafeMutableBufferPointer { iEdg in
+                                                    cursor.withUnsafeMutableBufferPointer { cur in
+                                                        for i in 0..<m {
+                                                            outOff[Int(src[i]) + 1] += 1
+                                                            inOff[Int(tgt[i]) + 1] += 1
+                                                        }
+                                                        for v in 0..<n {
+                                                            outOff[v + 1] += outOff[v]
+                                                            inOff[v + 1] += inOff[v]
+                                                        }
+                                                        for v in 0...n { cur[v] = outOff[v] }
+                                                        for i in 0..<m {
+                                                            let s = Int(src[i])
+                                                            let e = cur[s]
+                                                            cur[s] = e + 1
+                                                            oTgt[e] = tgt[i]
+                                                            if perEdgeWeights { oWts[e] = wts[i] }
+                                                            if perEdgeLayers { oLys[e] = lys[i] }
+                                                        }
+                                                        for v in 0...n { cur[v] = inOff[v] }
+                                                        for v in 0..<n {
+                                                            let lo = outOff[v], hi = outOff[v + 1]
+                                                            if lo == hi { continue }
+                                                            for e in lo..<hi {
+                                                                let t = Int(oTgt[e])
+                                                                let slot = cur[t]
+                                                                cur[t] = slot + 1
+                                                                iSrc[slot] = Int32(v)
+                                                                iEdg[slot] = Int32(e)
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}}}}}}}}
+        }
         return Graph(
             nodeCount: n, isDirected: isDirected, outOffsets: outOffsets, outTargets: outTargets,
             weights: outWeights, layers: outLayers, inOffsets: inOffsets, inSources: inSources,
@@ -269,34 +282,42 @@ public struct GraphBuilder: Sendable {
         }
         // Out pass: counts and scatter of the added edges.
         sources.withUnsafeBufferPointer { src in
-        targets.withUnsafeBufferPointer { tgt in
-        weights.withUnsafeBufferPointer { wts in
-        layers.withUnsafeBufferPointer { lys in
-        outOffsets.withUnsafeMutableBufferPointer { outOff in
-        outTargets.withUnsafeMutableBufferPointer { oTgt in
-        outWeights.withUnsafeMutableBufferPointer { oWts in
-        outLayers.withUnsafeMutableBufferPointer { oLys in
-        counts.withUnsafeMutableBufferPointer { cnt in
-            // Workers write disjoint slots; the buffers live until the passes return.
-            nonisolated(unsafe) let (src, tgt, wts, lys) = (src, tgt, wts, lys)
-            nonisolated(unsafe) let (oTgt, oWts, oLys, cnt) = (oTgt, oWts, oLys, cnt)
-            Parallel.forEach(iterations: t) { w in
-                let base = w * stride
-                for i in edgeSlice(w) { cnt[base + Int(src[i])] += 1 }
-            }
-            offsetsAndCursors(outOff, cnt)
-            Parallel.forEach(iterations: t) { w in
-                let base = w * stride
-                for i in edgeSlice(w) {
-                    let s = base + Int(src[i])
-                    let e = cnt[s]
-                    cnt[s] = e + 1
-                    oTgt[e] = tgt[i]
-                    if perEdgeWeights { oWts[e] = wts[i] }
-                    if perEdgeLayers { oLys[e] = lys[i] }
+            targets.withUnsafeBufferPointer { tgt in
+                weights.withUnsafeBufferPointer { wts in
+                    layers.withUnsafeBufferPointer { lys in
+                        outOffsets.withUnsafeMutableBufferPointer { outOff in
+                            outTargets.withUnsafeMutableBufferPointer { oTgt in
+                                outWeights.withUnsafeMutableBufferPointer { oWts in
+                                    outLayers.withUnsafeMutableBufferPointer { oLys in
+                                        counts.withUnsafeMutableBufferPointer { cnt in
+                                            // Workers write disjoint slots; the buffers live until the passes return.
+                                            nonisolated(unsafe) let (src, tgt, wts, lys) = (src, tgt, wts, lys)
+                                            nonisolated(unsafe) let (oTgt, oWts, oLys, cnt) = (oTgt, oWts, oLys, cnt)
+                                            Parallel.forEach(iterations: t) { w in
+                                                let base = w * stride
+                                                for i in edgeSlice(w) { cnt[base + Int(src[i])] += 1 }
+                                            }
+                                            offsetsAndCursors(outOff, cnt)
+                                            Parallel.forEach(iterations: t) { w in
+                                                let base = w * stride
+                                                for i in edgeSlice(w) {
+                                                    let s = base + Int(src[i])
+                                                    let e = cnt[s]
+                                                    cnt[s] = e + 1
+                                                    oTgt[e] = tgt[i]
+                                                    if perEdgeWeights { oWts[e] = wts[i] }
+                                                    if perEdgeLayers { oLys[e] = lys[i] }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}}}}}
+        }
         if releasing {
             // The in pass reads only the out-adjacency: the added edges can go now.
             self = GraphBuilder(directed: isDirected)
@@ -305,40 +326,47 @@ public struct GraphBuilder: Sendable {
         var inEdges = [Int32](repeating: 0, count: m)
         // In pass: worker w takes sources [first[w], first[w+1]) holding about m/t edges.
         outOffsets.withUnsafeBufferPointer { outOff in
-        inOffsets.withUnsafeMutableBufferPointer { inOff in
-        outTargets.withUnsafeBufferPointer { oTgt in
-        inSources.withUnsafeMutableBufferPointer { iSrc in
-        inEdges.withUnsafeMutableBufferPointer { iEdg in
-        counts.withUnsafeMutableBufferPointer { cnt in
-            nonisolated(unsafe) let (outOff, oTgt, iSrc, iEdg, cnt) = (outOff, oTgt, iSrc, iEdg, cnt)
-            var first = [Int](repeating: n, count: t + 1)
-            first[0] = 0
-            var v = 0
-            for w in 1..<t {
-                let goal = m * w / t
-                while v < n && outOff[v] < goal { v += 1 }
-                first[w] = max(v, first[w - 1])
-            }
-            let bounds = first
-            Parallel.forEach(iterations: t) { w in
-                let base = w * stride
-                for i in 0..<stride { cnt[base + i] = 0 }
-                for e in outOff[bounds[w]]..<outOff[bounds[w + 1]] { cnt[base + Int(oTgt[e])] += 1 }
-            }
-            offsetsAndCursors(inOff, cnt)
-            Parallel.forEach(iterations: t) { w in
-                let base = w * stride
-                for v in bounds[w]..<bounds[w + 1] {
-                    for e in outOff[v]..<outOff[v + 1] {
-                        let slot = base + Int(oTgt[e])
-                        let at = cnt[slot]
-                        cnt[slot] = at + 1
-                        iSrc[at] = Int32(v)
-                        iEdg[at] = Int32(e)
+            inOffsets.withUnsafeMutableBufferPointer { inOff in
+                outTargets.withUnsafeBufferPointer { oTgt in
+                    inSources.withUnsafeMutableBufferPointer { iSrc in
+                        inEdges.withUnsafeMutableBufferPointer { iEdg in
+                            counts.withUnsafeMutableBufferPointer { cnt in
+                                nonisolated(unsafe) let (outOff, oTgt, iSrc, iEdg, cnt) = (
+                                    outOff, oTgt, iSrc, iEdg, cnt
+                                )
+                                var first = [Int](repeating: n, count: t + 1)
+                                first[0] = 0
+                                var v = 0
+                                for w in 1..<t {
+                                    let goal = m * w / t
+                                    while v < n && outOff[v] < goal { v += 1 }
+                                    first[w] = max(v, first[w - 1])
+                                }
+                                let bounds = first
+                                Parallel.forEach(iterations: t) { w in
+                                    let base = w * stride
+                                    for i in 0..<stride { cnt[base + i] = 0 }
+                                    for e in outOff[bounds[w]]..<outOff[bounds[w + 1]] { cnt[base + Int(oTgt[e])] += 1 }
+                                }
+                                offsetsAndCursors(inOff, cnt)
+                                Parallel.forEach(iterations: t) { w in
+                                    let base = w * stride
+                                    for v in bounds[w]..<bounds[w + 1] {
+                                        for e in outOff[v]..<outOff[v + 1] {
+                                            let slot = base + Int(oTgt[e])
+                                            let at = cnt[slot]
+                                            cnt[slot] = at + 1
+                                            iSrc[at] = Int32(v)
+                                            iEdg[at] = Int32(e)
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-        }}}}}}
+        }
         return Graph(
             nodeCount: n, isDirected: isDirected, outOffsets: outOffsets, outTargets: outTargets,
             weights: outWeights, layers: outLayers, inOffsets: inOffsets, inSources: inSources,

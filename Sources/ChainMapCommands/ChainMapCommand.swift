@@ -17,7 +17,8 @@ public struct ChainMapCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self, RankCommand.self,
+            ValidateCommand.self, InfoCommand.self, FirmsCommand.self, ConvertCommand.self, MapCommand.self,
+            RankCommand.self,
             StructureCommand.self, GapsCommand.self, WhatIfCommand.self, MatchCommand.self, OrgsCommand.self,
             DiffCommand.self, TrendCommand.self, GenerateCommand.self, MeasureCommand.self, SamplesCommand.self,
             ExportCommand.self, ImportResultsCommand.self,
@@ -32,7 +33,9 @@ public struct ChainMapCommand: ParsableCommand {
 
     /// The first argument when it is meant as a verb (not an option) and no verb has that name.
     static func unknownVerb(_ arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-"), first != "help", !verbs.contains(first) else { return nil }
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help", !verbs.contains(first) else {
+            return nil
+        }
         return first
     }
 
@@ -44,8 +47,13 @@ public struct ChainMapCommand: ParsableCommand {
         if let verb = unknownVerb(arguments) {
             // ArgumentParser would say "Unexpected argument" in English; say what was meant.
             let language = Language.fromEnvironment(ProcessInfo.processInfo.environment, arguments: arguments)
-            let message = Suggest.closest(to: verb, in: verbs).map { Message("cli.error.unknownVerb", ["verb": .text(verb), "suggestion": .text($0)]) }
-                ?? Message("cli.error.unknownVerb.list", ["verb": .text(verb), "verbs": .list(verbs.map { .text($0) }, limit: 20)])
+            let message =
+                Suggest.closest(to: verb, in: verbs).map {
+                    Message("cli.error.unknownVerb", ["verb": .text(verb), "suggestion": .text($0)])
+                }
+                ?? Message(
+                    "cli.error.unknownVerb.list",
+                    ["verb": .text(verb), "verbs": .list(verbs.map { .text($0) }, limit: 20)])
             Console.err("error: " + Catalog(language)(message) + "\n")
             return 2
         }

@@ -43,6 +43,7 @@ public enum ChainMap {
     public static func svg(
         park: Park, options: MapOptions = MapOptions(), renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> String {
-        String(decoding: try render(park: park, options: options, format: .svg, renderer: renderer).bytes, as: UTF8.self)
+        String(
+            decoding: try render(park: park, options: options, format: .svg, renderer: renderer).bytes, as: UTF8.self)
     }
 }

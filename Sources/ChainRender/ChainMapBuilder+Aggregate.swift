@@ -22,7 +22,8 @@ extension ChainMapBuilder {
     /// in template order (in the view's chain, if one is chosen).
     func aggregatedScene(selected: [Bool], chain: Int?, by aggregation: MapAggregation, text: MapText) -> MapScene {
         let park = index.park
-        let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c }) }
+        let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c })
+        }
         let viewStages = index.stages.indices.filter { allowed?.contains($0) ?? true }
         let multiChain = chain == nil && park.chains.count > 1
         var groups: [Group] = []
@@ -33,7 +34,10 @@ extension ChainMapBuilder {
                 let entry = index.stages[s]
                 stageGroup[s] = groups.count
                 let prefix = multiChain ? park.chains[entry.chainIndex].name + " / " : ""
-                groups.append(Group(name: "stage:" + entry.stage.id, kind: .stage(id: entry.stage.id), title: prefix + entry.stage.name))
+                groups.append(
+                    Group(
+                        name: "stage:" + entry.stage.id, kind: .stage(id: entry.stage.id),
+                        title: prefix + entry.stage.name))
             }
         case .chain:
             var chainGroup: [Int: Int] = [:]
@@ -88,7 +92,9 @@ extension ChainMapBuilder {
         }
         var flows: [FlowKey: (count: Int, value: Double)] = [:]
         for slot in flowCount.indices where flowCount[slot] > 0 {
-            let key = FlowKey(from: slot / (groupCount * statusCount), to: (slot / statusCount) % groupCount, status: slot % statusCount)
+            let key = FlowKey(
+                from: slot / (groupCount * statusCount), to: (slot / statusCount) % groupCount,
+                status: slot % statusCount)
             flows[key] = (flowCount[slot], flowValue[slot])
         }
 
@@ -101,8 +107,10 @@ extension ChainMapBuilder {
             let group = groups[g]
             var label = [group.title, text("group.firms", ["count": .integer(group.firms)])]
             if group.output > 0 { label.append(text("group.output", ["value": .text(DOTText.money(group.output))])) }
-            var tooltip = [group.title, "企业 firms: \(group.firms)", "产值 output: " + DOTText.money(group.output),
-                           "内部配套 internal links: \(group.internalLinks)"]
+            var tooltip = [
+                group.title, "企业 firms: \(group.firms)", "产值 output: " + DOTText.money(group.output),
+                "内部配套 internal links: \(group.internalLinks)",
+            ]
             var kind = group.kind
             if group.firms == 0, case .stage(let id) = kind {
                 kind = .gap(stage: id)
@@ -117,10 +125,11 @@ extension ChainMapBuilder {
         let keys = flows.keys.sorted { a, b in
             a.from != b.from ? a.from < b.from : (a.to != b.to ? a.to < b.to : a.status < b.status)
         }
-        let valueRange = ParkIndex.positiveRange(keys.map { k -> Double? in
-            let v = flows[k]?.value ?? 0
-            return v > 0 ? v : nil
-        })
+        let valueRange = ParkIndex.positiveRange(
+            keys.map { k -> Double? in
+                let v = flows[k]?.value ?? 0
+                return v > 0 ? v : nil
+            })
         for key in keys {
             guard let flow = flows[key] else { continue }
             let status = LinkStatus.allCases[key.status]

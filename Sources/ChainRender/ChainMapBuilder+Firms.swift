@@ -5,7 +5,8 @@ extension ChainMapBuilder {
     /// unstaged firms; supply links among the selected firms.
     func firmScene(selected: [Bool], chain: Int?, focus: MapFocus?, gaps: Bool, text: MapText) -> MapScene {
         let park = index.park
-        let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c }) }
+        let allowed: Set<Int>? = chain.map { c in Set(index.stages.indices.filter { index.stages[$0].chainIndex == c })
+        }
         let viewStages = index.stages.indices.filter { allowed?.contains($0) ?? true }
         var byStage = [[Int]](repeating: [], count: index.stages.count)
         var outside: [Int] = []
@@ -23,14 +24,16 @@ extension ChainMapBuilder {
         let byID: (Int, Int) -> Bool = { a, b in
             park.firms[a].id != park.firms[b].id ? park.firms[a].id < park.firms[b].id : a < b
         }
-        let range = ParkIndex.positiveRange(park.firms.indices.lazy.filter { selected[$0] }.map { park.firms[$0].output })
+        let range = ParkIndex.positiveRange(
+            park.firms.indices.lazy.filter { selected[$0] }.map { park.firms[$0].output })
         let leaderChain = chain.map { park.chains[$0].id }
         let focusIndex = focus.flatMap { index.firmIndex($0.firm) }
         let multiChain = chain == nil && park.chains.count > 1
 
-        let shortNames = Self.shortNames(park.firms.indices.filter { selected[$0] }.map { (f: Int) -> (Int, String) in
-            (f, park.firms[f].name.isEmpty ? park.firms[f].id : park.firms[f].name)
-        })
+        let shortNames = Self.shortNames(
+            park.firms.indices.filter { selected[$0] }.map { (f: Int) -> (Int, String) in
+                (f, park.firms[f].name.isEmpty ? park.firms[f].id : park.firms[f].name)
+            })
         var scene = MapScene(title: "")
         var firstNode = [String?](repeating: nil, count: index.stages.count)
         func firmNode(_ f: Int, cluster: String) -> MapNode {
@@ -54,7 +57,8 @@ extension ChainMapBuilder {
             var label = multiChain ? [park.chains[entry.chainIndex].name + " /"] : []
             label.append(entry.stage.name + " (\(members.count))")
             if !entry.stage.required { label.append(text("optional")) }
-            scene.clusters.append(MapCluster(key: key, kind: .stage(id: entry.stage.id, tier: entry.stage.tier), label: label))
+            scene.clusters.append(
+                MapCluster(key: key, kind: .stage(id: entry.stage.id, tier: entry.stage.tier), label: label))
             if members.isEmpty {
                 let name = "gap:" + entry.stage.id
                 scene.nodes.append(
@@ -70,12 +74,17 @@ extension ChainMapBuilder {
         }
         if !unstaged.isEmpty {
             unstaged.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "unstaged", kind: .unstaged, label: [text("box.unstaged", ["count": .integer(unstaged.count)])]))
+            scene.clusters.append(
+                MapCluster(
+                    key: "unstaged", kind: .unstaged, label: [text("box.unstaged", ["count": .integer(unstaged.count)])]
+                ))
             for f in unstaged { scene.nodes.append(firmNode(f, cluster: "unstaged")) }
         }
         if !outside.isEmpty {
             outside.sort(by: byID)
-            scene.clusters.append(MapCluster(key: "outside", kind: .outside, label: [text("box.outside", ["count": .integer(outside.count)])]))
+            scene.clusters.append(
+                MapCluster(
+                    key: "outside", kind: .outside, label: [text("box.outside", ["count": .integer(outside.count)])]))
             for f in outside { scene.nodes.append(firmNode(f, cluster: "outside")) }
         }
         scene.rankEdges = rankEdges(stages: viewStages, first: firstNode)
@@ -155,9 +164,11 @@ extension ChainMapBuilder {
         for (k, c) in characters.enumerated() {
             let w = MapLayout.ems(String(c))
             // Break before this character when the line is full, but not inside an ASCII word.
-            let insideWord = c.isASCII && (c.isLetter || c.isNumber) && k > 0 && characters[k - 1].isASCII
+            let insideWord =
+                c.isASCII && (c.isLetter || c.isNumber) && k > 0 && characters[k - 1].isASCII
                 && (characters[k - 1].isLetter || characters[k - 1].isNumber)
-            if width + w / 2 > target, !current.isEmpty, result.count < lines - 1, !insideWord || width > maxLine * 1.4 {
+            if width + w / 2 > target, !current.isEmpty, result.count < lines - 1, !insideWord || width > maxLine * 1.4
+            {
                 result.append(current.trimmingSpaces)
                 current = ""
                 width = 0
@@ -281,10 +292,13 @@ extension ChainMapBuilder {
         var drawnFirms = Set<String>()
         for node in scene.nodes { if case .firm(let id, _) = node.kind { drawnFirms.insert(id) } }
         func resolve(_ id: String) -> Party {
-            if index.firmIndex(id) != nil { return drawnFirms.contains(id) ? .node(name: "firm:" + id, organization: nil) : .hidden }
+            if index.firmIndex(id) != nil {
+                return drawnFirms.contains(id) ? .node(name: "firm:" + id, organization: nil) : .hidden
+            }
             guard let o = index.organizationByID[id] else { return .unknown }
             let org = park.organizations[o]
-            if org.kind == .branch || org.kind == .generalBranch, let host = org.hostFirm, index.firmIndex(host) != nil {
+            if org.kind == .branch || org.kind == .generalBranch, let host = org.hostFirm, index.firmIndex(host) != nil
+            {
                 return drawnFirms.contains(host) ? .node(name: "firm:" + host, organization: nil) : .hidden
             }
             return .node(name: "org:" + org.id, organization: o)
@@ -321,11 +335,16 @@ extension ChainMapBuilder {
             if let since = pairing.since { lines.append("自 since: \(since)") }
             if let outcome = pairing.outcome { lines.append("成效 outcome: \(outcome)") }
             scene.edges.append(
-                MapEdge(from: na, to: nb, kind: .pairing(pairing.kind), tooltip: lines.joined(separator: "\n"), key: key))
+                MapEdge(
+                    from: na, to: nb, kind: .pairing(pairing.kind), tooltip: lines.joined(separator: "\n"), key: key))
         }
         guard !organizations.isEmpty else { return }
-        scene.clusters.append(MapCluster(key: "organizations", kind: .organizations, label: [text("box.organizations")]))
-        let sorted = organizations.sorted { park.organizations[$0].id != park.organizations[$1].id ? park.organizations[$0].id < park.organizations[$1].id : $0 < $1 }
+        scene.clusters.append(
+            MapCluster(key: "organizations", kind: .organizations, label: [text("box.organizations")]))
+        let sorted = organizations.sorted {
+            park.organizations[$0].id != park.organizations[$1].id
+                ? park.organizations[$0].id < park.organizations[$1].id : $0 < $1
+        }
         for o in sorted {
             let org = park.organizations[o]
             var lines = ["\(org.name) (\(org.id))", "类型 kind: \(org.kind.rawValue)"]
@@ -333,7 +352,8 @@ extension ChainMapBuilder {
             if !org.members.isEmpty { lines.append("成员 members: \(org.members.count)") }
             scene.nodes.append(
                 MapNode(
-                    name: "org:" + org.id, kind: .organization(id: org.id), label: [org.name.isEmpty ? org.id : org.name],
+                    name: "org:" + org.id, kind: .organization(id: org.id),
+                    label: [org.name.isEmpty ? org.id : org.name],
                     cluster: "organizations", tooltip: lines.joined(separator: "\n")))
         }
     }

@@ -61,9 +61,11 @@ public struct ChainMapBuilder: Sendable {
             scene = aggregatedScene(selected: selected, chain: chainIndex, by: aggregate, text: text)
             if options.layers.contains(.pairing) { notes.append("the pairing layer is not drawn in aggregated views") }
         } else {
-            scene = firmScene(selected: selected, chain: chainIndex, focus: options.focus, gaps: options.focus == nil, text: text)
+            scene = firmScene(
+                selected: selected, chain: chainIndex, focus: options.focus, gaps: options.focus == nil, text: text)
             if options.layers.contains(.pairing) {
-                addPairings(to: &scene, notes: &notes, restricted: chainIndex != nil || options.focus != nil, text: text)
+                addPairings(
+                    to: &scene, notes: &notes, restricted: chainIndex != nil || options.focus != nil, text: text)
             }
         }
         scene.title = options.title ?? title(chain: chainIndex, focus: options.focus, aggregate: aggregate, text: text)
@@ -74,10 +76,14 @@ public struct ChainMapBuilder: Sendable {
         scene.overlays = options.overlays
         let unresolved = scene.unresolvedOverlays()
         if unresolved.count <= 3 {
-            for overlay in unresolved { notes.append("overlay not drawn, not in this view: \(overlay.targetDescription)") }
+            for overlay in unresolved {
+                notes.append("overlay not drawn, not in this view: \(overlay.targetDescription)")
+            }
         } else {
             let shown = unresolved.prefix(3).map(\.targetDescription).joined(separator: "; ")
-            notes.append("\(unresolved.count) overlays not drawn, not in this view (e.g. \(shown)); a firm view (no --aggregate) shows them")
+            notes.append(
+                "\(unresolved.count) overlays not drawn, not in this view (e.g. \(shown)); a firm view (no --aggregate) shows them"
+            )
         }
         scene.notes = notes + scene.notes
         return scene
@@ -150,7 +156,8 @@ public struct ChainMapBuilder: Sendable {
         parts.append(chain.map { park.chains[$0].name } ?? text("title.allChains"))
         if let date = park.dataDate, !date.isEmpty { parts.append(text("title.dataDate", ["date": .text(date)])) }
         if let focus, let f = index.firmIndex(focus.firm) {
-            parts.append(text("title.neighbourhood", ["firm": .text(park.firms[f].name), "radius": .integer(focus.radius)]))
+            parts.append(
+                text("title.neighbourhood", ["firm": .text(park.firms[f].name), "radius": .integer(focus.radius)]))
         }
         switch aggregate {
         case .stage: parts.append(text("title.byStage"))

@@ -14,20 +14,27 @@ extension DOTWriter {
         for cluster in scene.clusters { clusterLabels[cluster.key] = drawnLabel(cluster, marks: marks) }
         let legendFont = MapLayout.legendFont
         let legendSizes = scene.legend ? [1, 2].map { legendSize(scene, fontSize: legendFont, columns: $0) } : []
-        let layout = MapLayout(scene: scene, nodeLabels: nodeLabels, clusterLabels: clusterLabels, bundles: bundles, legendSizes: legendSizes)
+        let layout = MapLayout(
+            scene: scene, nodeLabels: nodeLabels, clusterLabels: clusterLabels, bundles: bundles,
+            legendSizes: legendSizes)
         let height = layout.height
-        func pos(_ p: MapLayout.Point) -> String { DOTText.fixed(p.x, digits: 1) + "," + DOTText.fixed(height - p.y, digits: 1) }
+        func pos(_ p: MapLayout.Point) -> String {
+            DOTText.fixed(p.x, digits: 1) + "," + DOTText.fixed(height - p.y, digits: 1)
+        }
 
         var out = ""
         out.reserveCapacity(256 + scene.nodes.count * 500 + bundles.count * 600)
         let font = DOTText.label(scene.fontName)
         out += "digraph \"chainmap\" {\n"
-        out += "\tgraph [id=\"chainmap\", layout=\"nop2\", outputorder=\"edgesfirst\", forcelabels=\"true\", "
+        out +=
+            "\tgraph [id=\"chainmap\", layout=\"nop2\", outputorder=\"edgesfirst\", forcelabels=\"true\", "
             + "bb=\"0,0," + DOTText.fixed(layout.width, digits: 1) + "," + DOTText.fixed(height, digits: 1) + "\", "
             + "fontname=\(font), fontsize=\"\(DOTText.fixed(MapLayout.titleFont, digits: 0))\", labelloc=\"t\", label=\(DOTText.label(scene.title)), "
             + "lp=\"" + pos(layout.title) + "\", tooltip=\(DOTText.label(scene.title)), bgcolor=\"white\"];\n"
-        out += "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.055,0.028\"];\n"
-        out += "\tedge [fontname=\(font), fontsize=\"\(DOTText.fixed(MapLayout.edgeFont, digits: 0))\", color=\"\(MapStyle.activeColor)\", arrowsize=\"0.7\"];\n"
+        out +=
+            "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.055,0.028\"];\n"
+        out +=
+            "\tedge [fontname=\(font), fontsize=\"\(DOTText.fixed(MapLayout.edgeFont, digits: 0))\", color=\"\(MapStyle.activeColor)\", arrowsize=\"0.7\"];\n"
 
         var nodesByCluster: [String: [Int]] = [:]
         var topLevel: [Int] = []
@@ -39,19 +46,25 @@ extension DOTWriter {
             let inset = scene.nodes[i].leader ? 8.0 : 0
             let size = layout.nodeSize[i]
             let placement = Placement(
-                fontSize: scene.nodes[i].gridFontSize, width: size.x - inset, height: size.y - inset, pos: pos(layout.nodeCenter[i]))
+                fontSize: scene.nodes[i].gridFontSize, width: size.x - inset, height: size.y - inset,
+                pos: pos(layout.nodeCenter[i]))
             return nodeStatement(scene.nodes[i], marks: marks, placement: placement)
         }
         for cluster in scene.clusters {
-            guard let members = nodesByCluster[cluster.key], !members.isEmpty, let box = layout.clusterBox[cluster.key] else { continue }
-            let bb = DOTText.fixed(box.x, digits: 1) + "," + DOTText.fixed(height - box.maxY, digits: 1) + ","
+            guard let members = nodesByCluster[cluster.key], !members.isEmpty, let box = layout.clusterBox[cluster.key]
+            else { continue }
+            let bb =
+                DOTText.fixed(box.x, digits: 1) + "," + DOTText.fixed(height - box.maxY, digits: 1) + ","
                 + DOTText.fixed(box.maxX, digits: 1) + "," + DOTText.fixed(height - box.y, digits: 1)
             out += "\tsubgraph \(DOTText.id("cluster:" + cluster.key)) {\n"
             let lines = clusterLabels[cluster.key] ?? cluster.label
             let labelWidth = (lines.map(MapLayout.ems).max() ?? 0) * MapLayout.clusterFont
             let labelHeight = Double(lines.count) * MapLayout.clusterFont * MapLayout.lineHeight
             let lp = pos(MapLayout.Point(x: box.x + MapLayout.padding + labelWidth / 2, y: box.y + 3 + labelHeight / 2))
-            out += "\t\tgraph [" + clusterAttributes(cluster, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
+            out +=
+                "\t\tgraph ["
+                + clusterAttributes(
+                    cluster, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
             for i in members { out += "\t\t" + placed(i) + "\n" }
             out += "\t}\n"
         }
@@ -64,7 +77,11 @@ extension DOTWriter {
         for i in topLevel { out += "\t" + placed(i) + "\n" }
         if let box = layout.legend {
             let centre = MapLayout.Point(x: box.x + box.width / 2, y: box.y + box.height / 2)
-            out += "\t" + legendStatement(scene, fontSize: DOTText.fixed(legendFont, digits: 0), pos: pos(centre), columns: layout.legendColumns) + "\n"
+            out +=
+                "\t"
+                + legendStatement(
+                    scene, fontSize: DOTText.fixed(legendFont, digits: 0), pos: pos(centre),
+                    columns: layout.legendColumns) + "\n"
         }
 
         // Bundles between boxes.
@@ -89,7 +106,9 @@ extension DOTWriter {
             let t = min(sq.x / 2 / max(abs(ex), 0.001), sq.y / 2 / max(abs(ey), 0.001), 1)
             let end = MapLayout.Point(x: q.x - ex * t, y: q.y - ey * t)
             let el = max(0.001, (ex * ex + ey * ey).squareRoot())
-            let tip = arrow ? MapLayout.Point(x: end.x - ex / el * MapLayout.arrow, y: end.y - ey / el * MapLayout.arrow) : end
+            let tip =
+                arrow
+                ? MapLayout.Point(x: end.x - ex / el * MapLayout.arrow, y: end.y - ey / el * MapLayout.arrow) : end
             var spline = [pos(p), pos(c1), pos(c2), pos(tip)].joined(separator: " ")
             if arrow { spline = "e," + pos(end) + " " + spline }
             let mid = MapLayout.Point(x: (p.x + q.x) / 2 + bend.x * 0.75, y: (p.y + q.y) / 2 + bend.y * 0.75)
@@ -108,7 +127,10 @@ extension DOTWriter {
             guard case .suggestedLink(let a, let b) = overlay.target, let from = scene.firmNodeName(a),
                 let to = scene.firmNodeName(b)
             else { continue }
-            out += "\t" + suggestionStatement(overlay, from: from, to: to, index: n, a: a, b: b, extra: curve(from, to, arrow: true)) + "\n"
+            out +=
+                "\t"
+                + suggestionStatement(
+                    overlay, from: from, to: to, index: n, a: a, b: b, extra: curve(from, to, arrow: true)) + "\n"
         }
         out += "}\n"
         return out
@@ -128,7 +150,8 @@ extension DOTWriter {
         var order: [String] = []
         var groups: [String: MapBundle] = [:]
         for (i, edge) in scene.edges.enumerated() {
-            guard case .supply(let status, let outside) = edge.kind, let a = box[edge.from], let b = box[edge.to], a != b,
+            guard case .supply(let status, let outside) = edge.kind, let a = box[edge.from], let b = box[edge.to],
+                a != b,
                 let from = anchor[a], let to = anchor[b]
             else { continue }
             let key = a + "\u{1}" + b + "\u{1}" + status.rawValue + (outside ? "\u{1}o" : "")
@@ -144,7 +167,9 @@ extension DOTWriter {
             if edges.count == 1, edges[0].link == nil {
                 bundle.label = edges[0].label.map { [$0] } ?? []
             } else {
-                let value = edges.reduce(0.0) { $0 + (($1.value ?? 0) > 0 && ($1.value ?? 0).isFinite ? ($1.value ?? 0) : 0) }
+                let value = edges.reduce(0.0) {
+                    $0 + (($1.value ?? 0) > 0 && ($1.value ?? 0).isFinite ? ($1.value ?? 0) : 0)
+                }
                 // Count over value, two short lines: the channel before a column is as wide as its
                 // widest label.
                 bundle.label = [String(edges.count)] + (value > 0 ? [Self.shortMoney(value)] : [])
@@ -160,7 +185,8 @@ extension DOTWriter {
     }
 
     private func bundleStatement(
-        _ bundle: MapBundle, route: MapLayout.Route, scene: MapScene, marks: OverlayMarks, pos: (MapLayout.Point) -> String
+        _ bundle: MapBundle, route: MapLayout.Route, scene: MapScene, marks: OverlayMarks,
+        pos: (MapLayout.Point) -> String
     ) -> String {
         let edges = bundle.edges.map { scene.edges[$0] }
         guard case .supply(let status, let outside) = bundle.kind else { return "" }
@@ -184,10 +210,14 @@ extension DOTWriter {
         }
         var severity: Severity?
         for edge in edges {
-            if let link = edge.link, let mark = marks.links[link] { severity = max(severity ?? mark.severity, mark.severity) }
+            if let link = edge.link, let mark = marks.links[link] {
+                severity = max(severity ?? mark.severity, mark.severity)
+            }
         }
         let scale = edges.map(\.scale).max() ?? 0
-        var penwidth = MapStyle.minPenWidth + (MapStyle.maxPenWidth - MapStyle.minPenWidth) * (single ? scale : min(1, scale + Double(edges.count - 1) * 0.05))
+        var penwidth =
+            MapStyle.minPenWidth + (MapStyle.maxPenWidth - MapStyle.minPenWidth)
+            * (single ? scale : min(1, scale + Double(edges.count - 1) * 0.05))
         if let severity {
             classes.append("highlight-" + severity.rawValue)
             color = MapStyle.severityColor(severity)
@@ -230,7 +260,9 @@ extension DOTWriter {
             }
             attrs.append(("pos", spline.joined(separator: " ")))
         }
-        if let label = route.label { attrs.append(("xlp", pos(MapLayout.Point(x: label.x + label.width / 2, y: label.y + label.height / 2)))) }
+        if let label = route.label {
+            attrs.append(("xlp", pos(MapLayout.Point(x: label.x + label.width / 2, y: label.y + label.height / 2))))
+        }
         return DOTText.id(bundle.from) + " -> " + DOTText.id(bundle.to) + " [" + render(edgeAttributes: attrs) + "];"
     }
 }

@@ -22,7 +22,9 @@ extension DOTWriter {
             html += "</tr>"
         }
         html += "</table>>"
-        return "\"legend\" [id=\"legend\", class=\"legend\", shape=\"plaintext\", style=\"\", fontsize=\"\(fontSize)\", label=" + html
+        return
+            "\"legend\" [id=\"legend\", class=\"legend\", shape=\"plaintext\", style=\"\", fontsize=\"\(fontSize)\", label="
+            + html
             + ", tooltip=" + DOTText.label(title) + (pos.map { ", pos=\"\($0)\"" } ?? "") + "];"
     }
 
@@ -95,7 +97,9 @@ extension DOTWriter {
         }
         if hasOutside { rows.append((cell(t("legend.dashed")), t("legend.outside"))) }
         if hasGap { rows.append((cell(t("gap")), t("legend.gap.text"))) }
-        if hasOrganizations { rows.append((swatch(MapStyle.organizationFill, t("legend.organization")), t("legend.organization.text"))) }
+        if hasOrganizations {
+            rows.append((swatch(MapStyle.organizationFill, t("legend.organization")), t("legend.organization.text")))
+        }
         rows.append((line(MapStyle.activeColor, "——▶"), t("legend.active")))
         if hasOutside { rows.append((line(MapStyle.outsideSupplyColor, "——▶"), t("legend.outsideSupply"))) }
         rows.append((line(MapStyle.plannedColor, "- - ▶"), t("legend.planned")))

@@ -24,10 +24,12 @@ public struct DOTWriter: Sendable {
         let font = DOTText.label(scene.fontName)
         let marks = OverlayMarks(scene: scene)
         out += "digraph \"chainmap\" {\n"
-        out += "\tgraph [id=\"chainmap\", rankdir=\"LR\", outputorder=\"edgesfirst\", forcelabels=\"true\", nodesep=\"0.25\", ranksep=\"0.7\", "
+        out +=
+            "\tgraph [id=\"chainmap\", rankdir=\"LR\", outputorder=\"edgesfirst\", forcelabels=\"true\", nodesep=\"0.25\", ranksep=\"0.7\", "
             + "fontname=\(font), fontsize=\"20\", labelloc=\"t\", label=\(DOTText.label(scene.title)), "
             + "tooltip=\(DOTText.label(scene.title)), bgcolor=\"white\"];\n"
-        out += "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.12,0.06\"];\n"
+        out +=
+            "\tnode [fontname=\(font), shape=\"box\", style=\"rounded,filled\", fontsize=\"12\", margin=\"0.12,0.06\"];\n"
         out += "\tedge [fontname=\(font), fontsize=\"10\", color=\"\(MapStyle.activeColor)\", arrowsize=\"0.7\"];\n"
 
         var nodesByCluster: [String: [Int]] = [:]
@@ -66,7 +68,9 @@ public struct DOTWriter: Sendable {
 
     // MARK: - Statements
 
-    func clusterAttributes(_ cluster: MapCluster, marks: OverlayMarks, fontSize: Double = 14, extra: [(String, String)] = []) -> String {
+    func clusterAttributes(
+        _ cluster: MapCluster, marks: OverlayMarks, fontSize: Double = 14, extra: [(String, String)] = []
+    ) -> String {
         var label = cluster.label
         var attrs: [(String, String)] = []
         var classes: [String]
@@ -281,21 +285,23 @@ public struct DOTWriter: Sendable {
     }
 
     func suggestionStatement(
-        _ overlay: MapOverlay, from: String, to: String, index: Int, a: String, b: String, extra: [(String, String)] = []
+        _ overlay: MapOverlay, from: String, to: String, index: Int, a: String, b: String,
+        extra: [(String, String)] = []
     ) -> String {
         var text = overlay.label ?? "建议 suggested"
         if let score = overlay.score { text += " (" + DOTText.fixed(score, digits: 2) + ")" }
-        let attrs: [(String, String)] = [
-            ("id", "suggested-" + DOTText.token(a) + "__" + DOTText.token(b) + "__\(index)"),
-            ("class", "suggested"),
-            ("label", DOTText.label(text)),
-            ("tooltip", DOTText.label("建议配套 suggested link\n" + text)),
-            ("color", MapStyle.suggestedColor),
-            ("fontcolor", MapStyle.suggestedColor),
-            ("style", "dashed"),
-            ("penwidth", "2.00"),
-            ("constraint", "false"),
-        ] + extra
+        let attrs: [(String, String)] =
+            [
+                ("id", "suggested-" + DOTText.token(a) + "__" + DOTText.token(b) + "__\(index)"),
+                ("class", "suggested"),
+                ("label", DOTText.label(text)),
+                ("tooltip", DOTText.label("建议配套 suggested link\n" + text)),
+                ("color", MapStyle.suggestedColor),
+                ("fontcolor", MapStyle.suggestedColor),
+                ("style", "dashed"),
+                ("penwidth", "2.00"),
+                ("constraint", "false"),
+            ] + extra
         return DOTText.id(from) + " -> " + DOTText.id(to) + " [" + render(edgeAttributes: attrs) + "];"
     }
 
@@ -332,7 +338,9 @@ struct OverlayMarks {
             var mark = marks[key] ?? Mark(severity: overlay.severity, labels: [])
             mark.severity = max(mark.severity, overlay.severity)
             // The same finding on several links of a firm is one tag.
-            if let label = overlay.label, !label.isEmpty, !mark.labels.contains("[" + label + "]") { mark.labels.append("[" + label + "]") }
+            if let label = overlay.label, !label.isEmpty, !mark.labels.contains("[" + label + "]") {
+                mark.labels.append("[" + label + "]")
+            }
             marks[key] = mark
         }
         for overlay in scene.overlays {

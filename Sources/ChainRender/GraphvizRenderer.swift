@@ -1,6 +1,7 @@
 import CGraphviz
 import CGraphvizWorker
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -210,7 +211,8 @@ private struct GraphvizSession {
         if worker.baseline < 0 { worker.baseline = worker.resident }
         self.worker = worker
         if worker.renders >= policy.maxRenders
-            || (worker.baseline >= 0 && worker.resident - worker.baseline > Int64(policy.memoryBudget)) {
+            || (worker.baseline >= 0 && worker.resident - worker.baseline > Int64(policy.memoryBudget))
+        {
             stopWorker(kill: false)
         }
         let messages = Self.lines(reply.messages)

@@ -109,7 +109,10 @@ struct MapLayout {
 
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
     /// `legendSizes` are the legend's sizes in one and two columns of rows (empty: no legend).
-    init(scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle], legendSizes: [Point]) {
+    init(
+        scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle],
+        legendSizes: [Point]
+    ) {
         self.bundles = bundles
         labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
@@ -128,7 +131,9 @@ struct MapLayout {
         // box takes the fewest grid columns that keep its stage column within that height.
         var tallest = 0.0
         for block in blocks where block.isCluster {
-            tallest += block.header + Self.padding + Double(block.nodes.count) * (cellHeight(block, nodeSize) + Self.cellGap.y) + Self.blockGap
+            tallest +=
+                block.header + Self.padding + Double(block.nodes.count) * (cellHeight(block, nodeSize) + Self.cellGap.y)
+                + Self.blockGap
         }
         tallest = max(tallest, 100)
         var best: MapLayout?
@@ -141,7 +146,8 @@ struct MapLayout {
         while target <= highest {
             for split in [false, true] {
                 var candidate = self
-                candidate.arrange(blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
+                candidate.arrange(
+                    blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
                 let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
                 let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
                 if score > bestScore {
@@ -250,7 +256,9 @@ struct MapLayout {
         let n = block.nodes.count
         // The limit: `cols` columns each as wide as its widest firm in row-major order.
         var widths = [Double](repeating: 0, count: max(1, cols))
-        for (k, node) in block.nodes.enumerated() { widths[k % widths.count] = max(widths[k % widths.count], nodeSize[node].x) }
+        for (k, node) in block.nodes.enumerated() {
+            widths[k % widths.count] = max(widths[k % widths.count], nodeSize[node].x)
+        }
         let limit = widths.reduce(0, +) + Double(widths.count - 1) * gap + 0.001
         var rows: [[Int]] = []
         var used = 0.0
@@ -264,7 +272,9 @@ struct MapLayout {
                 used = w
             }
         }
-        func natural(_ row: [Int]) -> Double { row.reduce(0) { $0 + nodeSize[block.nodes[$1]].x } + Double(row.count - 1) * gap }
+        func natural(_ row: [Int]) -> Double {
+            row.reduce(0) { $0 + nodeSize[block.nodes[$1]].x } + Double(row.count - 1) * gap
+        }
         let inner = rows.map(natural).max() ?? 0
         var placed: [[(k: Int, x: Double, width: Double)]] = []
         var heights: [Double] = []
@@ -303,7 +313,8 @@ struct MapLayout {
     /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
     /// take the lanes), which suits many small stages at one level better than wider boxes.
     mutating func arrange(
-        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point], scene: MapScene
+        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point],
+        scene: MapScene
     ) {
         var blocks = input
         let g = Self.cellGap
@@ -324,7 +335,8 @@ struct MapLayout {
                 blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
             } else {
                 let w = cell.x
-                let h = max(cell.y, Double(blocks[b].inPorts) * portStep + 6, Double(blocks[b].outPorts) * Self.portGap + 6)
+                let h = max(
+                    cell.y, Double(blocks[b].inPorts) * portStep + 6, Double(blocks[b].outPorts) * Self.portGap + 6)
                 blocks[b].rect = Rect(x: 0, y: 0, width: w, height: h)
             }
         }
@@ -353,11 +365,14 @@ struct MapLayout {
             let members = blocks.indices.filter { blocks[$0].column == c }
             while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > target {
                 // Widen the tallest box that can still be widened.
-                guard let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
-                    .max(by: { blocks[$0].rect.height < blocks[$1].rect.height })
+                guard
+                    let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
+                        .max(by: { blocks[$0].rect.height < blocks[$1].rect.height })
                 else { break }
                 // Jump to the fewest columns whose rows of the smallest cell could fit, then step.
-                let room = target - (members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) - blocks[b].rect.height)
+                let room =
+                    target
+                    - (members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) - blocks[b].rect.height)
                 let rowsThatFit = Int(max(1, (room - blocks[b].header - Self.padding) / (minimumCell[b] + g.y)))
                 let n = blocks[b].nodes.count
                 gridColumns[b] = min(n, max(gridColumns[b] + 1, (n + rowsThatFit - 1) / rowsThatFit - 1))
@@ -546,7 +561,8 @@ struct MapLayout {
         for side in [1, 2] {
             var lanes: [Double] = []
             let runs = ends.indices.filter { laneSide[$0] == side }.map { e -> (Int, Double, Double) in
-                let a = trackX(blocks[ends[e].from].column + 1, outTrack[e]), b = trackX(blocks[ends[e].to].column, inTrack[e])
+                let a = trackX(blocks[ends[e].from].column + 1, outTrack[e]),
+                    b = trackX(blocks[ends[e].to].column, inTrack[e])
                 return (e, min(a, b), max(a, b))
             }.sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
             for (e, lo, hi) in runs {
@@ -580,13 +596,15 @@ struct MapLayout {
                     // Row by row, left to right: the most important firms are on top.
                     for cell in cells {
                         let node = block.nodes[cell.k]
-                        nodeCenter[node] = Point(x: block.rect.x + Self.padding + cell.x + cell.width / 2, y: y + grid.heights[row] / 2)
+                        nodeCenter[node] = Point(
+                            x: block.rect.x + Self.padding + cell.x + cell.width / 2, y: y + grid.heights[row] / 2)
                         nodeSize[node] = Point(x: cell.width, y: grid.heights[row])
                     }
                     y += grid.heights[row] + g.y
                 }
             } else {
-                nodeCenter[block.nodes[0]] = Point(x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
+                nodeCenter[block.nodes[0]] = Point(
+                    x: block.rect.x + block.rect.width / 2, y: block.rect.y + block.rect.height / 2)
                 nodeSize[block.nodes[0]] = Point(x: block.rect.width, y: block.rect.height)
             }
         }
@@ -601,7 +619,8 @@ struct MapLayout {
             switch laneSide[e] {
             case 0: points += [Point(x: x2, y: y1), Point(x: x2, y: y2)]
             default:
-                let laneY = laneSide[e] == 1
+                let laneY =
+                    laneSide[e] == 1
                     ? titleHeight + 4 + Double(laneOf[e]) * Self.laneGap
                     : bottomLaneStart + Double(laneOf[e]) * Self.laneGap
                 points += [Point(x: x1, y: y1), Point(x: x1, y: laneY), Point(x: x2, y: laneY), Point(x: x2, y: y2)]

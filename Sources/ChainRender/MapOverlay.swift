@@ -54,7 +54,9 @@ public struct MapOverlay: Sendable, Equatable {
     }
 
     /// Highlights every drawn supply link from `supplier` to `buyer`.
-    public static func highlight(link supplier: String, _ buyer: String, severity: Severity, label: String? = nil) -> MapOverlay {
+    public static func highlight(link supplier: String, _ buyer: String, severity: Severity, label: String? = nil)
+        -> MapOverlay
+    {
         MapOverlay(target: .link(supplier: supplier, buyer: buyer), severity: severity, label: label)
     }
 
@@ -64,7 +66,8 @@ public struct MapOverlay: Sendable, Equatable {
     }
 
     /// A suggested supply link (matchmaking), drawn as a dashed green edge.
-    public static func suggestedLink(from: String, to: String, label: String? = nil, score: Double? = nil) -> MapOverlay {
+    public static func suggestedLink(from: String, to: String, label: String? = nil, score: Double? = nil) -> MapOverlay
+    {
         MapOverlay(target: .suggestedLink(from: from, to: to), severity: .info, label: label, score: score)
     }
 }

@@ -1,7 +1,8 @@
 /// Colours, shapes and sizes of chain maps. One place so the legend and the drawing agree.
 public enum MapStyle {
     /// A font stack that shows Chinese on Linux (Noto CJK), Windows (YaHei) and macOS (PingFang).
-    public static let cjkFontStack = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+    public static let cjkFontStack =
+        "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
     /// Fill of a firm with its own organization (branch or general branch).
     public static let ownOrganizationFill = "#f4a6a6"

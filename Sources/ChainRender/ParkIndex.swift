@@ -37,7 +37,8 @@ struct ParkIndex: Sendable {
         var stageByID: [String: Int] = [:]
         for g in table.templateOrder.map(Int.init) {
             stageByID[table.stages[g].id] = entries.count
-            entries.append(StageEntry(stage: table.stages[g], chainIndex: Int(table.stageChain[g]), order: entries.count))
+            entries.append(
+                StageEntry(stage: table.stages[g], chainIndex: Int(table.stageChain[g]), order: entries.count))
         }
         self.stages = entries
         self.stageByID = stageByID
@@ -47,7 +48,9 @@ struct ParkIndex: Sendable {
         self.firms = firms
         (linkSupplier, linkBuyer) = (resolution.linkSupplier, resolution.linkBuyer)
         var organizationByID: [String: Int] = [:]
-        for (i, org) in park.organizations.enumerated() where organizationByID[org.id] == nil { organizationByID[org.id] = i }
+        for (i, org) in park.organizations.enumerated() where organizationByID[org.id] == nil {
+            organizationByID[org.id] = i
+        }
         self.organizationByID = organizationByID
         self.status = Self.organizationStatus(park: park, firms: firms, organizationByID: organizationByID)
     }
@@ -59,7 +62,9 @@ struct ParkIndex: Sendable {
     /// Position of a firm id in `park.firms`.
     func firmIndex(_ id: String) -> Int? { firms[id].map(Int.init) }
 
-    static func organizationStatus(park: Park, firms: FirmIndex, organizationByID: [String: Int]) -> [OrganizationStatus] {
+    static func organizationStatus(park: Park, firms: FirmIndex, organizationByID: [String: Int])
+        -> [OrganizationStatus]
+    {
         func firmByID(_ id: String) -> Int? { firms[id].map(Int.init) }
         var status = [OrganizationStatus](repeating: .none, count: park.firms.count)
         func isOwnKind(_ kind: OrganizationKind) -> Bool { kind == .branch || kind == .generalBranch }
@@ -73,7 +78,11 @@ struct ParkIndex: Sendable {
             guard let orgID = firm.organization, let o = organizationByID[orgID] else { continue }
             let org = park.organizations[o]
             if isOwnKind(org.kind) {
-                if org.hostFirm == nil || org.hostFirm == firm.id { status[i] = .own } else if status[i] == .none { status[i] = .joint }
+                if org.hostFirm == nil || org.hostFirm == firm.id {
+                    status[i] = .own
+                } else if status[i] == .none {
+                    status[i] = .joint
+                }
             } else if isJointKind(org.kind), status[i] == .none {
                 status[i] = .joint
             }

@@ -21,13 +21,15 @@ public enum CommitteeReportFile {
     /// With `since`, an older snapshot of the same park, the report adds what changed since it
     /// (``ParkDiff``); check the pair with `ParkSeries.checkPair` first.
     public static func html(
-        park: Park, since: Park? = nil, language: Language, options: CommitteeReport.Options = CommitteeReport.Options(),
+        park: Park, since: Park? = nil, language: Language,
+        options: CommitteeReport.Options = CommitteeReport.Options(),
         renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> [UInt8] {
         var trace = PhaseTrace()
         let report = CommitteeReport(park: park, since: since, options: options)
         trace.mark("report.analyses")
-        let map = try reportMap(park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
+        let map = try reportMap(
+            park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
         trace.mark("report.map")
         let html = HTMLReportRenderer(Catalog(language)).render(report, map: map)
         trace.mark("report.html")
@@ -36,9 +38,12 @@ public enum CommitteeReportFile {
 
     /// The report's map: every firm with its supply links and pairings, or the stage view of a
     /// large park; and which firm, stage and chain each element of the SVG shows.
-    public static func reportMap(park: Park, aggregated: Bool, limit: Int, renderer: GraphvizRenderer = .shared) throws(RenderError) -> ReportMap {
+    public static func reportMap(park: Park, aggregated: Bool, limit: Int, renderer: GraphvizRenderer = .shared)
+        throws(RenderError) -> ReportMap
+    {
         // Pairings are drawn between firms only; the stage view shows supply.
-        var options = MapOptions(layers: aggregated ? [.supply] : [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
+        var options = MapOptions(
+            layers: aggregated ? [.supply] : [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
         if aggregated { options.aggregate = .stage }
         let rendered = try ChainMap.render(park: park, options: options, format: .svg, renderer: renderer)
         let svg = ReportMap.inline(rendered.bytes)
@@ -57,7 +62,8 @@ public enum CommitteeReportFile {
             }
         }
         let isAggregated = rendered.scene.nodes.contains { if case .stage = $0.kind { true } else { false } }
-        return ReportMap(svg: svg, aggregated: aggregated || isAggregated, firmElements: firms, stageElements: stages,
-                         chainElements: chains, notes: rendered.notes)
+        return ReportMap(
+            svg: svg, aggregated: aggregated || isAggregated, firmElements: firms, stageElements: stages,
+            chainElements: chains, notes: rendered.notes)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainAnalysis
 
 /// The chain index reads links in parallel chunks on large parks; chunking must not change
@@ -24,7 +25,8 @@ import Testing
         let index = ChainIndex(park, minimumParallelLinks: 1)
         let known = Set(park.firms.map(\.id))
         var expected: [String] = []
-        for link in park.links where link.status == .active && known.contains(link.supplier) && known.contains(link.buyer) {
+        for link in park.links
+        where link.status == .active && known.contains(link.supplier) && known.contains(link.buyer) {
             if let p = link.product, !p.isEmpty, !expected.contains(p) { expected.append(p) }
         }
         #expect(!expected.isEmpty)

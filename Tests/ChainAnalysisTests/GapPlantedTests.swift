@@ -1,5 +1,6 @@
 import ChainModel
 import Testing
+
 @testable import ChainAnalysis
 
 /// Gaps found on generated parks against the generator's planted truths (`--plant-gaps`), by
@@ -16,15 +17,21 @@ import Testing
         let gaps = result.gaps.filter { PlantedTruth.findingKind($0.kind) != nil }
         // Every kind the gap rules report is planted (weak needs a free stage with buyers).
         let kinds = Set(gaps.map(\.kind))
-        #expect(kinds.isSuperset(of: [.broken, .thin, .short, .blockingNeed, .singlePointOfFailure]), "\(label): planted \(kinds)")
+        #expect(
+            kinds.isSuperset(of: [.broken, .thin, .short, .blockingNeed, .singlePointOfFailure]),
+            "\(label): planted \(kinds)")
         for gap in gaps {
-            #expect(PlantedTruth.finding(for: gap, in: report) != nil, "\(label): planted \(gap.kind) \(gap.rule ?? "") at \(gap.place.stages) not found")
+            #expect(
+                PlantedTruth.finding(for: gap, in: report) != nil,
+                "\(label): planted \(gap.kind) \(gap.rule ?? "") at \(gap.place.stages) not found")
         }
         // A missing end (or source) stage is short, never broken.
         #expect(PlantedTruth.brokenAtChainEnds(report, park: result.park) == 0, "\(label)")
         for f in report.findings { expectFiguresAreFields(f, label) }
         // Few findings per planted gap (197 for 5 before one finding per place).
-        #expect(report.findingsTotal <= 3 * max(1, gaps.count), "\(label): \(report.findingsTotal) findings for \(gaps.count) planted")
+        #expect(
+            report.findingsTotal <= 3 * max(1, gaps.count),
+            "\(label): \(report.findingsTotal) findings for \(gaps.count) planted")
         return (gaps.count, report.findingsTotal)
     }
 
@@ -70,8 +77,10 @@ import Testing
         options.seeds = Array(1...6)
         options.firms = [500, 3000]
         let industry = try GapBenchmark(options: options)
-        #expect(industry.total.found == industry.total.planted,
-                "\(industry.runs.filter { !$0.missed.isEmpty }.map { "\($0.templates) \($0.firms) \($0.seed) \($0.missed)" })")
+        #expect(
+            industry.total.found == industry.total.planted,
+            "\(industry.runs.filter { !$0.missed.isEmpty }.map { "\($0.templates) \($0.firms) \($0.seed) \($0.missed)" })"
+        )
         #expect(industry.total.brokenAtEnds == 0)
         #expect(industry.total.maxRatio <= 2)
         #expect(industry.total.falsePerPark < 1)

@@ -1,8 +1,9 @@
-import Foundation
-import Testing
-@testable import ChainAnalysis
 import ChainGraph
 import ChainModel
+import Foundation
+import Testing
+
+@testable import ChainAnalysis
 
 /// A park with one complete chain (`ok`, no gap) and one chain with a gap of every kind
 /// planted (`g`).
@@ -28,19 +29,23 @@ import ChainModel
 /// Demand of g-end: gE1 285 + gE2 230 + gK1 5 = 520; the flow that traces back to g-raw is
 /// 85 (through gM1) + 80 (gM2) = 165, 32 % < 50 %: thin. gM1 raises an open finance need.
 func plantedPark() -> Park {
-    let ok = Chain(id: "ok", name: "完整链", stages: [
-        Stage(id: "ok-raw", name: "原料", tier: .upstream),
-        Stage(id: "ok-part", name: "部件", tier: .midstream, inputs: ["ok-raw"]),
-        Stage(id: "ok-end", name: "整机", tier: .downstream, inputs: ["ok-part"]),
-    ])
-    let g = Chain(id: "g", name: "缺口链", stages: [
-        Stage(id: "g-raw", name: "原料", tier: .upstream),
-        Stage(id: "g-anode", name: "负极", tier: .midstream),
-        Stage(id: "g-mid", name: "部件", tier: .midstream, inputs: ["g-raw"]),
-        Stage(id: "g-side", name: "侧件", tier: .midstream, inputs: ["g-raw"]),
-        Stage(id: "g-end", name: "整机", tier: .downstream, inputs: ["g-mid", "g-side", "g-anode"]),
-        Stage(id: "g-recycle", name: "回收", tier: .downstream, inputs: ["g-end"], required: false),
-    ])
+    let ok = Chain(
+        id: "ok", name: "完整链",
+        stages: [
+            Stage(id: "ok-raw", name: "原料", tier: .upstream),
+            Stage(id: "ok-part", name: "部件", tier: .midstream, inputs: ["ok-raw"]),
+            Stage(id: "ok-end", name: "整机", tier: .downstream, inputs: ["ok-part"]),
+        ])
+    let g = Chain(
+        id: "g", name: "缺口链",
+        stages: [
+            Stage(id: "g-raw", name: "原料", tier: .upstream),
+            Stage(id: "g-anode", name: "负极", tier: .midstream),
+            Stage(id: "g-mid", name: "部件", tier: .midstream, inputs: ["g-raw"]),
+            Stage(id: "g-side", name: "侧件", tier: .midstream, inputs: ["g-raw"]),
+            Stage(id: "g-end", name: "整机", tier: .downstream, inputs: ["g-mid", "g-side", "g-anode"]),
+            Stage(id: "g-recycle", name: "回收", tier: .downstream, inputs: ["g-end"], required: false),
+        ])
     func firm(_ id: String, _ stage: String, _ output: Double, inPark: Bool = true) -> Firm {
         Firm(id: id, name: "企业" + id, stages: [stage], output: output, inPark: inPark)
     }
@@ -52,8 +57,10 @@ func plantedPark() -> Park {
         firm("gS1", "g-side", 40), firm("gO1", "g-side", 5000, inPark: false),
     ]
     var links: [SupplyLink] = []
-    for (s, b, p, v) in [("R1", "P1", "料", 10.0), ("R2", "P1", "料", 10), ("R1", "P2", "料", 10), ("R2", "P2", "料", 10),
-                         ("P1", "E1", "件", 50), ("P2", "E1", "件", 50), ("P1", "E2", "件", 50), ("P2", "E2", "件", 50)] {
+    for (s, b, p, v) in [
+        ("R1", "P1", "料", 10.0), ("R2", "P1", "料", 10), ("R1", "P2", "料", 10), ("R2", "P2", "料", 10),
+        ("P1", "E1", "件", 50), ("P2", "E1", "件", 50), ("P1", "E2", "件", 50), ("P2", "E2", "件", 50),
+    ] {
         links.append(SupplyLink(supplier: s, buyer: b, product: p, value: v, share: 0.5))
     }
     links += [
@@ -135,13 +142,17 @@ func plantedPark() -> Park {
         #expect(f.evidence.fact("buyersWithoutSupplier") == .number(1))  // gM2
         #expect(f.severity.level == .critical)  // gM2 has no supplier of 钢 left
         #expect(abs(f.severity.atRisk - 500 * 20.0 / 30.0) < 1e-9)  // g-mid's output × lost share of its supply
-        #expect(!r.findings.contains { $0.rule == .concentration && $0.place.stage == "g-mid" })  // one finding per place
+        // one finding per place
+        #expect(!r.findings.contains { $0.rule == .concentration && $0.place.stage == "g-mid" })
     }
 
     @Test func weak() throws {
-        let outside = try #require(find(.outsideSourcing) { $0.place.stage == "g-end" && $0.place.inputStage == "g-side" })
+        let outside = try #require(
+            find(.outsideSourcing) { $0.place.stage == "g-end" && $0.place.inputStage == "g-side" })
         #expect(abs(outside.severity.value - 350.0 / 355.0) < 1e-12)
-        #expect(outside.evidence.fact("outsidePurchases") == .number(350) && outside.evidence.fact("inParkSupply") == .number(5))
+        #expect(
+            outside.evidence.fact("outsidePurchases") == .number(350)
+                && outside.evidence.fact("inParkSupply") == .number(5))
         #expect(outside.remedy.attractStage == "g-side")
         #expect(report.findings(of: .weak).count == 1)
     }
@@ -211,7 +222,8 @@ func plantedPark() -> Park {
         #expect(missing.remedy.candidates.map(\.id) == ["c-big", "c-small"])
         // The remedy names the best candidate as a typed argument, not as text.
         let best = Message.Argument.message(Message("gaps.firm", ["name": .text("大负极厂"), "id": .text("c-big")]))
-        #expect(missing.remedy.message.arguments["candidate"] == .message(Message("gaps.remedy.candidate", ["firm": best])))
+        #expect(
+            missing.remedy.message.arguments["candidate"] == .message(Message("gaps.remedy.candidate", ["firm": best])))
     }
 
     /// (Determinism: two reports in one process share one hash seed, so that is checked across
@@ -245,7 +257,8 @@ func plantedPark() -> Park {
 
     @Test func supplyCutsAgreeWithBiconnectivity() {
         let index = ChainIndex(plantedPark())
-        let cuts = SupplyCuts(graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
+        let cuts = SupplyCuts(
+            graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
         let reference = index.graph.biconnectivity()
         #expect(cuts.articulationPoints.map { Int32($0.id) } == reference.articulationPoints)
         #expect(cuts.bridges.map(\.id) == reference.bridges)
@@ -255,7 +268,8 @@ func plantedPark() -> Park {
 /// Every figure of a finding's sentences (each numeric argument of its evidence and remedy
 /// messages, nested clauses included) equals one of its structured numbers: an evidence fact
 /// or the severity. A figure computed only for the sentence would fail here.
-func expectFiguresAreFields(_ f: GapFinding, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+func expectFiguresAreFields(_ f: GapFinding, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation)
+{
     var fields: [Double] = [f.severity.value, f.severity.atRisk]
     for fact in f.evidence.facts { if case .number(let d) = fact.value { fields.append(d) } }
     var figures: [(String, Double)] = []
@@ -274,7 +288,9 @@ func expectFiguresAreFields(_ f: GapFinding, _ context: String = "", sourceLocat
     walk(f.evidence.message)
     walk(f.remedy.message)
     for (name, value) in figures {
-        #expect(fields.contains { $0 == value || abs($0 - value) <= 1e-9 * max(1, abs(value)) },
-                "\(context) \(f.rule.rawValue) \(f.place.id): \(name) = \(value) is no field", sourceLocation: sourceLocation)
+        #expect(
+            fields.contains { $0 == value || abs($0 - value) <= 1e-9 * max(1, abs(value)) },
+            "\(context) \(f.rule.rawValue) \(f.place.id): \(name) = \(value) is no field",
+            sourceLocation: sourceLocation)
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import ChainModel
+import Testing
+
 @testable import ChainAnalysis
 
 /// What the bundled samples show (see docs/GAPS.md).
@@ -23,7 +24,11 @@ import ChainModel
         // purchases from outside folded into its evidence.
         let here = r.findings.filter { $0.place.stage == "em-machine" && $0.place.inputStage == "em-powertrain" }
         #expect(here.map(\.rule) == [.noStageLink])
-        if case .number(let outside)? = here.first?.evidence.fact("outsidePurchases") { #expect(outside > 0) } else { Issue.record("no outsidePurchases") }
+        if case .number(let outside)? = here.first?.evidence.fact("outsidePurchases") {
+            #expect(outside > 0)
+        } else {
+            Issue.record("no outsidePurchases")
+        }
         let w = WhatIf(park: try Self.sample("wujin-machinery")).run(removing: ["hengli"])
         #expect(w.cut.contains { $0.firm.id == "liugong" })
     }
@@ -51,7 +56,13 @@ import ChainModel
     @Test func aMissingEndStageIsShort() throws {
         let r = GapReport(park: try Self.sample("yihuang-plastics"))
         #expect(!r.findings.contains { $0.rule == .missingStage && $0.place.stage == "mt-vehicle" })
-        let short = try #require(r.findings.first { $0.rule == .shortChain && $0.evidence.fact("missingDownstream").map { if case .list(let l) = $0 { l.contains("mt-vehicle") } else { false } } == true })
+        let short = try #require(
+            r.findings.first {
+                $0.rule == .shortChain
+                    && $0.evidence.fact("missingDownstream").map {
+                        if case .list(let l) = $0 { l.contains("mt-vehicle") } else { false }
+                    } == true
+            })
         #expect(short.severity.atRisk > 0)
     }
 
@@ -61,7 +72,8 @@ import ChainModel
         for name in ["beilun-nev", "jinchang-battery", "ningxiang-storage", "wujin-machinery", "yihuang-plastics"] {
             let park = try Self.sample(name)
             let index = ChainIndex(park)
-            let cuts = SupplyCuts(graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
+            let cuts = SupplyCuts(
+                graph: index.graph, weight: .init(repeating: 1, count: index.firmCount), output: index.output)
             let reference = index.graph.biconnectivity()
             #expect(cuts.articulationPoints.map { Int32($0.id) } == reference.articulationPoints, "\(name)")
             #expect(cuts.bridges.map(\.id) == reference.bridges, "\(name)")

@@ -8,11 +8,11 @@ import Testing
         for word in ["自动化", "automation", "自动化改造", "自动化研发", "设备自动化", "Automation"] {
             #expect(v.concepts(of: word) == ["automation"], "\(word)")
         }
-        #expect(v.concepts(of: "模具钢") == ["steel"])            // longest keyword wins
+        #expect(v.concepts(of: "模具钢") == ["steel"])  // longest keyword wins
         #expect(v.concepts(of: "PP粒料") == ["pp", "resin"])
-        #expect(v.concepts(of: "support") == ["=support"])        // `pp` only as a word
+        #expect(v.concepts(of: "support") == ["=support"])  // `pp` only as a word
         #expect(v.concepts(of: "电火花烧毛技术改造") == ["=电火花烧毛技术"])  // one suffix stripped
-        #expect(v.concepts(of: "就近配套") == [])                 // a modifier
+        #expect(v.concepts(of: "就近配套") == [])  // a modifier
         #expect(v.concepts(of: ["r&d", "研发中心"]) == ["=研发", "rnd"])
     }
 
@@ -49,7 +49,7 @@ import Testing
     @Test func bMatchingIsOptimalOnRandomSmallCases() {
         var state: UInt64 = 12345
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         for _ in 0..<300 {
@@ -72,7 +72,9 @@ import Testing
                     lr[Int(p.requester)] += 1
                     lo[Int(p.offerer)] += 1
                     w += p.weight
-                    if lr[Int(p.requester)] > capR[Int(p.requester)] || lo[Int(p.offerer)] > capO[Int(p.offerer)] { ok = false }
+                    if lr[Int(p.requester)] > capR[Int(p.requester)] || lo[Int(p.offerer)] > capO[Int(p.offerer)] {
+                        ok = false
+                    }
                 }
                 if ok { best = max(best, w) }
             }
@@ -91,9 +93,9 @@ import Testing
 
     @Test func metricsOnAHandComputedCase() {
         let m = MatchEvaluation.metrics(ranked: [5, 3, 9], relevant: [3, 7], k: 2)
-        #expect(m.precision == 0.5)      // 1 hit in the first 2
-        #expect(m.recall == 0.5)         // 1 of 2 relevant
-        #expect(m.reciprocalRank == 0.5) // first relevant at rank 2
+        #expect(m.precision == 0.5)  // 1 hit in the first 2
+        #expect(m.recall == 0.5)  // 1 of 2 relevant
+        #expect(m.reciprocalRank == 0.5)  // first relevant at rank 2
         let ten = MatchEvaluation.metrics(ranked: [5, 3, 9, 7], relevant: [3, 7], k: 10)
         #expect(ten.precision == 0.2)
         #expect(ten.recall == 1)

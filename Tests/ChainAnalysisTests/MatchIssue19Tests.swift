@@ -1,8 +1,8 @@
-import Foundation
 import ChainAnalysis
 import ChainGraph
-import Testing
 import ChainModel
+import Foundation
+import Testing
 
 /// #19 items 4–7: local first (就近配套), why an answer is empty, one ranking for filling a
 /// gap with every score in 0…1, and honest numbers in rank.
@@ -89,10 +89,12 @@ import ChainModel
 
     @Test func anEmptyAnswerNamesTheNearestConceptOnOffer() throws {
         let chain = Chain(id: "c", name: "链", stages: [Stage(id: "s", name: "环节", tier: .midstream)])
-        let park = Park(id: "p", name: "园", chains: [chain], firms: [
-            Firm(id: "a", name: "甲", stages: ["s"], products: ["零件"]),
-            Firm(id: "b", name: "乙", stages: ["s"], products: ["零件"], capabilities: ["智能制造改造"]),
-        ], needs: [Need(id: "n1", firm: "a", kind: .capability, tags: ["智能车间诊断"], responder: "工信局")])
+        let park = Park(
+            id: "p", name: "园", chains: [chain],
+            firms: [
+                Firm(id: "a", name: "甲", stages: ["s"], products: ["零件"]),
+                Firm(id: "b", name: "乙", stages: ["s"], products: ["零件"], capabilities: ["智能制造改造"]),
+            ], needs: [Need(id: "n1", firm: "a", kind: .capability, tags: ["智能车间诊断"], responder: "工信局")])
         let r = try FirmMatchReport(park: park, firm: "a")
         let u = try #require(r.unanswered.first)
         #expect(u.inParkOffers == 0 && u.responders == ["工信局"])
@@ -112,10 +114,14 @@ import ChainModel
             for (c, chain) in park.chains.enumerated() {
                 for (s, stage) in chain.stages.enumerated() {
                     let products = park.firms.first { $0.stages.contains(stage.id) }?.products ?? []
-                    pool.append(Firm(id: "p-\(c)-\(s)-a", name: "候选甲\(c)-\(s)", stages: [stage.id], products: products,
-                                     output: Double(1 + (s * 7) % 5) * 1e8, inPark: false))
-                    pool.append(Firm(id: "p-\(c)-\(s)-b", name: "候选乙\(c)-\(s)", products: products,
-                                     output: Double(1 + (s * 3) % 5) * 1e9, inPark: false))
+                    pool.append(
+                        Firm(
+                            id: "p-\(c)-\(s)-a", name: "候选甲\(c)-\(s)", stages: [stage.id], products: products,
+                            output: Double(1 + (s * 7) % 5) * 1e8, inPark: false))
+                    pool.append(
+                        Firm(
+                            id: "p-\(c)-\(s)-b", name: "候选乙\(c)-\(s)", products: products,
+                            output: Double(1 + (s * 3) % 5) * 1e9, inPark: false))
                 }
             }
             let gaps = GapReport(park: park, candidates: pool)
@@ -123,8 +129,11 @@ import ChainModel
             var compared = 0
             for f in gaps.findings {
                 guard let stage = f.remedy.attractStage, let best = f.remedy.candidates.first else { continue }
-                let list = try StageCandidateReport(park: park, stage: stage, outside: outside, top: 1000).candidates.filter { !$0.inPark }
-                #expect(list.first?.firm == best.id, "\(name) \(f.place.id): match stage \(list.first?.firm ?? "-") vs gaps \(best.id)")
+                let list = try StageCandidateReport(park: park, stage: stage, outside: outside, top: 1000).candidates
+                    .filter { !$0.inPark }
+                #expect(
+                    list.first?.firm == best.id,
+                    "\(name) \(f.place.id): match stage \(list.first?.firm ?? "-") vs gaps \(best.id)")
                 compared += 1
             }
             #expect(compared > 0 || name == "beilun-nev", "\(name): no finding with an attract stage and candidates")
@@ -142,12 +151,21 @@ import ChainModel
             var lines = ""
             for (c, chain) in park.chains.enumerated() {
                 for (s, stage) in chain.stages.enumerated() {
-                    guard let product = park.firms.first(where: { $0.stages.contains(stage.id) && !$0.products.isEmpty })?.products.first else { continue }
+                    guard
+                        let product = park.firms.first(where: { $0.stages.contains(stage.id) && !$0.products.isEmpty })?
+                            .products.first
+                    else { continue }
                     // "b" offers only a word the built-in vocabulary does not know; the user's
                     // vocabulary says it means the stage's product. "a" is larger and unrelated.
                     lines += "concept\tuser-\(c)-\(s)\t\(product)\t暗语\(c)x\(s)\n"
-                    pool.append(Firm(id: "p-\(c)-\(s)-a", name: "候选甲\(c)-\(s)", products: ["不相干\(c)x\(s)"], output: 5e9, inPark: false))
-                    pool.append(Firm(id: "p-\(c)-\(s)-b", name: "候选乙\(c)-\(s)", products: ["暗语\(c)x\(s)"], output: 1e8, inPark: false))
+                    pool.append(
+                        Firm(
+                            id: "p-\(c)-\(s)-a", name: "候选甲\(c)-\(s)", products: ["不相干\(c)x\(s)"], output: 5e9,
+                            inPark: false))
+                    pool.append(
+                        Firm(
+                            id: "p-\(c)-\(s)-b", name: "候选乙\(c)-\(s)", products: ["暗语\(c)x\(s)"], output: 1e8,
+                            inPark: false))
                 }
             }
             let user = try MatchVocabulary.parse(lines, file: "mine.tsv").get()
@@ -159,9 +177,13 @@ import ChainModel
             let outside = Park(id: "candidates", name: "candidates", chains: park.chains, firms: pool)
             for f in gaps.findings {
                 guard let stage = f.remedy.attractStage, let best = f.remedy.candidates.first else { continue }
-                let list = try StageCandidateReport(park: park, stage: stage, outside: outside, top: 1000, vocabulary: vocabulary)
-                    .candidates.filter { !$0.inPark }
-                #expect(list.first?.firm == best.id, "\(name) \(f.place.id): match stage \(list.first?.firm ?? "-") vs gaps \(best.id)")
+                let list = try StageCandidateReport(
+                    park: park, stage: stage, outside: outside, top: 1000, vocabulary: vocabulary
+                )
+                .candidates.filter { !$0.inPark }
+                #expect(
+                    list.first?.firm == best.id,
+                    "\(name) \(f.place.id): match stage \(list.first?.firm ?? "-") vs gaps \(best.id)")
                 compared += 1
                 let before = plain.findings.first { $0.place.id == f.place.id }?.remedy.candidates.first?.id
                 if before != best.id { changed += 1 }
@@ -186,8 +208,10 @@ import ChainModel
             for f in 0..<Int32(index.firms) where f % 3 == 0 {
                 for s in index.matches(forNode: f, options: options, workspace: &ws).suggestions {
                     let p = s.score
-                    for (part, v) in [("total", p.total), ("fit", p.fit), ("template", p.template), ("proximity", p.proximity),
-                                      ("locality", p.locality), ("capacity", p.capacity), ("leader", p.leader), ("record", p.record)] {
+                    for (part, v) in [
+                        ("total", p.total), ("fit", p.fit), ("template", p.template), ("proximity", p.proximity),
+                        ("locality", p.locality), ("capacity", p.capacity), ("leader", p.leader), ("record", p.record),
+                    ] {
                         check(v, "\(name) \(s.firm)→\(s.candidate) \(part)")
                     }
                 }

@@ -1,7 +1,7 @@
-import Foundation
 import ChainAnalysis
-import Testing
 import ChainModel
+import Foundation
+import Testing
 
 /// Matchmaking on the bundled samples: the Liwei–Chuangtai automation tie-up, found from the
 /// data alone (nothing in the code names either firm); exclusions; determinism; the agenda.
@@ -28,10 +28,11 @@ import ChainModel
         // through the shared alliance.
         #expect(first.explanation.id == "match.why.4")
         let clauses = Self.clauses(first.explanation)
-        #expect(clauses.prefix(2) == [
-            Message("match.why.offers", ["provider": "江西省立伟轻工制造有限公司", "offer": "自动化研发"]),
-            Message("match.why.needs", ["requester": "江西创泰活塞制造有限公司", "wanted": "自动化"]),
-        ])
+        #expect(
+            clauses.prefix(2) == [
+                Message("match.why.offers", ["provider": "江西省立伟轻工制造有限公司", "offer": "自动化研发"]),
+                Message("match.why.needs", ["requester": "江西创泰活塞制造有限公司", "wanted": "自动化"]),
+            ])
         #expect(clauses.contains(Message("match.why.sharedOrganization", ["organization": "塑料制品产业链党建联盟"])))
         // The same pair is on the park-wide agenda.
         let agenda = index.agenda()
@@ -104,7 +105,9 @@ import ChainModel
         let b = MatchIndex(park: try Self.sample("beilun-nev"))
         let firm = park.firms[7].id
         let options = MatchOptions()
-        #expect(try Self.json(FirmMatchReport(index: a, firm: firm, options: options)) == Self.json(FirmMatchReport(index: b, firm: firm, options: options)))
+        #expect(
+            try Self.json(FirmMatchReport(index: a, firm: firm, options: options))
+                == Self.json(FirmMatchReport(index: b, firm: firm, options: options)))
         var agendaOptions = MatchAgendaOptions()
         agendaOptions.threads = 1
         let one = try Self.json(MatchAgendaReport(index: a, options: agendaOptions))
@@ -130,7 +133,9 @@ import ChainModel
                 }
                 #expect(load.values.allSatisfy { $0 <= perFirm }, "\(name) perFirm \(perFirm)")
                 #expect(!agenda.meetings.isEmpty)
-                #expect(agenda.total >= agenda.greedyTotal - 1e-9, "\(name) perFirm \(perFirm): \(agenda.total) < greedy \(agenda.greedyTotal)")
+                #expect(
+                    agenda.total >= agenda.greedyTotal - 1e-9,
+                    "\(name) perFirm \(perFirm): \(agenda.total) < greedy \(agenda.greedyTotal)")
                 #expect(agenda.total <= agenda.upperBound + 1e-9)
             }
         }
@@ -145,7 +150,8 @@ import ChainModel
                 let full = try #require(rows.first { $0.method == "full" })
                 for r in rows where r.method != "full" {
                     #expect(full.mrr > r.mrr, "\(name) \(d): full MRR \(full.mrr) vs \(r.method) \(r.mrr)")
-                    #expect(full.recall > r.recall, "\(name) \(d): full recall \(full.recall) vs \(r.method) \(r.recall)")
+                    #expect(
+                        full.recall > r.recall, "\(name) \(d): full recall \(full.recall) vs \(r.method) \(r.recall)")
                 }
             }
         }
@@ -154,10 +160,12 @@ import ChainModel
     @Test func stageCandidatesFromInsideAndOutside() throws {
         let park = try Self.sample("yihuang-plastics")
         let index = MatchIndex(park: park)
-        let outside = Park(id: "out", name: "outside", firms: [
-            Firm(id: "o1", name: "外地树脂厂", stages: ["pl-resin"], products: ["聚丙烯粒料"], output: 5e8, inPark: false),
-            Firm(id: "o2", name: "外地电子厂", products: ["电容"], output: 5e8, inPark: false),
-        ])
+        let outside = Park(
+            id: "out", name: "outside",
+            firms: [
+                Firm(id: "o1", name: "外地树脂厂", stages: ["pl-resin"], products: ["聚丙烯粒料"], output: 5e8, inPark: false),
+                Firm(id: "o2", name: "外地电子厂", products: ["电容"], output: 5e8, inPark: false),
+            ])
         let list = index.stageCandidates(stage: "pl-resin", outside: outside, top: 50)
         #expect(list.contains { $0.firm == "o1" && !$0.inPark && $0.sameStage })
         #expect(!list.contains { $0.firm == "o2" })

@@ -1,7 +1,7 @@
-import Foundation
 import ChainAnalysis
-import Testing
 import ChainModel
+import Foundation
+import Testing
 
 /// The vocabulary as data (#19 item 3): the built-in file parses, a user's file replaces or
 /// extends it, bad lines are located; the park's stages separate products that share a word;
@@ -23,7 +23,8 @@ import ChainModel
         #expect(v.concepts(of: "企业上云") == ["digital"])
         #expect(!v.suffixes.isEmpty && !v.modifiers.isEmpty)
         // The file in the sources is the one built into the program.
-        let file = try String(contentsOfFile: Self.root + "/Sources/ChainAnalysis/Resources/vocabulary.tsv", encoding: .utf8)
+        let file = try String(
+            contentsOfFile: Self.root + "/Sources/ChainAnalysis/Resources/vocabulary.tsv", encoding: .utf8)
         #expect(file == MatchVocabulary.standardText)
     }
 
@@ -32,10 +33,11 @@ import ChainModel
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("mine.tsv").path
-        try "# mine\nconcept\tpv\t光伏\tsolar\n\nconcept\tautomation\t机器换人\nmodifier\t急需\nsuffix\t项目\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "# mine\nconcept\tpv\t光伏\tsolar\n\nconcept\tautomation\t机器换人\nmodifier\t急需\nsuffix\t项目\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let mine = try MatchVocabulary.load(path: path)
         #expect(mine.concepts(of: "光伏组件") == ["pv"])
-        #expect(mine.concepts(of: "自动化") == ["=自动化"])          // replaced: the built-in words are gone
+        #expect(mine.concepts(of: "自动化") == ["=自动化"])  // replaced: the built-in words are gone
         #expect(mine.concepts(of: "急需机器换人") == ["automation"])
         #expect(mine.concepts(of: "改造项目") == ["=改造"])
         let both = MatchVocabulary.standard.extended(with: mine)
@@ -52,22 +54,27 @@ import ChainModel
             #expect(error.diagnostics.map(\.field) == ["concept", "kind"])
             #expect(error.diagnostics.allSatisfy { $0.file == path && $0.text != nil && $0.hintText != nil })
         }
-        #expect(throws: VocabularyError.self) { try MatchVocabulary.load(path: folder.appendingPathComponent("none.tsv").path) }
+        #expect(throws: VocabularyError.self) {
+            try MatchVocabulary.load(path: folder.appendingPathComponent("none.tsv").path)
+        }
     }
 
     /// A photovoltaic park: silicon → wafer → cell → module ← glass; equipment feeds cell and
     /// module; modules go to power stations. Three module makers buy glass and cells.
     static func photovoltaicPark(selfFeeding: Bool = false) -> Park {
-        let chain = Chain(id: "pv", name: "光伏", stages: [
-            Stage(id: "pv-silicon", name: "多晶硅料", tier: .upstream),
-            Stage(id: "pv-wafer", name: "硅片", tier: .upstream, inputs: ["pv-silicon"]),
-            Stage(id: "pv-equipment", name: "光伏设备", tier: .upstream),
-            Stage(id: "pv-glass", name: "光伏玻璃", tier: .upstream),
-            Stage(id: "pv-cell", name: "电池片", tier: .midstream, inputs: ["pv-wafer", "pv-equipment"]),
-            Stage(id: "pv-module", name: "光伏组件", tier: .midstream,
-                  inputs: ["pv-cell", "pv-glass", "pv-equipment"] + (selfFeeding ? ["pv-module"] : [])),
-            Stage(id: "pv-plant", name: "光伏电站", tier: .downstream, inputs: ["pv-module"]),
-        ])
+        let chain = Chain(
+            id: "pv", name: "光伏",
+            stages: [
+                Stage(id: "pv-silicon", name: "多晶硅料", tier: .upstream),
+                Stage(id: "pv-wafer", name: "硅片", tier: .upstream, inputs: ["pv-silicon"]),
+                Stage(id: "pv-equipment", name: "光伏设备", tier: .upstream),
+                Stage(id: "pv-glass", name: "光伏玻璃", tier: .upstream),
+                Stage(id: "pv-cell", name: "电池片", tier: .midstream, inputs: ["pv-wafer", "pv-equipment"]),
+                Stage(
+                    id: "pv-module", name: "光伏组件", tier: .midstream,
+                    inputs: ["pv-cell", "pv-glass", "pv-equipment"] + (selfFeeding ? ["pv-module"] : [])),
+                Stage(id: "pv-plant", name: "光伏电站", tier: .downstream, inputs: ["pv-module"]),
+            ])
         var firms = [
             Firm(id: "wafer", name: "硅片甲", stages: ["pv-wafer"], products: ["单晶硅片"], output: 5e8, zone: "A"),
             Firm(id: "glass", name: "玻璃乙", stages: ["pv-glass"], products: ["光伏玻璃"], output: 4e8, zone: "A"),
@@ -76,8 +83,10 @@ import ChainModel
             Firm(id: "plant", name: "电站戊", stages: ["pv-plant"], products: ["光伏发电"], output: 2e8, zone: "A"),
         ]
         for i in 1...3 {
-            firms.append(Firm(id: "m\(i)", name: "组件\(i)", stages: ["pv-module"], products: [i == 1 ? "光伏组件" : "单晶光伏组件"],
-                              output: Double(i) * 1e9, zone: "A"))
+            firms.append(
+                Firm(
+                    id: "m\(i)", name: "组件\(i)", stages: ["pv-module"], products: [i == 1 ? "光伏组件" : "单晶光伏组件"],
+                    output: Double(i) * 1e9, zone: "A"))
         }
         var links: [SupplyLink] = []
         for i in 1...3 {
@@ -93,13 +102,14 @@ import ChainModel
         #expect(v.concepts(of: "单晶光伏组件") == ["@pv-module"])
         #expect(v.concepts(of: "光伏组件") == ["@pv-module"])
         #expect(v.concepts(of: "光伏设备") == ["@pv-equipment"])
-        #expect(v.concepts(of: "光伏玻璃") == ["glass"])       // a general word keeps its concept
+        #expect(v.concepts(of: "光伏玻璃") == ["glass"])  // a general word keeps its concept
         #expect(v.concepts(of: "自动化改造") == ["automation"])
     }
 
     @Test func aModuleMakerIsNotOfferedItsCompetitorsAsBuyers() throws {
         // Even with a table that makes every 光伏 word one concept (as the old built-in did).
-        let lumping = MatchVocabulary.standard.extended(with: MatchVocabulary(table: [("pv", ["光伏", "solar"])], modifiers: []))
+        let lumping = MatchVocabulary.standard.extended(
+            with: MatchVocabulary(table: [("pv", ["光伏", "solar"])], modifiers: []))
         for vocabulary in [MatchVocabulary.standard, lumping] {
             let park = Self.photovoltaicPark()
             var options = MatchOptions()
@@ -110,12 +120,17 @@ import ChainModel
                 let r = try FirmMatchReport(index: index, firm: maker, options: options)
                 let buyers = Set(r.suggestions(.downstream).map(\.candidate))
                 let suppliers = Set(r.suggestions(.upstream).map(\.candidate))
-                #expect(buyers.isDisjoint(with: ["m1", "m2", "m3"]), "\(maker) offered competitors as buyers: \(buyers)")
-                #expect(suppliers.isDisjoint(with: ["m1", "m2", "m3"]), "\(maker) offered competitors as suppliers: \(suppliers)")
+                #expect(
+                    buyers.isDisjoint(with: ["m1", "m2", "m3"]), "\(maker) offered competitors as buyers: \(buyers)")
+                #expect(
+                    suppliers.isDisjoint(with: ["m1", "m2", "m3"]),
+                    "\(maker) offered competitors as suppliers: \(suppliers)")
                 if maker != "m3" { #expect(buyers.contains("plant")) }
             }
             let glass = try FirmMatchReport(index: index, firm: "glass", options: options)
-            #expect(glass.suggestions(.downstream).isEmpty || !glass.suggestions(.downstream).contains { $0.candidate == "glass" })
+            #expect(
+                glass.suggestions(.downstream).isEmpty
+                    || !glass.suggestions(.downstream).contains { $0.candidate == "glass" })
         }
         // A stage the template says feeds itself may buy from its own stage.
         let selfFeeding = Self.photovoltaicPark(selfFeeding: true)

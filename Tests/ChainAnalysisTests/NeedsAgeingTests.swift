@@ -29,8 +29,12 @@ func ageingPark() -> Park {
     let needs = [
         Need(id: "n1", firm: "A", kind: .talent, responder: "ag", raised: "2024-06-10"),
         Need(id: "n2", firm: "A", kind: .talent, status: .inProgress, responder: "ag", raised: "2024-04-01"),
-        Need(id: "n3", firm: "B", kind: .finance, status: .solved, responder: "ag", raised: "2024-01-01", solved: "2024-01-11"),
-        Need(id: "n4", firm: "C", kind: .finance, status: .solved, responder: "bank", raised: "2024-02-01", solved: "2024-03-02"),
+        Need(
+            id: "n3", firm: "B", kind: .finance, status: .solved, responder: "ag", raised: "2024-01-01",
+            solved: "2024-01-11"),
+        Need(
+            id: "n4", firm: "C", kind: .finance, status: .solved, responder: "bank", raised: "2024-02-01",
+            solved: "2024-03-02"),
         Need(id: "n5", firm: "C", kind: .supply, status: .solved),
         Need(id: "n6", firm: "X", kind: .policy),
         Need(id: "n7", firm: "B", kind: .policy, responder: "bank", raised: "2024-05-31"),
@@ -45,8 +49,9 @@ func ageingPark() -> Park {
         ActionProject(id: "p1", name: "人才专项", department: "ag", needs: ["n2"], resources: ["r3"]),
         ActionProject(id: "p2", name: "参展行动", department: "ag", resources: ["r4"]),
     ]
-    return Park(id: "age", name: "诉求园", dataDate: "2024-06", chains: chains, firms: firms, organizations: orgs,
-                needs: needs, resources: resources, projects: projects)
+    return Park(
+        id: "age", name: "诉求园", dataDate: "2024-06", chains: chains, firms: firms, organizations: orgs,
+        needs: needs, resources: resources, projects: projects)
 }
 
 @Suite struct NeedsAgeingTests {
@@ -72,17 +77,26 @@ func ageingPark() -> Park {
 
     @Test func byKindChainAndResponder() {
         let n = OrganizationReport(park: ageingPark()).needs
-        func row(_ rows: [OrganizationReport.NeedRow], _ key: String) -> OrganizationReport.NeedRow? { rows.first { $0.key == key } }
+        func row(_ rows: [OrganizationReport.NeedRow], _ key: String) -> OrganizationReport.NeedRow? {
+            rows.first { $0.key == key }
+        }
         #expect(n.byKind.map(\.key) == ["supply", "finance", "talent", "policy"])
-        #expect(row(n.byKind, "talent").map { ($0.overdue, $0.oldestOpenDays, $0.medianDaysToSolve) } ?? (0, nil, nil) == (1, 90, nil))
+        #expect(
+            row(n.byKind, "talent").map { ($0.overdue, $0.oldestOpenDays, $0.medianDaysToSolve) } ?? (0, nil, nil) == (
+                1, 90, nil
+            ))
         #expect(row(n.byKind, "finance")?.medianDaysToSolve == 20)
         #expect(row(n.byKind, "supply").map { ($0.solved, $0.solvedWithDates) } ?? (0, 0) == (1, 0))
         #expect(row(n.byKind, "policy").map { ($0.overdue, $0.oldestOpenDays) } ?? (0, nil) == (0, 30))
         #expect(n.byChain.map(\.key) == ["c", "d", "(none)"])
-        #expect(row(n.byChain, "c").map { ($0.total, $0.medianDaysToSolve, $0.overdue, $0.oldestOpenDays) } ?? (0, nil, 0, nil) == (4, 10, 1, 90))
+        #expect(
+            row(n.byChain, "c").map { ($0.total, $0.medianDaysToSolve, $0.overdue, $0.oldestOpenDays) } ?? (
+                0, nil, 0, nil
+            ) == (4, 10, 1, 90))
         #expect(row(n.byChain, "d")?.medianDaysToSolve == 30)
         #expect(n.byResponder.map(\.key) == ["ag", "(none)", "bank"])
-        #expect(row(n.byResponder, "ag").map { ($0.total, $0.medianDaysToSolve, $0.overdue) } ?? (0, nil, 0) == (3, 10, 1))
+        #expect(
+            row(n.byResponder, "ag").map { ($0.total, $0.medianDaysToSolve, $0.overdue) } ?? (0, nil, 0) == (3, 10, 1))
         #expect(row(n.byResponder, "bank").map { ($0.medianDaysToSolve, $0.oldestOpenDays) } ?? (nil, nil) == (30, 30))
     }
 
@@ -120,7 +134,8 @@ func ageingPark() -> Park {
         options.limit = 1
         let r = OrganizationReport(park: ageingPark(), options: options)
         #expect(r.needs.openNeeds.map(\.id) == ["n2"])
-        #expect(r.totals["openNeeds"] == 4 && r.totals["resourcesWithoutNeed"] == 2 && r.totals["needsWithoutAction"] == 2)
+        #expect(
+            r.totals["openNeeds"] == 4 && r.totals["resourcesWithoutNeed"] == 2 && r.totals["needsWithoutAction"] == 2)
         #expect(r.needs.overdue == 1)
     }
 

@@ -1,7 +1,7 @@
-import Foundation
 import ChainAnalysis
-import Testing
 import ChainModel
+import Foundation
+import Testing
 
 /// A small park whose every rate and list is worked out by hand (see the comments).
 ///
@@ -24,11 +24,13 @@ import ChainModel
 /// | L    | s1     | 0   | yes     | hosts brL           | nil         | leads c         |
 /// | N    | s3     | 0   | yes     | none                | nil         |                 |
 func smallPark() -> Park {
-    let c = Chain(id: "c", name: "链C", stages: [
-        Stage(id: "s1", name: "上游", tier: .upstream),
-        Stage(id: "s2", name: "中游", tier: .midstream, inputs: ["s1"]),
-        Stage(id: "s3", name: "下游", tier: .downstream, inputs: ["s2"]),
-    ])
+    let c = Chain(
+        id: "c", name: "链C",
+        stages: [
+            Stage(id: "s1", name: "上游", tier: .upstream),
+            Stage(id: "s2", name: "中游", tier: .midstream, inputs: ["s1"]),
+            Stage(id: "s3", name: "下游", tier: .downstream, inputs: ["s2"]),
+        ])
     let d = Chain(id: "d", name: "链D", stages: [Stage(id: "d1", name: "D1", tier: .upstream)])
     let e = Chain(id: "e", name: "链E", stages: [Stage(id: "e1", name: "E1", tier: .upstream)])
     let firms = [
@@ -72,12 +74,19 @@ func smallPark() -> Park {
         Need(id: "n4", firm: "G", kind: .policy, status: .solved, responder: "ag"),
         Need(id: "n5", firm: "E", kind: .talent, responder: "ag"),
     ]
-    return Park(id: "small", name: "小园区", chains: [c, d, e], firms: firms, links: links, organizations: orgs, pairings: pairings, needs: needs)
+    return Park(
+        id: "small", name: "小园区", chains: [c, d, e], firms: firms, links: links, organizations: orgs,
+        pairings: pairings, needs: needs)
 }
 
 @Suite struct OrganizationReportTests {
-    func row(_ r: OrganizationReport, _ scope: OrganizationReport.Scope, _ id: String? = nil) throws -> OrganizationReport.CoverageRow {
-        try #require(r.coverage.first { $0.scope == scope && (scope == .park || (scope == .chain ? $0.chain == id : $0.stage == id)) })
+    func row(_ r: OrganizationReport, _ scope: OrganizationReport.Scope, _ id: String? = nil) throws
+        -> OrganizationReport.CoverageRow
+    {
+        try #require(
+            r.coverage.first {
+                $0.scope == scope && (scope == .park || (scope == .chain ? $0.chain == id : $0.stage == id))
+            })
     }
 
     @Test func coverageWithPartyMembers() throws {
@@ -95,7 +104,9 @@ func smallPark() -> Park {
         #expect(s1.firms == 3 && s1.withOrganization == 2 && s1.workCovered == 3 && s1.organizationPercent == 66.67)
         // s2: C D E F; organization D; work D; unknown C, E.
         let s2 = try row(r, .stage, "s2")
-        #expect(s2.firms == 4 && s2.withOrganization == 1 && s2.workCovered == 1 && s2.workUnknown == 2 && s2.jointBranches == 1)
+        #expect(
+            s2.firms == 4 && s2.withOrganization == 1 && s2.workCovered == 1 && s2.workUnknown == 2
+                && s2.jointBranches == 1)
         // s3 has only N (pm 0): no firms counted, no rate.
         let s3 = try row(r, .stage, "s3")
         #expect(s3.firms == 0 && s3.organizationRate == nil)
@@ -104,7 +115,8 @@ func smallPark() -> Park {
         let d = try row(r, .chain, "d")
         #expect(d.firms == 0 && d.jointBranches == 1)
         // Order: park, c, s1, s2, s3, d, d1, e, e1.
-        #expect(r.coverage.map { $0.stage ?? $0.chain ?? "park" } == ["park", "c", "s1", "s2", "s3", "d", "d1", "e", "e1"])
+        #expect(
+            r.coverage.map { $0.stage ?? $0.chain ?? "park" } == ["park", "c", "s1", "s2", "s3", "d", "d1", "e", "e1"])
     }
 
     @Test func coverageAllInPark() throws {
@@ -193,7 +205,9 @@ func smallPark() -> Park {
         #expect(r.groups.first?.merged.map(\.id) == ["q1"])
         #expect(r.groups.first?.basis == .stage)
         #expect(r.groups.first?.reason.id == "orgs.group.new")
-        #expect(r.groups.first?.reason.arguments["firms"] == .integer(3) && r.groups.first?.reason.arguments["members"] == .integer(3))
+        #expect(
+            r.groups.first?.reason.arguments["firms"] == .integer(3)
+                && r.groups.first?.reason.arguments["members"] == .integer(3))
     }
 
     @Test func structureChecks() throws {
@@ -201,14 +215,19 @@ func smallPark() -> Park {
         // c: cm; d: al; e: none.
         #expect(checks.chainOrganizations.map(\.organizations) == [["cm"], ["al"], []])
         // Leaders by chain then id: A of c (member of cm), L of c (brL → cm), G of d (member of al).
-        #expect(checks.leaders.map { "\($0.chain):\($0.firm.id):\($0.placed)" } == ["c:A:true", "c:L:true", "d:G:true"])
+        #expect(
+            checks.leaders.map { "\($0.chain):\($0.firm.id):\($0.placed)" } == ["c:A:true", "c:L:true", "d:G:true"])
         #expect(checks.leaders[1].placement == .path && checks.leaders[1].organizations == ["brL", "cm"])
-        #expect(checks.leaders[1].detail == Message("orgs.leader.path", ["path": .message(Message("orgs.path.step", ["from": "brL", "to": "cm"]))]))
+        #expect(
+            checks.leaders[1].detail
+                == Message(
+                    "orgs.leader.path", ["path": .message(Message("orgs.path.step", ["from": "brL", "to": "cm"]))]))
         // s3 has N only, without organization and not in cm: unreached. e1 has no firms.
         #expect(checks.unreachedStages.map(\.stage) == ["s3"])
         // al spans d but A is only in c.
         #expect(checks.mismatches.count == 1)
-        #expect(checks.mismatches.first?.organization == "al" && checks.mismatches.first?.offChain.map(\.firm.id) == ["A"])
+        #expect(
+            checks.mismatches.first?.organization == "al" && checks.mismatches.first?.offChain.map(\.firm.id) == ["A"])
     }
 
     @Test func leaderOutsideItsCommittee() {

@@ -1,6 +1,6 @@
 import ChainAnalysis
-import Testing
 import ChainModel
+import Testing
 
 /// The bundled samples reproduce the articles' figures.
 @Suite struct OrganizationSampleTests {

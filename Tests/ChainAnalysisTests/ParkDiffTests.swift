@@ -6,13 +6,16 @@ import Testing
 /// generated series every change the generator planted is reported, and nothing else.
 @Suite struct ParkDiffTests {
     @Test func beilunCoverage58To70() throws {
-        let old = try OrganizationSampleTests.sample("beilun-nev-2023"), new = try OrganizationSampleTests.sample("beilun-nev")
+        let old = try OrganizationSampleTests.sample("beilun-nev-2023"),
+            new = try OrganizationSampleTests.sample("beilun-nev")
         let diff = ParkDiff(old: old, new: new)
         let park = try #require(diff.coverage.first)
         #expect(park.scope == .park)
         #expect(park.before.firms == 140 && park.before.withOrganization == 81)
         #expect(park.after.firms == 140 && park.after.withOrganization == 98)
-        #expect(((park.before.organizationRate ?? 0) * 100).rounded() == 58 && ((park.after.organizationRate ?? 0) * 100).rounded() == 70)
+        #expect(
+            ((park.before.organizationRate ?? 0) * 100).rounded() == 58
+                && ((park.after.organizationRate ?? 0) * 100).rounded() == 70)
         #expect(diff.firms.enteredInPark == 3 && diff.firms.leftInPark == 0)
         #expect(diff.organizations.opened.count == 18 && diff.organizations.closed.isEmpty)
         #expect(diff.needs.raised.count == 51 && diff.needs.solved.count == 24 && diff.needs.removed.isEmpty)
@@ -56,16 +59,23 @@ import Testing
             defer { previous = park }
             guard let old = previous, let log = changes else { return }
             let diff = ParkDiff(old: old, new: park)
-            func key(_ l: ParkDiff.LinkChange) -> ParkGenerator.LinkKey { .init(supplier: l.supplier, buyer: l.buyer, product: l.product) }
+            func key(_ l: ParkDiff.LinkChange) -> ParkGenerator.LinkKey {
+                .init(supplier: l.supplier, buyer: l.buyer, product: l.product)
+            }
             #expect(diff.oldDate == log.from && diff.newDate == log.to)
             #expect(diff.firms.entered.map(\.id) == log.firmsEntered)
             #expect(diff.firms.left.map(\.id) == log.firmsLeft)
             #expect(diff.links.added.map(key) == log.linksAdded)
             #expect(diff.links.removed.map(key) == log.linksRemoved)
-            #expect(diff.links.statusChanged.map { ParkGenerator.LinkStatusChange(link: key($0), from: $0.statusBefore ?? .active, to: $0.statusAfter ?? .active) }
+            #expect(
+                diff.links.statusChanged.map {
+                    ParkGenerator.LinkStatusChange(
+                        link: key($0), from: $0.statusBefore ?? .active, to: $0.statusAfter ?? .active)
+                }
                     == log.linkStatusChanges)
             #expect(diff.links.valueChanged.isEmpty)
-            #expect(diff.organizations.opened.map(\.id) == log.organizationsFounded && diff.organizations.closed.isEmpty)
+            #expect(
+                diff.organizations.opened.map(\.id) == log.organizationsFounded && diff.organizations.closed.isEmpty)
             #expect(diff.pairings.added.map(\.key) == log.pairingsAdded && diff.pairings.removed.isEmpty)
             #expect(diff.needs.raised.map(\.id) == log.needsRaised)
             #expect(diff.needs.solved.map(\.id) == log.needsSolved)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChainAnalysis
 @testable import ChainModel
 
@@ -20,7 +21,10 @@ import Testing
                 return Set(m.edges.filter { $0[k] == .bool(true) }.map { "\($0[3].text)<-\($0[4].text)" })
             }
             func found(_ rule: GapRule) -> Set<String> {
-                Set(report.findings.filter { $0.rule == rule }.map { "\($0.place.stage ?? "")<-\($0.place.inputStage ?? "")" })
+                Set(
+                    report.findings.filter { $0.rule == rule }.map {
+                        "\($0.place.stage ?? "")<-\($0.place.inputStage ?? "")"
+                    })
             }
             // One finding per place (docs/GAPS.md): a place the gap report files under a more
             // urgent kind is still flagged by the metric, so findings are a subset of the flags.
@@ -29,14 +33,18 @@ import Testing
             let missing = Set(m.stages.filter { $0[8] == .bool(true) }.map { $0[1].text })
             // A missing end or upstream stage is a short chain, not a broken one (#19): the
             // metric flags every missing required stage, the gap report's 断链 only mid-chain ones.
-            #expect(Set(report.findings.filter { $0.rule == .missingStage }.compactMap(\.place.stage)).isSubset(of: missing), "\(name)")
+            #expect(
+                Set(report.findings.filter { $0.rule == .missingStage }.compactMap(\.place.stage)).isSubset(
+                    of: missing), "\(name)")
         }
     }
 
     @Test func hhiAndSharesAreConsistent() throws {
         let m = StageMetrics(park: try GapSampleTests.sample("ningxiang-storage"))
         for row in m.edges {
-            guard case .double(let total) = row[8], total > 0, case .double(let hhi) = row[17], case .double(let top) = row[16] else { continue }
+            guard case .double(let total) = row[8], total > 0, case .double(let hhi) = row[17],
+                case .double(let top) = row[16]
+            else { continue }
             // HHI lies between top² and top (shares sum to 1, the largest is `top`).
             #expect(hhi >= top * top - 1e-12 && hhi <= top + 1e-12)
             if case .double(let outside) = row[11], case .double(let inPark) = row[13] {

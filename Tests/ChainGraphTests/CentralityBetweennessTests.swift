@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 @Suite struct CentralityBetweennessTests {
@@ -72,10 +73,13 @@ import Testing
         for directed in [true, false] {
             let g = try largeRandomGraph(nodes: 2_000, edges: 8_000, directed: directed, seed: 11, weighted: true)
             for weighted in [false, true] {
-                let one = try g.approximateBetweenness(sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 1)
-                let two = try g.approximateBetweenness(sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 2)
+                let one = try g.approximateBetweenness(
+                    sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 1)
+                let two = try g.approximateBetweenness(
+                    sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 2)
                 #expect(one == two)
-                let three = try g.approximateBetweenness(sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 3)
+                let three = try g.approximateBetweenness(
+                    sampleCount: 150, seed: 7, weighted: weighted, includeEdges: true, threads: 3)
                 #expect(one == three)
             }
         }

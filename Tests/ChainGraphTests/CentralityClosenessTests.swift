@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 @Suite struct CentralityClosenessTests {
@@ -7,12 +8,15 @@ import Testing
         let f = try CentralityFixture.load(name)
         for weighted in [false, true] {
             let suffix = weighted ? "Weighted" : ""
-            expectClose(try f.graph.closeness(weighted: weighted), try #require(f.values("closeness" + suffix)),
-                        "\(name) closeness\(suffix)")
-            expectClose(try f.graph.closeness(weighted: weighted, wfImproved: false),
-                        try #require(f.values("closenessNoWF" + suffix)), "\(name) closenessNoWF\(suffix)")
-            expectClose(try f.graph.harmonicCentrality(weighted: weighted),
-                        try #require(f.values("harmonic" + suffix)), "\(name) harmonic\(suffix)")
+            expectClose(
+                try f.graph.closeness(weighted: weighted), try #require(f.values("closeness" + suffix)),
+                "\(name) closeness\(suffix)")
+            expectClose(
+                try f.graph.closeness(weighted: weighted, wfImproved: false),
+                try #require(f.values("closenessNoWF" + suffix)), "\(name) closenessNoWF\(suffix)")
+            expectClose(
+                try f.graph.harmonicCentrality(weighted: weighted),
+                try #require(f.values("harmonic" + suffix)), "\(name) harmonic\(suffix)")
         }
     }
 
@@ -20,7 +24,9 @@ import Testing
         let g = try largeRandomGraph(nodes: 600, edges: 2_400, directed: true, seed: 3, weighted: true)
         for weighted in [false, true] {
             #expect(try g.closeness(weighted: weighted, threads: 1) == g.closeness(weighted: weighted, threads: 2))
-            #expect(try g.harmonicCentrality(weighted: weighted, threads: 1) == g.harmonicCentrality(weighted: weighted, threads: 2))
+            #expect(
+                try g.harmonicCentrality(weighted: weighted, threads: 1)
+                    == g.harmonicCentrality(weighted: weighted, threads: 2))
         }
     }
 

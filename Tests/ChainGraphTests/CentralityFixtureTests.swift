@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChainGraph
 
 /// A centrality fixture written by scripts/fixtures/make_centrality_fixtures.py: a graph
@@ -30,8 +31,11 @@ struct CentralityFixture {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")
             try #require(parts.count == 3)
-            edges.append((try #require(Int32(parts[0])), try #require(Int32(parts[1])),
-                          try #require(Double(String(parts[2])))))
+            edges.append(
+                (
+                    try #require(Int32(parts[0])), try #require(Int32(parts[1])),
+                    try #require(Double(String(parts[2])))
+                ))
         }
         let directed = try #require(json["directed"] as? Bool)
         let n = try #require(json["nodeCount"] as? Int)
@@ -39,7 +43,9 @@ struct CentralityFixture {
         return CentralityFixture(name: name, graph: graph, edges: edges, json: json)
     }
 
-    static func build(_ edges: [(source: Int32, target: Int32, weight: Double)], directed: Bool, nodeCount: Int) throws -> Graph {
+    static func build(_ edges: [(source: Int32, target: Int32, weight: Double)], directed: Bool, nodeCount: Int) throws
+        -> Graph
+    {
         var builder = GraphBuilder(directed: directed, nodeCount: nodeCount)
         for e in edges { builder.addEdge(e.source, e.target, weight: e.weight) }
         return try builder.build()
@@ -83,7 +89,10 @@ func expectClose(
         let err = abs(actual[i] - expected[i]) / max(abs(expected[i]), floor)
         if !(err <= worst) { worst = err; worstIndex = i }
     }
-    #expect(worst <= relative, "\(what): worst relative error \(worst) at \(worstIndex): \(worstIndex >= 0 ? "\(actual[worstIndex]) vs \(expected[worstIndex])" : "")", sourceLocation: sourceLocation)
+    #expect(
+        worst <= relative,
+        "\(what): worst relative error \(worst) at \(worstIndex): \(worstIndex >= 0 ? "\(actual[worstIndex]) vs \(expected[worstIndex])" : "")",
+        sourceLocation: sourceLocation)
 }
 
 @Suite struct CentralityFixtureTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 @Suite struct CentralityPageRankTests {
@@ -12,12 +13,17 @@ import Testing
             let g = f.graph
             let weighted = try g.pageRank(tolerance: 1e-13)
             #expect(weighted.converged, "\(name)")
-            expectClose(weighted.scores, try #require(f.values("pagerank")), relative: 1e-11, floor: 1, "\(name) pagerank")
+            expectClose(
+                weighted.scores, try #require(f.values("pagerank")), relative: 1e-11, floor: 1, "\(name) pagerank")
             let unweighted = try g.pageRank(weighted: false, tolerance: 1e-13)
-            expectClose(unweighted.scores, try #require(f.values("pagerankUnweighted")), relative: 1e-11, floor: 1, "\(name) unweighted")
+            expectClose(
+                unweighted.scores, try #require(f.values("pagerankUnweighted")), relative: 1e-11, floor: 1,
+                "\(name) unweighted")
             let pers: [Double] = try #require(f.values("personalization"))
             let personalized = try g.pageRank(damping: 0.7, personalization: pers, tolerance: 1e-13)
-            expectClose(personalized.scores, try #require(f.values("pagerankPersonalized")), relative: 1e-11, floor: 1, "\(name) personalized")
+            expectClose(
+                personalized.scores, try #require(f.values("pagerankPersonalized")), relative: 1e-11, floor: 1,
+                "\(name) personalized")
             #expect(abs(weighted.scores.reduce(0, +) - 1) < 1e-12)
         }
     }

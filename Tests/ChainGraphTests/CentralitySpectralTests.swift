@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 @Suite struct CentralitySpectralTests {
@@ -29,9 +30,13 @@ import Testing
             let beta = try #require(f.number("katzBeta"))
             let r = try f.graph.katzCentrality(alpha: alpha, beta: beta, weighted: weighted, tolerance: 1e-14)
             #expect(r.converged)
-            expectClose(r.scores, try #require(f.values("katz" + suffix)), relative: 1e-9, floor: 1e-3, "\(name) katz\(suffix)")
-            let raw = try f.graph.katzCentrality(alpha: alpha, beta: beta, normalized: false, weighted: weighted, tolerance: 1e-14)
-            expectClose(raw.scores, try #require(f.values("katzRaw" + suffix)), relative: 1e-9, floor: 1e-3, "\(name) katzRaw\(suffix)")
+            expectClose(
+                r.scores, try #require(f.values("katz" + suffix)), relative: 1e-9, floor: 1e-3, "\(name) katz\(suffix)")
+            let raw = try f.graph.katzCentrality(
+                alpha: alpha, beta: beta, normalized: false, weighted: weighted, tolerance: 1e-14)
+            expectClose(
+                raw.scores, try #require(f.values("katzRaw" + suffix)), relative: 1e-9, floor: 1e-3,
+                "\(name) katzRaw\(suffix)")
         }
     }
 

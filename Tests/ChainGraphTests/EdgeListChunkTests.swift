@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 /// Large edge lists are tokenized in chunks on all cores; chunking must not change the graph,
@@ -51,7 +52,9 @@ import Testing
         // Independent oracle: the label-level edge multiset from a plain line-by-line reading.
         var expected: [String] = []
         // ("\r\n" is one Character in Swift.)
-        for raw in text.dropFirst().split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for raw in text.dropFirst().split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let fields = line.split(whereSeparator: { " \t,\r".contains($0) }).map(String.init)
             guard fields.count >= 2 else { continue }
@@ -62,9 +65,9 @@ import Testing
 
     @Test func errorsKeepFileLineNumbersAcrossChunks() {
         var lines = (1...2_000).map { "\($0) \($0 + 1)" }
-        lines[99] = "lonely"                 // line 100
-        lines[1_499] = "a b c d"             // line 1500
-        lines[1_999] = "x y NaN"             // line 2000
+        lines[99] = "lonely"  // line 100
+        lines[1_499] = "a b c d"  // line 1500
+        lines[1_999] = "x y NaN"  // line 2000
         let text = lines.joined(separator: "\n")
         for minimum in [Int.max, 1] {
             guard case .failure(let failure) = Self.parse(text, minimumParallelBytes: minimum) else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChainGraph
 
 /// (source label, target label, weight) of every edge, sorted: a label-level edge multiset.
@@ -60,7 +61,9 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
     }
 
     @Test func parsesWeightsExactly() throws {
-        let tokens = ["0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5"]  // decimal only: 0x10 is refused (hexadecimalWeightIsNotANumber)
+        let tokens = [
+            "0.1", "123.456", "-0.5", ".5", "5.", "1e-3", "2.5E2", "+4", "0.000001", "12345678901234567890.5",
+        ]  // decimal only: 0x10 is refused (hexadecimalWeightIsNotANumber)
         let text = tokens.map { "a b \($0)" }.joined(separator: "\n")
         let lg = try EdgeListReader.parse(text)
         let expected = tokens.map { Double($0) }
@@ -75,7 +78,11 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
         do { _ = try EdgeListReader.parse(bytes, path: "bad.txt") } catch { failure = error }
         let errors = try #require(failure).errors
         #expect(errors.map(\.line) == [2, 3, 4, 5, 7, 8, 9, 10])
-        #expect(errors.map(\.kind) == [.missingTarget, .badWeight, .nonFiniteWeight, .nonFiniteWeight, .tooManyColumns, .invalidUTF8, .nonFiniteWeight, .badWeight])
+        #expect(
+            errors.map(\.kind) == [
+                .missingTarget, .badWeight, .nonFiniteWeight, .nonFiniteWeight, .tooManyColumns, .invalidUTF8,
+                .nonFiniteWeight, .badWeight,
+            ])
         #expect(errors[1].text == "c d abc")
         #expect(errors[1].message.contains("\"abc\""))
         #expect(errors.allSatisfy { $0.path == "bad.txt" && !$0.hint.isEmpty })
@@ -110,7 +117,8 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
 
     @Test func randomBytesNeverCrash() {
         var rng = SplitMix64(seed: 2024)
-        let alphabet: [UInt8] = Array("0123456789 \t,#\r\n.-+eEabc".utf8) + [0xFF, 0xEF, 0xBB, 0xBF, 0xE5, 0x8D, 0x8E, 0x00]
+        let alphabet: [UInt8] =
+            Array("0123456789 \t,#\r\n.-+eEabc".utf8) + [0xFF, 0xEF, 0xBB, 0xBF, 0xE5, 0x8D, 0x8E, 0x00]
         var successes = 0
         for round in 0..<400 {
             let count = Int.random(in: 0..<200, using: &rng)
@@ -138,7 +146,9 @@ func readFailure(_ text: String, options: EdgeListReader.Options = .init()) -> E
         }
         let graph = try builder.build()
         let labels = (0..<graph.nodeCount).map { $0 % 3 == 0 ? "节点\($0)" : "n\($0)" }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("structure-roundtrip-\(UInt32.random(in: 0...UInt32.max)).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "structure-roundtrip-\(UInt32.random(in: 0...UInt32.max)).txt"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try EdgeListWriter.write(graph, labels: labels, to: path)
         let back = try EdgeListReader.read(path: path)

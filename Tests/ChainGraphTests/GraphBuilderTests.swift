@@ -109,7 +109,9 @@ import Testing
 
     @Test(arguments: [2, 3, 8])
     func parallelEqualsSequential(threads: Int) throws {
-        for (nodes, edges, hubs) in [(1000, 20_000, false), (50, 5_000, true), (5, 1_000, true), (20_000, 60_000, false)] {
+        for (nodes, edges, hubs) in [
+            (1000, 20_000, false), (50, 5_000, true), (5, 1_000, true), (20_000, 60_000, false),
+        ] {
             let b = randomBuilder(nodes: nodes, edges: edges, seed: UInt64(nodes + edges), hubs: hubs)
             assertSame(try b.build(threads: 1), try b.build(threads: threads))
         }
@@ -137,7 +139,9 @@ import Testing
         var one = GraphBuilder(directed: true, nodeCount: 45)
         for i in 0..<m { one.addEdge(sources[i], targets[i], weight: weights[i], layer: layers[i]) }
         let expected = try one.build()
-        let bulk = try GraphBuilder(directed: true, nodeCount: 45, sources: sources, targets: targets, weights: weights, layers: layers).build()
+        let bulk = try GraphBuilder(
+            directed: true, nodeCount: 45, sources: sources, targets: targets, weights: weights, layers: layers
+        ).build()
         #expect(bulk.nodeCount == 45)
         #expect(bulk.outOffsets == expected.outOffsets)
         #expect(bulk.outTargets == expected.outTargets)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 /// The parallel kernels (PageRank with claimed work units, Afforest weak components, trimmed
@@ -87,7 +88,8 @@ import Testing
             let tarjan = g.stronglyConnectedComponents(layers: [0])
             #expect(tarjan.sizes.contains { $0 > 1 })
             for threads in [1, 2, 3] {
-                #expect(g.stronglyConnectedComponents(threads: threads) == tarjan, "\(nodes) \(edges) threads \(threads)")
+                #expect(
+                    g.stronglyConnectedComponents(threads: threads) == tarjan, "\(nodes) \(edges) threads \(threads)")
             }
         }
     }
@@ -106,6 +108,7 @@ import Testing
         #expect(builder.edgeCount == 0)
         #expect(g.nodeCount == reference.nodeCount && g.outOffsets == reference.outOffsets)
         #expect(g.outTargets == reference.outTargets && g.weights == reference.weights && g.layers == reference.layers)
-        #expect(g.inOffsets == reference.inOffsets && g.inSources == reference.inSources && g.inEdges == reference.inEdges)
+        #expect(
+            g.inOffsets == reference.inOffsets && g.inSources == reference.inSources && g.inEdges == reference.inEdges)
     }
 }

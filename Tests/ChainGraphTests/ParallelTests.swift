@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChainGraph
 
 @Suite struct ParallelTests {
@@ -26,7 +27,7 @@ import Testing
         #expect(Parallel.quotaProcessors(quota: 100_000, period: 100_000) == 1)
         #expect(Parallel.quotaProcessors(quota: 10_000, period: 100_000) == 1)
         #expect(Parallel.quotaProcessors(quota: nil, period: 100_000) == nil)  // "max"
-        #expect(Parallel.quotaProcessors(quota: -1, period: 100_000) == nil)   // v1 unlimited
+        #expect(Parallel.quotaProcessors(quota: -1, period: 100_000) == nil)  // v1 unlimited
         if let mask = Parallel.affinityCount() { #expect(Parallel.processorCount <= mask) }
     }
 

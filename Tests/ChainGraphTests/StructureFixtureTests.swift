@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChainGraph
 
 /// Expected results written by scripts/fixtures/make_structure_fixtures.py (NetworkX 3.x).

@@ -1,7 +1,10 @@
 import Testing
+
 @testable import ChainGraph
 
-func structureGraph(directed: Bool = true, _ edges: [(Int32, Int32, Double)], nodes: Int = 0, layers: [EdgeLayer]? = nil) throws -> Graph {
+func structureGraph(
+    directed: Bool = true, _ edges: [(Int32, Int32, Double)], nodes: Int = 0, layers: [EdgeLayer]? = nil
+) throws -> Graph {
     var builder = GraphBuilder(directed: directed, nodeCount: nodes)
     for (i, (u, v, w)) in edges.enumerated() { builder.addEdge(u, v, weight: w, layer: layers?[i] ?? 0) }
     return try builder.build()
@@ -13,10 +16,12 @@ func structureGraph(directed: Bool = true, _ edges: [(Int32, Int32, Double)], no
     /// cut points {2, 4, 5}. Only 4-5 is a bridge: 5=6 is doubled, so dropping one copy
     /// leaves the other. Biconnected components: {0,1,2}, {2,3,4}, {4,5}, {5,6}.
     @Test func cutPointsBridgesAndBlocksByHand() throws {
-        let g = try structureGraph(directed: false, [
-            (0, 1, 1), (1, 2, 1), (2, 0, 1), (2, 3, 1), (3, 4, 1), (4, 2, 1),
-            (4, 5, 1), (5, 6, 1), (6, 5, 1),
-        ])
+        let g = try structureGraph(
+            directed: false,
+            [
+                (0, 1, 1), (1, 2, 1), (2, 0, 1), (2, 3, 1), (3, 4, 1), (4, 2, 1),
+                (4, 5, 1), (5, 6, 1), (6, 5, 1),
+            ])
         let cuts = g.biconnectivity()
         #expect(cuts.articulationPoints == [2, 4, 5])
         let sources = g.edgeSources()
@@ -76,9 +81,11 @@ func structureGraph(directed: Bool = true, _ edges: [(Int32, Int32, Double)], no
 
     /// A 4-clique 0..3 (each node degree 3, so core 3) with a pendant 4 on 0 (core 1).
     @Test func coreNumbersByHand() throws {
-        let g = try structureGraph(directed: false, [
-            (0, 1, 1), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1), (2, 3, 1), (0, 4, 1),
-        ], nodes: 6)
+        let g = try structureGraph(
+            directed: false,
+            [
+                (0, 1, 1), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1), (2, 3, 1), (0, 4, 1),
+            ], nodes: 6)
         #expect(g.coreNumbers() == [3, 3, 3, 3, 1, 0])
         // Directed 0→1 and 1→0: degree is in + out = 2 for both, so both are in the 2-core
         // (NetworkX's core_number on a DiGraph agrees).

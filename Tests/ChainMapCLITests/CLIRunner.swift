@@ -28,7 +28,8 @@ enum CLI {
     /// Runs `chainmap arguments` (or another copy of the program, `executable`);
     /// `environment` is added to (or replaces entries of) this process's environment.
     static func run(
-        _ arguments: [String], executable other: URL? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], executable other: URL? = nil, in directory: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> CLIResult {
         let exe = try #require(other ?? executable, "chainmap executable not found next to the tests")
         let process = Process()

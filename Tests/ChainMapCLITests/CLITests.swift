@@ -19,23 +19,29 @@ import Testing
         let r = try CLI.run(["validate", path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stdout == "")
-        #expect(r.stderr == """
-            \(path):41: error: firms[0].stages: unknown stage "resn". Hint: did you mean "resin"? Otherwise add it to a chain's stages
-            \(path): invalid: 1 error(s), 0 warning(s)
+        #expect(
+            r.stderr == """
+                \(path):41: error: firms[0].stages: unknown stage "resn". Hint: did you mean "resin"? Otherwise add it to a chain's stages
+                \(path): invalid: 1 error(s), 0 warning(s)
 
-            """)
+                """)
     }
 
     @Test func validateListsAllErrorsOfACSVBundle() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "id,name,stages,output\na,甲,,1.2亿\nb,乙,,-4\nb,丙,,\n".write(to: folder.appendingPathComponent("firms.csv"), atomically: true, encoding: .utf8)
-        try "supplier,buyer,share\na,b,2\na,ghost,\n".write(to: folder.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
+        try "id,name,stages,output\na,甲,,1.2亿\nb,乙,,-4\nb,丙,,\n".write(
+            to: folder.appendingPathComponent("firms.csv"), atomically: true, encoding: .utf8)
+        try "supplier,buyer,share\na,b,2\na,ghost,\n".write(
+            to: folder.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["validate", folder.path, "--format", "json"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("\"valid\" : false"))
         #expect(r.stdout.contains("\"errors\" : 5"))
-        for needle in ["\\\"1.2亿\\\" is not a number", "negative value -4", "duplicate firm id \\\"b\\\"", "share 2 is outside 0–1", "unknown firm \\\"ghost\\\""] {
+        for needle in [
+            "\\\"1.2亿\\\" is not a number", "negative value -4", "duplicate firm id \\\"b\\\"",
+            "share 2 is outside 0–1", "unknown firm \\\"ghost\\\"",
+        ] {
             #expect(r.stdout.contains(needle), "\(needle)")
         }
     }
@@ -45,23 +51,31 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("迷你园区（mini），江西宜黄，数据截至 2024-06\n"))
         #expect(r.stdout.contains("供应关系  4 条：在供 2、计划 1、已断 1；本地配套 1 条（占在供关系 50%）；在供金额 750万元"))
-        #expect(r.stdout.contains("plastics    塑料    parts     制品  中游  是                 2           0     1     3.2亿元         0元"))
+        #expect(
+            r.stdout.contains(
+                "plastics    塑料    parts     制品  中游  是                 2           0     1     3.2亿元         0元"))
         // In-park and outside firms apart (resin: one of each), the park's own output in the overview.
         #expect(r.stdout.contains("plastics    塑料    resin     原料  上游  是                 1           1     0"))
         #expect(r.stdout.contains("产值      园区内企业 3.32亿元（园区外企业 0元，不计入）\n"))
         let en = try CLI.run(["info", mini, "--lang", "en"])
         #expect(en.stdout.hasPrefix("迷你园区 (mini), 江西宜黄, data of 2024-06\n"))
-        #expect(en.stdout.contains("Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
+        #expect(
+            en.stdout.contains(
+                "Supply links   4: active 2, planned 1, lost 1; local 1 (50% of active); active value 750万 RMB"))
         let csv = try CLI.run(["info", mini, "--format", "csv"])
-        #expect(csv.stdout == "\u{FEFF}" + """
-            chain,chainName,stage,stageName,tier,required,firms,firmsOutside,leaders,output,outputOutside
-            plastics,塑料,resin,原料,upstream,true,1,1,0,12000000,0
-            plastics,塑料,parts,制品,midstream,true,2,0,1,320000000,0
-            plastics,塑料,recycle,回收,downstream,false,0,0,0,0,0
+        #expect(
+            csv.stdout == "\u{FEFF}"
+                + """
+                chain,chainName,stage,stageName,tier,required,firms,firmsOutside,leaders,output,outputOutside
+                plastics,塑料,resin,原料,upstream,true,1,1,0,12000000,0
+                plastics,塑料,parts,制品,midstream,true,2,0,1,320000000,0
+                plastics,塑料,recycle,回收,downstream,false,0,0,0,0,0
 
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+                """.replacingOccurrences(of: "\n", with: "\r\n"))
         let json = try CLI.run(["info", mini, "--format", "json"])
-        #expect(json.stdout.contains("\"needsByStatus\" : {\n    \"in-progress\" : 0,\n    \"open\" : 1,\n    \"solved\" : 1\n  }"))
+        #expect(
+            json.stdout.contains(
+                "\"needsByStatus\" : {\n    \"in-progress\" : 0,\n    \"open\" : 1,\n    \"solved\" : 1\n  }"))
     }
 
     @Test func infoAsAWorkbookAndTheOutputRule() throws {
@@ -78,7 +92,8 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr.contains("已存在"))
         #expect(try CLI.run(["info", mini, "--format", "csv", "-o", path, "--force"]).status == 0)
-        #expect(try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
+        #expect(
+            try #require(FileManager.default.contents(atPath: path)).starts(with: Data("\u{FEFF}chain,chainName".utf8)))
     }
 
     @Test func gapsInChineseByDefaultAndInEnglish() throws {
@@ -94,22 +109,29 @@ import Testing
         let en = try CLI.run(["gaps", mini, "--lang", "en"])
         #expect(en.stdout.hasPrefix("迷你园区 (mini): chain gaps\n"))
         #expect(en.stdout.contains("Findings  2: broken 1, weak 0, thin 0, short 1, blocking need 0"))
-        #expect(en.stdout.contains("2. 塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\n   remedy: extend the chain: attract firms for 回收 (recycle)\n"))
+        #expect(
+            en.stdout.contains(
+                "2. 塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\n   remedy: extend the chain: attract firms for 回收 (recycle)\n"
+            ))
     }
 
     @Test func gapsCSVAndJSONKeepMachineKeys() throws {
         let csv = try CLI.run(["gaps", mini, "--format", "csv", "--kind", "short"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout == "\u{FEFF}" + """
-            rank,kind,rule,level,severity,unit,atRisk,chain,stage,inputStage,firm,linkSupplier,linkBuyer,linkProduct,evidence,remedy,attractStage,inParkFirms,candidates
-            1,short,short-chain,info,1,stages,0,plastics,,,,,,,塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）,短链延长：引进回收（recycle）企业,recycle,,
+        #expect(
+            csv.stdout == "\u{FEFF}"
+                + """
+                rank,kind,rule,level,severity,unit,atRisk,chain,stage,inputStage,firm,linkSupplier,linkBuyer,linkProduct,evidence,remedy,attractStage,inParkFirms,candidates
+                1,short,short-chain,info,1,stages,0,plastics,,,,,,,塑料（plastics）的3个环节中园区内覆盖2个；缺下游延伸环节回收（recycle）,短链延长：引进回收（recycle）企业,recycle,,
 
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+                """.replacingOccurrences(of: "\n", with: "\r\n"))
         let json = try CLI.run(["gaps", mini, "--format", "json", "--lang", "en"])
         #expect(json.status == 0)
-        for needle in ["\"rule\" : \"lost-link\"", "\"findingsTotal\" : 2", "\"id\" : \"gaps.evidence.short-chain\"",
-                       "\"text\" : \"塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\"",
-                       "\"missingDownstream\" : [\n            \"recycle\"\n          ]"] {
+        for needle in [
+            "\"rule\" : \"lost-link\"", "\"findingsTotal\" : 2", "\"id\" : \"gaps.evidence.short-chain\"",
+            "\"text\" : \"塑料 (plastics) covers 2 of 3 stages; no downstream extension 回收 (recycle)\"",
+            "\"missingDownstream\" : [\n            \"recycle\"\n          ]",
+        ] {
             #expect(json.stdout.contains(needle), "\(needle)")
         }
         let unknown = try CLI.run(["gaps", mini, "--chain", "nope"])
@@ -122,45 +144,51 @@ import Testing
         let r = try CLI.run(["orgs", mini])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("迷你园区（mini）党建引领产业链：组织覆盖\n\n双覆盖（统计范围：有党员的园区内企业）\n"))
-        #expect(r.stdout.contains("全园区                  2         1         50%         1         50%             1         1           0"))
+        #expect(
+            r.stdout.contains(
+                "全园区                  2         1         50%         1         50%             1         1           0"
+            ))
         #expect(r.stdout.contains("联合组建：1 家企业有 1 至 2 名党员且没有党组织"))
         #expect(r.stdout.contains("链主企业入链  通过  plastics    liwei     江西立伟轻工  是 alliance 的成员"))
         #expect(r.stdout.contains("三张清单·企业诉求：2 项，来自 2 家企业；待解决 1，办理中 0，已解决 1（解决率 50%）"))
         #expect(r.stdout.contains("n1        江西创泰活塞（chuangtai）  技术与能力  提高自动化水平"))
         let en = try CLI.run(["orgs", mini, "--lang", "en", "--section", "needs"])
         #expect(en.status == 0)
-        #expect(en.stdout == """
-            迷你园区 (mini): organization overlay
+        #expect(
+            en.stdout == """
+                迷你园区 (mini): organization overlay
 
-            Needs (三张清单): 2 from 2 firms; open 1, in progress 0, solved 1 (50%)
-            by         item                           open  in progress  solved  total  solved rate
-            ---------  -----------------------------  ----  -----------  ------  -----  -----------
-            all        all needs                         1            0       1      2          50%
-            kind       capability                        1            0       0      1           0%
-            kind       finance                           0            0       1      1         100%
-            chain      塑料 (plastics)                   1            0       1      2          50%
-            responder  no responder                      1            0       0      1           0%
-            responder  塑料产业链党建联盟 (alliance)     0            0       1      1         100%
-            Open needs without a responder: 1
-            need  firm                      kind        text
-            ----  ------------------------  ----------  --------------
-            n1    江西创泰活塞 (chuangtai)  capability  提高自动化水平
+                Needs (三张清单): 2 from 2 firms; open 1, in progress 0, solved 1 (50%)
+                by         item                           open  in progress  solved  total  solved rate
+                ---------  -----------------------------  ----  -----------  ------  -----  -----------
+                all        all needs                         1            0       1      2          50%
+                kind       capability                        1            0       0      1           0%
+                kind       finance                           0            0       1      1         100%
+                chain      塑料 (plastics)                   1            0       1      2          50%
+                responder  no responder                      1            0       0      1           0%
+                responder  塑料产业链党建联盟 (alliance)     0            0       1      1         100%
+                Open needs without a responder: 1
+                need  firm                      kind        text
+                ----  ------------------------  ----------  --------------
+                n1    江西创泰活塞 (chuangtai)  capability  提高自动化水平
 
-            """)
+                """)
     }
 
     @Test func orgsCSVIsOneSectionWithMachineKeys() throws {
         let csv = try CLI.run(["orgs", mini, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout == "\u{FEFF}" + """
-            scope,chain,chainName,stage,stageName,firms,withOrganization,organizationPercent,workCovered,workPercent,workUnknown,standaloneFirms,jointBranches
-            park,,,,,2,1,50,1,50,1,1,0
-            chain,plastics,塑料,,,2,1,50,1,50,1,1,0
-            stage,plastics,塑料,resin,原料,1,0,0,0,0,1,0,0
-            stage,plastics,塑料,parts,制品,1,1,100,1,100,0,1,0
-            stage,plastics,塑料,recycle,回收,0,0,,0,,0,0,0
+        #expect(
+            csv.stdout == "\u{FEFF}"
+                + """
+                scope,chain,chainName,stage,stageName,firms,withOrganization,organizationPercent,workCovered,workPercent,workUnknown,standaloneFirms,jointBranches
+                park,,,,,2,1,50,1,50,1,1,0
+                chain,plastics,塑料,,,2,1,50,1,50,1,1,0
+                stage,plastics,塑料,resin,原料,1,0,0,0,0,1,0,0
+                stage,plastics,塑料,parts,制品,1,1,100,1,100,0,1,0
+                stage,plastics,塑料,recycle,回收,0,0,,0,,0,0,0
 
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+                """.replacingOccurrences(of: "\n", with: "\r\n"))
         let needs = try CLI.run(["orgs", mini, "--format", "csv", "--section", "needs"])
         #expect(needs.stdout.contains("responder,(none),,1,0,0,1,0,0,,0,\r\n"))
         let json = try CLI.run(["orgs", mini, "--format", "json"])
@@ -189,7 +217,9 @@ import Testing
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out.json").path
-        let r = try CLI.run(["convert", CLI.fixtures.appendingPathComponent("bad/self-link.json").path, "--to", "json", "-o", out])
+        let r = try CLI.run([
+            "convert", CLI.fixtures.appendingPathComponent("bad/self-link.json").path, "--to", "json", "-o", out,
+        ])
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -307,15 +337,17 @@ import Testing
         let r = try CLI.run(["rank", path, "--by", "betweenness", "--raw", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         // hub lies on a→tail, b→tail, c→tail: raw betweenness 3; everyone else 0 (ties by id).
-        #expect(r.stdout == "\u{FEFF}" + """
-            rank,id,name,stage,leader,betweenness
-            1,hub,hub,,,3
-            2,a,a,,,0
-            2,b,b,,,0
-            2,c,c,,,0
-            2,tail,tail,,,0
+        #expect(
+            r.stdout == "\u{FEFF}"
+                + """
+                rank,id,name,stage,leader,betweenness
+                1,hub,hub,,,3
+                2,a,a,,,0
+                2,b,b,,,0
+                2,c,c,,,0
+                2,tail,tail,,,0
 
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+                """.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(r.stderr == "")
         let table = try CLI.run(["rank", path, "--by", "betweenness", "--lang", "en"])
         #expect(table.stdout.hasSuffix("(exact betweenness (Brandes) from all 5 nodes, normalized)\n"))
@@ -343,7 +375,8 @@ import Testing
         #expect(r.stdout.contains("抽样 2 个起点的误差界 ±"))
         #expect(r.stdout.contains("已改为精确计算（Brandes 算法）"))
         let exact = try CLI.run(["rank", path, "--by", "betweenness"])
-        #expect(r.stdout.components(separatedBy: "\n").prefix(8) == exact.stdout.components(separatedBy: "\n").prefix(8))
+        #expect(
+            r.stdout.components(separatedBy: "\n").prefix(8) == exact.stdout.components(separatedBy: "\n").prefix(8))
         let en = try CLI.run(["rank", path, "--by", "betweenness", "--sample", "2", "--seed", "7", "--lang", "en"])
         #expect(en.stdout.contains("so betweenness was computed exactly instead (Brandes)"))
     }
@@ -416,8 +449,11 @@ import Testing
         let samples = try CLI.run(["samples", "--format", "csv"], executable: copy, in: folder)
         #expect(samples.stdout.contains("jinchang-battery,55,82,"))
         // The matching vocabulary is built in too: 自动化研发 meets 自动化 from any folder.
-        let match = try CLI.run(["match", "yihuang-plastics", "--firm", "chuangtai", "--direction", "capability", "--top", "1",
-                                 "--no-warnings"], executable: copy, in: folder)
+        let match = try CLI.run(
+            [
+                "match", "yihuang-plastics", "--firm", "chuangtai", "--direction", "capability", "--top", "1",
+                "--no-warnings",
+            ], executable: copy, in: folder)
         #expect(match.status == 0, "\(match.stderr)")
         #expect(match.stdout.contains("江西省立伟轻工制造有限公司可提供自动化研发"))
     }
@@ -435,7 +471,10 @@ import Testing
         var isDir: ObjCBool = true
         #expect(FileManager.default.fileExists(atPath: json, isDirectory: &isDir) && !isDir.boolValue)
         #expect(try CLI.run(["validate", json]).status == 0)
-        let refused = try CLI.run(["generate", "--firms", "200", "--seed", "3", "-o", folder.appendingPathComponent("y.json").path, "--format", "csv"])
+        let refused = try CLI.run([
+            "generate", "--firms", "200", "--seed", "3", "-o", folder.appendingPathComponent("y.json").path, "--format",
+            "csv",
+        ])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("names a JSON file, but the format is csv"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("y.json").path))

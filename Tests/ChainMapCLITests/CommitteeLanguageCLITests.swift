@@ -44,7 +44,8 @@ import Testing
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A park with one warning: a firm without links.
-        var park = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: mini))) as? [String: Any])
+        var park = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: mini))) as? [String: Any])
         var firms = try #require(park["firms"] as? [[String: Any]])
         firms.append(["id": "lonely", "name": "孤立企业"])
         park["firms"] = firms
@@ -66,9 +67,12 @@ import Testing
     @Test func everyBadFixtureIsReportedInChinese() throws {
         let bad = CLI.fixtures.appendingPathComponent("bad")
         let badCSV = CLI.fixtures.appendingPathComponent("bad-csv")
-        let files = try FileManager.default.contentsOfDirectory(atPath: bad.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: bad.path).filter { $0.hasSuffix(".json") }.sorted()
             .map { bad.appendingPathComponent($0) }
-            + FileManager.default.contentsOfDirectory(atPath: badCSV.path).sorted().map { badCSV.appendingPathComponent($0) }
+            + FileManager.default.contentsOfDirectory(atPath: badCSV.path).sorted().map {
+                badCSV.appendingPathComponent($0)
+            }
         #expect(files.count >= 22)
         // The JSON parser's own detail, shown in parentheses after the Chinese sentence.
         let allowed = ["expected a quoted field name"]
@@ -80,7 +84,9 @@ import Testing
             for line in (r.stderr + r.stdout).split(separator: "\n") {
                 var text = String(line)
                 // file:line[:column]: severity: field:
-                if let range = text.range(of: #"^.*?: (error|warning): ([A-Za-z\[\]0-9.\-]+: )?"#, options: .regularExpression) {
+                if let range = text.range(
+                    of: #"^.*?: (error|warning): ([A-Za-z\[\]0-9.\-]+: )?"#, options: .regularExpression)
+                {
                     text.removeSubrange(range)
                 }
                 for a in allowed { text = text.replacingOccurrences(of: a, with: "") }
@@ -112,10 +118,15 @@ import Testing
         let en = try CLI.run(["firms", "yihuang-plastics", "--search", "活塞", "--lang", "en", "--no-warnings"])
         #expect(en.stdout.contains("containing \"活塞\": 2 firms (in park 2, outside 0)"))
         let csv = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "csv", "--no-warnings"])
-        #expect(csv.stdout.hasPrefix("\u{FEFF}id,name,chains,stages,inPark,leader,output\r\njirun,浙江吉润汽车有限公司,nev,nev-vehicle,true,true,22000000000\r\n"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "\u{FEFF}id,name,chains,stages,inPark,leader,output\r\njirun,浙江吉润汽车有限公司,nev,nev-vehicle,true,true,22000000000\r\n"
+            ))
         let json = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "json", "--no-warnings"])
         #expect(json.stdout.contains("\"inPark\" : false"))
-        let markdown = try CLI.run(["firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "markdown", "--no-warnings"])
+        let markdown = try CLI.run([
+            "firms", "beilun-nev", "--stage", "nev-vehicle", "--format", "markdown", "--no-warnings",
+        ])
         #expect(markdown.stdout.contains("| jirun |"))
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -153,7 +164,9 @@ import Testing
         #expect(zh.status == 1)
         #expect(zh.stderr.contains("已存在。提示：请换一个文件名，或加 --force 覆盖它"), "\(zh.stderr)")
         let en = try CLI.run(["map", mini, "-o", existing, "--lang", "en"])
-        #expect(en.stderr.contains("already exists. Hint: choose another name, or pass --force to replace it"), "\(en.stderr)")
+        #expect(
+            en.stderr.contains("already exists. Hint: choose another name, or pass --force to replace it"),
+            "\(en.stderr)")
         let wrote = try CLI.run(["map", mini, "-o", existing, "--force", "--lang", "en"])
         #expect(wrote.stderr == "wrote \(existing)\n")
     }

@@ -49,7 +49,9 @@ struct CrossProcessDeterminismTests {
         }
     }
 
-    @Test(.tags(.slow), .enabled(if: Slow.allowed), arguments: ["beilun-nev", "ningxiang-storage", "wujin-machinery", "yihuang-plastics"])
+    @Test(
+        .tags(.slow), .enabled(if: Slow.allowed),
+        arguments: ["beilun-nev", "ningxiang-storage", "wujin-machinery", "yihuang-plastics"])
     func reportsOfEverySampleAreTheSameInEveryProcess(_ sample: String) throws {
         for arguments in try Self.commands(sample) {
             let (a, b) = try Self.twice(arguments)
@@ -67,7 +69,10 @@ struct CrossProcessDeterminismTests {
             ("generated-csv", ["generate", "--firms", "2000", "--seed", "7", "--plant-gaps", "--format", "csv"]),
             ("beilun.graphml", ["convert", "beilun-nev", "--to", "graphml"]),
             ("beilun-csv", ["convert", "beilun-nev", "--to", "csv"]),
-            ("yihuang.json", ["convert", Samples.folder!.appendingPathComponent("yihuang-plastics").path, "--to", "json"]),
+            (
+                "yihuang.json",
+                ["convert", Samples.folder!.appendingPathComponent("yihuang-plastics").path, "--to", "json"]
+            ),
             ("beilun.svg", ["map", "beilun-nev", "--format", "svg"]),
         ]
         for job in jobs {

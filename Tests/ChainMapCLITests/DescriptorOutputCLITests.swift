@@ -17,7 +17,9 @@ import Testing
         #expect(r.stdout == plain.stdout)
         #expect(Self.isSymlink("/dev/stdout") == before)
         // Even with --force, and for a binary format.
-        let xlsx = try CLI.run(["gaps", "beilun-nev", "--format", "xlsx", "-o", "/dev/stdout", "--force", "--no-warnings"])
+        let xlsx = try CLI.run([
+            "gaps", "beilun-nev", "--format", "xlsx", "-o", "/dev/stdout", "--force", "--no-warnings",
+        ])
         #expect(xlsx.status == 0, "\(xlsx.stderr)")
         #expect(xlsx.stdout.utf8.starts(with: "PK".utf8))
         #expect(Self.isSymlink("/dev/stdout") == before)

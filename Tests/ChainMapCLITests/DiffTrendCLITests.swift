@@ -8,18 +8,25 @@ import Testing
         let r = try CLI.run(["diff", "beilun-nev-2023", "beilun-nev", "--no-warnings"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("组织覆盖率 58% → 70%（有党组织的企业 81/140 → 98/140"))
-        let en = try CLI.run(["diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--lang", "en", "--section", "figures"])
+        let en = try CLI.run([
+            "diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--lang", "en", "--section", "figures",
+        ])
         #expect(en.stdout.contains("Organization coverage 58% → 70% (firms with an organization 81/140 → 98/140"))
         // Every section in every format.
         for format in ["json", "csv", "markdown"] {
             let f = try CLI.run(["diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--format", format])
             #expect(f.status == 0 && !f.stdout.isEmpty, "\(format): \(f.stderr)")
         }
-        let csv = try CLI.run(["diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--format", "csv", "--section", "coverage"])
+        let csv = try CLI.run([
+            "diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--format", "csv", "--section", "coverage",
+        ])
         #expect(csv.stdout.contains("park,,,140,140,81,98,"))
         let dir = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let xlsx = try CLI.run(["diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--format", "xlsx", "-o", dir.appendingPathComponent("d.xlsx").path])
+        let xlsx = try CLI.run([
+            "diff", "beilun-nev-2023", "beilun-nev", "--no-warnings", "--format", "xlsx", "-o",
+            dir.appendingPathComponent("d.xlsx").path,
+        ])
         #expect(xlsx.status == 0, "\(xlsx.stderr)")
     }
 
@@ -32,7 +39,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let mini = try String(contentsOf: CLI.fixtures.appendingPathComponent("good/mini.json"), encoding: .utf8)
         let undated = dir.appendingPathComponent("undated.json").path
-        try mini.replacingOccurrences(of: "\"dataDate\": \"2024-06\",", with: "").write(toFile: undated, atomically: true, encoding: .utf8)
+        try mini.replacingOccurrences(of: "\"dataDate\": \"2024-06\",", with: "").write(
+            toFile: undated, atomically: true, encoding: .utf8)
         let u = try CLI.run(["diff", undated, "beilun-nev", "--no-warnings", "--lang", "en"])
         #expect(u.status == 1 && u.stdout.isEmpty)
         #expect(u.stderr.contains("data date"), "\(u.stderr)")
@@ -42,7 +50,9 @@ import Testing
         let dir = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let series = dir.appendingPathComponent("series").path
-        let g = try CLI.run(["generate", "--firms", "400", "--seed", "2", "--snapshots", "3", "--format", "json", "-o", series])
+        let g = try CLI.run([
+            "generate", "--firms", "400", "--seed", "2", "--snapshots", "3", "--format", "json", "-o", series,
+        ])
         #expect(g.status == 0, "\(g.stderr)")
         #expect(FileManager.default.fileExists(atPath: series + "/changes.json"))
         let t = try CLI.run(["trend", series, "--format", "csv"])

@@ -30,25 +30,27 @@ import Testing
     }
 
     /// Every verb, with the arguments of its default (table) output. Add new verbs here.
-    static let verbs: [Verb] = [
-        Verb(label: "info") { ["info", $0.name] },
-        Verb(label: "validate") { ["validate", $0.name] },
-        Verb(label: "firms") { ["firms", $0.name] },
-        Verb(label: "rank") { ["rank", $0.name] },
-        Verb(label: "structure") { ["structure", $0.name] },
-        Verb(label: "gaps") { ["gaps", $0.name] },
-        Verb(label: "orgs") { ["orgs", $0.name] },
-    ] + ["coverage", "build", "join", "groups", "checks", "pairings", "needs"].map { section in
-        Verb(label: "orgs --section \(section)") { ["orgs", $0.name, "--section", section] }
-    } + [
-        Verb(label: "whatif --remove") { ["whatif", $0.name, "--remove", $0.firm] },
-        Verb(label: "match firm") { ["match", "firm", $0.name, "--firm", $0.firm] },
-        Verb(label: "match agenda") { ["match", "agenda", $0.name] },
-        Verb(label: "match stage") { ["match", "stage", $0.name, "--stage", $0.stage] },
-        Verb(label: "match gaps") { ["match", "gaps", $0.name] },
-        Verb(label: "measure") { ["measure", $0.name, "--repeat", "1", "--sample", "10"] },
-        Verb(label: "samples") { _ in ["samples"] },
-    ]
+    static let verbs: [Verb] =
+        [
+            Verb(label: "info") { ["info", $0.name] },
+            Verb(label: "validate") { ["validate", $0.name] },
+            Verb(label: "firms") { ["firms", $0.name] },
+            Verb(label: "rank") { ["rank", $0.name] },
+            Verb(label: "structure") { ["structure", $0.name] },
+            Verb(label: "gaps") { ["gaps", $0.name] },
+            Verb(label: "orgs") { ["orgs", $0.name] },
+        ]
+        + ["coverage", "build", "join", "groups", "checks", "pairings", "needs"].map { section in
+            Verb(label: "orgs --section \(section)") { ["orgs", $0.name, "--section", section] }
+        } + [
+            Verb(label: "whatif --remove") { ["whatif", $0.name, "--remove", $0.firm] },
+            Verb(label: "match firm") { ["match", "firm", $0.name, "--firm", $0.firm] },
+            Verb(label: "match agenda") { ["match", "agenda", $0.name] },
+            Verb(label: "match stage") { ["match", "stage", $0.name, "--stage", $0.stage] },
+            Verb(label: "match gaps") { ["match", "gaps", $0.name] },
+            Verb(label: "measure") { ["measure", $0.name, "--repeat", "1", "--sample", "10"] },
+            Verb(label: "samples") { _ in ["samples"] },
+        ]
 
     /// A bad input and the status it must end with; `files` are written into a temporary
     /// folder first (`DIR` in the arguments stands for it).
@@ -64,23 +66,42 @@ import Testing
     static let problems: [Problem] = [
         Problem(label: "missing park", arguments: ["info", "DIR/none.json"]),
         Problem(label: "JSON syntax", files: ["bad.json": "{\"firms\": [1,2,\n"], arguments: ["info", "DIR/bad.json"]),
-        Problem(label: "JSON syntax: a quoted key", files: ["key.json": "{firms: []}"], arguments: ["validate", "DIR/key.json"]),
-        Problem(label: "park rules", files: ["rules.json": #"{"format":"chainmap-park/1","id":"p","name":"园区","chains":[],"firms":[{"id":"a","name":"甲"},{"id":"a","name":"乙"}],"links":[{"supplier":"a","buyer":"zz","product":"件"}]}"#],
-                arguments: ["validate", "DIR/rules.json"]),
+        Problem(
+            label: "JSON syntax: a quoted key", files: ["key.json": "{firms: []}"],
+            arguments: ["validate", "DIR/key.json"]),
+        Problem(
+            label: "park rules",
+            files: [
+                "rules.json":
+                    #"{"format":"chainmap-park/1","id":"p","name":"园区","chains":[],"firms":[{"id":"a","name":"甲"},{"id":"a","name":"乙"}],"links":[{"supplier":"a","buyer":"zz","product":"件"}]}"#
+            ],
+            arguments: ["validate", "DIR/rules.json"]),
         Problem(label: "edge list", files: ["g.txt": "a b\nc\nd e f g\nh i x\n"], arguments: ["rank", "DIR/g.txt"]),
-        Problem(label: "a folder for a file", files: ["g.txt": "a b\n"], arguments: ["measure", "DIR/g.txt", "--sources", "DIR/sub", "--algorithms", "betweenness"]),
-        Problem(label: "sources file", files: ["g.txt": "a b\n", "s.txt": "zz\n"], arguments: ["measure", "DIR/g.txt", "--sources", "DIR/s.txt", "--algorithms", "betweenness"]),
-        Problem(label: "output exists", files: ["out.txt": "x"], arguments: ["gaps", "beilun-nev", "-o", "DIR/out.txt", "--no-warnings"]),
+        Problem(
+            label: "a folder for a file", files: ["g.txt": "a b\n"],
+            arguments: ["measure", "DIR/g.txt", "--sources", "DIR/sub", "--algorithms", "betweenness"]),
+        Problem(
+            label: "sources file", files: ["g.txt": "a b\n", "s.txt": "zz\n"],
+            arguments: ["measure", "DIR/g.txt", "--sources", "DIR/s.txt", "--algorithms", "betweenness"]),
+        Problem(
+            label: "output exists", files: ["out.txt": "x"],
+            arguments: ["gaps", "beilun-nev", "-o", "DIR/out.txt", "--no-warnings"]),
         Problem(label: "mistyped chain", arguments: ["gaps", "beilun-nev", "--chain", "nevv", "--no-warnings"]),
         Problem(label: "unknown firm", arguments: ["whatif", "beilun-nev", "--remove", "不存在企业", "--no-warnings"]),
-        Problem(label: "generator range", arguments: ["generate", "--firms", "30", "--seed", "1", "-o", "DIR/p"], status: 2),
+        Problem(
+            label: "generator range", arguments: ["generate", "--firms", "30", "--seed", "1", "-o", "DIR/p"], status: 2),
         Problem(label: "spark results missing", arguments: ["import-results", "DIR/none", "--park", "beilun-nev"]),
-        Problem(label: "spark export into a foreign folder", files: ["lake/notes.txt": "keep"], arguments: ["export", "beilun-nev", "--to", "spark", "-o", "DIR/lake", "--no-warnings"]),
+        Problem(
+            label: "spark export into a foreign folder", files: ["lake/notes.txt": "keep"],
+            arguments: ["export", "beilun-nev", "--to", "spark", "-o", "DIR/lake", "--no-warnings"]),
         Problem(label: "not converged", arguments: ["rank", "beilun-nev", "--max-iterations", "2", "--no-warnings"]),
         Problem(label: "data warnings note", arguments: ["info", "yihuang-plastics"], status: 0),
-        Problem(label: "damaged workbook", files: ["bad.xlsx": "PK\u{3}\u{4}garbage"], arguments: ["info", "DIR/bad.xlsx"]),
+        Problem(
+            label: "damaged workbook", files: ["bad.xlsx": "PK\u{3}\u{4}garbage"], arguments: ["info", "DIR/bad.xlsx"]),
         Problem(label: "not a workbook", files: ["old.xlsx": "not a zip"], arguments: ["validate", "DIR/old.xlsx"]),
-        Problem(label: "output to another descriptor", arguments: ["info", "beilun-nev", "-o", "/dev/stderr", "--no-warnings"]),
+        Problem(
+            label: "output to another descriptor",
+            arguments: ["info", "beilun-nev", "-o", "/dev/stderr", "--no-warnings"]),
     ]
 
     /// ASCII words allowed in Chinese output besides the sample's ids and names, numbers,
@@ -89,33 +110,37 @@ import Testing
         "PageRank",  // the algorithm's name, as the literature and the industry say it
         "HHI", "L1", "k",  // a concentration index, a distance and the k of a k-core, as formulas write them
         "MiB", "KiB",  // units of memory
-        "chainmap", "ChainMap", "CSV", "JSON", "Excel", "WPS", "Spark", "xlsx", "UTF-8",  // names of the program and of formats
+        // names of the program and of formats
+        "chainmap", "ChainMap", "CSV", "JSON", "Excel", "WPS", "Spark", "xlsx", "UTF-8",
         "error", "warning", "note",  // the compiler-form keyword after a place (`file:12: error:`)
         "id", "name", "region", "dataDate",  // column headers of the park format a hint asks for
         "Error", "Usage", "See", "help", "for", "more", "information",  // ArgumentParser's own usage frame
     ]
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The bundled samples, as `chainmap samples --format json` lists them.
     static let samples: [Sample] = {
         guard let r = try? CLI.run(["samples", "--format", "json"]),
-              let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
-              let list = json["samples"] as? [[String: Any]]
+            let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
+            let list = json["samples"] as? [[String: Any]]
         else { return [] }
         return list.compactMap { entry in
             guard let name = entry["name"] as? String, let path = entry["path"] as? String,
-                  let data = try? Data(contentsOf: root.appendingPathComponent(path)),
-                  let park = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+                let data = try? Data(contentsOf: root.appendingPathComponent(path)),
+                let park = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             else { return nil }
             let firms = park["firms"] as? [[String: Any]] ?? []
-            let leader = firms.first { ($0["leader"] as? Bool) == true || ($0["chainLeader"] as? Bool) == true } ?? firms.first
+            let leader =
+                firms.first { ($0["leader"] as? Bool) == true || ($0["chainLeader"] as? Bool) == true } ?? firms.first
             let chains = park["chains"] as? [[String: Any]] ?? []
             let stage = (chains.first?["stages"] as? [[String: Any]])?.first?["id"] as? String ?? ""
             var words = Set<String>()
             var cjk: [String] = []
             collect(park, key: nil, words: &words, cjk: &cjk)
-            return Sample(name: name, firm: leader?["id"] as? String ?? "", stage: stage, dataWords: words, dataCJK: cjk)
+            return Sample(
+                name: name, firm: leader?["id"] as? String ?? "", stage: stage, dataWords: words, dataCJK: cjk)
         }
     }()
 
@@ -152,7 +177,8 @@ import Testing
             line.replace(/^\S*: (error|warning|note): (\S+: )?/, with: "")  // place, keyword, field
             line.replace(/\S*\/\S*/, with: " ")  // paths (and their file names)
             line.replace(/[A-Za-z_]+\[[0-9]+\](\.[A-Za-z_]+)*/, with: " ")  // record places: firms[3].stages
-            line.replace(/[A-Za-z_-]*\.(csv|json|xlsx|xls|et|ods|txt)\b/, with: " ")  // file names and kinds: firms.csv, .xlsx
+            // file names and kinds: firms.csv, .xlsx
+            line.replace(/[A-Za-z_-]*\.(csv|json|xlsx|xls|et|ods|txt)\b/, with: " ")
             line.replace(/chainmap [a-z-]+/, with: " ")  // a verb named in a sentence
             line.replace(/（[A-Za-z]+）/, with: " ")  // a sheet's or file's name after its Chinese one: 企业表（firms）
             line.replace(/(^|[^A-Za-z0-9])--?[a-z][a-z-]*( [a-z][a-z0-9-]*)?/, with: " ")  // options, with a value
@@ -171,7 +197,9 @@ import Testing
     static func chineseLeft(_ output: String, data: [String]) -> [String] {
         var text = output
         text.replace(/\([\u{4E00}-\u{9FFF}、，]+\)/, with: "")
-        for run in data.sorted(by: { $0.count > $1.count }) where !run.isEmpty { text = text.replacingOccurrences(of: run, with: "") }
+        for run in data.sorted(by: { $0.count > $1.count }) where !run.isEmpty {
+            text = text.replacingOccurrences(of: run, with: "")
+        }
         return text.matches(of: cjkRun).map { String($0.output) }.filter { !["亿", "万", "元"].contains($0) }
     }
 
@@ -192,7 +220,10 @@ import Testing
             let r = try CLI.run(verb.arguments(sample), environment: ["CHAINMAP_LANG": "zh"])
             #expect(r.status == 0, "\(verb) \(sample): \(r.stderr)")
             let words = Self.foreignWords(r.stdout + r.stderr, data: Self.allDataWords)
-            #expect(words.isEmpty, "\(verb) on \(sample): English in Chinese output:\n\(words.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n"))")
+            #expect(
+                words.isEmpty,
+                "\(verb) on \(sample): English in Chinese output:\n\(words.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n"))"
+            )
         }
     }
 
@@ -214,17 +245,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in problem.files {
             let url = folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let arguments = problem.arguments.map { $0.replacingOccurrences(of: "DIR", with: folder.path) }
         let r = try CLI.run(arguments, environment: ["CHAINMAP_LANG": "zh"])
         #expect(r.status == problem.status, "\(problem): \(r.stderr)")
         #expect(!r.stderr.isEmpty, "\(problem): nothing said")
-        let words = Self.foreignWords(r.stdout + r.stderr, data: Self.allDataWords.union(["a", "b", "c", "d", "e", "f", "g", "h", "i", "x", "zz", "nevv", "p"]))
-        #expect(words.isEmpty, "\(problem): English in Chinese output:\n\(words.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n"))")
+        let words = Self.foreignWords(
+            r.stdout + r.stderr,
+            data: Self.allDataWords.union(["a", "b", "c", "d", "e", "f", "g", "h", "i", "x", "zz", "nevv", "p"]))
+        #expect(
+            words.isEmpty,
+            "\(problem): English in Chinese output:\n\(words.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n"))"
+        )
         let en = try CLI.run(arguments + ["--lang", "en"])
-        #expect(Self.chineseLeft(en.stderr, data: ["不存在企业", "园区", "甲", "乙", "件"]).isEmpty, "\(problem): Chinese in English: \(en.stderr)")
+        #expect(
+            Self.chineseLeft(en.stderr, data: ["不存在企业", "园区", "甲", "乙", "件"]).isEmpty,
+            "\(problem): Chinese in English: \(en.stderr)")
     }
 }

@@ -15,8 +15,10 @@ import Testing
         try "a\n".write(to: sources, atomically: true, encoding: .utf8)
         let scores = folder.appendingPathComponent("scores.tsv")
 
-        let r = try CLI.run(["measure", graph.path, "--sources", sources.path, "--repeat", "2",
-                             "--scores-out", scores.path, "--format", "json"])
+        let r = try CLI.run([
+            "measure", graph.path, "--sources", sources.path, "--repeat", "2",
+            "--scores-out", scores.path, "--format", "json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["nodes"] as? Int == 6)
@@ -53,13 +55,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let graph = folder.appendingPathComponent("g.txt")
         try Self.edges.write(to: graph, atomically: true, encoding: .utf8)
-        let fixed = try CLI.run(["measure", graph.path, "--algorithms", "pagerank,scc", "--repeat", "1", "--sample", "2", "--lang", "en"])
+        let fixed = try CLI.run([
+            "measure", graph.path, "--algorithms", "pagerank,scc", "--repeat", "1", "--sample", "2", "--lang", "en",
+        ])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(fixed.stdout.contains("20 iterations (fixed: tolerance 0)"))
         #expect(fixed.stdout.contains("4 components, largest 3, 1 with more than one node"))
         #expect(fixed.stdout.contains("Peak memory"))
         #expect(!fixed.stdout.contains("betweenness"))
-        let converged = try CLI.run(["measure", graph.path, "--algorithms", "pagerank", "--tolerance", "1e-12", "--repeat", "1", "--lang", "en"])
+        let converged = try CLI.run([
+            "measure", graph.path, "--algorithms", "pagerank", "--tolerance", "1e-12", "--repeat", "1", "--lang", "en",
+        ])
         #expect(converged.status == 0)
         #expect(converged.stdout.contains(" < 1e-12"))
         // Chinese by default.
@@ -79,7 +85,9 @@ import Testing
         #expect(csv.stdout.hasPrefix("\u{FEFF}algorithm,best,runs,result\r\n"))
         #expect(csv.stdout.contains("\r\nwcc,"))
         let book = folder.appendingPathComponent("m.xlsx")
-        let x = try CLI.run(["measure", graph.path, "--algorithms", "wcc", "--repeat", "1", "--format", "xlsx", "-o", book.path])
+        let x = try CLI.run([
+            "measure", graph.path, "--algorithms", "wcc", "--repeat", "1", "--format", "xlsx", "-o", book.path,
+        ])
         #expect(x.status == 0, "\(x.stderr)")
         #expect(try Data(contentsOf: book).prefix(2) == Data("PK".utf8))
         let md = try CLI.run(["measure", graph.path, "--algorithms", "wcc", "--repeat", "1", "--format", "markdown"])

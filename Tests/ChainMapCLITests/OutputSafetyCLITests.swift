@@ -11,7 +11,8 @@ import Testing
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try "keep".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let r = try CLI.run(["convert", mini, "--to", "csv", "-o", ".", "--force"], in: folder)
         #expect(r.status == 1)
         #expect(r.stderr.contains("not part of a ChainMap bundle"))
@@ -64,16 +65,21 @@ import Testing
 
     /// A failed write to standard output trapped (exit 132).
     @Test func fullStandardOutputIsAnErrorNotACrash() throws {
-        for args in [["info", mini], ["rank", mini], ["convert", mini, "--to", "json"], ["map", mini, "--format", "dot"]] {
+        for args in [
+            ["info", mini], ["rank", mini], ["convert", mini, "--to", "json"], ["map", mini, "--format", "dot"],
+        ] {
             let r = try Self.runShell(CLI.executable?.path ?? "chainmap", args, redirect: "> /dev/full")
             #expect(r.status == 1, "\(args)")
-            #expect(r.stderr.contains("cannot write to standard output (No space left on device)"), "\(args): \(r.stderr)")
+            #expect(
+                r.stderr.contains("cannot write to standard output (No space left on device)"), "\(args): \(r.stderr)")
         }
     }
 
     /// A reader that goes away (`| head -1`) ends the program quietly.
     @Test func closedPipeEndsQuietly() throws {
-        let r = try Self.runShell(CLI.executable?.path ?? "chainmap", ["convert", mini, "--to", "json"], redirect: "| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}")
+        let r = try Self.runShell(
+            CLI.executable?.path ?? "chainmap", ["convert", mini, "--to", "json"],
+            redirect: "| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}")
         #expect(r.status == 0)
         #expect(!r.stderr.contains("Fatal") && !r.stderr.contains("error"))
     }
@@ -82,7 +88,10 @@ import Testing
     @Test func interruptedWriteLeavesNoTemporaryFile() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (args, name) in [(["map", mini, "--format", "dot", "-o", "m.dot"], "m.dot"), (["convert", mini, "--to", "csv", "-o", "b"], "b")] {
+        for (args, name) in [
+            (["map", mini, "--format", "dot", "-o", "m.dot"], "m.dot"),
+            (["convert", mini, "--to", "csv", "-o", "b"], "b"),
+        ] {
             let exe = try #require(CLI.executable)
             let process = Process()
             // The test runner may hand its children SIGTERM ignored; restore the default.
@@ -112,7 +121,8 @@ import Testing
     static func runShell(_ exe: String, _ args: [String], redirect: String) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        let quoted = ([exe] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = ([exe] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+            separator: " ")
         process.arguments = ["-c", quoted + " " + redirect]
         let err = Pipe()
         process.standardError = err

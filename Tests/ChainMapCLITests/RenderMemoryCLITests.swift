@@ -7,11 +7,15 @@ import Testing
 /// 2.42/2.43 leaked about 43 KiB per render of a clustered map (42 MiB over 1,000); the
 /// renderer's recycled worker keeps the caller flat.
 @Suite struct RenderMemoryCLITests {
-    @Test(.tags(.slow), .enabled(if: Slow.allowed), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
+    @Test(
+        .tags(.slow), .enabled(if: Slow.allowed),
+        .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
     func aThousandRendersDoNotGrowTheProcess() throws {
         let sample = try #require(Samples.path("jinchang-battery"))
-        let r = try CLI.run(["measure", sample, "--algorithms", "render",
-                             "--repeat", "1000", "--format", "json"])
+        let r = try CLI.run([
+            "measure", sample, "--algorithms", "render",
+            "--repeat", "1000", "--format", "json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let render = try #require((json["algorithms"] as? [String: [String: Any]])?["render"])
@@ -31,7 +35,8 @@ import Testing
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("map.svg")
-        let r = try CLI.run(["map", "jinchang-battery", "-o", out.path], environment: ["CHAINMAP_RENDER_WORKER": "3:1"])
+        let r = try CLI.run(
+            ["map", "jinchang-battery", "-o", out.path], environment: ["CHAINMAP_RENDER_WORKER": "3:1"])
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try String(contentsOf: out, encoding: .utf8)
         #expect(svg.contains("<svg"))
@@ -45,7 +50,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "exec -a chainmap-render-worker \"$0\" samples", exe.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["CHAINMAP_RENDER_WORKER": "3:1"]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["CHAINMAP_RENDER_WORKER": "3:1"]) { _, new in
+            new
+        }
         let out = Pipe()
         process.standardOutput = out
         try process.run()

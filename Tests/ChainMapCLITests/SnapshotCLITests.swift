@@ -34,7 +34,9 @@ import Testing
         try bytes.write(to: snapshot)
         let r = try CLI.run(["info", snapshot.path, "--lang", "en"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("\(snapshot.path): error: not a readable park snapshot: the data is damaged (XXH64 checksum mismatch)"))
+        #expect(
+            r.stderr.contains(
+                "\(snapshot.path): error: not a readable park snapshot: the data is damaged (XXH64 checksum mismatch)"))
         #expect(r.stderr.contains("--to chainpark"))
     }
 }

@@ -34,9 +34,11 @@ import Testing
         let path = CLI.fixtures.appendingPathComponent("xlsx/not-a-number.xlsx").path
         let r = try CLI.run(["validate", path, "--lang", "en"])
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("""
-            \(path):firms!G5: error: output: "1.2亿" is not a number. Hint: write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)
-            """))
+        #expect(
+            r.stderr.hasPrefix(
+                """
+                \(path):firms!G5: error: output: "1.2亿" is not a number. Hint: write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)
+                """))
         // For programs: the sheet, the row as the line, the column as a number.
         let json = try CLI.run(["validate", path, "--format", "json"])
         #expect(json.status == 1)

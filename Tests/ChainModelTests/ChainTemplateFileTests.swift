@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import ChainModel
 
 /// The chain template file format (`generate --template FILE`, docs/TEMPLATES.md).
 @Suite struct ChainTemplateFileTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static var builtIns: [ChainTemplate] { ChainTemplate.allNames.compactMap(ChainTemplate.builtIn) }
 
     @Test func builtInTemplatesRoundTrip() throws {
@@ -42,7 +44,9 @@ import Testing
                 try Data(expected).write(to: url)
             }
             let found = try [UInt8](Data(contentsOf: url))
-            #expect(found == expected, "\(name) is out of date: CHAINMAP_WRITE_TEMPLATES=1 swift test --filter ChainTemplateFileTests")
+            #expect(
+                found == expected,
+                "\(name) is out of date: CHAINMAP_WRITE_TEMPLATES=1 swift test --filter ChainTemplateFileTests")
         }
     }
 
@@ -61,8 +65,15 @@ import Testing
             Issue.record("no error")
         } catch {
             let d = error.diagnostics
-            #expect(d.contains { $0.line == 5 && $0.field == "templates[0].stages[1].tier" && $0.text?.id == "problem.template.tier" })
-            #expect(d.contains { $0.line == 6 && $0.field == "templates[0].stages[2].unitValue" && $0.text?.id == "problem.template.missing" })
+            #expect(
+                d.contains {
+                    $0.line == 5 && $0.field == "templates[0].stages[1].tier" && $0.text?.id == "problem.template.tier"
+                })
+            #expect(
+                d.contains {
+                    $0.line == 6 && $0.field == "templates[0].stages[2].unitValue"
+                        && $0.text?.id == "problem.template.missing"
+                })
             #expect(d.contains { $0.line == 6 && $0.field == "templates[0].stages[2].colour" })
             #expect(d.allSatisfy { $0.file == "bad.json" && $0.line != nil })
         }
@@ -78,14 +89,20 @@ import Testing
             Issue.record("no error")
         } catch {
             let d = error.diagnostics
-            #expect(d.contains { $0.line == 3 && $0.field == "template.stages[1].inputs" && $0.text?.id == "problem.template.unknownStage" })
+            #expect(
+                d.contains {
+                    $0.line == 3 && $0.field == "template.stages[1].inputs"
+                        && $0.text?.id == "problem.template.unknownStage"
+                })
             #expect(d.contains { $0.line == 1 && $0.field == "template.leaderStage" })
         }
         #expect(throws: ParkLoadError.self) { try ChainTemplate.decode(Array("{\"templates\": ".utf8), file: "t.json") }
     }
 
     @Test func unknownTemplateNamesAreRefused() {
-        #expect(throws: GeneratorError.self) { try ParkGenerator.generate(.init(firms: 500, seed: 1, chains: ["nope"])) }
+        #expect(throws: GeneratorError.self) {
+            try ParkGenerator.generate(.init(firms: 500, seed: 1, chains: ["nope"]))
+        }
         var options = ParkGenerator.Options(firms: 500, seed: 1, chains: ["nev"])
         var clash = ChainTemplate.pv
         clash.id = "mine"

@@ -5,7 +5,8 @@ import Testing
 
 /// Paths of the test fixtures (copied as a resource folder).
 enum Fixture {
-    static let root: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+    static let root: URL =
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static func path(_ relative: String) -> String {

@@ -8,7 +8,10 @@ import Testing
 /// chunked CSV read must give what the sequential one gives.
 @Suite struct FuzzRegressionTests {
     /// The CSV bundle's member files in the order of FuzzParkCSV's input layout.
-    static let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv", "resources.csv", "projects.csv"]
+    static let memberFiles = [
+        "park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv",
+        "needs.csv", "resources.csv", "projects.csv",
+    ]
     /// FuzzSupport.chunkThresholds.
     static let chunkThresholds = [1, 2, 7, 32, 200, Int.max]
 
@@ -29,13 +32,18 @@ import Testing
         try #require(input.count >= 2)
         let folder = Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let segments = input[2...].split(separator: 0, maxSplits: Self.memberFiles.count - 1, omittingEmptySubsequences: false)
+        let segments = input[2...].split(
+            separator: 0, maxSplits: Self.memberFiles.count - 1, omittingEmptySubsequences: false)
         for (i, file) in Self.memberFiles.enumerated() where i < segments.count && input[0] & (1 << i) == 0 {
             try Data(segments[i]).write(to: folder.appendingPathComponent(file))
         }
         let threshold = Self.chunkThresholds[Int(input[1]) % Self.chunkThresholds.count]
-        let chunked = Result { () throws(ParkLoadError) in try ParkLoader.load(csvFolder: folder.path, minimumParallelBytes: threshold) }
-        let sequential = Result { () throws(ParkLoadError) in try ParkLoader.load(csvFolder: folder.path, minimumParallelBytes: .max) }
+        let chunked = Result { () throws(ParkLoadError) in
+            try ParkLoader.load(csvFolder: folder.path, minimumParallelBytes: threshold)
+        }
+        let sequential = Result { () throws(ParkLoadError) in
+            try ParkLoader.load(csvFolder: folder.path, minimumParallelBytes: .max)
+        }
         switch (sequential, chunked) {
         case (.success(let a), .success(let b)):
             #expect(a.park == b.park)
@@ -81,15 +89,18 @@ import Testing
     }
 
     /// FuzzXLSXSupport.xlsxParts (Fuzz/Sources/FuzzXLSXSupport).
-    static let xlsxParts = [
-        "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
-    ] + (1...8).map { "xl/worksheets/sheet\($0).xml" }
+    static let xlsxParts =
+        [
+            "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
+        ] + (1...8).map { "xl/worksheets/sheet\($0).xml" }
 
     /// FuzzXLSXSupport.storedZip: stored entries with CRC-32s, a central directory, its end.
     static func storedZip(_ entries: [(name: String, data: [UInt8])]) -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
-        func u16(_ v: Int, _ a: inout [UInt8]) { a += [UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8)] }
+        func u16(_ v: Int, _ a: inout [UInt8]) {
+            a += [UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8)]
+        }
         func u32(_ v: Int, _ a: inout [UInt8]) { u16(v & 0xFFFF, &a); u16((v >> 16) & 0xFFFF, &a) }
         func crc32(_ bytes: [UInt8]) -> Int {
             var c: UInt32 = 0xFFFF_FFFF
@@ -109,7 +120,8 @@ import Testing
             u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(0, &central)
             u16(0, &central); u16(0, &central)
             u32(crc, &central); u32(data.count, &central); u32(data.count, &central); u16(nameBytes.count, &central)
-            u16(0, &central); u16(0, &central); u16(0, &central); u16(0, &central); u32(0, &central); u32(offset, &central)
+            u16(0, &central); u16(0, &central); u16(0, &central); u16(0, &central); u32(0, &central);
+            u32(offset, &central)
             central += nameBytes
         }
         let centralOffset = out.count

@@ -27,12 +27,18 @@ import Testing
         var park = Park(id: "p", name: "a, \"b\"")
         park.chains = [Chain(id: "c", name: " c ", stages: [Stage(id: "s", name: "s\nt", tier: .upstream)])]
         park.firms = [
-            Firm(id: "f1", name: "x,y", stages: ["s"], products: ["a|b", "c\\d", ""], output: 0.1, capacity: 1e20, note: "\"q\""),
+            Firm(
+                id: "f1", name: "x,y", stages: ["s"], products: ["a|b", "c\\d", ""], output: 0.1, capacity: 1e20,
+                note: "\"q\""),
             Firm(id: "f2", name: "z", output: 1234.5678, employees: -3, capacity: 0.000001, workCovered: false),
         ]
         park.links = [
-            SupplyLink(id: "l", supplier: "f1", buyer: "f2", product: "p,q", value: 0.25, share: 0.005, status: .lost, local: true),
-            SupplyLink(supplier: "f2", buyer: "f1", value: -0.0, share: 0.999, status: .planned, primary: true, illustrative: true),
+            SupplyLink(
+                id: "l", supplier: "f1", buyer: "f2", product: "p,q", value: 0.25, share: 0.005, status: .lost,
+                local: true),
+            SupplyLink(
+                supplier: "f2", buyer: "f1", value: -0.0, share: 0.999, status: .planned, primary: true,
+                illustrative: true),
         ]
         assertSameBytes(park)
     }

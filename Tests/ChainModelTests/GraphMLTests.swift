@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ChainModel
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-@testable import ChainModel
 
 @Suite struct GraphMLTests {
     final class Collector: NSObject, XMLParserDelegate {
@@ -13,7 +13,10 @@ import FoundationXML
         var edges: [(String, String)] = []
         var keys: [String: String] = [:]
         var texts: [String] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "node", let id = attributes["id"] { nodes.append(id) }
             if name == "edge", let s = attributes["source"], let t = attributes["target"] { edges.append((s, t)) }
             if name == "key", let id = attributes["id"], let type = attributes["attr.type"] { keys[id] = type }
@@ -31,7 +34,9 @@ import FoundationXML
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         #expect(collector.nodes == ["xinglong", "liwei", "chuangtai", "outside"])
         #expect(collector.edges.count == 4)
-        #expect(collector.keys["n_output"] == "double" && collector.keys["n_leader"] == "boolean" && collector.keys["n_employees"] == "long")
+        #expect(
+            collector.keys["n_output"] == "double" && collector.keys["n_leader"] == "boolean"
+                && collector.keys["n_employees"] == "long")
         #expect(collector.texts.joined().contains("<script>alert(\"x\")</script> & co"))
     }
 

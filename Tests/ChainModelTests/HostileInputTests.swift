@@ -1,8 +1,8 @@
+import ChainGraph
 import Foundation
 import Testing
 
 @testable import ChainModel
-import ChainGraph
 
 /// Issue #15: nothing a user's file can do crashes ChainMap, loses data or gets a misleading
 /// message.
@@ -83,10 +83,15 @@ import ChainGraph
 
     /// `0x10` was read as 16; numbers are decimal only.
     @Test func hexadecimalIsNotANumber() throws {
-        let folder = try bundle(["firms.csv": "id,name,output,employees\nf1,A,0x10,\nf2,B,,0x1p3\nf3,C,1.5e3,12\nf4,D,inf,\n"])
+        let folder = try bundle([
+            "firms.csv": "id,name,output,employees\nf1,A,0x10,\nf2,B,,0x1p3\nf3,C,1.5e3,12\nf4,D,inf,\n"
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let errors = diagnostics(of: folder.path).filter { $0.severity == .error }
-        #expect(errors.map(\.message) == ["\"0x10\" is not a number", "\"0x1p3\" is not a whole number", "\"inf\" is not a number"])
+        #expect(
+            errors.map(\.message) == [
+                "\"0x10\" is not a number", "\"0x1p3\" is not a whole number", "\"inf\" is not a number",
+            ])
         #expect(errors.map(\.line) == [2, 3, 5])
         #expect(DecimalNumber.parse(Array("1.5e3".utf8)) == 1500)
         for bad in ["0x10", "0x1p3", "1e", "e5", ".", "+", "1_000", "1,5", "nan", "Infinity", " 1"] {
@@ -110,10 +115,15 @@ import ChainGraph
 
     /// Values near 1e308 passed validation and summed to infinity (a trap in Int64(_:)).
     @Test func amountsAndCountsAreBounded() throws {
-        let folder = try bundle(["firms.csv": "id,name,output,employees\nf1,A,1e308,\nf2,B,1e15,100000000\nf3,C,,100000001\n"])
+        let folder = try bundle([
+            "firms.csv": "id,name,output,employees\nf1,A,1e308,\nf2,B,1e15,100000000\nf3,C,,100000001\n"
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let errors = diagnostics(of: folder.path).filter { $0.severity == .error }
-        #expect(errors.map(\.message) == ["value 1e+308 is above the maximum 1000000000000000", "value 100000001 is above the maximum 100000000"])
+        #expect(
+            errors.map(\.message) == [
+                "value 1e+308 is above the maximum 1000000000000000", "value 100000001 is above the maximum 100000000",
+            ])
         #expect(errors.map(\.line) == [2, 4])
         #expect(NumberFormat.shortest(.infinity) == "null")
     }
@@ -121,13 +131,16 @@ import ChainGraph
     /// Ids, names and list items are capped at load with a located error, in both formats.
     @Test func overlongLabelsAreRefusedAtLoad() throws {
         let long = String(repeating: "企", count: 400)  // 1,200 bytes
-        let folder = try bundle(["firms.csv": "id,name,products,note\nf1,\(long),,\nf2,B,a|\(long),\(String(repeating: "n", count: 5000))\n"])
+        let folder = try bundle([
+            "firms.csv": "id,name,products,note\nf1,\(long),,\nf2,B,a|\(long),\(String(repeating: "n", count: 5000))\n"
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let errors = diagnostics(of: folder.path).filter { $0.severity == .error }
         #expect(errors.map(\.field) == ["name", "products"])
         #expect(errors.map(\.line) == [2, 3])
         #expect(errors.first?.message == "is 1200 bytes long; at most 1024 are allowed")
-        let json = #"{"format": "chainmap-park/1", "id": "p", "name": "P", "firms": [{"id": "f1", "name": "\#(long)"}]}"#
+        let json =
+            #"{"format": "chainmap-park/1", "id": "p", "name": "P", "firms": [{"id": "f1", "name": "\#(long)"}]}"#
         do {
             _ = try ParkLoader.load(json: Array(json.utf8), name: "p.json")
             Issue.record("loaded")
@@ -155,7 +168,10 @@ import ChainGraph
         let latin = folder.appendingPathComponent("bad.json")
         let badBytes: [UInt8] = Array(#"{"id": "p", "name": ""#.utf8) + [0xFF, 0xFF, 0x22, 0x7D]
         try Data(badBytes).write(to: latin)
-        for (url, message) in [(utf16, "is UTF-16; ChainMap reads UTF-8"), (noBOM, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8")] {
+        for (url, message) in [
+            (utf16, "is UTF-16; ChainMap reads UTF-8"),
+            (noBOM, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8"),
+        ] {
             let d = diagnostics(of: url.path)
             #expect(d.map(\.message) == [message])
             #expect(d.first?.hint?.contains("Excel") == false)

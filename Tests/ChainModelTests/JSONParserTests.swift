@@ -9,13 +9,16 @@ import Testing
     }
 
     @Test func parsesValuesWithLines() throws {
-        let root = try parse("{\n  \"a\": [1, 2.5, -3e2],\n  \"b\": {\"c\": \"中文\\n\\u00e9\\ud83d\\ude00\"},\n  \"d\": [true, false, null]\n}")
+        let root = try parse(
+            "{\n  \"a\": [1, 2.5, -3e2],\n  \"b\": {\"c\": \"中文\\n\\u00e9\\ud83d\\ude00\"},\n  \"d\": [true, false, null]\n}"
+        )
         #expect(root.line == 1)
         let a = try #require(root["a"])
         #expect(a.line == 2)
         guard case .array(let items) = a.value else { Issue.record("not an array"); return }
         guard case .number(let one, let isInt) = items[0].value, case .number(let x, let xInt) = items[1].value,
-              case .number(let y, _) = items[2].value else { Issue.record("not numbers"); return }
+            case .number(let y, _) = items[2].value
+        else { Issue.record("not numbers"); return }
         #expect(one == 1 && isInt && x == 2.5 && !xInt && y == -300)
         guard case .string(let s) = root["b"]?["c"]?.value else { Issue.record("not a string"); return }
         #expect(s == "中文\né😀")
@@ -76,7 +79,10 @@ import Testing
         w.endObject()
         let bytes = w.finish()
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text == "{\n  \"name\": \"立伟 \\\"quote\\\" \\\\ \\n tab\\t\",\n  \"n\": 116700000000,\n  \"x\": 0.35,\n  \"list\": [\"a\", \"b|c\"],\n  \"empty\": []\n}\n")
+        #expect(
+            text
+                == "{\n  \"name\": \"立伟 \\\"quote\\\" \\\\ \\n tab\\t\",\n  \"n\": 116700000000,\n  \"x\": 0.35,\n  \"list\": [\"a\", \"b|c\"],\n  \"empty\": []\n}\n"
+        )
         var p = JSONParser(bytes: bytes)
         let root = try p.parse()
         guard case .string(let s) = root["name"]?.value else { Issue.record("no name"); return }

@@ -14,11 +14,15 @@ import Testing
         park.needs[1].raised = "2024-01-10"
         park.needs[1].solved = "2024-02-09"
         park.resources = [
-            DepartmentResource(id: "r1", name: "技改专项资金", department: "工信局", kind: .finance, tags: ["技改"], needs: ["n2"], illustrative: true, note: "示意"),
+            DepartmentResource(
+                id: "r1", name: "技改专项资金", department: "工信局", kind: .finance, tags: ["技改"], needs: ["n2"],
+                illustrative: true, note: "示意"),
             DepartmentResource(id: "r2", name: "人才公寓", department: "alliance"),
         ]
         park.projects = [
-            ActionProject(id: "p1", name: "自动化改造对接", department: "alliance", needs: ["n1"], resources: ["r1"], status: .underway, note: "示意"),
+            ActionProject(
+                id: "p1", name: "自动化改造对接", department: "alliance", needs: ["n1"], resources: ["r1"], status: .underway,
+                note: "示意")
         ]
         return park
     }
@@ -60,16 +64,46 @@ import Testing
     }
 
     static let rules: [Rule] = [
-        Rule(name: "malformed raised", kind: .need, index: 0, field: "raised", message: "\"2024/3/1\" is not a date written yyyy-mm-dd") { $0.needs[0].raised = "2024/3/1" },
-        Rule(name: "impossible day", kind: .need, index: 1, field: "solved", message: "\"2024-02-30\" is not a date written yyyy-mm-dd") { $0.needs[1].solved = "2024-02-30" },
-        Rule(name: "solved before raised", kind: .need, index: 1, field: "solved", message: "solved on 2024-01-01, before it was raised (2024-01-10)") { $0.needs[1].solved = "2024-01-01" },
-        Rule(name: "raised after the data date", kind: .need, index: 0, field: "raised", message: "raised on 2024-07-01, after the park's data date 2024-06 (2024-06-30)") { $0.needs[0].raised = "2024-07-01" },
-        Rule(name: "solved after the data date", kind: .need, index: 1, field: "solved", message: "solved on 2025-01-01, after the park's data date") { $0.needs[1].solved = "2025-01-01" },
-        Rule(name: "solved date on an open need", kind: .need, index: 1, field: "status", message: "status in-progress but the need has a solved date") { $0.needs[1].status = .inProgress },
-        Rule(name: "resource names an unknown need", kind: .resource, index: 0, field: "needs", message: "unknown need \"n9\"") { $0.resources[0].needs = ["n2", "n9"] },
-        Rule(name: "project names an unknown need", kind: .project, index: 0, field: "needs", message: "unknown need \"n3\"") { $0.projects[0].needs = ["n3"] },
-        Rule(name: "project names an unknown resource", kind: .project, index: 0, field: "resources", message: "unknown resource \"r7\"") { $0.projects[0].resources = ["r7"] },
-        Rule(name: "duplicate resource id", kind: .resource, index: 1, field: "id", message: "duplicate resource id \"r1\" (first at resources[0])") { $0.resources[1].id = "r1" },
+        Rule(
+            name: "malformed raised", kind: .need, index: 0, field: "raised",
+            message: "\"2024/3/1\" is not a date written yyyy-mm-dd"
+        ) { $0.needs[0].raised = "2024/3/1" },
+        Rule(
+            name: "impossible day", kind: .need, index: 1, field: "solved",
+            message: "\"2024-02-30\" is not a date written yyyy-mm-dd"
+        ) { $0.needs[1].solved = "2024-02-30" },
+        Rule(
+            name: "solved before raised", kind: .need, index: 1, field: "solved",
+            message: "solved on 2024-01-01, before it was raised (2024-01-10)"
+        ) { $0.needs[1].solved = "2024-01-01" },
+        Rule(
+            name: "raised after the data date", kind: .need, index: 0, field: "raised",
+            message: "raised on 2024-07-01, after the park's data date 2024-06 (2024-06-30)"
+        ) { $0.needs[0].raised = "2024-07-01" },
+        Rule(
+            name: "solved after the data date", kind: .need, index: 1, field: "solved",
+            message: "solved on 2025-01-01, after the park's data date"
+        ) { $0.needs[1].solved = "2025-01-01" },
+        Rule(
+            name: "solved date on an open need", kind: .need, index: 1, field: "status",
+            message: "status in-progress but the need has a solved date"
+        ) { $0.needs[1].status = .inProgress },
+        Rule(
+            name: "resource names an unknown need", kind: .resource, index: 0, field: "needs",
+            message: "unknown need \"n9\""
+        ) { $0.resources[0].needs = ["n2", "n9"] },
+        Rule(
+            name: "project names an unknown need", kind: .project, index: 0, field: "needs",
+            message: "unknown need \"n3\""
+        ) { $0.projects[0].needs = ["n3"] },
+        Rule(
+            name: "project names an unknown resource", kind: .project, index: 0, field: "resources",
+            message: "unknown resource \"r7\""
+        ) { $0.projects[0].resources = ["r7"] },
+        Rule(
+            name: "duplicate resource id", kind: .resource, index: 1, field: "id",
+            message: "duplicate resource id \"r1\" (first at resources[0])"
+        ) { $0.resources[1].id = "r1" },
     ]
 
     @Test(arguments: rules)
@@ -96,7 +130,9 @@ import Testing
         // CSV bundle: the file of the kind, the record's row (header is line 1).
         let csv = folder.appendingPathComponent("bundle").path
         try ParkWriter.write(park, format: .csv, to: csv)
-        let csvHit = try #require(diagnostics(of: csv).first { $0.severity == .error && $0.message.contains(rule.message) }, "\(rule.name): CSV")
+        let csvHit = try #require(
+            diagnostics(of: csv).first { $0.severity == .error && $0.message.contains(rule.message) },
+            "\(rule.name): CSV")
         #expect(csvHit.file.hasSuffix("/" + rule.kind.csvFile))
         #expect(csvHit.line == rule.index + 2)
         #expect(csvHit.field == rule.field)
@@ -104,7 +140,9 @@ import Testing
         // Workbook: the sheet of the kind, the row and the column.
         let xlsx = folder.appendingPathComponent("p.xlsx").path
         try ParkWriter.write(park, format: .xlsx, to: xlsx)
-        let xlsxHit = try #require(diagnostics(of: xlsx).first { $0.severity == .error && $0.message.contains(rule.message) }, "\(rule.name): xlsx")
+        let xlsxHit = try #require(
+            diagnostics(of: xlsx).first { $0.severity == .error && $0.message.contains(rule.message) },
+            "\(rule.name): xlsx")
         #expect(xlsxHit.sheet == ParkXLSX.sheetNames[rule.kind]?.first)
         #expect(xlsxHit.line == rule.index + 2)
         let column = Schemas.schema(for: rule.kind).keys.firstIndex { $0.name == rule.field }.map { $0 + 1 }

@@ -38,8 +38,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let seqSink = DiagnosticSink()
         let parSink = DiagnosticSink()
-        let (seq, seqLines) = ParkCSV.decode(folder: folder.path, displayFolder: "b", sink: seqSink, minimumParallelBytes: .max)
-        let (par, parLines) = ParkCSV.decode(folder: folder.path, displayFolder: "b", sink: parSink, minimumParallelBytes: 1)
+        let (seq, seqLines) = ParkCSV.decode(
+            folder: folder.path, displayFolder: "b", sink: seqSink, minimumParallelBytes: .max)
+        let (par, parLines) = ParkCSV.decode(
+            folder: folder.path, displayFolder: "b", sink: parSink, minimumParallelBytes: 1)
         #expect(seq.firms.count == 3000)
         #expect(par == seq)
         #expect(parLines.byKind[.firm] == seqLines.byKind[.firm])
@@ -56,7 +58,9 @@ import Testing
         _ = ParkCSV.decode(folder: folder.path, displayFolder: "b", sink: parSink, minimumParallelBytes: 1)
         let ragged = parSink.diagnostics.filter { $0.message.contains("fields but the header has") }
         #expect(ragged.count == 1)
-        #expect(ragged.map(\.line) == seqSink.diagnostics.filter { $0.message.contains("fields but the header has") }.map(\.line))
+        #expect(
+            ragged.map(\.line)
+                == seqSink.diagnostics.filter { $0.message.contains("fields but the header has") }.map(\.line))
         // Row 1500 starts on line 2 + 1500 + 300 (one extra line per quoted name before it).
         #expect(ragged.first?.line == 2 + 1500 + 300)
     }
@@ -70,7 +74,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(firms.utf8).write(to: folder.appendingPathComponent("firms.csv"))
         let sink = DiagnosticSink()
-        let (park, lines) = ParkCSV.decode(folder: folder.path, displayFolder: "b", sink: sink, minimumParallelBytes: parallel ? 1 : .max)
+        let (park, lines) = ParkCSV.decode(
+            folder: folder.path, displayFolder: "b", sink: sink, minimumParallelBytes: parallel ? 1 : .max)
         return (park, lines, sink.diagnostics.filter { $0.severity == .error })
     }
 

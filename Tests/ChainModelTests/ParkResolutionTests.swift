@@ -1,4 +1,5 @@
 import Testing
+
 @_spi(Internals) @testable import ChainModel
 
 /// A park keeps its resolved ids until its firms or links change; copies share them.

@@ -1,5 +1,5 @@
-import Foundation
 import ChainGraph
+import Foundation
 import Testing
 
 @_spi(Internals) @testable import ChainModel
@@ -42,11 +42,16 @@ import Testing
     }
 
     @Test func emptyAndOptionalFieldsRoundTrip() throws {
-        let park = Park(id: "p", name: "空园区", region: nil, note: "",
-                        firms: [Firm(id: "a", name: "甲", output: 0, employees: 0, workCovered: false),
-                                Firm(id: "b", name: "乙", capacity: 1.5e-300, inPark: false, workCovered: true)],
-                        links: [SupplyLink(supplier: "a", buyer: "b", value: -0.0, local: false),
-                                SupplyLink(id: "x", supplier: "b", buyer: "c")])  // "c": unresolved
+        let park = Park(
+            id: "p", name: "空园区", region: nil, note: "",
+            firms: [
+                Firm(id: "a", name: "甲", output: 0, employees: 0, workCovered: false),
+                Firm(id: "b", name: "乙", capacity: 1.5e-300, inPark: false, workCovered: true),
+            ],
+            links: [
+                SupplyLink(supplier: "a", buyer: "b", value: -0.0, local: false),
+                SupplyLink(id: "x", supplier: "b", buyer: "c"),
+            ])  // "c": unresolved
         let bytes = ParkSnapshot.encode(park)
         let back = try ParkLoader.load(snapshot: bytes, name: "e.chainpark").park
         #expect(back == park)

@@ -8,7 +8,8 @@ import Foundation
 enum ReferenceCSV {
     /// The files of a CSV bundle, by file name, deterministic byte for byte.
     static func encode(_ park: Park) -> [(name: String, bytes: [UInt8])] {
-        func file<T>(_ kind: RecordKind, _ items: [T], _ body: (T, inout CSVRecordWriter) -> Void) -> (String, [UInt8]) {
+        func file<T>(_ kind: RecordKind, _ items: [T], _ body: (T, inout CSVRecordWriter) -> Void) -> (String, [UInt8])
+        {
             let schema = Schemas.schema(for: kind)
             var csv = CSVWriter()
             csv.row(schema.keys.map(\.name))
@@ -31,7 +32,9 @@ enum ReferenceCSV {
             file(.need, park.needs) { RecordCoding.encode($0, into: &$1) },
         ]
         // The two other lists, only when the park keeps them.
-        if !park.resources.isEmpty { files.append(file(.resource, park.resources) { RecordCoding.encode($0, into: &$1) }) }
+        if !park.resources.isEmpty {
+            files.append(file(.resource, park.resources) { RecordCoding.encode($0, into: &$1) })
+        }
         if !park.projects.isEmpty { files.append(file(.project, park.projects) { RecordCoding.encode($0, into: &$1) }) }
         return files
     }

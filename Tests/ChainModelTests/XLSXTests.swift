@@ -34,7 +34,7 @@ struct XLSXTests {
     /// Each bad workbook's expected problems, from expected.json (written with the fixtures).
     static let expected: [String: [[String?]]] = {
         guard let data = FileManager.default.contents(atPath: fixture("expected.json")),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: [[Any]]]
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: [[Any]]]
         else { return [:] }
         return json.mapValues { $0.map { $0.map { $0 as? String } } }
     }()
@@ -48,15 +48,19 @@ struct XLSXTests {
             // Locations are reported with the path as given; the fixture file's name stands for it.
             let location = place.map { Fixture.path("xlsx") + "/" + $0 }
             let match = found.first {
-                $0.severity.rawValue == severity && $0.location == location && $0.field == field && $0.message.contains(message)
+                $0.severity.rawValue == severity && $0.location == location && $0.field == field
+                    && $0.message.contains(message)
             }
             #expect(match != nil, "\(name): expected \(e) among:\n\(found.map(\.description).joined(separator: "\n"))")
         }
     }
 
     @Test func locationReadsLikeAnExcelReference() {
-        let d = Diagnostic(.error, file: "park.xlsx", sheet: "firms", line: 12, column: 7, field: "output", "\"1.2亿\" is not a number", hint: "write a plain number")
-        #expect(d.description == "park.xlsx:firms!G12: error: output: \"1.2亿\" is not a number. Hint: write a plain number")
+        let d = Diagnostic(
+            .error, file: "park.xlsx", sheet: "firms", line: 12, column: 7, field: "output", "\"1.2亿\" is not a number",
+            hint: "write a plain number")
+        #expect(
+            d.description == "park.xlsx:firms!G12: error: output: \"1.2亿\" is not a number. Hint: write a plain number")
         #expect(Diagnostic(.warning, file: "p.xlsx", sheet: "links 2", line: 3, "x").location == "p.xlsx:'links 2'!3")
         #expect(Diagnostic(.warning, file: "p.xlsx", sheet: "企业", "x").location == "p.xlsx:企业")
         #expect(Diagnostic.columnLetters(27) == "AA")
@@ -154,7 +158,10 @@ struct XLSXTests {
                               "liwei": rows[2], "types": [type(v).__name__ for v in rows[2]]}, ensure_ascii=False))
             """
         let out = try Self.python(script, file)
-        #expect(out["sheets"] as? [String] == ["park", "chains", "stages", "firms", "links", "organizations", "pairings", "needs"])
+        #expect(
+            out["sheets"] as? [String] == [
+                "park", "chains", "stages", "firms", "links", "organizations", "pairings", "needs",
+            ])
         #expect(out["freeze"] as? String == "A2")
         #expect((out["header"] as? [String])?.prefix(3) == ["id", "name", "stages"])
         let liwei = try #require(out["liwei"] as? [Any])
@@ -181,8 +188,9 @@ struct XLSXTests {
     /// A workbook saved again by LibreOffice Calc (shared strings, its own styles and zip
     /// layout) loads as the same park. Skipped when LibreOffice is not installed.
     @Test func workbookResavedByLibreOfficeLoads() throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return }
         let park = try ParkLoader.load(path: try #require(Samples.path("yihuang-plastics"))).park
         let folder = Fixture.temporaryFolder()
@@ -213,8 +221,9 @@ struct XLSXTests {
     /// (`soffice --convert-to xlsx`: one workbook per file, numbers and TRUE/FALSE typed by
     /// LibreOffice) read as the same firms and links. Skipped without LibreOffice.
     @Test func csvFilesConvertedByLibreOfficeReadAsTheSameRecords() throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return }
         let bundle = try #require(Samples.folder).appendingPathComponent("yihuang-plastics")
         let park = try ParkLoader.load(path: bundle.path).park
@@ -231,12 +240,17 @@ struct XLSXTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        for (file, check) in [("firms.xlsx", { (p: Park) in p.firms == park.firms }), ("links.xlsx", { (p: Park) in p.links == park.links })] {
+        for (file, check) in [
+            ("firms.xlsx", { (p: Park) in p.firms == park.firms }),
+            ("links.xlsx", { (p: Park) in p.links == park.links }),
+        ] {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))
             let sink = DiagnosticSink()
             let (read, _) = try #require(ParkXLSX.decode(bytes, file: file, sink: sink))
             // A workbook of links alone lacks the firms sheet; nothing else may be wrong.
-            let errors = sink.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("missing: a park workbook needs a firms sheet") }
+            let errors = sink.diagnostics.filter {
+                $0.severity == .error && !$0.message.hasPrefix("missing: a park workbook needs a firms sheet")
+            }
             #expect(errors.isEmpty, "\(errors)")
             #expect(check(read), "\(file) differs from the CSV bundle")
         }
@@ -255,7 +269,9 @@ struct XLSXTests {
 
     @Test func notAWorkbookIsRefusedWithAHint() {
         #expect(errors(Array("id,name\n".utf8)).first?.message.contains("not an Excel workbook") == true)
-        #expect(errors([0xD0, 0xCF, 0x11, 0xE0] + [UInt8](repeating: 0, count: 600)).first?.message.contains(".xls") == true)
+        #expect(
+            errors([0xD0, 0xCF, 0x11, 0xE0] + [UInt8](repeating: 0, count: 600)).first?.message.contains(".xls") == true
+        )
         #expect(errors([0x50, 0x4B, 0x03, 0x04]).first?.message.contains("not a readable workbook") == true)
     }
 

@@ -26,7 +26,9 @@ struct CatalogTests {
                 #expect(template != nil, "\(id) has no \(catalog.language) template")
             }
             let args = templates.compactMap { $0.map(Self.placeholders) }
-            #expect(Set(args.map { $0.joined(separator: ",") }).count <= 1, "\(id): arguments differ between languages: \(args)")
+            #expect(
+                Set(args.map { $0.joined(separator: ",") }).count <= 1,
+                "\(id): arguments differ between languages: \(args)")
         }
     }
 
@@ -41,10 +43,12 @@ struct CatalogTests {
 
     @Test func rendersArgumentsByKindAndLanguage() {
         let zh = Catalog(.zh), en = Catalog(.en)
-        let m = Message("info.links.value", [
-            "total": 12, "byStatus": .list([.text("a"), .text("b"), .text("c")], limit: 2),
-            "local": 3, "localShare": .percent(0.25), "value": .money(3.34e9),
-        ])
+        let m = Message(
+            "info.links.value",
+            [
+                "total": 12, "byStatus": .list([.text("a"), .text("b"), .text("c")], limit: 2),
+                "local": 3, "localShare": .percent(0.25), "value": .money(3.34e9),
+            ])
         #expect(zh.render(m) == "12 条：a、b等（另有1项）；本地配套 3 条（占在供关系 25%）；在供金额 33.4亿元")
         #expect(en.render(m) == "12: a, b and 1 more; local 3 (25% of active); active value 33.4亿 RMB")
     }

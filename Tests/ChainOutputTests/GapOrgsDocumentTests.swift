@@ -17,15 +17,19 @@ struct GapOrgsDocumentTests {
     /// A generated park with a gap of every kind planted, and samples (Ningxiang has bridges).
     static func parks() throws -> [(String, Park)] {
         let planted = try ParkGenerator.generate(.init(firms: 2_000, seed: 7, plantGaps: true)).park
-        return [("planted", planted), ("jinchang-battery", try park("jinchang-battery")), ("yihuang-plastics", try park("yihuang-plastics")),
-                ("ningxiang-storage", try park("ningxiang-storage"))]
+        return [
+            ("planted", planted), ("jinchang-battery", try park("jinchang-battery")),
+            ("yihuang-plastics", try park("yihuang-plastics")),
+            ("ningxiang-storage", try park("ningxiang-storage")),
+        ]
     }
 
     static func check(_ name: String, _ report: some Report) throws {
         var headers: [String] = []
         for language in Language.allCases {
             for format in OutputFormat.allCases {
-                let text = String(decoding: try ReportRenderer(format: format, language: language).render(report), as: UTF8.self)
+                let text = String(
+                    decoding: try ReportRenderer(format: format, language: language).render(report), as: UTF8.self)
                 #expect(!text.contains("⟦"), "\(name) \(language) \(format): \(text.prefix(3000))")
                 if format == .csv { headers.append(text.components(separatedBy: "\r\n")[0]) }
             }
@@ -71,7 +75,9 @@ struct GapOrgsDocumentTests {
         #expect(Catalog(.en).render(first.remedy.message) == "fill the chain: attract a firm for 负极材料 (bt-anode)")
         // The money in the sentence is the typed argument, not text: 28.04亿元 is `feeds.output`,
         // the cell makers' in-park output; the 5.37亿元 of anodes bought from outside is apart.
-        guard case .message(let feeds)? = first.evidence.message.arguments["feeds"], case .money(let output)? = feeds.arguments["output"] else {
+        guard case .message(let feeds)? = first.evidence.message.arguments["feeds"],
+            case .money(let output)? = feeds.arguments["output"]
+        else {
             Issue.record("no typed output in \(first.evidence.message)")
             return
         }

@@ -13,14 +13,19 @@ struct Sample: Report {
         Document(
             title: Message("info.title", ["name": "测试园区", "id": "t"]),
             sections: [
-                Section(key: "stages", title: "info.section.stages", blocks: [
-                    .facts([Fact("firms", "info.firms", .integer(3))]),
-                    .table(Table(
-                        key: "stages",
-                        columns: [Column("stageName", "info.col.stage"), Column("output", "info.col.output", .money)],
-                        rows: zip(names, amounts).map { [.text($0), .money($1)] },
-                        omittedRows: 2)),
-                ])
+                Section(
+                    key: "stages", title: "info.section.stages",
+                    blocks: [
+                        .facts([Fact("firms", "info.firms", .integer(3))]),
+                        .table(
+                            Table(
+                                key: "stages",
+                                columns: [
+                                    Column("stageName", "info.col.stage"), Column("output", "info.col.output", .money),
+                                ],
+                                rows: zip(names, amounts).map { [.text($0), .money($1)] },
+                                omittedRows: 2)),
+                    ])
             ])
     }
 }
@@ -80,24 +85,32 @@ struct RendererTests {
     @Test func audiencesSplitColumnsAndTables() throws {
         struct Split: Report {
             func document() -> Document {
-                let table = Table(key: "main", columns: [
-                    Column("id", "info.col.stageId"),
-                    Column("share", "info.col.output", .percent, audience: .people),
-                    Column("sharePercent", "info.col.output", .number, audience: .programs),
-                ], rows: [[.text("s1"), .percent(0.5), .number(50)]])
-                let machine = Table(key: "machine", columns: [Column("x", "info.col.firms")], rows: [[.text("hidden")]], audience: .programs)
-                return Document(title: "info.section.stages", sections: [
-                    Section(key: "s", title: "info.section.stages", blocks: [.table(table), .table(machine)]),
-                ], primaryTable: "main")
+                let table = Table(
+                    key: "main",
+                    columns: [
+                        Column("id", "info.col.stageId"),
+                        Column("share", "info.col.output", .percent, audience: .people),
+                        Column("sharePercent", "info.col.output", .number, audience: .programs),
+                    ], rows: [[.text("s1"), .percent(0.5), .number(50)]])
+                let machine = Table(
+                    key: "machine", columns: [Column("x", "info.col.firms")], rows: [[.text("hidden")]],
+                    audience: .programs)
+                return Document(
+                    title: "info.section.stages",
+                    sections: [
+                        Section(key: "s", title: "info.section.stages", blocks: [.table(table), .table(machine)])
+                    ], primaryTable: "main")
             }
             func encode(to encoder: any Encoder) throws {}
         }
         let text = String(decoding: try ReportRenderer(format: .table, language: .zh).render(Split()), as: UTF8.self)
         #expect(text.contains("\ns1         50%\n"), "\(text)")
         #expect(!text.contains("hidden") && !text.contains("  50\n"))
-        let markdown = String(decoding: try ReportRenderer(format: .markdown, language: .en).render(Split()), as: UTF8.self)
+        let markdown = String(
+            decoding: try ReportRenderer(format: .markdown, language: .en).render(Split()), as: UTF8.self)
         #expect(markdown.contains("| s1 | 50% |") && !markdown.contains("hidden"))
-        let csv = String(decoding: try ReportRenderer(format: .csv, language: .zh).render(Split()).dropFirst(3), as: UTF8.self)
+        let csv = String(
+            decoding: try ReportRenderer(format: .csv, language: .zh).render(Split()).dropFirst(3), as: UTF8.self)
         #expect(csv == "id,sharePercent\r\ns1,50\r\n")
     }
 }

@@ -6,33 +6,43 @@ import Testing
 /// sentence written in code fails here; put it in `Catalog/zh` and `Catalog/en` instead.
 @Suite("No human text outside the catalog")
 struct SourceTextTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Folders whose string literals must all be identifiers.
-    static let checked = ["Sources/ChainOutput/Reports", "Sources/ChainOutput/Render", "Sources/ChainOutput/Document",
-                          "Sources/ChainAnalysis/Gaps/GapAnalyzer.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Cuts.swift",
-                          "Sources/ChainAnalysis/Gaps/GapAnalyzer+Needs.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Stages.swift",
-                          "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
-                          "Sources/ChainAnalysis/Gaps/GapFinding.swift", "Sources/ChainAnalysis/Gaps/GapOptions.swift",
-                          "Sources/ChainAnalysis/Gaps/GapRemedies.swift", "Sources/ChainAnalysis/Gaps/GapReport.swift",
-                          "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization", "Sources/ChainAnalysis/Matching",
-                          "Sources/ChainOutput/HTML", "Sources/ChainAnalysis/Committee", "Sources/ChainReport", "Sources/ChainAnalysis/Diff"]
+    static let checked = [
+        "Sources/ChainOutput/Reports", "Sources/ChainOutput/Render", "Sources/ChainOutput/Document",
+        "Sources/ChainAnalysis/Gaps/GapAnalyzer.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Cuts.swift",
+        "Sources/ChainAnalysis/Gaps/GapAnalyzer+Needs.swift", "Sources/ChainAnalysis/Gaps/GapAnalyzer+Stages.swift",
+        "Sources/ChainAnalysis/Gaps/GapAnalyzer+Thin.swift",
+        "Sources/ChainAnalysis/Gaps/GapFinding.swift", "Sources/ChainAnalysis/Gaps/GapOptions.swift",
+        "Sources/ChainAnalysis/Gaps/GapRemedies.swift", "Sources/ChainAnalysis/Gaps/GapReport.swift",
+        "Sources/ChainAnalysis/Gaps/SupplyCuts.swift", "Sources/ChainAnalysis/Organization",
+        "Sources/ChainAnalysis/Matching",
+        "Sources/ChainOutput/HTML", "Sources/ChainAnalysis/Committee", "Sources/ChainReport",
+        "Sources/ChainAnalysis/Diff",
+    ]
 
     /// Files of the checked folders that hold data rather than text for people, with the reason.
     static let exempt: [String: String] = [
-        "Sources/ChainAnalysis/Matching/MatchVocabulary+Standard.swift": "the synonym table: keywords matched against a park's words",
-        "Sources/ChainOutput/HTML/ReportAssets.swift": "the report's style sheet and script: labels come from the catalog through the data blob",
+        "Sources/ChainAnalysis/Matching/MatchVocabulary+Standard.swift":
+            "the synonym table: keywords matched against a park's words",
+        "Sources/ChainOutput/HTML/ReportAssets.swift":
+            "the report's style sheet and script: labels come from the catalog through the data blob",
         "Sources/ChainOutput/HTML/HTMLWriter.swift": "markup punctuation and the five entity escapes",
-        "Sources/ChainOutput/HTML/ReportMap.swift": "SVG byte patterns (<svg, comments, xmlns, &#45;, id=) the map is cleaned with",
+        "Sources/ChainOutput/HTML/ReportMap.swift":
+            "SVG byte patterns (<svg, comments, xmlns, &#45;, id=) the map is cleaned with",
     ]
 
     /// Literals allowed besides identifiers: punctuation and layout the renderers need.
-    static let allowed: Set<String> = ["", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", ":", "*", "*\\n\\n",
-                                       "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e",
-                                       // Excel number formats and the characters sheet names may not hold.
-                                       "#,##0", "#,##0.00", "0.0%", "0.000000", "[]:*?/\\\\", "'", ".", ",", "元", " RMB", "亿", "万", "%",
-                                       // separators inside machine ids (a gap finding's place id, a cut link fact)
-                                       "/", "<-", "->", "link#", "(none)"]
+    static let allowed: Set<String> = [
+        "", " ", "  ", "\\n", "\\r", "\\\"", "（", "）\\n", "# ", "\\n## ", "\\n\\n", "- ", ": ", ":", "*", "*\\n\\n",
+        "| ", " | ", " |\\n", "|", " ---: |", " --- |", "\\\\`*_[]<>|#", "\\\\", "-", "—", "{", "}", "⟦", "⟧", "e",
+        // Excel number formats and the characters sheet names may not hold.
+        "#,##0", "#,##0.00", "0.0%", "0.000000", "[]:*?/\\\\", "'", ".", ",", "元", " RMB", "亿", "万", "%",
+        // separators inside machine ids (a gap finding's place id, a cut link fact)
+        "/", "<-", "->", "link#", "(none)",
+    ]
 
     static func literals(in source: String) -> [String] {
         var out: [String] = []
@@ -102,7 +112,10 @@ struct SourceTextTests {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-_".unicodeScalars.contains($0) }
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-_".unicodeScalars.contains($0)
+            }
     }
 
     @Test func literalsAreIdsOrKeys() throws {
@@ -118,7 +131,9 @@ struct SourceTextTests {
             } else {
                 files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".swift") }
             }
-            let folderPath = folder.hasSuffix(".swift") ? String(folder.prefix(upTo: folder.lastIndex(of: "/") ?? folder.endIndex)) : folder
+            let folderPath =
+                folder.hasSuffix(".swift")
+                ? String(folder.prefix(upTo: folder.lastIndex(of: "/") ?? folder.endIndex)) : folder
             for file in files where Self.exempt["\(folderPath)/\(file)"] == nil {
                 let source = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
                 for literal in Self.literals(in: source).map(Self.withoutInterpolations)

@@ -61,13 +61,23 @@ struct XlsxTests {
     @Test func englishSheetNamesAndPercentCells() throws {
         struct Shares: Report {
             func document() -> Document {
-                Document(title: "info.section.overview", sections: [
-                    Section(key: "s", title: "info.section.stages", blocks: [
-                        .table(Table(key: "t", columns: [Column("share", "info.col.output", .percent), Column("n", "info.col.firms", .integer)],
-                                     rows: [[.percent(0.425), .integer(12)], [.empty, .integer(-1)]]))
-                    ]),
-                    Section(key: "s2", title: "info.section.stages", blocks: [.paragraph("info.firms")]),
-                ])
+                Document(
+                    title: "info.section.overview",
+                    sections: [
+                        Section(
+                            key: "s", title: "info.section.stages",
+                            blocks: [
+                                .table(
+                                    Table(
+                                        key: "t",
+                                        columns: [
+                                            Column("share", "info.col.output", .percent),
+                                            Column("n", "info.col.firms", .integer),
+                                        ],
+                                        rows: [[.percent(0.425), .integer(12)], [.empty, .integer(-1)]]))
+                            ]),
+                        Section(key: "s2", title: "info.section.stages", blocks: [.paragraph("info.firms")]),
+                    ])
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString).xlsx").path
@@ -87,9 +97,13 @@ struct XlsxTests {
         struct Titles: Report {
             func document() -> Document {
                 let titles = ["a/b:c", "'quoted'", String(repeating: "长", count: 40), "A/B:C"]
-                return Document(title: "info.section.overview", sections: titles.enumerated().map { i, t in
-                    Section(key: "s\(i)", title: Message("info.title", ["name": .text(t), "id": "x"]), blocks: [.paragraph("info.firms")])
-                })
+                return Document(
+                    title: "info.section.overview",
+                    sections: titles.enumerated().map { i, t in
+                        Section(
+                            key: "s\(i)", title: Message("info.title", ["name": .text(t), "id": "x"]),
+                            blocks: [.paragraph("info.firms")])
+                    })
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString).xlsx").path

@@ -27,7 +27,10 @@ struct DOTEscapingTests {
         let tokens = inputs.map(DOTText.token)
         #expect(Set(tokens).count == inputs.count)
         for token in tokens {
-            #expect(token.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+            #expect(
+                token.unicodeScalars.allSatisfy {
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+                })
             #expect(!token.contains("__"))
         }
         #expect(DOTText.token("a_b") == "a_5Fb")
@@ -73,7 +76,9 @@ struct DOTEscapingTests {
         #expect(nodes.count == firmGroups.count + 1)  // + legend
         for firm in park.firms {
             // Grid maps break long names into lines; every line is one text element.
-            let lines = ChainMapBuilder.displayName(firm.name).flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            let lines = ChainMapBuilder.displayName(firm.name).flatMap {
+                $0.split(separator: "\n", omittingEmptySubsequences: false)
+            }
             for line in lines {
                 let count = svg.allTexts.filter { $0 == String(line) }.count
                 #expect(count == 1, "\(line) appears \(count) times as text")

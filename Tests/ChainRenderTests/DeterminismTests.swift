@@ -20,9 +20,12 @@ struct DeterminismTests {
         if ProcessInfo.processInfo.environment["CHAINMAP_UPDATE_GOLDEN"] == "1" {
             try Data(dot.utf8).write(to: source)
         }
-        let url = try #require(Bundle.module.url(forResource: "battery-park", withExtension: "dot", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "battery-park", withExtension: "dot", subdirectory: "Fixtures"))
         let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(dot == golden, "DOT differs from Fixtures/battery-park.dot; rerun with CHAINMAP_UPDATE_GOLDEN=1 if intended")
+        #expect(
+            dot == golden, "DOT differs from Fixtures/battery-park.dot; rerun with CHAINMAP_UPDATE_GOLDEN=1 if intended"
+        )
     }
 
     /// Shuffled records give the same DOT. (Hash-order dependence cannot show within one
@@ -46,10 +49,11 @@ struct DeterminismTests {
     @Test func stageClustersFollowTemplateOrder() throws {
         let scene = try ChainMapBuilder(park: TestParks.battery()).build(MapOptions())
         let keys = scene.clusters.map(\.key)
-        #expect(keys == [
-            "stage:precursor", "stage:cathode", "stage:anode", "stage:separator", "stage:electrolyte", "stage:cell",
-            "stage:recycling", "unstaged", "outside",
-        ])
+        #expect(
+            keys == [
+                "stage:precursor", "stage:cathode", "stage:anode", "stage:separator", "stage:electrolyte", "stage:cell",
+                "stage:recycling", "unstaged", "outside",
+            ])
         #expect(scene.clusters[5].label == ["电芯与电池包 (2)"])
         #expect(scene.clusters[6].label == ["回收利用 (1)", "可选"])
     }

@@ -1,10 +1,9 @@
-import Foundation
-import Testing
-
 // The imports and lines of "ChainMap as a library" (README.md, ChainRender.docc), word for word.
 import ChainAnalysis
 import ChainModel
 import ChainRender
+import Foundation
+import Testing
 
 @Suite("ChainMap as a library")
 struct LibraryExampleTests {

@@ -38,10 +38,10 @@ struct RenderMemoryTests {
         for _ in 0..<20 {
             _ = try renderer.render(dot: "digraph { a -> b }", format: .svg)
             guard let pid = renderer.workerProcessID(),
-                  let cmdline = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")),
-                  let workerExe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
-                  let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-                  renderer.workerProcessID() == pid
+                let cmdline = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")),
+                let workerExe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
+                let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                renderer.workerProcessID() == pid
             else { continue }
             #expect(String(decoding: cmdline, as: UTF8.self) == "chainmap-render-worker\0")
             #expect(workerExe == ownExe)
@@ -65,13 +65,17 @@ struct RenderMemoryTests {
     /// Graphviz on purpose. The crash must end the worker, not the test process.
     /// Not under ThreadSanitizer (scripts/sanitize.sh thread): its allocator lets the double
     /// free pass, so there is no crash to test (ASan reports it and aborts, which is tested).
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["CHAINMAP_SANITIZER"] == "thread",
-                    "TSan's allocator does not abort on Graphviz's double free"))
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["CHAINMAP_SANITIZER"] == "thread",
+            "TSan's allocator does not abort on Graphviz's double free"))
     func aGraphvizCrashIsATypedErrorAndTheNextRenderWorks() throws {
         let path = try #require(Samples.path("ningxiang-storage"))
         let park = try ParkLoader.load(path: path).park
         var options = MapOptions()
-        options.overlays = GraphvizCrashRegressionTests.suggested.map { .suggestedLink(from: $0.0, to: $0.1, label: "补链") }
+        options.overlays = GraphvizCrashRegressionTests.suggested.map {
+            .suggestedLink(from: $0.0, to: $0.1, label: "补链")
+        }
         options.layers = [.supply, .pairing]
         // The crash is in dot's layout (the grid map is drawn with nop2, which has no label nodes).
         options.arrangement = .layered

@@ -84,7 +84,8 @@ struct RendererTests {
     }
 
     @Test func twoHundredRendersInALoopAndFromSeveralThreads() async throws {
-        let dot = DOTWriter().write(try ChainMapBuilder(park: TestParks.battery()).build(MapOptions(focus: MapFocus(firm: "fudi", radius: 1))))
+        let dot = DOTWriter().write(
+            try ChainMapBuilder(park: TestParks.battery()).build(MapOptions(focus: MapFocus(firm: "fudi", radius: 1))))
         var sizes = Set<Int>()
         for _ in 0..<150 { sizes.insert(try renderer.render(dot: dot, format: .svg).count) }
         #expect(sizes.count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -84,7 +85,8 @@ final class SVGInspector: NSObject, XMLParserDelegate {
             textBuffer = ""
             textSize = Double(attributes["font-size"] ?? "") ?? 0
             pendingText = Text(
-                content: "", fontSize: textSize, x: Double(attributes["x"] ?? "") ?? 0, y: Double(attributes["y"] ?? "") ?? 0,
+                content: "", fontSize: textSize, x: Double(attributes["x"] ?? "") ?? 0,
+                y: Double(attributes["y"] ?? "") ?? 0,
                 anchor: attributes["text-anchor"] ?? "start")
         case "title":
             titleBuffer = ""
@@ -102,7 +104,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
                 }
             }
         case "ellipse":
-            if let g = current, let rx = Double(attributes["rx"] ?? "") { groups[g].shapeWidth = max(groups[g].shapeWidth, 2 * rx) }
+            if let g = current, let rx = Double(attributes["rx"] ?? "") {
+                groups[g].shapeWidth = max(groups[g].shapeWidth, 2 * rx)
+            }
         default: break
         }
         stack.append(nil)

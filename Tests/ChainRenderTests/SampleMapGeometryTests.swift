@@ -37,7 +37,9 @@ struct SampleMapGeometryTests {
     /// A3 (the old layered map at 0.6–3.4 pt). Every text counts (names, headers, link labels,
     /// legend): the smallest is 12 pt in the SVG. Samples whose firm map does not reach 10 pt
     /// on A3 yet.
-    static let belowTenPoints: Set<String> = ["beilun-nev", "beilun-nev-2023", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"]
+    static let belowTenPoints: Set<String> = [
+        "beilun-nev", "beilun-nev-2023", "yihuang-plastics", "wujin-machinery", "ningxiang-storage",
+    ]
 
     @Test(arguments: Samples.names)
     func firmMapLabelsOnA3(sample: String) throws {
@@ -62,7 +64,8 @@ struct SampleMapGeometryTests {
         #expect(boxes.count == svg.groups(withClass: "firm").count)
         var overlaps: [String] = []
         for (i, (a, p)) in boxes.enumerated() {
-            for (b, q) in boxes[(i + 1)...] where p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5 && p.y0 < q.y1 - 0.5 && q.y0 < p.y1 - 0.5 {
+            for (b, q) in boxes[(i + 1)...]
+            where p.x0 < q.x1 - 0.5 && q.x0 < p.x1 - 0.5 && p.y0 < q.y1 - 0.5 && q.y0 < p.y1 - 0.5 {
                 overlaps.append("\(a) × \(b)")
             }
         }
@@ -132,11 +135,16 @@ struct MapLanguageTests {
         var options = MapOptions()
         options.overlays = [.highlight(stage: "recycling", severity: .warning, label: "短链")]
         options.language = .en
-        let en = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
-        #expect(en.contains(">Legend<") && en.contains(">own party organization<") && en.contains("outside the park (1)"))
+        let en = String(
+            decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes,
+            as: UTF8.self)
+        #expect(
+            en.contains(">Legend<") && en.contains(">own party organization<") && en.contains("outside the park (1)"))
         #expect(en.contains(">optional<") && en.contains("all chains") && !en.contains("图例"))
         options.language = .zh
-        let zh = String(decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes, as: UTF8.self)
+        let zh = String(
+            decoding: try ChainMap.render(park: TestParks.battery(), options: options, format: .svg).bytes,
+            as: UTF8.self)
         #expect(zh.contains(">图例<") && zh.contains(">单独组建党组织<") && zh.contains("园区外 (1)") && !zh.contains(">Legend<"))
         options.aggregate = .stage
         options.language = .en

@@ -14,17 +14,24 @@ enum TestParks {
                 Stage(id: "anode", name: "负极材料", tier: .midstream),
                 Stage(id: "separator", name: "隔膜", tier: .midstream),
                 Stage(id: "electrolyte", name: "电解液", tier: .midstream),
-                Stage(id: "cell", name: "电芯与电池包", tier: .downstream, inputs: ["cathode", "anode", "separator", "electrolyte"]),
+                Stage(
+                    id: "cell", name: "电芯与电池包", tier: .downstream,
+                    inputs: ["cathode", "anode", "separator", "electrolyte"]),
                 Stage(id: "recycling", name: "回收利用", tier: .downstream, inputs: ["cell"], required: false),
             ])
         let firms = [
-            Firm(id: "zhongwei", name: "中伟新材料", stages: ["precursor"], products: ["三元前驱体"], output: 5e9, partyMembers: 40),
+            Firm(
+                id: "zhongwei", name: "中伟新材料", stages: ["precursor"], products: ["三元前驱体"], output: 5e9, partyMembers: 40
+            ),
             Firm(id: "bangsheng", name: "邦盛新能源", stages: ["cathode"], products: ["正极材料"], output: 2e9, partyMembers: 2),
-            Firm(id: "changyuan", name: "长远锂科", stages: ["cathode"], products: ["正极材料"], output: 9e8, organization: "grid1"),
+            Firm(
+                id: "changyuan", name: "长远锂科", stages: ["cathode"], products: ["正极材料"], output: 9e8,
+                organization: "grid1"),
             Firm(id: "anode1", name: "湘潭负极科技", stages: ["anode"], products: ["石墨负极"], output: 8e8),
             Firm(id: "sep1", name: "宁乡隔膜材料", stages: ["separator"], products: ["隔膜"], output: 3e8),
             Firm(id: "elec1", name: "长沙电解液化工", stages: ["electrolyte"], products: ["电解液"], output: 4e8),
-            Firm(id: "fudi", name: "弗迪电池", stages: ["cell"], leads: ["battery"], products: ["电芯", "电池包"], output: 3e10),
+            Firm(
+                id: "fudi", name: "弗迪电池", stages: ["cell"], leads: ["battery"], products: ["电芯", "电池包"], output: 3e10),
             Firm(id: "pack1", name: "湘江电池包", stages: ["cell"], products: ["电池包"], output: 6e8, organization: "pack1-b"),
             Firm(id: "brunp", name: "邦普循环", stages: ["recycling"], products: ["镍钴回收"], output: 1.5e9),
             Firm(id: "logistics", name: "金洲物流", products: ["物流"], output: 5e7),
@@ -83,7 +90,8 @@ enum TestParks {
             ("id with \"quote\" and \\", "\\N \\G \\l 换行"),
         ]
         for (id, name) in names {
-            park.firms.append(Firm(id: id, name: name, stages: ["cell"], products: ["<b>bold</b>", "\"q\""], output: 1e8))
+            park.firms.append(
+                Firm(id: id, name: name, stages: ["cell"], products: ["<b>bold</b>", "\"q\""], output: 1e8))
             park.links.append(SupplyLink(supplier: id, buyer: "fudi", product: "x\"];y", value: 1e7))
         }
         return park
@@ -100,7 +108,8 @@ enum TestParks {
         let perStage = max(1, count / stages.count)
         for i in 0..<count {
             let stage = stages[min(i / perStage, stages.count - 1)]
-            park.firms.append(Firm(id: "f\(i)", name: "企业\(i)号新材料", stages: [stage], output: Double(1 + (i * 7919) % 1000) * 1e6))
+            park.firms.append(
+                Firm(id: "f\(i)", name: "企业\(i)号新材料", stages: [stage], output: Double(1 + (i * 7919) % 1000) * 1e6))
         }
         for i in perStage..<count {
             let base = (i / perStage - 1) * perStage

@@ -19,10 +19,11 @@ struct ViewTests {
         let fudi = try #require(scene.nodes.first { $0.name == "firm:fudi" })
         #expect(fudi.leader)
         #expect(fudi.scale == 1)
-        let status = Dictionary(uniqueKeysWithValues: scene.nodes.compactMap { node -> (String, OrganizationStatus)? in
-            guard case .firm(let id, _) = node.kind, let s = node.organization else { return nil }
-            return (id, s)
-        })
+        let status = Dictionary(
+            uniqueKeysWithValues: scene.nodes.compactMap { node -> (String, OrganizationStatus)? in
+                guard case .firm(let id, _) = node.kind, let s = node.organization else { return nil }
+                return (id, s)
+            })
         #expect(status["fudi"] == .own)
         #expect(status["zhongwei"] == .own)
         #expect(status["pack1"] == .own)
@@ -63,10 +64,11 @@ struct ViewTests {
 
     @Test func stageAggregateHasOneNodePerStagePlusGroups() throws {
         let scene = try builder.build(MapOptions(aggregate: .stage))
-        #expect(scene.nodes.map(\.name) == [
-            "stage:precursor", "stage:cathode", "stage:anode", "stage:separator", "stage:electrolyte", "stage:cell",
-            "stage:recycling", "group:outside", "group:unstaged",
-        ])
+        #expect(
+            scene.nodes.map(\.name) == [
+                "stage:precursor", "stage:cathode", "stage:anode", "stage:separator", "stage:electrolyte", "stage:cell",
+                "stage:recycling", "group:outside", "group:unstaged",
+            ])
         let cathode = try #require(scene.nodes.first { $0.name == "stage:cathode" })
         #expect(cathode.label == ["正极材料", "2 家企业", "产值 29.00亿"])
         // cathode → cell: one active (15亿) and one lost (2亿), kept apart by status.
@@ -92,7 +94,10 @@ struct ViewTests {
         let scene = try builder.build(options)
         #expect(scene.firmCount == 0)
         #expect(scene.nodes.first?.name == "stage:precursor")
-        #expect(scene.notes.contains { $0.hasPrefix("park has 11 firms in this view, above the full-layout limit 5; drawing the stage view") })
+        #expect(
+            scene.notes.contains {
+                $0.hasPrefix("park has 11 firms in this view, above the full-layout limit 5; drawing the stage view")
+            })
         options.oversize = .refuse
         #expect(throws: RenderError.tooLarge(firms: 11, limit: 5)) { try builder.build(options) }
         // A focus view under the limit is drawn in full even in a park above it.
@@ -104,11 +109,15 @@ struct ViewTests {
         let scene = try builder.build(MapOptions(layers: [.supply, .pairing]))
         let pairings = scene.edges.filter { if case .pairing = $0.kind { true } else { false } }
         let ends = pairings.map { "\($0.from)|\($0.to)" }
-        #expect(ends == ["firm:brunp|firm:pack1", "org:committee|org:bank", "firm:fudi|org:joint1", "firm:zhongwei|org:bank"])
+        #expect(
+            ends == [
+                "firm:brunp|firm:pack1", "org:committee|org:bank", "firm:fudi|org:joint1", "firm:zhongwei|org:bank",
+            ])
         let orgs = scene.nodes.filter { if case .organization = $0.kind { true } else { false } }.map(\.name)
         #expect(orgs == ["org:bank", "org:committee", "org:joint1"])
         let dot = DOTWriter().write(scene)
-        #expect(dot.contains("\"firm:fudi\" -> \"org:joint1\" [id=\"pair-fudi-gb__joint1\", class=\"pairing head-led\""))
+        #expect(
+            dot.contains("\"firm:fudi\" -> \"org:joint1\" [id=\"pair-fudi-gb__joint1\", class=\"pairing head-led\""))
         #expect(dot.contains("dir=\"none\", constraint=\"false\""))
         #expect(dot.contains("shape=\"hexagon\""))
         // In a restricted view an org–org pairing is left out.

@@ -50,7 +50,9 @@ import Testing
         for (row, firm) in zip(firms, park.firms) {
             #expect(row[0] as? String == firm.id)
             #expect(row[1] as? String == firm.name)
-            if let element = row[7] as? String, !element.isEmpty { #expect(seen.contains(element), "no element \(element)") }
+            if let element = row[7] as? String, !element.isEmpty {
+                #expect(seen.contains(element), "no element \(element)")
+            }
         }
         if !aggregated {
             let onMap = firms.filter { ($0[7] as? String).map { !$0.isEmpty } ?? false }.count
@@ -81,12 +83,16 @@ import Testing
         let html = try Self.report(park)
         try Self.check(html, park)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        for part in CommitteeReport.Part.allCases where part != .changes { #expect(html.contains("id=\"r-part-\(part.rawValue)\"")) }
+        for part in CommitteeReport.Part.allCases where part != .changes {
+            #expect(html.contains("id=\"r-part-\(part.rawValue)\""))
+        }
         // Without --since there is nothing to compare: no "what changed" part, no link to it.
         #expect(!html.contains("r-part-changes"))
     }
 
-    @Test(.tags(.slow), .enabled(if: Slow.allowed), arguments: ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"])
+    @Test(
+        .tags(.slow), .enabled(if: Slow.allowed),
+        arguments: ["beilun-nev", "yihuang-plastics", "wujin-machinery", "ningxiang-storage"])
     func slowSample(_ name: String) throws {
         let park = try Samples.load(name).park
         try Self.check(try Self.report(park), park)
@@ -107,7 +113,10 @@ import Testing
 
     @Test func hostileNamesAreEscaped() throws {
         var park = try Samples.load("jinchang-battery").park
-        let hostile = ["</script><script>alert(1)</script>", "\"onmouseover=\"alert(2)", "A & B <b>", "'; alert(3); '", "<!-- x", "\u{2028}line"]
+        let hostile = [
+            "</script><script>alert(1)</script>", "\"onmouseover=\"alert(2)", "A & B <b>", "'; alert(3); '", "<!-- x",
+            "\u{2028}line",
+        ]
         for (i, name) in hostile.enumerated() where i < park.firms.count { park.firms[i].name = name }
         park.name = "<script>alert(4)</script> & \"park\""
         let html = try Self.report(park)
@@ -154,9 +163,12 @@ import Testing
         #expect(try Self.figure(html, in: "r-needs-ageing", "solved") == "38")
         #expect(needs.overdueDays == 30)
         #expect(try Self.figure(html, in: "r-needs-ageing", "overdue") == String(needs.overdue))
-        #expect(try Self.figure(html, in: "r-needs-ageing", "open") == String(needs.total.open + needs.total.inProgress))
+        #expect(
+            try Self.figure(html, in: "r-needs-ageing", "open") == String(needs.total.open + needs.total.inProgress))
         let median = try #require(needs.total.medianDaysToSolve)
-        #expect(try Self.figure(html, in: "r-needs-ageing", "medianDaysToSolve") == "\(Quantity.decimal(median, digits: 1)) 天")
+        #expect(
+            try Self.figure(html, in: "r-needs-ageing", "medianDaysToSolve")
+                == "\(Quantity.decimal(median, digits: 1)) 天")
         #expect(html.contains("id=\"r-chart-responders\""))
         // In English too, from the catalog.
         let en = try Self.report(park, .en)
@@ -191,7 +203,10 @@ import Testing
         let f = { (key: String) in try Self.figure(html, in: "r-changes-figures", key) }
         #expect(try f("coverage") == "58% → 70%")
         #expect(diff.after.firmsInPark > diff.before.firmsInPark)
-        #expect(try f("firmsInPark") == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（+\(diff.after.firmsInPark - diff.before.firmsInPark)）")
+        #expect(
+            try f("firmsInPark")
+                == "\(diff.before.firmsInPark) → \(diff.after.firmsInPark)（+\(diff.after.firmsInPark - diff.before.firmsInPark)）"
+        )
         #expect(try f("firms") == "新进 \(diff.firms.enteredInPark)，退出 \(diff.firms.leftInPark)")
         #expect(try f("gaps") == "新出现 \(diff.totals["gapsOpened"] ?? -1)，已解决 \(diff.totals["gapsClosed"] ?? -1)")
         #expect(try f("needs") == "新提出 \(diff.totals["needsRaised"] ?? -1)，已解决 \(diff.totals["needsSolved"] ?? -1)")
@@ -206,14 +221,20 @@ import Testing
     /// The pair is checked as `chainmap diff` checks it: dated, different dates, one park.
     @Test func sinceNeedsAnOlderSnapshotOfTheSamePark() throws {
         let park = try Samples.load("jinchang-battery").park
-        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: park, oldName: "a", new: park, newName: "b") }
+        #expect(throws: ParkLoadError.self) {
+            try ParkSeries.checkPair(old: park, oldName: "a", new: park, newName: "b")
+        }
         var other = park
         other.id = "another-park"
         other.dataDate = "2001-01"
-        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: other, oldName: "a", new: park, newName: "b") }
+        #expect(throws: ParkLoadError.self) {
+            try ParkSeries.checkPair(old: other, oldName: "a", new: park, newName: "b")
+        }
         var undated = park
         undated.dataDate = nil
-        #expect(throws: ParkLoadError.self) { try ParkSeries.checkPair(old: undated, oldName: "a", new: park, newName: "b") }
+        #expect(throws: ParkLoadError.self) {
+            try ParkSeries.checkPair(old: undated, oldName: "a", new: park, newName: "b")
+        }
         var older = park
         older.dataDate = "2001-01"
         _ = try ParkSeries.checkPair(old: older, oldName: "a", new: park, newName: "b")

@@ -1,8 +1,8 @@
-import Foundation
 import Benchmark
 import BenchmarkSupport
 import ChainAnalysis
 @_spi(Internals) import ChainModel  // Park.resolution, warmed in setup
+import Foundation
 
 /// Park analyses on generated parks (seed 42): gaps, what-if, matchmaking and the
 /// organization report. The park (and any index a benchmark does not measure) is made once
@@ -120,7 +120,9 @@ let benchmarks: @Sendable () -> Void = {
     func pair(_ firms: Int) throws -> (Park, Park) {
         try ProcessCache.shared.value(key: "pair-\(firms)") {
             var parks: [Park] = []
-            try ParkGenerator.generateSeries(.init(firms: firms, seed: BenchParks.seed), count: 2) { park, _ in parks.append(park) }
+            try ParkGenerator.generateSeries(.init(firms: firms, seed: BenchParks.seed), count: 2) { park, _ in
+                parks.append(park)
+            }
             _ = parks[0].resolution
             _ = parks[1].resolution
             return (parks[0], parks[1])
@@ -145,8 +147,11 @@ let benchmarks: @Sendable () -> Void = {
 
     func series(_ firms: Int, _ count: Int) throws -> String {
         try ProcessCache.shared.value(key: "series-\(firms)-\(count)") {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-bench-series-\(firms)-\(count)").path
-            try ParkGenerator.writeSeries(.init(firms: firms, seed: BenchParks.seed), count: count, to: folder, format: .chainpark, replace: true)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "chainmap-bench-series-\(firms)-\(count)"
+            ).path
+            try ParkGenerator.writeSeries(
+                .init(firms: firms, seed: BenchParks.seed), count: count, to: folder, format: .chainpark, replace: true)
             return folder
         }
     }

@@ -26,7 +26,8 @@ public enum BenchParks {
     public static func csvBundle(firms: Int, seed: UInt64 = seed) throws -> String {
         let path = bundlePath(firms: firms, seed: seed)
         if FileManager.default.fileExists(atPath: path + "/links.csv") { return path }
-        try CSVBundleWriter.write(try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, to: path, overwrite: true)
+        try CSVBundleWriter.write(
+            try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, to: path, overwrite: true)
         return path
     }
 
@@ -35,7 +36,8 @@ public enum BenchParks {
     public static func jsonFile(firms: Int, seed: UInt64 = seed) throws -> String {
         let path = temporaryPath("chainmap-bench-park-\(firms)-s\(seed).json")
         if FileManager.default.fileExists(atPath: path) { return path }
-        try ParkWriter.write(try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, format: .json, to: path, overwrite: true)
+        try ParkWriter.write(
+            try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, format: .json, to: path, overwrite: true)
         return path
     }
 
@@ -44,7 +46,8 @@ public enum BenchParks {
     public static func workbook(firms: Int, seed: UInt64 = seed) throws -> String {
         let path = temporaryPath("chainmap-bench-park-\(firms)-s\(seed).xlsx")
         if FileManager.default.fileExists(atPath: path) { return path }
-        try ParkWriter.write(try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, format: .xlsx, to: path, overwrite: true)
+        try ParkWriter.write(
+            try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, format: .xlsx, to: path, overwrite: true)
         return path
     }
 
@@ -63,7 +66,8 @@ public enum BenchParks {
         try cache.value(key: "supply-\(firms)-\(seed)") {
             let path = temporaryPath("chainmap-bench-supply-\(firms)-s\(seed).bin")
             if let graph = try readEdges(path: path) { return graph }
-            let graph = ParkGraph(try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, layers: [.supply]).graph
+            let graph = ParkGraph(try ParkGenerator.generate(.init(firms: firms, seed: seed)).park, layers: [.supply])
+                .graph
             try writeEdges(graph, path: path)
             return graph
         }

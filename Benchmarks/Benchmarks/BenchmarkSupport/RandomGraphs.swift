@@ -21,7 +21,8 @@ public func gnmEdges(nodes n: Int, edges m: Int, seed: UInt64) -> (sources: [Int
 /// Writes G(n, m) as a plain edge list (`u v` per line) to a temporary file, once per
 /// process, and returns its path.
 public func gnmEdgeListFile(nodes n: Int, edges m: Int, seed: UInt64) -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-bench-gnm-\(n)-\(m)-\(seed).txt").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-bench-gnm-\(n)-\(m)-\(seed).txt")
+        .path
     if FileManager.default.fileExists(atPath: path) { return path }
     let (s, t) = gnmEdges(nodes: n, edges: m, seed: seed)
     var text = ""

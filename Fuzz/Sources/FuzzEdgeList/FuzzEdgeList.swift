@@ -12,18 +12,24 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
     runFuzzer(argc: argc, argv: argv) { data, size in
         let bytes = inputBytes(data, size)
         guard let control = bytes.first else { return 0 }
-        let options = EdgeListReader.Options(directed: control & 1 == 0, defaultWeight: control & 2 == 0 ? 1 : 2.5, maxErrors: 5)
+        let options = EdgeListReader.Options(
+            directed: control & 1 == 0, defaultWeight: control & 2 == 0 ? 1 : 2.5, maxErrors: 5)
         let threshold = chunkThresholds[Int(control >> 2) % chunkThresholds.count]
         let text = Array(bytes[1...])
-        let chunked = Result { () throws(EdgeListReadFailure) in try EdgeListReader.parse(text, options: options, minimumParallelBytes: threshold) }
-        let sequential = Result { () throws(EdgeListReadFailure) in try EdgeListReader.parse(text, options: options, minimumParallelBytes: .max) }
+        let chunked = Result { () throws(EdgeListReadFailure) in
+            try EdgeListReader.parse(text, options: options, minimumParallelBytes: threshold)
+        }
+        let sequential = Result { () throws(EdgeListReadFailure) in
+            try EdgeListReader.parse(text, options: options, minimumParallelBytes: .max)
+        }
         switch (sequential, chunked) {
         case (.success(let a), .success(let b)):
             if a.labels != b.labels { mismatch("labels", a.labels, b.labels) }
             let (g, h) = (a.graph, b.graph)
             if g.nodeCount != h.nodeCount || g.isDirected != h.isDirected || g.outOffsets != h.outOffsets
                 || g.outTargets != h.outTargets || g.weights != h.weights || g.layers != h.layers
-                || g.inOffsets != h.inOffsets || g.inSources != h.inSources || g.inEdges != h.inEdges {
+                || g.inOffsets != h.inOffsets || g.inSources != h.inSources || g.inEdges != h.inEdges
+            {
                 mismatch("graphs", g, h)
             }
         case (.failure(let a), .failure(let b)):

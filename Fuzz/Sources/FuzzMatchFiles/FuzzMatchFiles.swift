@@ -1,11 +1,12 @@
+import ChainAnalysis
+import ChainModel
+import FuzzSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ChainAnalysis
-import ChainModel
-import FuzzSupport
 
 /// (f) The matching files a user brings: byte 0 chooses
 /// - even: a vocabulary file (`--vocabulary`, `--vocabulary-extend`; `MatchVocabulary.load`:
@@ -46,7 +47,7 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
 /// The park the files are used with: the smallest bundled sample, loaded once.
 let park: Park = {
     guard let loaded = try? ParkSource.sample("yihuang-plastics").load() else {
-        fatalError("the bundled sample yihuang-plastics does not load")   // a build defect, not input
+        fatalError("the bundled sample yihuang-plastics does not load")  // a build defect, not input
     }
     return loaded.park
 }()

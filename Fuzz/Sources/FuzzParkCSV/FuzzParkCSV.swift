@@ -1,10 +1,11 @@
+@_spi(Fuzzing) import ChainModel
+import FuzzSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@_spi(Fuzzing) import ChainModel
-import FuzzSupport
 
 /// (b) The CSV bundle loader: every member file, through the sequential and the chunked path.
 ///
@@ -20,7 +21,10 @@ import FuzzSupport
 /// with the chosen threshold, which on these small inputs cuts every file into chunks parsed
 /// on all cores, and sequentially. Oracle: no crash or sanitizer report, and both reads agree
 /// (same outcome; the same park and warnings when it loads).
-let memberFiles = ["park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv", "resources.csv", "projects.csv"]
+let memberFiles = [
+    "park.csv", "chains.csv", "stages.csv", "firms.csv", "links.csv", "organizations.csv", "pairings.csv", "needs.csv",
+    "resources.csv", "projects.csv",
+]
 
 @_cdecl("FuzzParkCSV_main")
 func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
@@ -29,15 +33,20 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
         guard bytes.count >= 2 else { return 0 }
         let absent = bytes[0]
         let threshold = chunkThresholds[Int(bytes[1]) % chunkThresholds.count]
-        let segments = bytes[2...].split(separator: 0, maxSplits: memberFiles.count - 1, omittingEmptySubsequences: false)
+        let segments = bytes[2...].split(
+            separator: 0, maxSplits: memberFiles.count - 1, omittingEmptySubsequences: false)
         for (i, name) in memberFiles.enumerated() {
             let path = folder + "/" + name
             unlink(path)
             guard i < segments.count, absent & (1 << i) == 0 else { continue }
             writeFile(path, Array(segments[i]))
         }
-        let chunked = Result { () throws(ParkLoadError) in try ParkLoader.load(csvFolder: folder, minimumParallelBytes: threshold) }
-        let sequential = Result { () throws(ParkLoadError) in try ParkLoader.load(csvFolder: folder, minimumParallelBytes: .max) }
+        let chunked = Result { () throws(ParkLoadError) in
+            try ParkLoader.load(csvFolder: folder, minimumParallelBytes: threshold)
+        }
+        let sequential = Result { () throws(ParkLoadError) in
+            try ParkLoader.load(csvFolder: folder, minimumParallelBytes: .max)
+        }
         switch (sequential, chunked) {
         case (.success(let a), .success(let b)):
             if a.park != b.park { mismatch("parks", a.park, b.park) }

@@ -1,9 +1,10 @@
+import CLibFuzzer
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CLibFuzzer
 
 /// What libFuzzer calls for each input: `data[0..<size]`; return 0 (nonzero is reserved).
 public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32

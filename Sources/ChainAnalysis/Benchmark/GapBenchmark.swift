@@ -99,7 +99,8 @@ public struct GapBenchmark: Sendable, Encodable {
     ///   a firm count out of range).
     public init(options: GapBenchmarkOptions, progress: ((Int, Int) -> Void)? = nil) throws(GeneratorError) {
         self.options = Options(
-            templateSets: options.templateSets.map { $0.joined(separator: ",") }, seeds: options.seeds, firms: options.firms,
+            templateSets: options.templateSets.map { $0.joined(separator: ",") }, seeds: options.seeds,
+            firms: options.firms,
             capabilityTop: options.capabilityTop)
         var runs: [Run] = []
         var kindCounts: [PlantedGap.Kind: (Int, Int)] = [:]
@@ -110,7 +111,8 @@ public struct GapBenchmark: Sendable, Encodable {
                     var g = ParkGenerator.Options(firms: firms, seed: seed, chains: set, plantGaps: true)
                     g.templates = options.templates
                     let result = try ParkGenerator.generate(g)
-                    let (run, perKind) = Self.score(result, templates: set.joined(separator: ","), seed: seed, options: options)
+                    let (run, perKind) = Self.score(
+                        result, templates: set.joined(separator: ","), seed: seed, options: options)
                     runs.append(run)
                     for (k, v) in perKind {
                         let old = kindCounts[k] ?? (0, 0)
@@ -125,7 +127,8 @@ public struct GapBenchmark: Sendable, Encodable {
             guard let (p, f) = kindCounts[k], p > 0 else { return nil }
             return KindRow(kind: k.rawValue, planted: p, found: f, share: Double(f) / Double(p))
         }
-        byTemplates = self.options.templateSets.map { t in Self.summary(runs.filter { $0.templates == t }, templates: t) }
+        byTemplates = self.options.templateSets.map { t in Self.summary(runs.filter { $0.templates == t }, templates: t)
+        }
         self.total = Self.summary(runs, templates: "")
     }
 
@@ -159,12 +162,17 @@ public struct GapBenchmark: Sendable, Encodable {
                 planted += 1
                 if ok { found += 1 }
             }
-            if ok { truthsFound += 1 } else { missed.append("\(gap.kind.rawValue)@\(gap.place.stages.joined(separator: "<-"))") }
+            if ok {
+                truthsFound += 1
+            } else {
+                missed.append("\(gap.kind.rawValue)@\(gap.place.stages.joined(separator: "<-"))")
+            }
             let old = perKind[gap.kind] ?? (0, 0)
             perKind[gap.kind] = (old.0 + 1, old.1 + (ok ? 1 : 0))
         }
         let run = Run(
-            templates: templates, seed: seed, firms: park.firms.count, planted: planted, found: found, truths: result.gaps.count,
+            templates: templates, seed: seed, firms: park.firms.count, planted: planted, found: found,
+            truths: result.gaps.count,
             truthsFound: truthsFound, findings: report.findingsTotal, falseFindings: explained.filter { !$0 }.count,
             brokenAtEnds: PlantedTruth.brokenAtChainEnds(report, park: park), missed: missed)
         return (run, perKind)
@@ -174,8 +182,8 @@ public struct GapBenchmark: Sendable, Encodable {
     /// `top` capability suggestions.
     static func capabilityFound(_ gap: PlantedGap, index: MatchIndex, park: Park, top: Int) -> Bool {
         guard let needer = gap.place.firms.first, let needId = gap.place.needs.first,
-              let need = park.needs.first(where: { $0.id == needId }), let wanted = need.tags.first,
-              let matches = try? index.matches(forFirm: needer)
+            let need = park.needs.first(where: { $0.id == needId }), let wanted = need.tags.first,
+            let matches = try? index.matches(forFirm: needer)
         else { return false }
         let offerers = Set(park.firms.lazy.filter { $0.inPark && $0.capabilities.contains(wanted) }.map(\.id))
         return matches.suggestions(.capability).prefix(top).contains { offerers.contains($0.candidate) }

@@ -13,7 +13,7 @@ extension ParkDiff {
         init(supplier: [Int32], buyer: [Int32], firms: Int) {
             var offsets = [Int32](repeating: 0, count: firms + 1)
             for (i, s) in supplier.enumerated() where s >= 0 && buyer[i] >= 0 { offsets[Int(s) + 1] += 1 }
-            for f in 0 ..< firms { offsets[f + 1] += offsets[f] }
+            for f in 0..<firms { offsets[f + 1] += offsets[f] }
             var fill = offsets
             var order = [Int32](repeating: 0, count: Int(offsets[firms]))
             for (i, s) in supplier.enumerated() where s >= 0 && buyer[i] >= 0 {
@@ -21,10 +21,10 @@ extension ParkDiff {
                 fill[Int(s)] += 1
             }
             // Each supplier's links by buyer, then position (deterministic).
-            for f in 0 ..< firms {
+            for f in 0..<firms {
                 let lo = Int(offsets[f]), hi = Int(offsets[f + 1])
                 if hi - lo < 2 { continue }
-                order[lo ..< hi].sort { x, y in
+                order[lo..<hi].sort { x, y in
                     let bx = buyer[Int(x)], by = buyer[Int(y)]
                     return bx != by ? bx < by : x < y
                 }
@@ -60,7 +60,7 @@ extension ParkDiff {
         var oldMatched = [Int32](repeating: -1, count: old.links.count)
         var newMatched = [Int32](repeating: -1, count: new.links.count)
         var pending: [Int32] = []
-        for s in 0 ..< firms {
+        for s in 0..<firms {
             var i = Int(og.offsets[s]), j = Int(ng.offsets[s])
             let iEnd = Int(og.offsets[s + 1]), jEnd = Int(ng.offsets[s + 1])
             while i < iEnd && j < jEnd {
@@ -72,15 +72,18 @@ extension ParkDiff {
                 while j2 < jEnd && ng.buyer[Int(ng.order[j2])] == bn { j2 += 1 }
                 // One pair of firms: by id where both links have one, then by product, in order.
                 pending.removeAll(keepingCapacity: true)
-                for k in j ..< j2 { pending.append(ng.order[k]) }
-                for pass in 0 ..< 2 {
-                    for k in i ..< i2 {
+                for k in j..<j2 { pending.append(ng.order[k]) }
+                for pass in 0..<2 {
+                    for k in i..<i2 {
                         let o = og.order[k]
                         if oldMatched[Int(o)] >= 0 { continue }
                         let lo = old.links[Int(o)]
                         for (pi, n) in pending.enumerated() where n >= 0 {
                             let ln = new.links[Int(n)]
-                            let same = pass == 0 ? (lo.id != nil && lo.id == ln.id) : ((lo.id == nil || ln.id == nil) && lo.product == ln.product)
+                            let same =
+                                pass == 0
+                                ? (lo.id != nil && lo.id == ln.id)
+                                : ((lo.id == nil || ln.id == nil) && lo.product == ln.product)
                             if same {
                                 oldMatched[Int(o)] = n
                                 newMatched[Int(n)] = o
@@ -122,6 +125,10 @@ extension ParkDiff {
             if lo.value != ln.value { value.append(change(Int(o), n)) }
         }
         for o in old.links.indices where oldMatched[o] < 0 { removed.append(change(o, nil)) }
-        return (LinkChanges(added: added, removed: removed, statusChanged: status, valueChanged: value, transitions: transitions), won)
+        return (
+            LinkChanges(
+                added: added, removed: removed, statusChanged: status, valueChanged: value, transitions: transitions),
+            won
+        )
     }
 }

@@ -44,7 +44,8 @@ extension ParkDiff {
                     was = w
                 }
             }
-            let change = NeedChange(id: n.id, firm: n.firm, kind: n.kind, statusBefore: was?.status, statusAfter: n.status, text: n.text)
+            let change = NeedChange(
+                id: n.id, firm: n.firm, kind: n.kind, statusBefore: was?.status, statusAfter: n.status, text: n.text)
             if was == nil { result.raised.append(change) }
             let solvedBefore = was?.status == .solved
             if n.status == .solved && !solvedBefore { result.solved.append(change) }
@@ -52,7 +53,9 @@ extension ParkDiff {
             if n.status != .solved && solvedBefore { result.reopened.append(change) }
         }
         for (i, w) in old.needs.enumerated() where !kept[i] {
-            result.removed.append(NeedChange(id: w.id, firm: w.firm, kind: w.kind, statusBefore: w.status, statusAfter: nil, text: w.text))
+            result.removed.append(
+                NeedChange(id: w.id, firm: w.firm, kind: w.kind, statusBefore: w.status, statusAfter: nil, text: w.text)
+            )
         }
         return result
     }

@@ -5,11 +5,16 @@ extension ParkDiff {
     /// only the old one has (their `after` counts are zero).
     ///
     /// - Complexity: O(rows).
-    static func coverageChanges(_ old: [OrganizationReport.CoverageRow], _ new: [OrganizationReport.CoverageRow]) -> [CoverageChange] {
-        func key(_ r: OrganizationReport.CoverageRow) -> String { r.scope.rawValue + "|" + (r.chain ?? "") + "|" + (r.stage ?? "") }
+    static func coverageChanges(_ old: [OrganizationReport.CoverageRow], _ new: [OrganizationReport.CoverageRow])
+        -> [CoverageChange]
+    {
+        func key(_ r: OrganizationReport.CoverageRow) -> String {
+            r.scope.rawValue + "|" + (r.chain ?? "") + "|" + (r.stage ?? "")
+        }
         func empty(_ r: OrganizationReport.CoverageRow) -> OrganizationReport.CoverageRow {
             var e = r
-            e.firms = 0; e.withOrganization = 0; e.workCovered = 0; e.workUnknown = 0; e.standaloneFirms = 0; e.jointBranches = 0
+            e.firms = 0; e.withOrganization = 0; e.workCovered = 0; e.workUnknown = 0; e.standaloneFirms = 0;
+            e.jointBranches = 0
             return e
         }
         var oldByKey: [String: Int] = [:]
@@ -19,12 +24,16 @@ extension ParkDiff {
         for r in new {
             let o = oldByKey[key(r)]
             if let o { used.insert(o) }
-            rows.append(CoverageChange(scope: r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName,
-                                       before: o.map { old[$0] } ?? empty(r), after: r))
+            rows.append(
+                CoverageChange(
+                    scope: r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName,
+                    before: o.map { old[$0] } ?? empty(r), after: r))
         }
         for (i, r) in old.enumerated() where !used.contains(i) {
-            rows.append(CoverageChange(scope: r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName,
-                                       before: r, after: empty(r)))
+            rows.append(
+                CoverageChange(
+                    scope: r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName,
+                    before: r, after: empty(r)))
         }
         return rows
     }
@@ -34,7 +43,9 @@ extension ParkDiff {
     ///
     /// - Complexity: O(organizations), hashing each id once.
     static func organizationChanges(old: Park, new: Park, meaning: inout [MeaningChange]) -> OrganizationChanges {
-        func ref(_ o: Organization) -> OrganizationRef { OrganizationRef(id: o.id, name: o.name, kind: o.kind, hostFirm: o.hostFirm) }
+        func ref(_ o: Organization) -> OrganizationRef {
+            OrganizationRef(id: o.id, name: o.name, kind: o.kind, hostFirm: o.hostFirm)
+        }
         var oldIndex = [String: Int](minimumCapacity: old.organizations.count)
         for (i, o) in old.organizations.enumerated() where oldIndex[o.id] == nil { oldIndex[o.id] = i }
         var kept = [Bool](repeating: false, count: old.organizations.count)
@@ -98,8 +109,9 @@ extension ParkDiff {
                 found.sort()
                 let links = found.map { n in
                     let l = new.links[Int(n)]
-                    return LinkChange(id: l.id, supplier: l.supplier, buyer: l.buyer, product: l.product, statusBefore: nil,
-                                      statusAfter: l.status, valueBefore: nil, valueAfter: l.value)
+                    return LinkChange(
+                        id: l.id, supplier: l.supplier, buyer: l.buyer, product: l.product, statusBefore: nil,
+                        statusAfter: l.status, valueBefore: nil, valueAfter: l.value)
                 }
                 supply.append(PairingSupply(pairing: ref(p), links: links))
             }
@@ -130,25 +142,31 @@ extension ParkDiff {
             let k = key(f)
             let o = oldKeys[k]?.first { !kept[$0] }
             guard let o else {
-                opened.append(FindingChange(kind: f.kind, rule: f.rule, place: place(f), placeDetail: f.place, levelBefore: nil,
-                                            levelAfter: f.severity.level, severityBefore: nil, severityAfter: f.severity.value,
-                                            unit: f.severity.unit, atRiskBefore: nil, atRiskAfter: f.severity.atRisk))
+                opened.append(
+                    FindingChange(
+                        kind: f.kind, rule: f.rule, place: place(f), placeDetail: f.place, levelBefore: nil,
+                        levelAfter: f.severity.level, severityBefore: nil, severityAfter: f.severity.value,
+                        unit: f.severity.unit, atRiskBefore: nil, atRiskAfter: f.severity.atRisk))
                 continue
             }
             kept[o] = true
             let w = old.findings[o]
             if w.severity.level != f.severity.level || !same(w.severity.value, f.severity.value) {
-                changed.append(FindingChange(kind: f.kind, rule: f.rule, place: place(f), placeDetail: f.place,
-                                             levelBefore: w.severity.level, levelAfter: f.severity.level,
-                                             severityBefore: w.severity.value, severityAfter: f.severity.value, unit: f.severity.unit,
-                                             atRiskBefore: w.severity.atRisk, atRiskAfter: f.severity.atRisk))
+                changed.append(
+                    FindingChange(
+                        kind: f.kind, rule: f.rule, place: place(f), placeDetail: f.place,
+                        levelBefore: w.severity.level, levelAfter: f.severity.level,
+                        severityBefore: w.severity.value, severityAfter: f.severity.value, unit: f.severity.unit,
+                        atRiskBefore: w.severity.atRisk, atRiskAfter: f.severity.atRisk))
             }
         }
         var closed: [FindingChange] = []
         for (i, w) in old.findings.enumerated() where !kept[i] {
-            closed.append(FindingChange(kind: w.kind, rule: w.rule, place: place(w), placeDetail: w.place, levelBefore: w.severity.level,
-                                        levelAfter: nil, severityBefore: w.severity.value, severityAfter: nil, unit: w.severity.unit,
-                                        atRiskBefore: w.severity.atRisk, atRiskAfter: nil))
+            closed.append(
+                FindingChange(
+                    kind: w.kind, rule: w.rule, place: place(w), placeDetail: w.place, levelBefore: w.severity.level,
+                    levelAfter: nil, severityBefore: w.severity.value, severityAfter: nil, unit: w.severity.unit,
+                    atRiskBefore: w.severity.atRisk, atRiskAfter: nil))
         }
         return GapChanges(opened: opened, closed: closed, changed: changed)
     }

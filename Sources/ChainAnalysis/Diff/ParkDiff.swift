@@ -1,5 +1,5 @@
-@_spi(Internals) import ChainModel
 import ChainGraph
+@_spi(Internals) import ChainModel
 
 /// What changed between two snapshots of one park (`chainmap diff OLD NEW`): firms that
 /// entered or left, links added, removed or changed, organization and work coverage before →
@@ -87,7 +87,8 @@ public struct ParkDiff: Sendable, Encodable {
             "organizationsOpened": organizations.opened.count, "organizationsClosed": organizations.closed.count,
             "pairingsAdded": pairings.added.count, "pairingsRemoved": pairings.removed.count,
             "pairingsTurnedIntoSupply": pairings.turnedIntoSupply.count,
-            "needsRaised": needs.raised.count, "needsSolved": needs.solved.count, "needsStillOpen": needs.stillOpen.count,
+            "needsRaised": needs.raised.count, "needsSolved": needs.solved.count,
+            "needsStillOpen": needs.stillOpen.count,
             "needsReopened": needs.reopened.count, "needsRemoved": needs.removed.count,
             "gapsOpened": gaps.opened.count, "gapsClosed": gaps.closed.count, "gapsChanged": gaps.changed.count,
             "changedMeaning": changedMeaning.count,
@@ -105,7 +106,8 @@ public struct ParkDiff: Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case park, name, oldDate, newDate, limit, before, after, firms, links, coverage, organizations, pairings, needs, gaps
+        case park, name, oldDate, newDate, limit, before, after, firms, links, coverage, organizations, pairings, needs,
+            gaps
         case changedMeaning, totals
     }
 
@@ -364,7 +366,9 @@ extension ParkDiff {
             stageInfo.append((nil, s, nil))
             return k
         }
-        func ref(_ f: Firm) -> FirmRef { FirmRef(id: f.id, name: f.name, stage: f.stages.first, inPark: f.inPark, output: f.output) }
+        func ref(_ f: Firm) -> FirmRef {
+            FirmRef(id: f.id, name: f.name, stage: f.stages.first, inPark: f.inPark, output: f.output)
+        }
         var entered: [FirmRef] = [], left: [FirmRef] = []
         var enteredIn = 0, leftIn = 0, enteredOut = 0, leftOut = 0
         for (i, f) in new.firms.enumerated() where !match.newChanged[i] {
@@ -389,14 +393,18 @@ extension ParkDiff {
         var byStage: [StageFirms] = []
         let noStage = stageOrder.count
         for k in counts.indices where counts[k] != [0, 0, 0, 0] {
-            let info: (chain: String?, stage: String, name: String?) = k == noStage ? (nil, "", nil) : stageInfo[k > noStage ? k - 1 : k]
-            byStage.append(StageFirms(chain: info.chain, stage: info.stage, stageName: info.name, enteredInPark: counts[k][0],
-                                      leftInPark: counts[k][1], enteredOutside: counts[k][2], leftOutside: counts[k][3]))
+            let info: (chain: String?, stage: String, name: String?) =
+                k == noStage ? (nil, "", nil) : stageInfo[k > noStage ? k - 1 : k]
+            byStage.append(
+                StageFirms(
+                    chain: info.chain, stage: info.stage, stageName: info.name, enteredInPark: counts[k][0],
+                    leftInPark: counts[k][1], enteredOutside: counts[k][2], leftOutside: counts[k][3]))
         }
         // The no-stage row last.
         if let i = byStage.firstIndex(where: { $0.stage.isEmpty }) { byStage.append(byStage.remove(at: i)) }
-        return FirmChanges(entered: entered, left: left, byStage: byStage, enteredInPark: enteredIn, leftInPark: leftIn,
-                           enteredOutside: enteredOut, leftOutside: leftOut)
+        return FirmChanges(
+            entered: entered, left: left, byStage: byStage, enteredInPark: enteredIn, leftInPark: leftIn,
+            enteredOutside: enteredOut, leftOutside: leftOut)
     }
 
 }

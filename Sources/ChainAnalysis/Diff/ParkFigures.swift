@@ -91,7 +91,8 @@ public struct ParkFigures: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case date, firmsInPark, outputInPark, links, activeLinks, localShare, coverageFirms, withOrganization, organizationPercent
+        case date, firmsInPark, outputInPark, links, activeLinks, localShare, coverageFirms, withOrganization,
+            organizationPercent
         case workCovered, workPercent, needsOpen, needsSolved, findings, findingsTotal, atRisk
     }
 

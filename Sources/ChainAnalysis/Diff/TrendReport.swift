@@ -30,9 +30,12 @@ public struct TrendReport: Sendable, Encodable {
     ///   repeated dates, snapshots of different parks).
     public init(sources: [ParkSource]) throws {
         struct Value: Sendable { var id: String; var name: String; var figures: ParkFigures }
-        let items = try ParkSeries.map(sources) { park in Value(id: park.id, name: park.name, figures: ParkFigures(park: park)) }
-        self.init(rows: items.map { Row(date: $0.date.description, source: $0.name, figures: $0.value.figures) },
-                  parkId: items.last?.value.id ?? "", parkName: items.last?.value.name ?? "")
+        let items = try ParkSeries.map(sources) { park in
+            Value(id: park.id, name: park.name, figures: ParkFigures(park: park))
+        }
+        self.init(
+            rows: items.map { Row(date: $0.date.description, source: $0.name, figures: $0.value.figures) },
+            parkId: items.last?.value.id ?? "", parkName: items.last?.value.name ?? "")
     }
 
     /// A report of rows already computed (ordered by the caller).
@@ -52,10 +55,11 @@ public struct TrendReport: Sendable, Encodable {
     }
 
     /// The figures a trend shows, in order: key, and how to read one snapshot's value.
-    public static let figureKeys: [String] = [
-        "firmsInPark", "outputInPark", "activeLinks", "localShare", "organizationCoverage", "workCoverage",
-        "needsOpen", "needsSolved", "findings", "atRisk",
-    ] + GapKind.allCases.map { "findings." + $0.rawValue }
+    public static let figureKeys: [String] =
+        [
+            "firmsInPark", "outputInPark", "activeLinks", "localShare", "organizationCoverage", "workCoverage",
+            "needsOpen", "needsSolved", "findings", "atRisk",
+        ] + GapKind.allCases.map { "findings." + $0.rawValue }
 
     /// The value of figure `key` (see ``figureKeys``) in `f`; nil when undefined (a rate
     /// without firms).

@@ -118,31 +118,36 @@ struct ChainIndex: Sendable {
         // e = edgeOfLink[i] in 0..<m (the edge made from link i, -1 skipped); links map to
         // distinct edges, so chunks write disjoint slots. The resolution has one supplier and
         // buyer per link, firm indexes below the firm count of the walker's offsets.
-        assert(edgeOfLink.allSatisfy { $0 < Int32(m) } && resolution.linkSupplier.count == links.count && resolution.linkBuyer.count == links.count)
+        assert(
+            edgeOfLink.allSatisfy { $0 < Int32(m) } && resolution.linkSupplier.count == links.count
+                && resolution.linkBuyer.count == links.count)
         let chunkProducts: [(range: Range<Int>, result: [String])] =
             keys.withUnsafeMutableBufferPointer { keyOut in
-            values.withUnsafeMutableBufferPointer { valueOut in
-            local.withUnsafeMutableBufferPointer { localOut in
-                // Each link has its own edge: chunks write disjoint slots.
-                nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
-                return Parallel.mapChunks(count: links.count, minimumCount: minimumParallelLinks) { range in
-                    Self.linkInputs(
-                        range, links: links, supplier: resolution.linkSupplier, buyer: resolution.linkBuyer,
-                        edgeOfLink: edgeOfLinkFinal, inPark: inParkFinal, walker: walker,
-                        key: keyOut, value: valueOut, local: localOut)
+                values.withUnsafeMutableBufferPointer { valueOut in
+                    local.withUnsafeMutableBufferPointer { localOut in
+                        // Each link has its own edge: chunks write disjoint slots.
+                        nonisolated(unsafe) let keyOut = keyOut, valueOut = valueOut, localOut = localOut
+                        return Parallel.mapChunks(count: links.count, minimumCount: minimumParallelLinks) { range in
+                            Self.linkInputs(
+                                range, links: links, supplier: resolution.linkSupplier, buyer: resolution.linkBuyer,
+                                edgeOfLink: edgeOfLinkFinal, inPark: inParkFinal, walker: walker,
+                                key: keyOut, value: valueOut, local: localOut)
+                        }
+                    }
                 }
-            }}}
+            }
         var productId: [UTF8Key: Int32] = [:]
         var productNames: [String] = []
         var remaps: [[Int32]] = []
         for chunk in chunkProducts {
-            remaps.append(chunk.result.map { name in
-                if let k = productId[UTF8Key(name)] { return k }
-                let k = Int32(productNames.count)
-                productId[UTF8Key(name)] = k
-                productNames.append(name)
-                return k
-            })
+            remaps.append(
+                chunk.result.map { name in
+                    if let k = productId[UTF8Key(name)] { return k }
+                    let k = Int32(productNames.count)
+                    productId[UTF8Key(name)] = k
+                    productNames.append(name)
+                    return k
+                })
         }
         trace.mark("chain index: link inputs")
         // Chunk-local product numbers made global, chunk by chunk.
@@ -183,45 +188,56 @@ struct ChainIndex: Sendable {
         // In bounds: i in range ⊆ 0..<links.count, which is also the count of supplier, buyer
         // and edgeOfLink; e = edgeOfLink[i] < key.count (see the caller); firm and stage
         // indexes stay inside the walker's prefix-sum arrays.
-        assert(range.upperBound <= links.count && supplier.count == links.count && buyer.count == links.count && edgeOfLink.count == links.count)
+        assert(
+            range.upperBound <= links.count && supplier.count == links.count && buyer.count == links.count
+                && edgeOfLink.count == links.count)
         links.withUnsafeBufferPointer { links in
-        supplier.withUnsafeBufferPointer { supplier in
-        buyer.withUnsafeBufferPointer { buyer in
-        edgeOfLink.withUnsafeBufferPointer { edgeOfLink in
-        inPark.withUnsafeBufferPointer { inPark in
-        walker.firmOffsets.withUnsafeBufferPointer { stOff in
-        walker.firmStages.withUnsafeBufferPointer { stVal in
-        walker.inputOffsets.withUnsafeBufferPointer { inOff in
-        walker.inputs.withUnsafeBufferPointer { inVal in
-            for i in range where edgeOfLink[i] >= 0 {
-                let e = Int(edgeOfLink[i])
-                let s = Int(supplier[i]), b = Int(buyer[i])
-                value[e] = links[i].value ?? 0
-                local[e] = links[i].local ?? (inPark[s] && inPark[b])
-                if let p = links[i].product, !p.isEmpty {
-                    if let k = productId[UTF8Key(p)] {
-                        key[e] = k
-                    } else {
-                        let k = Int32(names.count)
-                        productId[UTF8Key(p)] = k
-                        names.append(p)
-                        key[e] = k
+            supplier.withUnsafeBufferPointer { supplier in
+                buyer.withUnsafeBufferPointer { buyer in
+                    edgeOfLink.withUnsafeBufferPointer { edgeOfLink in
+                        inPark.withUnsafeBufferPointer { inPark in
+                            walker.firmOffsets.withUnsafeBufferPointer { stOff in
+                                walker.firmStages.withUnsafeBufferPointer { stVal in
+                                    walker.inputOffsets.withUnsafeBufferPointer { inOff in
+                                        walker.inputs.withUnsafeBufferPointer { inVal in
+                                            for i in range where edgeOfLink[i] >= 0 {
+                                                let e = Int(edgeOfLink[i])
+                                                let s = Int(supplier[i]), b = Int(buyer[i])
+                                                value[e] = links[i].value ?? 0
+                                                local[e] = links[i].local ?? (inPark[s] && inPark[b])
+                                                if let p = links[i].product, !p.isEmpty {
+                                                    if let k = productId[UTF8Key(p)] {
+                                                        key[e] = k
+                                                    } else {
+                                                        let k = Int32(names.count)
+                                                        productId[UTF8Key(p)] = k
+                                                        names.append(p)
+                                                        key[e] = k
+                                                    }
+                                                    continue
+                                                }
+                                                // The supplier's stage that feeds one of the buyer's stages, else its first stage.
+                                                var chosen: Int32 = -1
+                                                search: for k in Int(stOff[s])..<Int(stOff[s + 1]) {
+                                                    let ss = stVal[k]
+                                                    for j in Int(stOff[b])..<Int(stOff[b + 1]) {
+                                                        let bs = Int(stVal[j])
+                                                        for q in Int(inOff[bs])..<Int(inOff[bs + 1])
+                                                        where inVal[q] == ss { chosen = ss; break search }
+                                                    }
+                                                }
+                                                if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
+                                                key[e] = chosen >= 0 ? -(chosen + 2) : -1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    continue
                 }
-                // The supplier's stage that feeds one of the buyer's stages, else its first stage.
-                var chosen: Int32 = -1
-                search: for k in Int(stOff[s])..<Int(stOff[s + 1]) {
-                    let ss = stVal[k]
-                    for j in Int(stOff[b])..<Int(stOff[b + 1]) {
-                        let bs = Int(stVal[j])
-                        for q in Int(inOff[bs])..<Int(inOff[bs + 1]) where inVal[q] == ss { chosen = ss; break search }
-                    }
-                }
-                if chosen < 0, stOff[s] < stOff[s + 1] { chosen = stVal[Int(stOff[s])] }
-                key[e] = chosen >= 0 ? -(chosen + 2) : -1
             }
-        }}}}}}}}}
+        }
         return names
     }
 
@@ -229,7 +245,9 @@ struct ChainIndex: Sendable {
     /// products: a product never seen on an active link gets no key (nil).
     func key(of link: SupplyLink) -> Int32? {
         if let p = link.product, !p.isEmpty { return productId[UTF8Key(p)] }
-        guard let s = firmIndex[link.supplier].map(Int.init), let b = firmIndex[link.buyer].map(Int.init) else { return nil }
+        guard let s = firmIndex[link.supplier].map(Int.init), let b = firmIndex[link.buyer].map(Int.init) else {
+            return nil
+        }
         for ss in stages(ofFirm: s) {
             for bs in stages(ofFirm: b) where inputs(ofStage: Int(bs)).contains(ss) { return -(ss + 2) }
         }

@@ -46,28 +46,41 @@ extension GapAnalyzer {
             let stage = index.stages(ofFirm: f).first.map(Int.init)
             let alt = remedies.suppliers(product: nil, stage: stage, excluding: [f])
             let home = home(of: f)
-            let text = Message("gaps.evidence.articulation-point", [
-                "firm": name(f), "componentFirms": .integer(cut.componentSize), "parts": .integer(cut.pieces),
-                "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput),
-                "more": Self.clause(!others.isEmpty, Message("gaps.evidence.articulation-point.more", [
-                    "points": .integer(others.count), "firms": .integer(moreFirms), "output": .money(moreOutput)])),
-            ])
-            findings.append(GapFinding(
-                rule: .articulationPoint,
-                severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput + moreOutput),
-                place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
-                evidence: GapEvidence(text, facts: [
-                    ("firm", .text(index.park.firms[f].id)), ("firmsCutOff", .number(Double(cut.cutOff))),
-                    ("outputCutOff", .number(cut.cutOutput)), ("parts", .number(Double(cut.pieces))),
-                    ("componentFirms", .number(Double(cut.componentSize))),
-                    ("morePoints", .number(Double(others.count))), ("moreFirmsCutOff", .number(Double(moreFirms))),
-                    ("moreOutputCutOff", .number(moreOutput)),
-                ]),
-                remedy: GapRemedy(
-                    alt.isEmpty
-                        ? Message("gaps.remedy.articulation-point.attract", ["firm": name(f)])
-                        : Message("gaps.remedy.articulation-point.connect", ["firms": Self.firms(alt)]),
-                    attractStage: alt.isEmpty ? stage.map { index.stageIds[$0] } : nil, inPark: alt)))
+            let text = Message(
+                "gaps.evidence.articulation-point",
+                [
+                    "firm": name(f), "componentFirms": .integer(cut.componentSize), "parts": .integer(cut.pieces),
+                    "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput),
+                    "more": Self.clause(
+                        !others.isEmpty,
+                        Message(
+                            "gaps.evidence.articulation-point.more",
+                            [
+                                "points": .integer(others.count), "firms": .integer(moreFirms),
+                                "output": .money(moreOutput),
+                            ])),
+                ])
+            findings.append(
+                GapFinding(
+                    rule: .articulationPoint,
+                    severity: GapSeverity(
+                        value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput + moreOutput),
+                    place: GapPlace(chain: home.chain, stage: home.stage, firm: index.park.firms[f].id),
+                    evidence: GapEvidence(
+                        text,
+                        facts: [
+                            ("firm", .text(index.park.firms[f].id)), ("firmsCutOff", .number(Double(cut.cutOff))),
+                            ("outputCutOff", .number(cut.cutOutput)), ("parts", .number(Double(cut.pieces))),
+                            ("componentFirms", .number(Double(cut.componentSize))),
+                            ("morePoints", .number(Double(others.count))),
+                            ("moreFirmsCutOff", .number(Double(moreFirms))),
+                            ("moreOutputCutOff", .number(moreOutput)),
+                        ]),
+                    remedy: GapRemedy(
+                        alt.isEmpty
+                            ? Message("gaps.remedy.articulation-point.attract", ["firm": name(f)])
+                            : Message("gaps.remedy.articulation-point.connect", ["firms": Self.firms(alt)]),
+                        attractStage: alt.isEmpty ? stage.map { index.stageIds[$0] } : nil, inPark: alt)))
         }
         for cut in cuts.bridges where cut.cutOff >= minimum {
             let e = cut.id
@@ -78,22 +91,34 @@ extension GapAnalyzer {
             let (product, stage) = remedies.productAndStage(ofKey: index.edgeKey[e], supplier: s)
             let alt = remedies.suppliers(product: product, stage: stage, excluding: [s, b])
             let home = home(of: b)
-            let text = Message("gaps.evidence.bridge", [
-                "supplier": name(s), "buyer": name(b), "input": input,
-                "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput), "others": .integer(cut.componentSize - cut.cutOff),
-            ])
-            findings.append(GapFinding(
-                rule: .bridge,
-                severity: GapSeverity(value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
-                place: GapPlace(chain: home.chain, stage: home.stage, link: link),
-                evidence: GapEvidence(text, facts: [
-                    ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)), ("input", .text(inputFact(index.edgeKey[e]))),
-                    ("firmsCutOff", .number(Double(cut.cutOff))), ("outputCutOff", .number(cut.cutOutput)),
-                    ("componentFirms", .number(Double(cut.componentSize))), ("otherFirms", .number(Double(cut.componentSize - cut.cutOff))),
-                ]),
-                remedy: GapRemedy(
-                    alt.isEmpty ? Message("gaps.remedy.bridge.link") : Message("gaps.remedy.bridge.supplier", ["firms": Self.firms(alt)]),
-                    inPark: alt, suggestedLinks: alt.prefix(1).map { GapSuggestedLink(supplier: $0.id, buyer: link.buyer) })))
+            let text = Message(
+                "gaps.evidence.bridge",
+                [
+                    "supplier": name(s), "buyer": name(b), "input": input,
+                    "firmsCutOff": .integer(cut.cutOff), "output": .money(cut.cutOutput),
+                    "others": .integer(cut.componentSize - cut.cutOff),
+                ])
+            findings.append(
+                GapFinding(
+                    rule: .bridge,
+                    severity: GapSeverity(
+                        value: Double(cut.cutOff), unit: .firms, level: .warning, atRisk: cut.cutOutput),
+                    place: GapPlace(chain: home.chain, stage: home.stage, link: link),
+                    evidence: GapEvidence(
+                        text,
+                        facts: [
+                            ("supplier", .text(link.supplier)), ("buyer", .text(link.buyer)),
+                            ("input", .text(inputFact(index.edgeKey[e]))),
+                            ("firmsCutOff", .number(Double(cut.cutOff))), ("outputCutOff", .number(cut.cutOutput)),
+                            ("componentFirms", .number(Double(cut.componentSize))),
+                            ("otherFirms", .number(Double(cut.componentSize - cut.cutOff))),
+                        ]),
+                    remedy: GapRemedy(
+                        alt.isEmpty
+                            ? Message("gaps.remedy.bridge.link")
+                            : Message("gaps.remedy.bridge.supplier", ["firms": Self.firms(alt)]),
+                        inPark: alt,
+                        suggestedLinks: alt.prefix(1).map { GapSuggestedLink(supplier: $0.id, buyer: link.buyer) })))
         }
         return findings
     }

@@ -51,7 +51,8 @@ extension GapAnalyzer {
             topSupplier: .init(repeating: -1, count: q), topValue: zeros(), hhi: zeros(), topBuyersOutput: zeros(),
             buyers: zeroes(), singleSourced: zeroes(), buyerWeight: zeros(), singleSourcedWeight: zeros(),
             outsideTop: .init(repeating: -1, count: q),
-            lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), lostInParkLinks: zeroes(), uncovered: zeroes(),
+            lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), lostInParkLinks: zeroes(),
+            uncovered: zeroes(),
             outsideLinks: zeroes())
         var supplierValue = [[Int32: Double]](repeating: [:], count: q)
         var outsideBest = [Double](repeating: -1, count: q)
@@ -87,7 +88,9 @@ extension GapAnalyzer {
                     while j < group.count && group[j].q == group[i].q {
                         let s = group[j].s
                         var v = 0.0, c = 0.0
-                        while j < group.count && group[j].q == group[i].q && group[j].s == s { v += group[j].v; c += 1; j += 1 }
+                        while j < group.count && group[j].q == group[i].q && group[j].s == s {
+                            v += group[j].v; c += 1; j += 1
+                        }
                         total += v; count += c
                         if v > best || (v == best && c > bestCount) { best = v; bestCount = c }
                     }
@@ -133,12 +136,16 @@ extension GapAnalyzer {
             // active supplier of the input counts once per edge.
             var uncoveredSeen = Set<Int>()
             for link in index.park.links where link.status == .lost {
-                guard let s = index.firmIndex[link.supplier].map(Int.init), let b = index.firmIndex[link.buyer].map(Int.init),
-                      index.inPark[b] else { continue }
+                guard let s = index.firmIndex[link.supplier].map(Int.init),
+                    let b = index.firmIndex[link.buyer].map(Int.init),
+                    index.inPark[b]
+                else { continue }
                 let v = link.value ?? 0
                 var remaining = 0
                 if let key = index.key(of: link) {
-                    for j in g.inEdgeRange(of: Int32(b)) where index.edgeKey[Int(g.inEdges[j])] == key { remaining += 1 }
+                    for j in g.inEdgeRange(of: Int32(b)) where index.edgeKey[Int(g.inEdges[j])] == key {
+                        remaining += 1
+                    }
                 }
                 var first = true
                 walker.forEach(s, b) { k in
@@ -160,9 +167,13 @@ extension GapAnalyzer {
     /// in-park stages (断链). Other missing stages make the chain short (短链): it starts after
     /// its upstream or stops before its end.
     func isMidChain(_ g: Int) -> Bool {
-        guard index.stageRequired[g], consumers(of: g).contains(where: { index.stageRequired[$0] }) else { return false }
+        guard index.stageRequired[g], consumers(of: g).contains(where: { index.stageRequired[$0] }) else {
+            return false
+        }
         if index.stageTier[g] != .upstream { return true }
-        return (Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1])).contains { stageFirmCount[Int(index.stageInputValues[$0])] > 0 }
+        return (Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1])).contains {
+            stageFirmCount[Int(index.stageInputValues[$0])] > 0
+        }
     }
 
     /// Missing mid-chain stages, stage pairs without (or with lost) in-park supply, input
@@ -181,13 +192,16 @@ extension GapAnalyzer {
                 if index.firmStageValues[lo..<hi].contains(where: { range.contains(Int($0)) }) { chainFirms += 1 }
             }
             var lostLinks = 0, lostValue = 0.0
-            for g in range { for k in Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1]) {
-                lostLinks += flows.lostLinks[k]; lostValue += flows.lostValue[k]
-            } }
-            summaries.append(GapReport.ChainSummary(
-                chain: chain.id, name: chain.name, stages: range.count,
-                coveredStages: range.filter { stageFirmCount[$0] > 0 }.count,
-                firms: chainFirms, demand: 0, flow: nil, lostLinks: lostLinks, lostValue: lostValue))
+            for g in range {
+                for k in Int(index.stageInputOffsets[g])..<Int(index.stageInputOffsets[g + 1]) {
+                    lostLinks += flows.lostLinks[k]; lostValue += flows.lostValue[k]
+                }
+            }
+            summaries.append(
+                GapReport.ChainSummary(
+                    chain: chain.id, name: chain.name, stages: range.count,
+                    coveredStages: range.filter { stageFirmCount[$0] > 0 }.count,
+                    firms: chainFirms, demand: 0, flow: nil, lostLinks: lostLinks, lostValue: lostValue))
 
             var missing: [Int] = []
             for g in range {
@@ -209,7 +223,9 @@ extension GapAnalyzer {
                     }
                 }
             }
-            if let short = shortChain(c, missing: missing.filter { !isMidChain($0) }, allMissing: missing.count) { findings.append(short) }
+            if let short = shortChain(c, missing: missing.filter { !isMidChain($0) }, allMissing: missing.count) {
+                findings.append(short)
+            }
         }
         return findings
     }
@@ -254,7 +270,9 @@ extension GapAnalyzer {
 
     func consumers(of g: Int) -> [Int] {
         let c = Int(index.stageChain[g])
-        return (Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])).filter { index.inputs(ofStage: $0).contains(Int32(g)) }
+        return (Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])).filter {
+            index.inputs(ofStage: $0).contains(Int32(g))
+        }
     }
 
     /// Trade of in-park firms with the outside firms of stage `g`: what they buy from them
@@ -264,8 +282,12 @@ extension GapAnalyzer {
         var purchases = 0.0, sales = 0.0
         let gr = index.graph
         for f in outsideFirms {
-            for e in gr.outEdgeRange(of: Int32(f)) where index.inPark[Int(gr.outTargets[e])] { purchases += index.edgeValue[e] }
-            for i in gr.inEdgeRange(of: Int32(f)) where index.inPark[Int(gr.inSources[i])] { sales += index.edgeValue[Int(gr.inEdges[i])] }
+            for e in gr.outEdgeRange(of: Int32(f)) where index.inPark[Int(gr.outTargets[e])] {
+                purchases += index.edgeValue[e]
+            }
+            for i in gr.inEdgeRange(of: Int32(f)) where index.inPark[Int(gr.inSources[i])] {
+                sales += index.edgeValue[Int(gr.inEdges[i])]
+            }
         }
         return (purchases, sales, outsideFirms)
     }
@@ -277,10 +299,17 @@ extension GapAnalyzer {
             ("lostLinks", .number(Double(t.lostLinks[k]))), ("lostValue", .number(t.lostValue[k])),
             ("lostInParkValue", .number(t.lostInPark[k])), ("buyersWithoutSupplier", .number(Double(t.uncovered[k]))),
         ]
-        let clause = Self.clause(t.lostLinks[k] > 0, Message("gaps.evidence.lost", [
-            "links": .integer(t.lostLinks[k]), "value": .money(t.lostValue[k]), "inPark": .money(t.lostInPark[k]),
-            "uncovered": Self.clause(t.uncovered[k] > 0, Message("gaps.evidence.lost.uncovered", ["buyers": .integer(t.uncovered[k])])),
-        ]))
+        let clause = Self.clause(
+            t.lostLinks[k] > 0,
+            Message(
+                "gaps.evidence.lost",
+                [
+                    "links": .integer(t.lostLinks[k]), "value": .money(t.lostValue[k]),
+                    "inPark": .money(t.lostInPark[k]),
+                    "uncovered": Self.clause(
+                        t.uncovered[k] > 0,
+                        Message("gaps.evidence.lost.uncovered", ["buyers": .integer(t.uncovered[k])])),
+                ]))
         return (clause, facts)
     }
 
@@ -289,7 +318,12 @@ extension GapAnalyzer {
         let facts: [(key: String, value: GapFactValue)] = [
             ("inParkSupply", .number(t.inParkValue[k])), ("outsidePurchases", .number(t.outsideValue[k])),
         ]
-        return (.message(Message("gaps.evidence.supply", ["inPark": .money(t.inParkValue[k]), "outside": .money(t.outsideValue[k])])), facts)
+        return (
+            .message(
+                Message(
+                    "gaps.evidence.supply", ["inPark": .money(t.inParkValue[k]), "outside": .money(t.outsideValue[k])])),
+            facts
+        )
     }
 
     func missingStage(_ g: Int) -> GapFinding {
@@ -297,25 +331,36 @@ extension GapAnalyzer {
         let trade = outsideTrade(g)
         // At risk: the in-park output of the stages it feeds (they get none of it in the park).
         let risk = users.reduce(0) { $0 + stageOutput[$1] }
-        let text = Message("gaps.evidence.missing-stage", [
-            "stage": stageName(g),
-            "feeds": Self.clause(!users.isEmpty, Message("gaps.evidence.missing-stage.feeds", ["stages": stageNames(users), "output": .money(risk)])),
-            "outside": Self.clause(!trade.firms.isEmpty, Message("gaps.evidence.missing-stage.outside", [
-                "purchases": .money(trade.purchases), "sales": .money(trade.sales), "firms": .list(trade.firms.map(name)),
-            ])),
-        ])
+        let text = Message(
+            "gaps.evidence.missing-stage",
+            [
+                "stage": stageName(g),
+                "feeds": Self.clause(
+                    !users.isEmpty,
+                    Message("gaps.evidence.missing-stage.feeds", ["stages": stageNames(users), "output": .money(risk)])),
+                "outside": Self.clause(
+                    !trade.firms.isEmpty,
+                    Message(
+                        "gaps.evidence.missing-stage.outside",
+                        [
+                            "purchases": .money(trade.purchases), "sales": .money(trade.sales),
+                            "firms": .list(trade.firms.map(name)),
+                        ])),
+            ])
         let cands = remedies.outside(stage: index.stageIds[g], product: nil)
         let remedy = Message("gaps.remedy.missing-stage", ["stage": stageName(g), "candidate": Self.candidate(cands)])
         return GapFinding(
             rule: .missingStage,
             severity: GapSeverity(value: risk, unit: .rmb, level: .critical, atRisk: risk),
             place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g]),
-            evidence: GapEvidence(text, facts: [
-                ("stage", .text(index.stageIds[g])), ("required", .text("true")), ("inParkFirms", .number(0)),
-                ("feeds", .list(users.map { index.stageIds[$0] })), ("feedsInParkOutput", .number(risk)),
-                ("outsideFirms", .list(trade.firms.map { index.park.firms[$0].id })),
-                ("outsidePurchases", .number(trade.purchases)), ("outsideSales", .number(trade.sales)),
-            ]),
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("stage", .text(index.stageIds[g])), ("required", .text("true")), ("inParkFirms", .number(0)),
+                    ("feeds", .list(users.map { index.stageIds[$0] })), ("feedsInParkOutput", .number(risk)),
+                    ("outsideFirms", .list(trade.firms.map { index.park.firms[$0].id })),
+                    ("outsidePurchases", .number(trade.purchases)), ("outsideSales", .number(trade.sales)),
+                ]),
             remedy: GapRemedy(remedy, attractStage: index.stageIds[g], candidates: cands))
     }
 
@@ -333,21 +378,27 @@ extension GapAnalyzer {
         let risk = stageOutput[g]
         let (supply, supplyFacts) = supplyClause(k, t)
         let (lost, lostFacts) = lostClause(k, t)
-        let text = Message("gaps.evidence.no-stage-link", [
-            "inputFirms": .integer(stageFirmCount[input]), "inputStage": stageName(input),
-            "stageFirms": .integer(stageFirmCount[g]), "stage": stageName(g), "output": .money(risk),
-            "supply": supply, "lost": lost,
-        ])
+        let text = Message(
+            "gaps.evidence.no-stage-link",
+            [
+                "inputFirms": .integer(stageFirmCount[input]), "inputStage": stageName(input),
+                "stageFirms": .integer(stageFirmCount[g]), "stage": stageName(g), "output": .money(risk),
+                "supply": supply, "lost": lost,
+            ])
         let (sup, links) = suggestedLinks(input: input, stage: g)
         return GapFinding(
             rule: .noStageLink,
             severity: GapSeverity(value: risk, unit: .rmb, level: .warning, atRisk: risk),
-            place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
-            evidence: GapEvidence(text, facts: [
-                ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
-                ("inputFirms", .number(Double(stageFirmCount[input]))), ("stageFirms", .number(Double(stageFirmCount[g]))),
-                ("inParkLinks", .number(0)), ("stageInParkOutput", .number(risk)),
-            ] + supplyFacts + lostFacts),
+            place: GapPlace(
+                chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
+                    ("inputFirms", .number(Double(stageFirmCount[input]))),
+                    ("stageFirms", .number(Double(stageFirmCount[g]))),
+                    ("inParkLinks", .number(0)), ("stageInParkOutput", .number(risk)),
+                ] + supplyFacts + lostFacts),
             remedy: GapRemedy(
                 Message("gaps.remedy.no-stage-link", ["inputStage": stageName(input), "stage": stageName(g)]),
                 inPark: sup, suggestedLinks: links))
@@ -363,30 +414,40 @@ extension GapAnalyzer {
         // input that was lost (purchases from outside still arrive).
         let risk = stageOutput[g] * lostOfSupply
         let (supply, supplyFacts) = supplyClause(k, t)
-        let text = Message("gaps.evidence.lost-link", [
-            "links": .integer(t.lostLinks[k]), "inputStage": stageName(input), "stage": stageName(g),
-            "lost": .money(t.lostInPark[k]), "share": .percent(share),
-            "supply": supply,
-            "uncovered": Self.clause(t.uncovered[k] > 0, Message("gaps.evidence.lost.uncovered", ["buyers": .integer(t.uncovered[k])])),
-        ])
+        let text = Message(
+            "gaps.evidence.lost-link",
+            [
+                "links": .integer(t.lostLinks[k]), "inputStage": stageName(input), "stage": stageName(g),
+                "lost": .money(t.lostInPark[k]), "share": .percent(share),
+                "supply": supply,
+                "uncovered": Self.clause(
+                    t.uncovered[k] > 0, Message("gaps.evidence.lost.uncovered", ["buyers": .integer(t.uncovered[k])])),
+            ])
         let (sup, links) = suggestedLinks(input: input, stage: g)
         let cands = remedies.outside(stage: index.stageIds[input], product: nil)
-        let remedy = Message("gaps.remedy.lost-link", [
-            "inputStage": stageName(input), "stage": stageName(g),
-            "replace": Self.clause(!sup.isEmpty, Message("gaps.remedy.lost-link.replace", ["firms": Self.firms(sup)])),
-            "candidate": Self.candidate(cands, "gaps.remedy.outsideCandidate"),
-        ])
+        let remedy = Message(
+            "gaps.remedy.lost-link",
+            [
+                "inputStage": stageName(input), "stage": stageName(g),
+                "replace": Self.clause(
+                    !sup.isEmpty, Message("gaps.remedy.lost-link.replace", ["firms": Self.firms(sup)])),
+                "candidate": Self.candidate(cands, "gaps.remedy.outsideCandidate"),
+            ])
         return GapFinding(
             rule: .lostLink,
             severity: GapSeverity(value: risk, unit: .rmb, level: stops ? .critical : .warning, atRisk: risk),
-            place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
-            evidence: GapEvidence(text, facts: [
-                ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
-                ("lostLinks", .number(Double(t.lostLinks[k]))), ("lostInParkValue", .number(t.lostInPark[k])),
-                ("lostShare", .number(share)), ("inParkSupplyBefore", .number(before)),
-                ("buyersWithoutSupplier", .number(Double(t.uncovered[k]))), ("stageInParkOutput", .number(stageOutput[g])),
-                ("lostShareOfSupply", .number(lostOfSupply)),
-            ] + supplyFacts),
+            place: GapPlace(
+                chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
+                    ("lostLinks", .number(Double(t.lostLinks[k]))), ("lostInParkValue", .number(t.lostInPark[k])),
+                    ("lostShare", .number(share)), ("inParkSupplyBefore", .number(before)),
+                    ("buyersWithoutSupplier", .number(Double(t.uncovered[k]))),
+                    ("stageInParkOutput", .number(stageOutput[g])),
+                    ("lostShareOfSupply", .number(lostOfSupply)),
+                ] + supplyFacts),
             remedy: GapRemedy(remedy, inPark: sup, candidates: cands, suggestedLinks: links))
     }
 
@@ -394,28 +455,38 @@ extension GapAnalyzer {
         let top = Int(t.outsideTop[k])
         let risk = stageOutput[g] * share
         let (lost, lostFacts) = lostClause(k, t)
-        let text = Message("gaps.evidence.outside-sourcing", [
-            "share": .percent(share), "inputStage": stageName(input), "stage": stageName(g),
-            "outside": .money(t.outsideValue[k]), "inPark": .money(t.inParkValue[k]),
-            "top": Self.clause(top >= 0, Message("gaps.evidence.outside-sourcing.top", ["firm": self.name(top)])),
-            "lost": lost,
-        ])
+        let text = Message(
+            "gaps.evidence.outside-sourcing",
+            [
+                "share": .percent(share), "inputStage": stageName(input), "stage": stageName(g),
+                "outside": .money(t.outsideValue[k]), "inPark": .money(t.inParkValue[k]),
+                "top": Self.clause(top >= 0, Message("gaps.evidence.outside-sourcing.top", ["firm": self.name(top)])),
+                "lost": lost,
+            ])
         let inPark = remedies.suppliers(product: nil, stage: input, excluding: [])
         let cands = remedies.outside(stage: index.stageIds[input], product: nil)
-        let remedy = Message("gaps.remedy.outside-sourcing", [
-            "inputStage": stageName(input),
-            "expand": Self.clause(!inPark.isEmpty, Message("gaps.remedy.outside-sourcing.expand", ["firms": Self.firms(inPark)])),
-            "candidate": Self.candidate(cands),
-        ])
+        let remedy = Message(
+            "gaps.remedy.outside-sourcing",
+            [
+                "inputStage": stageName(input),
+                "expand": Self.clause(
+                    !inPark.isEmpty, Message("gaps.remedy.outside-sourcing.expand", ["firms": Self.firms(inPark)])),
+                "candidate": Self.candidate(cands),
+            ])
         return GapFinding(
             rule: .outsideSourcing,
             severity: GapSeverity(value: share, unit: .share, level: .warning, atRisk: risk),
-            place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
-            evidence: GapEvidence(text, facts: [
-                ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
-                ("outsideShare", .number(share)), ("outsidePurchases", .number(t.outsideValue[k])), ("inParkSupply", .number(t.inParkValue[k])),
-                ("largestOutsideSupplier", .text(top >= 0 ? index.park.firms[top].id : "")), ("stageInParkOutput", .number(stageOutput[g])),
-            ] + lostFacts),
+            place: GapPlace(
+                chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input]),
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
+                    ("outsideShare", .number(share)), ("outsidePurchases", .number(t.outsideValue[k])),
+                    ("inParkSupply", .number(t.inParkValue[k])),
+                    ("largestOutsideSupplier", .text(top >= 0 ? index.park.firms[top].id : "")),
+                    ("stageInParkOutput", .number(stageOutput[g])),
+                ] + lostFacts),
             remedy: GapRemedy(remedy, attractStage: index.stageIds[input], inPark: inPark, candidates: cands))
     }
 
@@ -429,36 +500,51 @@ extension GapAnalyzer {
         concentratedSuppliers.insert(s)
         let (lost, lostFacts) = lostClause(k, t)
         let cutOff = articulation[s]
-        let text = Message("gaps.evidence.concentration", [
-            "supplier": name(s), "share": .percent(share), "inParkSupply": .money(t.inParkValue[k]),
-            "inputStage": stageName(input), "stage": stageName(g), "suppliers": .integer(t.suppliers[k]),
-            "hhi": .number(t.hhi[k]), "singleSourced": .integer(t.singleSourced[k]), "buyers": .integer(t.buyers[k]),
-            "buyersShare": .percent(buyersShare),
-            "cut": Self.clause(cutOff != nil, Message("gaps.evidence.concentration.cut", [
-                "firms": .integer(cutOff?.firms ?? 0), "output": .money(cutOff?.output ?? 0),
-            ])),
-            "lost": lost,
-        ])
+        let text = Message(
+            "gaps.evidence.concentration",
+            [
+                "supplier": name(s), "share": .percent(share), "inParkSupply": .money(t.inParkValue[k]),
+                "inputStage": stageName(input), "stage": stageName(g), "suppliers": .integer(t.suppliers[k]),
+                "hhi": .number(t.hhi[k]), "singleSourced": .integer(t.singleSourced[k]),
+                "buyers": .integer(t.buyers[k]),
+                "buyersShare": .percent(buyersShare),
+                "cut": Self.clause(
+                    cutOff != nil,
+                    Message(
+                        "gaps.evidence.concentration.cut",
+                        [
+                            "firms": .integer(cutOff?.firms ?? 0), "output": .money(cutOff?.output ?? 0),
+                        ])),
+                "lost": lost,
+            ])
         let alt = remedies.suppliers(product: nil, stage: input, excluding: [s])
         let cands = remedies.outside(stage: index.stageIds[input], product: nil)
         let candidate = Self.candidate(cands, "gaps.remedy.outsideCandidate")
-        let remedy = alt.isEmpty
+        let remedy =
+            alt.isEmpty
             ? Message("gaps.remedy.second-supplier.attract", ["inputStage": stageName(input), "candidate": candidate])
             : Message("gaps.remedy.second-supplier.develop", ["firms": Self.firms(alt), "candidate": candidate])
         return GapFinding(
             rule: .concentration,
             severity: GapSeverity(value: share, unit: .share, level: .warning, atRisk: risk),
-            place: GapPlace(chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input], firm: index.park.firms[s].id),
-            evidence: GapEvidence(text, facts: [
-                ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
-                ("supplier", .text(index.park.firms[s].id)), ("inParkSuppliers", .number(Double(t.suppliers[k]))),
-                ("topShare", .number(share)), ("hhi", .number(t.hhi[k])), ("supplierValue", .number(t.topValue[k])),
-                ("inParkSupply", .number(t.inParkValue[k])), ("outsidePurchases", .number(t.outsideValue[k])),
-                ("buyers", .number(Double(t.buyers[k]))), ("singleSourcedBuyers", .number(Double(t.singleSourced[k]))),
-                ("singleSourcedShare", .number(buyersShare)), ("buyersInParkOutput", .number(t.topBuyersOutput[k])),
-                ("firmsCutOff", .number(Double(cutOff?.firms ?? 0))), ("outputCutOff", .number(cutOff?.output ?? 0)),
-            ] + lostFacts),
-            remedy: GapRemedy(remedy, attractStage: alt.isEmpty ? index.stageIds[input] : nil, inPark: alt, candidates: cands))
+            place: GapPlace(
+                chain: index.chainId(ofStage: g), stage: index.stageIds[g], inputStage: index.stageIds[input],
+                firm: index.park.firms[s].id),
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("inputStage", .text(index.stageIds[input])), ("stage", .text(index.stageIds[g])),
+                    ("supplier", .text(index.park.firms[s].id)), ("inParkSuppliers", .number(Double(t.suppliers[k]))),
+                    ("topShare", .number(share)), ("hhi", .number(t.hhi[k])), ("supplierValue", .number(t.topValue[k])),
+                    ("inParkSupply", .number(t.inParkValue[k])), ("outsidePurchases", .number(t.outsideValue[k])),
+                    ("buyers", .number(Double(t.buyers[k]))),
+                    ("singleSourcedBuyers", .number(Double(t.singleSourced[k]))),
+                    ("singleSourcedShare", .number(buyersShare)), ("buyersInParkOutput", .number(t.topBuyersOutput[k])),
+                    ("firmsCutOff", .number(Double(cutOff?.firms ?? 0))),
+                    ("outputCutOff", .number(cutOff?.output ?? 0)),
+                ] + lostFacts),
+            remedy: GapRemedy(
+                remedy, attractStage: alt.isEmpty ? index.stageIds[input] : nil, inPark: alt, candidates: cands))
     }
 
     /// Stages without in-park firm that are not mid-chain: upstream (the chain starts after
@@ -478,27 +564,42 @@ extension GapAnalyzer {
             sales += t.sales
         }
         let risk = purchases + sales
-        let text = Message("gaps.evidence.short-chain", [
-            "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
-            "covered": .integer(total - allMissing), "stages": .integer(total),
-            "upstream": Self.clause(!up.isEmpty, Message("gaps.evidence.short-chain.upstream", ["stages": stageNames(up)])),
-            "midstream": Self.clause(!mid.isEmpty, Message("gaps.evidence.short-chain.midstream", ["stages": stageNames(mid)])),
-            "downstream": Self.clause(!down.isEmpty, Message("gaps.evidence.short-chain.downstream", ["stages": stageNames(down)])),
-            "trade": Self.clause(risk > 0, Message("gaps.evidence.short-chain.trade", ["purchases": .money(purchases), "sales": .money(sales)])),
-        ])
+        let text = Message(
+            "gaps.evidence.short-chain",
+            [
+                "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
+                "covered": .integer(total - allMissing), "stages": .integer(total),
+                "upstream": Self.clause(
+                    !up.isEmpty, Message("gaps.evidence.short-chain.upstream", ["stages": stageNames(up)])),
+                "midstream": Self.clause(
+                    !mid.isEmpty, Message("gaps.evidence.short-chain.midstream", ["stages": stageNames(mid)])),
+                "downstream": Self.clause(
+                    !down.isEmpty, Message("gaps.evidence.short-chain.downstream", ["stages": stageNames(down)])),
+                "trade": Self.clause(
+                    risk > 0,
+                    Message(
+                        "gaps.evidence.short-chain.trade", ["purchases": .money(purchases), "sales": .money(sales)])),
+            ])
         let first = ends[0]
         let cands = ends.flatMap { remedies.outside(stage: index.stageIds[$0], product: nil) }
-        let remedy = Message("gaps.remedy.short-chain", ["stages": stageNames(ends), "candidate": Self.candidate(cands)])
+        let remedy = Message(
+            "gaps.remedy.short-chain", ["stages": stageNames(ends), "candidate": Self.candidate(cands)])
         return GapFinding(
             rule: .shortChain,
-            severity: GapSeverity(value: Double(ends.count), unit: .stages, level: ends.contains { index.stageRequired[$0] } ? .warning : .info, atRisk: risk),
+            severity: GapSeverity(
+                value: Double(ends.count), unit: .stages,
+                level: ends.contains { index.stageRequired[$0] } ? .warning : .info, atRisk: risk),
             place: GapPlace(chain: chain.id),
-            evidence: GapEvidence(text, facts: [
-                ("stages", .number(Double(total))), ("covered", .number(Double(total - allMissing))),
-                ("missingUpstream", .list(up.map { index.stageIds[$0] })), ("missingMidstream", .list(mid.map { index.stageIds[$0] })),
-                ("missingDownstream", .list(down.map { index.stageIds[$0] })),
-                ("outsidePurchases", .number(purchases)), ("outsideSales", .number(sales)),
-            ]),
-            remedy: GapRemedy(remedy, attractStage: index.stageIds[first], candidates: Array(cands.prefix(remedies.limit))))
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("stages", .number(Double(total))), ("covered", .number(Double(total - allMissing))),
+                    ("missingUpstream", .list(up.map { index.stageIds[$0] })),
+                    ("missingMidstream", .list(mid.map { index.stageIds[$0] })),
+                    ("missingDownstream", .list(down.map { index.stageIds[$0] })),
+                    ("outsidePurchases", .number(purchases)), ("outsideSales", .number(sales)),
+                ]),
+            remedy: GapRemedy(
+                remedy, attractStage: index.stageIds[first], candidates: Array(cands.prefix(remedies.limit))))
     }
 }

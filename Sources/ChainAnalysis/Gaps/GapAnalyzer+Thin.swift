@@ -14,8 +14,8 @@ extension GapAnalyzer {
     /// `value(u→v) · T(v) / in(v)`. With complete local data the flow equals the demand; inputs
     /// from outside, missing links or firms without recorded inputs lower it, and the minimum
     /// cut names the local links that bound it. Links into source-stage firms are left out (they
-/// need no supply; this opens recycling loops such as cell → recycling → precursor); a cycle
-/// left through firms in several stages is broken at its lowest-numbered firm.
+    /// need no supply; this opens recycling loops such as cell → recycling → precursor); a cycle
+    /// left through firms in several stages is broken at its lowest-numbered firm.
     ///
     /// - Complexity: O(V + E) per chain to build, plus Dinic's max-flow on the chain's firm
     ///   graph (few phases: the network is layered by stage).
@@ -41,7 +41,8 @@ extension GapAnalyzer {
 
             // Chain firms (in park), numbered locally.
             var firms: [Int32] = []
-            for f in 0..<n where index.inPark[f] && index.stages(ofFirm: f).contains(where: { range.contains(Int($0)) }) {
+            for f in 0..<n where index.inPark[f] && index.stages(ofFirm: f).contains(where: { range.contains(Int($0)) })
+            {
                 local[f] = Int32(firms.count)
                 firms.append(Int32(f))
             }
@@ -61,24 +62,24 @@ extension GapAnalyzer {
             var unmetInputs: [(q: Int, v: Int, value: Double)] = []
             let g = index.graph
             index.withTemplateWalker { walker in
-            for (i, f) in firms.enumerated() {
-                let b = Int(f)
-                for j in g.inEdgeRange(of: f) {
-                    let s = Int(g.inSources[j]), e = Int(g.inEdges[j])
-                    var follows = -1
-                    walker.forEach(s, b) { q in
-                        if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
-                    }
-                    guard follows >= 0 else { continue }
-                    need[i] += index.edgeValue[e]
-                    if isSource[i] { continue }  // sources need no supply; this also opens recycling loops
-                    if local[s] >= 0 && local[s] != Int32(i) {
-                        edges.append((local[s], Int32(i), Int32(e)))
-                    } else {
-                        unmetInputs.append((follows, i, index.edgeValue[e]))
+                for (i, f) in firms.enumerated() {
+                    let b = Int(f)
+                    for j in g.inEdgeRange(of: f) {
+                        let s = Int(g.inSources[j]), e = Int(g.inEdges[j])
+                        var follows = -1
+                        walker.forEach(s, b) { q in
+                            if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
+                        }
+                        guard follows >= 0 else { continue }
+                        need[i] += index.edgeValue[e]
+                        if isSource[i] { continue }  // sources need no supply; this also opens recycling loops
+                        if local[s] >= 0 && local[s] != Int32(i) {
+                            edges.append((local[s], Int32(i), Int32(e)))
+                        } else {
+                            unmetInputs.append((follows, i, index.edgeValue[e]))
+                        }
                     }
                 }
-            }
             }
             var demand = 0.0
             for i in 0..<m where isSink[i] { demand += need[i] }
@@ -144,7 +145,8 @@ extension GapAnalyzer {
             var capacities: [Double] = []
             var edgeOfLocal: [Int32] = []
             if !sources.isEmpty, !sinks.isEmpty, let network = try? builder.build(),
-               let result = try? network.maxFlow(from: sources, to: sinks) {
+                let result = try? network.maxFlow(from: sources, to: sinks)
+            {
                 flow = min(result.value, demand)
                 cut = result.cutEdges
                 capacities = network.weights
@@ -165,16 +167,20 @@ extension GapAnalyzer {
                 unmet[Int(index.stageInputValues[u.q]), default: 0] += u.value * through[u.v] / need[u.v]
             }
             let weakest = unmet.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
-            findings.append(thinFinding(chain: c, demand: demand, flow: flow, sourceStages: sourceStages, sinkStages: sinkStages,
-                                        cut: cut, capacities: capacities, edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty,
-                                        unmet: weakest))
+            findings.append(
+                thinFinding(
+                    chain: c, demand: demand, flow: flow, sourceStages: sourceStages, sinkStages: sinkStages,
+                    cut: cut, capacities: capacities, edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty,
+                    unmet: weakest))
         }
         return findings
     }
 
-    private func thinFinding(chain c: Int, demand: Double, flow: Double, sourceStages: [Int], sinkStages: [Int],
-                             cut: [Int], capacities: [Double], edgeOfLocal: [Int32], hasSources: Bool,
-                             unmet: (key: Int, value: Double)?) -> GapFinding {
+    private func thinFinding(
+        chain c: Int, demand: Double, flow: Double, sourceStages: [Int], sinkStages: [Int],
+        cut: [Int], capacities: [Double], edgeOfLocal: [Int32], hasSources: Bool,
+        unmet: (key: Int, value: Double)?
+    ) -> GapFinding {
         let chain = index.park.chains[c]
         let ratio = demand > 0 ? flow / demand : 0
         // Cut links, largest capacity first, then edge id.
@@ -187,35 +193,57 @@ extension GapAnalyzer {
         let thickest = unmet?.key ?? sourceStages.first
         var unmetClause = Message("gaps.empty")
         if let unmet, let t = thickest, unmet.key == t {
-            unmetClause = Message("gaps.evidence.thin-flow.unmet", ["value": .money(unmet.value), "stage": stageName(t)])
+            unmetClause = Message(
+                "gaps.evidence.thin-flow.unmet", ["value": .money(unmet.value), "stage": stageName(t)])
         }
-        let text = Message("gaps.evidence.thin-flow", [
-            "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
-            "flow": .money(flow), "demand": .money(demand), "share": .percent(ratio),
-            "sources": stageNames(sourceStages), "sinks": stageNames(sinkStages),
-            "noSources": Self.clause(!hasSources, Message("gaps.evidence.thin-flow.noSources")),
-            "unmet": .message(unmetClause),
-            "cut": Self.clause(!shown.isEmpty, Message("gaps.evidence.thin-flow.cut", [
-                "links": .integer(cut.count),
-                "largest": .list(shown.map { .message(Message("gaps.link", ["supplier": .text($0.supplier), "buyer": .text($0.buyer)])) }),
-            ])),
-        ])
+        let text = Message(
+            "gaps.evidence.thin-flow",
+            [
+                "chain": .message(Message("gaps.chain", ["name": .text(chain.name), "id": .text(chain.id)])),
+                "flow": .money(flow), "demand": .money(demand), "share": .percent(ratio),
+                "sources": stageNames(sourceStages), "sinks": stageNames(sinkStages),
+                "noSources": Self.clause(!hasSources, Message("gaps.evidence.thin-flow.noSources")),
+                "unmet": .message(unmetClause),
+                "cut": Self.clause(
+                    !shown.isEmpty,
+                    Message(
+                        "gaps.evidence.thin-flow.cut",
+                        [
+                            "links": .integer(cut.count),
+                            "largest": .list(
+                                shown.map {
+                                    .message(
+                                        Message(
+                                            "gaps.link", ["supplier": .text($0.supplier), "buyer": .text($0.buyer)]))
+                                }),
+                        ])),
+            ])
         let inPark = thickest.map { remedies.suppliers(product: nil, stage: $0, excluding: []) } ?? []
         let cands = thickest.map { remedies.outside(stage: index.stageIds[$0], product: nil) } ?? []
-        let remedy = Message("gaps.remedy.thin-flow", [
-            "thicken": .message(thickest.map { Message("gaps.remedy.thin-flow.stage", ["stage": stageName($0)]) } ?? Message("gaps.empty")),
-            "candidate": Self.candidate(cands),
-        ])
+        let remedy = Message(
+            "gaps.remedy.thin-flow",
+            [
+                "thicken": .message(
+                    thickest.map { Message("gaps.remedy.thin-flow.stage", ["stage": stageName($0)]) }
+                        ?? Message("gaps.empty")),
+                "candidate": Self.candidate(cands),
+            ])
         return GapFinding(
             rule: .thinFlow,
             severity: GapSeverity(value: 1 - ratio, unit: .share, level: .warning, atRisk: demand - flow),
             place: GapPlace(chain: chain.id),
-            evidence: GapEvidence(text, facts: [
-                ("demand", .number(demand)), ("flow", .number(flow)), ("flowShare", .number(ratio)),
-                ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })), ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")),
-                ("weakestInputUnmet", .number(unmet.flatMap { u in thickest == u.key ? u.value : nil } ?? 0)), ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
-                ("cutLinks", .number(Double(cut.count))), ("cutLinksShown", .list(shown.map { "\($0.supplier)->\($0.buyer)" })),
-            ], links: shown),
-            remedy: GapRemedy(remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))
+            evidence: GapEvidence(
+                text,
+                facts: [
+                    ("demand", .number(demand)), ("flow", .number(flow)), ("flowShare", .number(ratio)),
+                    ("sourceStages", .list(sourceStages.map { index.stageIds[$0] })),
+                    ("weakestInputStage", .text(thickest.map { index.stageIds[$0] } ?? "")),
+                    ("weakestInputUnmet", .number(unmet.flatMap { u in thickest == u.key ? u.value : nil } ?? 0)),
+                    ("sinkStages", .list(sinkStages.map { index.stageIds[$0] })),
+                    ("cutLinks", .number(Double(cut.count))),
+                    ("cutLinksShown", .list(shown.map { "\($0.supplier)->\($0.buyer)" })),
+                ], links: shown),
+            remedy: GapRemedy(
+                remedy, attractStage: thickest.map { index.stageIds[$0] }, inPark: inPark, candidates: cands))
     }
 }

@@ -27,7 +27,8 @@ final class GapAnalyzer {
         let index = ChainIndex(park)
         self.index = index
         self.options = options
-        remedies = GapRemedies(index: index, candidates: candidates, limit: options.remedyCandidates, vocabulary: options.vocabulary)
+        remedies = GapRemedies(
+            index: index, candidates: candidates, limit: options.remedyCandidates, vocabulary: options.vocabulary)
         chokeRisk = [Double](repeating: -1, count: index.firmCount)
         chokeReason = [ChokeReason?](repeating: nil, count: index.firmCount)
         var count = [Int](repeating: 0, count: index.stageIds.count)
@@ -57,9 +58,12 @@ final class GapAnalyzer {
             return false
         }
         for i in findings.indices where findings[i].rule == .thinFlow {
-            guard let s = findings.firstIndex(where: { startsLate($0) && $0.place.chain == findings[i].place.chain }) else { continue }
+            guard let s = findings.firstIndex(where: { startsLate($0) && $0.place.chain == findings[i].place.chain })
+            else { continue }
             for key in ["demand", "flow", "flowShare"] {
-                if let v = findings[i].evidence.fact(key) { findings[s].evidence.facts.append(("thin" + key.prefix(1).uppercased() + key.dropFirst(), v)) }
+                if let v = findings[i].evidence.fact(key) {
+                    findings[s].evidence.facts.append(("thin" + key.prefix(1).uppercased() + key.dropFirst(), v))
+                }
             }
         }
         let short = Set(findings.filter(startsLate).compactMap(\.place.chain))
@@ -76,7 +80,8 @@ final class GapAnalyzer {
     /// The reason as a message (`gaps.choke.*`).
     func describe(_ reason: ChokeReason) -> Message {
         switch reason {
-        case .stageSource(let i, let g): Message("gaps.choke.stage-source", ["inputStage": stageName(i), "stage": stageName(g)])
+        case .stageSource(let i, let g):
+            Message("gaps.choke.stage-source", ["inputStage": stageName(i), "stage": stageName(g)])
         case .articulation(let n): Message("gaps.choke.articulation-point", ["firms": .integer(n)])
         }
     }
@@ -98,7 +103,9 @@ final class GapAnalyzer {
         if let l = finding.place.link { firms += [l.supplier, l.buyer] }
         for id in firms {
             guard let f = index.firmIndex[id] else { continue }
-            if index.stages(ofFirm: Int(f)).contains(where: { index.chainId(ofStage: Int($0)) == chain }) { return true }
+            if index.stages(ofFirm: Int(f)).contains(where: { index.chainId(ofStage: Int($0)) == chain }) {
+                return true
+            }
         }
         return false
     }

@@ -122,7 +122,10 @@ public struct GapPlace: Sendable, Equatable, Encodable {
     public var firm: String?
     public var link: GapLinkRef?
 
-    public init(chain: String? = nil, stage: String? = nil, inputStage: String? = nil, firm: String? = nil, link: GapLinkRef? = nil) {
+    public init(
+        chain: String? = nil, stage: String? = nil, inputStage: String? = nil, firm: String? = nil,
+        link: GapLinkRef? = nil
+    ) {
         self.chain = chain
         self.stage = stage
         self.inputStage = inputStage
@@ -190,7 +193,8 @@ public struct GapEvidence: Sendable, Equatable, Encodable {
     public func fact(_ key: String) -> GapFactValue? { facts.first { $0.key == key }?.value }
 
     public static func == (a: GapEvidence, b: GapEvidence) -> Bool {
-        a.message == b.message && a.facts.map(\.key) == b.facts.map(\.key) && a.facts.map(\.value) == b.facts.map(\.value) && a.links == b.links
+        a.message == b.message && a.facts.map(\.key) == b.facts.map(\.key)
+            && a.facts.map(\.value) == b.facts.map(\.value) && a.links == b.links
     }
 
     private struct FactKey: CodingKey {
@@ -245,7 +249,10 @@ public struct GapRemedy: Sendable, Equatable, Encodable {
     /// Supply links to build (supplier → buyer), e.g. for a stage pair with no link.
     public var suggestedLinks: [GapSuggestedLink]
 
-    public init(_ message: Message, attractStage: String? = nil, inPark: [GapFirmRef] = [], candidates: [GapFirmRef] = [], suggestedLinks: [GapSuggestedLink] = []) {
+    public init(
+        _ message: Message, attractStage: String? = nil, inPark: [GapFirmRef] = [], candidates: [GapFirmRef] = [],
+        suggestedLinks: [GapSuggestedLink] = []
+    ) {
         self.message = message
         self.attractStage = attractStage
         self.inPark = inPark

@@ -55,7 +55,8 @@ public struct GapOptions: Sendable, Equatable, Encodable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case chain, kinds, singleSourceShare, concentrationHHI, singleSourcedBuyers, lostShare, outsideShare, thinRatio, minFirmsCutOff, blockingNeedKinds, limit
+        case chain, kinds, singleSourceShare, concentrationHHI, singleSourcedBuyers, lostShare, outsideShare, thinRatio,
+            minFirmsCutOff, blockingNeedKinds, limit
     }
 
     /// Sets as arrays in declaration order, so the bytes never depend on hashing.

@@ -29,7 +29,8 @@ struct GapRemedies: Sendable {
             candidatePark = nil
         } else {
             match = MatchIndex(park: index.park, vocabulary: vocabulary)
-            candidatePark = Park(id: index.park.id + "-candidates", name: index.park.name, chains: index.park.chains, firms: candidates)
+            candidatePark = Park(
+                id: index.park.id + "-candidates", name: index.park.name, chains: index.park.chains, firms: candidates)
         }
         let n = index.firmCount
         let stages = index.stageIds.count

@@ -88,7 +88,8 @@ public struct StageMetrics: Sendable {
         var lastSupplier = [Int32](repeating: -1, count: q), current = [Double](repeating: 0, count: q)
         var supplierValues = [[Double]](repeating: [], count: q)
         var lostLinks = [Int](repeating: 0, count: q), lostValue = [Double](repeating: 0, count: q)
-        var stageLost = [Int](repeating: 0, count: stageCount), stageLostValue = [Double](repeating: 0, count: stageCount)
+        var stageLost = [Int](repeating: 0, count: stageCount),
+            stageLostValue = [Double](repeating: 0, count: stageCount)
         func flush(_ k: Int) {
             let s = lastSupplier[k]
             guard s >= 0 else { return }
@@ -151,7 +152,8 @@ public struct StageMetrics: Sendable {
                 let input = Int(index.stageInputValues[k])
                 let t = total[k]
                 let outside = t - local[k]
-                let topShare: MetricValue = suppliers[k] == 0 ? .null : .double(t > 0 ? bestValue[k] / t : 1 / Double(suppliers[k]))
+                let topShare: MetricValue =
+                    suppliers[k] == 0 ? .null : .double(t > 0 ? bestValue[k] / t : 1 / Double(suppliers[k]))
                 var hhi: MetricValue = .null
                 if t > 0 {
                     var h = 0.0
@@ -166,7 +168,8 @@ public struct StageMetrics: Sendable {
                     .int(suppliers[k]), .int(links[k]), .int(inParkLinks[k]), .double(t), .double(local[k]),
                     .double(outside), t > 0 ? .double(outsideShareValue) : .null,
                     .double(inParkValue[k]), t > 0 ? .double(inParkValue[k] / t) : .null,
-                    best[k] >= 0 ? .text(park.firms[Int(best[k])].id) : .null, best[k] >= 0 ? .double(bestValue[k]) : .null,
+                    best[k] >= 0 ? .text(park.firms[Int(best[k])].id) : .null,
+                    best[k] >= 0 ? .double(bestValue[k]) : .null,
                     topShare, hhi, .int(lostLinks[k]), .double(lostValue[k]),
                     .bool(inParkFirms[input] > 0 && inParkFirms[st] > 0 && inParkLinks[k] == 0),
                     .bool(single),

@@ -83,7 +83,9 @@ public struct WhatIf: Sendable {
         var ids: [String] = []
         for name in options.remove { ids.append(try park.lookupFirm(name, field: "remove").id) }
         if let zone = options.zone { ids += try park.lookupZone(zone, field: "zone") }
-        let chain = try options.chain.map { (c: String) throws(LookupError) in try park.lookupChain(c, field: "chain").id }
+        let chain = try options.chain.map { (c: String) throws(LookupError) in
+            try park.lookupChain(c, field: "chain").id
+        }
         var report = run(removing: ids)
         if let chain {
             report.chain = chain
@@ -151,9 +153,10 @@ public struct WhatIf: Sendable {
                 let id = index.park.firms[Int(g.inSources[i])].id
                 if !suppliers.contains(id) { suppliers.append(id) }
             }
-            report.cut.append(WhatIfReport.CutFirm(
-                firm: index.firmRef(f), round: Int(round[f]), input: index.keyLabel(groupKey[Int(grp)]),
-                lostSuppliers: suppliers, output: index.park.firms[f].output, inPark: index.inPark[f]))
+            report.cut.append(
+                WhatIfReport.CutFirm(
+                    firm: index.firmRef(f), round: Int(round[f]), input: index.keyLabel(groupKey[Int(grp)]),
+                    lostSuppliers: suppliers, output: index.park.firms[f].output, inPark: index.inPark[f]))
         }
         report.weakened = weakened.sorted().map { index.firmRef(Int($0)) }
         report.cutTotal = report.cut.count

@@ -64,18 +64,29 @@ public struct FirmList: Sendable, Encodable {
         var keyed: [(order: Int, row: Row)] = []
         for firm in park.firms {
             let stages = firm.stages.filter { position[$0] != nil }.sorted { position[$0]!.order < position[$1]!.order }
-            let chainIndices = stages.map { position[$0]!.chain }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-            if let chainId, !chainIndices.contains(where: { park.chains[$0].id == chainId }), !firm.leads.contains(chainId) { continue }
+            let chainIndices = stages.map { position[$0]!.chain }.reduce(into: [Int]()) {
+                if !$0.contains($1) { $0.append($1) }
+            }
+            if let chainId, !chainIndices.contains(where: { park.chains[$0].id == chainId }),
+                !firm.leads.contains(chainId)
+            {
+                continue
+            }
             if let stageId, !firm.stages.contains(stageId) { continue }
             if let needle, !needle.isEmpty {
                 let haystack = [firm.id, firm.name] + firm.products + firm.capabilities
                 if !haystack.contains(where: { $0.lowercased().contains(needle) }) { continue }
             }
-            keyed.append((stages.first.map { position[$0]!.order } ?? Int.max, Row(
-                id: firm.id, name: firm.name,
-                chains: chainIndices.map { park.chains[$0].id }, chainNames: chainIndices.map { park.chains[$0].name },
-                stages: stages, stageNames: stages.map { names[$0] ?? $0 },
-                inPark: firm.inPark, leads: firm.leads, output: firm.output)))
+            keyed.append(
+                (
+                    stages.first.map { position[$0]!.order } ?? Int.max,
+                    Row(
+                        id: firm.id, name: firm.name,
+                        chains: chainIndices.map { park.chains[$0].id },
+                        chainNames: chainIndices.map { park.chains[$0].name },
+                        stages: stages, stageNames: stages.map { names[$0] ?? $0 },
+                        inPark: firm.inPark, leads: firm.leads, output: firm.output)
+                ))
         }
         keyed.sort { a, b in
             if a.order != b.order { return a.order < b.order }

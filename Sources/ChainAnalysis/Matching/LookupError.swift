@@ -37,7 +37,9 @@ public struct LookupError: Error, Sendable, Equatable {
     /// (when nothing is near and the choices are few).
     public var near: Bool
 
-    public init(kind: Kind, field: String, query: String, candidates: [Candidate], ambiguous: Bool = false, near: Bool = true) {
+    public init(
+        kind: Kind, field: String, query: String, candidates: [Candidate], ambiguous: Bool = false, near: Bool = true
+    ) {
         self.kind = kind
         self.field = field
         self.query = query
@@ -58,14 +60,17 @@ public struct LookupError: Error, Sendable, Equatable {
     /// (`lookup.<kind>.hint`; none for a zone).
     public var hint: Message? {
         if ambiguous { return Message("lookup.\(kind.rawValue).ambiguous.hint") }
-        if !candidates.isEmpty { return Message(near ? "lookup.didYouMean" : "lookup.choices", ["candidates": candidateList]) }
+        if !candidates.isEmpty {
+            return Message(near ? "lookup.didYouMean" : "lookup.choices", ["candidates": candidateList])
+        }
         return kind == .zone ? nil : Message("lookup.\(kind.rawValue).hint")
     }
 
     private var candidateList: Message.Argument {
-        .list(candidates.map { c in
-            c.name.map { .message(Message("lookup.named", ["id": .text(c.id), "name": .text($0)])) } ?? .text(c.id)
-        }, limit: 10)
+        .list(
+            candidates.map { c in
+                c.name.map { .message(Message("lookup.named", ["id": .text(c.id), "name": .text($0)])) } ?? .text(c.id)
+            }, limit: 10)
     }
 }
 
@@ -89,8 +94,10 @@ extension Park {
             return try firm(matching: query)
         } catch {
             if !error.candidates.isEmpty {
-                throw LookupError(kind: .firm, field: field, query: query,
-                                  candidates: error.candidates.map { LookupError.Candidate(id: $0.id, name: $0.name) }, ambiguous: true)
+                throw LookupError(
+                    kind: .firm, field: field, query: query,
+                    candidates: error.candidates.map { LookupError.Candidate(id: $0.id, name: $0.name) },
+                    ambiguous: true)
             }
             let q = query.trimmingCharacters(in: .whitespaces)
             var near: [(firm: Firm, distance: Int)] = []
@@ -102,8 +109,9 @@ extension Park {
                 }
             }
             near.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.firm.id < $1.firm.id }
-            throw LookupError(kind: .firm, field: field, query: query,
-                              candidates: near.prefix(3).map { LookupError.Candidate(id: $0.firm.id, name: $0.firm.name) })
+            throw LookupError(
+                kind: .firm, field: field, query: query,
+                candidates: near.prefix(3).map { LookupError.Candidate(id: $0.firm.id, name: $0.firm.name) })
         }
     }
 
@@ -121,7 +129,8 @@ extension Park {
     /// - Throws: ``LookupError`` with the nearest chain ids (every chain when few).
     public func lookupChain(_ id: String, field: String) throws(LookupError) -> Chain {
         if let c = chains.first(where: { $0.id == id }) ?? chains.first(where: { $0.name == id }) { return c }
-        let (candidates, near) = NameDistance.closest(id, chains.flatMap { [$0.id, $0.name] }, fallback: chains.map(\.id))
+        let (candidates, near) = NameDistance.closest(
+            id, chains.flatMap { [$0.id, $0.name] }, fallback: chains.map(\.id))
         throw LookupError(kind: .chain, field: field, query: id, candidates: candidates, near: near)
     }
 
@@ -162,7 +171,9 @@ enum NameDistance {
 
     /// The names within tolerance, nearest first (at most 3; `near` true); when none is near
     /// and there are at most 12 names in all, `fallback` (the list to choose from).
-    static func closest(_ q: String, _ names: [String], fallback: [String]) -> (candidates: [LookupError.Candidate], near: Bool) {
+    static func closest(_ q: String, _ names: [String], fallback: [String]) -> (
+        candidates: [LookupError.Candidate], near: Bool
+    ) {
         var seen = Set<String>()
         let near = names.map { ($0, distance(q, $0)) }.filter { $0.1 <= tolerance(q) && seen.insert($0.0).inserted }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }

@@ -98,7 +98,9 @@ extension MatchIndex {
                     if index.inPark[f] {
                         var list: [(ScoredCandidate, MatchDirection)] = []
                         for d in [MatchDirection.upstream, .capability] where m.value.directions.contains(d) {
-                            for c in index.candidates(for: Int32(f), direction: d, options: m.value, workspace: &ws) { list.append((c, d)) }
+                            for c in index.candidates(for: Int32(f), direction: d, options: m.value, workspace: &ws) {
+                                list.append((c, d))
+                            }
                         }
                         writer[f] = list
                     }
@@ -227,12 +229,14 @@ extension MatchIndex {
             total += pairs[k].weight
             let (c, d, f) = pairInfo[k]
             let s = suggestion(for: f, direction: d, c)
-            meetings.append(MatchAgenda.Meeting(
-                requester: s.requester, requesterName: park.firms[Int(f)].name, offerer: s.offerer,
-                offererName: s.candidateName, suggestion: s))
+            meetings.append(
+                MatchAgenda.Meeting(
+                    requester: s.requester, requesterName: park.firms[Int(f)].name, offerer: s.offerer,
+                    offererName: s.candidateName, suggestion: s))
         }
         return MatchAgenda(
-            meetings: meetings, candidatePairs: pairs.count, total: Double(total) / 1e6, greedyTotal: Double(greedyTotal) / 1e6,
+            meetings: meetings, candidatePairs: pairs.count, total: Double(total) / 1e6,
+            greedyTotal: Double(greedyTotal) / 1e6,
             greedyMeetings: greedyCount, upperBound: Double(upper) / 1e6, perFirm: b)
     }
 }

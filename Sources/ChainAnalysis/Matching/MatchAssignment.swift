@@ -49,7 +49,8 @@ public enum MatchAssignment {
         var valid = [Bool](repeating: false, count: pairs.count)
         var seenPair = Set<Int64>()
         for (k, p) in pairs.enumerated() {
-            guard p.weight > 0, Int(p.requester) >= 0, Int(p.requester) < nr, Int(p.offerer) >= 0, Int(p.offerer) < no else { continue }
+            guard p.weight > 0, Int(p.requester) >= 0, Int(p.requester) < nr, Int(p.offerer) >= 0, Int(p.offerer) < no
+            else { continue }
             guard seenPair.insert(Int64(p.requester) << 32 | Int64(p.offerer)).inserted else { continue }
             valid[k] = true
             start[Int(p.requester) + 1] += 1
@@ -57,7 +58,7 @@ public enum MatchAssignment {
         for r in 0..<nr { start[r + 1] += start[r] }
         var fill = Array(start.dropLast())
         var edgeOff = [Int32](repeating: 0, count: start[nr])
-        var edgeCost = [Int64](repeating: 0, count: start[nr])   // −w
+        var edgeCost = [Int64](repeating: 0, count: start[nr])  // −w
         var edgeInput = [Int](repeating: 0, count: start[nr])
         var edgeReq = [Int32](repeating: 0, count: start[nr])
         for (k, p) in pairs.enumerated() where valid[k] {
@@ -69,7 +70,7 @@ public enum MatchAssignment {
             edgeReq[e] = p.requester
         }
         var matched = [Bool](repeating: false, count: edgeOff.count)
-        var matchedAt = [[Int32]](repeating: [], count: no)   // matched edge ids per offerer
+        var matchedAt = [[Int32]](repeating: [], count: no)  // matched edge ids per offerer
         var used = [Int](repeating: 0, count: no)
 
         // Initial potentials: a feasible dual for the acyclic start.
@@ -86,8 +87,9 @@ public enum MatchAssignment {
         var dist = [Int64](repeating: 0, count: nodes)
         var done = [Bool](repeating: false, count: nodes)
         var mark = [UInt32](repeating: 0, count: nodes)
-        var parentEdge = [Int32](repeating: -1, count: nodes)   // for offerers: forward edge; for requesters: reverse edge
-        var parentT: Int32 = -1                                // node before t
+        // for offerers: forward edge; for requesters: reverse edge
+        var parentEdge = [Int32](repeating: -1, count: nodes)
+        var parentT: Int32 = -1  // node before t
         var stamp: UInt32 = 0
         var heap = Heap<QueuedNode>()
         var finalized: [Int32] = []
@@ -194,7 +196,9 @@ public enum MatchAssignment {
         var seenPair = Set<Int64>()
         for k in order {
             let p = pairs[k]
-            guard p.weight > 0, Int(p.requester) < left.count, Int(p.offerer) < leftO.count, p.requester >= 0, p.offerer >= 0 else { continue }
+            guard p.weight > 0, Int(p.requester) < left.count, Int(p.offerer) < leftO.count, p.requester >= 0,
+                p.offerer >= 0
+            else { continue }
             guard left[Int(p.requester)] > 0, leftO[Int(p.offerer)] > 0 else { continue }
             guard seenPair.insert(Int64(p.requester) << 32 | Int64(p.offerer)).inserted else { continue }
             left[Int(p.requester)] -= 1

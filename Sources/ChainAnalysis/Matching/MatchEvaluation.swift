@@ -51,7 +51,10 @@ public struct MatchEvaluation: Sendable, Encodable {
         public var mrr: Double
 
         enum CodingKeys: String, CodingKey {
-            case method, direction, queries, precision = "precisionAtK", recall = "recallAtK", mrr
+            case method, direction, queries
+            case precision = "precisionAtK"
+            case recall = "recallAtK"
+            case mrr
         }
     }
 
@@ -104,7 +107,8 @@ public struct MatchEvaluation: Sendable, Encodable {
         var downstreamTruth: [Int32: Set<Int32>] = [:]
         for i in eligible.prefix(hideCount) {
             let l = park.links[i]
-            guard let s = firmIndex[l.supplier], let b = firmIndex[l.buyer], !still.contains(Int64(s) << 32 | Int64(b)) else { continue }
+            guard let s = firmIndex[l.supplier], let b = firmIndex[l.buyer], !still.contains(Int64(s) << 32 | Int64(b))
+            else { continue }
             upstreamTruth[b, default: []].insert(s)
             downstreamTruth[s, default: []].insert(b)
         }
@@ -116,7 +120,9 @@ public struct MatchEvaluation: Sendable, Encodable {
             }
         }
         let bySupplying = order { v in g.outEdgeRange(of: v).reduce(0) { $0 + (g.layers[$1] == .supply ? 1 : 0) } }
-        let byBuying = order { v in g.inEdgeRange(of: v).reduce(0) { $0 + (g.layers[Int(g.inEdges[$1])] == .supply ? 1 : 0) } }
+        let byBuying = order { v in
+            g.inEdgeRange(of: v).reduce(0) { $0 + (g.layers[Int(g.inEdges[$1])] == .supply ? 1 : 0) }
+        }
 
         var ws = MatchWorkspace(index)
         var cnCount = [Int32](repeating: 0, count: index.nodeCount)
@@ -141,7 +147,9 @@ public struct MatchEvaluation: Sendable, Encodable {
                 // Partners still linked in this direction, and the firm itself.
                 var partners = Set<Int32>([q])
                 if direction == .upstream {
-                    for p in g.inEdgeRange(of: q) where g.layers[Int(g.inEdges[p])] == .supply { partners.insert(g.inSources[p]) }
+                    for p in g.inEdgeRange(of: q) where g.layers[Int(g.inEdges[p])] == .supply {
+                        partners.insert(g.inSources[p])
+                    }
                 } else {
                     for e in g.outEdgeRange(of: q) where g.layers[e] == .supply { partners.insert(g.outTargets[e]) }
                 }
@@ -149,7 +157,8 @@ public struct MatchEvaluation: Sendable, Encodable {
                     var ranked: [Int32] = []
                     switch method {
                     case "full":
-                        ranked = index.candidates(for: q, direction: direction, options: match, workspace: &ws).map(\.node)
+                        ranked = index.candidates(for: q, direction: direction, options: match, workspace: &ws).map(
+                            \.node)
                     case "random":
                         var chosen = Set<Int32>()
                         var attempts = 0
@@ -180,7 +189,9 @@ public struct MatchEvaluation: Sendable, Encodable {
                             }
                         }
                         var scored: [(Int32, Int32)] = []
-                        for w in cnTouched where Int(w) < n && !partners.contains(w) { scored.append((w, cnCount[Int(w)])) }
+                        for w in cnTouched where Int(w) < n && !partners.contains(w) {
+                            scored.append((w, cnCount[Int(w)]))
+                        }
                         for w in cnTouched { cnCount[Int(w)] = 0 }
                         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                         ranked = scored.prefix(match.top).map(\.0)
@@ -203,9 +214,10 @@ public struct MatchEvaluation: Sendable, Encodable {
             }
             let count = Double(max(1, queries.count))
             for (m, method) in Self.methods.enumerated() {
-                rows.append(Row(
-                    method: method, direction: direction, queries: queries.count, precision: sums[m][0] / count,
-                    recall: sums[m][1] / count, mrr: sums[m][2] / count))
+                rows.append(
+                    Row(
+                        method: method, direction: direction, queries: queries.count, precision: sums[m][0] / count,
+                        recall: sums[m][1] / count, mrr: sums[m][2] / count))
             }
         }
         self.rows = rows
@@ -219,7 +231,9 @@ public struct MatchEvaluation: Sendable, Encodable {
     /// MatchEvaluation.metrics(ranked: [5, 3, 9], relevant: [3, 7], k: 2)
     /// // precision 0.5, recall 0.5, reciprocal rank 0.5
     /// ```
-    public static func metrics(ranked: [Int32], relevant: Set<Int32>, k: Int) -> (precision: Double, recall: Double, reciprocalRank: Double) {
+    public static func metrics(ranked: [Int32], relevant: Set<Int32>, k: Int) -> (
+        precision: Double, recall: Double, reciprocalRank: Double
+    ) {
         let k = max(1, k)
         var hits = 0
         for v in ranked.prefix(k) where relevant.contains(v) { hits += 1 }

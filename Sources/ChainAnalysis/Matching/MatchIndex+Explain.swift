@@ -19,7 +19,9 @@ extension MatchIndex {
             if item.need >= 0 {
                 let need = park.needs[Int(item.need)]
                 needId = need.id
-                wantedTexts = direction == .capability && !need.tags.isEmpty ? need.tags : need.tags + (need.product.map { [$0] } ?? [])
+                wantedTexts =
+                    direction == .capability && !need.tags.isEmpty
+                    ? need.tags : need.tags + (need.product.map { [$0] } ?? [])
             } else {
                 wantedTexts = setText[Int(item.set)]
             }
@@ -30,9 +32,12 @@ extension MatchIndex {
         case .capability: offerTexts = isFirm ? park.firms[Int(c.node)].capabilities : [candidateName]
         }
         let wantedConcepts = Set(concepts(wantedSet).map { conceptNames[Int($0)] })
-        let offer = offerTexts.first { !wantedConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? offerTexts.first ?? ""
+        let offer =
+            offerTexts.first { !wantedConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? offerTexts.first ?? ""
         let offerConcepts = Set(vocabulary.concepts(of: offer))
-        let wanted = wantedTexts.first { !offerConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? wantedTexts.first ?? ""
+        let wanted =
+            wantedTexts.first { !offerConcepts.isDisjoint(with: vocabulary.concepts(of: $0)) } ?? wantedTexts.first
+            ?? ""
         let channels = trustChannels(firm, c.node)
 
         // The sentence, as clauses of named parts (at most five: what is offered, what is
@@ -41,18 +46,25 @@ extension MatchIndex {
         let requesterName = direction == .downstream ? candidateName : f.name
         let providerName = direction == .downstream ? f.name : candidateName
         if !offer.isEmpty {
-            clauses.append(Message(direction == .capability ? "match.why.offers" : "match.why.makes",
-                                   ["provider": .text(providerName), "offer": .text(offer)]))
+            clauses.append(
+                Message(
+                    direction == .capability ? "match.why.offers" : "match.why.makes",
+                    ["provider": .text(providerName), "offer": .text(offer)]))
         }
         if !wanted.isEmpty {
-            clauses.append(Message(needId != nil ? "match.why.needs" : "match.why.buys",
-                                   ["requester": .text(requesterName), "wanted": .text(wanted)]))
+            clauses.append(
+                Message(
+                    needId != nil ? "match.why.needs" : "match.why.buys",
+                    ["requester": .text(requesterName), "wanted": .text(wanted)]))
         }
         if c.score.template == 1 {
             let supplier = direction == .downstream ? firm : c.node
             let buyer = direction == .downstream ? c.node : firm
             if let link = feedingStages(supplier: supplier, buyer: buyer) {
-                clauses.append(Message("match.why.feeds", ["from": .text(stageNames[Int(link.0)]), "to": .text(stageNames[Int(link.1)])]))
+                clauses.append(
+                    Message(
+                        "match.why.feeds",
+                        ["from": .text(stageNames[Int(link.0)]), "to": .text(stageNames[Int(link.1)])]))
             }
         }
         if let first = channels.first { clauses.append(first.message) }
@@ -66,7 +78,8 @@ extension MatchIndex {
         var arguments: [String: Message.Argument] = [:]
         for (i, clause) in clauses.prefix(5).enumerated() { arguments["c\(i + 1)"] = .message(clause) }
         return MatchSuggestion(
-            firm: f.id, direction: direction, candidate: candidateId, candidateName: candidateName, candidateIsFirm: isFirm,
+            firm: f.id, direction: direction, candidate: candidateId, candidateName: candidateName,
+            candidateIsFirm: isFirm,
             need: needId, offer: offer, wanted: wanted, score: c.score, channels: channels,
             explanation: Message("match.why.\(min(clauses.count, 5))", arguments))
     }
@@ -105,7 +118,8 @@ extension MatchIndex {
             for e in g.outEdgeRange(of: x) where g.layers[e] == .pairing && sideB.contains(g.outTargets[e]) {
                 result.append(MatchChannel(kind: .pairing, name: name(of: x), partner: name(of: g.outTargets[e])))
             }
-            for p in g.inEdgeRange(of: x) where g.layers[Int(g.inEdges[p])] == .pairing && sideB.contains(g.inSources[p]) {
+            for p in g.inEdgeRange(of: x)
+            where g.layers[Int(g.inEdges[p])] == .pairing && sideB.contains(g.inSources[p]) {
                 result.append(MatchChannel(kind: .pairing, name: name(of: g.inSources[p]), partner: name(of: x)))
             }
         }

@@ -29,7 +29,9 @@ extension MatchIndex {
     /// ```
     /// - Complexity: per finding one ``stageCandidates(stage:outside:top:)`` and, for firm
     ///   findings, one upstream query.
-    public func gapFills(_ report: GapReport, outside: Park? = nil, top: Int = 5, maxFindings: Int = 20) -> [MatchGapFill] {
+    public func gapFills(_ report: GapReport, outside: Park? = nil, top: Int = 5, maxFindings: Int = 20)
+        -> [MatchGapFill]
+    {
         var ws = MatchWorkspace(self)
         var options = MatchOptions()
         options.directions = [.upstream]
@@ -45,10 +47,11 @@ extension MatchIndex {
             if let firm, let node = graph.node(ofFirm: firm) {
                 suppliers = matches(forNode: node, options: options, workspace: &ws).suggestions
             }
-            result.append(MatchGapFill(
-                place: p.id, rule: f.rule, level: f.severity.level, stage: stage, firm: firm,
-                stageCandidates: stage.map { stageCandidates(stage: $0, outside: outside, top: top) } ?? [],
-                suppliers: suppliers))
+            result.append(
+                MatchGapFill(
+                    place: p.id, rule: f.rule, level: f.severity.level, stage: stage, firm: firm,
+                    stageCandidates: stage.map { stageCandidates(stage: $0, outside: outside, top: top) } ?? [],
+                    suppliers: suppliers))
         }
         return result
     }

@@ -1,3 +1,6 @@
+import ChainModel
+import Foundation
+
 /// A firm that could fill a gap at a stage (补链): work in the stage, or supply what its firms
 /// supply.
 public struct StageCandidate: Sendable, Equatable, Encodable {
@@ -55,7 +58,8 @@ extension MatchIndex {
         var seenText = Set<String>()
         for t in texts where seenText.insert(t).inserted { unique.append(t) }
         let wanted = Set(vocabulary.concepts(of: unique).filter { !$0.hasPrefix("=") || unique.count == 1 })
-        func score(products: [String], output: Double?, sameStage: Bool) -> (fit: Double, offer: String, score: Double) {
+        func score(products: [String], output: Double?, sameStage: Bool) -> (fit: Double, offer: String, score: Double)
+        {
             var best = 0.0
             var offer = ""
             for p in products {
@@ -81,9 +85,11 @@ extension MatchIndex {
                 let firm = park.firms[Int(f)]
                 let r = score(products: firm.products, output: firm.output, sameStage: false)
                 guard r.fit > 0 else { continue }
-                result.append(StageCandidate(
-                    firm: firm.id, firmName: firm.name, inPark: true, fit: r.fit, sameStage: false, output: firm.output,
-                    offer: r.offer, score: r.score))
+                result.append(
+                    StageCandidate(
+                        firm: firm.id, firmName: firm.name, inPark: true, fit: r.fit, sameStage: false,
+                        output: firm.output,
+                        offer: r.offer, score: r.score))
             }
         }
         if let outside {
@@ -91,9 +97,11 @@ extension MatchIndex {
                 let same = firm.stages.contains(stage)
                 let r = score(products: firm.products, output: firm.output, sameStage: same)
                 guard r.fit > 0 else { continue }
-                result.append(StageCandidate(
-                    firm: firm.id, firmName: firm.name, inPark: false, fit: r.fit, sameStage: same, output: firm.output,
-                    offer: r.offer, score: r.score))
+                result.append(
+                    StageCandidate(
+                        firm: firm.id, firmName: firm.name, inPark: false, fit: r.fit, sameStage: same,
+                        output: firm.output,
+                        offer: r.offer, score: r.score))
             }
         }
         // Stable order: score, then in-park first, then output (largest first), then the order
@@ -108,6 +116,3 @@ extension MatchIndex {
         return ordered.prefix(max(0, top)).map(\.element)
     }
 }
-
-import Foundation
-import ChainModel

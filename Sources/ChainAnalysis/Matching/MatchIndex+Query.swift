@@ -1,15 +1,15 @@
 import ChainGraph
-import Foundation
 import ChainModel
+import Foundation
 
 /// A scored candidate before it becomes a ``MatchSuggestion``.
 struct ScoredCandidate: Sendable {
     var node: Int32
-    var item: Int32        // index into supplyItems/capabilityItems of the matched item, -1 none
-    var itemOwner: Int32   // whose item (the firm, or the candidate for downstream)
+    var item: Int32  // index into supplyItems/capabilityItems of the matched item, -1 none
+    var itemOwner: Int32  // whose item (the firm, or the candidate for downstream)
     var score: MatchScore
-    var raw: Double        // personalized PageRank
-    var links: Int         // track record: active links as supplier (upstream) or buyer (downstream)
+    var raw: Double  // personalized PageRank
+    var links: Int  // track record: active links as supplier (upstream) or buyer (downstream)
 }
 
 extension MatchIndex {
@@ -17,9 +17,13 @@ extension MatchIndex {
     ///
     /// - Throws: `FirmLookupError` when no firm or several firms match.
     /// - Complexity: see ``matches(forNode:options:workspace:)``, plus O(F) for the lookup by name.
-    public func matches(forFirm query: String, options: MatchOptions = MatchOptions()) throws(FirmLookupError) -> FirmMatches {
+    public func matches(forFirm query: String, options: MatchOptions = MatchOptions()) throws(FirmLookupError)
+        -> FirmMatches
+    {
         let firm = try park.firm(matching: query)
-        guard let node = graph.node(ofFirm: firm.id) else { return FirmMatches(firm: firm.id, firmName: firm.name, suggestions: []) }
+        guard let node = graph.node(ofFirm: firm.id) else {
+            return FirmMatches(firm: firm.id, firmName: firm.name, suggestions: [])
+        }
         var ws = MatchWorkspace(self)
         return matches(forNode: node, options: options, workspace: &ws)
     }
@@ -52,7 +56,8 @@ extension MatchIndex {
                 }
             }
         }
-        return FirmMatches(firm: park.firms[Int(firm)].id, firmName: park.firms[Int(firm)].name, suggestions: all, outside: outside)
+        return FirmMatches(
+            firm: park.firms[Int(firm)].id, firmName: park.firms[Int(firm)].name, suggestions: all, outside: outside)
     }
 
     /// Whether a node is a firm outside the park (organizations count as local: the park's
@@ -63,7 +68,9 @@ extension MatchIndex {
     /// The best `options.top` scored candidates of one direction, best first (ties by node).
     /// With ``MatchOutside/separate`` (the default) the best `top` in-park candidates come
     /// first, then the best `top` outside firms: local first (就近配套).
-    func candidates(for firm: Int32, direction: MatchDirection, options: MatchOptions, workspace ws: inout MatchWorkspace) -> [ScoredCandidate] {
+    func candidates(
+        for firm: Int32, direction: MatchDirection, options: MatchOptions, workspace ws: inout MatchWorkspace
+    ) -> [ScoredCandidate] {
         let stamp = ws.nextStamp()
         let top = max(0, options.top)
         guard top > 0, Int(firm) < firmCount else { return [] }
@@ -76,7 +83,9 @@ extension MatchIndex {
         ws.excluded[Int(firm)] = stamp
         switch direction {
         case .upstream:
-            for p in g.inEdgeRange(of: firm) where g.layers[Int(g.inEdges[p])] == .supply { ws.excluded[Int(g.inSources[p])] = stamp }
+            for p in g.inEdgeRange(of: firm) where g.layers[Int(g.inEdges[p])] == .supply {
+                ws.excluded[Int(g.inSources[p])] = stamp
+            }
         case .downstream:
             for e in g.outEdgeRange(of: firm) where g.layers[e] == .supply { ws.excluded[Int(g.outTargets[e])] = stamp }
         case .capability:
@@ -116,7 +125,8 @@ extension MatchIndex {
             switch direction {
             case .upstream:
                 guard isFirm else { return }
-                for it in Int(supplyItemStart[Int(firm)])..<Int(supplyItemStart[Int(firm) + 1]) where usable(supplyItems[it], options) {
+                for it in Int(supplyItemStart[Int(firm)])..<Int(supplyItemStart[Int(firm) + 1])
+                where usable(supplyItems[it], options) {
                     let c = coverage(need: supplyItems[it].set, offer: productSet[vi])
                     if c > fit {  // needs come first, so they win ties
                         fit = c
@@ -126,7 +136,8 @@ extension MatchIndex {
             case .downstream:
                 guard isFirm else { return }
                 owner = v
-                for it in Int(supplyItemStart[vi])..<Int(supplyItemStart[vi + 1]) where usable(supplyItems[it], options) {
+                for it in Int(supplyItemStart[vi])..<Int(supplyItemStart[vi + 1]) where usable(supplyItems[it], options)
+                {
                     let c = coverage(need: supplyItems[it].set, offer: productSet[Int(firm)])
                     if c > fit {
                         fit = c
@@ -134,7 +145,8 @@ extension MatchIndex {
                     }
                 }
             case .capability:
-                for it in Int(capabilityItemStart[Int(firm)])..<Int(capabilityItemStart[Int(firm) + 1]) where usable(capabilityItems[it], options) {
+                for it in Int(capabilityItemStart[Int(firm)])..<Int(capabilityItemStart[Int(firm) + 1])
+                where usable(capabilityItems[it], options) {
                     let c = coverage(need: capabilityItems[it].set, offer: offerSet[vi])
                     if c > fit {
                         fit = c
@@ -166,7 +178,9 @@ extension MatchIndex {
             }
             // Capacity against the size of the need.
             var ratio = -1.0
-            let needIndex: Int32 = item < 0 ? -1 : (direction == .capability ? capabilityItems[Int(item)].need : supplyItems[Int(item)].need)
+            let needIndex: Int32 =
+                item < 0
+                ? -1 : (direction == .capability ? capabilityItems[Int(item)].need : supplyItems[Int(item)].need)
             let quantity = needIndex >= 0 ? park.needs[Int(needIndex)].quantity ?? -1 : -1
             let provider = direction == .downstream ? Int(firm) : vi
             let requester = direction == .downstream ? vi : Int(firm)
@@ -196,9 +210,11 @@ extension MatchIndex {
             } else if isFirm && direction == .downstream {
                 for p in g.inEdgeRange(of: v) where g.layers[Int(g.inEdges[p])] == .supply { links += 1 }
             }
-            found.append(ScoredCandidate(
-                node: v, item: item, itemOwner: owner, score: score, raw: options.weights.proximity > 0 ? ws.pageRank(v) : 0,
-                links: links))
+            found.append(
+                ScoredCandidate(
+                    node: v, item: item, itemOwner: owner, score: score,
+                    raw: options.weights.proximity > 0 ? ws.pageRank(v) : 0,
+                    links: links))
         }
 
         let limit = max(1, options.scanLimit)
@@ -207,7 +223,8 @@ extension MatchIndex {
         }
         switch direction {
         case .upstream:
-            for it in Int(supplyItemStart[Int(firm)])..<Int(supplyItemStart[Int(firm) + 1]) where usable(supplyItems[it], options) {
+            for it in Int(supplyItemStart[Int(firm)])..<Int(supplyItemStart[Int(firm) + 1])
+            where usable(supplyItems[it], options) {
                 for c in concepts(supplyItems[it].set) {
                     for k in head(makersStart, Int(c)) { consider(makers[k]) }
                 }
@@ -217,7 +234,8 @@ extension MatchIndex {
                 for k in head(buyersStart, Int(c)) { consider(buyers[k]) }
             }
         case .capability:
-            for it in Int(capabilityItemStart[Int(firm)])..<Int(capabilityItemStart[Int(firm) + 1]) where usable(capabilityItems[it], options) {
+            for it in Int(capabilityItemStart[Int(firm)])..<Int(capabilityItemStart[Int(firm) + 1])
+            where usable(capabilityItems[it], options) {
                 for c in concepts(capabilityItems[it].set) {
                     for k in Int(offerersStart[Int(c)])..<Int(offerersStart[Int(c) + 1]) { consider(offerers[k]) }
                 }
@@ -258,7 +276,9 @@ extension MatchIndex {
             let s = c.score
             c.score = MatchScore(
                 fit: s.fit, template: s.template, proximity: prox, locality: s.locality, capacity: s.capacity,
-                leader: s.leader, record: direction == .capability ? nil : (mostLinks > 0 ? (Double(c.links) / Double(mostLinks)).squareRoot() : 0),
+                leader: s.leader,
+                record: direction == .capability
+                    ? nil : (mostLinks > 0 ? (Double(c.links) / Double(mostLinks)).squareRoot() : 0),
                 weights: options.weights)
             if separate && isOutside(c.node) {
                 keep(c, in: &keptOutside)

@@ -49,13 +49,16 @@ extension MatchIndex {
     ///   of those concepts + C·K) for C concepts offered in the park and K keywords each — never
     ///   a pass over all firms.
     public func unanswered(
-        forNode firm: Int32, directions: Set<MatchDirection>, answered: Set<String>, options: MatchOptions, outside: [Firm] = []
+        forNode firm: Int32, directions: Set<MatchDirection>, answered: Set<String>, options: MatchOptions,
+        outside: [Firm] = []
     ) -> [UnansweredNeed] {
         guard Int(firm) < firmCount else { return [] }
         var result: [UnansweredNeed] = []
         var outsideConcepts: [(products: Set<String>, capabilities: Set<String>)] = []
         if !outside.isEmpty {
-            outsideConcepts = outside.map { (Set(vocabulary.concepts(of: $0.products)), Set(vocabulary.concepts(of: $0.capabilities))) }
+            outsideConcepts = outside.map {
+                (Set(vocabulary.concepts(of: $0.products)), Set(vocabulary.concepts(of: $0.capabilities)))
+            }
         }
         for direction in [MatchDirection.upstream, .capability] where directions.contains(direction) {
             let start = direction == .upstream ? supplyItemStart : capabilityItemStart
@@ -79,7 +82,8 @@ extension MatchIndex {
                 }
                 let names = Set(cs.map { conceptNames[Int($0)] })
                 var fromFile = 0
-                for o in outsideConcepts where !names.isDisjoint(with: direction == .upstream ? o.products : o.capabilities) {
+                for o in outsideConcepts
+                where !names.isDisjoint(with: direction == .upstream ? o.products : o.capabilities) {
                     fromFile += 1
                 }
                 // Responders of needs with the same concepts, the need's own first.
@@ -88,35 +92,50 @@ extension MatchIndex {
                 for c in cs {
                     for r in respondersByConcept[c] ?? [] where !responders.contains(r) { responders.append(r) }
                 }
-                let wanted = direction == .capability && !need.tags.isEmpty
-                    ? need.tags.joined(separator: "/") : ((need.product.map { [$0] } ?? []) + need.tags).joined(separator: "/")
+                let wanted =
+                    direction == .capability && !need.tags.isEmpty
+                    ? need.tags.joined(separator: "/")
+                    : ((need.product.map { [$0] } ?? []) + need.tags).joined(separator: "/")
                 let nearest = inside.isEmpty ? nearestOffer(to: wanted, direction: direction, excluding: Set(cs)) : nil
                 var clauses: [Message] = []
                 if inside.isEmpty {
                     clauses.append(Message("match.empty.noInPark", ["wanted": .text(wanted)]))
                 } else {
-                    clauses.append(Message("match.empty.leftOut", ["wanted": .text(wanted), "count": .integer(inside.count)]))
+                    clauses.append(
+                        Message("match.empty.leftOut", ["wanted": .text(wanted), "count": .integer(inside.count)]))
                 }
                 let outsideCount = away.count + fromFile
-                clauses.append(outsideCount > 0
-                    ? Message("match.empty.outside", ["count": .integer(outsideCount)])
-                    : Message("match.empty.noOutside"))
+                clauses.append(
+                    outsideCount > 0
+                        ? Message("match.empty.outside", ["count": .integer(outsideCount)])
+                        : Message("match.empty.noOutside"))
                 if !responders.isEmpty {
-                    clauses.append(Message("match.empty.responders", [
-                        "count": .integer(responders.count), "names": .list(responders.map { .text($0) }, limit: 5),
-                    ]))
+                    clauses.append(
+                        Message(
+                            "match.empty.responders",
+                            [
+                                "count": .integer(responders.count),
+                                "names": .list(responders.map { .text($0) }, limit: 5),
+                            ]))
                 }
                 if let nearest {
-                    clauses.append(Message("match.empty.nearest", [
-                        "word": .text(nearest.word), "example": .text(nearest.example), "count": .integer(nearest.offerers),
-                    ]))
+                    clauses.append(
+                        Message(
+                            "match.empty.nearest",
+                            [
+                                "word": .text(nearest.word), "example": .text(nearest.example),
+                                "count": .integer(nearest.offerers),
+                            ]))
                 }
                 var arguments: [String: Message.Argument] = [:]
                 for (i, c) in clauses.enumerated() { arguments["c\(i + 1)"] = .message(c) }
-                result.append(UnansweredNeed(
-                    need: need.id, direction: direction, wanted: wanted, concepts: names.sorted(), inParkOffers: inside.count,
-                    outsideOffers: outsideCount, candidateFileOffers: fromFile, responders: responders, nearest: nearest,
-                    reason: Message("match.why.\(clauses.count)", arguments)))
+                result.append(
+                    UnansweredNeed(
+                        need: need.id, direction: direction, wanted: wanted, concepts: names.sorted(),
+                        inParkOffers: inside.count,
+                        outsideOffers: outsideCount, candidateFileOffers: fromFile, responders: responders,
+                        nearest: nearest,
+                        reason: Message("match.why.\(clauses.count)", arguments)))
             }
         }
         return result
@@ -131,7 +150,8 @@ extension MatchIndex {
     /// The concept with in-park offerers (makers for upstream) whose words share the most
     /// characters with `text` (Dice coefficient of the character sets); ties: more offerers,
     /// then concept order.
-    func nearestOffer(to text: String, direction: MatchDirection, excluding: Set<Int32>) -> UnansweredNeed.NearestOffer? {
+    func nearestOffer(to text: String, direction: MatchDirection, excluding: Set<Int32>) -> UnansweredNeed.NearestOffer?
+    {
         let wanted = Set(text.lowercased().filter { !MatchVocabulary.tokenSeparators.contains($0) })
         guard !wanted.isEmpty else { return nil }
         let listStart = direction == .upstream ? makersStart : offerersStart
@@ -148,7 +168,9 @@ extension MatchIndex {
             }
             guard inPark > 0 else { continue }
             let conceptName = conceptNames[c]
-            let words = conceptName.hasPrefix("=") ? [String(conceptName.dropFirst())] : keywordsOf[conceptName] ?? [conceptName]
+            let words =
+                conceptName.hasPrefix("=")
+                ? [String(conceptName.dropFirst())] : keywordsOf[conceptName] ?? [conceptName]
             for w in words {
                 let chars = Set(w.lowercased())
                 let shared = chars.intersection(wanted).count
@@ -162,7 +184,8 @@ extension MatchIndex {
                 }
                 if better {
                     best = UnansweredNeed.NearestOffer(
-                        concept: conceptName, word: w, offerers: inPark, example: self.name(of: first), similarity: dice)
+                        concept: conceptName, word: w, offerers: inPark, example: self.name(of: first), similarity: dice
+                    )
                 }
             }
         }

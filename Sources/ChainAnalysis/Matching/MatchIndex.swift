@@ -43,21 +43,21 @@ public struct MatchIndex: Sendable {
     let setText: [[String]]
 
     // Per firm.
-    let productSet: [Int32]          // firm → set of its products (-1 none)
-    let offerSet: [Int32]            // node → set of its capabilities (-1 none)
-    let supplyItemStart: [Int32]     // firm → supply items (needs of kind supply, products bought)
+    let productSet: [Int32]  // firm → set of its products (-1 none)
+    let offerSet: [Int32]  // node → set of its capabilities (-1 none)
+    let supplyItemStart: [Int32]  // firm → supply items (needs of kind supply, products bought)
     let supplyItems: [Item]
-    let capabilityItemStart: [Int32] // firm → capability items (needs of kind capability, finance, service, talent)
+    let capabilityItemStart: [Int32]  // firm → capability items (needs of kind capability, finance, service, talent)
     let capabilityItems: [Item]
     let firmStageStart: [Int32]
     let firmStages: [Int32]
     let zone: [Int32]
     let inPark: [Bool]
-    let leads: [[Int32]]             // per firm, chain indexes it leads (mostly empty)
+    let leads: [[Int32]]  // per firm, chain indexes it leads (mostly empty)
     let tiedToLeader: [Bool]
-    let output: [Double]             // -1 unknown
-    let capacity: [Double]           // -1 unknown
-    let demandValue: [Double]        // mean value of the firm's active inbound links, -1 unknown
+    let output: [Double]  // -1 unknown
+    let capacity: [Double]  // -1 unknown
+    let demandValue: [Double]  // mean value of the firm's active inbound links, -1 unknown
 
     // Inverted indexes (concept → nodes; makers, buyers and stage firms by output, largest first).
     let makersStart: [Int32]
@@ -241,7 +241,9 @@ public struct MatchIndex: Sendable {
                     if s >= 0 { sItems.append(Item(set: s, need: k)) }
                 case .capability, .finance, .service, .talent:
                     // The tags say what capability; the product is what it is for (a piston line).
-                    let texts = need.tags.isEmpty ? (need.product.map { [$0] } ?? []) + (need.text.map { [$0] } ?? []) : need.tags
+                    let texts =
+                        need.tags.isEmpty
+                        ? (need.product.map { [$0] } ?? []) + (need.text.map { [$0] } ?? []) : need.tags
                     let s = set(of: texts)
                     needSet[Int(k)] = s
                     if s >= 0 { cItems.append(Item(set: s, need: k)) }
@@ -371,7 +373,9 @@ public struct MatchIndex: Sendable {
             if let node = graph.node(of: r), Int(node) >= n { display = orgNames[Int(node) - n] } else { display = r }
             for c in Int(sStart[Int(needSet[k])])..<Int(sStart[Int(needSet[k]) + 1]) {
                 let concept = sConcepts[c]
-                if !(responders[concept]?.contains(display) ?? false) { responders[concept, default: []].append(display) }
+                if !(responders[concept]?.contains(display) ?? false) {
+                    responders[concept, default: []].append(display)
+                }
             }
         }
         respondersByConcept = responders

@@ -47,7 +47,10 @@ public struct MatchWeights: Sendable, Equatable, Encodable {
 
     public init() {}
 
-    public init(fit: Double, template: Double, proximity: Double, locality: Double, capacity: Double, leader: Double, record: Double = 0.40) {
+    public init(
+        fit: Double, template: Double, proximity: Double, locality: Double, capacity: Double, leader: Double,
+        record: Double = 0.40
+    ) {
         self.fit = fit
         self.template = template
         self.proximity = proximity

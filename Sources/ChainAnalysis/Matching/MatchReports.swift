@@ -1,5 +1,5 @@
-import Foundation
 import ChainModel
+import Foundation
 
 // The reports of `chainmap match`: one value per question, each built by one call from a park
 // and its options, `Encodable` with stable keys (JSON) and laid out for people in
@@ -33,13 +33,19 @@ public struct FirmMatchReport: Sendable, Encodable {
     /// - Complexity: one ``MatchIndex`` build, then one query.
     /// `candidates` are outside firms one could attract (a candidates file): they are counted
     /// in the reasons of unanswered needs.
-    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
+    public init(park: Park, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = [])
+        throws(LookupError)
+    {
         let firm = try park.lookupFirm(query, field: "firm")
-        try self.init(index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options, candidates: candidates)
+        try self.init(
+            index: MatchIndex(park: park, vocabulary: options.vocabulary), firm: firm.id, options: options,
+            candidates: candidates)
     }
 
     /// Matches the firm `query` on an index already built.
-    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = []) throws(LookupError) {
+    public init(index: MatchIndex, firm query: String, options: MatchOptions = MatchOptions(), candidates: [Firm] = [])
+        throws(LookupError)
+    {
         let firm = try index.park.lookupFirm(query, field: "firm")
         var result = FirmMatches(firm: firm.id, firmName: firm.name, suggestions: [])
         var unanswered: [UnansweredNeed] = []
@@ -47,7 +53,8 @@ public struct FirmMatchReport: Sendable, Encodable {
             var ws = MatchWorkspace(index)
             result = index.matches(forNode: node, options: options, workspace: &ws)
             unanswered = index.unanswered(
-                forNode: node, directions: options.directions, answered: Set(result.suggestions.compactMap(\.need)), options: options,
+                forNode: node, directions: options.directions, answered: Set(result.suggestions.compactMap(\.need)),
+                options: options,
                 outside: candidates)
         }
         self.unanswered = unanswered
@@ -107,13 +114,16 @@ public struct StageCandidateReport: Sendable, Encodable {
     public var candidates: [StageCandidate]
 
     /// - Throws: ``LookupError`` (field `stage`) when no chain has the stage.
-    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) throws(LookupError) {
+    public init(park: Park, stage: String, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard)
+        throws(LookupError)
+    {
         let found = try park.lookupStage(stage, field: "stage")
         self.park = park.id
         parkName = park.name
         self.stage = found.id
         stageName = found.name
-        candidates = MatchIndex(park: park, vocabulary: vocabulary).stageCandidates(stage: found.id, outside: outside, top: top)
+        candidates = MatchIndex(park: park, vocabulary: vocabulary).stageCandidates(
+            stage: found.id, outside: outside, top: top)
     }
 }
 
@@ -129,7 +139,8 @@ public struct GapFillReport: Sendable, Encodable {
     public init(park: Park, outside: Park? = nil, top: Int = 10, vocabulary: MatchVocabulary = .standard) {
         self.park = park.id
         parkName = park.name
-        findings = MatchIndex(park: park, vocabulary: vocabulary).gapFills(GapReport(park: park), outside: outside, top: top)
+        findings = MatchIndex(park: park, vocabulary: vocabulary).gapFills(
+            GapReport(park: park), outside: outside, top: top)
     }
 }
 
@@ -168,7 +179,9 @@ public struct MatchBenchmark: Sendable, Encodable {
             times.append(Self.seconds(clock.now - t0) * 1000)
         }
         times.sort()
-        func quantile(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        func quantile(_ p: Double) -> Double {
+            times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))]
+        }
         self.park = park.id
         parkName = park.name
         firms = park.firms.count
@@ -233,7 +246,9 @@ extension MatchAgenda {
         var inChain = Set<String>()
         if let chain, let c = park.chains.first(where: { $0.id == chain }) {
             let stages = Set(c.stages.map(\.id))
-            for f in park.firms where f.leads.contains(chain) || f.stages.contains(where: stages.contains) { inChain.insert(f.id) }
+            for f in park.firms where f.leads.contains(chain) || f.stages.contains(where: stages.contains) {
+                inChain.insert(f.id)
+            }
         }
         let firms = Set(park.firms.map(\.id))
         let meetings = agenda.meetings.filter { m in

@@ -37,7 +37,8 @@ public struct MatchScore: Sendable, Equatable, Encodable {
         self.capacity = capacity
         self.leader = leader
         self.record = record
-        var sum = weights.fit * fit + weights.proximity * proximity + weights.locality * locality
+        var sum =
+            weights.fit * fit + weights.proximity * proximity + weights.locality * locality
             + weights.capacity * capacity + weights.leader * leader
         var norm = weights.fit + weights.proximity + weights.locality + weights.capacity + weights.leader
         if let template {

@@ -5,13 +5,17 @@ import ChainModel
 
 extension MatchVocabulary {
     /// Characters that split a text into tokens (``concepts(of:)``, step 1).
-    static let tokenSeparators: Set<Character> = [" ", "\t", "/", "|", ",", "，", "、", "(", ")", "（", "）", ";", "；", ":", "：", "-", "_", "+", "&", "。", "."]
+    static let tokenSeparators: Set<Character> = [
+        " ", "\t", "/", "|", ",", "，", "、", "(", ")", "（", "）", ";", "；", ":", "：", "-", "_", "+", "&", "。", ".",
+    ]
 
     /// The built-in vocabulary: `Sources/ChainAnalysis/Resources/vocabulary.tsv`, built into the
     /// program (so an installed binary has it in any folder). General industrial words:
     /// capabilities and services, common processes, materials, energy and electrical parts.
     public static let standard: MatchVocabulary = {
-        guard let text = EmbeddedResources.text["vocabulary"], case .success(let v) = parse(text, file: "vocabulary.tsv") else {
+        guard let text = EmbeddedResources.text["vocabulary"],
+            case .success(let v) = parse(text, file: "vocabulary.tsv")
+        else {
             // Tested (`theBuiltInVocabularyParses`): the built-in file is always well formed.
             return MatchVocabulary(entries: [], modifiers: [], suffixes: [])
         }
@@ -27,7 +31,9 @@ extension MatchVocabulary {
     public static func load(path: String) throws(VocabularyError) -> MatchVocabulary {
         switch InputFile.read(path, allowStream: true) {
         case .failure(let problem):
-            throw VocabularyError(problems: [.init(file: path, line: nil, kind: .unreadable(problem.message, problem.hint))])
+            throw VocabularyError(problems: [
+                .init(file: path, line: nil, kind: .unreadable(problem.message, problem.hint))
+            ])
         case .success(let bytes):
             var data = bytes[...]
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
@@ -120,15 +126,18 @@ extension VocabularyError: ChainMapError {
                 d.text = Message("match.vocabulary.unreadable", ["reason": .text(message)])
                 return d
             case .notUTF8:
-                return Diagnostic(.error, file: p.file, line: p.line, text: Message("match.vocabulary.notUTF8"),
-                                  hint: Message("match.vocabulary.format.hint"))
+                return Diagnostic(
+                    .error, file: p.file, line: p.line, text: Message("match.vocabulary.notUTF8"),
+                    hint: Message("match.vocabulary.format.hint"))
             case .unknownKind(let kind):
-                return Diagnostic(.error, file: p.file, line: p.line, field: "kind",
-                                  text: Message("match.vocabulary.unknownKind", ["kind": .text(kind)]),
-                                  hint: Message("match.vocabulary.format.hint"))
+                return Diagnostic(
+                    .error, file: p.file, line: p.line, field: "kind",
+                    text: Message("match.vocabulary.unknownKind", ["kind": .text(kind)]),
+                    hint: Message("match.vocabulary.format.hint"))
             case .noKeywords:
-                return Diagnostic(.error, file: p.file, line: p.line, field: "concept",
-                                  text: Message("match.vocabulary.noKeywords"), hint: Message("match.vocabulary.format.hint"))
+                return Diagnostic(
+                    .error, file: p.file, line: p.line, field: "concept",
+                    text: Message("match.vocabulary.noKeywords"), hint: Message("match.vocabulary.format.hint"))
             }
         }
     }

@@ -66,7 +66,9 @@ public struct MatchVocabulary: Sendable, Equatable {
             for w in e.keywords where !w.isEmpty {
                 let k = w.lowercased()
                 if stage {
-                    if !(byStageKeyword[k]?.contains(e.concept) ?? false) { byStageKeyword[k, default: []].append(e.concept) }
+                    if !(byStageKeyword[k]?.contains(e.concept) ?? false) {
+                        byStageKeyword[k, default: []].append(e.concept)
+                    }
                 } else if !(byKeyword[k]?.contains(e.concept) ?? false) {
                     byKeyword[k, default: []].append(e.concept)
                 }
@@ -78,7 +80,9 @@ public struct MatchVocabulary: Sendable, Equatable {
             if byKeyword[k] == nil { byKeyword[k] = [] }
         }
         func sorted(_ table: [String: [String]]) -> [Keyword] {
-            var all = table.map { (keyword: Array($0.key), concepts: $0.value.sorted(), ascii: $0.key.allSatisfy(\.isASCII)) }
+            var all = table.map {
+                (keyword: Array($0.key), concepts: $0.value.sorted(), ascii: $0.key.allSatisfy(\.isASCII))
+            }
             all.sort { a, b in
                 if a.keyword.count != b.keyword.count { return a.keyword.count > b.keyword.count }
                 return String(a.keyword) < String(b.keyword)
@@ -91,7 +95,9 @@ public struct MatchVocabulary: Sendable, Equatable {
 
     /// A vocabulary from `(concept, keywords)` pairs.
     public init(table: [(concept: String, keywords: [String])], modifiers: [String], suffixes: [String] = []) {
-        self.init(entries: table.map { Entry(concept: $0.concept, keywords: $0.keywords) }, modifiers: modifiers, suffixes: suffixes)
+        self.init(
+            entries: table.map { Entry(concept: $0.concept, keywords: $0.keywords) }, modifiers: modifiers,
+            suffixes: suffixes)
     }
 
     public static func == (a: MatchVocabulary, b: MatchVocabulary) -> Bool {
@@ -168,7 +174,8 @@ public struct MatchVocabulary: Sendable, Equatable {
                 var start = 0
                 while start + keyword.count <= chars.count {
                     if chars[start..<start + keyword.count].elementsEqual(keyword)
-                        && (!ascii || Self.isWordBoundary(chars, start, start + keyword.count)) {
+                        && (!ascii || Self.isWordBoundary(chars, start, start + keyword.count))
+                    {
                         out += concepts
                         found = true
                         for k in start..<start + keyword.count { chars[k] = " " }
@@ -184,7 +191,8 @@ public struct MatchVocabulary: Sendable, Equatable {
                 var start = 0
                 while start + keyword.count <= chars.count {
                     if chars[start..<start + keyword.count].elementsEqual(keyword)
-                        && (!ascii || Self.isWordBoundary(chars, start, start + keyword.count)) {
+                        && (!ascii || Self.isWordBoundary(chars, start, start + keyword.count))
+                    {
                         out += concepts
                         found = true
                         for k in start..<start + keyword.count { chars[k] = " " }

@@ -102,7 +102,9 @@ extension MatchIndex {
         touchedList.removeAll(keepingCapacity: true)
         // In bounds: the workspace's per-node arrays have one entry per node of this graph,
         // and only node ids from its CSR arrays (checked by `Graph.checkInvariants`) index them.
-        assert([pArr.count, rArr.count, stArr.count, qArr.count].allSatisfy { $0 == g.nodeCount } && Int(source) < g.nodeCount)
+        assert(
+            [pArr.count, rArr.count, stArr.count, qArr.count].allSatisfy { $0 == g.nodeCount }
+                && Int(source) < g.nodeCount)
         g.outOffsets.withUnsafeBufferPointer { outOff in
             g.outTargets.withUnsafeBufferPointer { outT in
                 g.inOffsets.withUnsafeBufferPointer { inOff in

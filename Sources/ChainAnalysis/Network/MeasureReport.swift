@@ -49,7 +49,8 @@ public struct MeasureOptions: Sendable {
 
     public init(
         algorithms: Set<MeasuredAlgorithm> = [.load, .pagerank, .wcc, .scc, .betweenness], iterations: Int = 20,
-        tolerance: Double? = nil, damping: Double = 0.85, sourcesFile: String? = nil, sample: Int = 100, seed: UInt64 = 42,
+        tolerance: Double? = nil, damping: Double = 0.85, sourcesFile: String? = nil, sample: Int = 100,
+        seed: UInt64 = 42,
         repeats: Int = 3, threads: Int? = nil, top: Int = 20
     ) {
         self.algorithms = algorithms
@@ -159,7 +160,9 @@ public struct MeasureReport: Sendable, Encodable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case graph, nodes, edges, directed, threads, `repeat`, peakRSSBytes, algorithms }
+    private enum CodingKeys: String, CodingKey {
+        case graph, nodes, edges, directed, threads, `repeat`, peakRSSBytes, algorithms
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -217,7 +220,8 @@ public struct MeasureReport: Sendable, Encodable {
                 let start = ContinuousClock.now
                 do {
                     last = try graph.pageRank(
-                        damping: options.damping, weighted: false, tolerance: options.tolerance ?? 0, maxIterations: limit,
+                        damping: options.damping, weighted: false, tolerance: options.tolerance ?? 0,
+                        maxIterations: limit,
                         threads: options.threads)
                 } catch {
                     throw RankingError.invalid(error)
@@ -226,10 +230,13 @@ public struct MeasureReport: Sendable, Encodable {
             }
             if let pr = last {
                 scores.pageRank = pr.scores
-                results.append(Measurement(
-                    algorithm: .pagerank, runs: runs,
-                    outcome: .pagerank(iterations: pr.iterations, delta: pr.delta, converged: pr.converged, tolerance: options.tolerance),
-                    top: topNodes(pr.scores, options.top, ids: loaded.ids)))
+                results.append(
+                    Measurement(
+                        algorithm: .pagerank, runs: runs,
+                        outcome: .pagerank(
+                            iterations: pr.iterations, delta: pr.delta, converged: pr.converged,
+                            tolerance: options.tolerance),
+                        top: topNodes(pr.scores, options.top, ids: loaded.ids)))
             }
         }
 
@@ -239,26 +246,35 @@ public struct MeasureReport: Sendable, Encodable {
             for _ in 0..<repeats {
                 last = nil
                 let start = ContinuousClock.now
-                last = algorithm == .wcc ? graph.weaklyConnectedComponents(threads: options.threads) : graph.stronglyConnectedComponents(threads: options.threads)
+                last =
+                    algorithm == .wcc
+                    ? graph.weaklyConnectedComponents(threads: options.threads)
+                    : graph.stronglyConnectedComponents(threads: options.threads)
                 runs.append(seconds(since: start))
             }
             if let parts = last {
-                results.append(Measurement(
-                    algorithm: algorithm, runs: runs,
-                    outcome: .components(count: parts.count, largest: parts.sizes.max() ?? 0, nontrivial: parts.sizes.count { $0 > 1 })))
+                results.append(
+                    Measurement(
+                        algorithm: algorithm, runs: runs,
+                        outcome: .components(
+                            count: parts.count, largest: parts.sizes.max() ?? 0,
+                            nontrivial: parts.sizes.count { $0 > 1 })))
             }
         }
 
         if wanted.contains(.betweenness) {
-            let chosen = try options.sourcesFile.map { try loaded.sources(fromFile: $0) }
-                ?? sampleSources(nodeCount: graph.nodeCount, count: min(options.sample, graph.nodeCount), seed: options.seed)
+            let chosen =
+                try options.sourcesFile.map { try loaded.sources(fromFile: $0) }
+                ?? sampleSources(
+                    nodeCount: graph.nodeCount, count: min(options.sample, graph.nodeCount), seed: options.seed)
             var runs: [Double] = []
             var last: BetweennessResult?
             for _ in 0..<repeats {
                 last = nil
                 let start = ContinuousClock.now
                 do {
-                    last = try graph.betweenness(sources: chosen, normalized: false, scaled: false, threads: options.threads)
+                    last = try graph.betweenness(
+                        sources: chosen, normalized: false, scaled: false, threads: options.threads)
                 } catch {
                     throw RankingError.invalid(error)
                 }
@@ -268,12 +284,13 @@ public struct MeasureReport: Sendable, Encodable {
                 var total = 0.0
                 for x in bc.nodeScores { total += x }
                 scores.betweenness = bc.nodeScores
-                results.append(Measurement(
-                    algorithm: .betweenness, runs: runs,
-                    outcome: .betweenness(
-                        sources: Set(chosen).count, seed: options.sourcesFile == nil ? options.seed : nil,
-                        sourcesFile: options.sourcesFile, total: total),
-                    top: topNodes(bc.nodeScores, options.top, ids: loaded.ids)))
+                results.append(
+                    Measurement(
+                        algorithm: .betweenness, runs: runs,
+                        outcome: .betweenness(
+                            sources: Set(chosen).count, seed: options.sourcesFile == nil ? options.seed : nil,
+                            sourcesFile: options.sourcesFile, total: total),
+                        top: topNodes(bc.nodeScores, options.top, ids: loaded.ids)))
             }
         }
 
@@ -284,7 +301,8 @@ public struct MeasureReport: Sendable, Encodable {
 
         return MeasureReport(
             graph: name, nodes: graph.nodeCount, edges: graph.edgeCount, directed: graph.isDirected,
-            threads: options.threads ?? Parallel.processorCount, repeats: repeats, peakRSSBytes: ProcessMemory.peakResidentBytes(),
+            threads: options.threads ?? Parallel.processorCount, repeats: repeats,
+            peakRSSBytes: ProcessMemory.peakResidentBytes(),
             measurements: results, scores: scores)
     }
 
@@ -305,7 +323,8 @@ public struct MeasureReport: Sendable, Encodable {
         if let start, let end = ProcessMemory.residentBytes() { growth = end - start }
         return Measurement(
             algorithm: .render, runs: runs,
-            outcome: .render(firms: park.firms.count, svgBytes: bytes, residentGrowthBytes: growth, measuredRuns: repeats - warmUp))
+            outcome: .render(
+                firms: park.firms.count, svgBytes: bytes, residentGrowthBytes: growth, measuredRuns: repeats - warmUp))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -345,7 +364,8 @@ public enum MeasureError: Error, Sendable, Equatable {
 extension MeasureError: ChainMapError {
     public var diagnostics: [Diagnostic] {
         switch self {
-        case .renderNeedsPark: [Diagnostic(.error, text: "measure.error.renderNeedsPark", hint: "measure.error.renderNeedsPark.hint")]
+        case .renderNeedsPark:
+            [Diagnostic(.error, text: "measure.error.renderNeedsPark", hint: "measure.error.renderNeedsPark.hint")]
         case .nothingLoaded: [Diagnostic(.error, text: "measure.error.nothingLoaded")]
         }
     }

@@ -60,7 +60,9 @@ public struct NetworkInput: Sendable {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64)) ?? Data()
         if ParkSnapshot.hasMagic(head) { return false }  // a park snapshot under another name
-        let visible = head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        let visible = head.first {
+            !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
         return visible != UInt8(ascii: "{")
     }
 
@@ -122,19 +124,28 @@ extension NetworkInput {
         for (i, id) in ids.enumerated() { index[id] = Int32(i) }
         var result: [Int32] = []
         var problems: [Diagnostic] = []
-        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             let word = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if word.isEmpty || word.hasPrefix("#") { continue }
             if let v = index[word] {
                 result.append(v)
             } else if problems.count < 100 {
-                problems.append(Diagnostic(.error, file: path, line: n + 1, "unknown node \"\(word)\"", hint: "use ids of the park or labels of the edge list")
-                    .with(Message("problem.sources.unknownNode", ["node": .text(word)]), hint: "problem.sources.unknownNode.hint"))
+                problems.append(
+                    Diagnostic(
+                        .error, file: path, line: n + 1, "unknown node \"\(word)\"",
+                        hint: "use ids of the park or labels of the edge list"
+                    )
+                    .with(
+                        Message("problem.sources.unknownNode", ["node": .text(word)]),
+                        hint: "problem.sources.unknownNode.hint"))
             }
         }
         if result.isEmpty && problems.isEmpty {
-            problems.append(Diagnostic(.error, file: path, "no sources listed", hint: "one node id or label per line")
-                .with("problem.sources.empty", hint: "problem.sources.empty.hint"))
+            problems.append(
+                Diagnostic(.error, file: path, "no sources listed", hint: "one node id or label per line")
+                    .with("problem.sources.empty", hint: "problem.sources.empty.hint"))
         }
         if !problems.isEmpty { throw SourceListError(diagnostics: problems) }
         return result

@@ -58,7 +58,8 @@ public struct RankingOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(
-        measure: CentralityMeasure, weighted: Bool = false, sample: Int? = nil, seed: UInt64 = 0, sources: [Int32]? = nil,
+        measure: CentralityMeasure, weighted: Bool = false, sample: Int? = nil, seed: UInt64 = 0,
+        sources: [Int32]? = nil,
         scaleSample: Bool = true, normalized: Bool = true, damping: Double = 0.85, tolerance: Double = 1e-10,
         maxIterations: Int = 1000, threads: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) {
@@ -134,12 +135,17 @@ public struct NodeRanking: Sendable {
         func iterative(_ r: IterativeCentrality) -> [Double] {
             converged = r.converged
             if r.converged {
-                notes.append(Message("rank.note.converged", [
-                    "measure": .message(Message("rank.measure." + options.measure.rawValue)), "iterations": .integer(r.iterations),
-                    "delta": .number(r.delta, digits: 15), "tolerance": .number(options.tolerance, digits: 15),
-                ]))
+                notes.append(
+                    Message(
+                        "rank.note.converged",
+                        [
+                            "measure": .message(Message("rank.measure." + options.measure.rawValue)),
+                            "iterations": .integer(r.iterations),
+                            "delta": .number(r.delta, digits: 15), "tolerance": .number(options.tolerance, digits: 15),
+                        ]))
             } else {
-                failure = NonConvergence(measure: options.measure, iterations: r.iterations, delta: r.delta, tolerance: options.tolerance)
+                failure = NonConvergence(
+                    measure: options.measure, iterations: r.iterations, delta: r.delta, tolerance: options.tolerance)
             }
             return r.scores
         }
@@ -153,16 +159,23 @@ public struct NodeRanking: Sendable {
                 try graph.pageRank(
                     damping: options.damping, weighted: options.weighted, tolerance: options.tolerance,
                     maxIterations: options.maxIterations, threads: options.threads, progress: options.progress))
-            notes.append(Message(options.weighted ? "rank.note.pagerankWeighted" : "rank.note.pagerank", ["damping": .number(options.damping)]))
+            notes.append(
+                Message(
+                    options.weighted ? "rank.note.pagerankWeighted" : "rank.note.pagerank",
+                    ["damping": .number(options.damping)]))
         case .betweenness:
             let result: BetweennessResult
             if let sources = options.sources {
                 result = try graph.betweenness(
-                    sources: sources, weighted: options.weighted, normalized: options.normalized, scaled: options.scaleSample,
+                    sources: sources, weighted: options.weighted, normalized: options.normalized,
+                    scaled: options.scaleSample,
                     threads: options.threads, progress: options.progress)
-                notes.append(Message(options.scaleSample ? "rank.note.betweennessSourcesScaled" : "rank.note.betweennessSourcesRaw", [
-                    "sources": .integer(result.sampleCount)
-                ]))
+                notes.append(
+                    Message(
+                        options.scaleSample ? "rank.note.betweennessSourcesScaled" : "rank.note.betweennessSourcesRaw",
+                        [
+                            "sources": .integer(result.sampleCount)
+                        ]))
             } else if let k = options.sample, k < graph.nodeCount {
                 let sampled = try graph.approximateBetweenness(
                     sampleCount: k, seed: options.seed, weighted: options.weighted, normalized: options.normalized,
@@ -174,48 +187,68 @@ public struct NodeRanking: Sendable {
                     // Documented fallback: a bound as wide as the scores orders nothing; on a
                     // graph this small the exact computation is cheap, so it is used instead.
                     result = try graph.betweenness(
-                        weighted: options.weighted, normalized: options.normalized, threads: options.threads, progress: options.progress)
-                    notes.append(Message("rank.note.betweennessExactFallback", [
-                        "sample": .integer(k), "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
-                        "nodes": .integer(graph.nodeCount),
-                    ]))
+                        weighted: options.weighted, normalized: options.normalized, threads: options.threads,
+                        progress: options.progress)
+                    notes.append(
+                        Message(
+                            "rank.note.betweennessExactFallback",
+                            [
+                                "sample": .integer(k), "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
+                                "nodes": .integer(graph.nodeCount),
+                            ]))
                 } else {
                     result = sampled
                     bound = eps
-                    notes.append(Message("rank.note.betweennessSampled", [
-                        "sample": .integer(k), "nodes": .integer(graph.nodeCount), "seed": .integer(Int(truncatingIfNeeded: options.seed)),
-                        "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
-                        "relative": .percent(top > 0 ? eps / top : 0),
-                    ]))
+                    notes.append(
+                        Message(
+                            "rank.note.betweennessSampled",
+                            [
+                                "sample": .integer(k), "nodes": .integer(graph.nodeCount),
+                                "seed": .integer(Int(truncatingIfNeeded: options.seed)),
+                                "bound": .number(eps, digits: 6), "top": .number(top, digits: 6),
+                                "relative": .percent(top > 0 ? eps / top : 0),
+                            ]))
                     if top <= 0 || eps >= top {
                         notes.append(Message("rank.note.betweennessBoundTooWide", ["sample": .integer(k)]))
                     }
                 }
             } else {
                 result = try graph.betweenness(
-                    weighted: options.weighted, normalized: options.normalized, threads: options.threads, progress: options.progress)
-                notes.append(Message(options.normalized ? "rank.note.betweennessExactNormalized" : "rank.note.betweennessExact", [
-                    "nodes": .integer(graph.nodeCount)
-                ]))
+                    weighted: options.weighted, normalized: options.normalized, threads: options.threads,
+                    progress: options.progress)
+                notes.append(
+                    Message(
+                        options.normalized ? "rank.note.betweennessExactNormalized" : "rank.note.betweennessExact",
+                        [
+                            "nodes": .integer(graph.nodeCount)
+                        ]))
             }
             scores = result.nodeScores
         case .closeness:
-            scores = try graph.closeness(weighted: options.weighted, threads: options.threads, progress: options.progress)
+            scores = try graph.closeness(
+                weighted: options.weighted, threads: options.threads, progress: options.progress)
         case .harmonic:
-            scores = try graph.harmonicCentrality(weighted: options.weighted, threads: options.threads, progress: options.progress)
+            scores = try graph.harmonicCentrality(
+                weighted: options.weighted, threads: options.threads, progress: options.progress)
         case .eigenvector:
             scores = iterative(
-                try graph.eigenvectorCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
+                try graph.eigenvectorCentrality(
+                    weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
             if failure != nil {
                 failure?.nodes = graph.nodeCount
                 failure?.largestStrongComponent = graph.stronglyConnectedComponents().sizes.max() ?? 0
             }
         case .katz:
             scores = iterative(
-                try graph.katzCentrality(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
+                try graph.katzCentrality(
+                    weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations))
         case .hubs, .authorities:
-            let h = try graph.hits(weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations)
-            scores = iterative(IterativeCentrality(scores: options.measure == .hubs ? h.hubs : h.authorities, iterations: h.iterations, delta: h.delta, converged: h.converged))
+            let h = try graph.hits(
+                weighted: options.weighted, tolerance: options.tolerance, maxIterations: options.maxIterations)
+            scores = iterative(
+                IterativeCentrality(
+                    scores: options.measure == .hubs ? h.hubs : h.authorities, iterations: h.iterations, delta: h.delta,
+                    converged: h.converged))
         }
 
         var nodes = (0..<Int32(graph.nodeCount)).filter { include?($0) ?? true }
@@ -232,7 +265,8 @@ public struct NodeRanking: Sendable {
             entries.append(Entry(node: v, score: scores[Int(v)], rank: rank))
         }
         return NodeRanking(
-            measure: options.measure, entries: entries, scores: scores, notes: notes, errorBound: bound, converged: converged,
+            measure: options.measure, entries: entries, scores: scores, notes: notes, errorBound: bound,
+            converged: converged,
             nonConvergence: failure)
     }
 }

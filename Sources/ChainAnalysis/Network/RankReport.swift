@@ -85,7 +85,8 @@ extension RankingError: ChainMapError {
     /// instead of more iterations.
     static func hint(_ f: NodeRanking.NonConvergence) -> Message {
         if let nodes = f.nodes, let largest = f.largestStrongComponent, 2 * largest < nodes {
-            return Message("rank.error.notConverged.acyclic.hint", ["largest": .integer(largest), "nodes": .integer(nodes)])
+            return Message(
+                "rank.error.notConverged.acyclic.hint", ["largest": .integer(largest), "nodes": .integer(nodes)])
         }
         return Message("rank.error.notConverged.hint", ["iterations": .integer(f.iterations)])
     }
@@ -95,13 +96,18 @@ extension RankingError: ChainMapError {
         case .invalid(let error):
             [Diagnostic(.error, text: Message("rank.error.invalid", ["reason": .text(error.description)]))]
         case .notConverged(let f):
-            [Diagnostic(
-                .error,
-                text: Message("rank.error.notConverged", [
-                    "measure": .message(Message("rank.measure." + f.measure.rawValue)), "iterations": .integer(f.iterations),
-                    "delta": .number(f.delta, digits: 15), "tolerance": .number(f.tolerance, digits: 15),
-                ]),
-                hint: Self.hint(f))]
+            [
+                Diagnostic(
+                    .error,
+                    text: Message(
+                        "rank.error.notConverged",
+                        [
+                            "measure": .message(Message("rank.measure." + f.measure.rawValue)),
+                            "iterations": .integer(f.iterations),
+                            "delta": .number(f.delta, digits: 15), "tolerance": .number(f.tolerance, digits: 15),
+                        ]),
+                    hint: Self.hint(f))
+            ]
         }
     }
 }

@@ -121,13 +121,16 @@ public struct SparkComparison: Sendable {
         metrics = StageMetrics(park: park)
         lap("stages")
         self.seconds = seconds
-        stageChecks = Self.compare("stages", StageMetrics.stageColumns, metrics.stages, spark.stages)
+        stageChecks =
+            Self.compare("stages", StageMetrics.stageColumns, metrics.stages, spark.stages)
             + Self.compare("template_edges", StageMetrics.edgeColumns, metrics.edges, spark.templateEdges)
     }
 
     /// Column-by-column comparison of ChainMap's rows with Spark's (matched by position; a
     /// missing row or column counts as a mismatch of every cell).
-    static func compare(_ table: String, _ columns: [String], _ ours: [[MetricValue]], _ theirs: [[String: String]]) -> [ColumnCheck] {
+    static func compare(_ table: String, _ columns: [String], _ ours: [[MetricValue]], _ theirs: [[String: String]])
+        -> [ColumnCheck]
+    {
         var checks: [ColumnCheck] = []
         for (c, column) in columns.enumerated() {
             var check = ColumnCheck(table: table, column: column, mismatches: 0, maxRelative: 0, example: nil)
@@ -152,7 +155,10 @@ public struct SparkComparison: Sendable {
                 }
                 if !equal {
                     check.mismatches += 1
-                    if check.example == nil { check.example = "row \(r): chainmap \(mine.text.isEmpty ? "(null)" : mine.text) vs spark \(cell.map { $0.isEmpty ? "(null)" : $0 } ?? "(missing)")" }
+                    if check.example == nil {
+                        check.example =
+                            "row \(r): chainmap \(mine.text.isEmpty ? "(null)" : mine.text) vs spark \(cell.map { $0.isEmpty ? "(null)" : $0 } ?? "(missing)")"
+                    }
                 }
             }
             checks.append(check)

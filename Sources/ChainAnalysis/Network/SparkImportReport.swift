@@ -117,7 +117,9 @@ public struct SparkImportReport: Sendable, Encodable {
             Check(kind: .degrees, equal: c.degreeMismatches == 0),
             Check(kind: .strengths, equal: c.strengthMaxAbs == 0),
             Check(kind: .stages, equal: c.stageChecks.allSatisfy { $0.table != "stages" || $0.mismatches == 0 }),
-            Check(kind: .templateEdges, equal: c.stageChecks.allSatisfy { $0.table != "template_edges" || $0.mismatches == 0 }),
+            Check(
+                kind: .templateEdges,
+                equal: c.stageChecks.allSatisfy { $0.table != "template_edges" || $0.mismatches == 0 }),
         ]
         sparkSeconds = spark.seconds.map { Phase(phase: $0.phase, seconds: $0.seconds) }
         chainmapSeconds = c.seconds.map { Phase(phase: $0.phase, seconds: $0.seconds) }
@@ -140,7 +142,9 @@ public struct SparkImportReport: Sendable, Encodable {
     }
 
     /// Columns of Spark's tables that hold text even when they look like numbers.
-    static let textColumns: Set<String> = ["id", "chain", "tier", "stageId", "inputId", "topSupplier", "stage", "input", "edge"]
+    static let textColumns: Set<String> = [
+        "id", "chain", "tier", "stageId", "inputId", "topSupplier", "stage", "input", "edge",
+    ]
 
     /// A cell of Spark's CSV as a typed value (Spark writes 1.2E7 for 12000000).
     static func value(_ column: String, _ text: String?) -> MetricValue {
@@ -186,8 +190,12 @@ public struct SparkImportReport: Sendable, Encodable {
         var m = c.nestedContainer(keyedBy: AnyKey.self, forKey: .chainmapSeconds)
         for p in chainmapSeconds { try m.encode(p.seconds, forKey: AnyKey(p.phase)) }
         if part == nil || part == .ranking { try c.encode(ranking, forKey: .ranking) }
-        if part == nil || part == .stages { try c.encode(Self.objects(stages, StageMetrics.stageColumns), forKey: .stages) }
-        if part == nil || part == .edges { try c.encode(Self.objects(templateEdges, StageMetrics.edgeColumns), forKey: .templateEdges) }
+        if part == nil || part == .stages {
+            try c.encode(Self.objects(stages, StageMetrics.stageColumns), forKey: .stages)
+        }
+        if part == nil || part == .edges {
+            try c.encode(Self.objects(templateEdges, StageMetrics.edgeColumns), forKey: .templateEdges)
+        }
     }
 
     /// Rows as objects keyed by column, null cells left out.

@@ -75,13 +75,16 @@ struct JointBranchPlanner {
         for c in candidates {
             guard let f = ix.firmIndex[c.firm.id] else { continue }
             let place = ix.primaryPlace(ofFirm: Int(f))
-            cands.append(Candidate(firm: Int(f), members: c.partyMembers, chain: place.chain, stage: place.stage, zone: park.firms[Int(f)].zone))
+            cands.append(
+                Candidate(
+                    firm: Int(f), members: c.partyMembers, chain: place.chain, stage: place.stage,
+                    zone: park.firms[Int(f)].zone))
         }
         cands.sort { a, b in
             let ka = bucketKey(a.chain, a.stage), kb = bucketKey(b.chain, b.stage)
             if ka != kb { return ka < kb }
             switch (a.zone, b.zone) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: break
@@ -157,7 +160,7 @@ struct JointBranchPlanner {
             var local: [Int] = []
             inBucket.removeAll(keepingCapacity: true)
             var open: Group?
-            for k in i ..< j {
+            for k in i..<j {
                 let c = cands[k]
                 if stage >= 0, let hit = firstWithRoom(byStage[stage], cursor: stageCursor[stage] ?? 0) {
                     stageCursor[stage] = hit.cursor
@@ -201,7 +204,9 @@ struct JointBranchPlanner {
                     if let g = best {
                         groups[g].firms.append(f)
                         groups[g].members += m
-                        if groups[g].target >= 0 { targets[groups[g].target].firms += 1; targets[groups[g].target].members += m }
+                        if groups[g].target >= 0 {
+                            targets[groups[g].target].firms += 1; targets[groups[g].target].members += m
+                        }
                         groups[g].merged.append((f, left.stage))
                         continue
                     }
@@ -268,36 +273,64 @@ struct JointBranchPlanner {
         let reaches = total >= threshold
         let basis: OrganizationReport.JointGroup.Basis
         let reason: Message
-        let merged = Message.Argument.message(g.merged.isEmpty ? Message("orgs.empty") : Message("orgs.group.merged", [
-            "firms": .list(g.merged.map { .message(Message("orgs.group.mergedFirm", ["firm": firmName($0.firm), "stage": stageName($0.stage)])) }, limit: 20),
-        ]))
+        let merged = Message.Argument.message(
+            g.merged.isEmpty
+                ? Message("orgs.empty")
+                : Message(
+                    "orgs.group.merged",
+                    [
+                        "firms": .list(
+                            g.merged.map {
+                                .message(
+                                    Message(
+                                        "orgs.group.mergedFirm",
+                                        ["firm": firmName($0.firm), "stage": stageName($0.stage)]))
+                            }, limit: 20)
+                    ]))
         if g.target >= 0 {
             let org = park.organizations[targets[g.target].org]
             basis = g.how ?? .existingSameStage
-            let why = g.how.map { Message("orgs.group.why." + $0.rawValue) }
+            let why =
+                g.how.map { Message("orgs.group.why." + $0.rawValue) }
                 ?? Message("orgs.group.why.stages", ["stages": .list(g.stages.map(stageName), limit: 20)])
-            reason = Message("orgs.group.existing", [
-                "organization": .message(Message("orgs.firm", ["name": .text(org.name), "id": .text(org.id)])), "why": .message(why),
-                "firms": .integer(targets[g.target].firms), "members": .integer(total), "merged": merged,
-            ])
+            reason = Message(
+                "orgs.group.existing",
+                [
+                    "organization": .message(Message("orgs.firm", ["name": .text(org.name), "id": .text(org.id)])),
+                    "why": .message(why),
+                    "firms": .integer(targets[g.target].firms), "members": .integer(total), "merged": merged,
+                ])
         } else if g.pooled {
             basis = .pool
-            reason = Message(reaches ? "orgs.group.pool" : "orgs.group.pool.below", [
-                "firms": .integer(g.firms.count), "chain": chainName(g.chain), "members": .integer(g.members), "threshold": .integer(threshold),
-                "merged": merged,
-            ])
+            reason = Message(
+                reaches ? "orgs.group.pool" : "orgs.group.pool.below",
+                [
+                    "firms": .integer(g.firms.count), "chain": chainName(g.chain), "members": .integer(g.members),
+                    "threshold": .integer(threshold),
+                    "merged": merged,
+                ])
         } else {
             basis = .stage
             let mergedMembers = g.merged.reduce(0) { $0 + ix.partyMembers($1.firm) }
-            reason = Message("orgs.group.new", [
-                "firms": .integer(g.firms.count - g.merged.count),
-                "place": .message(Message("orgs.group.place", [
-                    "chain": chainName(g.chain),
-                    "stage": .message(g.stage >= 0 ? Message("orgs.group.place.stage", ["stage": stageName(g.stage)]) : Message("orgs.empty")),
-                    "zone": .message(zone.map { Message("orgs.group.place.zone", ["zone": .text($0)]) } ?? Message("orgs.empty")),
-                ])),
-                "members": .integer(g.members - mergedMembers), "threshold": .integer(threshold), "merged": merged,
-            ])
+            reason = Message(
+                "orgs.group.new",
+                [
+                    "firms": .integer(g.firms.count - g.merged.count),
+                    "place": .message(
+                        Message(
+                            "orgs.group.place",
+                            [
+                                "chain": chainName(g.chain),
+                                "stage": .message(
+                                    g.stage >= 0
+                                        ? Message("orgs.group.place.stage", ["stage": stageName(g.stage)])
+                                        : Message("orgs.empty")),
+                                "zone": .message(
+                                    zone.map { Message("orgs.group.place.zone", ["zone": .text($0)]) }
+                                        ?? Message("orgs.empty")),
+                            ])),
+                    "members": .integer(g.members - mergedMembers), "threshold": .integer(threshold), "merged": merged,
+                ])
         }
         return OrganizationReport.JointGroup(
             number: number, chain: g.chain >= 0 ? park.chains[Int(g.chain)].id : nil,

@@ -65,7 +65,7 @@ struct OrganizationIndex {
         // Firm → stages and chains.
         let (stOff, stVal) = table.firmStages(firms)
         let (chOff, chVal) = StageTable.sortedUniqueLists(count: firms.count) { i, list in
-            for k in Int(stOff[i]) ..< Int(stOff[i + 1]) { list.append(table.stageChain[Int(stVal[k])]) }
+            for k in Int(stOff[i])..<Int(stOff[i + 1]) { list.append(table.stageChain[Int(stVal[k])]) }
             for l in firms[i].leads { if let c = chainIndex[l] { list.append(c) } }
         }
         firmStageOffsets = stOff
@@ -116,7 +116,7 @@ struct OrganizationIndex {
         // Counting sort of (org, firm) pairs by org, then firm order and dedup.
         var off = [Int32](repeating: 0, count: orgs.count + 1)
         for (o, _) in pairs { off[Int(o) + 1] += 1 }
-        for o in 0 ..< orgs.count { off[o + 1] += off[o] }
+        for o in 0..<orgs.count { off[o + 1] += off[o] }
         var fill = off
         var vals = [Int32](repeating: 0, count: pairs.count)
         for (o, f) in pairs {
@@ -126,8 +126,8 @@ struct OrganizationIndex {
         var outOff = [Int32](repeating: 0, count: orgs.count + 1)
         var outVal: [Int32] = []
         outVal.reserveCapacity(vals.count)
-        for o in 0 ..< orgs.count {
-            var slice = Array(vals[Int(off[o]) ..< Int(off[o + 1])])
+        for o in 0..<orgs.count {
+            var slice = Array(vals[Int(off[o])..<Int(off[o + 1])])
             slice.sort()
             var last: Int32 = -1
             for f in slice where f != last { outVal.append(f); last = f }
@@ -138,15 +138,15 @@ struct OrganizationIndex {
     }
 
     func chains(ofFirm f: Int) -> ArraySlice<Int32> {
-        firmChainValues[Int(firmChainOffsets[f]) ..< Int(firmChainOffsets[f + 1])]
+        firmChainValues[Int(firmChainOffsets[f])..<Int(firmChainOffsets[f + 1])]
     }
 
     func stages(ofFirm f: Int) -> ArraySlice<Int32> {
-        firmStageValues[Int(firmStageOffsets[f]) ..< Int(firmStageOffsets[f + 1])]
+        firmStageValues[Int(firmStageOffsets[f])..<Int(firmStageOffsets[f + 1])]
     }
 
     func firms(ofOrganization o: Int) -> ArraySlice<Int32> {
-        orgFirmValues[Int(orgFirmOffsets[o]) ..< Int(orgFirmOffsets[o + 1])]
+        orgFirmValues[Int(orgFirmOffsets[o])..<Int(orgFirmOffsets[o + 1])]
     }
 
     func partyMembers(_ f: Int) -> Int { park.firms[f].partyMembers ?? 0 }

@@ -21,7 +21,8 @@ extension OrganizationReport {
             }
         }
         let chainOrganizations = park.chains.enumerated().map { c, chain in
-            ChainOrganizations(chain: chain.id, chainName: chain.name, organizations: chainOrgs[c].map { park.organizations[$0].id })
+            ChainOrganizations(
+                chain: chain.id, chainName: chain.name, organizations: chainOrgs[c].map { park.organizations[$0].id })
         }
 
         // Chain-wide organizations each firm is a member of (members lists only).
@@ -51,8 +52,12 @@ extension OrganizationReport {
                     // The firm's organizations: its own, the one it names, its joint one.
                     var starts: [Int] = []
                     if ix.ownOrganization[i] >= 0 { starts.append(Int(ix.ownOrganization[i])) }
-                    if let n = firm.organization, let o = ix.orgIndex[n], !starts.contains(Int(o)) { starts.append(Int(o)) }
-                    if ix.jointOrganization[i] >= 0, !starts.contains(Int(ix.jointOrganization[i])) { starts.append(Int(ix.jointOrganization[i])) }
+                    if let n = firm.organization, let o = ix.orgIndex[n], !starts.contains(Int(o)) {
+                        starts.append(Int(o))
+                    }
+                    if ix.jointOrganization[i] >= 0, !starts.contains(Int(ix.jointOrganization[i])) {
+                        starts.append(Int(ix.jointOrganization[i]))
+                    }
                     for start in starts {
                         if let path = ix.parentPath(from: start, reaching: targets) {
                             placed = true
@@ -66,9 +71,11 @@ extension OrganizationReport {
                         organizations = (starts.isEmpty ? [] : [park.organizations[starts[0]].id]) + chainList
                     }
                 }
-                leaders.append(LeaderPlacement(
-                    chain: chainId, firm: ix.firmRef(i), placed: placed, placement: placement, organizations: organizations,
-                    detail: Self.detail(placement, organizations, chainList)))
+                leaders.append(
+                    LeaderPlacement(
+                        chain: chainId, firm: ix.firmRef(i), placed: placed, placement: placement,
+                        organizations: organizations,
+                        detail: Self.detail(placement, organizations, chainList)))
             }
         }
         leaders.sort { a, b in
@@ -93,8 +100,11 @@ extension OrganizationReport {
             }
         }
         var unreached: [UnreachedStage] = []
-        for s in 0 ..< stageCount where stageFirms[s] > 0 && !reached[s] {
-            unreached.append(UnreachedStage(chain: park.chains[Int(ix.stageChain[s])].id, stage: ix.stageIds[s], stageName: ix.stageNames[s], firms: stageFirms[s]))
+        for s in 0..<stageCount where stageFirms[s] > 0 && !reached[s] {
+            unreached.append(
+                UnreachedStage(
+                    chain: park.chains[Int(ix.stageChain[s])].id, stage: ix.stageIds[s], stageName: ix.stageNames[s],
+                    firms: stageFirms[s]))
         }
 
         // Organizations whose chains do not follow their members' chains.
@@ -109,27 +119,39 @@ extension OrganizationReport {
                 off.append(OffChainMember(firm: ix.firmRef(Int(f)), chains: chains.map { park.chains[Int($0)].id }))
             }
             if !off.isEmpty {
-                mismatches.append(ChainMismatch(organization: org.id, name: org.name, chains: org.chains, memberFirms: firms.count, offChain: off))
+                mismatches.append(
+                    ChainMismatch(
+                        organization: org.id, name: org.name, chains: org.chains, memberFirms: firms.count,
+                        offChain: off))
             }
         }
-        return StructureChecks(chainOrganizations: chainOrganizations, leaders: leaders, unreachedStages: unreached, mismatches: mismatches)
+        return StructureChecks(
+            chainOrganizations: chainOrganizations, leaders: leaders, unreachedStages: unreached, mismatches: mismatches
+        )
     }
 }
 
 extension OrganizationReport {
     /// A leader's placement as a sentence.
-    static func detail(_ placement: LeaderPlacement.Placement, _ organizations: [String], _ chainList: [String]) -> Message {
+    static func detail(_ placement: LeaderPlacement.Placement, _ organizations: [String], _ chainList: [String])
+        -> Message
+    {
         let chainOrgs = Message.Argument.list(chainList.map { .text($0) }, limit: 10)
         switch placement {
         case .member: return Message("orgs.leader.member", ["organization": .text(organizations.first ?? "")])
         case .path:
             // A → B → C as nested steps, so each language writes its own arrow.
             var path = Message.Argument.text(organizations.last ?? "")
-            for o in organizations.dropLast().reversed() { path = .message(Message("orgs.path.step", ["from": .text(o), "to": path])) }
+            for o in organizations.dropLast().reversed() {
+                path = .message(Message("orgs.path.step", ["from": .text(o), "to": path]))
+            }
             return Message("orgs.leader.path", ["path": path])
         case .noChainOrganization: return Message("orgs.leader.no-chain-organization")
         case .noOrganization: return Message("orgs.leader.no-organization", ["organizations": chainOrgs])
-        case .notLinked: return Message("orgs.leader.not-linked", ["organization": .text(organizations.first ?? ""), "organizations": chainOrgs])
+        case .notLinked:
+            return Message(
+                "orgs.leader.not-linked",
+                ["organization": .text(organizations.first ?? ""), "organizations": chainOrgs])
         }
     }
 }

@@ -63,7 +63,7 @@ extension OrganizationReport {
         rows.reserveCapacity(slots)
         for (c, chain) in park.chains.enumerated() {
             rows.append(row(.chain, 1 + c, chain: chain, stage: nil))
-            for s in Int(ix.chainStageStart[c]) ..< Int(ix.chainStageStart[c + 1]) {
+            for s in Int(ix.chainStageStart[c])..<Int(ix.chainStageStart[c + 1]) {
                 rows.append(row(.stage, 1 + chainCount + s, chain: chain, stage: s))
             }
         }

@@ -57,9 +57,12 @@ extension OrganizationReport {
             let raised = need.raisedDay
             let unsolved = need.status != .solved
             let age: Int? = unsolved ? raised.flatMap { r in asOf.map { r.days(to: $0) } } : nil
-            let toSolve: Int? = need.status == .solved ? raised.flatMap { r in need.solvedDay.map { r.days(to: $0) } } : nil
+            let toSolve: Int? =
+                need.status == .solved ? raised.flatMap { r in need.solvedDay.map { r.days(to: $0) } } : nil
             tally(&total, need, age: age, toSolve: toSolve)
-            if let k = NeedKind.allCases.firstIndex(of: need.kind) { tally(&kinds[k], need, age: age, toSolve: toSolve) }
+            if let k = NeedKind.allCases.firstIndex(of: need.kind) {
+                tally(&kinds[k], need, age: age, toSolve: toSolve)
+            }
             let f = ix.firmIndex[need.firm].map(Int.init)
             if let f {
                 if !firmSeen[f] { firmSeen[f] = true; firmsWithNeeds += 1 }
@@ -85,9 +88,12 @@ extension OrganizationReport {
             let ref = NeedRef(id: need.id, firm: firm, kind: need.kind, text: need.text)
             if need.status == .open, responder == nil { orphans.append(ref) }
             if unsolved {
-                openNeeds.append(AgedNeed(
-                    id: need.id, firm: firm, kind: need.kind, status: need.status, responder: responder, responderName: responder.map { ix.name(of: $0) },
-                    raised: raised?.description, ageDays: age, overdue: age.map { $0 > overdueDays } ?? false, text: need.text))
+                openNeeds.append(
+                    AgedNeed(
+                        id: need.id, firm: firm, kind: need.kind, status: need.status, responder: responder,
+                        responderName: responder.map { ix.name(of: $0) },
+                        raised: raised?.description, ageDays: age, overdue: age.map { $0 > overdueDays } ?? false,
+                        text: need.text))
                 if !named.contains(need.id) { withoutAction.append(ref) }
             }
         }
@@ -105,7 +111,7 @@ extension OrganizationReport {
         // Oldest first; undated last, by id.
         openNeeds.sort { a, b in
             switch (a.ageDays, b.ageDays) {
-            case let (x?, y?) where x != y: x > y
+            case (let x?, let y?) where x != y: x > y
             case (.some, nil): true
             case (nil, .some): false
             default: a.id < b.id
@@ -117,7 +123,8 @@ extension OrganizationReport {
             asOf: asOf?.description, overdueDays: overdueDays,
             total: total, firmsWithNeeds: firmsWithNeeds, byKind: kinds.filter { $0.total > 0 },
             byChain: chains, byResponder: responders, openWithoutResponder: orphans, openNeeds: openNeeds,
-            overdue: openNeeds.lazy.filter(\.overdue).count, undatedOpen: openNeeds.lazy.filter { $0.ageDays == nil }.count,
+            overdue: openNeeds.lazy.filter(\.overdue).count,
+            undatedOpen: openNeeds.lazy.filter { $0.ageDays == nil }.count,
             resources: park.resources.count, projects: park.projects.count,
             resourcesWithoutNeed: idle, needsWithoutAction: withoutAction)
     }

@@ -36,11 +36,14 @@ extension OrganizationReport {
                 for t in business.tags(ofFirm: Int(f)) where tagStamp[Int(t)] == tag { tied = true; break outer }
             }
             if !tied {
-                without.append(PairingFinding(index: p, id: pairing.id, a: pairing.a, aName: ix.name(of: pairing.a), b: pairing.b, bName: ix.name(of: pairing.b), kind: pairing.kind))
+                without.append(
+                    PairingFinding(
+                        index: p, id: pairing.id, a: pairing.a, aName: ix.name(of: pairing.a), b: pairing.b,
+                        bName: ix.name(of: pairing.b), kind: pairing.kind))
             }
         }
         for part in parts { partOff[Int(part.firm) + 1] += 1 }
-        for f in 0 ..< n { partOff[f + 1] += partOff[f] }
+        for f in 0..<n { partOff[f + 1] += partOff[f] }
         var fill = partOff
         var partVal = [(pairing: Int32, side: UInt8)](repeating: (0, 0), count: parts.count)
         for part in parts {
@@ -72,15 +75,19 @@ extension OrganizationReport {
         var pairStamp = [Int32](repeating: -1, count: park.pairings.count)
         var pairSide = [UInt8](repeating: 0, count: park.pairings.count)
         var unpaired: [Int] = []
-        for l in 0 ..< park.links.count where strong[l] {
+        for l in 0..<park.links.count where strong[l] {
             let (s, b) = endpoints[l]
             let tag = Int32(l)
-            for e in partOff[Int(s)] ..< partOff[Int(s) + 1] {
+            for e in partOff[Int(s)]..<partOff[Int(s) + 1] {
                 let (p, side) = partVal[Int(e)]
-                if pairStamp[Int(p)] == tag { pairSide[Int(p)] |= side == 0 ? 1 : 2 } else { pairStamp[Int(p)] = tag; pairSide[Int(p)] = side == 0 ? 1 : 2 }
+                if pairStamp[Int(p)] == tag {
+                    pairSide[Int(p)] |= side == 0 ? 1 : 2
+                } else {
+                    pairStamp[Int(p)] = tag; pairSide[Int(p)] = side == 0 ? 1 : 2
+                }
             }
             var paired = false
-            for e in partOff[Int(b)] ..< partOff[Int(b) + 1] {
+            for e in partOff[Int(b)]..<partOff[Int(b) + 1] {
                 let (p, side) = partVal[Int(e)]
                 guard pairStamp[Int(p)] == tag else { continue }
                 // The supplier on one side and the buyer on the other.
@@ -95,7 +102,9 @@ extension OrganizationReport {
         }
         let strongFindings = unpaired.map { l in
             let link = park.links[l]
-            return LinkFinding(index: l, id: link.id, supplier: ix.firmRef(Int(endpoints[l].0)), buyer: ix.firmRef(Int(endpoints[l].1)), product: link.product, value: link.value, primary: link.primary)
+            return LinkFinding(
+                index: l, id: link.id, supplier: ix.firmRef(Int(endpoints[l].0)),
+                buyer: ix.firmRef(Int(endpoints[l].1)), product: link.product, value: link.value, primary: link.primary)
         }
 
         // One-to-many parties.
@@ -116,10 +125,17 @@ extension OrganizationReport {
                 if let k = PairingKind.allCases.firstIndex(of: p.kind) { kinds[k] += 1 }
                 if let o = p.outcome, outcomes.count < 5, !outcomes.contains(o) { outcomes.append(o) }
             }
-            let byKind = PairingKind.allCases.enumerated().compactMap { i, kind in kinds[i] > 0 ? KindCount(kind: kind, count: kinds[i]) : nil }
-            summaries.append(PartySummary(party: party, name: ix.name(of: party), isFirm: ix.firmIndex[party] != nil, pairings: list.count, byKind: byKind, outcomes: outcomes))
+            let byKind = PairingKind.allCases.enumerated().compactMap { i, kind in
+                kinds[i] > 0 ? KindCount(kind: kind, count: kinds[i]) : nil
+            }
+            summaries.append(
+                PartySummary(
+                    party: party, name: ix.name(of: party), isFirm: ix.firmIndex[party] != nil, pairings: list.count,
+                    byKind: byKind, outcomes: outcomes))
         }
-        return PairingReview(compared: compared, notCompared: notCompared, withoutBusiness: without, strongLinksWithoutPairing: strongFindings, oneToMany: summaries)
+        return PairingReview(
+            compared: compared, notCompared: notCompared, withoutBusiness: without,
+            strongLinksWithoutPairing: strongFindings, oneToMany: summaries)
     }
 }
 
@@ -167,7 +183,7 @@ struct BusinessTies {
             off[Int(u) + 1] += 1
             if symmetric { off[Int(v) + 1] += 1 }
         }
-        for i in 0 ..< n { off[i + 1] += off[i] }
+        for i in 0..<n { off[i + 1] += off[i] }
         var fill = off
         var vals = [Int32](repeating: 0, count: Int(off[n]))
         // In bounds: every u, v is a node below n (callers pass pairs of node indexes); the
@@ -187,6 +203,6 @@ struct BusinessTies {
         return (off, vals)
     }
 
-    func neighbours(ofFirm f: Int) -> ArraySlice<Int32> { adjValues[Int(adjOffsets[f]) ..< Int(adjOffsets[f + 1])] }
-    func tags(ofFirm f: Int) -> ArraySlice<Int32> { tagValues[Int(tagOffsets[f]) ..< Int(tagOffsets[f + 1])] }
+    func neighbours(ofFirm f: Int) -> ArraySlice<Int32> { adjValues[Int(adjOffsets[f])..<Int(adjOffsets[f + 1])] }
+    func tags(ofFirm f: Int) -> ArraySlice<Int32> { tagValues[Int(tagOffsets[f])..<Int(tagOffsets[f + 1])] }
 }

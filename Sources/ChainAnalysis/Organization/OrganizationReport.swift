@@ -65,10 +65,12 @@ public struct OrganizationReport: Sendable, Encodable {
         needs = Self.needsSummary(index, options)
         totals = [
             "shouldBuild": shouldBuild.count, "shouldJoin": shouldJoin.count, "groups": groups.count,
-            "withoutBusiness": pairings.withoutBusiness.count, "strongLinksWithoutPairing": pairings.strongLinksWithoutPairing.count,
+            "withoutBusiness": pairings.withoutBusiness.count,
+            "strongLinksWithoutPairing": pairings.strongLinksWithoutPairing.count,
             "oneToMany": pairings.oneToMany.count, "byResponder": needs.byResponder.count,
             "openWithoutResponder": needs.openWithoutResponder.count, "openNeeds": needs.openNeeds.count,
-            "resourcesWithoutNeed": needs.resourcesWithoutNeed.count, "needsWithoutAction": needs.needsWithoutAction.count,
+            "resourcesWithoutNeed": needs.resourcesWithoutNeed.count,
+            "needsWithoutAction": needs.needsWithoutAction.count,
         ]
         let limit = options.limit
         if limit > 0 {
@@ -441,7 +443,8 @@ extension OrganizationReport {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case key, name, open, inProgress, solved, total, solvedPercent, overdue, oldestOpenDays, solvedWithDates, medianDaysToSolve
+            case key, name, open, inProgress, solved, total, solvedPercent, overdue, oldestOpenDays, solvedWithDates,
+                medianDaysToSolve
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -460,8 +463,10 @@ extension OrganizationReport {
         }
 
         public static func == (a: NeedRow, b: NeedRow) -> Bool {
-            a.key == b.key && a.name == b.name && a.open == b.open && a.inProgress == b.inProgress && a.solved == b.solved
-                && a.overdue == b.overdue && a.oldestOpenDays == b.oldestOpenDays && a.solvedWithDates == b.solvedWithDates
+            a.key == b.key && a.name == b.name && a.open == b.open && a.inProgress == b.inProgress
+                && a.solved == b.solved
+                && a.overdue == b.overdue && a.oldestOpenDays == b.oldestOpenDays
+                && a.solvedWithDates == b.solvedWithDates
                 && a.medianDaysToSolve == b.medianDaysToSolve
         }
     }

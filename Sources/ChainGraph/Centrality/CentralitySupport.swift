@@ -167,18 +167,25 @@ extension Graph {
     /// ids, in-edges edge ids), checked in debug builds when the graph is made; buffer
     /// subscripts check each index in debug builds.
     func withCSRView<R>(_ body: (CSRView) -> R) -> R {
-        assert(outOffsets.count == nodeCount + 1 && inOffsets.count == nodeCount + 1 && weights.count == outTargets.count)
+        assert(
+            outOffsets.count == nodeCount + 1 && inOffsets.count == nodeCount + 1 && weights.count == outTargets.count)
         return outOffsets.withUnsafeBufferPointer { outOff in
-        outTargets.withUnsafeBufferPointer { outTgt in
-        weights.withUnsafeBufferPointer { wts in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inSrc in
-        inEdges.withUnsafeBufferPointer { inEdg in
-            body(CSRView(
-                nodeCount: nodeCount, undirected: !isDirected, outOffsets: outOff,
-                outTargets: outTgt, weights: wts, inOffsets: inOff, inSources: inSrc,
-                inEdges: inEdg))
-        }}}}}}
+            outTargets.withUnsafeBufferPointer { outTgt in
+                weights.withUnsafeBufferPointer { wts in
+                    inOffsets.withUnsafeBufferPointer { inOff in
+                        inSources.withUnsafeBufferPointer { inSrc in
+                            inEdges.withUnsafeBufferPointer { inEdg in
+                                body(
+                                    CSRView(
+                                        nodeCount: nodeCount, undirected: !isDirected, outOffsets: outOff,
+                                        outTargets: outTgt, weights: wts, inOffsets: inOff, inSources: inSrc,
+                                        inEdges: inEdg))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -241,13 +241,13 @@ extension Graph {
 final class BrandesWorkspace {
     let n: Int
     let m: Int
-    let hops: UnsafeMutablePointer<Int32>       // BFS distance, -1 = unreached
-    let queue: IndexedMinHeap                   // Dijkstra queue; its keys are the distances
-    let dist: UnsafeMutablePointer<Double>      // queue.keys: distance, +inf = unreached
-    let settled: UnsafeMutablePointer<Int32>    // Dijkstra settle index, -1 = not settled
-    let sigma: UnsafeMutablePointer<Double>     // number of shortest paths
-    let coef: UnsafeMutablePointer<Double>      // (1 + delta[w]) / sigma[w]
-    let order: UnsafeMutablePointer<Int32>      // nodes in non-decreasing distance
+    let hops: UnsafeMutablePointer<Int32>  // BFS distance, -1 = unreached
+    let queue: IndexedMinHeap  // Dijkstra queue; its keys are the distances
+    let dist: UnsafeMutablePointer<Double>  // queue.keys: distance, +inf = unreached
+    let settled: UnsafeMutablePointer<Int32>  // Dijkstra settle index, -1 = not settled
+    let sigma: UnsafeMutablePointer<Double>  // number of shortest paths
+    let coef: UnsafeMutablePointer<Double>  // (1 + delta[w]) / sigma[w]
+    let order: UnsafeMutablePointer<Int32>  // nodes in non-decreasing distance
     let nodeAcc: UnsafeMutablePointer<Double>
     let edgeAcc: UnsafeMutablePointer<Double>
 
@@ -373,7 +373,9 @@ final class BrandesWorkspace {
     // MARK: Dijkstra
 
     /// Relaxes `v → w` with length `length` while settling `v`.
-    @inline(__always) private func relax(_ w: Int, _ dv: Double, _ sv: Double, _ length: Double, _ queue: inout IndexedMinHeap) {
+    @inline(__always) private func relax(
+        _ w: Int, _ dv: Double, _ sv: Double, _ length: Double, _ queue: inout IndexedMinHeap
+    ) {
         if settled[w] >= 0 { return }
         let alt = dv + length
         let dw = dist[w]

@@ -73,26 +73,28 @@ extension Graph {
             // In bounds: every block's nodes are < n == reached.count == total.count ==
             // harmonic.count, and each node belongs to one block, written by one unit.
             reached.withUnsafeMutableBufferPointer { rp in
-            total.withUnsafeMutableBufferPointer { tp in
-            harmonic.withUnsafeMutableBufferPointer { hp in
-                var wave = 0
-                while wave * workers < blockCount {
-                    let first = wave * workers
-                    let units = min(workers, blockCount - first)
-                    Parallel.forEachUnit(units: units, workers: workers) { unit in
-                        let space = spaces[unit]
-                        let block = first + unit
-                        for u in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-                            let r = useWeights ? space.dijkstraInto(u, csr) : space.bfsInto(u, csr)
-                            rp[u] = r.reached
-                            tp[u] = r.total
-                            hp[u] = r.harmonic
+                total.withUnsafeMutableBufferPointer { tp in
+                    harmonic.withUnsafeMutableBufferPointer { hp in
+                        var wave = 0
+                        while wave * workers < blockCount {
+                            let first = wave * workers
+                            let units = min(workers, blockCount - first)
+                            Parallel.forEachUnit(units: units, workers: workers) { unit in
+                                let space = spaces[unit]
+                                let block = first + unit
+                                for u in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                                    let r = useWeights ? space.dijkstraInto(u, csr) : space.bfsInto(u, csr)
+                                    rp[u] = r.reached
+                                    tp[u] = r.total
+                                    hp[u] = r.harmonic
+                                }
+                            }
+                            wave += 1
+                            throttle.report(min(n, (first + units) * blockSize))
                         }
                     }
-                    wave += 1
-                    throttle.report(min(n, (first + units) * blockSize))
                 }
-            }}}
+            }
         }
         return (reached, total, harmonic)
     }

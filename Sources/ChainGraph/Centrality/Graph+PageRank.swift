@@ -123,7 +123,7 @@ extension Graph {
 
         var x = [Double](repeating: uniform, count: n)
         var xNew = [Double](repeating: 0, count: n)
-        var y = [Double](repeating: 0, count: n)   // x[u] / S(u)
+        var y = [Double](repeating: 0, count: n)  // x[u] / S(u)
         var yNew = [Double](repeating: 0, count: n)
         var partialDelta = [Double](repeating: 0, count: ranges.count)
         var partialDangling = [Double](repeating: 0, count: ranges.count)
@@ -148,58 +148,72 @@ extension Graph {
         while iterations < maxIterations {
             let teleport = d * dangling + (1 - d)
             pull.offsets.withUnsafeBufferPointer { off in
-            pull.sources.withUnsafeBufferPointer { src in
-            (pull.weights ?? empty).withUnsafeBufferPointer { w in
-            (p ?? empty).withUnsafeBufferPointer { pp in
-            invOut.withUnsafeBufferPointer { inv in
-            x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in
-            xNew.withUnsafeMutableBufferPointer { xn in
-            yNew.withUnsafeMutableBufferPointer { yn in
-            partialDelta.withUnsafeMutableBufferPointer { pd in
-            partialDangling.withUnsafeMutableBufferPointer { pg in
-                let weightedPull = !w.isEmpty
-                let personalized = !pp.isEmpty
-                let uniformTeleport = teleport * uniform
-                Parallel.forEachUnit(units: ranges.count, workers: workers) { unit in
-                    var localDelta = 0.0
-                    var localDangling = 0.0
-                    for v in ranges[unit] {
-                        var s = 0.0
-                        let lo = off[v]
-                        let hi = off[v + 1]
-                        if weightedPull {
-                            for i in lo..<hi { s += w[i] * yp[Int(src[i])] }
-                        } else {
-                            // Four running sums, added pairwise at the end: the gathers of
-                            // a long list overlap instead of waiting on one chain of adds.
-                            // The order depends on the list alone, so it is the same for
-                            // any thread count.
-                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                            var i = lo
-                            while i &+ 4 <= hi {
-                                s0 += yp[Int(src[i])]
-                                s1 += yp[Int(src[i &+ 1])]
-                                s2 += yp[Int(src[i &+ 2])]
-                                s3 += yp[Int(src[i &+ 3])]
-                                i &+= 4
+                pull.sources.withUnsafeBufferPointer { src in
+                    (pull.weights ?? empty).withUnsafeBufferPointer { w in
+                        (p ?? empty).withUnsafeBufferPointer { pp in
+                            invOut.withUnsafeBufferPointer { inv in
+                                x.withUnsafeBufferPointer { xp in
+                                    y.withUnsafeBufferPointer { yp in
+                                        xNew.withUnsafeMutableBufferPointer { xn in
+                                            yNew.withUnsafeMutableBufferPointer { yn in
+                                                partialDelta.withUnsafeMutableBufferPointer { pd in
+                                                    partialDangling.withUnsafeMutableBufferPointer { pg in
+                                                        let weightedPull = !w.isEmpty
+                                                        let personalized = !pp.isEmpty
+                                                        let uniformTeleport = teleport * uniform
+                                                        Parallel.forEachUnit(units: ranges.count, workers: workers) {
+                                                            unit in
+                                                            var localDelta = 0.0
+                                                            var localDangling = 0.0
+                                                            for v in ranges[unit] {
+                                                                var s = 0.0
+                                                                let lo = off[v]
+                                                                let hi = off[v + 1]
+                                                                if weightedPull {
+                                                                    for i in lo..<hi { s += w[i] * yp[Int(src[i])] }
+                                                                } else {
+                                                                    // Four running sums, added pairwise at the end: the gathers of
+                                                                    // a long list overlap instead of waiting on one chain of adds.
+                                                                    // The order depends on the list alone, so it is the same for
+                                                                    // any thread count.
+                                                                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                                                                    var i = lo
+                                                                    while i &+ 4 <= hi {
+                                                                        s0 += yp[Int(src[i])]
+                                                                        s1 += yp[Int(src[i &+ 1])]
+                                                                        s2 += yp[Int(src[i &+ 2])]
+                                                                        s3 += yp[Int(src[i &+ 3])]
+                                                                        i &+= 4
+                                                                    }
+                                                                    while i < hi {
+                                                                        s0 += yp[Int(src[i])]
+                                                                        i &+= 1
+                                                                    }
+                                                                    s = (s0 + s1) + (s2 + s3)
+                                                                }
+                                                                let value =
+                                                                    d * s
+                                                                    + (personalized
+                                                                        ? teleport * pp[v] : uniformTeleport)
+                                                                localDelta += abs(value - xp[v])
+                                                                if inv[v] == 0 { localDangling += value }
+                                                                xn[v] = value
+                                                                yn[v] = value * inv[v]
+                                                            }
+                                                            pd[unit] = localDelta
+                                                            pg[unit] = localDangling
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
-                            while i < hi {
-                                s0 += yp[Int(src[i])]
-                                i &+= 1
-                            }
-                            s = (s0 + s1) + (s2 + s3)
                         }
-                        let value = d * s + (personalized ? teleport * pp[v] : uniformTeleport)
-                        localDelta += abs(value - xp[v])
-                        if inv[v] == 0 { localDangling += value }
-                        xn[v] = value
-                        yn[v] = value * inv[v]
                     }
-                    pd[unit] = localDelta
-                    pg[unit] = localDangling
                 }
-            }}}}}}}}}}}
+            }
             delta = 0
             dangling = 0
             for r in 0..<ranges.count {

@@ -62,7 +62,10 @@ public enum EdgeListReader {
         /// Most bytes read from a pipe or FIFO (default ``InputFile/maxStreamBytes``).
         public var maxStreamBytes: Int
 
-        public init(directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = 0, maxErrors: Int = 100, maxStreamBytes: Int = InputFile.maxStreamBytes) {
+        public init(
+            directed: Bool = true, defaultWeight: Double = 1, layer: EdgeLayer = 0, maxErrors: Int = 100,
+            maxStreamBytes: Int = InputFile.maxStreamBytes
+        ) {
             self.directed = directed
             self.defaultWeight = defaultWeight
             self.layer = layer
@@ -81,11 +84,16 @@ public enum EdgeListReader {
         // Safe: `bytes` is the live mapping (inside `withMappedFile`), a private read-only file
         // mapping, so MADV_DONTNEED only drops its pages; a later read would fault them back in
         // from the file.
-        if let parsed = withMappedFile(path, { bytes in
-            EdgeListParser.parse(bytes, path: path, options: options, releaseInput: {
-                _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED)
+        if let parsed = withMappedFile(
+            path,
+            { bytes in
+                EdgeListParser.parse(
+                    bytes, path: path, options: options,
+                    releaseInput: {
+                        _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED)
+                    })
             })
-        }) {
+        {
             return try parsed.get()
         }
         // Anything else follows InputFile's rule: an empty regular file, or a pipe read with a
@@ -94,7 +102,8 @@ public enum EdgeListReader {
         case .success(let bytes):
             return try parse(bytes, path: path, options: options)
         case .failure(let problem):
-            var error = EdgeListError(path: path, line: 0, kind: .unreadableFile, text: "", message: problem.message, hint: problem.hint)
+            var error = EdgeListError(
+                path: path, line: 0, kind: .unreadableFile, text: "", message: problem.message, hint: problem.hint)
             error.fileProblem = problem
             throw EdgeListReadFailure(errors: [error])
         }
@@ -115,7 +124,8 @@ public enum EdgeListReader {
         #else
         let flags = MAP_PRIVATE
         #endif
-        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1)
+        else { return nil }
         defer { munmap(base, size) }
         // In bounds: the mapping covers exactly `size` readable bytes (the file's size at
         // fstat) and stays mapped until `body` returns; pages of a file truncated meanwhile
@@ -126,14 +136,18 @@ public enum EdgeListReader {
 
     /// Parses an edge list held in memory as a string.
     /// - Throws: ``EdgeListReadFailure`` listing every bad line.
-    public static func parse(_ text: String, path: String? = nil, options: Options = Options()) throws(EdgeListReadFailure) -> LabeledGraph {
+    public static func parse(_ text: String, path: String? = nil, options: Options = Options())
+        throws(EdgeListReadFailure) -> LabeledGraph
+    {
         try parse(Array(text.utf8), path: path, options: options)
     }
 
     /// Parses an edge list held in memory as UTF-8 bytes.
     /// - Throws: ``EdgeListReadFailure`` listing every bad line.
     /// - Complexity: O(bytes + V + E).
-    public static func parse(_ bytes: [UInt8], path: String? = nil, options: Options = Options()) throws(EdgeListReadFailure) -> LabeledGraph {
+    public static func parse(_ bytes: [UInt8], path: String? = nil, options: Options = Options())
+        throws(EdgeListReadFailure) -> LabeledGraph
+    {
         try bytes.withUnsafeBufferPointer { EdgeListParser.parse($0, path: path, options: options) }.get()
     }
 
@@ -141,7 +155,9 @@ public enum EdgeListReader {
     /// `minimumParallelBytes` bytes (default 1 MiB). For the fuzzer (Fuzz/) and tests: a
     /// threshold of 1 exercises the chunked path on tiny inputs.
     @_spi(Fuzzing)
-    public static func parse(_ bytes: [UInt8], options: Options = Options(), minimumParallelBytes: Int) throws(EdgeListReadFailure) -> LabeledGraph {
+    public static func parse(_ bytes: [UInt8], options: Options = Options(), minimumParallelBytes: Int)
+        throws(EdgeListReadFailure) -> LabeledGraph
+    {
         try bytes.withUnsafeBufferPointer {
             EdgeListParser.parse($0, path: nil, options: options, minimumParallelBytes: minimumParallelBytes)
         }.get()
@@ -205,10 +221,17 @@ struct EdgeListParser {
         if utf16BOM || p[0..<min(n, 4096)].contains(0) {
             let firstNUL = p[0..<min(n, 4096)].firstIndex(of: 0) ?? 0
             let line = 1 + p[0..<firstNUL].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
-            return .failure(EdgeListReadFailure(errors: [EdgeListError(
-                path: path, line: utf16BOM ? 1 : line, kind: .invalidUTF8, text: "",
-                message: utf16BOM ? "the file is UTF-16; ChainMap reads UTF-8 text" : "the file holds NUL bytes: it is UTF-16 or binary, not UTF-8 text",
-                hint: "save it as UTF-8 (in Notepad or Excel choose the UTF-8 encoding), or run `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`")]))
+            return .failure(
+                EdgeListReadFailure(errors: [
+                    EdgeListError(
+                        path: path, line: utf16BOM ? 1 : line, kind: .invalidUTF8, text: "",
+                        message: utf16BOM
+                            ? "the file is UTF-16; ChainMap reads UTF-8 text"
+                            : "the file holds NUL bytes: it is UTF-16 or binary, not UTF-8 text",
+                        hint:
+                            "save it as UTF-8 (in Notepad or Excel choose the UTF-8 encoding), or run `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`"
+                    )
+                ]))
         }
         // Chunk bounds, each after a line end.
         // Every chunk reads only the file's bytes, which nobody writes meanwhile.
@@ -228,7 +251,9 @@ struct EdgeListParser {
         // Edge slots per chunk: at most its line count.
         // In bounds: bounds are increasing offsets in start...n, so chunk c reads p[b[c]..<b[c + 1]]
         // and writes cap[c + 1], c < chunkCount.
-        assert(zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 } && bounds.first == start && bounds.last == n || n == start)
+        assert(
+            zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 } && bounds.first == start && bounds.last == n
+                || n == start)
         var capacity = [Int](repeating: 0, count: chunkCount + 1)
         capacity.withUnsafeMutableBufferPointer { cap in
             nonisolated(unsafe) let cap = cap
@@ -277,7 +302,7 @@ struct EdgeListParser {
             }
             sourceCount = slots
         }
-        releaseInput?()   // nothing reads `p` from here on
+        releaseInput?()  // nothing reads `p` from here on
         var parser = EdgeListParser(path: path, options: options)
         return parser.finish(chunks: chunks, sources: &sources, targets: &targets, byteCount: n)
     }
@@ -287,17 +312,22 @@ struct EdgeListParser {
         _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String?, options: EdgeListReader.Options,
         src: UnsafeMutableBufferPointer<Int32>, tgt: UnsafeMutableBufferPointer<Int32>, into chunk: inout Chunk
     ) {
-        func report(_ line: Int, _ start: Int, _ end: Int, _ kind: EdgeListError.Kind, _ message: String, _ hint: String) {
+        func report(
+            _ line: Int, _ start: Int, _ end: Int, _ kind: EdgeListError.Kind, _ message: String, _ hint: String
+        ) {
             if chunk.errors.count >= options.maxErrors { chunk.omitted += 1; return }
-            chunk.errors.append(EdgeListError(path: path, line: line, kind: kind, text: text(p, start, end), message: message, hint: hint))
+            chunk.errors.append(
+                EdgeListError(
+                    path: path, line: line, kind: kind, text: text(p, start, end), message: message, hint: hint))
         }
         /// The code of label `p[s..<e]`, nil (and an error) when it is not UTF-8.
         @inline(__always) func code(_ s: Int, _ e: Int, _ line: Int, _ lineStart: Int, _ lineEnd: Int) -> Int32? {
             let length = e - s
             if length > InputLimits.maxLabelBytes {
-                report(line, lineStart, lineEnd, .labelTooLong,
-                       "label is \(length) bytes long; at most \(InputLimits.maxLabelBytes) are allowed",
-                       "labels are names or ids; shorten it (is this really an edge list?)")
+                report(
+                    line, lineStart, lineEnd, .labelTooLong,
+                    "label is \(length) bytes long; at most \(InputLimits.maxLabelBytes) are allowed",
+                    "labels are names or ids; shorten it (is this really an edge list?)")
                 return nil
             }
             let first = p[s]
@@ -317,9 +347,10 @@ struct EdgeListParser {
                 }
             }
             guard let label = String(validating: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self) else {
-                report(line, lineStart, lineEnd, .invalidUTF8,
-                       "label is not valid UTF-8",
-                       "save the file as UTF-8 (labels may be any UTF-8 text without spaces, tabs, commas or `#`)")
+                report(
+                    line, lineStart, lineEnd, .invalidUTF8,
+                    "label is not valid UTF-8",
+                    "save the file as UTF-8 (labels may be any UTF-8 text without spaces, tabs, commas or `#`)")
                 return nil
             }
             chunk.others.append(label)
@@ -362,15 +393,18 @@ struct EdgeListParser {
             i += 1  // past the newline
             if count == 0 { continue }
             if count == 1 {
-                report(line, lineStart, lineEnd, .missingTarget,
-                       "the line has a source but no target",
-                       "write each edge as `source target [weight]` separated by spaces, tabs or commas")
+                report(
+                    line, lineStart, lineEnd, .missingTarget,
+                    "the line has a source but no target",
+                    "write each edge as `source target [weight]` separated by spaces, tabs or commas")
                 continue
             }
             if count > 3 {
-                report(line, lineStart, lineEnd, .tooManyColumns,
-                       "\(count) columns; an edge has 2 or 3 (`source target [weight]`)",
-                       "labels cannot contain spaces, tabs, commas or `#`; join words with `_` or remove the extra columns")
+                report(
+                    line, lineStart, lineEnd, .tooManyColumns,
+                    "\(count) columns; an edge has 2 or 3 (`source target [weight]`)",
+                    "labels cannot contain spaces, tabs, commas or `#`; join words with `_` or remove the extra columns"
+                )
                 continue
             }
             var weight = options.defaultWeight
@@ -378,19 +412,23 @@ struct EdgeListParser {
                 switch parseWeight(p, s2, e2) {
                 case .value(let w): weight = w
                 case .notANumber:
-                    report(line, lineStart, lineEnd, .badWeight,
-                           "weight \"\(text(p, s2, e2))\" is not a number",
-                           "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight")
+                    report(
+                        line, lineStart, lineEnd, .badWeight,
+                        "weight \"\(text(p, s2, e2))\" is not a number",
+                        "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight"
+                    )
                     continue
                 case .nonFinite:
-                    report(line, lineStart, lineEnd, .nonFiniteWeight,
-                           "weight \"\(text(p, s2, e2))\" is not finite",
-                           "use a finite number; NaN and infinities are not allowed")
+                    report(
+                        line, lineStart, lineEnd, .nonFiniteWeight,
+                        "weight \"\(text(p, s2, e2))\" is not finite",
+                        "use a finite number; NaN and infinities are not allowed")
                     continue
                 }
             }
             guard let u = code(s0, e0, line, lineStart, lineEnd),
-                  let v = code(s1, e1, line, lineStart, lineEnd) else { continue }
+                let v = code(s1, e1, line, lineStart, lineEnd)
+            else { continue }
             // In bounds: one slot per edge line, and the region has a slot per line.
             assert(slot < chunk.end, "edge slot \(slot) past the chunk's region end \(chunk.end)")
             src[slot] = u
@@ -451,35 +489,44 @@ struct EdgeListParser {
         // see `parse`), and `out` only counts edges already read, so out <= k < count.
         assert(chunks.allSatisfy { $0.base + $0.edges <= sources.count } && targets.count == sources.count)
         sources.withUnsafeMutableBufferPointer { src in
-        targets.withUnsafeMutableBufferPointer { tgt in
-        outer: for chunk in chunks {
-            for k in chunk.base..<(chunk.base + chunk.edges) {
-                // In place: `out <= k`, and slot k is read before slot `out` is written.
-                guard let u = id(src[k], chunk), let v = id(tgt[k], chunk) else {
-                    failed = EdgeListError(path: path, line: 0, kind: .tooLarge, text: "",
-                                           message: "more than \(Int32.max - 1) distinct labels",
-                                           hint: "split the graph; node ids are 32-bit")
-                    break outer
+            targets.withUnsafeMutableBufferPointer { tgt in
+                outer: for chunk in chunks {
+                    for k in chunk.base..<(chunk.base + chunk.edges) {
+                        // In place: `out <= k`, and slot k is read before slot `out` is written.
+                        guard let u = id(src[k], chunk), let v = id(tgt[k], chunk) else {
+                            failed = EdgeListError(
+                                path: path, line: 0, kind: .tooLarge, text: "",
+                                message: "more than \(Int32.max - 1) distinct labels",
+                                hint: "split the graph; node ids are 32-bit")
+                            break outer
+                        }
+                        src[out] = u
+                        tgt[out] = v
+                        out += 1
+                    }
                 }
-                src[out] = u
-                tgt[out] = v
-                out += 1
             }
-        }}}
+        }
         if let failed { return .failure(EdgeListReadFailure(errors: [failed])) }
         sources.removeLast(sources.count - out)
         targets.removeLast(targets.count - out)
         if out > Int(Int32.max) {
-            return .failure(EdgeListReadFailure(errors: [EdgeListError(
-                path: path, line: 0, kind: .tooLarge, text: "", message: GraphError.tooManyEdges(out).description,
-                hint: "split the graph; edge ids are 32-bit")]))
+            return .failure(
+                EdgeListReadFailure(errors: [
+                    EdgeListError(
+                        path: path, line: 0, kind: .tooLarge, text: "",
+                        message: GraphError.tooManyEdges(out).description,
+                        hint: "split the graph; edge ids are 32-bit")
+                ]))
         }
         var weights: [Double]?
         if chunks.contains(where: { $0.weights != nil }) {
             var all: [Double] = []
             all.reserveCapacity(out)
             for chunk in chunks {
-                if let w = chunk.weights { all.append(contentsOf: w) } else {
+                if let w = chunk.weights {
+                    all.append(contentsOf: w)
+                } else {
                     all.append(contentsOf: repeatElement(options.defaultWeight, count: chunk.edges))
                 }
             }
@@ -494,9 +541,12 @@ struct EdgeListParser {
         do {
             graph = try builder.buildReleasingEdges()
         } catch {
-            return .failure(EdgeListReadFailure(errors: [EdgeListError(
-                path: path, line: 0, kind: .tooLarge, text: "", message: error.description,
-                hint: "split the graph; edge ids are 32-bit")]))
+            return .failure(
+                EdgeListReadFailure(errors: [
+                    EdgeListError(
+                        path: path, line: 0, kind: .tooLarge, text: "", message: error.description,
+                        hint: "split the graph; edge ids are 32-bit")
+                ]))
         }
         var labels: [String] = []
         labels.reserveCapacity(Int(nodeCount))
@@ -541,7 +591,9 @@ struct EdgeListParser {
     /// most 18 digits); nil for any other label.
     static func canonicalInteger(_ label: String) -> Int? {
         let utf8 = label.utf8
-        guard let first = utf8.first, utf8.count <= 18, first &- 0x30 <= 9, first != 0x30 || utf8.count == 1 else { return nil }
+        guard let first = utf8.first, utf8.count <= 18, first &- 0x30 <= 9, first != 0x30 || utf8.count == 1 else {
+            return nil
+        }
         var value = 0
         for c in utf8 {
             let d = c &- 0x30

@@ -41,7 +41,9 @@ public enum EdgeListWriter {
     /// The edge list as text. With `labels` nil, node ids are written.
     /// - Throws: ``EdgeListWriteError`` for a label count mismatch or an unwritable label.
     /// - Complexity: O(V + E).
-    public static func string(_ graph: Graph, labels: [String]? = nil, includeWeights: Bool = true) throws(EdgeListWriteError) -> String {
+    public static func string(_ graph: Graph, labels: [String]? = nil, includeWeights: Bool = true)
+        throws(EdgeListWriteError) -> String
+    {
         let names = labels ?? (0..<graph.nodeCount).map { String($0) }
         if names.count != graph.nodeCount {
             throw .labelCountMismatch(labels: names.count, nodes: graph.nodeCount)
@@ -71,7 +73,9 @@ public enum EdgeListWriter {
 
     /// Writes the edge list to the file at `path` (replacing it).
     /// - Throws: ``EdgeListWriteError``.
-    public static func write(_ graph: Graph, labels: [String]? = nil, includeWeights: Bool = true, to path: String) throws(EdgeListWriteError) {
+    public static func write(_ graph: Graph, labels: [String]? = nil, includeWeights: Bool = true, to path: String)
+        throws(EdgeListWriteError)
+    {
         let text = try string(graph, labels: labels, includeWeights: includeWeights)
         guard let file = fopen(path, "wb") else {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))

@@ -104,17 +104,29 @@ public enum InputFile {
                 var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 let n = readlink(path, &buffer, buffer.count - 1)
                 let target = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
-                return Problem(message: "is a symbolic link to a missing file (\(target))", hint: "fix or remove the link", isMissing: false, cause: .danglingLink(target))
+                return Problem(
+                    message: "is a symbolic link to a missing file (\(target))", hint: "fix or remove the link",
+                    isMissing: false, cause: .danglingLink(target))
             }
             return Problem(message: "no such file or folder", hint: "check the path", isMissing: true, cause: .missing)
         case ELOOP:
-            return Problem(message: "is a symbolic link in a loop (too many levels of symbolic links)", hint: "fix the link so that it leads to a file", isMissing: false, cause: .linkLoop)
+            return Problem(
+                message: "is a symbolic link in a loop (too many levels of symbolic links)",
+                hint: "fix the link so that it leads to a file", isMissing: false, cause: .linkLoop)
         case EACCES, EPERM:
-            return Problem(message: "cannot be opened: permission denied", hint: "check the file's permissions (chmod) or run as its owner", isMissing: false, cause: .permissionDenied)
+            return Problem(
+                message: "cannot be opened: permission denied",
+                hint: "check the file's permissions (chmod) or run as its owner", isMissing: false,
+                cause: .permissionDenied)
         case ENOTDIR:
-            return Problem(message: "cannot be opened: a part of the path is not a folder", hint: "check the path", isMissing: true, cause: .missing)
+            return Problem(
+                message: "cannot be opened: a part of the path is not a folder", hint: "check the path",
+                isMissing: true, cause: .missing)
         default:
-            return Problem(message: "cannot be opened (\(String(cString: strerror(code))))", hint: "check the path and its permissions", isMissing: false, cause: .openFailed(String(cString: strerror(code))))
+            return Problem(
+                message: "cannot be opened (\(String(cString: strerror(code))))",
+                hint: "check the path and its permissions", isMissing: false,
+                cause: .openFailed(String(cString: strerror(code))))
         }
     }
 
@@ -123,7 +135,8 @@ public enum InputFile {
     ///   - allowStream: whether a pipe or FIFO is acceptable (a single input, not a member of
     ///     a bundle).
     ///   - limit: most bytes read from a stream.
-    public static func read(_ path: String, allowStream: Bool, limit: Int = maxStreamBytes) -> Result<[UInt8], Problem> {
+    public static func read(_ path: String, allowStream: Bool, limit: Int = maxStreamBytes) -> Result<[UInt8], Problem>
+    {
         // O_NONBLOCK: opening a FIFO without a writer must not hang.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(openProblem(path, errno)) }
@@ -135,15 +148,25 @@ public enum InputFile {
             return readRegular(fd, size: size)
         case .stream:
             guard allowStream else {
-                return .failure(Problem(message: "is \(info.st_mode & S_IFMT == S_IFIFO ? "a FIFO (named pipe)" : "a socket"), not a regular file", hint: "the files of a park folder must be regular files; copy the data into a file", isMissing: false, cause: .stream(fifo: info.st_mode & S_IFMT == S_IFIFO)))
+                return .failure(
+                    Problem(
+                        message:
+                            "is \(info.st_mode & S_IFMT == S_IFIFO ? "a FIFO (named pipe)" : "a socket"), not a regular file",
+                        hint: "the files of a park folder must be regular files; copy the data into a file",
+                        isMissing: false, cause: .stream(fifo: info.st_mode & S_IFMT == S_IFIFO)))
             }
             let flags = fcntl(fd, F_GETFL)
             if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
             return readStream(fd, limit: limit)
         case .folder:
-            return .failure(Problem(message: "is a folder, not a file", hint: "name a file", isMissing: false, cause: .folder))
+            return .failure(
+                Problem(message: "is a folder, not a file", hint: "name a file", isMissing: false, cause: .folder))
         case .other(let what):
-            return .failure(Problem(message: "is \(what), not a regular file", hint: "name a regular file (or a pipe for a single input)", isMissing: false, cause: .notRegular(device: what == "a device")))
+            return .failure(
+                Problem(
+                    message: "is \(what), not a regular file",
+                    hint: "name a regular file (or a pipe for a single input)", isMissing: false,
+                    cause: .notRegular(device: what == "a device")))
         }
     }
 
@@ -165,10 +188,17 @@ public enum InputFile {
             count = done
         }
         if failure != 0 {
-            return .failure(Problem(message: "cannot be read (\(String(cString: strerror(failure))))", hint: "check the disk", isMissing: false, cause: .readFailed(String(cString: strerror(failure)), stream: false)))
+            return .failure(
+                Problem(
+                    message: "cannot be read (\(String(cString: strerror(failure))))", hint: "check the disk",
+                    isMissing: false, cause: .readFailed(String(cString: strerror(failure)), stream: false)))
         }
         if bytes.count != size {
-            return .failure(Problem(message: "changed while it was read (\(bytes.count) of \(size) bytes)", hint: "read it again when nothing writes to it", isMissing: false, cause: .changed(read: bytes.count, size: size)))
+            return .failure(
+                Problem(
+                    message: "changed while it was read (\(bytes.count) of \(size) bytes)",
+                    hint: "read it again when nothing writes to it", isMissing: false,
+                    cause: .changed(read: bytes.count, size: size)))
         }
         return .success(bytes)
     }
@@ -182,13 +212,18 @@ public enum InputFile {
             if n < 0 && errno == EINTR { continue }
             if n < 0 {
                 let reason = String(cString: strerror(errno))
-                return .failure(Problem(message: "cannot be read (\(reason))", hint: "check the program that writes the stream", isMissing: false, cause: .readFailed(reason, stream: true)))
+                return .failure(
+                    Problem(
+                        message: "cannot be read (\(reason))", hint: "check the program that writes the stream",
+                        isMissing: false, cause: .readFailed(reason, stream: true)))
             }
             if n == 0 { return .success(result) }
             if result.count + n > limit {
-                return .failure(Problem(
-                    message: "stream is longer than \(limit >> 20) MiB, the most ChainMap reads from a pipe",
-                    hint: "write the data to a file and name the file", isMissing: false, cause: .streamTooLong(mebibytes: limit >> 20)))
+                return .failure(
+                    Problem(
+                        message: "stream is longer than \(limit >> 20) MiB, the most ChainMap reads from a pipe",
+                        hint: "write the data to a file and name the file", isMissing: false,
+                        cause: .streamTooLong(mebibytes: limit >> 20)))
             }
             result.append(contentsOf: chunk[0..<n])
         }

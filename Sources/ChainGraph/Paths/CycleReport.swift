@@ -16,7 +16,8 @@ public struct CycleReport: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let shown = cycle.prefix(20).map(String.init).joined(separator: " → ")
         let more = cycle.count > 20 ? " → …" : ""
-        return "\(cyclicComponents.count) cyclic component(s); for example \(shown)\(more) → \(cycle.first.map(String.init) ?? "")"
+        return
+            "\(cyclicComponents.count) cyclic component(s); for example \(shown)\(more) → \(cycle.first.map(String.init) ?? "")"
     }
 }
 

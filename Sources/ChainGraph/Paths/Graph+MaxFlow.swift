@@ -23,7 +23,10 @@ extension Graph {
     /// - Throws: ``PathError`` for an empty, out-of-range or overlapping terminal set, or a
     ///   negative or non-finite capacity on a counted edge.
     /// - Complexity: O(V² E) worst case; far less on sparse graphs in practice.
-    public func maxFlow(from sources: [Int32], to sinks: [Int32], capacities: [Double]? = nil, layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(PathError) -> MaxFlowResult {
+    public func maxFlow(
+        from sources: [Int32], to sinks: [Int32], capacities: [Double]? = nil, layers: Set<EdgeLayer>? = nil,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(PathError) -> MaxFlowResult {
         if sources.isEmpty || sinks.isEmpty { throw .emptyTerminals }
         try checkNodes(sources)
         try checkNodes(sinks)

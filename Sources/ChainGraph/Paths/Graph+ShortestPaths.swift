@@ -16,7 +16,10 @@ extension Graph {
     ///   - progress: called now and then with (nodes reached, node count).
     /// - Throws: ``PathError/nodeOutOfRange(_:nodeCount:)`` for a bad source.
     /// - Complexity: O(V + E).
-    public func bfsShortestPaths(from sources: [Int32], direction: Direction = .outgoing, layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(PathError) -> ShortestPathTree {
+    public func bfsShortestPaths(
+        from sources: [Int32], direction: Direction = .outgoing, layers: Set<EdgeLayer>? = nil,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(PathError) -> ShortestPathTree {
         try checkNodes(sources)
         let n = nodeCount
         let direction = isDirected ? direction : .both
@@ -87,7 +90,10 @@ extension Graph {
     /// - Throws: ``PathError`` for a bad source, a negative or non-finite weight on a
     ///   counted edge, or a weight array of the wrong length.
     /// - Complexity: O((V + E) log V).
-    public func dijkstra(from sources: [Int32], direction: Direction = .outgoing, weights: [Double]? = nil, layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(PathError) -> ShortestPathTree {
+    public func dijkstra(
+        from sources: [Int32], direction: Direction = .outgoing, weights: [Double]? = nil,
+        layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(PathError) -> ShortestPathTree {
         try checkNodes(sources)
         let mask = EdgeLayerMask(layers)
         let length = weights ?? self.weights
@@ -125,16 +131,21 @@ extension Graph {
         }
         ticker.finish()
         let distance = Array(UnsafeBufferPointer(start: heap.keys, count: n))
-        return ShortestPathTree(sources: sources, distance: distance, predecessor: predecessor, predecessorEdge: predecessorEdge)
+        return ShortestPathTree(
+            sources: sources, distance: distance, predecessor: predecessor, predecessorEdge: predecessorEdge)
     }
 
     /// A shortest path from `source` to `target` (node list, source first) and its length;
     /// nil when unreachable. Weighted (Dijkstra) unless `hops` is true.
     /// - Throws: ``PathError`` as ``dijkstra(from:direction:weights:layers:progress:)``.
     /// - Complexity: O((V + E) log V).
-    public func shortestPath(from source: Int32, to target: Int32, hops: Bool = false, direction: Direction = .outgoing, layers: Set<EdgeLayer>? = nil) throws(PathError) -> (path: [Int32], length: Double)? {
+    public func shortestPath(
+        from source: Int32, to target: Int32, hops: Bool = false, direction: Direction = .outgoing,
+        layers: Set<EdgeLayer>? = nil
+    ) throws(PathError) -> (path: [Int32], length: Double)? {
         try checkNodes([target])
-        let tree = hops
+        let tree =
+            hops
             ? try bfsShortestPaths(from: [source], direction: direction, layers: layers)
             : try dijkstra(from: [source], direction: direction, layers: layers)
         guard let path = tree.path(to: target) else { return nil }

@@ -16,7 +16,8 @@ public enum PathError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .nodeOutOfRange(let v, let n): "node \(v) is not in the graph (ids 0..<\(n))"
-        case .negativeWeight(let e, let w): "edge \(e) has negative weight \(w); this algorithm needs weights of 0 or more"
+        case .negativeWeight(let e, let w):
+            "edge \(e) has negative weight \(w); this algorithm needs weights of 0 or more"
         case .nonFiniteWeight(let e, let w): "edge \(e) has weight \(w); weights must be finite numbers"
         case .valueCountMismatch(let x, let g): "\(g) per-edge values given for \(x) edges; give one per edge id"
         case .emptyTerminals: "give at least one source and one sink"

@@ -34,7 +34,9 @@ extension Graph {
     ///   - layers: only edges in these layers count (nil: all).
     ///   - progress: called now and then with (nodes visited, node count).
     /// - Complexity: O(V + E) time and extra memory.
-    public func biconnectivity(layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Biconnectivity {
+    public func biconnectivity(layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)
+        -> Biconnectivity
+    {
         let n = nodeCount
         let mask = EdgeLayerMask(layers)
         var ticker = ProgressTicker(progress, total: n)
@@ -131,6 +133,7 @@ extension Graph {
         bridges.sort()
         var cuts: [Int32] = []
         for v in 0..<n where isCut[v] { cuts.append(Int32(v)) }
-        return Biconnectivity(articulationPoints: cuts, bridges: bridges, componentEdges: components, componentNodes: componentNodes)
+        return Biconnectivity(
+            articulationPoints: cuts, bridges: bridges, componentEdges: components, componentNodes: componentNodes)
     }
 }

@@ -17,7 +17,9 @@ extension Graph {
     ///   - layers: only edges in these layers count (nil: all).
     ///   - progress: called now and then with (nodes removed, node count).
     /// - Complexity: O(V + E) time and extra memory (an undirected adjacency copy).
-    public func coreNumbers(layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [Int32] {
+    public func coreNumbers(layers: Set<EdgeLayer>? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)
+        -> [Int32]
+    {
         let n = nodeCount
         let mask = EdgeLayerMask(layers)
         var ticker = ProgressTicker(progress, total: n)

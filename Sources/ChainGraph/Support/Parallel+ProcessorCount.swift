@@ -10,7 +10,7 @@ import Musl
 /// glibc's `sched_getaffinity(2)` wrapper, which the Glibc module hides behind `_GNU_SOURCE`.
 /// Integer and pointer arguments only, so the Swift and C calling conventions agree.
 @_silgen_name("sched_getaffinity")
-private func chainmap_sched_getaffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+private func schedGetAffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
 #endif
 
 extension Parallel {
@@ -33,7 +33,7 @@ extension Parallel {
         #if os(Linux)
         // A mask for 8,192 processors; the kernel fails with EINVAL only for smaller ones.
         var mask = [UInt64](repeating: 0, count: 128)
-        let ok = mask.withUnsafeMutableBytes { chainmap_sched_getaffinity(0, $0.count, $0.baseAddress!) } == 0
+        let ok = mask.withUnsafeMutableBytes { schedGetAffinity(0, $0.count, $0.baseAddress!) } == 0
         guard ok else { return nil }
         let bits = mask.reduce(0) { $0 + $1.nonzeroBitCount }
         return bits > 0 ? bits : nil
@@ -53,7 +53,8 @@ extension Parallel {
         }
         // cgroup v1: quota -1 means unlimited.
         if let quota = readSmallFile("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"),
-           let period = readSmallFile("/sys/fs/cgroup/cpu/cpu.cfs_period_us") {
+            let period = readSmallFile("/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+        {
             return quotaProcessors(
                 quota: Int(quota.filter { $0 != "\n" }), period: Int(period.filter { $0 != "\n" }))
         }

@@ -6,7 +6,8 @@ import ChainOutput
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a park between JSON, a CSV bundle and an Excel workbook, export it to GraphML, or snapshot it (chainpark).",
+        abstract:
+            "Convert a park between JSON, a CSV bundle and an Excel workbook, export it to GraphML, or snapshot it (chainpark).",
         discussion: """
             JSON, CSV and xlsx hold the same data and convert into each other without loss
             (an .xlsx workbook has one sheet per record kind with the CSV columns). GraphML
@@ -28,10 +29,14 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: ParkOptions
 
-    @Option(name: .customLong("to"), help: "Target format: json, csv (a folder), xlsx (a workbook), graphml, or chainpark (binary snapshot).")
+    @Option(
+        name: .customLong("to"),
+        help: "Target format: json, csv (a folder), xlsx (a workbook), graphml, or chainpark (binary snapshot).")
     var target: ParkWriter.Format
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (json, xlsx, graphml) or folder (csv). Without it, json and graphml go to standard output.")
+    @Option(
+        name: [.short, .customLong("output")],
+        help: "Output file (json, xlsx, graphml) or folder (csv). Without it, json and graphml go to standard output.")
     var output: String?
 
     @Flag(help: "Replace an existing output file or folder.")

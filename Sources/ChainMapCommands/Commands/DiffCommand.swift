@@ -7,7 +7,8 @@ import ChainOutput
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two snapshots of a park: firms, links, coverage, organizations, pairings, needs, gaps.",
+        abstract:
+            "What changed between two snapshots of a park: firms, links, coverage, organizations, pairings, needs, gaps.",
         discussion: """
             OLD and NEW are two snapshots of one park (any park format, or a bundled sample), \
             each dated by its dataDate. Records are matched by id (links by their two firms, \
@@ -31,7 +32,10 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Section to print: figures, firms, links, coverage, organizations, pairings, needs, gaps, meaning (csv default: figures; table default: all).")
+    @Option(
+        help:
+            "Section to print: figures, firms, links, coverage, organizations, pairings, needs, gaps, meaning (csv default: figures; table default: all)."
+    )
     var section: ParkDiff.Section?
 
     @Option(help: "Rows per list (0: all). Default: 20 for table and markdown, all for json, csv and xlsx.")

@@ -32,7 +32,9 @@ struct GapsBenchmarkCommand: ParsableCommand {
     @Option(help: "Template sets: names joined by '+' for one park, sets by ','; or industry, samples.")
     var templates = "industry"
 
-    @Option(name: .customLong("template"), help: "A chain template file (JSON, docs/TEMPLATES.md) whose ids --templates may name; repeatable.")
+    @Option(
+        name: .customLong("template"),
+        help: "A chain template file (JSON, docs/TEMPLATES.md) whose ids --templates may name; repeatable.")
     var templateFiles: [String] = []
 
     @Option(help: "Seeds: a list and ranges, e.g. 1-20 or 1,7,42.")
@@ -41,7 +43,9 @@ struct GapsBenchmarkCommand: ParsableCommand {
     @Option(help: "Firm counts, comma-separated.")
     var firms = "500,5000,50000"
 
-    @Option(name: .customLong("capability-top"), help: "A planted capability match counts when an offerer is among this many suggestions.")
+    @Option(
+        name: .customLong("capability-top"),
+        help: "A planted capability match counts when an offerer is among this many suggestions.")
     var capabilityTop = 3
 
     func validate() throws {
@@ -51,7 +55,10 @@ struct GapsBenchmarkCommand: ParsableCommand {
             throw Usage.between("--firms", String(ParkGenerator.minimumFirms), String(ParkGenerator.maximumFirms))
         }
         if capabilityTop < 1 { throw Usage.atLeast("--capability-top", 1) }
-        if templateSets.isEmpty { throw Usage.error(Message("gapbench.usage.numbers", ["option": .text("--templates"), "text": .text(templates)])) }
+        if templateSets.isEmpty {
+            throw Usage.error(
+                Message("gapbench.usage.numbers", ["option": .text("--templates"), "text": .text(templates)]))
+        }
     }
 
     /// `1-20,42` → 1…20, 42.
@@ -59,12 +66,17 @@ struct GapsBenchmarkCommand: ParsableCommand {
         var out: [UInt64] = []
         for part in text.split(separator: ",") {
             let ends = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...2).contains(ends.count), let lo = UInt64(ends[0]), let hi = UInt64(ends[ends.count - 1]), lo <= hi, hi - lo < 100_000 else {
-                throw Usage.error(Message("gapbench.usage.numbers", ["option": .text(option), "text": .text(String(part))]))
+            guard (1...2).contains(ends.count), let lo = UInt64(ends[0]), let hi = UInt64(ends[ends.count - 1]),
+                lo <= hi, hi - lo < 100_000
+            else {
+                throw Usage.error(
+                    Message("gapbench.usage.numbers", ["option": .text(option), "text": .text(String(part))]))
             }
             out += Array(lo...hi)
         }
-        if out.isEmpty { throw Usage.error(Message("gapbench.usage.numbers", ["option": .text(option), "text": .text(text)])) }
+        if out.isEmpty {
+            throw Usage.error(Message("gapbench.usage.numbers", ["option": .text(option), "text": .text(text)]))
+        }
         return out
     }
 

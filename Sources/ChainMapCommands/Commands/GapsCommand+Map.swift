@@ -1,8 +1,8 @@
 import ChainAnalysis
+import ChainModel
 import ChainOutput
 import ChainRender
 import Foundation
-import ChainModel
 
 extension GapsCommand {
     /// Findings drawn by `chainmap map --show gaps` (the most severe first).
@@ -25,8 +25,10 @@ extension GapsCommand {
         var result: [MapOverlay] = []
         let suggested = catalog(Message("gaps.map.suggestedLink"))
         for f in r.findings {
-            let level: Severity = f.severity.level == .critical ? .critical : f.severity.level == .warning ? .warning : .info
-            let label = catalog(Message("gaps.map.label", ["kind": .message(.term(f.kind)), "rule": .message(.term(f.rule))]))
+            let level: Severity =
+                f.severity.level == .critical ? .critical : f.severity.level == .warning ? .warning : .info
+            let label = catalog(
+                Message("gaps.map.label", ["kind": .message(.term(f.kind)), "rule": .message(.term(f.rule))]))
             let p = f.place
             if let l = p.link {
                 result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: label))
@@ -37,11 +39,17 @@ extension GapsCommand {
             }
             if f.rule == .shortChain {
                 for key in ["missingUpstream", "missingMidstream", "missingDownstream"] {
-                    if case .list(let stages) = f.evidence.fact(key) { for s in stages { result.append(.highlight(stage: s, severity: level, label: label)) } }
+                    if case .list(let stages) = f.evidence.fact(key) {
+                        for s in stages { result.append(.highlight(stage: s, severity: level, label: label)) }
+                    }
                 }
             }
-            for l in f.evidence.links { result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil)) }
-            for s in f.remedy.suggestedLinks { result.append(.suggestedLink(from: s.supplier, to: s.buyer, label: suggested)) }
+            for l in f.evidence.links {
+                result.append(.highlight(link: l.supplier, l.buyer, severity: level, label: nil))
+            }
+            for s in f.remedy.suggestedLinks {
+                result.append(.suggestedLink(from: s.supplier, to: s.buyer, label: suggested))
+            }
         }
         return result
     }

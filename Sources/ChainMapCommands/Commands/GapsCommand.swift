@@ -1,8 +1,8 @@
 import ArgumentParser
 import ChainAnalysis
+import ChainModel
 import ChainOutput
 import Foundation
-import ChainModel
 
 /// `chainmap gaps PARK`: where the chains are broken, weak, thin or short, ranked.
 struct GapsCommand: ParsableCommand {
@@ -47,23 +47,33 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
-    @Option(name: .customLong("single-source-share"), help: "Share of an input from one supplier that makes it single-sourced.")
+    @Option(
+        name: .customLong("single-source-share"),
+        help: "Share of an input from one supplier that makes it single-sourced.")
     var singleSourceShare: Double = GapOptions().singleSourceShare
 
-    @Option(name: .customLong("outside-share"), help: "Share of an input stage's value from outside the park that makes it weak.")
+    @Option(
+        name: .customLong("outside-share"),
+        help: "Share of an input stage's value from outside the park that makes it weak.")
     var outsideShare: Double = GapOptions().outsideShare
 
-    @Option(name: .customLong("thin-ratio"), help: "A chain is thin when its flow is below this share of the end products' demand.")
+    @Option(
+        name: .customLong("thin-ratio"),
+        help: "A chain is thin when its flow is below this share of the end products' demand.")
     var thinRatio: Double = GapOptions().thinRatio
 
-    @Option(name: .customLong("min-cut-off"), help: "Firms an articulation point or bridge must separate to be reported.")
+    @Option(
+        name: .customLong("min-cut-off"), help: "Firms an articulation point or bridge must separate to be reported.")
     var minCutOff: Int = GapOptions().minFirmsCutOff
 
     @Option(help: "Findings to print (0: all). Default: 30 for table and markdown, all for json and csv.")
     var limit: Int?
 
     func validate() throws {
-        for (name, v) in [("--single-source-share", singleSourceShare), ("--outside-share", outsideShare), ("--thin-ratio", thinRatio)] where !(v >= 0 && v <= 1) {
+        for (name, v) in [
+            ("--single-source-share", singleSourceShare), ("--outside-share", outsideShare),
+            ("--thin-ratio", thinRatio),
+        ] where !(v >= 0 && v <= 1) {
             throw Usage.between(name, "0", "1")
         }
         if minCutOff < 1 { throw Usage.atLeast("--min-cut-off", 1) }

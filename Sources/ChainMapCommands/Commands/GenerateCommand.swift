@@ -49,19 +49,25 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed (an unsigned 64-bit number).")
     var seed: UInt64
 
-    @Option(help: "Chain templates, comma-separated: \(ChainTemplate.allNames.joined(separator: ",")) or ids from --template (default: \(ChainTemplate.names.joined(separator: ",")), or every template of --template).")
+    @Option(
+        help:
+            "Chain templates, comma-separated: \(ChainTemplate.allNames.joined(separator: ",")) or ids from --template (default: \(ChainTemplate.names.joined(separator: ",")), or every template of --template)."
+    )
     var chains: String?
 
     @Option(name: .customLong("template"), help: "A chain template file (JSON, docs/TEMPLATES.md); repeatable.")
     var templateFiles: [String] = []
 
-    @Flag(name: .customLong("plant-gaps"), help: "Plant known gaps and truths of every kind and write planted-gaps.json.")
+    @Flag(
+        name: .customLong("plant-gaps"), help: "Plant known gaps and truths of every kind and write planted-gaps.json.")
     var plantGaps = false
 
     @Option(help: "Write this many monthly snapshots of the park into the -o folder, with changes.json.")
     var snapshots: Int?
 
-    @Option(name: .customLong("snapshot-format"), help: "With --snapshots: each snapshot as csv (a folder, default), json, xlsx or chainpark (fastest to load).")
+    @Option(
+        name: .customLong("snapshot-format"),
+        help: "With --snapshots: each snapshot as csv (a folder, default), json, xlsx or chainpark (fastest to load).")
     var snapshotFormat: ParkWriter.Format?
 
     @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
@@ -91,13 +97,20 @@ struct GenerateCommand: ParsableCommand {
             for name in names where templateFiles.isEmpty && ChainTemplate.builtIn(name) == nil {
                 throw Usage.unknownValue("--chains", name, ChainTemplate.allNames)
             }
-            if Set(names).count != names.count { throw Usage.error(Message("cli.usage.twice", ["option": .text("--chains")])) }
+            if Set(names).count != names.count {
+                throw Usage.error(Message("cli.usage.twice", ["option": .text("--chains")]))
+            }
         }
         if output.isEmpty { throw Usage.error("cli.usage.outputEmpty") }
-        if let snapshots, !(1 ... 120).contains(snapshots) { throw Usage.between("--snapshots", "1", "120") }
+        if let snapshots, !(1...120).contains(snapshots) { throw Usage.between("--snapshots", "1", "120") }
         if snapshotFormat == .graphml { throw Usage.error("cli.usage.snapshotGraphML") }
-        if snapshots == nil && snapshotFormat != nil { throw Usage.error(Message("cli.usage.goesWith", ["a": .text("--snapshot-format"), "b": .text("--snapshots")])) }
-        if snapshots != nil && plantGaps { throw Usage.error(Message("cli.usage.exclusive", ["a": .text("--plant-gaps"), "b": .text("--snapshots")])) }
+        if snapshots == nil && snapshotFormat != nil {
+            throw Usage.error(
+                Message("cli.usage.goesWith", ["a": .text("--snapshot-format"), "b": .text("--snapshots")]))
+        }
+        if snapshots != nil && plantGaps {
+            throw Usage.error(Message("cli.usage.exclusive", ["a": .text("--plant-gaps"), "b": .text("--snapshots")]))
+        }
     }
 
     func run() throws {
@@ -106,7 +119,10 @@ struct GenerateCommand: ParsableCommand {
         options.chains = chainNames ?? (templateFiles.isEmpty ? ChainTemplate.names : options.templates.map(\.id))
         if let snapshots {
             let line = ProgressLine(StderrText.text(Message("cli.progress.generating", ["firms": .integer(firms)])))
-            try ParkGenerator.writeSeries(options, count: snapshots, to: output, format: snapshotFormat ?? (format == .json ? .json : .csv), replace: force) { line.update($0, $1) }
+            try ParkGenerator.writeSeries(
+                options, count: snapshots, to: output, format: snapshotFormat ?? (format == .json ? .json : .csv),
+                replace: force
+            ) { line.update($0, $1) }
             line.finish()
             return
         }
@@ -119,8 +135,11 @@ struct GenerateCommand: ParsableCommand {
         writing.finish()
         let p = result.park
         var arguments: [String: Message.Argument] = [
-            "path": .text(output), "format": .text(format.rawValue), "firms": .integer(p.firms.count), "links": .integer(p.links.count),
-            "organizations": .integer(p.organizations.count), "pairings": .integer(p.pairings.count), "needs": .integer(p.needs.count)]
+            "path": .text(output), "format": .text(format.rawValue), "firms": .integer(p.firms.count),
+            "links": .integer(p.links.count),
+            "organizations": .integer(p.organizations.count), "pairings": .integer(p.pairings.count),
+            "needs": .integer(p.needs.count),
+        ]
         if plantGaps { arguments["gaps"] = .integer(result.gaps.count) }
         StderrText.say(Message(plantGaps ? "cli.wrote.generated.gaps" : "cli.wrote.generated", arguments))
     }

@@ -49,7 +49,9 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var input: ParkOptions
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (default chain-map.<format>; DOT goes to standard output).")
+    @Option(
+        name: [.short, .customLong("output")],
+        help: "Output file (default chain-map.<format>; DOT goes to standard output).")
     var output: String?
 
     @Flag(help: "Replace an existing output file.")
@@ -62,7 +64,10 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Image format: svg, png, pdf, or dot (the DOT source).")
     var format: ImageFormat = .svg
 
-    @Option(help: "Layout: grid (stages as columns, firms in grids, links bundled between stages; fits an A3 page) or layered (Graphviz dot, every firm-to-firm link, tall).")
+    @Option(
+        help:
+            "Layout: grid (stages as columns, firms in grids, links bundled between stages; fits an A3 page) or layered (Graphviz dot, every firm-to-firm link, tall)."
+    )
     var arrangement: MapArrangement = .grid
 
     @Option(help: "Draw only this chain (its id or name, e.g. nev or 新能源汽车).")
@@ -92,7 +97,10 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Title to use instead of the generated one.")
     var title: String?
 
-    @Option(help: "Findings to draw on the map, comma-separated: \(Self.overlaySources.keys.sorted().joined(separator: ", ")).")
+    @Option(
+        help:
+            "Findings to draw on the map, comma-separated: \(Self.overlaySources.keys.sorted().joined(separator: ", "))."
+    )
     var show: String?
 
     /// Overlays `--show` can draw, by name: each turns the park (and the --chain filter) into

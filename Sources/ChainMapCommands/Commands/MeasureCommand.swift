@@ -83,7 +83,8 @@ struct MeasureCommand: ParsableCommand {
             let name = word.trimmingCharacters(in: .whitespaces).lowercased()
             if name.isEmpty { continue }
             guard let algorithm = MeasuredAlgorithm(rawValue: name) else {
-                throw Usage.error(Message("measure.error.unknownAlgorithm", ["name": .text(name), "known": .text(known)]))
+                throw Usage.error(
+                    Message("measure.error.unknownAlgorithm", ["name": .text(name), "known": .text(known)]))
             }
             result.insert(algorithm)
         }
@@ -92,7 +93,9 @@ struct MeasureCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if try requested().contains(.render), let path = graphOptions.input.source.path, NetworkInput.isEdgeList(path: path) {
+        if try requested().contains(.render), let path = graphOptions.input.source.path,
+            NetworkInput.isEdgeList(path: path)
+        {
             throw Usage.error("measure.error.renderNeedsPark")
         }
         if iterations < 1 { throw Usage.atLeast("--iterations", 1) }
@@ -106,7 +109,8 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         let options = MeasureOptions(
-            algorithms: try requested(), iterations: iterations, tolerance: tolerance, damping: damping, sourcesFile: sources,
+            algorithms: try requested(), iterations: iterations, tolerance: tolerance, damping: damping,
+            sourcesFile: sources,
             sample: sample, seed: seed, repeats: `repeat`, threads: threads, top: top)
         let report = try MeasureReport.run(
             options, name: graphOptions.input.displayName,

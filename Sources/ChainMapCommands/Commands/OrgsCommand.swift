@@ -8,7 +8,8 @@ import ChainOutput
 struct OrgsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orgs",
-        abstract: "Organization coverage, firms that should build or join a branch, structure checks, pairings and needs.",
+        abstract:
+            "Organization coverage, firms that should build or join a branch, structure checks, pairings and needs.",
         discussion: """
             Organization coverage = firms with an organization / firms counted. A firm has an \
             organization when its `organization` names a branch, general branch, joint branch \
@@ -40,16 +41,24 @@ struct OrgsCommand: ParsableCommand {
     @Option(help: "Party members from which a firm should have its own branch.")
     var threshold: Int = 3
 
-    @Flag(name: .customLong("all-firms"), help: "Count every in-park firm in the coverage rates, not only firms with party members.")
+    @Flag(
+        name: .customLong("all-firms"),
+        help: "Count every in-park firm in the coverage rates, not only firms with party members.")
     var allFirms = false
 
-    @Flag(name: .customLong("suggest-joint"), help: "Propose joint-branch groupings for the firms that should join one.")
+    @Flag(
+        name: .customLong("suggest-joint"), help: "Propose joint-branch groupings for the firms that should join one.")
     var suggestJoint = false
 
-    @Option(help: "Section to print: coverage, build, join, groups, checks, pairings, needs (csv default: coverage; table default: all).")
+    @Option(
+        help:
+            "Section to print: coverage, build, join, groups, checks, pairings, needs (csv default: coverage; table default: all)."
+    )
     var section: OrganizationReport.Section?
 
-    @Option(name: .customLong("strong-links"), help: "How many of the most valuable active links count as strong (primary links always do).")
+    @Option(
+        name: .customLong("strong-links"),
+        help: "How many of the most valuable active links count as strong (primary links always do).")
     var strongLinks: Int = 20
 
     @Option(help: "Days after which an unsolved need counts as overdue (ages are counted to the park's data date).")

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ChainAnalysis
 import ChainGraph
+import ChainModel
 import ChainOutput
 import Foundation
-import ChainModel
 
 /// `chainmap rank PARK --by MEASURE`: firms (or nodes of any edge list) by centrality.
 struct RankCommand: ParsableCommand {
@@ -95,10 +95,15 @@ struct RankCommand: ParsableCommand {
         let report = try RankReport(input, options: options, top: top)
         progress.finish()
         if timings {
-            Console.err(output.catalog(Message("rank.timing", [
-                "load": .number(MatchCommonOptions.seconds(loaded - start)), "compute": .number(MatchCommonOptions.seconds(clock.now - loaded)),
-                "nodes": .integer(input.graph.nodeCount), "edges": .integer(input.graph.edgeCount),
-            ])) + "\n")
+            Console.err(
+                output.catalog(
+                    Message(
+                        "rank.timing",
+                        [
+                            "load": .number(MatchCommonOptions.seconds(loaded - start)),
+                            "compute": .number(MatchCommonOptions.seconds(clock.now - loaded)),
+                            "nodes": .integer(input.graph.nodeCount), "edges": .integer(input.graph.edgeCount),
+                        ])) + "\n")
         }
         try output.emit(report)
     }

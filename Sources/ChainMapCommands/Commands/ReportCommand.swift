@@ -9,7 +9,8 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the committee's report: one self-contained HTML file with the map, gaps, matches, organization and needs.",
+        abstract:
+            "Write the committee's report: one self-contained HTML file with the map, gaps, matches, organization and needs.",
         discussion: """
             One file that opens offline in any browser: the key figures; the chain map with pan, \
             zoom, fit and search, and a card per firm (stage, products, suppliers and buyers, \
@@ -42,7 +43,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Largest number of firms drawn one by one; above it the map shows stages.")
     var limit: Int = CommitteeReport.Options().fullLayoutLimit
 
-    @Option(help: "An older snapshot of the same park (park file, CSV folder, workbook or sample name): add what changed since it.")
+    @Option(
+        help:
+            "An older snapshot of the same park (park file, CSV folder, workbook or sample name): add what changed since it."
+    )
     var since: String?
 
     func validate() throws {

@@ -44,7 +44,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let loaded = try input.load()
         let summary = try SparkExport.write(loaded.park, to: output, rowsPerFile: rowsPerFile)
-        let parts = SparkExport.tables.map { Message.Argument.message(Message("cli.spark.table", ["table": .text($0.name), "rows": .integer(summary.rows[$0.name] ?? 0)])) }
+        let parts = SparkExport.tables.map {
+            Message.Argument.message(
+                Message("cli.spark.table", ["table": .text($0.name), "rows": .integer(summary.rows[$0.name] ?? 0)]))
+        }
         StderrText.say(Message("cli.spark.wrote", ["path": .text(output), "tables": .list(parts, limit: 20)]))
     }
 }
@@ -79,7 +82,9 @@ struct ImportResultsCommand: ParsableCommand {
     @Option(help: "The park the results were computed from (the one exported).")
     var park: String
 
-    @Option(help: "What to print: compare, ranking, stages, edges (table: all but edges; csv: one section, default stages).")
+    @Option(
+        help: "What to print: compare, ranking, stages, edges (table: all but edges; csv: one section, default stages)."
+    )
     var section: SparkImportReport.Part?
 
     @Option(help: "Firms listed in the ranking (0: all).")

@@ -1,5 +1,6 @@
 import ChainModel
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,7 +41,8 @@ enum Console {
             // Standard error failing leaves nowhere to report; give up on it silently.
             if fd == 2 { return }
             if code == EPIPE { exit(0) }
-            let message = "error: cannot write to standard output (\(String(cString: strerror(code))))"
+            let message =
+                "error: cannot write to standard output (\(String(cString: strerror(code))))"
                 + (code == ENOSPC ? ". Hint: free some disk space, or write to another place\n" : "\n")
             err(message)
             exit(1)
@@ -80,6 +82,12 @@ final class ProgressLine: @unchecked Sendable {
 
     func finish() {
         guard enabled else { return }
-        Console.err("\r" + StderrText.text(Message("cli.progress.done", ["label": .text(label), "seconds": .number(Date().timeIntervalSince(start), digits: 2)])) + "\u{1B}[K\n")
+        Console.err(
+            "\r"
+                + StderrText.text(
+                    Message(
+                        "cli.progress.done",
+                        ["label": .text(label), "seconds": .number(Date().timeIntervalSince(start), digits: 2)]))
+                + "\u{1B}[K\n")
     }
 }

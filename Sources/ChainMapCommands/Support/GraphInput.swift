@@ -33,7 +33,8 @@ struct GraphOptions: ParsableArguments {
         guard let path = input.source.path, NetworkInput.isEdgeList(path: path) else {
             return NetworkInput(park: try input.load(quiet: quiet).park, layers: try layers())
         }
-        let progress = ProgressLine(StderrText.text(Message("cli.progress.reading", ["path": .text(input.displayName)])))
+        let progress = ProgressLine(
+            StderrText.text(Message("cli.progress.reading", ["path": .text(input.displayName)])))
         defer { progress.finish() }
         return NetworkInput(edgeList: try EdgeListReader.read(path: path, options: .init(directed: !undirected)))
     }

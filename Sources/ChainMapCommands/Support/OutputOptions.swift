@@ -12,7 +12,10 @@ extension Language: ExpressibleByArgument {
 
 /// How a command prints its report: `--format` and `--lang`, shared by every data command.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, json, csv (UTF-8 with BOM, for Excel), markdown or xlsx (an Excel workbook; needs -o).")
+    @Option(
+        help:
+            "Output format: table, json, csv (UTF-8 with BOM, for Excel), markdown or xlsx (an Excel workbook; needs -o)."
+    )
     var format: OutputFormat = .table
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.")

@@ -8,7 +8,8 @@ struct ParkOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
             "A park: a .json file, a folder of CSV files, an .xlsx workbook, or the name of a bundled sample.",
-            discussion: "Without it, the bundled sample '\(Samples.defaultName)' is used. Run `chainmap samples` for the list.",
+            discussion:
+                "Without it, the bundled sample '\(Samples.defaultName)' is used. Run `chainmap samples` for the list.",
             valueName: "park"))
     var park: String?
 
@@ -34,10 +35,13 @@ struct ParkOptions: ParsableArguments {
             defer { progress.finish() }
             loaded = try source.load()
         }
-        ProcessLifetime.keep(loaded.park)   // freed by the exit, not record by record
+        ProcessLifetime.keep(loaded.park)  // freed by the exit, not record by record
         let n = loaded.warnings.count
         if !noWarnings && !quiet && n > 0 {
-            StderrText.say(Message(n == 1 ? "cli.note.warning" : "cli.note.warnings", ["count": .integer(n), "park": .text(displayName)]))
+            StderrText.say(
+                Message(
+                    n == 1 ? "cli.note.warning" : "cli.note.warnings",
+                    ["count": .integer(n), "park": .text(displayName)]))
         }
         return loaded
     }

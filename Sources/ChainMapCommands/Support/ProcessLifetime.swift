@@ -17,6 +17,6 @@ enum ProcessLifetime {
             slot = park
             return old
         }
-        _ = previous   // the one before is freed here, outside the lock
+        _ = previous  // the one before is freed here, outside the lock
     }
 }

@@ -40,8 +40,11 @@ enum Usage {
 
     /// `value` is not one of `known` for `option` (empty `value`: none was given).
     static func unknownValue(_ option: String, _ value: String, _ known: [String]) -> ValidationError {
-        error(Message("cli.usage.unknownValue", [
-            "option": .text(option), "value": .text(value), "known": .list(known.map { .text($0) }, limit: 50),
-        ]))
+        error(
+            Message(
+                "cli.usage.unknownValue",
+                [
+                    "option": .text(option), "value": .text(value), "known": .list(known.map { .text($0) }, limit: 50),
+                ]))
     }
 }

@@ -34,14 +34,19 @@ extension EdgeListReadFailure: ChainMapError {
                 guard let problem = e.fileProblem else { return d }
                 return d.with(problem.text, hint: problem.hintText)
             case .missingTarget, .badWeight, .nonFiniteWeight, .tooManyColumns, .labelTooLong:
-                return d.with(Message("problem.edges." + e.kind.rawValue, text), hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
+                return d.with(
+                    Message("problem.edges." + e.kind.rawValue, text),
+                    hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
             case .invalidUTF8, .tooLarge:
-                return d.with(Message("problem.edges." + e.kind.rawValue), hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
+                return d.with(
+                    Message("problem.edges." + e.kind.rawValue),
+                    hint: Message("problem.edges." + e.kind.rawValue + ".hint"))
             }
         }
         if omittedCount > 0 {
-            all.append(Diagnostic(.error, file: errors.last?.path ?? "<input>", "\(omittedCount) more problem(s) not shown")
-                .with(Message("problem.edges.more", ["count": .integer(omittedCount)])))
+            all.append(
+                Diagnostic(.error, file: errors.last?.path ?? "<input>", "\(omittedCount) more problem(s) not shown")
+                    .with(Message("problem.edges.more", ["count": .integer(omittedCount)])))
         }
         return all
     }

@@ -36,7 +36,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var hintText: Message?
 
     public init(
-        _ severity: Severity, file: String, sheet: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil,
+        _ severity: Severity, file: String, sheet: String? = nil, line: Int? = nil, column: Int? = nil,
+        field: String? = nil,
         _ message: String, hint: String? = nil
     ) {
         self.severity = severity
@@ -52,7 +53,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// A problem whose words come from the message catalog; `file` is empty when the problem
     /// has no place in a file (a parameter, a computation).
     public init(
-        _ severity: Severity, file: String = "", line: Int? = nil, column: Int? = nil, field: String? = nil, text: Message,
+        _ severity: Severity, file: String = "", line: Int? = nil, column: Int? = nil, field: String? = nil,
+        text: Message,
         hint: Message? = nil
     ) {
         self.init(severity, file: file, line: line, column: column, field: field, text.id)
@@ -86,7 +88,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// A sheet name as Excel writes it in a reference: quoted when it has spaces or punctuation.
     static func sheetReference(_ name: String) -> String {
-        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let plain =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
         return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 

@@ -19,7 +19,8 @@ extension InputFile.Problem {
         case .folder: "problem.input.folder"
         case .notRegular: "problem.input.notRegular"
         case .readFailed(let reason, _): Message("problem.input.readFailed", ["reason": .text(reason)])
-        case .changed(let read, let size): Message("problem.input.changed", ["read": .integer(read), "size": .integer(size)])
+        case .changed(let read, let size):
+            Message("problem.input.changed", ["read": .integer(read), "size": .integer(size)])
         case .streamTooLong(let mebibytes): Message("problem.input.streamTooLong", ["mebibytes": .integer(mebibytes)])
         }
     }
@@ -35,7 +36,8 @@ extension InputFile.Problem {
         case .stream: "problem.input.stream.hint"
         case .folder: "problem.input.folder.hint"
         case .notRegular: "problem.input.notRegular.hint"
-        case .readFailed(_, let stream): stream ? "problem.input.readFailed.streamHint" : "problem.input.readFailed.hint"
+        case .readFailed(_, let stream):
+            stream ? "problem.input.readFailed.streamHint" : "problem.input.readFailed.hint"
         case .changed: "problem.input.changed.hint"
         case .streamTooLong: "problem.input.streamTooLong.hint"
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV syntax problem (an unterminated quote, text after a closing quote).
 struct CSVSyntaxError: Error, Sendable {
     var line: Int
@@ -100,12 +102,16 @@ struct CSVReader {
                     i += 1
                 }
                 if !closed {
-                    throw CSVSyntaxError(line: quoteLine, message: "a quoted field is never closed (missing \")", id: "problem.csv.unclosedQuote")
+                    throw CSVSyntaxError(
+                        line: quoteLine, message: "a quoted field is never closed (missing \")",
+                        id: "problem.csv.unclosedQuote")
                 }
                 fields.field(start: start, end: i, quoted: true)
                 i += 1  // closing quote
                 if i < n && buf[i] != UInt8(ascii: ",") && buf[i] != 0x0A && buf[i] != 0x0D {
-                    throw CSVSyntaxError(line: line + breaks, message: "text after a closing quote; inside quotes write a quote as \"\"", id: "problem.csv.textAfterQuote")
+                    throw CSVSyntaxError(
+                        line: line + breaks, message: "text after a closing quote; inside quotes write a quote as \"\"",
+                        id: "problem.csv.textAfterQuote")
                 }
             } else {
                 let start = i
@@ -153,7 +159,9 @@ struct CSVReader {
     /// by the row grammar (``parseRow(_:_:_:line:into:)``), with the number of line ends
     /// before each (for line numbers). Stops splitting at a syntax error: the chunk that holds
     /// it reports it when parsed.
-    static func chunkBoundaries(_ buf: UnsafeBufferPointer<UInt8>, from: Int, parts: Int) -> [(offset: Int, linesBefore: Int)] {
+    static func chunkBoundaries(_ buf: UnsafeBufferPointer<UInt8>, from: Int, parts: Int) -> [(
+        offset: Int, linesBefore: Int
+    )] {
         var result = [(offset: from, linesBefore: 0)]
         guard parts > 1 else { return result }
         let n = buf.count
@@ -191,7 +199,9 @@ struct CSVReader {
     }
 
     /// Calls `body` for each row of `bytes`. Stops at the first syntax error.
-    static func forEachRow(_ bytes: [UInt8], _ body: (borrowing Row) throws(CSVSyntaxError) -> Void) throws(CSVSyntaxError) {
+    static func forEachRow(_ bytes: [UInt8], _ body: (borrowing Row) throws(CSVSyntaxError) -> Void)
+        throws(CSVSyntaxError)
+    {
         // The row grammar reads only below the range's upper bound (buf.count here).
         try bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError) in
             try forEachRow(buf, range: 0..<buf.count, firstLine: 1, body)
@@ -248,7 +258,8 @@ struct CSVWriter {
 
     private mutating func append(_ field: String) {
         let utf8 = field.utf8
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || utf8.first == 0x20 || utf8.last == 0x20
         if !needsQuotes {
             output.append(contentsOf: utf8)
@@ -298,5 +309,3 @@ enum CSVList {
         return items
     }
 }
-
-import Foundation

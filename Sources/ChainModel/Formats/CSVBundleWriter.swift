@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,8 @@ import Glibc
 public enum CSVBundleWriter {
     /// Names of the files a bundle folder may hold: the record files and what `generate`
     /// adds. A folder holding anything else is not a ChainMap bundle and is never replaced.
-    public static let bundleFileNames: Set<String> = Set(RecordKind.allCases.map(\.csvFile)).union(["planted-gaps.json"])
+    public static let bundleFileNames: Set<String> = Set(RecordKind.allCases.map(\.csvFile)).union(["planted-gaps.json"]
+    )
 
     /// Writes the bundle into a folder at `path`, atomically (filled aside, then renamed),
     /// with `extraFiles` added.
@@ -31,7 +33,8 @@ public enum CSVBundleWriter {
     ) throws(WriteError) {
         let target = try checkFolder(path, overwrite: overwrite)
         // An absolute path, so that "." and "b/" name the folder itself.
-        let absolute = target.path.hasPrefix("/") ? target.path : FileManager.default.currentDirectoryPath + "/" + target.path
+        let absolute =
+            target.path.hasPrefix("/") ? target.path : FileManager.default.currentDirectoryPath + "/" + target.path
         let url = URL(fileURLWithPath: absolute).standardizedFileURL
         let parent = OutputFile.folder(of: url.path)
         let name = OutputFile.name(of: url.path)
@@ -40,10 +43,16 @@ public enum CSVBundleWriter {
             let candidate = parent + "/.\(name).chainmap-\(getpid())-\(attempt).tmp"
             if mkdir(candidate, 0o777) == 0 { tmp = candidate; break }
             if errno != EEXIST {
-                throw WriteError(path: path, message: "cannot create a folder in \(parent) (\(OutputFile.reason(errno)))", hint: "check that the parent folder exists and is writable")
+                throw WriteError(
+                    path: path, message: "cannot create a folder in \(parent) (\(OutputFile.reason(errno)))",
+                    hint: "check that the parent folder exists and is writable")
             }
         }
-        if tmp.isEmpty { throw WriteError(path: path, message: "cannot create a temporary folder next to it", hint: "remove old .\(name).chainmap-*.tmp folders") }
+        if tmp.isEmpty {
+            throw WriteError(
+                path: path, message: "cannot create a temporary folder next to it",
+                hint: "remove old .\(name).chainmap-*.tmp folders")
+        }
         var tokens = [TemporaryFiles.register(tmp, isFolder: true)]
         defer { tokens.forEach(TemporaryFiles.unregister) }
         func cleanUp() {
@@ -55,27 +64,42 @@ public enum CSVBundleWriter {
                 let file = tmp + "/" + kind.csvFile
                 tokens.append(TemporaryFiles.register(file))
                 let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-                if fd < 0 { throw WriteError(path: file, message: "cannot create (\(OutputFile.reason(errno)))", hint: "check that the folder is writable") }
+                if fd < 0 {
+                    throw WriteError(
+                        path: file, message: "cannot create (\(OutputFile.reason(errno)))",
+                        hint: "check that the folder is writable")
+                }
                 let sink = CSVByteSink(fd: fd)
                 encode(kind, of: park, into: sink, progress: progress)
                 sink.flush()
                 let failure = sink.failure
                 if close(fd) != 0 || failure != 0 {
-                    throw WriteError(path: path, message: "cannot write \(kind.csvFile) (\(OutputFile.reason(failure != 0 ? failure : errno)))", hint: "check the free disk space")
+                    throw WriteError(
+                        path: path,
+                        message: "cannot write \(kind.csvFile) (\(OutputFile.reason(failure != 0 ? failure : errno)))",
+                        hint: "check the free disk space")
                 }
             }
             for file in extraFiles {
                 let filePath = tmp + "/" + file.name
                 tokens.append(TemporaryFiles.register(filePath))
                 let fd = open(filePath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-                if fd < 0 { throw WriteError(path: filePath, message: "cannot create (\(OutputFile.reason(errno)))", hint: "check that the folder is writable") }
+                if fd < 0 {
+                    throw WriteError(
+                        path: filePath, message: "cannot create (\(OutputFile.reason(errno)))",
+                        hint: "check that the folder is writable")
+                }
                 do throws(WriteError) {
                     try OutputFile.writeAll(fd, file.bytes, path: path)
                 } catch {
                     _ = close(fd)
                     throw error
                 }
-                if close(fd) != 0 { throw WriteError(path: path, message: "cannot write \(file.name) (\(OutputFile.reason(errno)))", hint: "check the free disk space") }
+                if close(fd) != 0 {
+                    throw WriteError(
+                        path: path, message: "cannot write \(file.name) (\(OutputFile.reason(errno)))",
+                        hint: "check the free disk space")
+                }
             }
             TemporaryFiles.stallForTests()
             try moveIntoPlace(tmp, target: url.path, replacing: target.existingBundle, displayPath: path)
@@ -87,23 +111,31 @@ public enum CSVBundleWriter {
 
     /// Checks the output folder against the folder rule; returns the folder to write (a
     /// link's target) and whether it holds a bundle to replace.
-    static func checkFolder(_ path: String, overwrite: Bool) throws(WriteError) -> (path: String, existingBundle: Bool) {
+    static func checkFolder(_ path: String, overwrite: Bool) throws(WriteError) -> (path: String, existingBundle: Bool)
+    {
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT {
                 let parent = OutputFile.folder(of: path)
                 var p = stat()
                 if stat(parent, &p) != 0 || (p.st_mode & S_IFMT) != S_IFDIR {
-                    throw WriteError(path: path, message: "its folder \(parent) does not exist", hint: "create the parent folder first or name another output")
+                    throw WriteError(
+                        path: path, message: "its folder \(parent) does not exist",
+                        hint: "create the parent folder first or name another output")
                 }
                 return (path, false)
             }
-            throw WriteError(path: path, message: "cannot be checked (\(OutputFile.reason(errno)))", hint: "check the path and the permissions of its folders")
+            throw WriteError(
+                path: path, message: "cannot be checked (\(OutputFile.reason(errno)))",
+                hint: "check the path and the permissions of its folders")
         }
         var target = path
         if (info.st_mode & S_IFMT) == S_IFLNK {
             if stat(path, &info) != 0 {
-                throw WriteError(path: path, message: errno == ELOOP ? "is a symbolic link in a loop" : "is a symbolic link to a missing folder", hint: "remove the link or name another output")
+                throw WriteError(
+                    path: path,
+                    message: errno == ELOOP ? "is a symbolic link in a loop" : "is a symbolic link to a missing folder",
+                    hint: "remove the link or name another output")
             }
             if let resolved = realpath(path, nil) {
                 target = String(cString: resolved)
@@ -111,22 +143,31 @@ public enum CSVBundleWriter {
             }
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw WriteError(path: path, message: "is \(OutputFile.kindName(info.st_mode) == "not a regular file" ? "a file" : OutputFile.kindName(info.st_mode)), not a folder", hint: "name a folder for the CSV bundle")
+            throw WriteError(
+                path: path,
+                message:
+                    "is \(OutputFile.kindName(info.st_mode) == "not a regular file" ? "a file" : OutputFile.kindName(info.st_mode)), not a folder",
+                hint: "name a folder for the CSV bundle")
         }
         let items: [String]
         do {
             items = try FileManager.default.contentsOfDirectory(atPath: target)
         } catch {
-            throw WriteError(path: path, message: "cannot list the folder (\(error.localizedDescription))", hint: "check its permissions")
+            throw WriteError(
+                path: path, message: "cannot list the folder (\(error.localizedDescription))",
+                hint: "check its permissions")
         }
         if items.isEmpty { return (target, false) }
         if let foreign = items.sorted().first(where: { !bundleFileNames.contains($0) }) {
             throw WriteError(
                 path: path, message: "folder holds \"\(foreign)\", which is not part of a ChainMap bundle",
-                hint: "choose a new folder; --force replaces only a folder that holds nothing but a ChainMap CSV bundle")
+                hint: "choose a new folder; --force replaces only a folder that holds nothing but a ChainMap CSV bundle"
+            )
         }
         if !overwrite {
-            throw WriteError(path: path, message: "folder already holds a CSV bundle", hint: "choose a new folder, or pass --force to replace it")
+            throw WriteError(
+                path: path, message: "folder already holds a CSV bundle",
+                hint: "choose a new folder, or pass --force to replace it")
         }
         return (target, true)
     }
@@ -137,18 +178,24 @@ public enum CSVBundleWriter {
         if !replacing {
             // rename(2) also replaces an empty folder.
             if rename(tmp, target) != 0 {
-                throw WriteError(path: displayPath, message: "cannot create the folder (\(OutputFile.reason(errno)))", hint: "check that the parent folder is writable")
+                throw WriteError(
+                    path: displayPath, message: "cannot create the folder (\(OutputFile.reason(errno)))",
+                    hint: "check that the parent folder is writable")
             }
             return
         }
         let old = OutputFile.folder(of: target) + "/.\(OutputFile.name(of: target)).chainmap-old-\(getpid())"
         if rename(target, old) != 0 {
-            throw WriteError(path: displayPath, message: "cannot replace the folder (\(OutputFile.reason(errno)))", hint: "check that the parent folder is writable")
+            throw WriteError(
+                path: displayPath, message: "cannot replace the folder (\(OutputFile.reason(errno)))",
+                hint: "check that the parent folder is writable")
         }
         if rename(tmp, target) != 0 {
             let e = errno
             _ = rename(old, target)
-            throw WriteError(path: displayPath, message: "cannot replace the folder (\(OutputFile.reason(e)))", hint: "check that the parent folder is writable")
+            throw WriteError(
+                path: displayPath, message: "cannot replace the folder (\(OutputFile.reason(e)))",
+                hint: "check that the parent folder is writable")
         }
         for file in bundleFileNames { unlink(old + "/" + file) }
         rmdir(old)
@@ -179,7 +226,9 @@ public enum CSVBundleWriter {
         case .park: generic([park]) { RecordCoding.encode(park: $0, into: &$1) }
         case .chain: generic(park.chains) { RecordCoding.encode($0, into: &$1) }
         case .stage:
-            generic(park.chains.flatMap { c in c.stages.map { (c.id, $0) } }) { RecordCoding.encode($0.1, chain: $0.0, into: &$1) }
+            generic(park.chains.flatMap { c in c.stages.map { (c.id, $0) } }) {
+                RecordCoding.encode($0.1, chain: $0.0, into: &$1)
+            }
         case .firm: firms(park.firms, sink)
         case .link: links(park.links, sink, progress: progress)
         case .organization: generic(park.organizations) { RecordCoding.encode($0, into: &$1) }

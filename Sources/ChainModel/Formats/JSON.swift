@@ -81,7 +81,9 @@ struct JSONParser {
         skipWhitespace()
         let root = try parseValue()
         skipWhitespace()
-        if index < bytes.count { throw error("unexpected text after the end of the JSON document", "problem.json.syntax.afterEnd") }
+        if index < bytes.count {
+            throw error("unexpected text after the end of the JSON document", "problem.json.syntax.afterEnd")
+        }
         return root
     }
 
@@ -125,7 +127,9 @@ struct JSONParser {
         var stack: [Frame] = []
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file; a value is missing", "problem.json.syntax.valueMissing") }
+            guard index < bytes.count else {
+                throw error("unexpected end of file; a value is missing", "problem.json.syntax.valueMissing")
+            }
             var completed: JSONNode
             let startLine = line
             switch bytes[index] {
@@ -136,7 +140,11 @@ struct JSONParser {
                     index += 1
                     completed = JSONNode(value: .object([]), line: startLine)
                 } else {
-                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels", Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)])) }
+                    if stack.count >= Self.maxDepth {
+                        throw error(
+                            "nesting deeper than \(Self.maxDepth) levels",
+                            Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)]))
+                    }
                     let key = try parseKey()
                     stack.append(Frame(isArray: false, line: startLine, pendingKey: key))
                     continue
@@ -148,7 +156,11 @@ struct JSONParser {
                     index += 1
                     completed = JSONNode(value: .array([]), line: startLine)
                 } else {
-                    if stack.count >= Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels", Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)])) }
+                    if stack.count >= Self.maxDepth {
+                        throw error(
+                            "nesting deeper than \(Self.maxDepth) levels",
+                            Message("problem.json.syntax.tooDeep", ["levels": .integer(Self.maxDepth)]))
+                    }
                     stack.append(Frame(isArray: true, line: startLine))
                     continue
                 }
@@ -166,7 +178,9 @@ struct JSONParser {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 completed = JSONNode(value: try parseNumber(), line: startLine)
             default:
-                throw error("unexpected character '\(printable(bytes[index]))'; expected a value", Message("problem.json.syntax.character", ["character": .text(printable(bytes[index]))]))
+                throw error(
+                    "unexpected character '\(printable(bytes[index]))'; expected a value",
+                    Message("problem.json.syntax.character", ["character": .text(printable(bytes[index]))]))
             }
 
             // Attach the completed value to its container, closing containers as they end.
@@ -176,7 +190,11 @@ struct JSONParser {
                 let l = frame.line
                 if frame.isArray {
                     frame.items.append(completed)
-                    guard index < bytes.count else { throw error("unexpected end of file inside a list (started on line \(l))", Message("problem.json.syntax.endInList", ["line": .integer(l)])) }
+                    guard index < bytes.count else {
+                        throw error(
+                            "unexpected end of file inside a list (started on line \(l))",
+                            Message("problem.json.syntax.endInList", ["line": .integer(l)]))
+                    }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                     } else if bytes[index] == UInt8(ascii: "]") {
@@ -185,7 +203,9 @@ struct JSONParser {
                         completed = JSONNode(value: .array(frame.items), line: l)
                         continue
                     } else {
-                        throw error("expected ',' or ']' in a list (started on line \(l))", Message("problem.json.syntax.listSeparator", ["line": .integer(l)]))
+                        throw error(
+                            "expected ',' or ']' in a list (started on line \(l))",
+                            Message("problem.json.syntax.listSeparator", ["line": .integer(l)]))
                     }
                 } else {
                     let key = frame.pendingKey
@@ -195,7 +215,11 @@ struct JSONParser {
                         frame.keys.insert(key)
                     }
                     frame.members.append((key, completed))
-                    guard index < bytes.count else { throw error("unexpected end of file inside an object (started on line \(l))", Message("problem.json.syntax.endInObject", ["line": .integer(l)])) }
+                    guard index < bytes.count else {
+                        throw error(
+                            "unexpected end of file inside an object (started on line \(l))",
+                            Message("problem.json.syntax.endInObject", ["line": .integer(l)]))
+                    }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         frame.pendingKey = try parseKey()
@@ -205,7 +229,9 @@ struct JSONParser {
                         completed = JSONNode(value: .object(frame.members), line: l)
                         continue
                     } else {
-                        throw error("expected ',' or '}' in an object (started on line \(l))", Message("problem.json.syntax.objectSeparator", ["line": .integer(l)]))
+                        throw error(
+                            "expected ',' or '}' in an object (started on line \(l))",
+                            Message("problem.json.syntax.objectSeparator", ["line": .integer(l)]))
                     }
                 }
                 break
@@ -222,7 +248,8 @@ struct JSONParser {
         let key = try parseString()
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-            throw error("expected ':' after field name \"\(key)\"", Message("problem.json.syntax.colon", ["key": .text(key)]))
+            throw error(
+                "expected ':' after field name \"\(key)\"", Message("problem.json.syntax.colon", ["key": .text(key)]))
         }
         index += 1
         return key
@@ -233,7 +260,11 @@ struct JSONParser {
         let ok = word.withUTF8Buffer { w in
             index + n <= bytes.count && (0..<n).allSatisfy { bytes[index + $0] == w[$0] }
         }
-        if !ok { throw error("unexpected word; expected \(word) (JSON words are lower case; strings need quotes)", Message("problem.json.syntax.word", ["word": .text("\(word)")])) }
+        if !ok {
+            throw error(
+                "unexpected word; expected \(word) (JSON words are lower case; strings need quotes)",
+                Message("problem.json.syntax.word", ["word": .text("\(word)")]))
+        }
         index += n
     }
 
@@ -294,17 +325,23 @@ struct JSONParser {
                 var code = try parseHex4()
                 if code >= 0xD800 && code < 0xDC00 {
                     // A surrogate pair must follow.
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    else {
                         throw error("unpaired surrogate in \\u escape", "problem.json.syntax.escape")
                     }
                     index += 2
                     let low = try parseHex4()
-                    guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair in \\u escape", "problem.json.syntax.escape") }
+                    guard low >= 0xDC00 && low < 0xE000 else {
+                        throw error("invalid surrogate pair in \\u escape", "problem.json.syntax.escape")
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 } else if code >= 0xDC00 && code < 0xE000 {
                     throw error("unpaired surrogate in \\u escape", "problem.json.syntax.escape")
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape", "problem.json.syntax.escape") }
+                guard let scalar = Unicode.Scalar(code) else {
+                    throw error("invalid \\u escape", "problem.json.syntax.escape")
+                }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
                 throw error("invalid escape '\\\(printable(e))' in a string", "problem.json.syntax.escape")
@@ -353,16 +390,24 @@ struct JSONParser {
         if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            if digits(&self) == 0 { throw error("invalid number: digits expected after '.'", "problem.json.syntax.number") }
+            if digits(&self) == 0 {
+                throw error("invalid number: digits expected after '.'", "problem.json.syntax.number")
+            }
         }
         if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
             isInteger = false
             index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-            if digits(&self) == 0 { throw error("invalid number: digits expected in exponent", "problem.json.syntax.number") }
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
+            if digits(&self) == 0 {
+                throw error("invalid number: digits expected in exponent", "problem.json.syntax.number")
+            }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw error("number \(text) is out of range", Message("problem.json.syntax.range", ["number": .text(text)])) }
+        guard let value = Double(text), value.isFinite else {
+            throw error("number \(text) is out of range", Message("problem.json.syntax.range", ["number": .text(text)]))
+        }
         return .number(value, isInteger: isInteger)
     }
 }

@@ -1,6 +1,5 @@
 import ChainGraph
 import Foundation
-import ChainGraph
 
 /// Reads a ``RecordReader``'s fields from one CSV row, by the file's header.
 struct CSVRecordReader: RecordReader {
@@ -60,8 +59,12 @@ struct CSVRecordReader: RecordReader {
         if let i = Self.parseInt(bytes), abs(i) < (1 << 53) { return Double(i) }
         // Decimal only (Double(String) would also read 0x10 as 16).
         if let d = DecimalNumber.parse(bytes), d.isFinite { return d }
-        report(key, "\"\(text(key) ?? "")\" is not a number", hint: "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
-               text: Message("problem.field.notNumber", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notNumber.hint"))
+        report(
+            key, "\"\(text(key) ?? "")\" is not a number",
+            hint:
+                "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
+            text: Message("problem.field.notNumber", ["value": .text(text(key) ?? "")]),
+            hintText: Message("problem.field.notNumber.hint"))
         return nil
     }
 
@@ -69,8 +72,10 @@ struct CSVRecordReader: RecordReader {
         guard let bytes = trimmedBytes(key) else { return nil }
         if let i = Self.parseInt(bytes) { return i }
         if let d = DecimalNumber.parse(bytes), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25",
-               text: Message("problem.field.notWhole", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notWhole.hint"))
+        report(
+            key, "\"\(text(key) ?? "")\" is not a whole number", hint: "write a count such as 25",
+            text: Message("problem.field.notWhole", ["value": .text(text(key) ?? "")]),
+            hintText: Message("problem.field.notWhole.hint"))
         return nil
     }
 
@@ -91,8 +96,11 @@ struct CSVRecordReader: RecordReader {
         case 5 where Self.equalsFolded(bytes, "false"): return false
         default: break
         }
-        report(key, "\"\(text(key) ?? "")\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
-               text: Message("problem.field.notBool", ["value": .text(text(key) ?? "")]), hintText: Message("problem.field.notBool.hint"))
+        report(
+            key, "\"\(text(key) ?? "")\" is not true or false",
+            hint: "write true or false (yes/no, 1/0, 是/否 also work)",
+            text: Message("problem.field.notBool", ["value": .text(text(key) ?? "")]),
+            hintText: Message("problem.field.notBool.hint"))
         return nil
     }
 
@@ -198,26 +206,43 @@ enum ParkCSV {
             while !sawHeader && bodyStart < buf.count {
                 let (end, breaks) = CSVReader.rowEnd(buf, from: bodyStart)
                 do throws(CSVSyntaxError) {
-                    try CSVReader.forEachRow(buf, range: bodyStart..<end, firstLine: bodyLine) { row throws(CSVSyntaxError) in
+                    try CSVReader.forEachRow(buf, range: bodyStart..<end, firstLine: bodyLine) {
+                        row throws(CSVSyntaxError) in
                         if row.isBlank || sawHeader { return }
                         sawHeader = true
                         headerCount = row.count
                         columns = header(row, schema: schema, file: display, sink: sink)
                     }
                 } catch {
-                    sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
-                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
+                    sink.add(
+                        Diagnostic(
+                            .error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)"
+                        )
+                        .with(
+                            Message(
+                                error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]),
+                            hint: "problem.csv.quoting.hint"))
                     return ([], [])
                 }
                 bodyStart = end
                 bodyLine += breaks
             }
             guard sawHeader else {
-                sink.add(Diagnostic(
-                    .error, file: display, line: 1, "file is empty",
-                    hint: "the first line must be a header: " + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))
-                    .with("problem.file.empty", hint: Message("problem.csv.empty.hint", [
-                        "columns": .text(schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ","))])))
+                sink.add(
+                    Diagnostic(
+                        .error, file: display, line: 1, "file is empty",
+                        hint: "the first line must be a header: "
+                            + schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(separator: ",")
+                    )
+                    .with(
+                        "problem.file.empty",
+                        hint: Message(
+                            "problem.csv.empty.hint",
+                            [
+                                "columns": .text(
+                                    schema.keys.map(\.name).filter { kind == .stage || $0 != "chain" }.joined(
+                                        separator: ","))
+                            ])))
                 return ([], [])
             }
             guard let columns, bodyStart < buf.count else { return ([], []) }
@@ -258,35 +283,59 @@ enum ParkCSV {
                         // is made per row, and retaining one array or string from both cores 10
                         // million times makes its reference count bounce between them.
                         let columns = columns.map { $0 }
-                        let schema = RecordSchema(schema.kind, schema.keys.map(\.name), required: Set(schema.required.map { $0 }))
+                        let schema = RecordSchema(
+                            schema.kind, schema.keys.map(\.name), required: Set(schema.required.map { $0 }))
                         let display = String(decoding: Array(display.utf8), as: UTF8.self)
                         let base = regionStart[c]
                         do throws(CSVSyntaxError) {
-                            try CSVReader.forEachRow(buf, range: bounds[c].offset..<ends[c], firstLine: firstBodyLine + bounds[c].linesBefore) { row throws(CSVSyntaxError) in
+                            try CSVReader.forEachRow(
+                                buf, range: bounds[c].offset..<ends[c], firstLine: firstBodyLine + bounds[c].linesBefore
+                            ) { row throws(CSVSyntaxError) in
                                 if row.isBlank { return }
                                 if row.count != fieldCount {
-                                    chunk.sink.add(Diagnostic(
-                                        .error, file: display, line: row.line,
-                                        "row has \(row.count) fields but the header has \(fieldCount)",
-                                        hint: "check for a missing or extra comma; quote text that contains commas")
-                                        .with(Message("problem.csv.ragged", ["count": .integer(row.count), "header": .integer(fieldCount)]), hint: "problem.csv.ragged.hint"))
+                                    chunk.sink.add(
+                                        Diagnostic(
+                                            .error, file: display, line: row.line,
+                                            "row has \(row.count) fields but the header has \(fieldCount)",
+                                            hint: "check for a missing or extra comma; quote text that contains commas"
+                                        )
+                                        .with(
+                                            Message(
+                                                "problem.csv.ragged",
+                                                ["count": .integer(row.count), "header": .integer(fieldCount)]),
+                                            hint: "problem.csv.ragged.hint"))
                                     return
                                 }
                                 // Never past the region (the bound is proven by the row grammar;
                                 // this keeps a future mistake an error, not memory corruption).
                                 assert(chunk.count < regionCapacity[c], "chunk \(c) has more rows than its region")
                                 guard chunk.count < regionCapacity[c] else {
-                                    chunk.sink.add(Diagnostic(.error, file: display, line: row.line, "internal error: more rows than line ends", hint: "please report this file"))
+                                    chunk.sink.add(
+                                        Diagnostic(
+                                            .error, file: display, line: row.line,
+                                            "internal error: more rows than line ends", hint: "please report this file")
+                                    )
                                     return
                                 }
                                 let slot = base + chunk.count
-                                (recordBase + slot).initialize(to: decode(CSVRecordReader(schema: schema, row: row, columns: columns, file: display, sink: chunk.sink)))
+                                (recordBase + slot).initialize(
+                                    to: decode(
+                                        CSVRecordReader(
+                                            schema: schema, row: row, columns: columns, file: display, sink: chunk.sink)
+                                    ))
                                 lineBuffer[slot] = row.line
                                 chunk.count += 1
                             }
                         } catch {
-                            chunk.sink.add(Diagnostic(.error, file: display, line: error.line, error.message, hint: "fix the quoting (RFC 4180)")
-                        .with(Message(error.id.isEmpty ? "problem.csv.syntax" : error.id, ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
+                            chunk.sink.add(
+                                Diagnostic(
+                                    .error, file: display, line: error.line, error.message,
+                                    hint: "fix the quoting (RFC 4180)"
+                                )
+                                .with(
+                                    Message(
+                                        error.id.isEmpty ? "problem.csv.syntax" : error.id,
+                                        ["detail": .text(error.message)]), hint: "problem.csv.quoting.hint"))
                         }
                     }
                     Parallel.forEach(iterations: chunks.count, work)
@@ -300,7 +349,8 @@ enum ParkCSV {
                         for (c, chunk) in chunks.enumerated() {
                             assert(filled <= regionStart[c] && chunk.count <= regionCapacity[c])
                             if regionStart[c] != filled {
-                                (recordBase + filled).moveInitialize(from: recordBase + regionStart[c], count: chunk.count)
+                                (recordBase + filled).moveInitialize(
+                                    from: recordBase + regionStart[c], count: chunk.count)
                                 for k in 0..<chunk.count { lineBuffer[filled + k] = lineBuffer[regionStart[c] + k] }
                             }
                             filled += chunk.count
@@ -316,31 +366,47 @@ enum ParkCSV {
     }
 
     /// Maps the header row to schema columns; reports missing required and unknown columns.
-    private static func header(_ row: CSVReader.Row, schema: RecordSchema, file: String, sink: DiagnosticSink) -> [Int]? {
+    private static func header(_ row: CSVReader.Row, schema: RecordSchema, file: String, sink: DiagnosticSink) -> [Int]?
+    {
         var columns = [Int](repeating: -1, count: schema.keys.count)
         var ok = true
         let names = schema.keys.map(\.name)
         for c in 0..<row.count {
             if row.bytes(c).count > InputLimits.maxLabelBytes {
-                sink.add(Diagnostic(.error, file: file, line: row.line, "column \(c + 1) of the header is \(row.bytes(c).count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "the first row must be the column names"))
+                sink.add(
+                    Diagnostic(
+                        .error, file: file, line: row.line,
+                        "column \(c + 1) of the header is \(row.bytes(c).count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed",
+                        hint: "the first row must be the column names"))
                 ok = false
                 continue
             }
             let name = row.string(c).trimmingCharacters(in: .whitespaces)
-            let key = schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
+            let key =
+                schema.keys.first { $0.name == name } ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
             guard let key else {
                 if !name.isEmpty {
                     let suggestion = Suggest.closest(to: name, in: names)
-                    let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
-                    let hintText = suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                    let hint =
+                        suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: "
+                        + names.joined(separator: ", ")
+                    let hintText =
+                        suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
                         ?? Message("problem.csv.knownColumns", ["columns": .list(names.map { .text($0) }, limit: 100)])
-                    sink.add(Diagnostic(.warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint)
+                    sink.add(
+                        Diagnostic(
+                            .warning, file: file, line: row.line, field: name, "unknown column, ignored", hint: hint
+                        )
                         .with("problem.csv.unknownColumn", hint: hintText))
                 }
                 continue
             }
             if columns[key.index] >= 0 {
-                sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "column appears twice in the header", hint: "keep one of them")
+                sink.add(
+                    Diagnostic(
+                        .error, file: file, line: row.line, field: name, "column appears twice in the header",
+                        hint: "keep one of them"
+                    )
                     .with("problem.csv.columnTwice", hint: "problem.keepOne"))
                 ok = false
             }
@@ -349,8 +415,14 @@ enum ParkCSV {
         var required = schema.required
         if schema.kind == .stage { required.insert("chain") }
         for name in names where required.contains(name) && columns[schema[name].index] < 0 {
-            sink.add(Diagnostic(.error, file: file, line: row.line, field: name, "required column is missing", hint: "add a column named \(name) to the header")
-                .with("problem.csv.columnMissing", hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
+            sink.add(
+                Diagnostic(
+                    .error, file: file, line: row.line, field: name, "required column is missing",
+                    hint: "add a column named \(name) to the header"
+                )
+                .with(
+                    "problem.csv.columnMissing",
+                    hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
             ok = false
         }
         return ok ? columns : nil
@@ -360,35 +432,54 @@ enum ParkCSV {
     /// Files of at least `minimumParallelBytes` are parsed in chunks on all cores (every member
     /// file; park, chains and stages files are small in practice, so only tests and the fuzzer,
     /// which lower the threshold, chunk them).
-    static func decode(folder: String, displayFolder: String, sink: DiagnosticSink, minimumParallelBytes: Int = 4 << 20) -> (Park, Lines) {
+    static func decode(folder: String, displayFolder: String, sink: DiagnosticSink, minimumParallelBytes: Int = 4 << 20)
+        -> (Park, Lines)
+    {
         var lines = Lines()
         let folderName = (folder as NSString).lastPathComponent
         var park = Park(id: folderName, name: folderName)
-        let parkRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .park, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
+        let parkRows = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .park, sink: sink,
+            minimumParallelBytes: minimumParallelBytes
+        ) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
-                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
-                         text: Message("problem.format.unsupported", ["tag": .text(tag)]),
-                         hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
+                r.report(
+                    Schemas.park["format"], "unsupported format \"\(tag)\"",
+                    hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                    text: Message("problem.format.unsupported", ["tag": .text(tag)]),
+                    hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
             }
             return Park(
-                id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),
+                id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"),
+                dataDate: r.text("dataDate"),
                 source: r.text("source"), note: r.text("note"))
         }
         if let meta = parkRows?.records.last {
             park = meta
         } else {
-            sink.add(Diagnostic(.warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"), "no park.csv; the park is named after the folder", hint: "add park.csv with columns id,name,region,dataDate")
+            sink.add(
+                Diagnostic(
+                    .warning, file: (displayFolder as NSString).appendingPathComponent("park.csv"),
+                    "no park.csv; the park is named after the folder",
+                    hint: "add park.csv with columns id,name,region,dataDate"
+                )
                 .with("problem.csv.noPark", hint: "problem.csv.noPark.hint"))
         }
         var chainIndex: [String: Int] = [:]
         let hasChainsFile = InputFile.exists((folder as NSString).appendingPathComponent("chains.csv"))
-        if let (chains, chainLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.chain) {
+        if let (chains, chainLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .chain, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.chain)
+        {
             park.chains = chains
             lines.byKind[.chain] = chainLines
             lines.stageLines = chains.map { _ in [] }
             for (i, chain) in chains.enumerated() where chainIndex[chain.id] == nil { chainIndex[chain.id] = i }
         }
-        let stageRows = readRecords(folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink, minimumParallelBytes: minimumParallelBytes) { r in
+        let stageRows = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .stage, sink: sink,
+            minimumParallelBytes: minimumParallelBytes
+        ) { r in
             (chain: r.requiredText("chain"), stage: RecordCoding.stage(r))
         }
         for (k, row) in (stageRows?.records ?? []).enumerated() where !row.chain.isEmpty {
@@ -404,42 +495,69 @@ enum ParkCSV {
                 lines.byKind[.chain, default: []].append(line)
                 lines.stageLines.append([])
                 if hasChainsFile {
-                    sink.add(Diagnostic(
-                        .error, file: (displayFolder as NSString).appendingPathComponent("stages.csv"), line: line, field: "chain",
-                        "unknown chain \"\(row.chain)\"", hint: "add it to chains.csv or fix the id"))
+                    sink.add(
+                        Diagnostic(
+                            .error, file: (displayFolder as NSString).appendingPathComponent("stages.csv"), line: line,
+                            field: "chain",
+                            "unknown chain \"\(row.chain)\"", hint: "add it to chains.csv or fix the id"))
                 }
             }
             park.chains[ci].stages.append(row.stage)
             lines.stageLines[ci].append(line)
         }
-        if let (firms, firmLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .firm, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.firm) {
+        if let (firms, firmLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .firm, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.firm)
+        {
             park.firms = firms
             lines.byKind[.firm] = firmLines
         } else {
-            sink.add(Diagnostic(.error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"), "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name")
+            sink.add(
+                Diagnostic(
+                    .error, file: (displayFolder as NSString).appendingPathComponent("firms.csv"),
+                    "missing: a park bundle needs firms.csv", hint: "add firms.csv with at least the columns id,name"
+                )
                 .with("problem.csv.noFirms", hint: "problem.csv.noFirms.hint"))
         }
-        if let (links, linkLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .link, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link) {
+        if let (links, linkLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .link, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link)
+        {
             park.links = links
             lines.byKind[.link] = linkLines
         }
-        if let (orgs, orgLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .organization, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.organization) {
+        if let (orgs, orgLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .organization, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.organization)
+        {
             park.organizations = orgs
             lines.byKind[.organization] = orgLines
         }
-        if let (pairings, pairingLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .pairing, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.pairing) {
+        if let (pairings, pairingLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .pairing, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.pairing)
+        {
             park.pairings = pairings
             lines.byKind[.pairing] = pairingLines
         }
-        if let (needs, needLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .need, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.need) {
+        if let (needs, needLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .need, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.need)
+        {
             park.needs = needs
             lines.byKind[.need] = needLines
         }
-        if let (resources, resourceLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .resource, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.resource) {
+        if let (resources, resourceLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .resource, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.resource)
+        {
             park.resources = resources
             lines.byKind[.resource] = resourceLines
         }
-        if let (projects, projectLines) = readRecords(folder: folder, displayFolder: displayFolder, kind: .project, sink: sink, minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.project) {
+        if let (projects, projectLines) = readRecords(
+            folder: folder, displayFolder: displayFolder, kind: .project, sink: sink,
+            minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.project)
+        {
             park.projects = projects
             lines.byKind[.project] = projectLines
         }

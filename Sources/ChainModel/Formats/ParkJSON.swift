@@ -1,4 +1,5 @@
 import ChainGraph
+
 /// Reads a ``RecordReader``'s fields from a JSON object.
 struct JSONRecordReader: RecordReader {
     let schema: RecordSchema
@@ -7,7 +8,10 @@ struct JSONRecordReader: RecordReader {
     let path: String
     let sink: DiagnosticSink
 
-    init(schema: RecordSchema, node: JSONNode, file: String, path: String, sink: DiagnosticSink, ignoring: Set<String> = []) {
+    init(
+        schema: RecordSchema, node: JSONNode, file: String, path: String, sink: DiagnosticSink,
+        ignoring: Set<String> = []
+    ) {
         self.schema = schema
         self.node = node
         self.file = file
@@ -17,16 +21,26 @@ struct JSONRecordReader: RecordReader {
             let known = Set(schema.keys.map(\.name)).union(ignoring)
             for (key, child) in members where !known.contains(key) {
                 if key.utf8.count > InputLimits.maxLabelBytes {
-                    sink.add(Diagnostic(.error, file: file, line: child.line, field: path, "a field name is \(key.utf8.count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed", hint: "field names are listed in docs/FORMAT.md"))
+                    sink.add(
+                        Diagnostic(
+                            .error, file: file, line: child.line, field: path,
+                            "a field name is \(key.utf8.count) bytes long; at most \(InputLimits.maxLabelBytes) are allowed",
+                            hint: "field names are listed in docs/FORMAT.md"))
                     continue
                 }
                 let closest = Suggest.closest(to: key, in: schema.keys.map(\.name))
                 let suggestion = closest.map { "did you mean \"\($0)\"?" }
-                sink.add(Diagnostic(
-                    .warning, file: file, line: child.line, field: "\(path).\(key)", "unknown field, ignored",
-                    hint: suggestion ?? "known fields: " + schema.keys.map(\.name).joined(separator: ", "))
-                    .with("problem.json.unknownField", hint: closest.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
-                        ?? Message("problem.json.knownFields", ["fields": .list(schema.keys.map { .text($0.name) }, limit: 100)])))
+                sink.add(
+                    Diagnostic(
+                        .warning, file: file, line: child.line, field: "\(path).\(key)", "unknown field, ignored",
+                        hint: suggestion ?? "known fields: " + schema.keys.map(\.name).joined(separator: ", ")
+                    )
+                    .with(
+                        "problem.json.unknownField",
+                        hint: closest.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                            ?? Message(
+                                "problem.json.knownFields",
+                                ["fields": .list(schema.keys.map { .text($0.name) }, limit: 100)])))
             }
         }
     }
@@ -38,15 +52,22 @@ struct JSONRecordReader: RecordReader {
     }
 
     func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?) {
-        var d = Diagnostic(.error, file: file, line: member(key)?.line ?? node.line, field: "\(path).\(key.name)", message, hint: hint)
+        var d = Diagnostic(
+            .error, file: file, line: member(key)?.line ?? node.line, field: "\(path).\(key.name)", message, hint: hint)
         d.text = text
         d.hintText = hintText
         sink.add(d)
     }
 
-    private func typeError(_ key: FieldKey, _ child: JSONNode, expected: String, hint: String? = nil, _ expectedText: Message, _ hintText: Message? = nil) {
-        report(key, "expected \(expected), found \(child.typeName)", hint: hint,
-               text: Message("problem.json.expected", ["expected": .message(expectedText), "found": .message(child.typeText)]), hintText: hintText)
+    private func typeError(
+        _ key: FieldKey, _ child: JSONNode, expected: String, hint: String? = nil, _ expectedText: Message,
+        _ hintText: Message? = nil
+    ) {
+        report(
+            key, "expected \(expected), found \(child.typeName)", hint: hint,
+            text: Message(
+                "problem.json.expected", ["expected": .message(expectedText), "found": .message(child.typeText)]),
+            hintText: hintText)
     }
 
     func text(_ key: FieldKey) -> String? {
@@ -55,7 +76,9 @@ struct JSONRecordReader: RecordReader {
         case .string(let s): return s.isEmpty ? nil : capped(key, s, limit: key.byteLimit)
         case .number:
             // Not taken as text: 17 and 1.70e1 are one number but two ids, and 1e400 no id.
-            typeError(key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"", "problem.json.expect.text", "problem.json.expect.text.hint")
+            typeError(
+                key, child, expected: "text in quotes", hint: "write it in quotes, e.g. \"17\"",
+                "problem.json.expect.text", "problem.json.expect.text.hint")
             return nil
         default:
             typeError(key, child, expected: "text in quotes", "problem.json.expect.text")
@@ -74,7 +97,8 @@ struct JSONRecordReader: RecordReader {
                     // Empty items carry nothing; both formats drop them.
                     if !s.isEmpty { result.append(capped(key, s, limit: InputLimits.maxLabelBytes)) }
                 } else {
-                    report(key, "list items must be text in quotes, found \(item.typeName)", hint: "write [\"a\", \"b\"]")
+                    report(
+                        key, "list items must be text in quotes, found \(item.typeName)", hint: "write [\"a\", \"b\"]")
                 }
             }
             return result
@@ -82,7 +106,9 @@ struct JSONRecordReader: RecordReader {
             report(key, "expected a list, found a string", hint: "write [\"\(s)\"]")
             return []
         default:
-            typeError(key, child, expected: "a list of text", hint: "write [\"a\", \"b\"]", "problem.json.expect.list", "problem.json.expect.list.hint")
+            typeError(
+                key, child, expected: "a list of text", hint: "write [\"a\", \"b\"]", "problem.json.expect.list",
+                "problem.json.expect.list.hint")
             return []
         }
     }
@@ -91,8 +117,10 @@ struct JSONRecordReader: RecordReader {
         guard let child = member(key) else { return nil }
         if case .number(let d, _) = child.value { return d }
         if case .string(let s) = child.value, s.isEmpty { return nil }
-        typeError(key, child, expected: "a number", hint: "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")",
-                  "problem.json.expect.number", "problem.json.expect.number.hint")
+        typeError(
+            key, child, expected: "a number",
+            hint: "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")",
+            "problem.json.expect.number", "problem.json.expect.number.hint")
         return nil
     }
 
@@ -100,11 +128,16 @@ struct JSONRecordReader: RecordReader {
         guard let child = member(key) else { return nil }
         if case .number(let d, let isInteger) = child.value {
             if isInteger || d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-            report(key, "expected a whole number, found \(NumberFormat.shortest(d))", hint: "write a count without a fraction",
-                   text: Message("problem.json.notWhole", ["value": .text(NumberFormat.shortest(d))]), hintText: "problem.json.notWhole.hint")
+            report(
+                key, "expected a whole number, found \(NumberFormat.shortest(d))",
+                hint: "write a count without a fraction",
+                text: Message("problem.json.notWhole", ["value": .text(NumberFormat.shortest(d))]),
+                hintText: "problem.json.notWhole.hint")
             return nil
         }
-        typeError(key, child, expected: "a whole number", hint: "write a plain number without quotes", "problem.json.expect.whole", "problem.json.expect.whole.hint")
+        typeError(
+            key, child, expected: "a whole number", hint: "write a plain number without quotes",
+            "problem.json.expect.whole", "problem.json.expect.whole.hint")
         return nil
     }
 
@@ -164,13 +197,19 @@ public enum ParkFormat {
 }
 
 enum ParkJSON {
-    static let topLevelLists: [RecordKind] = [.chain, .firm, .link, .organization, .pairing, .need, .resource, .project]
+    static let topLevelLists: [RecordKind] = [
+        .chain, .firm, .link, .organization, .pairing, .need, .resource, .project,
+    ]
 
     /// Parses a park from UTF-8 JSON bytes. Problems go to `sink`; the tree is returned so
     /// that validation messages can be located.
     static func decode(_ bytes: [UInt8], file: String, sink: DiagnosticSink) -> (Park, JSONNode)? {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            sink.add(Diagnostic(.error, file: file, line: 1, "file is empty", hint: "a park file is a JSON object; see docs/FORMAT.md")
+            sink.add(
+                Diagnostic(
+                    .error, file: file, line: 1, "file is empty",
+                    hint: "a park file is a JSON object; see docs/FORMAT.md"
+                )
                 .with("problem.file.empty", hint: "problem.file.empty.hint"))
             return nil
         }
@@ -179,28 +218,45 @@ enum ParkJSON {
         do {
             root = try parser.parse()
         } catch {
-            sink.add(Diagnostic(
-                .error, file: file, line: error.line, column: error.column, error.message,
-                hint: "fix the JSON syntax (a JSON validator or editor shows the spot)")
-                .with(Message("problem.json.syntax", ["detail": .message(error.detail)]), hint: "problem.json.syntax.hint"))
+            sink.add(
+                Diagnostic(
+                    .error, file: file, line: error.line, column: error.column, error.message,
+                    hint: "fix the JSON syntax (a JSON validator or editor shows the spot)"
+                )
+                .with(
+                    Message("problem.json.syntax", ["detail": .message(error.detail)]), hint: "problem.json.syntax.hint"
+                ))
             return nil
         }
         for dup in parser.duplicateKeys {
-            sink.add(Diagnostic(.error, file: file, line: dup.line, field: dup.key, "field given twice in the same object", hint: "keep one of them")
+            sink.add(
+                Diagnostic(
+                    .error, file: file, line: dup.line, field: dup.key, "field given twice in the same object",
+                    hint: "keep one of them"
+                )
                 .with("problem.field.twice", hint: "problem.keepOne"))
         }
         guard case .object = root.value else {
-            sink.add(Diagnostic(.error, file: file, line: root.line, "expected the park as a JSON object {...}, found \(root.typeName)", hint: "see docs/FORMAT.md for the layout")
-                .with(Message("problem.json.parkNotObject", ["found": .message(root.typeText)]), hint: "problem.json.parkNotObject.hint"))
+            sink.add(
+                Diagnostic(
+                    .error, file: file, line: root.line,
+                    "expected the park as a JSON object {...}, found \(root.typeName)",
+                    hint: "see docs/FORMAT.md for the layout"
+                )
+                .with(
+                    Message("problem.json.parkNotObject", ["found": .message(root.typeText)]),
+                    hint: "problem.json.parkNotObject.hint"))
             return nil
         }
         let top = JSONRecordReader(
             schema: Schemas.park, node: root, file: file, path: "park", sink: sink,
             ignoring: Set(topLevelLists.map(\.jsonKey)))
         if let tag = top.text("format"), tag != ParkFormat.formatTag {
-            top.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
-                       text: Message("problem.format.unsupported", ["tag": .text(tag)]),
-                       hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
+            top.report(
+                Schemas.park["format"], "unsupported format \"\(tag)\"",
+                hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                text: Message("problem.format.unsupported", ["tag": .text(tag)]),
+                hintText: Message("problem.format.unsupported.hint", ["tag": .text(ParkFormat.formatTag)]))
         }
         var park = Park(
             id: top.requiredText("id"), name: top.requiredText("name"), region: top.text("region"),
@@ -209,20 +265,29 @@ enum ParkJSON {
         func records(_ kind: RecordKind, _ body: (JSONRecordReader) -> Void) {
             guard let list = root[kind.jsonKey] else { return }
             guard case .array(let items) = list.value else {
-                sink.add(Diagnostic(.error, file: file, line: list.line, field: kind.jsonKey, "expected a list [...], found \(list.typeName)", hint: nil)
+                sink.add(
+                    Diagnostic(
+                        .error, file: file, line: list.line, field: kind.jsonKey,
+                        "expected a list [...], found \(list.typeName)", hint: nil
+                    )
                     .with(Message("problem.json.expectedList", ["found": .message(list.typeText)])))
                 return
             }
             for (i, item) in items.enumerated() {
                 let path = "\(kind.jsonKey)[\(i)]"
                 guard case .object = item.value else {
-                    sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil)
+                    sink.add(
+                        Diagnostic(
+                            .error, file: file, line: item.line, field: path,
+                            "expected an object {...}, found \(item.typeName)", hint: nil
+                        )
                         .with(Message("problem.json.expectedObject", ["found": .message(item.typeText)])))
                     continue
                 }
-                body(JSONRecordReader(
-                    schema: Schemas.schema(for: kind), node: item, file: file, path: path, sink: sink,
-                    ignoring: kind == .chain ? ["stages"] : []))
+                body(
+                    JSONRecordReader(
+                        schema: Schemas.schema(for: kind), node: item, file: file, path: path, sink: sink,
+                        ignoring: kind == .chain ? ["stages"] : []))
             }
         }
 
@@ -233,19 +298,29 @@ enum ParkJSON {
                     for (si, item) in items.enumerated() {
                         let path = "\(r.path).stages[\(si)]"
                         guard case .object = item.value else {
-                            sink.add(Diagnostic(.error, file: file, line: item.line, field: path, "expected an object {...}, found \(item.typeName)", hint: nil)
-                        .with(Message("problem.json.expectedObject", ["found": .message(item.typeText)])))
+                            sink.add(
+                                Diagnostic(
+                                    .error, file: file, line: item.line, field: path,
+                                    "expected an object {...}, found \(item.typeName)", hint: nil
+                                )
+                                .with(Message("problem.json.expectedObject", ["found": .message(item.typeText)])))
                             continue
                         }
                         // `chain` is implied by nesting; accept it silently if it agrees.
                         let sr = JSONRecordReader(schema: Schemas.stage, node: item, file: file, path: path, sink: sink)
                         if let c = sr.text("chain"), c != chain.id {
-                            sr.report(Schemas.stage["chain"], "stage sits in chain \"\(chain.id)\" but names chain \"\(c)\"", hint: "remove the chain field or move the stage")
+                            sr.report(
+                                Schemas.stage["chain"], "stage sits in chain \"\(chain.id)\" but names chain \"\(c)\"",
+                                hint: "remove the chain field or move the stage")
                         }
                         chain.stages.append(RecordCoding.stage(sr))
                     }
                 } else {
-                    sink.add(Diagnostic(.error, file: file, line: stages.line, field: "\(r.path).stages", "expected a list [...], found \(stages.typeName)", hint: nil)
+                    sink.add(
+                        Diagnostic(
+                            .error, file: file, line: stages.line, field: "\(r.path).stages",
+                            "expected a list [...], found \(stages.typeName)", hint: nil
+                        )
                         .with(Message("problem.json.expectedList", ["found": .message(stages.typeText)])))
                 }
             }

@@ -26,7 +26,11 @@ extension ParkSnapshot {
             return park
         } catch {
             // Every throw above is a SnapshotProblem (typed throws).
-            throw ParkLoadError([Diagnostic(.error, file: name, "not a readable park snapshot: \(error.message)", hint: error.hint ?? reconvertHint(name))])
+            throw ParkLoadError([
+                Diagnostic(
+                    .error, file: name, "not a readable park snapshot: \(error.message)",
+                    hint: error.hint ?? reconvertHint(name))
+            ])
         }
     }
 }
@@ -46,7 +50,9 @@ struct SnapshotReader {
         self.bytes = bytes
         let n = bytes.count
         guard ParkSnapshot.hasMagic(bytes) else {
-            throw SnapshotProblem("it does not start with \"CHAINPK1\"", hint: "give a park (.json, a CSV folder or a .chainpark written by `chainmap convert --to chainpark`)")
+            throw SnapshotProblem(
+                "it does not start with \"CHAINPK1\"",
+                hint: "give a park (.json, a CSV folder or a .chainpark written by `chainmap convert --to chainpark`)")
         }
         guard n >= ParkSnapshot.headerSize else {
             throw SnapshotProblem("truncated: \(n) bytes, shorter than the \(ParkSnapshot.headerSize)-byte header")
@@ -90,7 +96,8 @@ struct SnapshotReader {
             let (size, o1) = count.multipliedReportingOverflow(by: UInt64(width))
             let (end, o2) = offset.addingReportingOverflow(size)
             guard !o1, !o2, offset >= UInt64(tableEnd), offset % 8 == 0, end <= UInt64(n) else {
-                throw SnapshotProblem("section \(tag) (offset \(offset), \(count) elements) lies outside the \(n)-byte file")
+                throw SnapshotProblem(
+                    "section \(tag) (offset \(offset), \(count) elements) lies outside the \(n)-byte file")
             }
             sections[tag] = (Int(offset), Int(count), width)
         }
@@ -116,7 +123,9 @@ struct SnapshotReader {
     /// String codes of `tag`, each < `strings` (or nil when `optional`), `records` of them.
     func codes(_ tag: String, records: Int, strings: Int, optional: Bool) throws(SnapshotProblem) -> [UInt32] {
         let c = array(tag, UInt32.self)
-        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        guard c.count == records else {
+            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
+        }
         for v in c where Int(v) >= strings && !(optional && v == ParkSnapshot.nilCode) {
             throw SnapshotProblem("section \(tag) names text \(v) of \(strings)")
         }
@@ -126,32 +135,44 @@ struct SnapshotReader {
     /// A column of small codes (enumerations, booleans), each ≤ `max`.
     func small(_ tag: String, records: Int, max: Int) throws(SnapshotProblem) -> [UInt8] {
         let c = array(tag, UInt8.self)
-        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
-        if let bad = c.first(where: { Int($0) > max }) { throw SnapshotProblem("section \(tag) holds code \(bad), at most \(max) allowed") }
+        guard c.count == records else {
+            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
+        }
+        if let bad = c.first(where: { Int($0) > max }) {
+            throw SnapshotProblem("section \(tag) holds code \(bad), at most \(max) allowed")
+        }
         return c
     }
 
     func doubles(_ tag: String, records: Int) throws(SnapshotProblem) -> [Double?] {
         let c = array(tag, UInt64.self)
-        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        guard c.count == records else {
+            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
+        }
         return c.map { $0 == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: $0) }
     }
 
     func ints(_ tag: String, records: Int) throws(SnapshotProblem) -> [Int?] {
         let c = array(tag, Int64.self)
-        guard c.count == records else { throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records") }
+        guard c.count == records else {
+            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
+        }
         return c.map { $0 == ParkSnapshot.nilInt ? nil : Int($0) }
     }
 
     /// A list column: `records + 1` ascending offsets from 0 to the value count.
-    func list(_ offsetsTag: String, _ valuesTag: String, records: Int, strings: Int) throws(SnapshotProblem) -> (offsets: [UInt32], values: [UInt32]) {
+    func list(_ offsetsTag: String, _ valuesTag: String, records: Int, strings: Int) throws(SnapshotProblem) -> (
+        offsets: [UInt32], values: [UInt32]
+    ) {
         let offsets = array(offsetsTag, UInt32.self)
         let values = try codes(valuesTag, records: count(valuesTag), strings: strings, optional: false)
         try checkOffsets(offsetsTag, offsets, records: records, total: values.count)
         return (offsets, values)
     }
 
-    func checkOffsets<T: FixedWidthInteger>(_ tag: String, _ offsets: [T], records: Int, total: Int) throws(SnapshotProblem) {
+    func checkOffsets<T: FixedWidthInteger>(_ tag: String, _ offsets: [T], records: Int, total: Int)
+        throws(SnapshotProblem)
+    {
         guard offsets.count == records + 1, offsets.first == 0, Int(offsets.last!) == total else {
             throw SnapshotProblem("section \(tag) does not span 0…\(total) over \(records) records")
         }
@@ -204,7 +225,9 @@ struct SnapshotReader {
         }
 
         let head = try codes("PARK", records: 6, strings: n, optional: true)
-        guard head[0] != ParkSnapshot.nilCode, head[1] != ParkSnapshot.nilCode else { throw SnapshotProblem("the park has no id or name") }
+        guard head[0] != ParkSnapshot.nilCode, head[1] != ParkSnapshot.nilCode else {
+            throw SnapshotProblem("the park has no id or name")
+        }
 
         // Chains and their stages.
         let cN = count("CHID")
@@ -222,12 +245,14 @@ struct SnapshotReader {
         let stNote = try codes("STNT", records: sN, strings: n, optional: true)
         let stInputs = try list("STIO", "STIV", records: sN, strings: n)
         let stages = (0..<sN).map { i in
-            Stage(id: s(stId[i]), name: s(stName[i]), tier: Tier.allCases[Int(stTier[i])], inputs: items(stInputs, i),
-                  required: stReq[i] == 1, note: o(stNote[i]))
+            Stage(
+                id: s(stId[i]), name: s(stName[i]), tier: Tier.allCases[Int(stTier[i])], inputs: items(stInputs, i),
+                required: stReq[i] == 1, note: o(stNote[i]))
         }
         let chains = (0..<cN).map { i in
-            Chain(id: s(chId[i]), name: s(chName[i]), stages: Array(stages[Int(chStages[i])..<Int(chStages[i + 1])]),
-                  illustrative: chIll[i] == 1, note: o(chNote[i]))
+            Chain(
+                id: s(chId[i]), name: s(chName[i]), stages: Array(stages[Int(chStages[i])..<Int(chStages[i + 1])]),
+                illustrative: chIll[i] == 1, note: o(chNote[i]))
         }
 
         // Firms.
@@ -250,11 +275,12 @@ struct SnapshotReader {
         let fIll = try small("FILL", records: fN, max: 1)
         let fNote = try codes("FNOT", records: fN, strings: n, optional: true)
         let firms = Self.records(fN) { i in
-            Firm(id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
-                 products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
-                 capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
-                 partyMembers: fParty[i], organization: o(fOrg[i]), workCovered: fWork[i] == 2 ? nil : fWork[i] == 1,
-                 illustrative: fIll[i] == 1, note: o(fNote[i]))
+            Firm(
+                id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
+                products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
+                capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
+                partyMembers: fParty[i], organization: o(fOrg[i]), workCovered: fWork[i] == 2 ? nil : fWork[i] == 1,
+                illustrative: fIll[i] == 1, note: o(fNote[i]))
         }
 
         trace.mark("snapshot: chains and firms")
@@ -273,10 +299,11 @@ struct SnapshotReader {
         let lIll = try small("LILL", records: lN, max: 1)
         let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
         let links = Self.records(lN) { i in
-            SupplyLink(id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]), value: lVal[i],
-                       share: lShare[i], status: LinkStatus.allCases[Int(lStatus[i])],
-                       local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,
-                       note: o(lNote[i]))
+            SupplyLink(
+                id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]), value: lVal[i],
+                share: lShare[i], status: LinkStatus.allCases[Int(lStatus[i])],
+                local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,
+                note: o(lNote[i]))
         }
 
         trace.mark("snapshot: links")
@@ -293,9 +320,10 @@ struct SnapshotReader {
         let oIll = try small("OGIL", records: oN, max: 1)
         let oNote = try codes("OGNT", records: oN, strings: n, optional: true)
         let organizations = (0..<oN).map { i in
-            Organization(id: s(oId[i]), name: s(oName[i]), kind: OrganizationKind.allCases[Int(oKind[i])],
-                         parent: o(oParent[i]), hostFirm: o(oHost[i]), members: items(oMembers, i),
-                         chains: items(oChains, i), illustrative: oIll[i] == 1, note: o(oNote[i]))
+            Organization(
+                id: s(oId[i]), name: s(oName[i]), kind: OrganizationKind.allCases[Int(oKind[i])],
+                parent: o(oParent[i]), hostFirm: o(oHost[i]), members: items(oMembers, i),
+                chains: items(oChains, i), illustrative: oIll[i] == 1, note: o(oNote[i]))
         }
 
         // Pairings.
@@ -309,8 +337,9 @@ struct SnapshotReader {
         let pIll = try small("PRIL", records: pN, max: 1)
         let pNote = try codes("PRNT", records: pN, strings: n, optional: true)
         let pairings = (0..<pN).map { i in
-            Pairing(id: o(pId[i]), a: s(pA[i]), b: s(pB[i]), kind: PairingKind.allCases[Int(pKind[i])],
-                    since: o(pSince[i]), outcome: o(pOutcome[i]), illustrative: pIll[i] == 1, note: o(pNote[i]))
+            Pairing(
+                id: o(pId[i]), a: s(pA[i]), b: s(pB[i]), kind: PairingKind.allCases[Int(pKind[i])],
+                since: o(pSince[i]), outcome: o(pOutcome[i]), illustrative: pIll[i] == 1, note: o(pNote[i]))
         }
 
         // Needs.
@@ -331,9 +360,12 @@ struct SnapshotReader {
         let nRaised = v2 ? try codes("NDRA", records: nN, strings: n, optional: true) : none
         let nSolved = v2 ? try codes("NDSO", records: nN, strings: n, optional: true) : none
         let needs = (0..<nN).map { i in
-            Need(id: s(nId[i]), firm: s(nFirm[i]), kind: NeedKind.allCases[Int(nKind[i])], tags: items(nTags, i),
-                 product: o(nProd[i]), quantity: nQty[i], text: o(nText[i]), status: NeedStatus.allCases[Int(nStatus[i])],
-                 responder: o(nResp[i]), raised: o(nRaised[i]), solved: o(nSolved[i]), illustrative: nIll[i] == 1, note: o(nNote[i]))
+            Need(
+                id: s(nId[i]), firm: s(nFirm[i]), kind: NeedKind.allCases[Int(nKind[i])], tags: items(nTags, i),
+                product: o(nProd[i]), quantity: nQty[i], text: o(nText[i]),
+                status: NeedStatus.allCases[Int(nStatus[i])],
+                responder: o(nResp[i]), raised: o(nRaised[i]), solved: o(nSolved[i]), illustrative: nIll[i] == 1,
+                note: o(nNote[i]))
         }
 
         // Resources and projects (version 2).
@@ -383,7 +415,9 @@ struct SnapshotReader {
         // firm whose id is the link's supplier text (the table holds each text once).
         if flags & ParkSnapshot.flagResolution != 0 {
             let rs = array("RSUP", Int32.self), rb = array("RBUY", Int32.self)
-            guard rs.count == lN, rb.count == lN else { throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links") }
+            guard rs.count == lN, rb.count == lN else {
+                throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links")
+            }
             for i in 0..<lN {
                 let a = Int(rs[i]), b = Int(rb[i])
                 guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else {

@@ -185,7 +185,9 @@ public enum ParkSnapshot {
         e.codes("RCID", resources.map(\.id))
         e.codes("RCNM", resources.map(\.name))
         e.codes("RCDP", resources.map(\.department))
-        e.ints("RCKD", resources.map { r in UInt8(r.kind.flatMap { NeedKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0) })
+        e.ints(
+            "RCKD",
+            resources.map { r in UInt8(r.kind.flatMap { NeedKind.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0) })
         e.list("RCTO", "RCTV", resources.map(\.tags))
         e.list("RCNO", "RCNV", resources.map(\.needs))
         e.bools("RCIL", resources.map(\.illustrative))
@@ -229,7 +231,8 @@ struct SnapshotEncoder {
     }
 
     private mutating func put<T: FixedWidthInteger>(_ tag: String, _ values: [T]) {
-        precondition(sections[tag] == nil && ParkSnapshot.layout.contains { $0.tag == tag && $0.width == MemoryLayout<T>.size })
+        precondition(
+            sections[tag] == nil && ParkSnapshot.layout.contains { $0.tag == tag && $0.width == MemoryLayout<T>.size })
         let bytes = values.withUnsafeBytes { Array($0) }
         sections[tag] = (MemoryLayout<T>.size, values.count, bytes)
     }
@@ -239,14 +242,20 @@ struct SnapshotEncoder {
     mutating func ints<T: FixedWidthInteger>(_ tag: String, _ values: [T]) { put(tag, values) }
     mutating func bools(_ tag: String, _ values: [Bool]) { put(tag, values.map { UInt8($0 ? 1 : 0) }) }
     /// 0 false, 1 true, 2 no value.
-    mutating func optBools(_ tag: String, _ values: [Bool?]) { put(tag, values.map { UInt8($0.map { $0 ? 1 : 0 } ?? 2) }) }
-    mutating func doubles(_ tag: String, _ values: [Double?]) {
-        put(tag, values.map { v -> UInt64 in
-            guard let v else { return ParkSnapshot.nilDoubleBits }
-            return v.isNaN ? Double.nan.bitPattern : v.bitPattern
-        })
+    mutating func optBools(_ tag: String, _ values: [Bool?]) {
+        put(tag, values.map { UInt8($0.map { $0 ? 1 : 0 } ?? 2) })
     }
-    mutating func optInts(_ tag: String, _ values: [Int?]) { put(tag, values.map { $0.map(Int64.init) ?? ParkSnapshot.nilInt }) }
+    mutating func doubles(_ tag: String, _ values: [Double?]) {
+        put(
+            tag,
+            values.map { v -> UInt64 in
+                guard let v else { return ParkSnapshot.nilDoubleBits }
+                return v.isNaN ? Double.nan.bitPattern : v.bitPattern
+            })
+    }
+    mutating func optInts(_ tag: String, _ values: [Int?]) {
+        put(tag, values.map { $0.map(Int64.init) ?? ParkSnapshot.nilInt })
+    }
 
     mutating func list(_ offsetsTag: String, _ valuesTag: String, _ lists: [[String]]) {
         var offsets: [UInt32] = []

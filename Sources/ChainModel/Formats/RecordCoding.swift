@@ -40,13 +40,15 @@ enum RecordCoding {
     static func organization(_ r: some RecordReader) -> Organization {
         Organization(
             id: r.requiredText("id"), name: r.requiredText("name"), kind: r.enumeration("kind") ?? .branch,
-            parent: r.text("parent"), hostFirm: r.text("hostFirm"), members: r.list("members"), chains: r.list("chains"),
+            parent: r.text("parent"), hostFirm: r.text("hostFirm"), members: r.list("members"),
+            chains: r.list("chains"),
             illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
     }
 
     static func pairing(_ r: some RecordReader) -> Pairing {
         Pairing(
-            id: r.text("id"), a: r.requiredText("a"), b: r.requiredText("b"), kind: r.enumeration("kind") ?? .coBuilding,
+            id: r.text("id"), a: r.requiredText("a"), b: r.requiredText("b"),
+            kind: r.enumeration("kind") ?? .coBuilding,
             since: r.text("since"), outcome: r.text("outcome"),
             illustrative: r.bool("illustrative") ?? false, note: r.text("note"))
     }

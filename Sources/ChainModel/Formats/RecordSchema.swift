@@ -1,4 +1,6 @@
 import ChainGraph
+import Foundation
+
 /// A field of a record kind: its position in the schema and its name (the JSON key and the
 /// CSV column header).
 struct FieldKey: Sendable, Hashable {
@@ -28,9 +30,14 @@ extension RecordReader {
 
     /// Reports a value of `count` bytes as too long; returns `prefix…` to stand for it.
     func tooLong(_ key: FieldKey, count: Int, limit: Int, prefix: String) -> String {
-        report(key, "is \(count) bytes long; at most \(limit) are allowed", hint: "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it",
-               text: Message("problem.field.tooLong", ["count": .integer(count), "limit": .integer(limit)]),
-               hintText: Message("problem.field.tooLong.hint", ["label": .integer(InputLimits.maxLabelBytes), "note": .integer(InputLimits.maxTextBytes)]))
+        report(
+            key, "is \(count) bytes long; at most \(limit) are allowed",
+            hint:
+                "ids, names and list items take at most \(InputLimits.maxLabelBytes) bytes, notes \(InputLimits.maxTextBytes); shorten it",
+            text: Message("problem.field.tooLong", ["count": .integer(count), "limit": .integer(limit)]),
+            hintText: Message(
+                "problem.field.tooLong.hint",
+                ["label": .integer(InputLimits.maxLabelBytes), "note": .integer(InputLimits.maxTextBytes)]))
         return prefix + "…"
     }
 }
@@ -101,14 +108,19 @@ struct RecordSchema: Sendable {
 
 /// The record schemas, in one place (documented field by field in docs/FORMAT.md).
 enum Schemas {
-    static let park = RecordSchema(.park, ["format", "id", "name", "region", "dataDate", "source", "note"], required: ["id", "name"])
+    static let park = RecordSchema(
+        .park, ["format", "id", "name", "region", "dataDate", "source", "note"], required: ["id", "name"])
     static let chain = RecordSchema(.chain, ["id", "name", "illustrative", "note"], required: ["id", "name"])
     /// `chain` appears only in stages.csv; in JSON stages sit inside their chain.
-    static let stage = RecordSchema(.stage, ["chain", "id", "name", "tier", "inputs", "required", "note"], required: ["id", "name", "tier"])
+    static let stage = RecordSchema(
+        .stage, ["chain", "id", "name", "tier", "inputs", "required", "note"], required: ["id", "name", "tier"])
     static let firm = RecordSchema(
         .firm,
-        ["id", "name", "stages", "leads", "products", "capabilities", "output", "employees", "capacity", "capacityUnit",
-         "zone", "inPark", "partyMembers", "organization", "workCovered", "illustrative", "note"],
+        [
+            "id", "name", "stages", "leads", "products", "capabilities", "output", "employees", "capacity",
+            "capacityUnit",
+            "zone", "inPark", "partyMembers", "organization", "workCovered", "illustrative", "note",
+        ],
         required: ["id", "name"])
     static let link = RecordSchema(
         .link,
@@ -122,12 +134,17 @@ enum Schemas {
         .pairing, ["id", "a", "b", "kind", "since", "outcome", "illustrative", "note"], required: ["a", "b", "kind"])
     static let need = RecordSchema(
         .need,
-        ["id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "raised", "solved", "illustrative", "note"],
+        [
+            "id", "firm", "kind", "tags", "product", "quantity", "text", "status", "responder", "raised", "solved",
+            "illustrative", "note",
+        ],
         required: ["id", "firm", "kind"])
     static let resource = RecordSchema(
-        .resource, ["id", "name", "department", "kind", "tags", "needs", "illustrative", "note"], required: ["id", "name"])
+        .resource, ["id", "name", "department", "kind", "tags", "needs", "illustrative", "note"],
+        required: ["id", "name"])
     static let project = RecordSchema(
-        .project, ["id", "name", "department", "needs", "resources", "status", "illustrative", "note"], required: ["id", "name"])
+        .project, ["id", "name", "department", "needs", "resources", "status", "illustrative", "note"],
+        required: ["id", "name"])
 
     /// Resolved keys of the two record kinds a large park has millions of (resolving a
     /// name costs a search per cell; these are looked up once).
@@ -201,12 +218,26 @@ final class DiagnosticSink {
         var all = diagnostics.sortedForReport()
         let file = all.first?.file ?? ""
         if droppedErrors > 0 {
-            all.append(Diagnostic(.error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown", hint: "fix the ones above first")
-                .with(Message(droppedErrors == 1 ? "problem.moreErrors.one" : "problem.moreErrors", ["count": .integer(droppedErrors)]), hint: "problem.fixAboveFirst"))
+            all.append(
+                Diagnostic(
+                    .error, file: file, "\(droppedErrors) more error\(droppedErrors == 1 ? "" : "s") not shown",
+                    hint: "fix the ones above first"
+                )
+                .with(
+                    Message(
+                        droppedErrors == 1 ? "problem.moreErrors.one" : "problem.moreErrors",
+                        ["count": .integer(droppedErrors)]), hint: "problem.fixAboveFirst"))
         }
         if droppedWarnings > 0 {
-            all.append(Diagnostic(.warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown", hint: "fix the ones above first")
-                .with(Message(droppedWarnings == 1 ? "problem.moreWarnings.one" : "problem.moreWarnings", ["count": .integer(droppedWarnings)]), hint: "problem.fixAboveFirst"))
+            all.append(
+                Diagnostic(
+                    .warning, file: file, "\(droppedWarnings) more warning\(droppedWarnings == 1 ? "" : "s") not shown",
+                    hint: "fix the ones above first"
+                )
+                .with(
+                    Message(
+                        droppedWarnings == 1 ? "problem.moreWarnings.one" : "problem.moreWarnings",
+                        ["count": .integer(droppedWarnings)]), hint: "problem.fixAboveFirst"))
         }
         return all
     }
@@ -227,7 +258,9 @@ protocol RecordReader {
 }
 
 extension RecordReader {
-    func report(_ key: FieldKey, _ message: String, hint: String?) { report(key, message, hint: hint, text: nil, hintText: nil) }
+    func report(_ key: FieldKey, _ message: String, hint: String?) {
+        report(key, message, hint: hint, text: nil, hintText: nil)
+    }
 }
 
 extension RecordReader {
@@ -242,21 +275,30 @@ extension RecordReader {
 
     func requiredText(_ key: FieldKey) -> String {
         if let s = text(key) { return s }
-        report(key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)",
-               text: Message("problem.field.missing"), hintText: Message("problem.field.missing.hint", ["kind": .text(schema.kind.rawValue), "field": .text(key.name)]))
+        report(
+            key, "missing required field", hint: "every \(schema.kind.rawValue) needs a \(key.name)",
+            text: Message("problem.field.missing"),
+            hintText: Message(
+                "problem.field.missing.hint", ["kind": .text(schema.kind.rawValue), "field": .text(key.name)]))
         return ""
     }
 
     /// An enumerated field; unknown values are reported with the allowed list.
-    func enumeration<E: RawRepresentable & CaseIterable>(_ name: String, default value: E? = nil) -> E? where E.RawValue == String {
+    func enumeration<E: RawRepresentable & CaseIterable>(_ name: String, default value: E? = nil) -> E?
+    where E.RawValue == String {
         enumeration(schema[name], default: value)
     }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_ key: FieldKey, default value: E? = nil) -> E? where E.RawValue == String {
+    func enumeration<E: RawRepresentable & CaseIterable>(_ key: FieldKey, default value: E? = nil) -> E?
+    where E.RawValue == String {
         guard let raw = text(key) else {
             if value == nil, schema.required.contains(key.name) {
-                report(key, "missing required field", hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
-                       text: Message("problem.field.missing"), hintText: Message("problem.field.oneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
+                report(
+                    key, "missing required field",
+                    hint: "one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+                    text: Message("problem.field.missing"),
+                    hintText: Message(
+                        "problem.field.oneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
             }
             return value
         }
@@ -264,9 +306,11 @@ extension RecordReader {
         // Be forgiving with case and underscores, strict with everything else.
         let folded = raw.lowercased().replacingOccurrences(of: "_", with: "-")
         if let e = E(rawValue: folded) { return e }
-        report(key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
-               text: Message("problem.field.unknownValue", ["value": .text(raw)]),
-               hintText: Message("problem.field.useOneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
+        report(
+            key, "unknown value \"\(raw)\"", hint: "use one of: " + E.allCases.map(\.rawValue).joined(separator: ", "),
+            text: Message("problem.field.unknownValue", ["value": .text(raw)]),
+            hintText: Message(
+                "problem.field.useOneOf", ["values": .list(E.allCases.map { .text($0.rawValue) }, limit: 20)]))
         return value
     }
 }
@@ -282,5 +326,3 @@ protocol RecordWriter {
     mutating func bool(_ name: String, _ value: Bool, default: Bool)
     mutating func optionalBool(_ name: String, _ value: Bool?)
 }
-
-import Foundation

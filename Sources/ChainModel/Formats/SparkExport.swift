@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,18 +34,29 @@ public enum SparkExport {
         public let ddl: String
         public var columns: [String] {
             ddl.split(separator: ",").map {
-                String($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]).replacingOccurrences(of: "`", with: "")
+                String($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]).replacingOccurrences(
+                    of: "`", with: "")
             }
         }
     }
 
     public static let tables: [Table] = [
         Table(name: "chains", ddl: "chain INT, id STRING, name STRING"),
-        Table(name: "stages", ddl: "stage INT, id STRING, name STRING, chain INT, chainId STRING, position INT, tier STRING, required BOOLEAN"),
+        Table(
+            name: "stages",
+            ddl:
+                "stage INT, id STRING, name STRING, chain INT, chainId STRING, position INT, tier STRING, required BOOLEAN"
+        ),
         Table(name: "templates", ddl: "edge INT, stage INT, input INT"),
-        Table(name: "nodes", ddl: "node BIGINT, id STRING, name STRING, inPark BOOLEAN, output DOUBLE, leader BOOLEAN, zone STRING"),
+        Table(
+            name: "nodes",
+            ddl: "node BIGINT, id STRING, name STRING, inPark BOOLEAN, output DOUBLE, leader BOOLEAN, zone STRING"),
         Table(name: "node_stages", ddl: "node BIGINT, stage INT"),
-        Table(name: "links", ddl: "link BIGINT, src BIGINT, dst BIGINT, product STRING, value DOUBLE, share DOUBLE, status STRING, `local` BOOLEAN, `primary` BOOLEAN"),
+        Table(
+            name: "links",
+            ddl:
+                "link BIGINT, src BIGINT, dst BIGINT, product STRING, value DOUBLE, share DOUBLE, status STRING, `local` BOOLEAN, `primary` BOOLEAN"
+        ),
     ]
 
     /// What was written.
@@ -57,7 +69,8 @@ public enum SparkExport {
 
     /// Whether `path` is a folder written by this export (it holds the manifest).
     public static func isExport(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(manifestName)) else { return false }
+        guard let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(manifestName))
+        else { return false }
         return String(decoding: data, as: UTF8.self).contains("\"\(format)\"")
     }
 
@@ -73,10 +86,15 @@ public enum SparkExport {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && !isDir.boolValue { throw WriteError(path: path, message: "is a file, not a folder", hint: "name a folder for the Spark export", text: "problem.spark.exportFile", hintText: "problem.spark.exportFile.hint") }
+        if exists && !isDir.boolValue {
+            throw WriteError(
+                path: path, message: "is a file, not a folder", hint: "name a folder for the Spark export",
+                text: "problem.spark.exportFile", hintText: "problem.spark.exportFile.hint")
+        }
         if exists, let items = try? fm.contentsOfDirectory(atPath: path), !items.isEmpty, !isExport(path) {
             throw WriteError(
-                path: path, message: "folder is not empty and was not written by chainmap export", hint: "choose a new folder; ChainMap replaces only its own exports",
+                path: path, message: "folder is not empty and was not written by chainmap export",
+                hint: "choose a new folder; ChainMap replaces only its own exports",
                 text: "problem.spark.foreignFolder", hintText: "problem.spark.foreignFolder.hint")
         }
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -108,10 +126,14 @@ public enum SparkExport {
             throw error
         } catch {
             try? fm.removeItem(at: tmp)
-            if fm.fileExists(atPath: old.path) && !fm.fileExists(atPath: url.path) { try? fm.moveItem(at: old, to: url) }
+            if fm.fileExists(atPath: old.path) && !fm.fileExists(atPath: url.path) {
+                try? fm.moveItem(at: old, to: url)
+            }
             throw WriteError(
-                path: path, message: "cannot write (\(error.localizedDescription))", hint: "check that the parent folder exists and is writable, and the free disk space",
-                text: Message("problem.spark.cannotWrite", ["reason": .text(error.localizedDescription)]), hintText: "problem.spark.cannotWrite.hint")
+                path: path, message: "cannot write (\(error.localizedDescription))",
+                hint: "check that the parent folder exists and is writable, and the free disk space",
+                text: Message("problem.spark.cannotWrite", ["reason": .text(error.localizedDescription)]),
+                hintText: "problem.spark.cannotWrite.hint")
         }
         return summary
     }
@@ -173,7 +195,9 @@ public enum SparkExport {
     }
 
     /// Writes one table into `dir` as part files; returns (rows, files).
-    static func writeTable(_ table: Table, of park: Park, into dir: String, rowsPerFile: Int) throws(WriteError) -> (Int, Int) {
+    static func writeTable(_ table: Table, of park: Park, into dir: String, rowsPerFile: Int) throws(WriteError) -> (
+        Int, Int
+    ) {
         var files = 0
         var rowsInFile = 0
         var rows = 0
@@ -188,7 +212,8 @@ public enum SparkExport {
                 let reason = String(cString: strerror(failure != 0 ? failure : errno))
                 throw WriteError(
                     path: currentFile, message: "cannot write (\(reason))", hint: "check the free disk space",
-                    text: Message("problem.spark.cannotWrite", ["reason": .text(reason)]), hintText: "problem.spark.diskSpace.hint")
+                    text: Message("problem.spark.cannotWrite", ["reason": .text(reason)]),
+                    hintText: "problem.spark.diskSpace.hint")
             }
             sink = nil
         }
@@ -199,7 +224,8 @@ public enum SparkExport {
                 let reason = String(cString: strerror(errno))
                 throw WriteError(
                     path: currentFile, message: "cannot create (\(reason))", hint: "check that the folder is writable",
-                    text: Message("problem.spark.cannotCreate", ["reason": .text(reason)]), hintText: "problem.spark.writable.hint")
+                    text: Message("problem.spark.cannotCreate", ["reason": .text(reason)]),
+                    hintText: "problem.spark.writable.hint")
             }
             let s = CSVByteSink(fd: fd)
             s.crlf = false

@@ -53,22 +53,32 @@ public struct SparkResults: Sendable {
     public static func read(_ path: String, nodeCount: Int) throws(WriteError) -> SparkResults {
         let summaryPath = (path as NSString).appendingPathComponent(summaryName)
         guard let data = FileManager.default.contents(atPath: summaryPath) else {
-            throw WriteError(path: summaryPath, message: "not found", hint: "name the folder that spark/run.sh wrote with -o", text: "problem.spark.notFound", hintText: "problem.spark.notFound.hint")
+            throw WriteError(
+                path: summaryPath, message: "not found", hint: "name the folder that spark/run.sh wrote with -o",
+                text: "problem.spark.notFound", hintText: "problem.spark.notFound.hint")
         }
         var parser = JSONParser(bytes: Array(data))
         let root: JSONNode
         do { root = try parser.parse() } catch {
-            throw WriteError(path: summaryPath, message: "line \(error.line): \(error.message)", hint: nil, text: Message("problem.spark.json", ["line": .integer(error.line), "detail": .message(error.detail)]))
+            throw WriteError(
+                path: summaryPath, message: "line \(error.line): \(error.message)", hint: nil,
+                text: Message("problem.spark.json", ["line": .integer(error.line), "detail": .message(error.detail)]))
         }
         func text(_ node: JSONNode?) -> String? { if case .string(let s)? = node?.value { return s }; return nil }
         func number(_ node: JSONNode?) -> Double? { if case .number(let d, _)? = node?.value { return d }; return nil }
         func bool(_ node: JSONNode?) -> Bool? { if case .bool(let b)? = node?.value { return b }; return nil }
         guard text(root["format"]) == format else {
-            throw WriteError(path: summaryPath, message: "is not a \(format) summary", hint: "run spark/run.sh of this ChainMap version", text: Message("problem.spark.format", ["format": .text(format)]), hintText: "problem.spark.version.hint")
+            throw WriteError(
+                path: summaryPath, message: "is not a \(format) summary",
+                hint: "run spark/run.sh of this ChainMap version",
+                text: Message("problem.spark.format", ["format": .text(format)]), hintText: "problem.spark.version.hint"
+            )
         }
         let pr = root["pagerank"]
         guard let damping = number(pr?["damping"]), let iterations = number(pr?["iterations"]) else {
-            throw WriteError(path: summaryPath, message: "pagerank parameters missing", hint: nil, text: "problem.spark.pagerankMissing", hintText: "problem.spark.version.hint")
+            throw WriteError(
+                path: summaryPath, message: "pagerank parameters missing", hint: nil,
+                text: "problem.spark.pagerankMissing", hintText: "problem.spark.version.hint")
         }
         var seconds: [(String, Double)] = []
         if case .object(let members)? = root["seconds"]?.value {
@@ -91,10 +101,14 @@ public struct SparkResults: Sendable {
         nodes.outStrength = Array(repeating: .nan, count: nodeCount)
         let nodeColumns = ["node", "id", "pagerank", "component", "inDegree", "outDegree", "inStrength", "outStrength"]
         var seen = 0
-        try forEachRow(folder: (path as NSString).appendingPathComponent("nodes"), columns: nodeColumns) { (cells: [String], place: String) throws(WriteError) in
+        try forEachRow(folder: (path as NSString).appendingPathComponent("nodes"), columns: nodeColumns) {
+            (cells: [String], place: String) throws(WriteError) in
             guard let v = Int(cells[0]), v >= 0, v < nodeCount else {
-                throw WriteError(path: place, message: "node \(cells[0]) is not a node of the park (\(nodeCount) firms)", hint: "import the results with the park that was exported",
-                                 text: Message("problem.spark.node", ["node": .text(cells[0]), "firms": .integer(nodeCount)]), hintText: "problem.spark.park.hint")
+                throw WriteError(
+                    path: place, message: "node \(cells[0]) is not a node of the park (\(nodeCount) firms)",
+                    hint: "import the results with the park that was exported",
+                    text: Message("problem.spark.node", ["node": .text(cells[0]), "firms": .integer(nodeCount)]),
+                    hintText: "problem.spark.park.hint")
             }
             nodes.id[v] = cells[1]
             nodes.pagerank[v] = Double(cells[2]) ?? .nan
@@ -106,12 +120,17 @@ public struct SparkResults: Sendable {
             seen += 1
         }
         if seen != nodeCount {
-            throw WriteError(path: (path as NSString).appendingPathComponent("nodes"), message: "\(seen) node rows for \(nodeCount) firms", hint: "import the results with the park that was exported",
-                             text: Message("problem.spark.nodeCount", ["rows": .integer(seen), "firms": .integer(nodeCount)]), hintText: "problem.spark.park.hint")
+            throw WriteError(
+                path: (path as NSString).appendingPathComponent("nodes"),
+                message: "\(seen) node rows for \(nodeCount) firms",
+                hint: "import the results with the park that was exported",
+                text: Message("problem.spark.nodeCount", ["rows": .integer(seen), "firms": .integer(nodeCount)]),
+                hintText: "problem.spark.park.hint")
         }
         results.nodes = nodes
         results.stages = try dictionaryRows((path as NSString).appendingPathComponent("stages"), key: "stage")
-        results.templateEdges = try dictionaryRows((path as NSString).appendingPathComponent("template_edges"), key: "edge")
+        results.templateEdges = try dictionaryRows(
+            (path as NSString).appendingPathComponent("template_edges"), key: "edge")
         return results
     }
 
@@ -137,12 +156,16 @@ public struct SparkResults: Sendable {
     ) throws(WriteError) {
         let fm = FileManager.default
         guard let items = try? fm.contentsOfDirectory(atPath: folder) else {
-            throw WriteError(path: folder, message: "not found", hint: "name the folder that spark/run.sh wrote with -o", text: "problem.spark.notFound", hintText: "problem.spark.notFound.hint")
+            throw WriteError(
+                path: folder, message: "not found", hint: "name the folder that spark/run.sh wrote with -o",
+                text: "problem.spark.notFound", hintText: "problem.spark.notFound.hint")
         }
         let parts = items.filter { $0.hasPrefix("part-") && $0.hasSuffix(".csv") }.sorted()
         for part in parts {
             let file = (folder as NSString).appendingPathComponent(part)
-            guard let data = fm.contents(atPath: file) else { throw WriteError(path: file, message: "cannot read", hint: nil, text: "problem.spark.unreadable") }
+            guard let data = fm.contents(atPath: file) else {
+                throw WriteError(path: file, message: "cannot read", hint: nil, text: "problem.spark.unreadable")
+            }
             var header: [String]?
             var order: [Int] = []
             var failure: WriteError?
@@ -157,7 +180,11 @@ public struct SparkResults: Sendable {
                         if let columns {
                             for c in columns {
                                 guard let k = cells.firstIndex(of: c) else {
-                                    failure = WriteError(path: file, message: "column \(c) missing", hint: "run spark/run.sh of this ChainMap version", text: Message("problem.spark.column", ["column": .text(c)]), hintText: "problem.spark.version.hint")
+                                    failure = WriteError(
+                                        path: file, message: "column \(c) missing",
+                                        hint: "run spark/run.sh of this ChainMap version",
+                                        text: Message("problem.spark.column", ["column": .text(c)]),
+                                        hintText: "problem.spark.version.hint")
                                     return
                                 }
                                 order.append(k)
@@ -178,7 +205,9 @@ public struct SparkResults: Sendable {
                     }
                 }
             } catch {
-                throw WriteError(path: "\(file):\(error.line)", message: error.message, hint: nil, text: Message("problem.csv.syntax", ["detail": .text(error.message)]))
+                throw WriteError(
+                    path: "\(file):\(error.line)", message: error.message, hint: nil,
+                    text: Message("problem.csv.syntax", ["detail": .text(error.message)]))
             }
             if let failure { throw failure }
         }

@@ -1,10 +1,11 @@
+import ChainGraph
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ChainGraph
-import Foundation
 
 /// Turns the bytes of a user's text file into UTF-8, the only encoding the parsers read.
 ///
@@ -27,7 +28,9 @@ enum TextDecoding {
     /// a 600 MB file is read once into one buffer and never copied. Follows ``InputFile``'s
     /// rule: `allowStream` for a single input (a pipe is read with a bound), not for the
     /// member files of a bundle.
-    static func readUTF8(path: String, displayName: String, warnings: inout [Diagnostic], allowStream: Bool = false, json: Bool = false) throws(ParkLoadError) -> [UInt8] {
+    static func readUTF8(
+        path: String, displayName: String, warnings: inout [Diagnostic], allowStream: Bool = false, json: Bool = false
+    ) throws(ParkLoadError) -> [UInt8] {
         var bytes: [UInt8]
         switch InputFile.read(path, allowStream: allowStream) {
         case .success(let b): bytes = b
@@ -39,7 +42,9 @@ enum TextDecoding {
     }
 
     /// `input` as UTF-8 (see ``normalize(_:displayName:warnings:json:)``).
-    static func decode(_ input: [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false) throws(ParkLoadError) -> [UInt8] {
+    static func decode(_ input: [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false)
+        throws(ParkLoadError) -> [UInt8]
+    {
         var bytes = input
         try normalize(&bytes, displayName: displayName, warnings: &warnings, json: json)
         return bytes
@@ -49,7 +54,9 @@ enum TextDecoding {
     /// converted (with a warning); anything else that is not UTF-8 throws, naming the real
     /// cause (UTF-16 with or without a byte-order mark) with a hint for the file's kind
     /// (`json`: no spreadsheet advice).
-    static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false) throws(ParkLoadError) {
+    static func normalize(_ bytes: inout [UInt8], displayName: String, warnings: inout [Diagnostic], json: Bool = false)
+        throws(ParkLoadError)
+    {
         let hint = json ? jsonResaveHint : resaveHint
         let hintText: Message = json ? "problem.encoding.jsonResave.hint" : "problem.encoding.resave.hint"
         let utf16Hint: Message = json ? "problem.encoding.jsonResave.hint" : "problem.encoding.utf16CSV.hint"
@@ -58,29 +65,60 @@ enum TextDecoding {
             bytes[1] = 0x20
             bytes[2] = 0x20
             if let bad = firstInvalidUTF8(bytes) {
-                throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: hint)
-                    .with(Message("problem.encoding.invalidUTF8", ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)])
+                throw ParkLoadError([
+                    Diagnostic(
+                        .error, file: displayName, line: lineOf(offset: bad, in: bytes),
+                        "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))", hint: hint
+                    )
+                    .with(
+                        Message(
+                            "problem.encoding.invalidUTF8",
+                            ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)
+                ])
             }
             return
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw ParkLoadError([Diagnostic(.error, file: displayName, json ? "is UTF-16; ChainMap reads UTF-8" : "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)
-                .with(json ? "problem.encoding.utf16" : "problem.encoding.utf16CSV", hint: utf16Hint)])
+            throw ParkLoadError([
+                Diagnostic(
+                    .error, file: displayName,
+                    json
+                        ? "is UTF-16; ChainMap reads UTF-8"
+                        : "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8",
+                    hint: json ? jsonResaveHint : utf16CSVHint
+                )
+                .with(json ? "problem.encoding.utf16" : "problem.encoding.utf16CSV", hint: utf16Hint)
+            ])
         }
         // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes.
         if bytes[0..<min(bytes.count, 4096)].contains(0) {
-            throw ParkLoadError([Diagnostic(.error, file: displayName, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8", hint: json ? jsonResaveHint : utf16CSVHint)
-                .with("problem.encoding.nul", hint: utf16Hint)])
+            throw ParkLoadError([
+                Diagnostic(
+                    .error, file: displayName, "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8",
+                    hint: json ? jsonResaveHint : utf16CSVHint
+                )
+                .with("problem.encoding.nul", hint: utf16Hint)
+            ])
         }
         guard let bad = firstInvalidUTF8(bytes) else { return }
         if let converted = iconvConvert(bytes, from: "GB18030") {
-            warnings.append(Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: hint)
-                .with("problem.encoding.gb18030", hint: hintText))
+            warnings.append(
+                Diagnostic(.warning, file: displayName, "not UTF-8; decoded as GB18030/GBK", hint: hint)
+                    .with("problem.encoding.gb18030", hint: hintText))
             bytes = converted
             return
         }
-        throw ParkLoadError([Diagnostic(.error, file: displayName, line: lineOf(offset: bad, in: bytes), "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))\(json ? "" : " and not GB18030 either")", hint: hint)
-            .with(Message(json ? "problem.encoding.invalidUTF8" : "problem.encoding.invalidUTF8.notGB", ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)])
+        throw ParkLoadError([
+            Diagnostic(
+                .error, file: displayName, line: lineOf(offset: bad, in: bytes),
+                "not valid UTF-8 (byte 0x\(hex(bytes[bad])) at offset \(bad))\(json ? "" : " and not GB18030 either")",
+                hint: hint
+            )
+            .with(
+                Message(
+                    json ? "problem.encoding.invalidUTF8" : "problem.encoding.invalidUTF8.notGB",
+                    ["byte": .text("0x" + hex(bytes[bad])), "offset": .integer(bad)]), hint: hintText)
+        ])
     }
 
     static func hex(_ b: UInt8) -> String {
@@ -115,10 +153,15 @@ enum TextDecoding {
                 var need = 0
                 var minCode: UInt32 = 0
                 var code: UInt32 = 0
-                if b & 0xE0 == 0xC0 { need = 1; code = UInt32(b & 0x1F); minCode = 0x80 }
-                else if b & 0xF0 == 0xE0 { need = 2; code = UInt32(b & 0x0F); minCode = 0x800 }
-                else if b & 0xF8 == 0xF0 { need = 3; code = UInt32(b & 0x07); minCode = 0x10000 }
-                else { return i }
+                if b & 0xE0 == 0xC0 {
+                    need = 1; code = UInt32(b & 0x1F); minCode = 0x80
+                } else if b & 0xF0 == 0xE0 {
+                    need = 2; code = UInt32(b & 0x0F); minCode = 0x800
+                } else if b & 0xF8 == 0xF0 {
+                    need = 3; code = UInt32(b & 0x07); minCode = 0x10000
+                } else {
+                    return i
+                }
                 if i + need >= n { return i }
                 for k in 1...need {
                     let c = buf[i + k]

@@ -27,10 +27,14 @@ extension ChainTemplate {
     /// - Throws: ``ParkLoadError`` with every problem found.
     public static func decode(_ bytes: [UInt8], file: String) throws(ParkLoadError) -> [ChainTemplate] {
         var problems: [Diagnostic] = []
-        func problem(_ line: Int, _ field: String, _ id: String, _ arguments: [String: Message.Argument] = [:], hint: String? = nil) {
-            problems.append(Diagnostic(
-                .error, file: file, line: line, field: field, text: Message(id, arguments),
-                hint: hint.map { Message($0) }))
+        func problem(
+            _ line: Int, _ field: String, _ id: String, _ arguments: [String: Message.Argument] = [:],
+            hint: String? = nil
+        ) {
+            problems.append(
+                Diagnostic(
+                    .error, file: file, line: line, field: field, text: Message(id, arguments),
+                    hint: hint.map { Message($0) }))
         }
         var parser = JSONParser(bytes: bytes)
         let root: JSONNode
@@ -51,7 +55,8 @@ extension ChainTemplate {
             problem(root.line, "templates", "problem.template.noTemplates", hint: "problem.template.format.hint")
         }
         if let format = root["format"], case .string(let f) = format.value, f != formatName {
-            problem(format.line, "format", "problem.template.format", ["found": .text(f), "expected": .text(formatName)])
+            problem(
+                format.line, "format", "problem.template.format", ["found": .text(f), "expected": .text(formatName)])
         }
         var result: [ChainTemplate] = []
         var stageIds: [String: String] = [:]
@@ -60,7 +65,9 @@ extension ChainTemplate {
             if let t = reader.template() {
                 for s in t.stages {
                     if let other = stageIds[s.id] {
-                        problem(node.line, "\(path).stages", "problem.template.stageTwice", ["stage": .text(s.id), "template": .text(other)])
+                        problem(
+                            node.line, "\(path).stages", "problem.template.stageTwice",
+                            ["stage": .text(s.id), "template": .text(other)])
                     }
                     stageIds[s.id] = t.id
                 }
@@ -89,18 +96,30 @@ extension ChainTemplate {
         if zones.isEmpty { out.append(("zones", "problem.template.empty", [:])) }
         if !(weight > 0) { out.append(("weight", "problem.template.positive", ["value": .number(weight)])) }
         let ids = stages.map(\.id)
-        if !ids.contains(leaderStage) { out.append(("leaderStage", "problem.template.unknownStage", ["stage": .text(leaderStage)])) }
+        if !ids.contains(leaderStage) {
+            out.append(("leaderStage", "problem.template.unknownStage", ["stage": .text(leaderStage)]))
+        }
         for (k, s) in stages.enumerated() {
             let at = "stages[\(k)]"
             if s.id.isEmpty { out.append(("\(at).id", "problem.template.empty", [:])) }
-            if ids.prefix(k).contains(s.id) { out.append(("\(at).id", "problem.template.stageTwice", ["stage": .text(s.id), "template": .text(id)])) }
+            if ids.prefix(k).contains(s.id) {
+                out.append(("\(at).id", "problem.template.stageTwice", ["stage": .text(s.id), "template": .text(id)]))
+            }
             for input in s.inputs where !ids.contains(input) || input == s.id {
-                out.append(("\(at).inputs", input == s.id ? "problem.template.selfInput" : "problem.template.unknownStage", ["stage": .text(input)]))
+                out.append(
+                    (
+                        "\(at).inputs", input == s.id ? "problem.template.selfInput" : "problem.template.unknownStage",
+                        ["stage": .text(input)]
+                    ))
             }
             if s.product.isEmpty { out.append(("\(at).products", "problem.template.empty", [:])) }
             if s.words.isEmpty { out.append(("\(at).words", "problem.template.empty", [:])) }
-            if !(s.unitValue > 0) { out.append(("\(at).unitValue", "problem.template.positive", ["value": .number(s.unitValue)])) }
-            if !(s.weight >= 0) || !s.weight.isFinite { out.append(("\(at).weight", "problem.template.positive", ["value": .number(s.weight)])) }
+            if !(s.unitValue > 0) {
+                out.append(("\(at).unitValue", "problem.template.positive", ["value": .number(s.unitValue)]))
+            }
+            if !(s.weight >= 0) || !s.weight.isFinite {
+                out.append(("\(at).weight", "problem.template.positive", ["value": .number(s.weight)]))
+            }
         }
         return out
     }
@@ -127,20 +146,25 @@ private struct TemplateReader {
 
     static let templateKeys: Set<String> = ["id", "name", "weight", "zones", "leaderStage", "stages"]
     static let stageKeys: Set<String> = [
-        "id", "name", "tier", "inputs", "required", "feedsItself", "products", "unit", "unitValue", "weight", "words", "capabilities",
+        "id", "name", "tier", "inputs", "required", "feedsItself", "products", "unit", "unitValue", "weight", "words",
+        "capabilities",
     ]
 
     mutating func unknownKeys(_ n: JSONNode, _ at: String, _ known: Set<String>) {
         guard case .object(let members) = n.value else { return }
         for m in members where !known.contains(m.key) {
-            problems.append(Problem(line: m.node.line, field: "\(at).\(m.key)", id: "problem.template.unknownField",
-                                    arguments: ["known": .text(known.sorted().joined(separator: ", "))]))
+            problems.append(
+                Problem(
+                    line: m.node.line, field: "\(at).\(m.key)", id: "problem.template.unknownField",
+                    arguments: ["known": .text(known.sorted().joined(separator: ", "))]))
         }
     }
 
     mutating func string(_ n: JSONNode, _ key: String, _ at: String, required: Bool = true) -> String? {
         guard let v = n[key] else {
-            if required { problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing")) }
+            if required {
+                problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing"))
+            }
             return nil
         }
         guard case .string(let s) = v.value, !s.trimmingSpaces().isEmpty else {
@@ -152,7 +176,9 @@ private struct TemplateReader {
 
     mutating func strings(_ n: JSONNode, _ key: String, _ at: String, required: Bool = true) -> [String]? {
         guard let v = n[key] else {
-            if required { problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing")) }
+            if required {
+                problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing"))
+            }
             return nil
         }
         guard case .array(let items) = v.value else {
@@ -162,7 +188,8 @@ private struct TemplateReader {
         var out: [String] = []
         for (k, item) in items.enumerated() {
             guard case .string(let s) = item.value, !s.trimmingSpaces().isEmpty else {
-                problems.append(Problem(line: item.line, field: "\(at).\(key)[\(k)]", id: "problem.template.expectedText"))
+                problems.append(
+                    Problem(line: item.line, field: "\(at).\(key)[\(k)]", id: "problem.template.expectedText"))
                 continue
             }
             out.append(s.trimmingSpaces())
@@ -175,7 +202,9 @@ private struct TemplateReader {
 
     mutating func number(_ n: JSONNode, _ key: String, _ at: String, default d: Double?) -> Double? {
         guard let v = n[key] else {
-            if d == nil { problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing")) }
+            if d == nil {
+                problems.append(Problem(line: n.line, field: "\(at).\(key)", id: "problem.template.missing"))
+            }
             return d
         }
         guard case .number(let x, _) = v.value, x.isFinite, x > 0 else {
@@ -226,7 +255,9 @@ private struct TemplateReader {
         for p in t.problems() {
             // A stage's problem points at that stage's line.
             var line = node.line
-            if p.field.hasPrefix("stages["), let k = Int(p.field.dropFirst(7).prefix { $0.isNumber }), k < stageLines.count {
+            if p.field.hasPrefix("stages["), let k = Int(p.field.dropFirst(7).prefix { $0.isNumber }),
+                k < stageLines.count
+            {
                 line = stageLines[k]
             } else if let member = node[String(p.field.prefix { $0 != "." && $0 != "[" })] {
                 line = member.line
@@ -249,8 +280,10 @@ private struct TemplateReader {
         if let text = string(n, "tier", at) {
             tier = Tier(rawValue: text)
             if tier == nil {
-                problems.append(Problem(line: n["tier"]?.line ?? n.line, field: "\(at).tier", id: "problem.template.tier",
-                                        arguments: ["found": .text(text)]))
+                problems.append(
+                    Problem(
+                        line: n["tier"]?.line ?? n.line, field: "\(at).tier", id: "problem.template.tier",
+                        arguments: ["found": .text(text)]))
             }
         }
         let inputs = strings(n, "inputs", at, required: false) ?? []
@@ -262,12 +295,16 @@ private struct TemplateReader {
         let capabilities = strings(n, "capabilities", at, required: false) ?? []
         let required = bool(n, "required", at, default: true)
         let feeds = bool(n, "feedsItself", at, default: false)
-        guard problems.count == before, let id, let name, let tier, let product = products.first, let unit, let unitValue, let weight else {
+        guard problems.count == before, let id, let name, let tier, let product = products.first, let unit,
+            let unitValue, let weight
+        else {
             return nil
         }
         var s = ChainTemplate.StageTemplate(
-            id, name, tier, inputs: inputs, required: required, product: product, unit: unit, unitValue: unitValue, weight: weight,
-            words: words, capabilities: capabilities).making(Array(products.dropFirst()))
+            id, name, tier, inputs: inputs, required: required, product: product, unit: unit, unitValue: unitValue,
+            weight: weight,
+            words: words, capabilities: capabilities
+        ).making(Array(products.dropFirst()))
         if feeds { s = s.feedingItself() }
         return s
     }

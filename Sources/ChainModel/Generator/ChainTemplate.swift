@@ -78,7 +78,8 @@ public struct ChainTemplate: Sendable, Equatable {
     /// Stages, upstream first.
     public var stages: [StageTemplate]
 
-    public init(id: String, name: String, weight: Double, zones: [String], leaderStage: String, stages: [StageTemplate]) {
+    public init(id: String, name: String, weight: Double, zones: [String], leaderStage: String, stages: [StageTemplate])
+    {
         self.id = id
         self.name = name
         self.weight = weight
@@ -91,7 +92,9 @@ public struct ChainTemplate: Sendable, Equatable {
     public var chain: Chain {
         Chain(
             id: id, name: name,
-            stages: stages.map { Stage(id: $0.id, name: $0.name, tier: $0.tier, inputs: $0.inputs, required: $0.required) },
+            stages: stages.map {
+                Stage(id: $0.id, name: $0.name, tier: $0.tier, inputs: $0.inputs, required: $0.required)
+            },
             illustrative: true)
     }
 }

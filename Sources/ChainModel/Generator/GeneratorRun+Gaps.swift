@@ -5,9 +5,12 @@ extension GeneratorRun {
         func label(_ s: Int) -> String { "\(stages[s].t.id) (\(stages[s].t.name))" }
         if let s = plan.broken {
             let consumers = stages[s].consumers.map { stages[$0].t.id }
-            gaps.append(PlantedGap(
-                kind: .broken, place: .init(chain: chainId(s), stages: [stages[s].t.id]),
-                sentence: "Required stage \(label(s)) of chain \(chainId(s)) has no firm, so \(consumers.joined(separator: ", ")) get none of its product."))
+            gaps.append(
+                PlantedGap(
+                    kind: .broken, place: .init(chain: chainId(s), stages: [stages[s].t.id]),
+                    sentence:
+                        "Required stage \(label(s)) of chain \(chainId(s)) has no firm, so \(consumers.joined(separator: ", ")) get none of its product."
+                ))
         }
         var weakFirm: Int?
         if let s = plan.weak {
@@ -17,50 +20,77 @@ extension GeneratorRun {
                 let buyers = links.reduce(into: 0) { acc, l in if l.supplier == ids[f] { acc += 1 } }
                 // 细链, not 弱链: the stage's in-park supply rests on one firm, so its loss would
                 // cut every buyer (docs/GAPS.md); 弱链 is supply bought mostly from outside.
-                gaps.append(PlantedGap(
-                    kind: .thin, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
-                    sentence: "Stage \(label(s)) has a single firm, \(ids[f]), the only supplier of all \(buyers) buyers of \(stages[s].t.product)."))
+                gaps.append(
+                    PlantedGap(
+                        kind: .thin, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
+                        sentence:
+                            "Stage \(label(s)) has a single firm, \(ids[f]), the only supplier of all \(buyers) buyers of \(stages[s].t.product)."
+                    ))
             }
         }
         if let s = plan.thin {
-            gaps.append(PlantedGap(
-                kind: .thin,
-                place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: thinFirms.map { ids[Int($0)] }, links: thinLinkIds),
-                sentence: "Stage \(label(s)) has \(thinFirms.count) small low-capacity firms passing \(stages[s].t.product) downstream through only \(thinLinkIds.count) links."))
+            gaps.append(
+                PlantedGap(
+                    kind: .thin,
+                    place: .init(
+                        chain: chainId(s), stages: [stages[s].t.id], firms: thinFirms.map { ids[Int($0)] },
+                        links: thinLinkIds),
+                    sentence:
+                        "Stage \(label(s)) has \(thinFirms.count) small low-capacity firms passing \(stages[s].t.product) downstream through only \(thinLinkIds.count) links."
+                ))
         }
         if let c = plan.shortChain {
             let listed = plan.shortOutside + plan.shortEmpty
-            gaps.append(PlantedGap(
-                kind: .short, place: .init(chain: templates[c].id, stages: listed.map { stages[$0].t.id }),
-                sentence: "Chain \(templates[c].id) is short: upstream stages \(plan.shortOutside.map { stages[$0].t.id }.joined(separator: ", ")) have firms only outside the park, and extension stages \(plan.shortEmpty.map { stages[$0].t.id }.joined(separator: ", ")) have none."))
+            gaps.append(
+                PlantedGap(
+                    kind: .short, place: .init(chain: templates[c].id, stages: listed.map { stages[$0].t.id }),
+                    sentence:
+                        "Chain \(templates[c].id) is short: upstream stages \(plan.shortOutside.map { stages[$0].t.id }.joined(separator: ", ")) have firms only outside the park, and extension stages \(plan.shortEmpty.map { stages[$0].t.id }.joined(separator: ", ")) have none."
+                ))
         }
         if let s = plan.outside {
             for t in stages[s].consumers where inCount[t] > 0 {
-                gaps.append(PlantedGap(
-                    kind: .weak, rule: "outside-sourcing", place: .init(chain: chainId(s), stages: [stages[t].t.id, stages[s].t.id]),
-                    sentence: "Stage \(label(t)) buys most of its \(stages[s].t.product) from outside the park: stage \(label(s)) has \(inCount[s]) in-park firms and \(outCount[s]) outside."))
+                gaps.append(
+                    PlantedGap(
+                        kind: .weak, rule: "outside-sourcing",
+                        place: .init(chain: chainId(s), stages: [stages[t].t.id, stages[s].t.id]),
+                        sentence:
+                            "Stage \(label(t)) buys most of its \(stages[s].t.product) from outside the park: stage \(label(s)) has \(inCount[s]) in-park firms and \(outCount[s]) outside."
+                    ))
             }
         }
         if let i = plan.lostInput, let t = plan.lostStage {
-            gaps.append(PlantedGap(
-                kind: .broken, rule: "lost-link",
-                place: .init(chain: chainId(t), stages: [stages[t].t.id, stages[i].t.id], links: lostLinkIds.map { links[$0].id ?? "#\($0)" }),
-                sentence: "Every in-park supply of \(stages[i].t.product) from \(label(i)) to \(label(t)) was lost (\(lostLinkIds.count) links)."))
+            gaps.append(
+                PlantedGap(
+                    kind: .broken, rule: "lost-link",
+                    place: .init(
+                        chain: chainId(t), stages: [stages[t].t.id, stages[i].t.id],
+                        links: lostLinkIds.map { links[$0].id ?? "#\($0)" }),
+                    sentence:
+                        "Every in-park supply of \(stages[i].t.product) from \(label(i)) to \(label(t)) was lost (\(lostLinkIds.count) links)."
+                ))
         }
         if let f = weakFirm, let s = plan.weak {
-            gaps.append(PlantedGap(
-                kind: .singlePointOfFailure, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
-                sentence: "\(ids[f]) is the only in-park firm of stage \(label(s)): its loss cuts every buyer of \(stages[s].t.product)."))
+            gaps.append(
+                PlantedGap(
+                    kind: .singlePointOfFailure,
+                    place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]]),
+                    sentence:
+                        "\(ids[f]) is the only in-park firm of stage \(label(s)): its loss cuts every buyer of \(stages[s].t.product)."
+                ))
         }
         plantOverlayTruths()
         if let f = weakFirm, let s = plan.weak {
             let id = "n-gap-blocking"
-            needs.append(Need(
-                id: id, firm: ids[f], kind: .finance, tags: ["卡点", "融资", "扩产"],
-                text: "唯一供应商扩产资金缺口:一旦停产,下游全部断供", status: .open, responder: "ag-bank"))
-            gaps.append(PlantedGap(
-                kind: .blockingNeed, place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]], needs: [id]),
-                sentence: "Open finance need \(id) of \(ids[f]), the single supplier of stage \(label(s))."))
+            needs.append(
+                Need(
+                    id: id, firm: ids[f], kind: .finance, tags: ["卡点", "融资", "扩产"],
+                    text: "唯一供应商扩产资金缺口:一旦停产,下游全部断供", status: .open, responder: "ag-bank"))
+            gaps.append(
+                PlantedGap(
+                    kind: .blockingNeed,
+                    place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]], needs: [id]),
+                    sentence: "Open finance need \(id) of \(ids[f]), the single supplier of stage \(label(s))."))
         }
     }
 
@@ -70,7 +100,8 @@ extension GeneratorRun {
     mutating func plantOverlayTruths() {
         // Both firms outside the stages of the other planted gaps, so that the need adds no
         // blocking need (卡点) of a single point of failure.
-        let planted = Set([plan.broken, plan.weak, plan.thin, plan.outside, plan.lostInput, plan.lostStage].compactMap { $0 })
+        let planted = Set(
+            [plan.broken, plan.weak, plan.thin, plan.outside, plan.lostInput, plan.lostStage].compactMap { $0 })
         func free(_ i: Int) -> Bool { inPark[i] && !isLeader[i] && !planted.contains(Int(firmStage[i])) }
         // Offerer: the first such firm with a capability, in park order.
         var offerer: Int?
@@ -82,22 +113,34 @@ extension GeneratorRun {
             let info = stages[Int(firmStage[b])]
             let capability = info.capabilityLists[b / 5 % info.capabilityLists.count][0]
             // Needer: the first in-park firm of another stage of the same chain.
-            if let a = (0..<n).first(where: { free($0) && stages[Int(firmStage[$0])].chain == info.chain && firmStage[$0] != firmStage[b] }) {
+            if let a = (0..<n).first(where: {
+                free($0) && stages[Int(firmStage[$0])].chain == info.chain && firmStage[$0] != firmStage[b]
+            }) {
                 let id = "n-gap-capability"
-                needs.append(Need(
-                    id: id, firm: ids[a], kind: .capability, tags: [capability], text: "需要\(capability)方面的技术支持", status: .open,
-                    responder: "cm-\(templates[info.chain].id)"))
-                gaps.append(PlantedGap(
-                    kind: .capabilityMatch,
-                    place: .init(chain: templates[info.chain].id, stages: [stages[Int(firmStage[a])].t.id, info.t.id], firms: [ids[a], ids[b]], needs: [id]),
-                    sentence: "\(ids[a]) needs \(capability); \(ids[b]) in the same park offers it."))
+                needs.append(
+                    Need(
+                        id: id, firm: ids[a], kind: .capability, tags: [capability], text: "需要\(capability)方面的技术支持",
+                        status: .open,
+                        responder: "cm-\(templates[info.chain].id)"))
+                gaps.append(
+                    PlantedGap(
+                        kind: .capabilityMatch,
+                        place: .init(
+                            chain: templates[info.chain].id, stages: [stages[Int(firmStage[a])].t.id, info.t.id],
+                            firms: [ids[a], ids[b]], needs: [id]),
+                        sentence: "\(ids[a]) needs \(capability); \(ids[b]) in the same park offers it."))
             }
         }
         if let f = (0..<n).first(where: { inPark[$0] && !isLeader[$0] && firmOrg[$0] < 0 && partyMembers[$0] < 3 }) {
             partyMembers[f] = 4
-            gaps.append(PlantedGap(
-                kind: .shouldBuild, place: .init(chain: templates[stages[Int(firmStage[f])].chain].id, stages: [stages[Int(firmStage[f])].t.id], firms: [ids[f]]),
-                sentence: "\(ids[f]) has 4 party members and no party organization: it should set up its own branch."))
+            gaps.append(
+                PlantedGap(
+                    kind: .shouldBuild,
+                    place: .init(
+                        chain: templates[stages[Int(firmStage[f])].chain].id, stages: [stages[Int(firmStage[f])].t.id],
+                        firms: [ids[f]]),
+                    sentence:
+                        "\(ids[f]) has 4 party members and no party organization: it should set up its own branch."))
         }
     }
 }

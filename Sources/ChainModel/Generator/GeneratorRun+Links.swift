@@ -31,7 +31,8 @@ extension GeneratorRun {
         // in-park supply (one link per consumer stage at least).
         if thin >= 0 {
             thinFirms = inPool[thin].filter { firmStage[Int($0)] == Int32(thin) }
-            let consumerPools = stages[thin].consumers.map { c in inPool[c].filter { firmStage[Int($0)] == Int32(c) } }.filter { !$0.isEmpty }
+            let consumerPools = stages[thin].consumers.map { c in inPool[c].filter { firmStage[Int($0)] == Int32(c) } }
+                .filter { !$0.isEmpty }
             var chosen: [Int32] = []
             let wanted = min(max(thinFirms.count, consumerPools.count), consumerPools.reduce(0) { $0 + $1.count })
             var k = 0
@@ -92,7 +93,9 @@ extension GeneratorRun {
                         // the suppliers still waiting, so both finish together.
                         let waitIn = inPool[s].count - cursorIn[s]
                         let waitOut = outPool[s].count - cursorOut[s]
-                        let pOut = waitIn + waitOut > 0 ? Double(waitOut) / Double(waitIn + waitOut) : (s == outsideStage ? 0.9 : nonLocal)
+                        let pOut =
+                            waitIn + waitOut > 0
+                            ? Double(waitOut) / Double(waitIn + waitOut) : (s == outsideStage ? 0.9 : nonLocal)
                         let useOut = !outPool[s].isEmpty && (inPool[s].isEmpty || rng.unit() < pOut)
                         var candidate: Int32
                         if useOut {
@@ -154,9 +157,10 @@ extension GeneratorRun {
                         let r = rng.unit()
                         if r < planned { status = .planned } else if r < lostOrPlanned { status = .lost }
                     }
-                    links.append(SupplyLink(
-                        supplier: ids[Int(supplier)], buyer: ids[b], product: product, value: value, share: share,
-                        status: status, primary: q == best && (share ?? 0) >= 0.25))
+                    links.append(
+                        SupplyLink(
+                            supplier: ids[Int(supplier)], buyer: ids[b], product: product, value: value, share: share,
+                            status: status, primary: q == best && (share ?? 0) >= 0.25))
                 }
             }
         }
@@ -170,9 +174,10 @@ extension GeneratorRun {
         let supplier = Int(thinFirms[t % thinFirms.count])
         let id = "l-thin-\(t + 1)"
         thinLinkIds.append(id)
-        links.append(SupplyLink(
-            id: id, supplier: ids[supplier], buyer: ids[b], product: stages[thin].productList[0],
-            value: max(1000, (output[supplier] * 0.1 / 1000).rounded() * 1000), share: 0.02))
+        links.append(
+            SupplyLink(
+                id: id, supplier: ids[supplier], buyer: ids[b], product: stages[thin].productList[0],
+                value: max(1000, (output[supplier] * 0.1 / 1000).rounded() * 1000), share: 0.02))
     }
 
     /// Per buyer and input stage, how many suppliers it gets (flat, `start[b]..<start[b+1]`

@@ -26,13 +26,15 @@ extension GeneratorRun {
             let ranked = rankedFirms(chain: c)
             var committee = leaders[c].map { ids[Int($0)] }
             for f in ranked.prefix(12) where !isLeader[Int(f)] { committee.append(ids[Int(f)]) }
-            organizations.append(Organization(
-                id: "cm-\(t.id)", name: "\(t.name)产业链党委", kind: .committee, members: committee, chains: [t.id]))
+            organizations.append(
+                Organization(
+                    id: "cm-\(t.id)", name: "\(t.name)产业链党委", kind: .committee, members: committee, chains: [t.id]))
             var alliance = leaders[c].map { ids[Int($0)] }
             for f in ranked.prefix(150) where !isLeader[Int(f)] { alliance.append(ids[Int(f)]) }
-            organizations.append(Organization(
-                id: "al-\(t.id)", name: "\(t.name)产业链党建联盟", kind: .alliance, parent: "cm-\(t.id)",
-                members: alliance, chains: [t.id]))
+            organizations.append(
+                Organization(
+                    id: "al-\(t.id)", name: "\(t.name)产业链党建联盟", kind: .alliance, parent: "cm-\(t.id)",
+                    members: alliance, chains: [t.id]))
         }
         for a in Self.agencies { organizations.append(Organization(id: a.id, name: a.name, kind: .agency)) }
 
@@ -62,27 +64,31 @@ extension GeneratorRun {
             if pm >= 50 || (isLeader[i] && pm >= 3) {
                 let g = "g" + number
                 firmOrg[i] = Int32(organizations.count)
-                organizations.append(Organization(
-                    id: g, name: names[i] + "党总支", kind: .generalBranch,
-                    parent: isLeader[i] ? "cm-\(templates[c].id)" : nil, hostFirm: ids[i]))
+                organizations.append(
+                    Organization(
+                        id: g, name: names[i] + "党总支", kind: .generalBranch,
+                        parent: isLeader[i] ? "cm-\(templates[c].id)" : nil, hostFirm: ids[i]))
                 for part in ["a", "b"] {
-                    organizations.append(Organization(
-                        id: "b" + number + part, name: names[i] + (part == "a" ? "第一党支部" : "第二党支部"), kind: .branch,
-                        parent: g, hostFirm: ids[i]))
+                    organizations.append(
+                        Organization(
+                            id: "b" + number + part, name: names[i] + (part == "a" ? "第一党支部" : "第二党支部"), kind: .branch,
+                            parent: g, hostFirm: ids[i]))
                 }
             } else if pm >= 3 {
                 if rng.chance(0.95) {
                     firmOrg[i] = Int32(organizations.count)
-                    organizations.append(Organization(id: "b" + number, name: names[i] + "党支部", kind: .branch, hostFirm: ids[i]))
+                    organizations.append(
+                        Organization(id: "b" + number, name: names[i] + "党支部", kind: .branch, hostFirm: ids[i]))
                 }
             } else if pm >= 1, rng.chance(0.68) {
                 if rng.chance(0.6) {
                     if joint[c].0 < 0 || organizations[joint[c].0].members.count >= joint[c].1 {
                         jointNumber += 1
                         joint[c] = (organizations.count, 3 + rng.below(6))
-                        organizations.append(Organization(
-                            id: Self.code("j", jointNumber, width: 6), name: "\(zones[zone])第\(jointNumber)联合党支部",
-                            kind: .jointBranch, parent: "cm-\(templates[c].id)", chains: [templates[c].id]))
+                        organizations.append(
+                            Organization(
+                                id: Self.code("j", jointNumber, width: 6), name: "\(zones[zone])第\(jointNumber)联合党支部",
+                                kind: .jointBranch, parent: "cm-\(templates[c].id)", chains: [templates[c].id]))
                     }
                     firmOrg[i] = Int32(joint[c].0)
                     organizations[joint[c].0].members.append(ids[i])
@@ -90,8 +96,10 @@ extension GeneratorRun {
                     if grid[zone].0 < 0 || organizations[grid[zone].0].members.count >= grid[zone].1 {
                         gridNumber += 1
                         grid[zone] = (organizations.count, 30 + rng.below(50))
-                        organizations.append(Organization(
-                            id: Self.code("w", gridNumber, width: 6), name: "\(zones[zone])第\(gridNumber)网格党支部", kind: .grid))
+                        organizations.append(
+                            Organization(
+                                id: Self.code("w", gridNumber, width: 6), name: "\(zones[zone])第\(gridNumber)网格党支部",
+                                kind: .grid))
                     }
                     firmOrg[i] = Int32(grid[zone].0)
                     organizations[grid[zone].0].members.append(ids[i])
@@ -113,17 +121,26 @@ extension GeneratorRun {
     /// links, co-building with agencies, regional joint building of grids, branch pairings.
     mutating func buildPairings() {
         var number = 0
-        func add(_ a: String, _ b: String, _ kind: PairingKind, since: String, outcome: String? = nil, note: String? = nil) {
+        func add(
+            _ a: String, _ b: String, _ kind: PairingKind, since: String, outcome: String? = nil, note: String? = nil
+        ) {
             guard a != b else { return }
             number += 1
-            pairings.append(Pairing(id: Self.code("p", number, width: 7), a: a, b: b, kind: kind, since: since, outcome: outcome, note: note))
+            pairings.append(
+                Pairing(
+                    id: Self.code("p", number, width: 7), a: a, b: b, kind: kind, since: since, outcome: outcome,
+                    note: note))
         }
         // One-to-many: the tech centre with ~50 firms of a mold (or first free upstream) stage.
         let free = stages.indices.filter { !plan.isFixed($0) && !plan.shortOutside.contains($0) && !inPool[$0].isEmpty }
-        if let s = free.first(where: { stages[$0].t.id.hasSuffix("mold") }) ?? free.first(where: { stages[$0].t.tier == .upstream }) ?? free.first {
+        if let s = free.first(where: { stages[$0].t.id.hasSuffix("mold") }) ?? free.first(where: {
+            stages[$0].t.tier == .upstream
+        }) ?? free.first {
             let firms = inPool[s].prefix(50)
             for f in firms {
-                add("ag-techcentre", party(Int(f)), .rnd, since: "2023", outcome: "共性技术难题联合攻关", note: "one-to-many: tech centre with \(firms.count) firms")
+                add(
+                    "ag-techcentre", party(Int(f)), .rnd, since: "2023", outcome: "共性技术难题联合攻关",
+                    note: "one-to-many: tech centre with \(firms.count) firms")
             }
         }
         // Head-led: each leader's organization with five smaller organizations of its chain.
@@ -159,7 +176,9 @@ extension GeneratorRun {
             func index(_ id: String) -> Int? { Int(id.dropFirst()).map { $0 - 1 } }
             for _ in 0..<max(5, n / 200) {
                 let l = links[rng.below(links.count)]
-                guard let s = index(l.supplier), let b = index(l.buyer), inPark[s], firmOrg[s] >= 0, firmOrg[b] >= 0, firmOrg[s] != firmOrg[b] else { continue }
+                guard let s = index(l.supplier), let b = index(l.buyer), inPark[s], firmOrg[s] >= 0, firmOrg[b] >= 0,
+                    firmOrg[s] != firmOrg[b]
+                else { continue }
                 add(party(s), party(b), .purchasingSales, since: "2024", outcome: "就近配套")
             }
         }
@@ -177,7 +196,9 @@ extension GeneratorRun {
                 add(organizations[a].id, organizations[b].id, .regionalJoint, since: "2022")
             }
         }
-        let branches = organizations.indices.filter { organizations[$0].kind == .branch && organizations[$0].parent == nil }
+        let branches = organizations.indices.filter {
+            organizations[$0].kind == .branch && organizations[$0].parent == nil
+        }
         if branches.count > 1 {
             for _ in 0..<max(2, n / 1000) {
                 add(organizations[rng.pick(branches)].id, organizations[rng.pick(branches)].id, .branch, since: "2023")
@@ -196,7 +217,9 @@ extension GeneratorRun {
 
     /// Needs of about `needShare` of in-park firms; about half open.
     mutating func buildNeeds() {
-        let kinds: [(NeedKind, Double)] = [(.supply, 0.25), (.capability, 0.15), (.finance, 0.2), (.talent, 0.2), (.service, 0.1), (.policy, 0.1)]
+        let kinds: [(NeedKind, Double)] = [
+            (.supply, 0.25), (.capability, 0.15), (.finance, 0.2), (.talent, 0.2), (.service, 0.1), (.policy, 0.1),
+        ]
         var number = 0
         for i in 0..<n where inPark[i] {
             guard rng.chance(options.needShare) else { continue }
@@ -226,9 +249,11 @@ extension GeneratorRun {
             }
             let text = Self.needTexts[kind]
             number += 1
-            needs.append(Need(
-                id: Self.code("n", number, width: 7), firm: ids[i], kind: kind, tags: text?.tags ?? [], product: product,
-                quantity: quantity, text: text?.text, status: status, responder: responder))
+            needs.append(
+                Need(
+                    id: Self.code("n", number, width: 7), firm: ids[i], kind: kind, tags: text?.tags ?? [],
+                    product: product,
+                    quantity: quantity, text: text?.text, status: status, responder: responder))
         }
     }
 
@@ -247,14 +272,20 @@ extension GeneratorRun {
                 stageIds.append(stages[s2].idList[0])
                 products.append(stages[s2].productList[0])
             }
-            let caps = info.capabilityLists.isEmpty || i % 5 != 0 ? [] : info.capabilityLists[i / 5 % info.capabilityLists.count]
+            let caps =
+                info.capabilityLists.isEmpty || i % 5 != 0
+                ? [] : info.capabilityLists[i / 5 % info.capabilityLists.count]
             let o = firmOrg.isEmpty ? -1 : firmOrg[i]
-            firms.append(Firm(
-                id: ids[i], name: names[i], stages: stageIds, leads: isLeader[i] ? [templates[info.chain].id] : [],
-                products: products, capabilities: caps, output: output[i], employees: employees[i], capacity: capacity[i],
-                capacityUnit: info.t.capacityUnit, zone: inPark[i] ? zoneNames[Int(zoneOf[i])] : nil, inPark: inPark[i],
-                partyMembers: inPark[i] ? partyMembers[i] : nil, organization: o >= 0 ? organizations[Int(o)].id : nil,
-                workCovered: inPark[i] ? (o >= 0 || workReached[i]) : nil))
+            firms.append(
+                Firm(
+                    id: ids[i], name: names[i], stages: stageIds, leads: isLeader[i] ? [templates[info.chain].id] : [],
+                    products: products, capabilities: caps, output: output[i], employees: employees[i],
+                    capacity: capacity[i],
+                    capacityUnit: info.t.capacityUnit, zone: inPark[i] ? zoneNames[Int(zoneOf[i])] : nil,
+                    inPark: inPark[i],
+                    partyMembers: inPark[i] ? partyMembers[i] : nil,
+                    organization: o >= 0 ? organizations[Int(o)].id : nil,
+                    workCovered: inPark[i] ? (o >= 0 || workReached[i]) : nil))
         }
         progress?("firms", n, n)
         return firms

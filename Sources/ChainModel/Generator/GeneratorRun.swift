@@ -112,7 +112,8 @@ struct GeneratorRun {
             source: "chainmap generate --firms \(n) --seed \(options.seed)"
                 + (options.chains == ChainTemplate.names ? "" : " --chains " + options.chains.joined(separator: ","))
                 + (options.plantGaps ? " --plant-gaps" : ""),
-            note: "Synthetic park from ChainMap's seeded generator: chains follow the bundled samples' templates; firms, links, organizations, pairings and needs are made up.",
+            note:
+                "Synthetic park from ChainMap's seeded generator: chains follow the bundled samples' templates; firms, links, organizations, pairings and needs are made up.",
             chains: templates.map(\.chain), firms: firms, links: links, organizations: organizations,
             pairings: pairings, needs: needs)
         return ParkGenerator.Result(park: park, gaps: gaps)
@@ -124,9 +125,11 @@ struct GeneratorRun {
         for (ci, t) in templates.enumerated() {
             let base = stages.count
             for st in t.stages {
-                stages.append(StageInfo(
-                    chain: ci, t: st, idList: [st.id], productList: st.products.first == st.product ? st.products : [st.product],
-                    capabilityLists: st.capabilities.map { [$0] }))
+                stages.append(
+                    StageInfo(
+                        chain: ci, t: st, idList: [st.id],
+                        productList: st.products.first == st.product ? st.products : [st.product],
+                        capabilityLists: st.capabilities.map { [$0] }))
             }
             for k in 0..<t.stages.count {
                 stages[base + k].inputs = t.stages[k].inputs.compactMap { input in
@@ -152,7 +155,8 @@ struct GeneratorRun {
         func choose(chain c: Int, needRedundantConsumers: Bool) -> Int? {
             // Some consumer keeps its firms (is not the broken stage), so the gap has buyers.
             let all = stagesOf(chain: c).filter {
-                stages[$0].t.required && stages[$0].consumers.contains { $0 != plan.broken } && stages[$0].t.tier != .downstream
+                stages[$0].t.required && stages[$0].consumers.contains { $0 != plan.broken }
+                    && stages[$0].t.tier != .downstream
                     && !used.contains($0)
             }
             // Emptying or thinning the stage must leave its consumers other inputs, and its
@@ -173,7 +177,8 @@ struct GeneratorRun {
         // stay in the park — so the chain is cut between in-park stages (docs/GAPS.md).
         func chooseBroken(chain c: Int) -> Int? {
             let all = stagesOf(chain: c).filter {
-                stages[$0].t.required && stages[$0].consumers.contains { stages[$0].t.required } && stages[$0].t.tier != .downstream
+                stages[$0].t.required && stages[$0].consumers.contains { stages[$0].t.required }
+                    && stages[$0].t.tier != .downstream
                     && !used.contains($0)
             }
             let good = all.filter { s in
@@ -198,7 +203,8 @@ struct GeneratorRun {
         // Weak: a required stage with in-park buyers in the chain after the thin one.
         let weakChain = 2 % chainCount
         let outsidePool = stagesOf(chain: weakChain).filter {
-            stages[$0].t.required && stages[$0].consumers.contains { !used.contains($0) && stages[$0].t.required } && !used.contains($0)
+            stages[$0].t.required && stages[$0].consumers.contains { !used.contains($0) && stages[$0].t.required }
+                && !used.contains($0)
         }
         if !outsidePool.isEmpty {
             let s = rng.pick(outsidePool)
@@ -208,7 +214,8 @@ struct GeneratorRun {
         // Lost: an edge into a required stage with at least two inputs, both ends free.
         var edges: [(Int, Int)] = []
         for c in 0..<chainCount {
-            for t in stagesOf(chain: c) where stages[t].t.required && stages[t].inputs.count >= 2 && t != plan.broken && t != plan.thin {
+            for t in stagesOf(chain: c)
+            where stages[t].t.required && stages[t].inputs.count >= 2 && t != plan.broken && t != plan.thin {
                 for i in stages[t].inputs where !used.contains(i) && stages[i].t.required { edges.append((i, t)) }
             }
             if !edges.isEmpty { break }
@@ -226,7 +233,8 @@ struct GeneratorRun {
             if !stages[s].t.required {
                 plan.shortEmpty.append(s)
             } else if stages[s].t.tier == .upstream
-                && stages[s].inputs.allSatisfy({ plan.shortOutside.contains($0) || plan.shortEmpty.contains($0) }) {
+                && stages[s].inputs.allSatisfy({ plan.shortOutside.contains($0) || plan.shortEmpty.contains($0) })
+            {
                 // The chain starts after its upstream: only stages whose own inputs are gone
                 // too (an upstream stage fed by an in-park one would be a cut, 断链).
                 plan.shortOutside.append(s)
@@ -294,7 +302,8 @@ struct GeneratorRun {
         let eligible = stages.indices.filter { s in
             !plan.isFixed(s) && stages[s].consumers.contains { $0 != plan.broken && !plan.shortEmpty.contains($0) }
         }
-        let parts = Self.split(outTotal, weights: eligible.map { stages[$0].t.tier == .upstream ? 2.0 : 1.0 }, minimum: 0)
+        let parts = Self.split(
+            outTotal, weights: eligible.map { stages[$0].t.tier == .upstream ? 2.0 : 1.0 }, minimum: 0)
         for (k, s) in eligible.enumerated() { outCount[s] += parts[k] }
     }
 
@@ -347,12 +356,15 @@ struct GeneratorRun {
         secondStage = [Int32](repeating: -1, count: n)
         guard templates.count > 1 else { return }
         let free = stages.indices.map { s in
-            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain && s != plan.outside
+            !plan.isFixed(s) && !plan.shortOutside.contains(s) && stages[s].chain != plan.shortChain
+                && s != plan.outside
         }
         for i in 0..<n where inPark[i] && !isLeader[i] && !plan.isFixed(Int(firmStage[i])) {
             guard rng.chance(0.03) else { continue }
             let s = Int(firmStage[i])
-            let options = stages.indices.filter { free[$0] && stages[$0].chain != stages[s].chain && stages[$0].t.tier == stages[s].t.tier }
+            let options = stages.indices.filter {
+                free[$0] && stages[$0].chain != stages[s].chain && stages[$0].t.tier == stages[s].t.tier
+            }
             if options.isEmpty { continue }
             secondStage[i] = Int32(rng.pick(options))
         }
@@ -427,7 +439,9 @@ struct GeneratorRun {
         }
         func cumulative(_ pool: [Int32]) -> [Double] {
             var acc = 0.0
-            return pool.map { acc += fitness[Int($0)]; return acc }
+            return pool.map {
+                acc += fitness[Int($0)]; return acc
+            }
         }
         inCum = inPool.map(cumulative)
         outCum = outPool.map(cumulative)

@@ -34,19 +34,26 @@ extension ParkGenerator.Result {
         progress: ((Int, Int) -> Void)? = nil
     ) throws(WriteError) {
         if format == .csv && path.lowercased().hasSuffix(".json") {
-            throw WriteError(path: path, message: "names a JSON file, but the format is csv (a folder)", hint: "leave out --format csv, or name a folder")
+            throw WriteError(
+                path: path, message: "names a JSON file, but the format is csv (a folder)",
+                hint: "leave out --format csv, or name a folder")
         }
         switch format {
         case .csv:
             var extra: [(name: String, bytes: [UInt8])] = []
-            if !gaps.isEmpty { extra.append(("planted-gaps.json", PlantedGap.json(gaps, park: park, options: options))) }
-            try CSVBundleWriter.write(park, to: path, extraFiles: extra, overwrite: replace) { done, total in progress?(done, total) }
+            if !gaps.isEmpty {
+                extra.append(("planted-gaps.json", PlantedGap.json(gaps, park: park, options: options)))
+            }
+            try CSVBundleWriter.write(park, to: path, extraFiles: extra, overwrite: replace) { done, total in
+                progress?(done, total)
+            }
         case .json:
             let gapsPath = ParkGenerator.plantedGapsPath(forJSON: path)
             if !gaps.isEmpty { _ = try OutputFile.check(gapsPath, replace: replace) }
             try ParkWriter.write(park, format: .json, to: path, overwrite: replace)
             if !gaps.isEmpty {
-                try ParkWriter.writeFile(PlantedGap.json(gaps, park: park, options: options), to: gapsPath, overwrite: replace)
+                try ParkWriter.writeFile(
+                    PlantedGap.json(gaps, park: park, options: options), to: gapsPath, overwrite: replace)
             }
         }
     }

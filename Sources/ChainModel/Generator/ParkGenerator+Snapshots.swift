@@ -75,14 +75,17 @@ extension ParkGenerator {
     /// - Throws: ``GeneratorError`` for bad options; what `body` throws.
     /// - Complexity: O(count × (firms + links)).
     public static func generateSeries(
-        _ options: Options, count: Int, start: SnapshotDate = SnapshotDate(year: 2024, month: 1), churn: Churn = Churn(),
+        _ options: Options, count: Int, start: SnapshotDate = SnapshotDate(year: 2024, month: 1),
+        churn: Churn = Churn(),
         _ body: (Park, SnapshotChanges?) throws -> Void
     ) throws {
-        guard count >= 1, count <= 120 else { throw GeneratorError("snapshots must be between 1 and 120, got \(count)") }
+        guard count >= 1, count <= 120 else {
+            throw GeneratorError("snapshots must be between 1 and 120, got \(count)")
+        }
         var park = try generate(options).park
         park.dataDate = start.description
         try body(park, nil)
-        for k in 1 ..< max(count, 1) {
+        for k in 1..<max(count, 1) {
             var rng = Xoshiro256(seed: options.seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(k)))
             let date = start.adding(months: k).description
             let changes = advance(&park, to: date, month: k, churn: churn, rng: &rng)
@@ -91,7 +94,9 @@ extension ParkGenerator {
     }
 
     /// Applies one month of churn to `park` and returns what changed.
-    static func advance(_ park: inout Park, to date: String, month k: Int, churn: Churn, rng: inout Xoshiro256) -> SnapshotChanges {
+    static func advance(_ park: inout Park, to date: String, month k: Int, churn: Churn, rng: inout Xoshiro256)
+        -> SnapshotChanges
+    {
         var log = SnapshotChanges(from: park.dataDate ?? "", to: date)
         park.dataDate = date
         let tag = "s" + (k < 10 ? "0\(k)" : String(k))
@@ -126,10 +131,16 @@ extension ParkGenerator {
             }
             var l = l
             if l.status == .active && rng.chance(churn.linksLost) {
-                log.linkStatusChanges.append(LinkStatusChange(link: LinkKey(supplier: l.supplier, buyer: l.buyer, product: l.product), from: .active, to: .lost))
+                log.linkStatusChanges.append(
+                    LinkStatusChange(
+                        link: LinkKey(supplier: l.supplier, buyer: l.buyer, product: l.product), from: .active,
+                        to: .lost))
                 l.status = .lost
             } else if l.status == .planned && rng.chance(churn.plannedWon) {
-                log.linkStatusChanges.append(LinkStatusChange(link: LinkKey(supplier: l.supplier, buyer: l.buyer, product: l.product), from: .planned, to: .active))
+                log.linkStatusChanges.append(
+                    LinkStatusChange(
+                        link: LinkKey(supplier: l.supplier, buyer: l.buyer, product: l.product), from: .planned,
+                        to: .active))
                 l.status = .active
             }
             kept.append(l)
@@ -147,33 +158,44 @@ extension ParkGenerator {
         // New links between existing in-park firms (same product as the supplier makes).
         if positions.count >= 2 {
             let won = Int((Double(links.count) * churn.linksWon).rounded())
-            for _ in 0 ..< won {
+            for _ in 0..<won {
                 let s = firms[positions[rng.below(positions.count)]], b = firms[positions[rng.below(positions.count)]]
                 if s.id == b.id { continue }
                 let product = s.products.first
-                links.append(SupplyLink(supplier: s.id, buyer: b.id, product: product, value: Double(100_000 * (1 + rng.below(500))),
-                                        status: .active, local: true))
+                links.append(
+                    SupplyLink(
+                        supplier: s.id, buyer: b.id, product: product, value: Double(100_000 * (1 + rng.below(500))),
+                        status: .active, local: true))
                 log.linksAdded.append(LinkKey(supplier: s.id, buyer: b.id, product: product))
             }
         }
 
         // New firms: like an existing in-park firm of the same stage, with two inputs and one customer.
         let entering = positions.isEmpty ? 0 : Int((Double(inPark) * churn.firmsEntering).rounded())
-        for j in 0 ..< entering {
+        for j in 0..<entering {
             let model = firms[positions[rng.below(positions.count)]]
             let id = "\(tag)-f\(j + 1)"
-            firms.append(Firm(
-                id: id, name: "新入园企业\(tag)-\(j + 1)", stages: model.stages, products: model.products, output: Double(1_000_000 * (5 + rng.below(200))),
-                employees: 20 + rng.below(300), zone: model.zone, inPark: true, partyMembers: rng.below(4), workCovered: false,
-                illustrative: true, note: "generated: entered in \(date)"))
+            firms.append(
+                Firm(
+                    id: id, name: "新入园企业\(tag)-\(j + 1)", stages: model.stages, products: model.products,
+                    output: Double(1_000_000 * (5 + rng.below(200))),
+                    employees: 20 + rng.below(300), zone: model.zone, inPark: true, partyMembers: rng.below(4),
+                    workCovered: false,
+                    illustrative: true, note: "generated: entered in \(date)"))
             log.firmsEntered.append(id)
-            for _ in 0 ..< 2 {
+            for _ in 0..<2 {
                 let s = firms[positions[rng.below(positions.count)]]
-                links.append(SupplyLink(supplier: s.id, buyer: id, product: s.products.first, value: Double(100_000 * (1 + rng.below(300))), status: .active, local: true))
+                links.append(
+                    SupplyLink(
+                        supplier: s.id, buyer: id, product: s.products.first,
+                        value: Double(100_000 * (1 + rng.below(300))), status: .active, local: true))
                 log.linksAdded.append(LinkKey(supplier: s.id, buyer: id, product: s.products.first))
             }
             let b = firms[positions[rng.below(positions.count)]]
-            links.append(SupplyLink(supplier: id, buyer: b.id, product: model.products.first, value: Double(100_000 * (1 + rng.below(300))), status: .active, local: true))
+            links.append(
+                SupplyLink(
+                    supplier: id, buyer: b.id, product: model.products.first,
+                    value: Double(100_000 * (1 + rng.below(300))), status: .active, local: true))
             log.linksAdded.append(LinkKey(supplier: id, buyer: b.id, product: model.products.first))
         }
 
@@ -183,18 +205,24 @@ extension ParkGenerator {
         var pairings = park.pairings
         let branches = organizations.filter { $0.kind == .branch || $0.kind == .generalBranch }.map(\.id)
         var founded = 0
-        for i in firms.indices where firms[i].inPark && firms[i].organization == nil && (firms[i].partyMembers ?? 0) >= 3 {
+        for i in firms.indices
+        where firms[i].inPark && firms[i].organization == nil && (firms[i].partyMembers ?? 0) >= 3 {
             guard rng.chance(churn.organizationsFounded) else { continue }
             founded += 1
             let id = "\(tag)-br\(founded)"
-            organizations.append(Organization(id: id, name: firms[i].name + "党支部", kind: .branch, hostFirm: firms[i].id,
-                                              illustrative: true, note: "generated: founded in \(date)"))
+            organizations.append(
+                Organization(
+                    id: id, name: firms[i].name + "党支部", kind: .branch, hostFirm: firms[i].id,
+                    illustrative: true, note: "generated: founded in \(date)"))
             firms[i].organization = id
             firms[i].workCovered = true
             log.organizationsFounded.append(id)
             if !branches.isEmpty && rng.chance(0.3) {
                 let pid = "\(tag)-p\(pairings.count + 1)"
-                pairings.append(Pairing(id: pid, a: branches[rng.below(branches.count)], b: id, kind: .headLed, since: date, illustrative: true))
+                pairings.append(
+                    Pairing(
+                        id: pid, a: branches[rng.below(branches.count)], b: id, kind: .headLed, since: date,
+                        illustrative: true))
                 log.pairingsAdded.append(pid)
             }
         }
@@ -207,10 +235,13 @@ extension ParkGenerator {
         }
         let raised = positions.isEmpty ? 0 : Int((Double(inPark) * churn.needsRaised).rounded())
         let kinds = NeedKind.allCases
-        for j in 0 ..< raised {
+        for j in 0..<raised {
             let f = firms[positions[rng.below(positions.count)]]
             let id = "\(tag)-n\(j + 1)"
-            needs.append(Need(id: id, firm: f.id, kind: kinds[rng.below(kinds.count)], tags: ["generated"], status: .open, illustrative: true))
+            needs.append(
+                Need(
+                    id: id, firm: f.id, kind: kinds[rng.below(kinds.count)], tags: ["generated"], status: .open,
+                    illustrative: true))
             log.needsRaised.append(id)
         }
 
@@ -242,17 +273,20 @@ extension ParkGenerator {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
-                throw WriteError(path: folder, message: "exists and is not a folder", hint: "name a folder for the series")
+                throw WriteError(
+                    path: folder, message: "exists and is not a folder", hint: "name a folder for the series")
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             if !entries.isEmpty && !replace {
-                throw WriteError(path: folder, message: "exists and is not empty", hint: "add --force to write the series into it")
+                throw WriteError(
+                    path: folder, message: "exists and is not empty", hint: "add --force to write the series into it")
             }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw WriteError(path: folder, message: "cannot create the folder", hint: "check the path and its permissions")
+                throw WriteError(
+                    path: folder, message: "cannot create the folder", hint: "check the path and its permissions")
             }
         }
         var log: [SnapshotChanges] = []
@@ -264,7 +298,9 @@ extension ParkGenerator {
             done += 1
             progress?(done, count)
         }
-        try ParkWriter.writeFile(changeLogJSON(log), to: (folder as NSString).appendingPathComponent(ParkSeries.changeLogName), overwrite: replace)
+        try ParkWriter.writeFile(
+            changeLogJSON(log), to: (folder as NSString).appendingPathComponent(ParkSeries.changeLogName),
+            overwrite: replace)
     }
 
     /// The change log as JSON: `{"format": "chainmap-changes/1", "changes": [...]}`, keys
@@ -279,4 +315,3 @@ extension ParkGenerator {
         return Array((try? encoder.encode(File(changes: log))) ?? Data()) + [0x0A]
     }
 }
-

@@ -82,14 +82,18 @@ public enum ParkGenerator {
                 let known = options.templates.map(\.id) + ChainTemplate.allNames
                 throw GeneratorError("unknown chain template \"\(name)\"; known: " + known.joined(separator: ", "))
             }
-            if templates.contains(where: { $0.id == t.id }) { throw GeneratorError("chain template \"\(name)\" named twice") }
+            if templates.contains(where: { $0.id == t.id }) {
+                throw GeneratorError("chain template \"\(name)\" named twice")
+            }
             if let p = t.problems().first { throw GeneratorError("chain template \"\(t.id)\": \(p.field): \(p.id)") }
             for s in t.stages where templates.contains(where: { $0.stages.contains { $0.id == s.id } }) {
                 throw GeneratorError("stage \"\(s.id)\" of chain template \"\(t.id)\" is also in another template")
             }
             templates.append(t)
         }
-        let shares = [options.outsideShare, options.nonLocalLinkShare, options.plannedShare, options.lostShare, options.needShare]
+        let shares = [
+            options.outsideShare, options.nonLocalLinkShare, options.plannedShare, options.lostShare, options.needShare,
+        ]
         guard shares.allSatisfy({ $0 >= 0 && $0 <= 1 }), options.plannedShare + options.lostShare <= 1 else {
             throw GeneratorError("shares must lie between 0 and 1")
         }

@@ -46,7 +46,9 @@ public struct PlantedGap: Sendable, Equatable {
         public var links: [String]
         public var needs: [String]
 
-        public init(chain: String, stages: [String] = [], firms: [String] = [], links: [String] = [], needs: [String] = []) {
+        public init(
+            chain: String, stages: [String] = [], firms: [String] = [], links: [String] = [], needs: [String] = []
+        ) {
             self.chain = chain
             self.stages = stages
             self.firms = firms

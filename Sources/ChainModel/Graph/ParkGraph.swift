@@ -44,7 +44,7 @@ public struct ParkGraph: Sendable {
         var organizationIndex: [String: Int32] = [:]
         /// A firm's or organization's node (firms first, as organizations with a firm's id are
         /// not nodes).
-        let firmIds = withOrganizations ? firms.index : [:]   // hashed only for these layers
+        let firmIds = withOrganizations ? firms.index : [:]  // hashed only for these layers
         func index(_ id: String) -> Int32? { firmIds[id] ?? organizationIndex[id] }
         if withOrganizations {
             ids.reserveCapacity(firmCount + park.organizations.count)
@@ -58,7 +58,9 @@ public struct ParkGraph: Sendable {
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], addedLinks: [Int32] = []
         var edgeLayers: [EdgeLayer]?
         func add(_ s: Int32, _ t: Int32, _ weight: Double, _ layer: EdgeLayer, link: Int32 = -1) {
-            if layer != .supply && edgeLayers == nil { edgeLayers = [EdgeLayer](repeating: .supply, count: sources.count) }
+            if layer != .supply && edgeLayers == nil {
+                edgeLayers = [EdgeLayer](repeating: .supply, count: sources.count)
+            }
             sources.append(s)
             targets.append(t)
             weights.append(weight)
@@ -105,9 +107,11 @@ public struct ParkGraph: Sendable {
         }
         trace.mark("park graph: edges")
         // The builder only received ids it assigned, so it cannot fail.
-        let graph = (try? GraphBuilder(
-            directed: true, nodeCount: ids.count, sources: sources, targets: targets, weights: weights, layers: edgeLayers
-        ).build()) ?? .empty
+        let graph =
+            (try? GraphBuilder(
+                directed: true, nodeCount: ids.count, sources: sources, targets: targets, weights: weights,
+                layers: edgeLayers
+            ).build()) ?? .empty
         trace.mark("park graph: CSR build")
         // The builder keeps each source's edges in order of addition: replay that order.
         var edgeLink = [Int32](repeating: -1, count: graph.edgeCount)

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// The one rule for every file ChainMap writes (`convert -o`, `map -o`, `generate -o`,
 /// `measure --scores-out`, and any verb added later):
@@ -41,27 +42,43 @@ public enum OutputFile {
     /// Checks `path` against the rule and returns the path to write (a symbolic link's
     /// target) and the mode of the file it replaces, if any.
     /// - Throws: ``WriteError`` naming the path, what is there and what to do.
-    public static func check(_ path: String, replace: Bool) throws(WriteError) -> (path: String, existingMode: mode_t?) {
+    public static func check(_ path: String, replace: Bool) throws(WriteError) -> (path: String, existingMode: mode_t?)
+    {
         if let descriptor = descriptor(named: path), descriptor != 1 {
             throw WriteError(
-                path: path, message: "names an open file descriptor (\(descriptor)), not a file", hint: "name a file, or -o /dev/stdout to write to standard output",
+                path: path, message: "names an open file descriptor (\(descriptor)), not a file",
+                hint: "name a file, or -o /dev/stdout to write to standard output",
                 text: "problem.output.descriptor", hintText: "problem.output.descriptor.hint")
         }
         var target = path
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT { return try parentCheck(path) }
-            throw WriteError(path: path, message: "cannot be checked (\(reason(errno)))", hint: "check the path and the permissions of its folders")
+            throw WriteError(
+                path: path, message: "cannot be checked (\(reason(errno)))",
+                hint: "check the path and the permissions of its folders")
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             if stat(path, &info) != 0 {
                 let e = errno
-                if e == ELOOP { throw WriteError(path: path, message: "is a symbolic link in a loop", hint: "remove the link or name another output") }
-                if e == ENOENT { throw WriteError(path: path, message: "is a symbolic link to a missing file", hint: "remove the dangling link or name another output") }
-                throw WriteError(path: path, message: "is a symbolic link that cannot be followed (\(reason(e)))", hint: "name another output")
+                if e == ELOOP {
+                    throw WriteError(
+                        path: path, message: "is a symbolic link in a loop",
+                        hint: "remove the link or name another output")
+                }
+                if e == ENOENT {
+                    throw WriteError(
+                        path: path, message: "is a symbolic link to a missing file",
+                        hint: "remove the dangling link or name another output")
+                }
+                throw WriteError(
+                    path: path, message: "is a symbolic link that cannot be followed (\(reason(e)))",
+                    hint: "name another output")
             }
             guard let resolved = realpath(path, nil) else {
-                throw WriteError(path: path, message: "is a symbolic link that cannot be resolved (\(reason(errno)))", hint: "name another output")
+                throw WriteError(
+                    path: path, message: "is a symbolic link that cannot be resolved (\(reason(errno)))",
+                    hint: "name another output")
             }
             target = String(cString: resolved)
             free(resolved)
@@ -69,15 +86,20 @@ public enum OutputFile {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if !replace {
-                throw WriteError(path: path, message: "already exists", hint: "choose another name, or pass --force to replace it",
-                                 text: "problem.output.exists", hintText: "problem.output.exists.hint")
+                throw WriteError(
+                    path: path, message: "already exists", hint: "choose another name, or pass --force to replace it",
+                    text: "problem.output.exists", hintText: "problem.output.exists.hint")
             }
             return (target, info.st_mode & 0o7777)
         case S_IFDIR:
-            throw WriteError(path: path, message: "is a folder", hint: "name a file inside it",
-                             text: "problem.output.folder", hintText: "problem.output.folder.hint")
+            throw WriteError(
+                path: path, message: "is a folder", hint: "name a file inside it",
+                text: "problem.output.folder", hintText: "problem.output.folder.hint")
         default:
-            throw WriteError(path: path, message: "is \(kindName(info.st_mode)), not a regular file; ChainMap writes only regular files", hint: "name a file; to see the output on screen, leave out -o where the verb allows it")
+            throw WriteError(
+                path: path,
+                message: "is \(kindName(info.st_mode)), not a regular file; ChainMap writes only regular files",
+                hint: "name a file; to see the output on screen, leave out -o where the verb allows it")
         }
     }
 
@@ -85,8 +107,11 @@ public enum OutputFile {
         let parent = folder(of: path)
         var info = stat()
         if stat(parent, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-            throw WriteError(path: path, message: "its folder \(parent) does not exist", hint: "create the folder first or name another output",
-                             text: Message("problem.output.noFolder", ["folder": .text(parent)]), hintText: "problem.output.noFolder.hint")
+            throw WriteError(
+                path: path, message: "its folder \(parent) does not exist",
+                hint: "create the folder first or name another output",
+                text: Message("problem.output.noFolder", ["folder": .text(parent)]),
+                hintText: "problem.output.noFolder.hint")
         }
         return (path, nil)
     }
@@ -100,7 +125,9 @@ public enum OutputFile {
 
     /// Writes `path` under the rule, calling `body` with a file descriptor open on the
     /// temporary file; the file is renamed into place only when `body` returns.
-    public static func write(to path: String, replace: Bool, _ body: (Int32) throws(WriteError) -> Void) throws(WriteError) {
+    public static func write(to path: String, replace: Bool, _ body: (Int32) throws(WriteError) -> Void)
+        throws(WriteError)
+    {
         if descriptor(named: path) == 1 {
             // Standard output: written in place (it may be a pipe or a terminal), never renamed over.
             try body(1)
@@ -115,7 +142,8 @@ public enum OutputFile {
             TemporaryFiles.stallForTests()
             if let mode { _ = fchmod(fd, mode) }
             if close(fd) != 0 {
-                throw WriteError(path: path, message: "cannot write (\(reason(errno)))", hint: "check the free disk space")
+                throw WriteError(
+                    path: path, message: "cannot write (\(reason(errno)))", hint: "check the free disk space")
             }
         } catch {
             _ = close(fd)
@@ -125,7 +153,8 @@ public enum OutputFile {
         if rename(tmp, target) != 0 {
             let e = errno
             unlink(tmp)
-            throw WriteError(path: path, message: "cannot replace (\(reason(e)))", hint: "check that the folder is writable")
+            throw WriteError(
+                path: path, message: "cannot replace (\(reason(e)))", hint: "check that the folder is writable")
         }
     }
 
@@ -155,7 +184,9 @@ public enum OutputFile {
     }
 
     /// A new temporary file next to `target`, created exclusively.
-    static func createTemporary(next target: String, mode: mode_t, displayPath: String) throws(WriteError) -> (String, Int32) {
+    static func createTemporary(next target: String, mode: mode_t, displayPath: String) throws(WriteError) -> (
+        String, Int32
+    ) {
         let dir = folder(of: target)
         let name = name(of: target)
         for attempt in 0..<100 {
@@ -163,10 +194,14 @@ public enum OutputFile {
             let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 { return (tmp, fd) }
             if errno != EEXIST {
-                throw WriteError(path: displayPath, message: "cannot create a file in \(dir) (\(reason(errno)))", hint: "check that the folder exists and is writable")
+                throw WriteError(
+                    path: displayPath, message: "cannot create a file in \(dir) (\(reason(errno)))",
+                    hint: "check that the folder exists and is writable")
             }
         }
-        throw WriteError(path: displayPath, message: "cannot create a temporary file next to it", hint: "remove old .\(name).chainmap-*.tmp files")
+        throw WriteError(
+            path: displayPath, message: "cannot create a temporary file next to it",
+            hint: "remove old .\(name).chainmap-*.tmp files")
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
@@ -187,7 +222,9 @@ public enum OutputFile {
             return nil
         }
         if let failure {
-            throw WriteError(path: path, message: "cannot write (\(reason(failure)))", hint: failure == ENOSPC ? "free some disk space" : "check the disk and the folder's permissions")
+            throw WriteError(
+                path: path, message: "cannot write (\(reason(failure)))",
+                hint: failure == ENOSPC ? "free some disk space" : "check the disk and the folder's permissions")
         }
     }
 

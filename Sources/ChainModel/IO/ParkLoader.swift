@@ -36,11 +36,14 @@ public enum ParkLoader {
         case .success(let k): kind = k
         case .failure(let problem):
             // The real cause: a dangling link or a loop is not "no such file".
-            let hint = problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
+            let hint =
+                problem.isMissing ? "check the path; run `chainmap samples` to list the bundled parks" : problem.hint
             var diagnostic = problem.diagnostic(file: path)
             diagnostic.hint = hint
             // The problem people meet most: a mistyped path or sample name (in their words).
-            if problem.isMissing { diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint") }
+            if problem.isMissing {
+                diagnostic = diagnostic.with("problem.file.missing", hint: "problem.file.missing.hint")
+            }
             throw ParkLoadError([diagnostic])
         }
         // A workbook by its name, or a regular file by its first bytes (a pipe is not sniffed:
@@ -70,7 +73,8 @@ public enum ParkLoader {
         }
         var warnings: [Diagnostic] = []
         // A single file: a pipe (`<(zcat park.json.gz)`) is read too, with a bound.
-        let bytes = try TextDecoding.readUTF8(path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
+        let bytes = try TextDecoding.readUTF8(
+            path: path, displayName: path, warnings: &warnings, allowStream: true, json: true)
         warnings.forEach(sink.add)
         guard let (park, root) = ParkJSON.decode(bytes, file: path, sink: sink) else {
             throw ParkLoadError(sink.report())
@@ -98,7 +102,8 @@ public enum ParkLoader {
     @_spi(Fuzzing)
     public static func load(csvFolder folder: String, minimumParallelBytes: Int) throws(ParkLoadError) -> LoadedPark {
         let sink = DiagnosticSink()
-        let (park, lines) = ParkCSV.decode(folder: folder, displayFolder: folder, sink: sink, minimumParallelBytes: minimumParallelBytes)
+        let (park, lines) = ParkCSV.decode(
+            folder: folder, displayFolder: folder, sink: sink, minimumParallelBytes: minimumParallelBytes)
         return try finish(park, format: .csvBundle, sink: sink) { place in
             csvLocation(place, folder: folder, lines: lines)
         }
@@ -108,7 +113,9 @@ public enum ParkLoader {
     /// is the file name used in messages (`park.xlsx:firms!G12: error: …`). Never traps on
     /// damaged or hostile bytes (the fuzz targets call this); `limits` bound what the
     /// workbook may expand to.
-    public static func load(xlsx bytes: [UInt8], name: String, limits: XLSXLimits = .standard) throws(ParkLoadError) -> LoadedPark {
+    public static func load(xlsx bytes: [UInt8], name: String, limits: XLSXLimits = .standard) throws(ParkLoadError)
+        -> LoadedPark
+    {
         let sink = DiagnosticSink()
         var trace = PhaseTrace()
         guard let (park, places) = ParkXLSX.decode(bytes, file: name, sink: sink, limits: limits) else {
@@ -119,7 +126,8 @@ public enum ParkLoader {
         for issue in ParkValidator.validate(park) {
             let (sheet, row, column) = ParkXLSX.location(issue.place, places: places)
             var diagnostic = Diagnostic(
-                issue.severity, file: name, sheet: sheet, line: row, column: column, field: issue.place.field, issue.message, hint: issue.hint)
+                issue.severity, file: name, sheet: sheet, line: row, column: column, field: issue.place.field,
+                issue.message, hint: issue.hint)
             diagnostic.text = issue.text
             diagnostic.hintText = issue.hintText
             sink.add(diagnostic)
@@ -147,7 +155,8 @@ public enum ParkLoader {
         for issue in ParkValidator.validate(park) {
             let (file, line) = locate(issue.place)
             let field = issue.place.field.map { format == .json ? issue.place.description : $0 }
-            var diagnostic = Diagnostic(issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint)
+            var diagnostic = Diagnostic(
+                issue.severity, file: file, line: line, field: field, issue.message, hint: issue.hint)
             diagnostic.text = issue.text
             diagnostic.hintText = issue.hintText
             sink.add(diagnostic)
@@ -197,7 +206,7 @@ public enum ParkLoader {
             return (file, 2)
         case .stage:
             guard lines.stageLines.indices.contains(place.index),
-                  let si = place.stageIndex, lines.stageLines[place.index].indices.contains(si)
+                let si = place.stageIndex, lines.stageLines[place.index].indices.contains(si)
             else { return (file, nil) }
             return (file, lines.stageLines[place.index][si])
         default:

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,7 +45,8 @@ public enum ParkWriter {
     /// Writes `park` to `path` in `format` (csv: a folder; xlsx: one workbook). Refuses to replace an existing
     /// file or bundle folder unless `overwrite` is true, and never replaces anything else
     /// (see ``OutputFile`` and ``CSVBundleWriter/write(_:to:extraFiles:overwrite:progress:)``).
-    public static func write(_ park: Park, format: Format, to path: String, overwrite: Bool = false) throws(WriteError) {
+    public static func write(_ park: Park, format: Format, to path: String, overwrite: Bool = false) throws(WriteError)
+    {
         switch format {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)

@@ -4,7 +4,9 @@ import Foundation
 /// file: `chainmap info` uses ``defaultName`` when no park is given.
 public enum Samples {
     /// Names of the bundled parks, e.g. `beilun-nev`.
-    public static let names = ["beilun-nev", "beilun-nev-2023", "yihuang-plastics", "wujin-machinery", "ningxiang-storage", "jinchang-battery"]
+    public static let names = [
+        "beilun-nev", "beilun-nev-2023", "yihuang-plastics", "wujin-machinery", "ningxiang-storage", "jinchang-battery",
+    ]
 
     /// The park used when a command is given none.
     public static let defaultName = "beilun-nev"
@@ -17,7 +19,8 @@ public enum Samples {
         var candidates: [URL] = []
         candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
         if let exe = Bundle.main.executableURL {
-            candidates.append(exe.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(bundleName))
+            candidates.append(
+                exe.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(bundleName))
         }
         for c in candidates {
             let samples = c.appendingPathComponent("Samples")
@@ -39,7 +42,10 @@ public enum Samples {
     public static func load(_ name: String) throws(ParkLoadError) -> LoadedPark {
         let base = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
         guard let json = EmbeddedSamples.text[base] else {
-            throw ParkLoadError([Diagnostic(.error, file: name, "no bundled sample of this name", hint: "run `chainmap samples` to list them")])
+            throw ParkLoadError([
+                Diagnostic(
+                    .error, file: name, "no bundled sample of this name", hint: "run `chainmap samples` to list them")
+            ])
         }
         return try ParkLoader.load(json: Array(json.utf8), name: "samples/\(base).json")
     }
@@ -77,7 +83,8 @@ public struct SampleList: Sendable, Encodable {
         samples = Samples.names.map { name in
             guard let loaded = try? Samples.load(name) else { return Entry(name: name, installed: false) }
             return Entry(
-                name: name, installed: true, firms: loaded.park.firms.count, links: loaded.park.links.count, park: loaded.park.name,
+                name: name, installed: true, firms: loaded.park.firms.count, links: loaded.park.links.count,
+                park: loaded.park.name,
                 path: "samples/\(name).json")
         }
     }

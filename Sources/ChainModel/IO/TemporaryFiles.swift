@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// The temporary files and folders ChainMap is writing right now, removed if the program is
 /// stopped by SIGINT (Ctrl-C), SIGTERM or SIGHUP before it renames them into place.

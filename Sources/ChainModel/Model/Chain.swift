@@ -53,7 +53,8 @@ public struct Stage: Sendable, Equatable {
     public var required: Bool
     public var note: String?
 
-    public init(id: String, name: String, tier: Tier, inputs: [String] = [], required: Bool = true, note: String? = nil) {
+    public init(id: String, name: String, tier: Tier, inputs: [String] = [], required: Bool = true, note: String? = nil)
+    {
         self.id = id
         self.name = name
         self.tier = tier

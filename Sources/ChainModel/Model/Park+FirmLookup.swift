@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a firm could not be found from what a user typed.
 public struct FirmLookupError: Error, Sendable, Equatable, CustomStringConvertible {
     public var query: String
@@ -10,7 +12,8 @@ public struct FirmLookupError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         if candidates.isEmpty {
-            return "no firm \"\(query)\": give a firm id or (part of) its name; `chainmap info` lists the stages, the park file lists the firms"
+            return
+                "no firm \"\(query)\": give a firm id or (part of) its name; `chainmap info` lists the stages, the park file lists the firms"
         }
         let list = candidates.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         return "\"\(query)\" matches several firms: \(list); give the id or more of the name"
@@ -30,5 +33,3 @@ extension Park {
         throw FirmLookupError(query: query, candidates: hits.prefix(10).map { ($0.id, $0.name) })
     }
 }
-
-import Foundation

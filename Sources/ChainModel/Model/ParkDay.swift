@@ -13,7 +13,8 @@ public struct ParkDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// a year outside 1900…9999).
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= Self.daysInMonth(year: year, month: month) else { return nil }
+            day <= Self.daysInMonth(year: year, month: month)
+        else { return nil }
         daysSinceEpoch = Self.days(year: year, month: month, day: day)
     }
 
@@ -107,7 +108,8 @@ public struct ParkDay: Sendable, Hashable, Comparable, CustomStringConvertible {
                 guard b[4] == dash, let y = number(0, 4), let m = number(5, 2) else { return nil }
                 return (y, m, nil)
             case 10:
-                guard b[4] == dash, b[7] == dash, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+                guard b[4] == dash, b[7] == dash, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2)
+                else { return nil }
                 return (y, m, d)
             default:
                 return nil

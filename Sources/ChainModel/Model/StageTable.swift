@@ -53,13 +53,16 @@ package struct StageTable: Sendable {
         var inputs = [[Int32]](repeating: [], count: stages.count)
         for g in stages.indices {
             for id in stages[g].inputs {
-                if let i = stageIndex[id], stageChain[Int(i)] == stageChain[g], !inputs[g].contains(i) { inputs[g].append(i) }
+                if let i = stageIndex[id], stageChain[Int(i)] == stageChain[g], !inputs[g].contains(i) {
+                    inputs[g].append(i)
+                }
             }
         }
         var order: [Int32] = []
         order.reserveCapacity(stages.count)
         for c in 0..<park.chains.count {
-            order += Self.templateOrder(Int(chainStageStart[c])..<Int(chainStageStart[c + 1]), stages: stages, inputs: inputs)
+            order += Self.templateOrder(
+                Int(chainStageStart[c])..<Int(chainStageStart[c + 1]), stages: stages, inputs: inputs)
         }
         self.stages = stages
         self.stageChain = stageChain

@@ -36,8 +36,10 @@ public enum ParkSeries {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw ParkLoadError([Diagnostic(.error, file: folder, "cannot list the folder", hint: "check the path and its permissions")
-                .with(Message("problem.series.unreadable"), hint: Message("problem.series.unreadable.hint"))])
+            throw ParkLoadError([
+                Diagnostic(.error, file: folder, "cannot list the folder", hint: "check the path and its permissions")
+                    .with(Message("problem.series.unreadable"), hint: Message("problem.series.unreadable.hint"))
+            ])
         }
         var found: [ParkSource] = []
         for name in names where !name.hasPrefix(".") {
@@ -48,13 +50,20 @@ public enum ParkSeries {
                 if InputFile.exists((path as NSString).appendingPathComponent("park.csv")) { found.append(.file(path)) }
             case .success(.regular):
                 if lower == changeLogName || lower.hasSuffix(".planted-gaps.json") { continue }
-                if lower.hasSuffix(".json") || lower.hasSuffix(".xlsx") || lower.hasSuffix(".chainpark") { found.append(.file(path)) }
+                if lower.hasSuffix(".json") || lower.hasSuffix(".xlsx") || lower.hasSuffix(".chainpark") {
+                    found.append(.file(path))
+                }
             default: continue
             }
         }
         if found.isEmpty {
-            throw ParkLoadError([Diagnostic(.error, file: folder, "holds no park snapshot", hint: "put .json, .xlsx or .chainpark files or CSV bundle folders of one park in it")
-                .with(Message("problem.series.empty"), hint: Message("problem.series.empty.hint"))])
+            throw ParkLoadError([
+                Diagnostic(
+                    .error, file: folder, "holds no park snapshot",
+                    hint: "put .json, .xlsx or .chainpark files or CSV bundle folders of one park in it"
+                )
+                .with(Message("problem.series.empty"), hint: Message("problem.series.empty.hint"))
+            ])
         }
         return found
     }
@@ -65,7 +74,8 @@ public enum ParkSeries {
     /// - Throws: ``ParkLoadError`` when a series folder cannot be listed or is empty.
     public static func sources(arguments: [String]) throws(ParkLoadError) -> [ParkSource] {
         if arguments.count == 1, case .success(.folder) = InputFile.kind(arguments[0]),
-           !InputFile.exists((arguments[0] as NSString).appendingPathComponent("park.csv")) {
+            !InputFile.exists((arguments[0] as NSString).appendingPathComponent("park.csv"))
+        {
             return try members(of: arguments[0])
         }
         return arguments.map { ParkSource(argument: $0) }
@@ -94,7 +104,9 @@ public enum ParkSeries {
                 } catch {
                     return .problems(error.diagnostics)
                 }
-                guard let text = park.dataDate, let date = SnapshotDate(text) else { return .problems([dateProblem(name, park.dataDate)]) }
+                guard let text = park.dataDate, let date = SnapshotDate(text) else {
+                    return .problems([dateProblem(name, park.dataDate)])
+                }
                 return .item(Item(source: source, name: name, date: date, value: body(park)), id: park.id)
             }
         }.flatMap(\.result)
@@ -126,7 +138,9 @@ public enum ParkSeries {
     ///
     /// - Throws: ``ParkLoadError`` naming each park without a date, or both when they share
     ///   one.
-    public static func checkPair(old: Park, oldName: String, new: Park, newName: String) throws(ParkLoadError) -> (SnapshotDate, SnapshotDate) {
+    public static func checkPair(old: Park, oldName: String, new: Park, newName: String) throws(ParkLoadError) -> (
+        SnapshotDate, SnapshotDate
+    ) {
         let a = old.dataDate.flatMap(SnapshotDate.init), b = new.dataDate.flatMap(SnapshotDate.init)
         var problems: [Diagnostic] = []
         if a == nil { problems.append(dateProblem(oldName, old.dataDate)) }
@@ -139,26 +153,37 @@ public enum ParkSeries {
 
     static func dateProblem(_ name: String, _ text: String?) -> Diagnostic {
         if let text {
-            return Diagnostic(.error, file: name, field: "dataDate", "the data date '\(text)' is not a date", hint: "write it as YYYY, YYYY-MM or YYYY-MM-DD")
-                .with(Message("problem.series.badDate", ["date": .text(text)]), hint: Message("problem.series.date.hint"))
+            return Diagnostic(
+                .error, file: name, field: "dataDate", "the data date '\(text)' is not a date",
+                hint: "write it as YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+            .with(Message("problem.series.badDate", ["date": .text(text)]), hint: Message("problem.series.date.hint"))
         }
-        return Diagnostic(.error, file: name, field: "dataDate", "the park has no data date, so it has no place in a series",
-                          hint: "write it as YYYY, YYYY-MM or YYYY-MM-DD")
-            .with(Message("problem.series.noDate"), hint: Message("problem.series.date.hint"))
+        return Diagnostic(
+            .error, file: name, field: "dataDate", "the park has no data date, so it has no place in a series",
+            hint: "write it as YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+        .with(Message("problem.series.noDate"), hint: Message("problem.series.date.hint"))
     }
 
     static func otherParkProblem(_ name: String, _ id: String, _ other: String, _ otherId: String) -> Diagnostic {
-        Diagnostic(.error, file: name, field: "id", "is park '\(id)', but \(other) is park '\(otherId)'",
-                   hint: "a series holds snapshots of one park")
-            .with(Message("problem.series.otherPark", ["id": .text(id), "other": .text(other), "otherId": .text(otherId)]),
-                  hint: Message("problem.series.otherPark.hint"))
+        Diagnostic(
+            .error, file: name, field: "id", "is park '\(id)', but \(other) is park '\(otherId)'",
+            hint: "a series holds snapshots of one park"
+        )
+        .with(
+            Message("problem.series.otherPark", ["id": .text(id), "other": .text(other), "otherId": .text(otherId)]),
+            hint: Message("problem.series.otherPark.hint"))
     }
 
     static func sameDateProblem(_ name: String, _ other: String, _ date: SnapshotDate) -> Diagnostic {
-        Diagnostic(.error, file: name, field: "dataDate", "has the same data date (\(date)) as \(other)",
-                   hint: "each snapshot of a series needs its own date; remove one or correct its dataDate")
-            .with(Message("problem.series.sameDate", ["date": .text(date.description), "other": .text(other)]),
-                  hint: Message("problem.series.sameDate.hint"))
+        Diagnostic(
+            .error, file: name, field: "dataDate", "has the same data date (\(date)) as \(other)",
+            hint: "each snapshot of a series needs its own date; remove one or correct its dataDate"
+        )
+        .with(
+            Message("problem.series.sameDate", ["date": .text(date.description), "other": .text(other)]),
+            hint: Message("problem.series.sameDate.hint"))
     }
 }
 

@@ -20,19 +20,23 @@ public struct SnapshotDate: Sendable, Hashable, Comparable, CustomStringConverti
     ///
     /// - Complexity: O(length of `text`).
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: " ").split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
-        guard (1 ... 3).contains(parts.count) else { return nil }
+        let parts = text.trimmingCharacters(in: " ").split(omittingEmptySubsequences: false) {
+            $0 == "-" || $0 == "/" || $0 == "."
+        }
+        guard (1...3).contains(parts.count) else { return nil }
         var numbers: [Int] = []
         for p in parts {
-            guard !p.isEmpty, p.count <= 4, p.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(p) else { return nil }
+            guard !p.isEmpty, p.count <= 4, p.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(p) else {
+                return nil
+            }
             numbers.append(n)
         }
         guard parts[0].count == 4, numbers[0] >= 1900, numbers[0] <= 2999 else { return nil }
         year = numbers[0]
         month = numbers.count > 1 ? numbers[1] : 0
         day = numbers.count > 2 ? numbers[2] : 0
-        if numbers.count > 1 && !(1 ... 12).contains(month) { return nil }
-        if numbers.count > 2 && !(1 ... 31).contains(day) { return nil }
+        if numbers.count > 1 && !(1...12).contains(month) { return nil }
+        if numbers.count > 2 && !(1...31).contains(day) { return nil }
     }
 
     /// The date `months` calendar months later (days kept).

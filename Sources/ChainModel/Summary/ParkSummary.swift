@@ -120,7 +120,9 @@ public struct ParkSummary: Sendable, Equatable {
         localActiveLinks = local
         activeLinkValue = value
         organizations = park.organizations.count
-        organizationsByKind = tally(park.organizations.count) { park.organizations[$0].kind }.map { (kind: $0.0, count: $0.1) }
+        organizationsByKind = tally(park.organizations.count) { park.organizations[$0].kind }.map {
+            (kind: $0.0, count: $0.1)
+        }
         pairings = park.pairings.count
         pairingsByKind = tally(park.pairings.count) { park.pairings[$0].kind }.map { (kind: $0.0, count: $0.1) }
         needs = park.needs.count
@@ -165,7 +167,8 @@ extension ParkSummary.StageRow: Encodable {}
 
 extension ParkSummary: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, region, dataDate, firms, firmsInPark, outputInPark, outputOutside, chainLeaders, illustrativeFirms, firmsWithoutStage
+        case id, name, region, dataDate, firms, firmsInPark, outputInPark, outputOutside, chainLeaders,
+            illustrativeFirms, firmsWithoutStage
         case links, linksByStatus, localActiveLinks, activeLinkValue, organizations, organizationsByKind
         case pairings, pairingsByKind, needs, firmsWithNeeds, needsByStatus, needsByKind, stages
     }

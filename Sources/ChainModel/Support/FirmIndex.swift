@@ -1,5 +1,5 @@
-import Synchronization
 import ChainGraph
+import Synchronization
 
 /// Firm ids resolved to firm indices, the step every whole-park pass starts with.
 ///
@@ -34,7 +34,7 @@ import ChainGraph
         var buyer = [Int32](repeating: -1, count: links.count)
         // In bounds: both arrays have links.count slots and the chunks partition 0..<links.count.
         assert(supplier.count == links.count && buyer.count == links.count)
-        let index = self.index   // built once here, not per lookup
+        let index = self.index  // built once here, not per lookup
         supplier.withUnsafeMutableBufferPointer { s in
             buyer.withUnsafeMutableBufferPointer { b in
                 // Each chunk writes only its own slots.

@@ -40,7 +40,9 @@ public struct ValidationReport: Sendable, Encodable {
 extension Diagnostic.Severity: Encodable {}
 
 extension Diagnostic: Encodable {
-    private enum CodingKeys: String, CodingKey { case severity, file, sheet, line, column, field, message, hint, text, hintText }
+    private enum CodingKeys: String, CodingKey {
+        case severity, file, sheet, line, column, field, message, hint, text, hintText
+    }
 
     /// `severity`, `file`, `sheet` (workbooks: then `line` is the sheet's row and `column`
     /// its 1-based column), `line`, `column`, `field`, `message`, `hint` (English), and the

@@ -19,15 +19,19 @@ public enum TrendChart {
         let width = panelWidth * Double(perRow) + 20
         let height = 50 + panelHeight * Double(rowsOfPanels) + 10
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\""
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\""
         out += " font-family=\"Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei, sans-serif\">\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         let title = catalog(Message("trend.chart.title", ["name": .text(report.parkName)]))
         out += "<text x=\"10\" y=\"28\" font-size=\"18\" font-weight=\"bold\">\(escape(title))</text>\n"
         for (k, key) in keys.enumerated() {
             let x0 = 10 + Double(k % perRow) * panelWidth, y0 = 45 + Double(k / perRow) * panelHeight
-            let label: Message = key.hasPrefix("findings.")
-                ? Message("diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))])
+            let label: Message =
+                key.hasPrefix("findings.")
+                ? Message(
+                    "diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))]
+                )
                 : Message("diff.figure." + key)
             let values = report.rows.map { TrendReport.value(key, $0.figures) }
             out += panel(x0, y0, catalog(label), values, report.rows.map(\.date), TrendReportKind(key: key), language)
@@ -55,12 +59,16 @@ public enum TrendChart {
         }
     }
 
-    static func panel(_ x0: Double, _ y0: Double, _ label: String, _ values: [Double?], _ dates: [String],
-                      _ kind: TrendReportKind, _ language: Language) -> String {
+    static func panel(
+        _ x0: Double, _ y0: Double, _ label: String, _ values: [Double?], _ dates: [String],
+        _ kind: TrendReportKind, _ language: Language
+    ) -> String {
         let left = x0 + 60, right = x0 + panelWidth - 20, top = y0 + 28, bottom = y0 + panelHeight - 38
         var s = "<g>\n"
-        s += "<text x=\"\(fmt(x0 + 4))\" y=\"\(fmt(y0 + 16))\" font-size=\"13\" font-weight=\"bold\">\(escape(label))</text>\n"
-        s += "<rect x=\"\(fmt(left))\" y=\"\(fmt(top))\" width=\"\(fmt(right - left))\" height=\"\(fmt(bottom - top))\" fill=\"none\" stroke=\"#cccccc\"/>\n"
+        s +=
+            "<text x=\"\(fmt(x0 + 4))\" y=\"\(fmt(y0 + 16))\" font-size=\"13\" font-weight=\"bold\">\(escape(label))</text>\n"
+        s +=
+            "<rect x=\"\(fmt(left))\" y=\"\(fmt(top))\" width=\"\(fmt(right - left))\" height=\"\(fmt(bottom - top))\" fill=\"none\" stroke=\"#cccccc\"/>\n"
         let present = values.compactMap { $0 }
         guard let lo0 = present.min(), let hi0 = present.max() else { return s + "</g>\n" }
         var lo = lo0, hi = hi0
@@ -69,26 +77,32 @@ public enum TrendChart {
         let n = values.count
         func px(_ i: Int) -> Double { n == 1 ? (left + right) / 2 : left + (right - left) * Double(i) / Double(n - 1) }
         func py(_ v: Double) -> Double { bottom - (bottom - top) * (v - lo) / (hi - lo) }
-        s += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(top + 4))\" font-size=\"10\" text-anchor=\"end\">\(escape(kind.text(hi, language)))</text>\n"
-        s += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(bottom))\" font-size=\"10\" text-anchor=\"end\">\(escape(kind.text(lo, language)))</text>\n"
+        s +=
+            "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(top + 4))\" font-size=\"10\" text-anchor=\"end\">\(escape(kind.text(hi, language)))</text>\n"
+        s +=
+            "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(bottom))\" font-size=\"10\" text-anchor=\"end\">\(escape(kind.text(lo, language)))</text>\n"
         var points: [String] = []
         for (i, v) in values.enumerated() {
             guard let v else { continue }
             points.append(fmt(px(i)) + "," + fmt(py(v)))
         }
-        s += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>\n"
+        s +=
+            "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>\n"
         for (i, v) in values.enumerated() {
             guard let v else { continue }
-            s += "<circle cx=\"\(fmt(px(i)))\" cy=\"\(fmt(py(v)))\" r=\"2.5\" fill=\"#c0392b\"><title>\(escape(dates[i] + " " + kind.text(v, language)))</title></circle>\n"
+            s +=
+                "<circle cx=\"\(fmt(px(i)))\" cy=\"\(fmt(py(v)))\" r=\"2.5\" fill=\"#c0392b\"><title>\(escape(dates[i] + " " + kind.text(v, language)))</title></circle>\n"
         }
         if let first = dates.first {
             s += "<text x=\"\(fmt(left))\" y=\"\(fmt(bottom + 14))\" font-size=\"10\">\(escape(first))</text>\n"
         }
         if dates.count > 1, let last = dates.last {
-            s += "<text x=\"\(fmt(right))\" y=\"\(fmt(bottom + 14))\" font-size=\"10\" text-anchor=\"end\">\(escape(last))</text>\n"
+            s +=
+                "<text x=\"\(fmt(right))\" y=\"\(fmt(bottom + 14))\" font-size=\"10\" text-anchor=\"end\">\(escape(last))</text>\n"
         }
         if let last = values.last ?? nil {
-            s += "<text x=\"\(fmt(right))\" y=\"\(fmt(y0 + 16))\" font-size=\"11\" text-anchor=\"end\" fill=\"#c0392b\">\(escape(kind.text(last, language)))</text>\n"
+            s +=
+                "<text x=\"\(fmt(right))\" y=\"\(fmt(y0 + 16))\" font-size=\"11\" text-anchor=\"end\" fill=\"#c0392b\">\(escape(kind.text(last, language)))</text>\n"
         }
         return s + "</g>\n"
     }

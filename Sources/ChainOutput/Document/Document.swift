@@ -92,7 +92,9 @@ public struct Table: Sendable {
     /// facts as tables people read, in one machine shape), never printed as text.
     public var audience: Column.Audience
 
-    public init(key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0, audience: Column.Audience = .all) {
+    public init(
+        key: String, columns: [Column], rows: [[Cell]] = [], omittedRows: Int = 0, audience: Column.Audience = .all
+    ) {
         self.key = key
         self.columns = columns
         self.rows = rows
@@ -142,8 +144,10 @@ extension Table {
     public func columns(for audience: Column.Audience) -> Table {
         let keep = columns.indices.filter { columns[$0].audience == .all || columns[$0].audience == audience }
         if keep.count == columns.count { return self }
-        return Table(key: key, columns: keep.map { columns[$0] },
-                     rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }, omittedRows: omittedRows, audience: self.audience)
+        return Table(
+            key: key, columns: keep.map { columns[$0] },
+            rows: rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }, omittedRows: omittedRows,
+            audience: self.audience)
     }
 }
 

@@ -20,10 +20,15 @@ extension HTMLReportRenderer {
         for (c, chain) in park.chains.enumerated() {
             for stage in chain.stages where stagePosition[stage.id] == nil {
                 stagePosition[stage.id] = stages.count
-                stages.append(.array([.string(stage.id), .string(stage.name), .int(c), .string(map.stageElements[stage.id] ?? "")]))
+                stages.append(
+                    .array([
+                        .string(stage.id), .string(stage.name), .int(c), .string(map.stageElements[stage.id] ?? ""),
+                    ]))
             }
         }
-        let chains: [ScriptJSON] = park.chains.map { .array([.string($0.id), .string($0.name), .string(map.chainElements[$0.id] ?? "")]) }
+        let chains: [ScriptJSON] = park.chains.map {
+            .array([.string($0.id), .string($0.name), .string(map.chainElements[$0.id] ?? "")])
+        }
         var orgName: [String: String] = [:]
         for org in park.organizations { orgName[org.id] = org.name }
         var hostedId: [String: String] = [:]
@@ -56,26 +61,40 @@ extension HTMLReportRenderer {
                 status = 0
             }
             let org = f.organization.map { orgName[$0] ?? $0 } ?? hosted[f.id]
-            firms.append(.array([
-                .string(f.id), .string(f.name), .int(f.inPark ? 1 : 0), .array(f.stages.compactMap { stagePosition[$0].map(ScriptJSON.int) }),
-                f.output.map { .number($0.rounded()) } ?? .null, .int(f.isChainLeader ? 1 : 0), .int(status),
-                .string(map.firmElements[f.id] ?? ""),
-                .array(f.products.prefix(large ? 3 : 20).map { intern($0, &productPosition, &products) }),
-                org.map { intern($0, &organizationPosition, &organizations) } ?? .int(-1),
-            ]))
+            firms.append(
+                .array([
+                    .string(f.id), .string(f.name), .int(f.inPark ? 1 : 0),
+                    .array(f.stages.compactMap { stagePosition[$0].map(ScriptJSON.int) }),
+                    f.output.map { .number($0.rounded()) } ?? .null, .int(f.isChainLeader ? 1 : 0), .int(status),
+                    .string(map.firmElements[f.id] ?? ""),
+                    .array(f.products.prefix(large ? 3 : 20).map { intern($0, &productPosition, &products) }),
+                    org.map { intern($0, &organizationPosition, &organizations) } ?? .int(-1),
+                ]))
         }
-        let kindText = Dictionary(uniqueKeysWithValues: PairingKind.allCases.map { ($0, catalog.render(Message("pairingKind." + $0.rawValue))) })
-        let needKindText = Dictionary(uniqueKeysWithValues: NeedKind.allCases.map { ($0, catalog.render(Message("needKind." + $0.rawValue))) })
-        let needStatusText = Dictionary(uniqueKeysWithValues: NeedStatus.allCases.map { ($0, catalog.render(Message("needStatus." + $0.rawValue))) })
-        let directionText = Dictionary(uniqueKeysWithValues: MatchDirection.allCases.map { ($0, catalog.render(Message("match.direction." + $0.rawValue))) })
+        let kindText = Dictionary(
+            uniqueKeysWithValues: PairingKind.allCases.map {
+                ($0, catalog.render(Message("pairingKind." + $0.rawValue)))
+            })
+        let needKindText = Dictionary(
+            uniqueKeysWithValues: NeedKind.allCases.map { ($0, catalog.render(Message("needKind." + $0.rawValue))) })
+        let needStatusText = Dictionary(
+            uniqueKeysWithValues: NeedStatus.allCases.map { ($0, catalog.render(Message("needStatus." + $0.rawValue))) }
+        )
+        let directionText = Dictionary(
+            uniqueKeysWithValues: MatchDirection.allCases.map {
+                ($0, catalog.render(Message("match.direction." + $0.rawValue)))
+            })
         var cards: [ScriptJSON] = []
         cards.reserveCapacity(report.cards.count)
         for (i, card) in report.cards.enumerated() {
             let id = park.firms[i].id
             let matches: [ScriptJSON] = card.matches.map { s in
                 let partner = s.firm == id ? s.candidateName : (names[s.firm] ?? s.firm)
-                return .array([.string(partner), .string(directionText[s.direction] ?? ""), .number((s.score.total * 1000).rounded() / 1000),
-                               .string(large ? "" : catalog.render(s.explanation))])
+                return .array([
+                    .string(partner), .string(directionText[s.direction] ?? ""),
+                    .number((s.score.total * 1000).rounded() / 1000),
+                    .string(large ? "" : catalog.render(s.explanation)),
+                ])
             }
             let pairings: [ScriptJSON] = card.pairings.map { k in
                 let p = park.pairings[k]
@@ -85,21 +104,33 @@ extension HTMLReportRenderer {
             }
             let needs: [ScriptJSON] = card.needs.map { k in
                 let n = park.needs[k]
-                return .array([.string(needKindText[n.kind] ?? ""), .string(needStatusText[n.status] ?? ""), .string(n.text ?? n.product ?? "")])
+                return .array([
+                    .string(needKindText[n.kind] ?? ""), .string(needStatusText[n.status] ?? ""),
+                    .string(n.text ?? n.product ?? ""),
+                ])
             }
-            cards.append(.array([
-                .array(card.suppliers.map(ScriptJSON.int)), .int(card.supplierCount),
-                .array(card.buyers.map(ScriptJSON.int)), .int(card.buyerCount),
-                .array(card.findings.map(ScriptJSON.int)), .array(matches), .array(pairings), .array(needs),
-            ]))
+            cards.append(
+                .array([
+                    .array(card.suppliers.map(ScriptJSON.int)), .int(card.supplierCount),
+                    .array(card.buyers.map(ScriptJSON.int)), .int(card.buyerCount),
+                    .array(card.findings.map(ScriptJSON.int)), .array(matches), .array(pairings), .array(needs),
+                ]))
         }
         let findings: [ScriptJSON] = report.gaps.findings.map { f in
-            .array([.string(catalog.render(.term(f.kind))), .string(catalog.render(f.place.message)), .string(catalog.render(f.evidence.message))])
+            .array([
+                .string(catalog.render(.term(f.kind))), .string(catalog.render(f.place.message)),
+                .string(catalog.render(f.evidence.message)),
+            ])
         }
-        let labelKeys = ["stage", "products", "output", "suppliers", "buyers", "findings", "matches", "organization", "pairings", "needs",
-                         "inPark", "outside", "leader", "none", "close", "more", "found", "notFound", "notOnMap", "shown", "rows",
-                         "orgOwn", "orgJoint", "orgNone", "id", "location", "yi", "wan", "yuan", "all"]
-        let labels: [(String, ScriptJSON)] = labelKeys.map { ($0, .string(catalog.render(Message("report.card." + $0)))) }
+        let labelKeys = [
+            "stage", "products", "output", "suppliers", "buyers", "findings", "matches", "organization", "pairings",
+            "needs",
+            "inPark", "outside", "leader", "none", "close", "more", "found", "notFound", "notOnMap", "shown", "rows",
+            "orgOwn", "orgJoint", "orgNone", "id", "location", "yi", "wan", "yuan", "all",
+        ]
+        let labels: [(String, ScriptJSON)] = labelKeys.map {
+            ($0, .string(catalog.render(Message("report.card." + $0))))
+        }
         return .object([
             ("large", .bool(large)), ("aggregated", .bool(map.aggregated)),
             ("labels", .object(labels)), ("chains", .array(chains)), ("stages", .array(stages)),

@@ -63,7 +63,9 @@ public struct HTMLReportRenderer: Sendable {
 
     // MARK: Parts
 
-    private func partTitle(_ part: CommitteeReport.Part) -> String { catalog.render(Message("report.part." + part.rawValue)) }
+    private func partTitle(_ part: CommitteeReport.Part) -> String {
+        catalog.render(Message("report.part." + part.rawValue))
+    }
 
     private func writeNavigation(_ w: inout HTMLWriter, _ report: CommitteeReport) {
         w.open("nav", [("id", "r-nav")])
@@ -94,11 +96,20 @@ public struct HTMLReportRenderer: Sendable {
             ("outputInPark", Message("report.figure.value.money", ["value": .money(s.outputInPark)])),
             ("links", Message("report.figure.value.integer", ["n": .integer(s.links)])),
             ("localLinks", Message("report.figure.value.integer", ["n": .integer(s.localActiveLinks)])),
-            ("coverage", report.organizationCoverage.map { Message("report.figure.value.percent", ["value": .percent($0)]) }
-                ?? Message("report.figure.none")),
-            ("needsSolved", Message("report.figure.value.needs", [
-                "solved": .integer(solved.solved), "total": .integer(solved.total),
-                "rate": .percent(solved.total > 0 ? Double(solved.solved) / Double(solved.total) : 0)])),
+            (
+                "coverage",
+                report.organizationCoverage.map { Message("report.figure.value.percent", ["value": .percent($0)]) }
+                    ?? Message("report.figure.none")
+            ),
+            (
+                "needsSolved",
+                Message(
+                    "report.figure.value.needs",
+                    [
+                        "solved": .integer(solved.solved), "total": .integer(solved.total),
+                        "rate": .percent(solved.total > 0 ? Double(solved.solved) / Double(solved.total) : 0),
+                    ])
+            ),
             ("findings", Message("report.figure.value.integer", ["n": .integer(report.gaps.findingsTotal)])),
         ]
         w.open("dl", [("class", "figures")])
@@ -110,8 +121,15 @@ public struct HTMLReportRenderer: Sendable {
         }
         w.close("dl")
         if report.large {
-            w.element("p", [("class", "note")], text: catalog.render(Message("report.large", [
-                "firms": .integer(report.park.firms.count), "limit": .integer(report.options.fullLayoutLimit)])))
+            w.element(
+                "p", [("class", "note")],
+                text: catalog.render(
+                    Message(
+                        "report.large",
+                        [
+                            "firms": .integer(report.park.firms.count),
+                            "limit": .integer(report.options.fullLayoutLimit),
+                        ])))
         }
         w.close("header")
     }
@@ -122,17 +140,26 @@ public struct HTMLReportRenderer: Sendable {
     private func writeChanges(_ w: inout HTMLWriter, _ report: CommitteeReport) {
         guard let diff = report.diff else { return }
         openPart(&w, .changes)
-        w.element("p", [("class", "sub")], text: catalog.render(Message("report.changes.dates", [
-            "old": .text(diff.oldDate ?? "-"), "new": .text(diff.newDate ?? "-")])))
+        w.element(
+            "p", [("class", "sub")],
+            text: catalog.render(
+                Message(
+                    "report.changes.dates",
+                    [
+                        "old": .text(diff.oldDate ?? "-"), "new": .text(diff.newDate ?? "-"),
+                    ])))
         let b = diff.before, a = diff.after
         func count(_ key: String) -> Int { diff.totals[key] ?? 0 }
         func integers(_ x: Int, _ y: Int) -> Message {
-            Message(y > x ? "report.changes.integers.up" : "report.changes.integers",
-                    ["before": .integer(x), "after": .integer(y), "change": .integer(y - x)])
+            Message(
+                y > x ? "report.changes.integers.up" : "report.changes.integers",
+                ["before": .integer(x), "after": .integer(y), "change": .integer(y - x)])
         }
         func percents(_ x: Double?, _ y: Double?) -> Message {
             guard let x, let y else { return Message("report.figure.none") }
-            return Message("report.changes.percents", ["before": .number((x * 100).rounded(), digits: 0), "after": .number((y * 100).rounded(), digits: 0)])
+            return Message(
+                "report.changes.percents",
+                ["before": .number((x * 100).rounded(), digits: 0), "after": .number((y * 100).rounded(), digits: 0)])
         }
         // Links lost: removed from the data or now marked lost; won: added or now active.
         var lostByStatus = 0, wonByStatus = 0
@@ -141,23 +168,40 @@ public struct HTMLReportRenderer: Sendable {
             if key.hasSuffix("->" + LinkStatus.active.rawValue) { wonByStatus += n }
         }
         func pair(_ first: String, _ x: Int, _ second: String, _ y: Int) -> Message {
-            Message("report.changes.pair", ["first": .message(Message("report.changes." + first)), "x": .integer(x),
-                                             "second": .message(Message("report.changes." + second)), "y": .integer(y)])
+            Message(
+                "report.changes.pair",
+                [
+                    "first": .message(Message("report.changes." + first)), "x": .integer(x),
+                    "second": .message(Message("report.changes." + second)), "y": .integer(y),
+                ])
         }
         let figures: [(String, Message, Message)] = [
             ("coverage", Message("report.figure.coverage"), percents(b.organizationRate, a.organizationRate)),
             ("workCoverage", Message("report.changes.workCoverage"), percents(b.workRate, a.workRate)),
             ("firmsInPark", Message("report.figure.firmsInPark"), integers(b.firmsInPark, a.firmsInPark)),
-            ("outputInPark", Message("report.figure.outputInPark"),
-             Message("report.changes.money", ["before": .money(b.outputInPark), "after": .money(a.outputInPark)])),
+            (
+                "outputInPark", Message("report.figure.outputInPark"),
+                Message("report.changes.money", ["before": .money(b.outputInPark), "after": .money(a.outputInPark)])
+            ),
             ("links", Message("report.figure.links"), integers(b.links, a.links)),
             ("needsSolved", Message("report.changes.needsSolved"), integers(b.needsSolved, a.needsSolved)),
             ("findings", Message("report.figure.findings"), integers(b.findingsTotal, a.findingsTotal)),
-            ("firms", Message("report.changes.firms"), pair("entered", diff.firms.enteredInPark, "left", diff.firms.leftInPark)),
-            ("linksChanged", Message("report.changes.links"),
-             pair("lost", count("linksRemoved") + lostByStatus, "won", count("linksAdded") + wonByStatus)),
-            ("gaps", Message("report.changes.gaps"), pair("opened", count("gapsOpened"), "closed", count("gapsClosed"))),
-            ("needs", Message("report.changes.needs"), pair("raised", count("needsRaised"), "solvedCount", count("needsSolved"))),
+            (
+                "firms", Message("report.changes.firms"),
+                pair("entered", diff.firms.enteredInPark, "left", diff.firms.leftInPark)
+            ),
+            (
+                "linksChanged", Message("report.changes.links"),
+                pair("lost", count("linksRemoved") + lostByStatus, "won", count("linksAdded") + wonByStatus)
+            ),
+            (
+                "gaps", Message("report.changes.gaps"),
+                pair("opened", count("gapsOpened"), "closed", count("gapsClosed"))
+            ),
+            (
+                "needs", Message("report.changes.needs"),
+                pair("raised", count("needsRaised"), "solvedCount", count("needsSolved"))
+            ),
         ]
         w.open("dl", [("class", "figures"), ("id", "r-changes-figures")])
         for (key, label, value) in figures {
@@ -175,10 +219,18 @@ public struct HTMLReportRenderer: Sendable {
     private func writeMap(_ w: inout HTMLWriter, _ report: CommitteeReport, _ map: ReportMap) {
         openPart(&w, .map)
         w.open("div", [("class", "toolbar"), ("id", "r-toolbar")])
-        w.open("input", [("type", "search"), ("id", "r-search"), ("autocomplete", "off"),
-                         ("placeholder", t("report.search.placeholder")), ("aria-label", t("report.search.label"))])
-        w.element("button", [("type", "button"), ("id", "r-zoom-in"), ("title", t("report.zoomIn"))], text: t("report.zoomIn.short"))
-        w.element("button", [("type", "button"), ("id", "r-zoom-out"), ("title", t("report.zoomOut"))], text: t("report.zoomOut.short"))
+        w.open(
+            "input",
+            [
+                ("type", "search"), ("id", "r-search"), ("autocomplete", "off"),
+                ("placeholder", t("report.search.placeholder")), ("aria-label", t("report.search.label")),
+            ])
+        w.element(
+            "button", [("type", "button"), ("id", "r-zoom-in"), ("title", t("report.zoomIn"))],
+            text: t("report.zoomIn.short"))
+        w.element(
+            "button", [("type", "button"), ("id", "r-zoom-out"), ("title", t("report.zoomOut"))],
+            text: t("report.zoomOut.short"))
         w.element("button", [("type", "button"), ("id", "r-fit")], text: t("report.fit"))
         w.element("span", [("id", "r-search-status"), ("class", "status")], text: "")
         w.close("div")
@@ -246,12 +298,20 @@ public struct HTMLReportRenderer: Sendable {
         openPart(&w, .gaps)
         let gaps = report.gaps
         let counts = GapKind.allCases.map { kind in
-            catalog.render(Message("gaps.countOf", ["kind": .message(.term(kind)), "count": .integer(gaps.counts[kind] ?? 0)]))
+            catalog.render(
+                Message("gaps.countOf", ["kind": .message(.term(kind)), "count": .integer(gaps.counts[kind] ?? 0)]))
         }
-        w.element("p", text: catalog.render(Message("report.gaps.summary", ["total": .integer(gaps.findingsTotal)])) + " " + counts.joined(separator: t("report.listSeparator")))
+        w.element(
+            "p",
+            text: catalog.render(Message("report.gaps.summary", ["total": .integer(gaps.findingsTotal)])) + " "
+                + counts.joined(separator: t("report.listSeparator")))
         w.open("div", [("class", "toolbar")])
-        w.open("input", [("type", "search"), ("class", "filter"), ("data-table", "r-gap-table"), ("id", "r-gap-filter"),
-                         ("placeholder", t("report.filter")), ("aria-label", t("report.filter"))])
+        w.open(
+            "input",
+            [
+                ("type", "search"), ("class", "filter"), ("data-table", "r-gap-table"), ("id", "r-gap-filter"),
+                ("placeholder", t("report.filter")), ("aria-label", t("report.filter")),
+            ])
         w.open("select", [("class", "kind-filter"), ("data-table", "r-gap-table"), ("id", "r-gap-kind")])
         w.element("option", [("value", "")], text: t("report.gaps.allKinds"))
         for kind in GapKind.allCases {
@@ -263,24 +323,41 @@ public struct HTMLReportRenderer: Sendable {
         w.open("table", [("id", "r-gap-table"), ("class", "data"), ("data-sortable", "")])
         w.open("thead")
         w.open("tr")
-        let columns: [(String, String)] = [("rank", "num"), ("kind", "text"), ("level", "num"), ("severity", "num"), ("atRisk", "num"),
-                                           ("place", "text"), ("evidence", "text"), ("remedy", "text")]
+        let columns: [(String, String)] = [
+            ("rank", "num"), ("kind", "text"), ("level", "num"), ("severity", "num"), ("atRisk", "num"),
+            ("place", "text"), ("evidence", "text"), ("remedy", "text"),
+        ]
         for (key, type) in columns {
-            w.element("th", [("data-type", type), ("data-key", key)], text: catalog.render(Message("report.gaps.col." + key)))
+            w.element(
+                "th", [("data-type", type), ("data-key", key)], text: catalog.render(Message("report.gaps.col." + key)))
         }
         w.close("tr")
         w.close("thead")
         w.open("tbody")
         for (i, f) in gaps.findings.enumerated() {
-            w.open("tr", [("id", "r-finding-\(i)"), ("data-kind", f.kind.rawValue), ("class", "level-" + f.severity.level.rawValue)])
+            w.open(
+                "tr",
+                [
+                    ("id", "r-finding-\(i)"), ("data-kind", f.kind.rawValue),
+                    ("class", "level-" + f.severity.level.rawValue),
+                ])
             w.element("td", [("data-v", String(i + 1))], text: String(i + 1))
             w.element("td", text: catalog.render(.term(f.kind)))
-            w.element("td", [("data-v", String(Self.levelRank(f.severity.level)))], text: catalog.render(.term(f.severity.level)))
+            w.element(
+                "td", [("data-v", String(Self.levelRank(f.severity.level)))],
+                text: catalog.render(.term(f.severity.level)))
             w.element("td", [("data-v", Self.number(f.severity.value))], text: catalog.render(f.severity.message))
-            w.element("td", [("data-v", Self.number(f.severity.atRisk))], text: catalog.render(Message("report.money", ["value": .money(f.severity.atRisk)])))
+            w.element(
+                "td", [("data-v", Self.number(f.severity.atRisk))],
+                text: catalog.render(Message("report.money", ["value": .money(f.severity.atRisk)])))
             w.open("td")
-            w.element("a", [("href", "#" + Self.target(of: f, in: map)), ("class", "maplink"), ("data-target", Self.target(of: f, in: map))],
-                      text: catalog.render(f.place.message))
+            w.element(
+                "a",
+                [
+                    ("href", "#" + Self.target(of: f, in: map)), ("class", "maplink"),
+                    ("data-target", Self.target(of: f, in: map)),
+                ],
+                text: catalog.render(f.place.message))
             w.close("td")
             w.element("td", text: catalog.render(f.evidence.message))
             w.element("td", text: catalog.render(f.remedy.message))
@@ -289,7 +366,10 @@ public struct HTMLReportRenderer: Sendable {
         w.close("tbody")
         w.close("table")
         if gaps.findingsTotal > gaps.findings.count {
-            w.element("p", [("class", "note")], text: catalog.render(Message("gaps.more", ["count": .integer(gaps.findingsTotal - gaps.findings.count)])))
+            w.element(
+                "p", [("class", "note")],
+                text: catalog.render(
+                    Message("gaps.more", ["count": .integer(gaps.findingsTotal - gaps.findings.count)])))
         }
         w.close("section")
     }
@@ -323,15 +403,20 @@ public struct HTMLReportRenderer: Sendable {
         var rows: [[Cell]] = []
         for (i, card) in report.cards.enumerated() where park.firms[i].inPark {
             for s in card.matches.filter({ $0.firm == park.firms[i].id }).prefix(3) {
-                rows.append([.text(park.firms[i].name), MatchLayout.direction(s.direction), .text(s.candidateName),
-                             MatchLayout.score(s.score.total), .message(s.explanation)])
+                rows.append([
+                    .text(park.firms[i].name), MatchLayout.direction(s.direction), .text(s.candidateName),
+                    MatchLayout.score(s.score.total), .message(s.explanation),
+                ])
             }
             if rows.count >= Self.listRows { break }
         }
-        let table = Table(key: "perFirm", columns: [
-            Column("firm", "report.matches.col.firm"), Column("direction", "match.col.kind"), Column("candidate", "report.matches.col.candidate"),
-            Column("score", "match.col.score", .number), Column("explanation", "match.col.why"),
-        ], rows: rows)
+        let table = Table(
+            key: "perFirm",
+            columns: [
+                Column("firm", "report.matches.col.firm"), Column("direction", "match.col.kind"),
+                Column("candidate", "report.matches.col.candidate"),
+                Column("score", "match.col.score", .number), Column("explanation", "match.col.why"),
+            ], rows: rows)
         if rows.isEmpty {
             w.element("p", [("class", "note")], text: t("report.matches.perFirm.large"))
         } else {
@@ -346,16 +431,30 @@ public struct HTMLReportRenderer: Sendable {
         let chainRows = org.coverage.filter { $0.scope == .chain || $0.scope == .park }
         let stageRows = org.coverage.filter { $0.scope == .stage }
         w.element("h3", text: t("report.org.byChain"))
-        w.raw(ReportChart.bars(
-            rows: chainRows.map { ReportChart.Row(label: $0.chainName ?? t("report.org.park"), value: $0.organizationRate ?? 0,
-                                                  second: $0.workRate, text: Self.percentText($0.organizationRate)) },
-            legend: (t("report.org.legend.organization"), t("report.org.legend.work")), id: "r-chart-chains"))
+        w.raw(
+            ReportChart.bars(
+                rows: chainRows.map {
+                    ReportChart.Row(
+                        label: $0.chainName ?? t("report.org.park"), value: $0.organizationRate ?? 0,
+                        second: $0.workRate, text: Self.percentText($0.organizationRate))
+                },
+                legend: (t("report.org.legend.organization"), t("report.org.legend.work")), id: "r-chart-chains"))
         w.element("h3", text: t("report.org.byStage"))
-        w.raw(ReportChart.bars(
-            rows: stageRows.map { ReportChart.Row(label: catalog.render(Message("report.org.stageOfChain", [
-                                                      "chain": .text($0.chainName ?? $0.chain ?? ""), "stage": .text($0.stageName ?? $0.stage ?? "")])),
-                                                  value: $0.organizationRate ?? 0, second: $0.workRate, text: Self.percentText($0.organizationRate)) },
-            legend: (t("report.org.legend.organization"), t("report.org.legend.work")), id: "r-chart-stages"))
+        w.raw(
+            ReportChart.bars(
+                rows: stageRows.map {
+                    ReportChart.Row(
+                        label: catalog.render(
+                            Message(
+                                "report.org.stageOfChain",
+                                [
+                                    "chain": .text($0.chainName ?? $0.chain ?? ""),
+                                    "stage": .text($0.stageName ?? $0.stage ?? ""),
+                                ])),
+                        value: $0.organizationRate ?? 0, second: $0.workRate,
+                        text: Self.percentText($0.organizationRate))
+                },
+                legend: (t("report.org.legend.organization"), t("report.org.legend.work")), id: "r-chart-stages"))
         let document = org.document()
         let keep = ["build", "join", "pairings", "checks"]
         writeSections(&w, keep.compactMap { k in document.sections.first { $0.key == k } }, prefix: "org")
@@ -367,14 +466,22 @@ public struct HTMLReportRenderer: Sendable {
         let needs = report.organization.needs
         w.element("p", text: t("report.needs.lists"))
         w.element("h3", text: t("report.needs.byKind"))
-        w.raw(ReportChart.bars(
-            rows: ([needs.total] + needs.byKind).map { row in
-                ReportChart.Row(label: row.key == needs.total.key ? t("report.needs.all") : catalog.render(Message("needKind." + row.key)),
-                                value: row.solvedRate ?? 0, second: nil,
-                                text: catalog.render(Message("report.needs.rate", ["solved": .integer(row.solved), "total": .integer(row.total),
-                                                                                   "rate": .percent(row.solvedRate ?? 0)])))
-            },
-            legend: (t("report.needs.legend.solved"), nil), id: "r-chart-needs"))
+        w.raw(
+            ReportChart.bars(
+                rows: ([needs.total] + needs.byKind).map { row in
+                    ReportChart.Row(
+                        label: row.key == needs.total.key
+                            ? t("report.needs.all") : catalog.render(Message("needKind." + row.key)),
+                        value: row.solvedRate ?? 0, second: nil,
+                        text: catalog.render(
+                            Message(
+                                "report.needs.rate",
+                                [
+                                    "solved": .integer(row.solved), "total": .integer(row.total),
+                                    "rate": .percent(row.solvedRate ?? 0),
+                                ])))
+                },
+                legend: (t("report.needs.legend.solved"), nil), id: "r-chart-needs"))
         writeNeedsAgeing(&w, needs)
         let document = report.organization.document()
         writeSections(&w, document.sections.filter { $0.key == "needs" }, prefix: "needs")
@@ -382,13 +489,19 @@ public struct HTMLReportRenderer: Sendable {
         let park = report.park
         let names = Dictionary(park.firms.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows: [[Cell]] = park.needs.prefix(Self.listRows).map { n in
-            [.text(names[n.firm] ?? n.firm), .term(n.kind.rawValue, Message("needKind." + n.kind.rawValue)),
-             .term(n.status.rawValue, Message("needStatus." + n.status.rawValue)), .text(n.text ?? n.product ?? ""), .text(n.responder ?? "")]
+            [
+                .text(names[n.firm] ?? n.firm), .term(n.kind.rawValue, Message("needKind." + n.kind.rawValue)),
+                .term(n.status.rawValue, Message("needStatus." + n.status.rawValue)), .text(n.text ?? n.product ?? ""),
+                .text(n.responder ?? ""),
+            ]
         }
-        var table = Table(key: "needList", columns: [
-            Column("firm", "report.needs.col.firm"), Column("kind", "report.needs.col.kind"), Column("status", "report.needs.col.status"),
-            Column("text", "report.needs.col.text"), Column("responder", "report.needs.col.responder"),
-        ], rows: rows)
+        var table = Table(
+            key: "needList",
+            columns: [
+                Column("firm", "report.needs.col.firm"), Column("kind", "report.needs.col.kind"),
+                Column("status", "report.needs.col.status"),
+                Column("text", "report.needs.col.text"), Column("responder", "report.needs.col.responder"),
+            ], rows: rows)
         table.omittedRows = max(0, park.needs.count - Self.listRows)
         w.element("h3", text: t("report.needs.list"))
         writeTable(&w, table, id: "r-table-needlist")
@@ -407,15 +520,27 @@ public struct HTMLReportRenderer: Sendable {
         let figures: [(String, Message, Message)] = [
             ("raised", Message("report.needs.ageing.raised"), integer(total.total)),
             ("solved", Message("report.needs.ageing.solved"), integer(total.solved)),
-            ("solvedRate", Message("report.needs.ageing.solvedRate"),
-             Message("report.figure.value.percent", ["value": .percent(total.solvedRate ?? 0)])),
+            (
+                "solvedRate", Message("report.needs.ageing.solvedRate"),
+                Message("report.figure.value.percent", ["value": .percent(total.solvedRate ?? 0)])
+            ),
             ("open", Message("report.needs.ageing.open"), integer(total.open + total.inProgress)),
-            ("overdue", Message("report.needs.ageing.overdue", ["days": .integer(needs.overdueDays)]), integer(needs.overdue)),
-            ("oldestOpenDays", Message("report.needs.ageing.oldest"),
-             total.oldestOpenDays.map { Message("report.needs.ageing.days", ["days": .integer($0)]) } ?? Message("report.figure.none")),
-            ("medianDaysToSolve", Message("report.needs.ageing.median"),
-             total.medianDaysToSolve.map { Message("report.needs.ageing.daysNumber", ["days": .number($0, digits: 1)]) }
-                ?? Message("report.figure.none")),
+            (
+                "overdue", Message("report.needs.ageing.overdue", ["days": .integer(needs.overdueDays)]),
+                integer(needs.overdue)
+            ),
+            (
+                "oldestOpenDays", Message("report.needs.ageing.oldest"),
+                total.oldestOpenDays.map { Message("report.needs.ageing.days", ["days": .integer($0)]) }
+                    ?? Message("report.figure.none")
+            ),
+            (
+                "medianDaysToSolve", Message("report.needs.ageing.median"),
+                total.medianDaysToSolve.map {
+                    Message("report.needs.ageing.daysNumber", ["days": .number($0, digits: 1)])
+                }
+                    ?? Message("report.figure.none")
+            ),
         ]
         w.open("dl", [("class", "figures"), ("id", "r-needs-ageing")])
         for (key, label, value) in figures {
@@ -426,21 +551,36 @@ public struct HTMLReportRenderer: Sendable {
         }
         w.close("dl")
         if let asOf = needs.asOf {
-            w.element("p", [("class", "note")], text: catalog.render(Message("report.needs.ageing.asOf", [
-                "asOf": .text(asOf), "days": .integer(needs.overdueDays), "undated": .integer(needs.undatedOpen)])))
+            w.element(
+                "p", [("class", "note")],
+                text: catalog.render(
+                    Message(
+                        "report.needs.ageing.asOf",
+                        [
+                            "asOf": .text(asOf), "days": .integer(needs.overdueDays),
+                            "undated": .integer(needs.undatedOpen),
+                        ])))
         }
         let responders = needs.byResponder.prefix(Self.chartRows)
         guard !responders.isEmpty else { return }
         w.element("h3", text: t("report.needs.byResponder"))
-        w.raw(ReportChart.bars(
-            rows: responders.map { row in
-                ReportChart.Row(label: row.key == OrganizationReport.none ? t("report.needs.noResponder") : (row.name ?? row.key),
-                                value: row.solvedRate ?? 0, second: nil,
-                                text: catalog.render(Message("report.needs.responderRate", [
-                                    "solved": .integer(row.solved), "total": .integer(row.total), "rate": .percent(row.solvedRate ?? 0),
-                                    "overdue": .integer(row.overdue)])))
-            },
-            legend: (t("report.needs.legend.solved"), nil), id: "r-chart-responders"))
+        w.raw(
+            ReportChart.bars(
+                rows: responders.map { row in
+                    ReportChart.Row(
+                        label: row.key == OrganizationReport.none
+                            ? t("report.needs.noResponder") : (row.name ?? row.key),
+                        value: row.solvedRate ?? 0, second: nil,
+                        text: catalog.render(
+                            Message(
+                                "report.needs.responderRate",
+                                [
+                                    "solved": .integer(row.solved), "total": .integer(row.total),
+                                    "rate": .percent(row.solvedRate ?? 0),
+                                    "overdue": .integer(row.overdue),
+                                ])))
+                },
+                legend: (t("report.needs.legend.solved"), nil), id: "r-chart-responders"))
     }
 
     /// Bars in one chart at most.
@@ -479,15 +619,20 @@ public struct HTMLReportRenderer: Sendable {
     private func writeTable(_ w: inout HTMLWriter, _ table: Table, id: String) {
         let table = table.columns(for: .people)
         w.open("div", [("class", "toolbar")])
-        w.open("input", [("type", "search"), ("class", "filter"), ("data-table", id), ("placeholder", t("report.filter")),
-                         ("aria-label", t("report.filter"))])
+        w.open(
+            "input",
+            [
+                ("type", "search"), ("class", "filter"), ("data-table", id), ("placeholder", t("report.filter")),
+                ("aria-label", t("report.filter")),
+            ])
         w.element("span", [("class", "status"), ("data-count-for", id)], text: "")
         w.close("div")
         w.open("table", [("id", id), ("class", "data"), ("data-sortable", "")])
         w.open("thead")
         w.open("tr")
         for c in table.columns {
-            w.element("th", [("data-type", c.isNumeric ? "num" : "text"), ("data-key", c.key)], text: catalog.render(c.title))
+            w.element(
+                "th", [("data-type", c.isNumeric ? "num" : "text"), ("data-key", c.key)], text: catalog.render(c.title))
         }
         w.close("tr")
         w.close("thead")
@@ -502,7 +647,9 @@ public struct HTMLReportRenderer: Sendable {
         w.close("tbody")
         w.close("table")
         if table.omittedRows > 0 {
-            w.element("p", [("class", "note")], text: catalog.render(Message("table.more", ["count": .integer(table.omittedRows)])))
+            w.element(
+                "p", [("class", "note")],
+                text: catalog.render(Message("table.more", ["count": .integer(table.omittedRows)])))
         }
     }
 

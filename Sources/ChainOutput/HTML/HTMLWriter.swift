@@ -140,7 +140,8 @@ public indirect enum ScriptJSON: Sendable, Equatable {
             case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20, 0x26, 0x3C, 0x3E: escaped(UInt32(v))
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            case 0xE2
+            where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                 // U+2028 and U+2029 end a line in older script parsers.
                 escaped(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
                 i += 2

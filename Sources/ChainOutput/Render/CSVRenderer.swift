@@ -40,7 +40,8 @@ public struct CSVRenderer: Sendable {
     /// One field, quoted when it holds a comma, a quote, a line end, or leading/trailing
     /// spaces; quotes doubled.
     static func appendField(_ field: String, to out: inout [UInt8]) {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || field.first == " " || field.last == " "
         guard needsQuotes else {
             out.append(contentsOf: field.utf8)

@@ -22,13 +22,17 @@ public struct MarkdownRenderer: Sendable {
                     out += "\n"
                 case .table(let table) where table.audience != .programs:
                     let table = table.columns(for: .people)
-                    out += "| " + table.columns.map { cellText(catalog.render($0.title)) }.joined(separator: " | ") + " |\n"
+                    out +=
+                        "| " + table.columns.map { cellText(catalog.render($0.title)) }.joined(separator: " | ")
+                        + " |\n"
                     out += "|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
                     for row in table.rows {
                         out += "| " + row.map { cellText($0.text(catalog)) }.joined(separator: " | ") + " |\n"
                     }
                     if table.omittedRows > 0 {
-                        out += "\n" + escape(catalog.render(Message("table.more", ["count": .integer(table.omittedRows)]))) + "\n"
+                        out +=
+                            "\n" + escape(catalog.render(Message("table.more", ["count": .integer(table.omittedRows)])))
+                            + "\n"
                     }
                     out += "\n"
                 case .table: break

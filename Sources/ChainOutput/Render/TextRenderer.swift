@@ -31,7 +31,8 @@ public struct TextRenderer: Sendable {
         let width = labels.map(displayWidth).max() ?? 0
         var out = ""
         for (label, fact) in zip(labels, facts) {
-            out += label + String(repeating: " ", count: width - displayWidth(label) + 2) + fact.value.text(catalog) + "\n"
+            out +=
+                label + String(repeating: " ", count: width - displayWidth(label) + 2) + fact.value.text(catalog) + "\n"
         }
         return out
     }

@@ -25,7 +25,8 @@ public struct XlsxRenderer: Sendable {
     ///
     /// - Throws: ``OutputError/notRepresentable(_:)`` when the temporary file cannot be written.
     public func render(_ document: Document) throws(OutputError) -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-\(UUID().uuidString).xlsx").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-\(UUID().uuidString).xlsx")
+            .path
         defer { unlink(path) }
         try write(document, to: path)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -68,9 +69,13 @@ public struct XlsxRenderer: Sendable {
         if sheets.count == 0 { _ = sheets.add(catalog.render(document.title)) }
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
-            throw .notRepresentable(catalog.render(Message("xlsx.error.write", [
-                "path": .text(path), "reason": .text(String(cString: lxw_strerror(status))),
-            ])))
+            throw .notRepresentable(
+                catalog.render(
+                    Message(
+                        "xlsx.error.write",
+                        [
+                            "path": .text(path), "reason": .text(String(cString: lxw_strerror(status))),
+                        ])))
         }
     }
 }

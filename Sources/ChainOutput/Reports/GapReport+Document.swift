@@ -10,55 +10,78 @@ extension GapReport: DocumentRepresentable {
             key: "chains",
             columns: [
                 Column("chain", "gaps.col.chainId"), Column("chainName", "gaps.col.chain"),
-                Column("stages", "gaps.col.stages", .integer), Column("coveredStages", "gaps.col.coveredStages", .integer),
+                Column("stages", "gaps.col.stages", .integer),
+                Column("coveredStages", "gaps.col.coveredStages", .integer),
                 Column("firms", "gaps.col.firms", .integer), Column("demand", "gaps.col.demand", .money),
                 Column("flow", "gaps.col.flow", .money), Column("flowShare", "gaps.col.flowShare", .percent),
             ],
             rows: chains.map { c in
-                [.text(c.chain), .text(c.name), .integer(c.stages), .integer(c.coveredStages), .integer(c.firms), .money(c.demand),
-                 c.flow.map(Cell.money) ?? .empty, c.flowShare.map(Cell.percent) ?? .empty]
+                [
+                    .text(c.chain), .text(c.name), .integer(c.stages), .integer(c.coveredStages), .integer(c.firms),
+                    .money(c.demand),
+                    c.flow.map(Cell.money) ?? .empty, c.flowShare.map(Cell.percent) ?? .empty,
+                ]
             })
-        let counts = Message.Argument.list(GapKind.allCases.map { kind in
-            .message(Message("gaps.countOf", ["kind": .message(.term(kind)), "count": .integer(self.counts[kind] ?? 0)]))
-        }, limit: GapKind.allCases.count)
-        let summary = [Fact("findings", "gaps.findings", .message(Message("gaps.findings.value", ["total": .integer(findingsTotal), "kinds": counts])))]
+        let counts = Message.Argument.list(
+            GapKind.allCases.map { kind in
+                .message(
+                    Message("gaps.countOf", ["kind": .message(.term(kind)), "count": .integer(self.counts[kind] ?? 0)]))
+            }, limit: GapKind.allCases.count)
+        let summary = [
+            Fact(
+                "findings", "gaps.findings",
+                .message(Message("gaps.findings.value", ["total": .integer(findingsTotal), "kinds": counts])))
+        ]
 
         let findingTable = Table(
             key: "findings",
             columns: [
-                Column("rank", "gaps.col.rank", .integer), Column("kind", "gaps.col.kind"), Column("rule", "gaps.col.rule"),
+                Column("rank", "gaps.col.rank", .integer), Column("kind", "gaps.col.kind"),
+                Column("rule", "gaps.col.rule"),
                 Column("level", "gaps.col.level"),
                 Column("severityText", "gaps.col.severity", audience: .people),
                 Column("severity", "gaps.col.severity", .number, audience: .programs),
                 Column("unit", "gaps.col.unit", audience: .programs),
                 Column("atRisk", "gaps.col.atRisk", .money),
                 Column("place", "gaps.col.place", audience: .people),
-                Column("chain", "gaps.col.chainId", audience: .programs), Column("stage", "gaps.col.stageId", audience: .programs),
-                Column("inputStage", "gaps.col.inputStage", audience: .programs), Column("firm", "gaps.col.firm", audience: .programs),
-                Column("linkSupplier", "gaps.col.linkSupplier", audience: .programs), Column("linkBuyer", "gaps.col.linkBuyer", audience: .programs),
+                Column("chain", "gaps.col.chainId", audience: .programs),
+                Column("stage", "gaps.col.stageId", audience: .programs),
+                Column("inputStage", "gaps.col.inputStage", audience: .programs),
+                Column("firm", "gaps.col.firm", audience: .programs),
+                Column("linkSupplier", "gaps.col.linkSupplier", audience: .programs),
+                Column("linkBuyer", "gaps.col.linkBuyer", audience: .programs),
                 Column("linkProduct", "gaps.col.linkProduct", audience: .programs),
-                Column("evidence", "gaps.col.evidence", audience: .programs), Column("remedy", "gaps.col.remedy", audience: .programs),
+                Column("evidence", "gaps.col.evidence", audience: .programs),
+                Column("remedy", "gaps.col.remedy", audience: .programs),
                 Column("attractStage", "gaps.col.attractStage", audience: .programs),
-                Column("inParkFirms", "gaps.col.inParkFirms", audience: .programs), Column("candidates", "gaps.col.candidates", audience: .programs),
+                Column("inParkFirms", "gaps.col.inParkFirms", audience: .programs),
+                Column("candidates", "gaps.col.candidates", audience: .programs),
             ],
             rows: findings.enumerated().map { i, f in
                 let p = f.place
                 return [
                     .integer(i + 1), .term(f.kind.rawValue, .term(f.kind)), .term(f.rule.rawValue, .term(f.rule)),
                     .term(f.severity.level.rawValue, .term(f.severity.level)),
-                    .message(f.severity.message), .number(f.severity.value), .term(f.severity.unit.rawValue, .term(f.severity.unit)),
+                    .message(f.severity.message), .number(f.severity.value),
+                    .term(f.severity.unit.rawValue, .term(f.severity.unit)),
                     .money(f.severity.atRisk), .message(p.message),
                     .text(p.chain ?? ""), .text(p.stage ?? ""), .text(p.inputStage ?? ""), .text(p.firm ?? ""),
                     .text(p.link?.supplier ?? ""), .text(p.link?.buyer ?? ""), .text(p.link?.product ?? ""),
                     .message(f.evidence.message), .message(f.remedy.message), .text(f.remedy.attractStage ?? ""),
-                    .text(f.remedy.inPark.map(\.id).joined(separator: "|")), .text(f.remedy.candidates.map(\.id).joined(separator: "|")),
+                    .text(f.remedy.inPark.map(\.id).joined(separator: "|")),
+                    .text(f.remedy.candidates.map(\.id).joined(separator: "|")),
                 ]
             })
         var findingBlocks: [Block] = [.facts(summary), .table(findingTable)]
         for (i, f) in findings.enumerated() {
-            findingBlocks.append(.paragraph(Message("gaps.finding", [
-                "rank": .integer(i + 1), "evidence": .message(f.evidence.message), "remedy": .message(f.remedy.message),
-            ])))
+            findingBlocks.append(
+                .paragraph(
+                    Message(
+                        "gaps.finding",
+                        [
+                            "rank": .integer(i + 1), "evidence": .message(f.evidence.message),
+                            "remedy": .message(f.remedy.message),
+                        ])))
         }
         if findingsTotal > findings.count {
             findingBlocks.append(.note(Message("gaps.more", ["count": .integer(findingsTotal - findings.count)])))
@@ -101,10 +124,14 @@ extension GapPlace {
     /// or a chain (ids, as the data names them).
     var message: Message {
         if let l = link {
-            return Message("gaps.place.link", [
-                "supplier": .text(l.supplier), "buyer": .text(l.buyer),
-                "product": .message(l.product.map { Message("gaps.place.product", ["product": .text($0)]) } ?? Message("gaps.empty")),
-            ])
+            return Message(
+                "gaps.place.link",
+                [
+                    "supplier": .text(l.supplier), "buyer": .text(l.buyer),
+                    "product": .message(
+                        l.product.map { Message("gaps.place.product", ["product": .text($0)]) } ?? Message("gaps.empty")
+                    ),
+                ])
         }
         if let firm {
             return stage.map { Message("gaps.place.firmInStage", ["stage": .text($0), "firm": .text(firm)]) }

@@ -17,12 +17,22 @@ extension SparkImportReport: DocumentRepresentable {
         case .compare:
             let table = Table(
                 key: "compare",
-                columns: [Column("check", "spark.col.check"), Column("result", "spark.col.result"), Column("equal", "spark.col.equal", .bool)],
-                rows: checks.map { [.term($0.kind.rawValue, checkTitle($0.kind)), .message(result($0.kind)), .bool($0.equal)] })
+                columns: [
+                    Column("check", "spark.col.check"), Column("result", "spark.col.result"),
+                    Column("equal", "spark.col.equal", .bool),
+                ],
+                rows: checks.map {
+                    [.term($0.kind.rawValue, checkTitle($0.kind)), .message(result($0.kind)), .bool($0.equal)]
+                })
             let facts = [
-                Fact("network", "spark.network", .message(Message("spark.network.value", [
-                    "firms": .integer(firms), "links": .integer(activeLinks),
-                ]))),
+                Fact(
+                    "network", "spark.network",
+                    .message(
+                        Message(
+                            "spark.network.value",
+                            [
+                                "firms": .integer(firms), "links": .integer(activeLinks),
+                            ]))),
                 Fact("sparkSeconds", "spark.sparkTime", .message(phases(sparkSeconds, digits: 1))),
                 Fact("chainmapSeconds", "spark.chainmapTime", .message(phases(chainmapSeconds, digits: 3))),
             ]
@@ -31,33 +41,45 @@ extension SparkImportReport: DocumentRepresentable {
             let table = Table(
                 key: "ranking",
                 columns: [
-                    Column("rank", "spark.col.rank", .integer), Column("id", "spark.col.id"), Column("name", "spark.col.name"),
+                    Column("rank", "spark.col.rank", .integer), Column("id", "spark.col.id"),
+                    Column("name", "spark.col.name"),
                     Column("pagerank", "spark.col.pagerank", .number),
                     Column("chainmapPagerank", "spark.col.chainmapPagerank", .number, audience: .programs),
-                    Column("component", "spark.col.component", .integer), Column("inDegree", "spark.col.inDegree", .integer),
+                    Column("component", "spark.col.component", .integer),
+                    Column("inDegree", "spark.col.inDegree", .integer),
                     Column("outDegree", "spark.col.outDegree", .integer),
                     Column("inStrength", "spark.col.inStrength", .number, audience: .programs),
                     Column("outStrength", "spark.col.outStrength", .number, audience: .programs),
                 ],
                 rows: ranking.map { f in
-                    [.integer(f.rank), .text(f.id), .text(f.name), .number(f.pagerank, digits: 8), .number(f.chainmapPagerank, digits: 8),
-                     .integer(f.component), .integer(f.inDegree), .integer(f.outDegree), .number(f.inStrength), .number(f.outStrength)]
+                    [
+                        .integer(f.rank), .text(f.id), .text(f.name), .number(f.pagerank, digits: 8),
+                        .number(f.chainmapPagerank, digits: 8),
+                        .integer(f.component), .integer(f.inDegree), .integer(f.outDegree), .number(f.inStrength),
+                        .number(f.outStrength),
+                    ]
                 },
                 omittedRows: rankingOmitted)
             return Section(key: "ranking", title: "spark.section.ranking", blocks: [.table(table)])
         case .stages:
-            return Section(key: "stages", title: "spark.section.stages", blocks: [.table(metrics("stages", StageMetrics.stageColumns, stages))])
+            return Section(
+                key: "stages", title: "spark.section.stages",
+                blocks: [.table(metrics("stages", StageMetrics.stageColumns, stages))])
         case .edges:
-            return Section(key: "edges", title: "spark.section.edges", blocks: [.table(metrics("edges", StageMetrics.edgeColumns, templateEdges))])
+            return Section(
+                key: "edges", title: "spark.section.edges",
+                blocks: [.table(metrics("edges", StageMetrics.edgeColumns, templateEdges))])
         }
     }
 
     func checkTitle(_ kind: Check.Kind) -> Message {
         switch kind {
         case .pagerank:
-            Message(pageRank.weighted ? "spark.check.pagerankWeighted" : "spark.check.pagerank", [
-                "iterations": .integer(pageRank.iterations), "damping": .number(pageRank.damping, digits: 4),
-            ])
+            Message(
+                pageRank.weighted ? "spark.check.pagerankWeighted" : "spark.check.pagerank",
+                [
+                    "iterations": .integer(pageRank.iterations), "damping": .number(pageRank.damping, digits: 4),
+                ])
         default: Message("spark.check." + kind.rawValue)
         }
     }
@@ -65,14 +87,20 @@ extension SparkImportReport: DocumentRepresentable {
     func result(_ kind: Check.Kind) -> Message {
         switch kind {
         case .pagerank:
-            return Message("spark.result.pagerank", [
-                "l1": .text(Quantity.significant(pageRankL1, digits: 4)), "max": .text(Quantity.significant(pageRankMaxAbs, digits: 4)),
-                "allowed": .text(Quantity.significant(allowedL1, digits: 1)),
-            ])
+            return Message(
+                "spark.result.pagerank",
+                [
+                    "l1": .text(Quantity.significant(pageRankL1, digits: 4)),
+                    "max": .text(Quantity.significant(pageRankMaxAbs, digits: 4)),
+                    "allowed": .text(Quantity.significant(allowedL1, digits: 1)),
+                ])
         case .components:
-            return Message("spark.result.components", [
-                "spark": .integer(sparkComponents), "chainmap": .integer(chainmapComponents), "differ": .integer(componentNodesDiffering),
-            ])
+            return Message(
+                "spark.result.components",
+                [
+                    "spark": .integer(sparkComponents), "chainmap": .integer(chainmapComponents),
+                    "differ": .integer(componentNodesDiffering),
+                ])
         case .degrees:
             return Message("spark.result.degrees", ["differ": .integer(degreeNodesDiffering)])
         case .strengths:
@@ -83,7 +111,8 @@ extension SparkImportReport: DocumentRepresentable {
             let bad = mine.filter { $0.mismatches > 0 }
             let relative = mine.map(\.maxRelative).max() ?? 0
             var arguments: [String: Message.Argument] = [
-                "columns": .integer(mine.count), "differ": .integer(bad.count), "relative": .text(Quantity.significant(relative, digits: 2)),
+                "columns": .integer(mine.count), "differ": .integer(bad.count),
+                "relative": .text(Quantity.significant(relative, digits: 2)),
             ]
             guard let first = bad.first else { return Message("spark.result.metrics", arguments) }
             arguments["column"] = .text(first.column)
@@ -94,10 +123,18 @@ extension SparkImportReport: DocumentRepresentable {
 
     func phases(_ phases: [Phase], digits: Int) -> Message {
         let total = phases.reduce(0) { $0 + $1.seconds }
-        return Message("spark.phases", [
-            "phases": .list(phases.map { .message(Message("spark.phase", ["phase": .text($0.phase), "seconds": .number($0.seconds, digits: digits)])) }, limit: 20),
-            "total": .number(total, digits: digits),
-        ])
+        return Message(
+            "spark.phases",
+            [
+                "phases": .list(
+                    phases.map {
+                        .message(
+                            Message(
+                                "spark.phase",
+                                ["phase": .text($0.phase), "seconds": .number($0.seconds, digits: digits)]))
+                    }, limit: 20),
+                "total": .number(total, digits: digits),
+            ])
     }
 
     func metrics(_ key: String, _ names: [String], _ rows: [[MetricValue]]) -> Table {

@@ -5,18 +5,27 @@ extension TrendReport: DocumentRepresentable {
     /// `chainmap trend`: one row per snapshot with the key figures and the change from the
     /// snapshot before (CSV: the same table, machine columns).
     public func document() -> Document {
-        var columns: [Column] = [Column("date", "trend.col.date"), Column("source", "trend.col.source", audience: .programs)]
+        var columns: [Column] = [
+            Column("date", "trend.col.date"), Column("source", "trend.col.source", audience: .programs),
+        ]
         for key in TrendReport.figureKeys {
             let kind = Self.kind(key)
-            let title: Message = key.hasPrefix("findings.")
-                ? Message("diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))])
+            let title: Message =
+                key.hasPrefix("findings.")
+                ? Message(
+                    "diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))]
+                )
                 : Message("diff.figure." + key)
             columns.append(Column(key, title, kind))
             if !key.hasPrefix("findings.") {
-                columns.append(Column(key + "Change", Message("trend.col.change", ["figure": .message(title)]), kind == .integer ? .integer : kind))
+                columns.append(
+                    Column(
+                        key + "Change", Message("trend.col.change", ["figure": .message(title)]),
+                        kind == .integer ? .integer : kind))
             }
             if key == "organizationCoverage" {
-                columns.append(Column("withOrganization", "diff.figure.withOrganization", .integer, audience: .programs))
+                columns.append(
+                    Column("withOrganization", "diff.figure.withOrganization", .integer, audience: .programs))
                 columns.append(Column("coverageFirms", "diff.figure.coverageFirms", .integer, audience: .programs))
             }
         }
@@ -42,7 +51,8 @@ extension TrendReport: DocumentRepresentable {
         }
         let table = Table(key: "trend", columns: columns, rows: rows)
         return Document(
-            title: Message("trend.title", ["name": .text(parkName), "id": .text(parkId), "count": .integer(self.rows.count)]),
+            title: Message(
+                "trend.title", ["name": .text(parkName), "id": .text(parkId), "count": .integer(self.rows.count)]),
             sections: [ChainOutput.Section(key: "trend", title: "trend.section", blocks: [.table(table)])],
             primaryTable: "trend")
     }

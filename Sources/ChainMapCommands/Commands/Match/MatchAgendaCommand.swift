@@ -21,7 +21,8 @@ struct MatchAgendaCommand: ParsableCommand {
     @Option(name: .customLong("per-firm"), help: "Most meetings per firm.")
     var perFirm: Int = 3
 
-    @Option(name: .customLong("candidates-per-firm"), help: "Candidates kept per firm and direction before the assignment.")
+    @Option(
+        name: .customLong("candidates-per-firm"), help: "Candidates kept per firm and direction before the assignment.")
     var candidatesPerFirm: Int = 20
 
     @OptionGroup var scoring: MatchScoringOptions

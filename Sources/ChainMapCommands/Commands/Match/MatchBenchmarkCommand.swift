@@ -25,6 +25,8 @@ struct MatchBenchmarkCommand: ParsableCommand {
     func run() throws {
         var options = scoring.options()
         options.vocabulary = try common.matchVocabulary()
-        try common.run(progress: "match.progress.benchmark") { MatchBenchmark(park: $0, queries: queries, options: options) }
+        try common.run(progress: "match.progress.benchmark") {
+            MatchBenchmark(park: $0, queries: queries, options: options)
+        }
     }
 }

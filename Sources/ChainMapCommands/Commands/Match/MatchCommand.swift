@@ -1,14 +1,15 @@
 import ArgumentParser
 import ChainAnalysis
-import ChainRender
 import ChainModel
+import ChainRender
 
 /// `chainmap match`: supply–demand matchmaking (供需对接). One question per subcommand;
 /// `chainmap match PARK --firm X` runs `match firm`.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Matchmaking (供需对接): suppliers, buyers and capability providers for a firm, a park-wide agenda, firms to fill a gap.",
+        abstract:
+            "Matchmaking (供需对接): suppliers, buyers and capability providers for a firm, a park-wide agenda, firms to fill a gap.",
         discussion: """
             Score = weighted mean of parts in 0..1: fit (concepts of the need covered by the \
             offer, with a synonym table: 自动化 = automation = 自动化改造 = 自动化研发), template \

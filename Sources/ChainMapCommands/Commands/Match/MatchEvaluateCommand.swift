@@ -5,7 +5,8 @@ import ChainAnalysis
 struct MatchEvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Benchmark: hide a share of the active links and recover them (precision@k, recall@k, MRR vs baselines).",
+        abstract:
+            "Benchmark: hide a share of the active links and recover them (precision@k, recall@k, MRR vs baselines).",
         discussion: """
             Examples:
               chainmap match evaluate samples/yihuang-plastics.json

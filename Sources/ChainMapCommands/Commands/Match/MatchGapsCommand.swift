@@ -6,7 +6,8 @@ import ChainModel
 struct MatchGapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "For each finding of `chainmap gaps`: firms to fill it (in the park, and with --candidates from outside).",
+        abstract:
+            "For each finding of `chainmap gaps`: firms to fill it (in the park, and with --candidates from outside).",
         discussion: """
             Per finding (at most 20): firms for its stage, and for a finding about a firm or a \
             link, that firm's best new suppliers.
@@ -31,7 +32,9 @@ struct MatchGapsCommand: ParsableCommand {
     func run() throws {
         let vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.index") { park in
-            let outside = try candidates.map { Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park)) }
+            let outside = try candidates.map {
+                Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park))
+            }
             return GapFillReport(park: park, outside: outside, top: top, vocabulary: vocabulary)
         }
     }

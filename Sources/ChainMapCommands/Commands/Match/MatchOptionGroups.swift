@@ -1,7 +1,7 @@
 import ArgumentParser
 import ChainAnalysis
-import ChainOutput
 import ChainModel
+import ChainOutput
 
 /// What every `match` subcommand takes: the park, the output, `--timing`; and `run`, which
 /// loads the park, makes the report with one library call and prints it.
@@ -33,21 +33,34 @@ struct MatchCommonOptions: ParsableArguments {
         }
         try output.emit(report)
         if timing {
-            Console.err(output.catalog(Message("match.timing", [
-                "load": .number(Self.seconds(loaded - start)), "analysis": .number(Self.seconds(clock.now - loaded))])) + "\n")
+            Console.err(
+                output.catalog(
+                    Message(
+                        "match.timing",
+                        [
+                            "load": .number(Self.seconds(loaded - start)),
+                            "analysis": .number(Self.seconds(clock.now - loaded)),
+                        ])) + "\n")
         }
     }
 
-    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
 }
 
 /// `--vocabulary FILE` and `--vocabulary-extend FILE`: every `match` subcommand and
 /// `gaps` (which ranks `--candidates` with the same index as `match stage`) take them.
 struct VocabularyOptions: ParsableArguments {
-    @Option(help: "A vocabulary file (concepts and their keywords, tab-separated; docs/MATCHING.md) that replaces the built-in one.")
+    @Option(
+        help:
+            "A vocabulary file (concepts and their keywords, tab-separated; docs/MATCHING.md) that replaces the built-in one."
+    )
     var vocabulary: String?
 
-    @Option(name: .customLong("vocabulary-extend"), help: "A vocabulary file whose concepts and keywords are added to the built-in ones (repeatable).")
+    @Option(
+        name: .customLong("vocabulary-extend"),
+        help: "A vocabulary file whose concepts and keywords are added to the built-in ones (repeatable).")
     var vocabularyExtend: [String] = []
 
     /// The vocabulary the options name: the built-in one, or `--vocabulary`'s, with every
@@ -67,7 +80,11 @@ struct MatchScoringOptions: ParsableArguments {
     @Flag(name: .customLong("in-park-only"), help: "Do not suggest firms outside the park, not even in their own list.")
     var inParkOnly = false
 
-    @Flag(name: .customLong("include-outside"), help: "Rank outside firms together with in-park ones by score (default: in-park first, outside firms in their own list; the agenda in-park only).")
+    @Flag(
+        name: .customLong("include-outside"),
+        help:
+            "Rank outside firms together with in-park ones by score (default: in-park first, outside firms in their own list; the agenda in-park only)."
+    )
     var includeOutside = false
 
     @Option(name: .customLong("weight-fit"), help: "Weight of the fit part.")
@@ -85,21 +102,35 @@ struct MatchScoringOptions: ParsableArguments {
     @Option(name: .customLong("weight-record"), help: "Weight of the track-record part.")
     var weightRecord: Double = MatchWeights().record
 
-    @Option(name: .customLong("proximity-decades"), help: "Decades of PageRank below the best candidate that the proximity part spans.")
+    @Option(
+        name: .customLong("proximity-decades"),
+        help: "Decades of PageRank below the best candidate that the proximity part spans.")
     var proximityDecades: Double = MatchOptions().proximityDecades
 
-    @Option(name: .customLong("push-epsilon"), help: "Precision of the local PageRank push (smaller: more precise, slower). Default 1e-5; 1e-4 for the agenda.")
+    @Option(
+        name: .customLong("push-epsilon"),
+        help: "Precision of the local PageRank push (smaller: more precise, slower). Default 1e-5; 1e-4 for the agenda."
+    )
     var pushEpsilon: Double?
 
-    @Option(name: .customLong("scan-limit"), help: "Firms read per product or stage list, largest first (the push adds the ones it reaches). Default 2000; 500 for the agenda.")
+    @Option(
+        name: .customLong("scan-limit"),
+        help:
+            "Firms read per product or stage list, largest first (the push adds the ones it reaches). Default 2000; 500 for the agenda."
+    )
     var scanLimit: Int?
 
     func validate() throws {
         if let pushEpsilon, !(pushEpsilon > 0 && pushEpsilon < 1) { throw Usage.between("--push-epsilon", "0", "1") }
         if let scanLimit, scanLimit < 1 { throw Usage.atLeast("--scan-limit", 1) }
-        if inParkOnly && includeOutside { throw Usage.error(Message("cli.usage.exclusive", ["a": .text("--in-park-only"), "b": .text("--include-outside")])) }
+        if inParkOnly && includeOutside {
+            throw Usage.error(
+                Message("cli.usage.exclusive", ["a": .text("--in-park-only"), "b": .text("--include-outside")]))
+        }
         if !(proximityDecades > 0) { throw Usage.positive("--proximity-decades") }
-        for w in [weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord] where !(w >= 0 && w.isFinite) {
+        for w in [
+            weightFit, weightTemplate, weightProximity, weightLocality, weightCapacity, weightLeader, weightRecord,
+        ] where !(w >= 0 && w.isFinite) {
             throw Usage.error("cli.usage.weights")
         }
     }

@@ -35,8 +35,11 @@ struct MatchStageCommand: ParsableCommand {
     func run() throws {
         let vocabulary = try common.matchVocabulary()
         try common.run(progress: "match.progress.index") { park in
-            let outside = try candidates.map { Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park)) }
-            return try StageCandidateReport(park: park, stage: stage, outside: outside, top: top, vocabulary: vocabulary)
+            let outside = try candidates.map {
+                Park(id: "candidates", name: $0, firms: try ParkLoader.candidates(ParkSource(argument: $0), for: park))
+            }
+            return try StageCandidateReport(
+                park: park, stage: stage, outside: outside, top: top, vocabulary: vocabulary)
         }
     }
 }

@@ -15,24 +15,28 @@ struct XLSXRecordReader: RecordReader {
 
     func report(_ key: FieldKey, _ message: String, hint: String?, text: Message?, hintText: Message?) {
         let column = key.index >= 0 && key.index < columns.count && columns[key.index] >= 0 ? columns[key.index] : nil
-        var d = Diagnostic(.error, file: file, sheet: sheet, line: row, column: column.map { $0 + 1 }, field: key.name, message, hint: hint)
+        var d = Diagnostic(
+            .error, file: file, sheet: sheet, line: row, column: column.map { $0 + 1 }, field: key.name, message,
+            hint: hint)
         d.text = text
         d.hintText = hintText
         sink.add(d)
     }
 
-
-
     private func cell(_ key: FieldKey) -> XLSXCell? {
         guard key.index >= 0, key.index < cells.count, let c = cells[key.index] else { return nil }
         switch c.kind {
         case .error:
-            report(key, "the cell holds the error value \(c.value)", hint: "correct the formula or type the value itself",
-                   text: Message("problem.xlsx.errorValue", ["value": .text(c.value)]), hintText: "problem.xlsx.errorValue.hint")
+            report(
+                key, "the cell holds the error value \(c.value)", hint: "correct the formula or type the value itself",
+                text: Message("problem.xlsx.errorValue", ["value": .text(c.value)]),
+                hintText: "problem.xlsx.errorValue.hint")
             return nil
         case .formulaWithoutValue:
-            report(key, "the cell holds a formula whose result was never saved", hint: "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself",
-                   text: "problem.xlsx.formula", hintText: "problem.xlsx.formula.hint")
+            report(
+                key, "the cell holds a formula whose result was never saved",
+                hint: "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself",
+                text: "problem.xlsx.formula", hintText: "problem.xlsx.formula.hint")
             return nil
         default:
             return c.value.isEmpty ? nil : c
@@ -49,29 +53,40 @@ struct XLSXRecordReader: RecordReader {
     func double(_ key: FieldKey) -> Double? {
         guard let c = cell(key) else { return nil }
         if c.kind == .date {
-            report(key, "\"\(c.value)\" is a date, not a number", hint: "format the column as Number (数值) and type the plain number, e.g. 120000000",
-                   text: Message("problem.xlsx.dateNotNumber", ["value": .text(c.value)]), hintText: "problem.xlsx.dateNotNumber.hint")
+            report(
+                key, "\"\(c.value)\" is a date, not a number",
+                hint: "format the column as Number (数值) and type the plain number, e.g. 120000000",
+                text: Message("problem.xlsx.dateNotNumber", ["value": .text(c.value)]),
+                hintText: "problem.xlsx.dateNotNumber.hint")
             return nil
         }
         let s = c.value.trimmingSpaces()
         if let d = Double(s), d.isFinite { return d }
-        report(key, "\"\(c.value)\" is not a number", hint: "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)",
-               text: Message("problem.field.notNumber", ["value": .text(c.value)]), hintText: "problem.field.notNumber.hint")
+        report(
+            key, "\"\(c.value)\" is not a number",
+            hint:
+                "write a plain number without units or thousands separators, e.g. 120000000 (not 1.2亿 or 120,000,000)",
+            text: Message("problem.field.notNumber", ["value": .text(c.value)]),
+            hintText: "problem.field.notNumber.hint")
         return nil
     }
 
     func int(_ key: FieldKey) -> Int? {
         guard let c = cell(key) else { return nil }
         if c.kind == .date {
-            report(key, "\"\(c.value)\" is a date, not a whole number", hint: "format the column as Number (数值) and type a count such as 25",
-                   text: Message("problem.xlsx.dateNotWhole", ["value": .text(c.value)]), hintText: "problem.xlsx.dateNotWhole.hint")
+            report(
+                key, "\"\(c.value)\" is a date, not a whole number",
+                hint: "format the column as Number (数值) and type a count such as 25",
+                text: Message("problem.xlsx.dateNotWhole", ["value": .text(c.value)]),
+                hintText: "problem.xlsx.dateNotWhole.hint")
             return nil
         }
         let s = c.value.trimmingSpaces()
         if let i = Int(s) { return i }
         if let d = Double(s), d.isFinite, d == d.rounded(), abs(d) < 9e15 { return Int(d) }
-        report(key, "\"\(c.value)\" is not a whole number", hint: "write a count such as 25",
-               text: Message("problem.field.notWhole", ["value": .text(c.value)]), hintText: "problem.field.notWhole.hint")
+        report(
+            key, "\"\(c.value)\" is not a whole number", hint: "write a count such as 25",
+            text: Message("problem.field.notWhole", ["value": .text(c.value)]), hintText: "problem.field.notWhole.hint")
         return nil
     }
 
@@ -81,8 +96,10 @@ struct XLSXRecordReader: RecordReader {
         case "true", "yes", "y", "1", "是": return true
         case "false", "no", "n", "0", "否": return false
         default:
-            report(key, "\"\(c.value)\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
-                   text: Message("problem.field.notBool", ["value": .text(c.value)]), hintText: "problem.field.notBool.hint")
+            report(
+                key, "\"\(c.value)\" is not true or false", hint: "write true or false (yes/no, 1/0, 是/否 also work)",
+                text: Message("problem.field.notBool", ["value": .text(c.value)]),
+                hintText: "problem.field.notBool.hint")
             return nil
         }
     }
@@ -139,11 +156,13 @@ enum ParkXLSX {
                 "share": ["份额", "占比"], "status": ["状态"], "local": ["就近配套", "本地"], "primary": ["主配套"],
             ]),
             .organization: with([
-                "kind": ["类型"], "parent": ["上级组织", "上级"], "hostFirm": ["所在企业"], "members": ["成员企业", "成员"], "chains": ["产业链"],
+                "kind": ["类型"], "parent": ["上级组织", "上级"], "hostFirm": ["所在企业"], "members": ["成员企业", "成员"],
+                "chains": ["产业链"],
             ]),
             .pairing: with(["a": ["甲方"], "b": ["乙方"], "kind": ["类型"], "since": ["开始时间"], "outcome": ["成效"]]),
             .need: with([
-                "firm": ["企业"], "kind": ["类型"], "tags": ["标签"], "product": ["产品"], "quantity": ["数量"], "text": ["内容", "诉求内容"],
+                "firm": ["企业"], "kind": ["类型"], "tags": ["标签"], "product": ["产品"], "quantity": ["数量"],
+                "text": ["内容", "诉求内容"],
                 "status": ["状态"], "responder": ["响应方", "响应部门", "责任单位"], "raised": ["提出日期", "提出时间"],
                 "solved": ["解决日期", "解决时间"],
             ]),
@@ -183,15 +202,24 @@ enum ParkXLSX {
     /// Reads and validates nothing yet: the park's records and where each was read. File-level
     /// problems (not a zip, a damaged part, a merged header) go to `sink`; nil when the
     /// workbook cannot be read at all.
-    static func decode(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: XLSXLimits = .standard) -> (Park, Places)? {
+    static func decode(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: XLSXLimits = .standard) -> (
+        Park, Places
+    )? {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            sink.add(Diagnostic(
-                .error, file: file, "this is an old binary Excel (.xls) or WPS (.et) file, or a password-protected workbook",
-                hint: "save it as Excel Workbook (.xlsx) without a password (WPS: 文件 → 另存为 → .xlsx)").with("problem.xlsx.legacy", hint: "problem.xlsx.legacy.hint"))
+            sink.add(
+                Diagnostic(
+                    .error, file: file,
+                    "this is an old binary Excel (.xls) or WPS (.et) file, or a password-protected workbook",
+                    hint: "save it as Excel Workbook (.xlsx) without a password (WPS: 文件 → 另存为 → .xlsx)"
+                ).with("problem.xlsx.legacy", hint: "problem.xlsx.legacy.hint"))
             return nil
         }
         if !bytes.starts(with: [0x50, 0x4B]) {
-            sink.add(Diagnostic(.error, file: file, "not an Excel workbook (.xlsx is a zip archive; this file is not one)", hint: "save the file as Excel Workbook (.xlsx), or give a .json file or a CSV folder")
+            sink.add(
+                Diagnostic(
+                    .error, file: file, "not an Excel workbook (.xlsx is a zip archive; this file is not one)",
+                    hint: "save the file as Excel Workbook (.xlsx), or give a .json file or a CSV folder"
+                )
                 .with("problem.xlsx.notZip", hint: "problem.xlsx.notZip.hint"))
             return nil
         }
@@ -210,15 +238,28 @@ enum ParkXLSX {
             } else {
                 let known = RecordKind.allCases.flatMap { sheetNames[$0]! }
                 let suggestion = Suggest.closest(to: sheet.name, in: known)
-                let hint = suggestion.map { "did you mean \"\($0)\"? Otherwise the sheet is not read" }
-                    ?? "sheets read: " + RecordKind.allCases.map { sheetNames[$0]!.joined(separator: "/") }.joined(separator: ", ")
-                let hintText = suggestion.map { Message("problem.xlsx.sheetDidYouMean", ["suggestion": .text($0)]) }
-                    ?? Message("problem.xlsx.sheetsRead", ["sheets": .list(RecordKind.allCases.map { .text(sheetNames[$0]!.joined(separator: "/")) }, limit: 20)])
-                sink.add(Diagnostic(.warning, file: file, sheet: sheet.name, "unknown sheet, ignored", hint: hint).with("problem.xlsx.unknownSheet", hint: hintText))
+                let hint =
+                    suggestion.map { "did you mean \"\($0)\"? Otherwise the sheet is not read" }
+                    ?? "sheets read: "
+                    + RecordKind.allCases.map { sheetNames[$0]!.joined(separator: "/") }.joined(separator: ", ")
+                let hintText =
+                    suggestion.map { Message("problem.xlsx.sheetDidYouMean", ["suggestion": .text($0)]) }
+                    ?? Message(
+                        "problem.xlsx.sheetsRead",
+                        [
+                            "sheets": .list(
+                                RecordKind.allCases.map { .text(sheetNames[$0]!.joined(separator: "/")) }, limit: 20)
+                        ])
+                sink.add(
+                    Diagnostic(.warning, file: file, sheet: sheet.name, "unknown sheet, ignored", hint: hint).with(
+                        "problem.xlsx.unknownSheet", hint: hintText))
             }
         }
         for name in reader.otherSheets {
-            sink.add(Diagnostic(.warning, file: file, sheet: name, "not a worksheet (a chart or dialog sheet), ignored", hint: nil).with("problem.xlsx.notWorksheet"))
+            sink.add(
+                Diagnostic(
+                    .warning, file: file, sheet: name, "not a worksheet (a chart or dialog sheet), ignored", hint: nil
+                ).with("problem.xlsx.notWorksheet"))
         }
 
         /// Reads every record of `kind` from its sheets, in workbook order. Nil when there is no such sheet.
@@ -248,15 +289,22 @@ enum ParkXLSX {
                             guard let columns else {
                                 headerRow = row
                                 if let m = merged.first(where: { $0.top <= row && row <= $0.bottom }) {
-                                    sink.add(Diagnostic(
-                                        .error, file: file, sheet: sheet.name, line: row, column: m.left + 1,
-                                        "the header has merged cells (\(m.ref))",
-                                        hint: "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row")
-                                        .with(Message("problem.xlsx.mergedHeader", ["range": .text(m.ref)]), hint: "problem.xlsx.mergedHeader.hint"))
+                                    sink.add(
+                                        Diagnostic(
+                                            .error, file: file, sheet: sheet.name, line: row, column: m.left + 1,
+                                            "the header has merged cells (\(m.ref))",
+                                            hint:
+                                                "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row"
+                                        )
+                                        .with(
+                                            Message("problem.xlsx.mergedHeader", ["range": .text(m.ref)]),
+                                            hint: "problem.xlsx.mergedHeader.hint"))
                                     failed = true
                                     return
                                 }
-                                let map = header(cells, row: row, kind: kind, schema: schema, file: file, sheet: sheet.name, sink: sink)
+                                let map = header(
+                                    cells, row: row, kind: kind, schema: schema, file: file, sheet: sheet.name,
+                                    sink: sink)
                                 if let map { columns = map } else { failed = true }
                                 return
                             }
@@ -267,8 +315,11 @@ enum ParkXLSX {
                                 while k < cells.count && cells[k].column < column { k += 1 }
                                 if k < cells.count && cells[k].column == column { values[field] = cells[k] }
                             }
-                            out.append(decode(XLSXRecordReader(
-                                schema: schema, cells: values, columns: columns, row: row, sheet: sheet.name, file: file, sink: sink)))
+                            out.append(
+                                decode(
+                                    XLSXRecordReader(
+                                        schema: schema, cells: values, columns: columns, row: row, sheet: sheet.name,
+                                        file: file, sink: sink)))
                             outPlaces.append(Place(sheet: sheetIndex, row: Int32(clamping: row)))
                         }
                     }
@@ -278,10 +329,14 @@ enum ParkXLSX {
                 }
                 // Merged cells in the data: their value sits in the first cell only.
                 if !failed, let m = merged.first(where: { $0.top > headerRow }) {
-                    sink.add(Diagnostic(
-                        .warning, file: file, sheet: sheet.name, line: m.top, column: m.left + 1,
-                        "merged cells (\(m.ref)): only the first cell of a merged range holds a value",
-                        hint: "unmerge them and fill every cell").with(Message("problem.xlsx.mergedData", ["range": .text(m.ref)]), hint: "problem.xlsx.mergedData.hint"))
+                    sink.add(
+                        Diagnostic(
+                            .warning, file: file, sheet: sheet.name, line: m.top, column: m.left + 1,
+                            "merged cells (\(m.ref)): only the first cell of a merged range holds a value",
+                            hint: "unmerge them and fill every cell"
+                        ).with(
+                            Message("problem.xlsx.mergedData", ["range": .text(m.ref)]),
+                            hint: "problem.xlsx.mergedData.hint"))
                 }
                 places.sheets.append((sheet.name, kind, columns ?? []))
             }
@@ -292,18 +347,26 @@ enum ParkXLSX {
         var park = Park(id: base, name: base)
         let parkRows = records(.park) { r in
             if let tag = r.text("format"), tag != ParkFormat.formatTag {
-                r.report(Schemas.park["format"], "unsupported format \"\(tag)\"", hint: "this version reads \"\(ParkFormat.formatTag)\"",
-                         text: Message("problem.xlsx.formatTag", ["tag": .text(tag)]), hintText: Message("problem.xlsx.formatTag.hint", ["expected": .text(ParkFormat.formatTag)]))
+                r.report(
+                    Schemas.park["format"], "unsupported format \"\(tag)\"",
+                    hint: "this version reads \"\(ParkFormat.formatTag)\"",
+                    text: Message("problem.xlsx.formatTag", ["tag": .text(tag)]),
+                    hintText: Message("problem.xlsx.formatTag.hint", ["expected": .text(ParkFormat.formatTag)]))
             }
             return Park(
-                id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"), dataDate: r.text("dataDate"),
+                id: r.requiredText("id"), name: r.requiredText("name"), region: r.text("region"),
+                dataDate: r.text("dataDate"),
                 source: r.text("source"), note: r.text("note"))
         }
         if let meta = parkRows?.records.last {
             park = meta
             places.byKind[.park] = parkRows?.places
         } else {
-            sink.add(Diagnostic(.warning, file: file, "no park sheet; the park is named after the file", hint: "add a sheet named park with columns id,name,region,dataDate")
+            sink.add(
+                Diagnostic(
+                    .warning, file: file, "no park sheet; the park is named after the file",
+                    hint: "add a sheet named park with columns id,name,region,dataDate"
+                )
                 .with("problem.xlsx.noPark", hint: "problem.xlsx.noPark.hint"))
         }
         var chainIndex: [String: Int] = [:]
@@ -314,7 +377,8 @@ enum ParkXLSX {
             places.stages = chains.map { _ in [] }
             for (i, chain) in chains.enumerated() where chainIndex[chain.id] == nil { chainIndex[chain.id] = i }
         }
-        let stageRows = records(.stage) { r in (chain: r.requiredText("chain"), stage: RecordCoding.stage(r), reader: r) }
+        let stageRows = records(.stage) { r in (chain: r.requiredText("chain"), stage: RecordCoding.stage(r), reader: r)
+        }
         for (k, row) in (stageRows?.records ?? []).enumerated() where !row.chain.isEmpty {
             let place = stageRows?.places[k] ?? Place(sheet: 0, row: 0)
             let ci: Int
@@ -328,8 +392,11 @@ enum ParkXLSX {
                 places.byKind[.chain, default: []].append(place)
                 places.stages.append([])
                 if hasChainsSheet {
-                    row.reader.report(Schemas.stage["chain"], "unknown chain \"\(row.chain)\"", hint: "add it to the chains sheet or fix the id",
-                                      text: Message("problem.xlsx.unknownChain", ["chain": .text(row.chain)]), hintText: "problem.xlsx.unknownChain.hint")
+                    row.reader.report(
+                        Schemas.stage["chain"], "unknown chain \"\(row.chain)\"",
+                        hint: "add it to the chains sheet or fix the id",
+                        text: Message("problem.xlsx.unknownChain", ["chain": .text(row.chain)]),
+                        hintText: "problem.xlsx.unknownChain.hint")
                 }
             }
             park.chains[ci].stages.append(row.stage)
@@ -339,22 +406,35 @@ enum ParkXLSX {
             park.firms = firms
             places.byKind[.firm] = firmPlaces
         } else {
-            sink.add(Diagnostic(.error, file: file, "missing: a park workbook needs a firms sheet", hint: "add a sheet named firms (or 企业) with at least the columns id,name")
+            sink.add(
+                Diagnostic(
+                    .error, file: file, "missing: a park workbook needs a firms sheet",
+                    hint: "add a sheet named firms (or 企业) with at least the columns id,name"
+                )
                 .with("problem.xlsx.noFirms", hint: "problem.xlsx.noFirms.hint"))
         }
         if let (links, p) = records(.link, RecordCoding.link) { park.links = links; places.byKind[.link] = p }
-        if let (orgs, p) = records(.organization, RecordCoding.organization) { park.organizations = orgs; places.byKind[.organization] = p }
-        if let (pairings, p) = records(.pairing, RecordCoding.pairing) { park.pairings = pairings; places.byKind[.pairing] = p }
+        if let (orgs, p) = records(.organization, RecordCoding.organization) {
+            park.organizations = orgs; places.byKind[.organization] = p
+        }
+        if let (pairings, p) = records(.pairing, RecordCoding.pairing) {
+            park.pairings = pairings; places.byKind[.pairing] = p
+        }
         if let (needs, p) = records(.need, RecordCoding.need) { park.needs = needs; places.byKind[.need] = p }
-        if let (resources, p) = records(.resource, RecordCoding.resource) { park.resources = resources; places.byKind[.resource] = p }
-        if let (projects, p) = records(.project, RecordCoding.project) { park.projects = projects; places.byKind[.project] = p }
+        if let (resources, p) = records(.resource, RecordCoding.resource) {
+            park.resources = resources; places.byKind[.resource] = p
+        }
+        if let (projects, p) = records(.project, RecordCoding.project) {
+            park.projects = projects; places.byKind[.project] = p
+        }
         return (park, places)
     }
 
     /// Maps the header row to schema columns (field names, any case, or their Chinese
     /// aliases); reports missing required and unknown columns. Nil when the sheet cannot be read.
     static func header(
-        _ cells: [XLSXCell], row: Int, kind: RecordKind, schema: RecordSchema, file: String, sheet: String, sink: DiagnosticSink
+        _ cells: [XLSXCell], row: Int, kind: RecordKind, schema: RecordSchema, file: String, sheet: String,
+        sink: DiagnosticSink
     ) -> [Int]? {
         var columns = [Int](repeating: -1, count: schema.keys.count)
         var ok = true
@@ -362,22 +442,34 @@ enum ParkXLSX {
         let aliases = columnAliases[kind] ?? [:]
         for cell in cells {
             let name = cell.value.trimmingSpaces()
-            let key = schema.keys.first { $0.name == name }
+            let key =
+                schema.keys.first { $0.name == name }
                 ?? schema.keys.first { $0.name.lowercased() == name.lowercased() }
                 ?? schema.keys.first { aliases[$0.name]?.contains(name) ?? false }
             guard let key else {
                 if !name.isEmpty {
                     let suggestion = Suggest.closest(to: name, in: names)
-                    let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: " + names.joined(separator: ", ")
-                    let hintText = suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
+                    let hint =
+                        suggestion.map { "did you mean \"\($0)\"?" } ?? "known columns: "
+                        + names.joined(separator: ", ")
+                    let hintText =
+                        suggestion.map { Message("problem.didYouMean", ["suggestion": .text($0)]) }
                         ?? Message("problem.csv.knownColumns", ["columns": .list(names.map { .text($0) }, limit: 100)])
-                    sink.add(Diagnostic(.warning, file: file, sheet: sheet, line: row, column: cell.column + 1, field: name, "unknown column, ignored", hint: hint)
+                    sink.add(
+                        Diagnostic(
+                            .warning, file: file, sheet: sheet, line: row, column: cell.column + 1, field: name,
+                            "unknown column, ignored", hint: hint
+                        )
                         .with("problem.csv.unknownColumn", hint: hintText))
                 }
                 continue
             }
             if columns[key.index] >= 0 {
-                sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, column: cell.column + 1, field: key.name, "column appears twice in the header", hint: "keep one of them")
+                sink.add(
+                    Diagnostic(
+                        .error, file: file, sheet: sheet, line: row, column: cell.column + 1, field: key.name,
+                        "column appears twice in the header", hint: "keep one of them"
+                    )
                     .with("problem.csv.columnTwice", hint: "problem.keepOne"))
                 ok = false
             }
@@ -386,8 +478,14 @@ enum ParkXLSX {
         var required = schema.required
         if kind == .stage { required.insert("chain") }
         for name in names where required.contains(name) && columns[schema[name].index] < 0 {
-            sink.add(Diagnostic(.error, file: file, sheet: sheet, line: row, field: name, "required column is missing", hint: "add a column named \(name) to the header row")
-                .with("problem.csv.columnMissing", hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
+            sink.add(
+                Diagnostic(
+                    .error, file: file, sheet: sheet, line: row, field: name, "required column is missing",
+                    hint: "add a column named \(name) to the header row"
+                )
+                .with(
+                    "problem.csv.columnMissing",
+                    hint: Message("problem.csv.columnMissing.hint", ["column": .text(name)])))
             ok = false
         }
         return ok ? columns : nil
@@ -398,7 +496,9 @@ enum ParkXLSX {
         let at: Place?
         switch place.kind {
         case .stage:
-            if places.stages.indices.contains(place.index), let si = place.stageIndex, places.stages[place.index].indices.contains(si) {
+            if places.stages.indices.contains(place.index), let si = place.stageIndex,
+                places.stages[place.index].indices.contains(si)
+            {
                 at = places.stages[place.index][si]
             } else {
                 at = nil
@@ -414,7 +514,9 @@ enum ParkXLSX {
         var column: Int?
         if let field = place.field {
             let key = Schemas.schema(for: place.kind)[field]
-            if key.index >= 0, key.index < sheet.columns.count, sheet.columns[key.index] >= 0 { column = sheet.columns[key.index] + 1 }
+            if key.index >= 0, key.index < sheet.columns.count, sheet.columns[key.index] >= 0 {
+                column = sheet.columns[key.index] + 1
+            }
         }
         return (sheet.name, Int(at.row), column)
     }

@@ -35,7 +35,9 @@ struct XLSXRecordWriter: RecordWriter {
     }
 
     mutating func text(_ name: String, _ value: String?) { set(name, value.map { .text($0) } ?? .empty) }
-    mutating func list(_ name: String, _ value: [String]) { set(name, value.isEmpty ? .empty : .text(CSVList.join(value))) }
+    mutating func list(_ name: String, _ value: [String]) {
+        set(name, value.isEmpty ? .empty : .text(CSVList.join(value)))
+    }
     mutating func double(_ name: String, _ value: Double?) { set(name, value.map { .number($0) } ?? .empty) }
     mutating func int(_ name: String, _ value: Int?) { set(name, value.map { .number(Double($0)) } ?? .empty) }
     mutating func bool(_ name: String, _ value: Bool, default d: Bool) { set(name, .boolean(value)) }
@@ -57,7 +59,9 @@ enum ParkXLSXWriter {
 
     /// The workbook's bytes.
     static func encode(_ park: Park, rowsPerSheet: Int = rowsPerSheet) throws(WriteError) -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chainmap-park-\(UUID().uuidString).xlsx").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chainmap-park-\(UUID().uuidString).xlsx"
+        ).path
         let token = TemporaryFiles.register(path)
         defer {
             unlink(path)
@@ -65,7 +69,9 @@ enum ParkXLSXWriter {
         }
         try write(park, toTemporary: path, rowsPerSheet: rowsPerSheet)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw WriteError(path: path, message: "the workbook could not be read back from the temporary folder", hint: "check the free space in \(NSTemporaryDirectory())")
+            throw WriteError(
+                path: path, message: "the workbook could not be read back from the temporary folder",
+                hint: "check the free space in \(NSTemporaryDirectory())")
         }
         return [UInt8](data)
     }
@@ -80,7 +86,8 @@ enum ParkXLSXWriter {
     private static func write(_ park: Park, toTemporary path: String, rowsPerSheet: Int) throws(WriteError) {
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 1)
         guard let workbook = workbook_new_opt(path, &options) else {
-            throw WriteError(path: path, message: "cannot create the workbook", hint: "check the free space in the temporary folder")
+            throw WriteError(
+                path: path, message: "cannot create the workbook", hint: "check the free space in the temporary folder")
         }
         let header = workbook_add_format(workbook)
         format_set_bold(header)
@@ -110,7 +117,9 @@ enum ParkXLSXWriter {
                     failure = WriteError(path: path, message: "cannot add the sheet \(name)", hint: nil)
                     return
                 }
-                for (c, w) in widths.enumerated() { worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(min(max(w, 8), 60)), nil) }
+                for (c, w) in widths.enumerated() {
+                    worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(min(max(w, 8), 60)), nil)
+                }
                 for (c, n) in names.enumerated() { worksheet_write_string(ws, 0, lxw_col_t(c), n, header) }
                 worksheet_freeze_panes(ws, 1, 0)
                 let end = min(items.count, start + rowsPerSheet)
@@ -132,7 +141,9 @@ enum ParkXLSXWriter {
                         case .text(let s):
                             if s.utf16.count > maxTextLength {
                                 failure = WriteError(
-                                    path: path, message: "\(title) row \(i + 1), \(names[c]): the text is longer than \(maxTextLength) characters, Excel's limit for a cell",
+                                    path: path,
+                                    message:
+                                        "\(title) row \(i + 1), \(names[c]): the text is longer than \(maxTextLength) characters, Excel's limit for a cell",
                                     hint: "shorten it, or keep this park as JSON or a CSV bundle")
                                 return
                             }
@@ -161,7 +172,9 @@ enum ParkXLSXWriter {
         let status = workbook_close(workbook)
         if let failure { throw failure }
         guard status == LXW_NO_ERROR else {
-            throw WriteError(path: path, message: "cannot write the workbook (\(String(cString: lxw_strerror(status))))", hint: "check the free space in the temporary folder")
+            throw WriteError(
+                path: path, message: "cannot write the workbook (\(String(cString: lxw_strerror(status))))",
+                hint: "check the free space in the temporary folder")
         }
     }
 
@@ -177,7 +190,8 @@ enum ParkXLSXWriter {
         var n = 0
         for u in s.unicodeScalars {
             let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             n += wide ? 2 : 1

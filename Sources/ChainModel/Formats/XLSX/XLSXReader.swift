@@ -39,20 +39,27 @@ struct XLSXReader {
         archive = try ZipArchive(bytes, limits: limits)
         var workbookPart = "xl/workbook.xml"
         if let rels = try archive.read("_rels/.rels") {
-            for r in Self.relationships(rels, base: "") where r.type.hasSuffix("/officeDocument") { workbookPart = r.target }
+            for r in Self.relationships(rels, base: "") where r.type.hasSuffix("/officeDocument") {
+                workbookPart = r.target
+            }
         }
         guard let workbook = try archive.read(workbookPart) else {
             if archive.contains("content.xml") {
                 throw XLSXProblem(
-                    "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook", hint: "save it as Excel 2007-365 (.xlsx)",
+                    "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook",
+                    hint: "save it as Excel 2007-365 (.xlsx)",
                     text: "problem.xlsx.ods", hintText: "problem.xlsx.ods.hint")
             }
             throw XLSXProblem(
-                "not an Excel workbook: the zip archive has no \(workbookPart)", hint: "save the file as an Excel workbook (.xlsx)",
-                text: Message("problem.xlsx.noWorkbook", ["part": .text(workbookPart)]), hintText: "problem.xlsx.saveAgain.hint")
+                "not an Excel workbook: the zip archive has no \(workbookPart)",
+                hint: "save the file as an Excel workbook (.xlsx)",
+                text: Message("problem.xlsx.noWorkbook", ["part": .text(workbookPart)]),
+                hintText: "problem.xlsx.saveAgain.hint")
         }
         let folder = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
-        let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "") + ".rels"
+        let relsPart =
+            (folder.isEmpty ? "" : folder + "/") + "_rels/"
+            + (workbookPart.split(separator: "/").last.map(String.init) ?? "") + ".rels"
         let rels = try archive.read(relsPart).map { Self.relationships($0, base: folder) } ?? []
         var targets: [String: (type: String, target: String)] = [:]
         var sharedPart = folder + "/sharedStrings.xml"
@@ -86,9 +93,10 @@ struct XLSXReader {
                     guard let id = x.attribute(attrs, "Id"), let target = x.attribute(attrs, "Target") else { continue }
                     let mode = x.attribute(attrs, "TargetMode").map { x.string($0) }
                     if mode == "External" { continue }
-                    out.append(Relationship(
-                        id: x.string(id), type: x.attribute(attrs, "Type").map { x.string($0) } ?? "",
-                        target: resolve(x.string(target), base: base)))
+                    out.append(
+                        Relationship(
+                            id: x.string(id), type: x.attribute(attrs, "Type").map { x.string($0) } ?? "",
+                            target: resolve(x.string(target), base: base)))
                 case .eof, .malformed: break loop
                 default: continue
                 }
@@ -114,7 +122,9 @@ struct XLSXReader {
                 case .start(let name, let attrs, _) where x.isName(name, "workbookPr"):
                     if let v = x.attribute(attrs, "date1904") { date1904 = ["1", "true"].contains(x.string(v)) }
                 case .start(let name, let attrs, _) where x.isName(name, "sheet"):
-                    guard let n = x.attribute(attrs, "name"), let rid = x.attribute(attrs, "id", prefixed: true) else { continue }
+                    guard let n = x.attribute(attrs, "name"), let rid = x.attribute(attrs, "id", prefixed: true) else {
+                        continue
+                    }
                     let sheetName = x.string(n)
                     if let t = targets[x.string(rid)], t.type.hasSuffix("/worksheet") {
                         sheets.append(Sheet(name: sheetName, part: t.target))
@@ -202,7 +212,8 @@ struct XLSXReader {
             loop: while true {
                 switch x.next() {
                 case .start(let name, let attrs, let empty):
-                    if x.isName(name, "numFmt"), let id = x.attribute(attrs, "numFmtId").flatMap({ Int(x.string($0)) }) {
+                    if x.isName(name, "numFmt"), let id = x.attribute(attrs, "numFmtId").flatMap({ Int(x.string($0)) })
+                    {
                         custom[id] = isDateFormat(x.attribute(attrs, "formatCode").map { x.string($0) } ?? "")
                     } else if x.isName(name, "cellXfs") {
                         inCellXfs = !empty
@@ -226,7 +237,8 @@ struct XLSXReader {
     mutating func worksheetBytes(_ sheet: Sheet) throws(XLSXProblem) -> [UInt8] {
         guard let bytes = try archive.read(sheet.part) else {
             throw XLSXProblem(
-                "the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint, sheet: sheet.name,
+                "the sheet's data (\(sheet.part)) is missing from the workbook", hint: ZipArchive.corruptHint,
+                sheet: sheet.name,
                 text: Message("problem.xlsx.sheetMissing", ["part": .text(sheet.part)]))
         }
         return bytes
@@ -234,7 +246,9 @@ struct XLSXReader {
 
     /// The merged ranges of a worksheet (`<mergeCell ref="A1:B1"/>`), as (first row, first
     /// column, last row, last column), 1-based rows and 0-based columns.
-    static func mergedRanges(_ buf: UnsafeBufferPointer<UInt8>) -> [(ref: String, top: Int, left: Int, bottom: Int, right: Int)] {
+    static func mergedRanges(_ buf: UnsafeBufferPointer<UInt8>) -> [(
+        ref: String, top: Int, left: Int, bottom: Int, right: Int
+    )] {
         // They follow the cell data: scan from the end of <sheetData>.
         var x = XMLScanner(buf)
         x.p = lastSheetDataEnd(buf)
@@ -247,7 +261,8 @@ struct XLSXReader {
                 let ends = ref.split(separator: ":")
                 guard let a = ends.first.flatMap({ cellReference(Substring($0)) }) else { continue }
                 let b = ends.count > 1 ? cellReference(ends[1]) ?? a : a
-                out.append((ref, min(a.row, b.row), min(a.column, b.column), max(a.row, b.row), max(a.column, b.column)))
+                out.append(
+                    (ref, min(a.row, b.row), min(a.column, b.column), max(a.row, b.row), max(a.column, b.column)))
             case .eof, .malformed: break loop
             default: continue
             }
@@ -261,7 +276,9 @@ struct XLSXReader {
         let pattern = Array("sheetData>".utf8)
         var i = buf.count - pattern.count
         while i >= 0 {
-            if buf[i] == pattern[0] && (0..<pattern.count).allSatisfy({ buf[i + $0] == pattern[$0] }) { return i + pattern.count }
+            if buf[i] == pattern[0] && (0..<pattern.count).allSatisfy({ buf[i + $0] == pattern[$0] }) {
+                return i + pattern.count
+            }
             i -= 1
         }
         return 0
@@ -350,7 +367,8 @@ struct XLSXReader {
             case .shared:
                 guard let v = value, let i = Self.index(v), i >= 0, i < sharedStrings.count else {
                     throw XLSXProblem(
-                        "cell \(cellRef) refers to a shared string that is not in the workbook", hint: ZipArchive.corruptHint, sheet: sheet,
+                        "cell \(cellRef) refers to a shared string that is not in the workbook",
+                        hint: ZipArchive.corruptHint, sheet: sheet,
                         text: Message("problem.xlsx.sharedString", ["cell": .text(cellRef)]))
                 }
                 text = sharedStrings[i]
@@ -376,7 +394,9 @@ struct XLSXReader {
                 }
                 text = v
                 kind = .number
-                if style < dateStyles.count, dateStyles[style], let serial = Double(v), let iso = Self.isoDate(serial: serial, date1904: date1904) {
+                if style < dateStyles.count, dateStyles[style], let serial = Double(v),
+                    let iso = Self.isoDate(serial: serial, date1904: date1904)
+                {
                     kind = .date
                     text = iso
                 }
@@ -389,11 +409,17 @@ struct XLSXReader {
             switch x.next() {
             case .start(let name, let attrs, let empty):
                 if inCell {
-                    if x.isName(name, "v") { inValue = !empty; if empty { value = "" } }
-                    else if x.isName(name, "f") { hasFormula = true }
-                    else if x.isName(name, "is") { inInline = !empty }
-                    else if x.isName(name, "rPh") { if !empty { phonetic += 1 } }
-                    else if x.isName(name, "t") { inText = !empty }
+                    if x.isName(name, "v") {
+                        inValue = !empty; if empty { value = "" }
+                    } else if x.isName(name, "f") {
+                        hasFormula = true
+                    } else if x.isName(name, "is") {
+                        inInline = !empty
+                    } else if x.isName(name, "rPh") {
+                        if !empty { phonetic += 1 }
+                    } else if x.isName(name, "t") {
+                        inText = !empty
+                    }
                 } else if x.isName(name, "c") {
                     guard inRow else { continue }
                     // The hot path of a large sheet: attributes are read from the bytes.
@@ -431,11 +457,17 @@ struct XLSXReader {
                 }
             case .end(let name):
                 if inCell {
-                    if x.isName(name, "c") { try finishCell() }
-                    else if x.isName(name, "v") { inValue = false }
-                    else if x.isName(name, "is") { inInline = false }
-                    else if x.isName(name, "rPh") { phonetic = max(0, phonetic - 1) }
-                    else if x.isName(name, "t") { inText = false }
+                    if x.isName(name, "c") {
+                        try finishCell()
+                    } else if x.isName(name, "v") {
+                        inValue = false
+                    } else if x.isName(name, "is") {
+                        inInline = false
+                    } else if x.isName(name, "rPh") {
+                        phonetic = max(0, phonetic - 1)
+                    } else if x.isName(name, "t") {
+                        inText = false
+                    }
                 } else if x.isName(name, "row") {
                     if inRow && !cells.isEmpty {
                         if !cells.isSorted(by: { $0.column < $1.column }) { cells.sort { $0.column < $1.column } }
@@ -447,17 +479,24 @@ struct XLSXReader {
                 }
             case .text(let r):
                 guard inCell else { continue }
-                if inValue { value = value.map { $0 + x.string(r) } ?? x.string(r) }
-                else if inInline && inText && phonetic == 0 { inlineText = inlineText.map { $0 + x.string(r) } ?? x.string(r) }
+                if inValue {
+                    value = value.map { $0 + x.string(r) } ?? x.string(r)
+                } else if inInline && inText && phonetic == 0 {
+                    inlineText = inlineText.map { $0 + x.string(r) } ?? x.string(r)
+                }
             case .cdata(let r):
                 guard inCell else { continue }
-                if inValue { value = (value ?? "") + x.string(r, raw: true) }
-                else if inInline && inText && phonetic == 0 { inlineText = (inlineText ?? "") + x.string(r, raw: true) }
+                if inValue {
+                    value = (value ?? "") + x.string(r, raw: true)
+                } else if inInline && inText && phonetic == 0 {
+                    inlineText = (inlineText ?? "") + x.string(r, raw: true)
+                }
             case .eof:
                 break loop
             case .malformed(let at):
                 throw XLSXProblem(
-                    "the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint, sheet: sheet,
+                    "the sheet's XML is malformed near byte \(at) of \(buf.count)", hint: ZipArchive.corruptHint,
+                    sheet: sheet,
                     text: Message("problem.xlsx.malformed", ["at": .integer(at), "size": .integer(buf.count)]))
             }
         }
@@ -470,11 +509,27 @@ struct XLSXReader {
 
         init(_ buf: UnsafeBufferPointer<UInt8>, _ v: Range<Int>) {
             func equals(_ word: StaticString) -> Bool {
-                word.withUTF8Buffer { w in v.count == w.count && (0..<w.count).allSatisfy { buf[v.lowerBound + $0] == w[$0] } }
+                word.withUTF8Buffer { w in
+                    v.count == w.count && (0..<w.count).allSatisfy { buf[v.lowerBound + $0] == w[$0] }
+                }
             }
-            if equals("s") { self = .shared } else if equals("n") { self = .number } else if equals("inlineStr") { self = .inline }
-            else if equals("str") { self = .formulaString } else if equals("b") { self = .boolean } else if equals("e") { self = .error }
-            else if equals("d") { self = .date } else { self = .other }
+            if equals("s") {
+                self = .shared
+            } else if equals("n") {
+                self = .number
+            } else if equals("inlineStr") {
+                self = .inline
+            } else if equals("str") {
+                self = .formulaString
+            } else if equals("b") {
+                self = .boolean
+            } else if equals("e") {
+                self = .error
+            } else if equals("d") {
+                self = .date
+            } else {
+                self = .other
+            }
         }
     }
 
@@ -532,7 +587,9 @@ extension String {
     /// Without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
         let u = utf8
-        guard let first = u.first, let last = u.last, XMLScanner.isSpace(first) || XMLScanner.isSpace(last) else { return self }
+        guard let first = u.first, let last = u.last, XMLScanner.isSpace(first) || XMLScanner.isSpace(last) else {
+            return self
+        }
         var s = Substring(self)
         while let c = s.utf8.first, XMLScanner.isSpace(c) { s = s.dropFirst() }
         while let c = s.utf8.last, XMLScanner.isSpace(c) { s = s.dropLast() }

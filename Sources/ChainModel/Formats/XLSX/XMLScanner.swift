@@ -98,7 +98,13 @@ struct XMLScanner {
                 var depth = 0
                 var i = p + 2
                 while i < b.count {
-                    if b[i] == UInt8(ascii: "[") { depth += 1 } else if b[i] == UInt8(ascii: "]") { depth -= 1 } else if b[i] == Self.gt && depth <= 0 { break }
+                    if b[i] == UInt8(ascii: "[") {
+                        depth += 1
+                    } else if b[i] == UInt8(ascii: "]") {
+                        depth -= 1
+                    } else if b[i] == Self.gt && depth <= 0 {
+                        break
+                    }
                     i += 1
                 }
                 guard i < b.count else { return .malformed(at) }
@@ -252,8 +258,9 @@ extension String {
         }
         while i < u.count {
             if u[i] == UInt8(ascii: "_"), i + 6 < u.count, u[i + 1] == UInt8(ascii: "x"), u[i + 6] == UInt8(ascii: "_"),
-               let a = hex(u[i + 2]), let b = hex(u[i + 3]), let c = hex(u[i + 4]), let d = hex(u[i + 5]),
-               let scalar = Unicode.Scalar(a << 12 | b << 8 | c << 4 | d) {
+                let a = hex(u[i + 2]), let b = hex(u[i + 3]), let c = hex(u[i + 4]), let d = hex(u[i + 5]),
+                let scalar = Unicode.Scalar(a << 12 | b << 8 | c << 4 | d)
+            {
                 out.append(contentsOf: Array(String(scalar).utf8))
                 i += 7
             } else {

@@ -29,7 +29,10 @@ struct XLSXProblem: Error {
     var text: Message
     var hintText: Message?
 
-    init(_ message: String, hint: String? = nil, sheet: String? = nil, text: Message, hintText: Message? = "problem.xlsx.corrupt.hint") {
+    init(
+        _ message: String, hint: String? = nil, sheet: String? = nil, text: Message,
+        hintText: Message? = "problem.xlsx.corrupt.hint"
+    ) {
         self.message = message
         self.hint = hint
         self.sheet = sheet
@@ -99,7 +102,9 @@ struct ZipArchive {
         var i = bytes.count - 22
         let stop = max(0, bytes.count - 22 - 65_535)
         while i >= stop {
-            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06 { eocd = i; break }
+            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06 {
+                eocd = i; break
+            }
             i -= 1
         }
         guard eocd >= 0, var count = u16(eocd + 10), var size = u32(eocd + 12), var offset = u32(eocd + 16) else {
@@ -108,22 +113,26 @@ struct ZipArchive {
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
             // ZIP64: the locator sits just before the record and points to the ZIP64 record.
             guard u32(eocd - 20) == 0x0706_4B50, let at = u64(eocd - 12), u32(at) == 0x0606_4B50,
-                  let c = u64(at + 32), let s = u64(at + 40), let o = u64(at + 48)
+                let c = u64(at + 32), let s = u64(at + 40), let o = u64(at + 48)
             else { throw Self.corrupt("a damaged ZIP64 directory") }
             (count, size, offset) = (c, s, o)
         }
         guard count <= limits.maxEntries else {
             throw XLSXProblem(
-                "the archive lists \(count) entries, more than the \(limits.maxEntries) a workbook may have", hint: Self.corruptHint,
-                text: Message("problem.xlsx.tooManyEntries", ["count": .integer(count), "limit": .integer(limits.maxEntries)]))
+                "the archive lists \(count) entries, more than the \(limits.maxEntries) a workbook may have",
+                hint: Self.corruptHint,
+                text: Message(
+                    "problem.xlsx.tooManyEntries", ["count": .integer(count), "limit": .integer(limits.maxEntries)]))
         }
-        guard offset >= 0, size >= 0, offset + size <= bytes.count else { throw Self.corrupt("the zip directory lies outside the file") }
+        guard offset >= 0, size >= 0, offset + size <= bytes.count else {
+            throw Self.corrupt("the zip directory lies outside the file")
+        }
         var p = offset
         for _ in 0..<count {
             guard u32(p) == 0x0201_4B50, let flags = u16(p + 8), let method = u16(p + 10), let crc = u32(p + 16),
-                  var csize = u32(p + 20), var usize = u32(p + 24), let nameLength = u16(p + 28),
-                  let extraLength = u16(p + 30), let commentLength = u16(p + 32), var local = u32(p + 42),
-                  p + 46 + nameLength + extraLength <= bytes.count
+                var csize = u32(p + 20), var usize = u32(p + 24), let nameLength = u16(p + 28),
+                let extraLength = u16(p + 30), let commentLength = u16(p + 32), var local = u32(p + 42),
+                p + 46 + nameLength + extraLength <= bytes.count
             else { throw Self.corrupt("a damaged entry in the zip directory") }
             let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             // ZIP64 extra field: the 64-bit values, in order, of the fields saturated above.
@@ -152,7 +161,8 @@ struct ZipArchive {
         guard let entry = entries[name] else { return nil }
         if entry.flags & 1 != 0 {
             throw XLSXProblem(
-                "\(name) is encrypted", hint: "remove the workbook's password (File → Info → Protect Workbook) and save it again",
+                "\(name) is encrypted",
+                hint: "remove the workbook's password (File → Info → Protect Workbook) and save it again",
                 text: "problem.xlsx.encrypted", hintText: "problem.xlsx.encrypted.hint")
         }
         let limit = min(limits.maxPartBytes, limits.maxTotalBytes - totalRead)
@@ -173,11 +183,14 @@ struct ZipArchive {
             guard entry.compressedSize <= limit else { throw tooLarge(name, entry.compressedSize) }
             out = Array(bytes[start..<(start + entry.compressedSize)])
         case 8:
-            out = try inflate(start..<(start + entry.compressedSize), name: name, limit: limit, expected: entry.uncompressedSize)
+            out = try inflate(
+                start..<(start + entry.compressedSize), name: name, limit: limit, expected: entry.uncompressedSize)
         default:
             throw XLSXProblem(
-                "\(name) uses compression method \(entry.method), which ChainMap does not read", hint: "save the workbook again from Excel, WPS or LibreOffice as .xlsx",
-                text: Message("problem.xlsx.method", ["method": .integer(Int(entry.method))]), hintText: "problem.xlsx.saveAgain.hint")
+                "\(name) uses compression method \(entry.method), which ChainMap does not read",
+                hint: "save the workbook again from Excel, WPS or LibreOffice as .xlsx",
+                text: Message("problem.xlsx.method", ["method": .integer(Int(entry.method))]),
+                hintText: "problem.xlsx.saveAgain.hint")
         }
         let crc = out.withUnsafeBufferPointer { b -> UInt32 in
             guard let base = b.baseAddress, !b.isEmpty else { return 0 }
@@ -199,7 +212,9 @@ struct ZipArchive {
         XLSXProblem(
             "\(name) expands to more than \(limits.maxPartBytes >> 20) MiB (or the workbook to more than \(limits.maxTotalBytes >> 20) MiB), ChainMap's limit for a workbook part",
             hint: "split the park, or use a CSV bundle for parks this large",
-            text: Message("problem.xlsx.tooLarge", ["part": .integer(limits.maxPartBytes >> 20), "total": .integer(limits.maxTotalBytes >> 20)]),
+            text: Message(
+                "problem.xlsx.tooLarge",
+                ["part": .integer(limits.maxPartBytes >> 20), "total": .integer(limits.maxTotalBytes >> 20)]),
             hintText: "problem.xlsx.tooLarge.hint")
     }
 
@@ -242,7 +257,9 @@ struct ZipArchive {
             }
         }
         if let failure { throw failure }
-        guard status == Z_STREAM_END else { throw Self.corrupt("the entry \(name) does not decompress (zlib status \(status))") }
+        guard status == Z_STREAM_END else {
+            throw Self.corrupt("the entry \(name) does not decompress (zlib status \(status))")
+        }
         return out
     }
 }

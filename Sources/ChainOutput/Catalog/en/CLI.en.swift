@@ -11,8 +11,10 @@ extension Catalog {
         "cli.note": "note: {note}",
         "cli.wrote": "wrote {path}",
         "cli.wrote.format": "wrote {path} ({format})",
-        "cli.wrote.generated": "wrote {path} ({format}): {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs",
-        "cli.wrote.generated.gaps": "wrote {path} ({format}): {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs, {gaps} planted gaps",
+        "cli.wrote.generated":
+            "wrote {path} ({format}): {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs",
+        "cli.wrote.generated.gaps":
+            "wrote {path} ({format}): {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs, {gaps} planted gaps",
         "cli.progress.generating": "generating {firms} firms",
         "cli.progress.writing": "writing {path}",
         "cli.usage.atLeast": "{option} must be at least {minimum}",

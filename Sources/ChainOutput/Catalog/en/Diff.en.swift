@@ -17,9 +17,12 @@ extension Catalog {
         "diff.section.needs": "Needs",
         "diff.section.gaps": "Chain gaps",
         "diff.section.meaning": "Ids that changed meaning",
-        "diff.coverage.headline": "Organization coverage {before}% → {after}% (firms with an organization {withBefore}/{firmsBefore} → {withAfter}/{firmsAfter}, of in-park firms with party members)",
-        "diff.work.headline": "Work coverage {before}% → {after}% ({coveredBefore}/{firmsBefore} → {coveredAfter}/{firmsAfter})",
-        "diff.summary": "{entered} firms entered the park, {left} left; links: {added} added, {removed} removed, {statusChanged} changed status; needs: {raised} raised, {solved} solved; gaps: {opened} opened, {closed} closed",
+        "diff.coverage.headline":
+            "Organization coverage {before}% → {after}% (firms with an organization {withBefore}/{firmsBefore} → {withAfter}/{firmsAfter}, of in-park firms with party members)",
+        "diff.work.headline":
+            "Work coverage {before}% → {after}% ({coveredBefore}/{firmsBefore} → {coveredAfter}/{firmsAfter})",
+        "diff.summary":
+            "{entered} firms entered the park, {left} left; links: {added} added, {removed} removed, {statusChanged} changed status; needs: {raised} raised, {solved} solved; gaps: {opened} opened, {closed} closed",
         "diff.col.figure": "Figure",
         "diff.col.before": "Before",
         "diff.col.after": "After",
@@ -54,7 +57,8 @@ extension Catalog {
         "diff.change.stillOpen": "still open",
         "diff.change.reopened": "reopened",
         "diff.fact.firms": "Firms",
-        "diff.firms.value": "{enteredIn} entered the park, {leftIn} left; outside the park {enteredOut} new, {leftOut} gone",
+        "diff.firms.value":
+            "{enteredIn} entered the park, {leftIn} left; outside the park {enteredOut} new, {leftOut} gone",
         "diff.col.chainId": "Chain id",
         "diff.col.stageId": "Stage id",
         "diff.col.stage": "Stage",
@@ -67,7 +71,8 @@ extension Catalog {
         "diff.col.inPark": "In park",
         "diff.col.output": "Output",
         "diff.fact.links": "Supply links",
-        "diff.links.value": "{added} added, {removed} removed, {statusChanged} changed status, {valueChanged} changed value",
+        "diff.links.value":
+            "{added} added, {removed} removed, {statusChanged} changed status, {valueChanged} changed value",
         "diff.fact.transitions": "Status changes",
         "diff.col.supplier": "Supplier",
         "diff.col.buyer": "Buyer",
@@ -101,7 +106,8 @@ extension Catalog {
         "diff.col.partyB": "Party B",
         "diff.col.links": "New supply links",
         "diff.fact.needs": "Needs",
-        "diff.needs.value": "{raised} raised, {solved} solved, {stillOpen} still open, {reopened} reopened, {removed} removed unsolved",
+        "diff.needs.value":
+            "{raised} raised, {solved} solved, {stillOpen} still open, {reopened} reopened, {removed} removed unsolved",
         "diff.col.needId": "Need id",
         "diff.col.text": "Text",
         "diff.fact.findings": "Gaps",
@@ -124,7 +130,8 @@ extension Catalog {
         "diff.record.pairing": "pairing",
         "diff.record.need": "need",
         "diff.meaning.none": "No id changed meaning.",
-        "diff.meaning.note": "These ids name different records in the two snapshots (other name and stages or kind); they were not compared as one record.",
+        "diff.meaning.note":
+            "These ids name different records in the two snapshots (other name and stages or kind); they were not compared as one record.",
         "problem.series.unreadable": "cannot list the folder",
         "problem.series.unreadable.hint": "check the path and its permissions",
         "problem.series.empty": "holds no park snapshot",
@@ -133,7 +140,8 @@ extension Catalog {
         "problem.series.badDate": "the data date '{date}' is not a date",
         "problem.series.date.hint": "write it as YYYY, YYYY-MM or YYYY-MM-DD",
         "problem.series.sameDate": "has the same data date ({date}) as {other}",
-        "problem.series.sameDate.hint": "each snapshot of a series needs its own date; remove one or correct its dataDate",
+        "problem.series.sameDate.hint":
+            "each snapshot of a series needs its own date; remove one or correct its dataDate",
         "problem.series.otherPark": "is park '{id}', but {other} is park '{otherId}'",
         "problem.series.otherPark.hint": "a series holds snapshots of one park",
     ]

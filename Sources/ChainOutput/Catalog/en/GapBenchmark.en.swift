@@ -6,8 +6,10 @@ extension Catalog {
         "gapbench.section.kinds": "Per planted kind",
         "gapbench.section.missed": "Parks with a planted truth not found",
         "gapbench.summary": "{parks} generated parks: {sets} template sets × {seeds} seeds × firms {firms}",
-        "gapbench.note": "Found: a finding of the planted kind at the planted place (docs/GAPS.md, benchmark). False findings: findings no planted gap explains. Ratio: findings per planted gap.",
-        "gapbench.kinds.note": "Capability match found: an in-park offerer of the needed capability among the needer's first {top} capability suggestions; should-build: the firm listed by the organization report.",
+        "gapbench.note":
+            "Found: a finding of the planted kind at the planted place (docs/GAPS.md, benchmark). False findings: findings no planted gap explains. Ratio: findings per planted gap.",
+        "gapbench.kinds.note":
+            "Capability match found: an in-park offerer of the needed capability among the needer's first {top} capability suggestions; should-build: the firm listed by the organization report.",
         "gapbench.missed.none": "Every planted truth was found.",
         "gapbench.all": "all",
         "gapbench.col.templates": "Templates",

@@ -14,48 +14,64 @@ extension Catalog {
         "gaps.remedy.outsideCandidate": "; outside candidate {firm}",
         "gaps.evidence.missing-stage": "no in-park firm in the required stage {stage}{feeds}{outside}",
         "gaps.evidence.missing-stage.feeds": "; it feeds {stages} (their in-park output {output})",
-        "gaps.evidence.missing-stage.outside": "; in-park firms buy {purchases} a year from its outside firms {firms} and sell {sales} to them",
+        "gaps.evidence.missing-stage.outside":
+            "; in-park firms buy {purchases} a year from its outside firms {firms} and sell {sales} to them",
         "gaps.remedy.missing-stage": "fill the chain: attract a firm for {stage}{candidate}",
-        "gaps.evidence.no-stage-link": "{inputFirms} in-park firms in {inputStage} and {stageFirms} in {stage} (in-park output {output}), but no active link between them: {supply}{lost}",
+        "gaps.evidence.no-stage-link":
+            "{inputFirms} in-park firms in {inputStage} and {stageFirms} in {stage} (in-park output {output}), but no active link between them: {supply}{lost}",
         "gaps.evidence.supply": "in-park supply {inPark}, purchases from outside {outside}",
         "gaps.evidence.lost": "; {links} lost links ({value}, of it {inPark} from in-park suppliers){uncovered}",
         "gaps.evidence.lost.uncovered": "; {buyers} buyers have no active supplier of that input left",
-        "gaps.evidence.concentration": "{supplier} carries {share} of the in-park supply of {inputStage} into {stage} ({inParkSupply}; {suppliers} in-park suppliers, HHI {hhi}); {singleSourced} of {buyers} buyers get it mainly from one firm ({buyersShare} of their supply){cut}{lost}",
-        "gaps.evidence.concentration.cut": "; losing it also cuts {firms} firms (output {output}) off the supply network",
-        "gaps.evidence.short-chain.trade": "; in-park firms buy {purchases} from the outside firms of these stages and sell {sales} to them",
+        "gaps.evidence.concentration":
+            "{supplier} carries {share} of the in-park supply of {inputStage} into {stage} ({inParkSupply}; {suppliers} in-park suppliers, HHI {hhi}); {singleSourced} of {buyers} buyers get it mainly from one firm ({buyersShare} of their supply){cut}{lost}",
+        "gaps.evidence.concentration.cut":
+            "; losing it also cuts {firms} firms (output {output}) off the supply network",
+        "gaps.evidence.short-chain.trade":
+            "; in-park firms buy {purchases} from the outside firms of these stages and sell {sales} to them",
         "gapRule.concentration": "concentrated supply",
         "gaps.remedy.no-stage-link": "supply–demand matchmaking between {inputStage} and {stage}",
         "gaps.remedy.second-supplier.attract": "attract a second supplier for {inputStage}{candidate}",
         "gaps.remedy.second-supplier.develop": "develop second sources in the park: {firms}{candidate}",
-        "gaps.evidence.outside-sourcing": "{share} of the {inputStage} reaching {stage} is bought from outside the park (purchases from outside {outside}, in-park supply {inPark}){top}{lost}",
+        "gaps.evidence.outside-sourcing":
+            "{share} of the {inputStage} reaching {stage} is bought from outside the park (purchases from outside {outside}, in-park supply {inPark}){top}{lost}",
         "gaps.evidence.outside-sourcing.top": "; largest outside supplier {firm}",
         "gaps.remedy.outside-sourcing": "source locally: attract a firm for {inputStage}{expand}{candidate}",
         "gaps.remedy.outside-sourcing.expand": " or expand in-park suppliers {firms}",
-        "gaps.evidence.short-chain": "{chain} covers {covered} of {stages} stages{upstream}{midstream}{downstream}{trade}",
+        "gaps.evidence.short-chain":
+            "{chain} covers {covered} of {stages} stages{upstream}{midstream}{downstream}{trade}",
         "gaps.evidence.short-chain.upstream": "; no upstream {stages}",
         "gaps.evidence.short-chain.midstream": "; no {stages}",
         "gaps.evidence.short-chain.downstream": "; no downstream extension {stages}",
         "gaps.remedy.short-chain": "extend the chain: attract firms for {stages}{candidate}",
-        "gaps.evidence.lost-link": "{links} supply links of {inputStage} into {stage} are lost ({lost} of in-park supply), {share} of the in-park supply before the loss (by value, else by link count); now {supply}{uncovered}",
-        "gaps.remedy.lost-link": "reconnect the chain: restore the lost supply of {inputStage} to {stage}{replace}{candidate}",
+        "gaps.evidence.lost-link":
+            "{links} supply links of {inputStage} into {stage} are lost ({lost} of in-park supply), {share} of the in-park supply before the loss (by value, else by link count); now {supply}{uncovered}",
+        "gaps.remedy.lost-link":
+            "reconnect the chain: restore the lost supply of {inputStage} to {stage}{replace}{candidate}",
         "gaps.remedy.lost-link.replace": " or replace it in the park: {firms}",
-        "gaps.evidence.articulation-point": "removing {firm} splits its supply network ({componentFirms} in-park firms) into {parts} parts; {firmsCutOff} firms (output {output}) lose every supply path to the rest{more}",
-        "gaps.evidence.articulation-point.more": "; {points} more firms of the stage are such points, cutting off {firms} more firms (output {output})",
-        "gaps.remedy.articulation-point.attract": "build a second connection around {firm}: attract another firm of its stage",
+        "gaps.evidence.articulation-point":
+            "removing {firm} splits its supply network ({componentFirms} in-park firms) into {parts} parts; {firmsCutOff} firms (output {output}) lose every supply path to the rest{more}",
+        "gaps.evidence.articulation-point.more":
+            "; {points} more firms of the stage are such points, cutting off {firms} more firms (output {output})",
+        "gaps.remedy.articulation-point.attract":
+            "build a second connection around {firm}: attract another firm of its stage",
         "gaps.remedy.articulation-point.connect": "build second connections around it through {firms}",
-        "gaps.evidence.bridge": "link {supplier} → {buyer} ({input}) is the only tie between {firmsCutOff} firms (output {output}) and the other {others} in-park firms of their supply network",
+        "gaps.evidence.bridge":
+            "link {supplier} → {buyer} ({input}) is the only tie between {firmsCutOff} firms (output {output}) and the other {others} in-park firms of their supply network",
         "gaps.remedy.bridge.link": "add a second link between the two parts",
         "gaps.remedy.bridge.supplier": "add a parallel supplier: {firms}",
-        "gaps.evidence.thin-flow": "{chain}: at most {flow} of the end products' {demand} demand ({share}) can be traced through in-park links from {sources} to {sinks}{noSources}{unmet}{cut}",
+        "gaps.evidence.thin-flow":
+            "{chain}: at most {flow} of the end products' {demand} demand ({share}) can be traced through in-park links from {sources} to {sinks}{noSources}{unmet}{cut}",
         "gaps.evidence.thin-flow.noSources": "; no in-park firm in the source stages",
-        "gaps.evidence.thin-flow.unmet": "; {value} of the demand rests on {stage} supplied from outside the in-park chain",
+        "gaps.evidence.thin-flow.unmet":
+            "; {value} of the demand rests on {stage} supplied from outside the in-park chain",
         "gaps.evidence.thin-flow.cut": "; the minimum cut has {links} links, largest {largest}",
         "gaps.remedy.thin-flow": "thicken the chain{thicken}{candidate}",
         "gaps.remedy.thin-flow.stage": ": more local supply from {stage} — expand or attract firms there",
         "gaps.evidence.blocking-need": "{firm} is the {reason} and has a {kind} need ({status}): {what}",
         "gaps.needTerm.difficulty": "capital difficulty",
         "gaps.needTerm.choke": "{kind} choke point",
-        "gaps.remedy.blocking-need.responder": "{term}: press the responder {responder} to solve need {need} first; the chain depends on this firm",
+        "gaps.remedy.blocking-need.responder":
+            "{term}: press the responder {responder} to solve need {need} first; the chain depends on this firm",
         "gaps.remedy.blocking-need.route": "{term}: no responder — route need {need} to an agency",
         "gaps.title": "{name} ({id}): chain gaps",
         "gaps.section.chains": "Chains: stages covered and flow",

@@ -9,7 +9,8 @@ extension Catalog {
         "info.countOf": "{term} {count}",
         "info.countWithKinds": "{total}: {kinds}",
         "info.firms": "Firms",
-        "info.firms.value": "{total} (in park {inPark}, outside {outside}); chain leaders {leaders}; illustrative {illustrative}",
+        "info.firms.value":
+            "{total} (in park {inPark}, outside {outside}); chain leaders {leaders}; illustrative {illustrative}",
         "info.output": "Output",
         "info.output.value": "in-park firms {inPark} (outside firms {outside}, not counted)",
         "info.output.value.inParkOnly": "in-park firms {inPark}",

@@ -45,11 +45,14 @@ extension Catalog {
         "problem.input.streamTooLong": "stream is longer than {mebibytes} MiB, the most ChainMap reads from a pipe",
         "problem.input.streamTooLong.hint": "write the data to a file and name the file",
         "problem.edges.badWeight": "the weight is not a number (text: \"{text}\")",
-        "problem.edges.badWeight.hint": "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight",
+        "problem.edges.badWeight.hint":
+            "write the weight as a decimal number such as 2.5 (not hexadecimal), or drop the third column to use the default weight",
         "problem.edges.nonFiniteWeight": "the weight is not finite (text: \"{text}\")",
         "problem.edges.nonFiniteWeight.hint": "use a finite number; NaN and infinities are not allowed",
-        "problem.edges.tooManyColumns": "more than three columns; an edge has 2 or 3, `source target [weight]` (text: \"{text}\")",
-        "problem.edges.tooManyColumns.hint": "labels cannot contain spaces, tabs, commas or `#`; join words with `_` or remove the extra columns",
+        "problem.edges.tooManyColumns":
+            "more than three columns; an edge has 2 or 3, `source target [weight]` (text: \"{text}\")",
+        "problem.edges.tooManyColumns.hint":
+            "labels cannot contain spaces, tabs, commas or `#`; join words with `_` or remove the extra columns",
         "problem.edges.invalidUTF8": "not UTF-8 text (UTF-16 or binary)",
         "problem.edges.invalidUTF8.hint": "save it as UTF-8 (in Notepad or Excel choose the UTF-8 encoding)",
         "problem.edges.labelTooLong": "a label is too long (text: \"{text}\")",
@@ -73,7 +76,8 @@ extension Catalog {
         "problem.spark.foreignFolder": "folder is not empty and was not written by chainmap export",
         "problem.spark.foreignFolder.hint": "choose a new folder; ChainMap replaces only its own exports",
         "problem.spark.cannotWrite": "cannot write ({reason})",
-        "problem.spark.cannotWrite.hint": "check that the parent folder exists and is writable, and the free disk space",
+        "problem.spark.cannotWrite.hint":
+            "check that the parent folder exists and is writable, and the free disk space",
         "problem.spark.diskSpace.hint": "check the free disk space",
         "problem.spark.cannotCreate": "cannot create ({reason})",
         "problem.spark.writable.hint": "check that the folder is writable",
@@ -94,7 +98,8 @@ extension Catalog {
         "problem.xlsx.errorValue": "the cell holds the error value {value}",
         "problem.xlsx.errorValue.hint": "correct the formula or type the value itself",
         "problem.xlsx.formula": "the cell holds a formula whose result was never saved",
-        "problem.xlsx.formula.hint": "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself",
+        "problem.xlsx.formula.hint":
+            "open the workbook in Excel, WPS or LibreOffice and save it, or type the value itself",
         "problem.xlsx.dateNotNumber": "\"{value}\" is a date, not a number",
         "problem.xlsx.dateNotNumber.hint": "format the column as Number (数值) and type the plain number, e.g. 120000000",
         "problem.xlsx.dateNotWhole": "\"{value}\" is a date, not a whole number",
@@ -108,7 +113,8 @@ extension Catalog {
         "problem.xlsx.sheetsRead": "sheets read: {sheets}",
         "problem.xlsx.notWorksheet": "not a worksheet (a chart or dialog sheet), ignored",
         "problem.xlsx.mergedHeader": "the header has merged cells ({range})",
-        "problem.xlsx.mergedHeader.hint": "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row",
+        "problem.xlsx.mergedHeader.hint":
+            "unmerge them (Home → Merge & Center → Unmerge Cells) and give each column its own name in one header row",
         "problem.xlsx.mergedData": "merged cells ({range}): only the first cell of a merged range holds a value",
         "problem.xlsx.mergedData.hint": "unmerge them and fill every cell",
         "problem.xlsx.formatTag": "unsupported format \"{tag}\"",
@@ -120,13 +126,16 @@ extension Catalog {
         "problem.xlsx.noFirms": "missing: a park workbook needs a firms sheet",
         "problem.xlsx.noFirms.hint": "add a sheet named firms (or 企业) with at least the columns id,name",
         "problem.xlsx.corrupt": "not a readable workbook: the file is damaged",
-        "problem.xlsx.corrupt.hint": "the file is damaged or not a workbook: open it in Excel or WPS and save it again as .xlsx",
+        "problem.xlsx.corrupt.hint":
+            "the file is damaged or not a workbook: open it in Excel or WPS and save it again as .xlsx",
         "problem.xlsx.tooManyEntries": "the archive lists {count} entries, more than the {limit} a workbook may have",
         "problem.xlsx.encrypted": "the workbook is encrypted",
-        "problem.xlsx.encrypted.hint": "remove the workbook's password (File → Info → Protect Workbook) and save it again",
+        "problem.xlsx.encrypted.hint":
+            "remove the workbook's password (File → Info → Protect Workbook) and save it again",
         "problem.xlsx.method": "the workbook uses compression method {method}, which ChainMap does not read",
         "problem.xlsx.saveAgain.hint": "save the workbook again from Excel, WPS or LibreOffice as .xlsx",
-        "problem.xlsx.tooLarge": "a part expands to more than {part} MiB (or the workbook to more than {total} MiB), ChainMap's limit for a workbook part",
+        "problem.xlsx.tooLarge":
+            "a part expands to more than {part} MiB (or the workbook to more than {total} MiB), ChainMap's limit for a workbook part",
         "problem.xlsx.tooLarge.hint": "split the park, or use a CSV bundle for parks this large",
         "problem.xlsx.zlib": "cannot start decompression (zlib)",
         "problem.xlsx.ods": "this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook",

@@ -39,7 +39,8 @@ extension Catalog {
         "match.direction.capability": "capability matches",
         "match.channels": "{channels}",
         "match.countOf": "{term} {count}",
-        "match.weights": "Score = weighted mean of the parts; weights: fit {fit}, template {template}, proximity {proximity}, locality {locality}, capacity {capacity}, leader {leader}, record {record}",
+        "match.weights":
+            "Score = weighted mean of the parts; weights: fit {fit}, template {template}, proximity {proximity}, locality {locality}, capacity {capacity}, leader {leader}, record {record}",
 
         "match.col.direction": "direction",
         "match.col.kind": "kind",
@@ -143,7 +144,8 @@ extension Catalog {
 
         "match.benchmark.title": "Match query times for {park}",
         "match.benchmark.section": "Single-firm queries",
-        "match.benchmark.note": "Firms spread over the park, every direction, one reused workspace; times depend on the machine",
+        "match.benchmark.note":
+            "Firms spread over the park, every direction, one reused workspace; times depend on the machine",
 
         "match.progress.index": "Indexing",
         "match.progress.agenda": "Building the agenda",
@@ -154,16 +156,19 @@ extension Catalog {
         "match.vocabulary.notUTF8": "the vocabulary file is not UTF-8 text",
         "match.vocabulary.unknownKind": "unknown record kind \"{kind}\"",
         "match.vocabulary.noKeywords": "a concept line needs a concept name and at least one keyword",
-        "match.vocabulary.format.hint": "tab-separated lines: concept NAME keyword…, modifier word…, or suffix word…; # starts a comment (see docs/MATCHING.md)",
+        "match.vocabulary.format.hint":
+            "tab-separated lines: concept NAME keyword…, modifier word…, or suffix word…; # starts a comment (see docs/MATCHING.md)",
         "match.outside.countOf": "{term}, outside the park: {count}",
-        "match.outside.note": "Local first (就近配套): in-park candidates come first; firms outside the park are listed apart, for when no in-park firm fits (--include-outside ranks them together by score, --in-park-only leaves them out)",
+        "match.outside.note":
+            "Local first (就近配套): in-park candidates come first; firms outside the park are listed apart, for when no in-park firm fits (--include-outside ranks them together by score, --in-park-only leaves them out)",
         "match.col.outside": "outside the park",
         "match.unanswered.title": "Needs without a match: {count}",
         "match.col.inParkOffers": "in-park offers",
         "match.col.outsideOffers": "outside offers",
         "match.col.reason": "reason",
         "match.empty.noInPark": "no in-park firm offers {wanted}",
-        "match.empty.leftOut": "{count} in-park firms offer {wanted} but already trade with it, share its stage or rank lower",
+        "match.empty.leftOut":
+            "{count} in-park firms offer {wanted} but already trade with it, share its stage or rank lower",
         "match.empty.outside": "{count} outside firms (outside the park or in the candidates file) do",
         "match.empty.noOutside": "no outside firm listed does either",
         "match.empty.responders": "{count} responders could take it: {names}",

@@ -29,15 +29,18 @@ extension Catalog {
         "measure.result.load": "read + parse + CSR build",
         "measure.result.pagerankFixed": "{iterations} iterations (fixed: tolerance 0), last L1 change {delta}",
         "measure.result.pagerankConverged": "{iterations} iterations to L1 change {delta} < {tolerance}",
-        "measure.result.pagerankNotConverged": "{iterations} iterations to L1 change {delta}, not converged to {tolerance}",
+        "measure.result.pagerankNotConverged":
+            "{iterations} iterations to L1 change {delta}, not converged to {tolerance}",
         "measure.result.weak": "{count} components, largest {largest}",
         "measure.result.strong": "{count} components, largest {largest}, {nontrivial} with more than one node",
         "measure.result.betweennessSampled": "{sources} sources (sampled, seed {seed}), raw sums",
         "measure.result.betweennessListed": "{sources} sources (from {file}), raw sums",
         "measure.result.render": "{firms} firms to {bytes} bytes of SVG",
-        "measure.result.renderGrowth": "{firms} firms to {bytes} bytes of SVG; resident memory grew {kib} KiB over the last {runs} runs",
+        "measure.result.renderGrowth":
+            "{firms} firms to {bytes} bytes of SVG; resident memory grew {kib} KiB over the last {runs} runs",
         "measure.error.renderNeedsPark": "render needs a park, not an edge list",
-        "measure.error.renderNeedsPark.hint": "give a park (a .json file, a CSV folder or an .xlsx workbook), or leave render out of --algorithms",
+        "measure.error.renderNeedsPark.hint":
+            "give a park (a .json file, a CSV folder or an .xlsx workbook), or leave render out of --algorithms",
         "measure.error.nothingLoaded": "no graph was loaded",
         "measure.error.unknownAlgorithm": "unknown algorithm '{name}'; use {known}",
         "measure.error.noAlgorithm": "--algorithms is empty; use {known}",
@@ -67,7 +70,8 @@ extension Catalog {
         "spark.result.degrees": "{differ} nodes differ",
         "spark.result.strengths": "max difference {max}",
         "spark.result.metrics": "{columns} columns, {differ} differ; largest relative difference {relative}",
-        "spark.result.metricsExample": "{columns} columns, {differ} differ; largest relative difference {relative}; {column} {example}",
+        "spark.result.metricsExample":
+            "{columns} columns, {differ} differ; largest relative difference {relative}; {column} {example}",
         "spark.col.rank": "#",
         "spark.col.id": "id",
         "spark.col.name": "name",

@@ -23,19 +23,26 @@ extension Catalog {
         "rank.measure.katz": "Katz centrality",
         "rank.measure.hubs": "HITS hubs",
         "rank.measure.authorities": "HITS authorities",
-        "rank.note.converged": "{measure} converged after {iterations} iterations (L1 change {delta} < tolerance {tolerance})",
+        "rank.note.converged":
+            "{measure} converged after {iterations} iterations (L1 change {delta} < tolerance {tolerance})",
         "rank.note.pagerank": "damping {damping}; value flows along supply to buyers",
         "rank.note.pagerankWeighted": "damping {damping}, weighted by link value; value flows along supply to buyers",
         "rank.note.betweennessSourcesScaled": "betweenness from {sources} given sources, scaled by n/k",
         "rank.note.betweennessSourcesRaw": "betweenness from {sources} given sources, raw sum",
-        "rank.note.betweennessSampled": "betweenness estimated from {sample} of {nodes} sources (seed {seed}); with 95% confidence every score is within ±{bound} of the exact value, {relative} of the top score {top}",
-        "rank.note.betweennessBoundTooWide": "the error bound is not below the top score, so the order is not reliable: raise --sample (now {sample}) or drop --sample for the exact value",
-        "rank.note.betweennessExactFallback": "the error bound of {sample} sampled sources (±{bound}) is not below the top score {top}, so it would order nothing; the graph has only {nodes} nodes, so betweenness was computed exactly instead (Brandes)",
+        "rank.note.betweennessSampled":
+            "betweenness estimated from {sample} of {nodes} sources (seed {seed}); with 95% confidence every score is within ±{bound} of the exact value, {relative} of the top score {top}",
+        "rank.note.betweennessBoundTooWide":
+            "the error bound is not below the top score, so the order is not reliable: raise --sample (now {sample}) or drop --sample for the exact value",
+        "rank.note.betweennessExactFallback":
+            "the error bound of {sample} sampled sources (±{bound}) is not below the top score {top}, so it would order nothing; the graph has only {nodes} nodes, so betweenness was computed exactly instead (Brandes)",
         "rank.note.betweennessExact": "exact betweenness (Brandes) from all {nodes} nodes",
         "rank.note.betweennessExactNormalized": "exact betweenness (Brandes) from all {nodes} nodes, normalized",
-        "rank.error.notConverged": "{measure} did not converge in {iterations} iterations (L1 change {delta}, tolerance {tolerance}); no approximate ranking is given",
-        "rank.error.notConverged.acyclic.hint": "the largest strongly connected part of the graph has only {largest} of {nodes} nodes; a nearly acyclic supply graph has no eigenvector to converge to, and more --max-iterations will not help: use --by katz or --by pagerank",
-        "rank.error.notConverged.hint": "raise --max-iterations (now {iterations}) or loosen --tolerance, or use --by pagerank",
+        "rank.error.notConverged":
+            "{measure} did not converge in {iterations} iterations (L1 change {delta}, tolerance {tolerance}); no approximate ranking is given",
+        "rank.error.notConverged.acyclic.hint":
+            "the largest strongly connected part of the graph has only {largest} of {nodes} nodes; a nearly acyclic supply graph has no eigenvector to converge to, and more --max-iterations will not help: use --by katz or --by pagerank",
+        "rank.error.notConverged.hint":
+            "raise --max-iterations (now {iterations}) or loosen --tolerance, or use --by pagerank",
         "rank.progress": "Computing {measure}",
         "rank.timing": "load {load} s, compute {compute} s ({nodes} nodes, {edges} edges)",
         "rank.error.invalid": "cannot compute: {reason}",

@@ -31,7 +31,8 @@ extension Catalog {
         "orgs.col.workUnknown": "unknown",
         "orgs.col.standaloneFirms": "standalone",
         "orgs.col.jointBranches": "joint branches",
-        "orgs.section.build": "Should build a branch (应建尽建): {count} firms with ≥ {threshold} party members and no own branch",
+        "orgs.section.build":
+            "Should build a branch (应建尽建): {count} firms with ≥ {threshold} party members and no own branch",
         "orgs.col.rank": "#",
         "orgs.col.firm": "firm",
         "orgs.col.firmId": "firm id",
@@ -41,7 +42,8 @@ extension Catalog {
         "orgs.col.output": "output",
         "orgs.col.chains": "chains",
         "orgs.col.currentOrganization": "now in",
-        "orgs.section.join": "Should join a joint branch (联合组建): {count} firms with 1–{max} party members and no organization",
+        "orgs.section.join":
+            "Should join a joint branch (联合组建): {count} firms with 1–{max} party members and no organization",
         "orgs.col.zone": "zone",
         "orgs.section.groups": "Proposed joint-branch groupings: {count}",
         "orgs.col.number": "#",
@@ -54,17 +56,22 @@ extension Catalog {
         "orgs.group.plan.join": "join {organization}",
         "orgs.group.plan.new": "new joint branch",
         "orgs.group.reason": "{number}. {reason}",
-        "orgs.group.existing": "Join {organization}, which {why}: it would have {firms} firms and {members} party members{merged}",
+        "orgs.group.existing":
+            "Join {organization}, which {why}: it would have {firms} firms and {members} party members{merged}",
         "orgs.group.why.existing-same-chain": "already has firms of the same chain",
         "orgs.group.why.existing-same-zone": "already has firms of the same zone",
         "orgs.group.why.stages": "already unites firms of {stages}",
-        "orgs.group.pool": "{firms} firms of {chain} left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together {members} party members (threshold {threshold}){merged}",
-        "orgs.group.pool.below": "{firms} firms of {chain} left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together {members} party members, below the threshold of {threshold}: needs a partner from another chain or the grid organization{merged}",
-        "orgs.group.new": "{firms} firms of {place} with {members} party members together (threshold {threshold}): enough for a new joint branch{merged}",
+        "orgs.group.pool":
+            "{firms} firms of {chain} left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together {members} party members (threshold {threshold}){merged}",
+        "orgs.group.pool.below":
+            "{firms} firms of {chain} left over from their stages, with no group of the same chain or existing joint branch of the same chain or zone to join: together {members} party members, below the threshold of {threshold}: needs a partner from another chain or the grid organization{merged}",
+        "orgs.group.new":
+            "{firms} firms of {place} with {members} party members together (threshold {threshold}): enough for a new joint branch{merged}",
         "orgs.group.place": "{chain}{stage}{zone}",
         "orgs.group.place.stage": " / {stage}",
         "orgs.group.place.zone": " in {zone}",
-        "orgs.group.merged": "; plus {firms}: too few party members there for a group of their own, so they join the nearest stage of the same chain with a group",
+        "orgs.group.merged":
+            "; plus {firms}: too few party members there for a group of their own, so they join the nearest stage of the same chain with a group",
         "orgs.group.mergedFirm": "{firm} from {stage}",
         "orgs.section.checks": "Structure checks",
         "orgs.col.check": "check",
@@ -83,18 +90,21 @@ extension Catalog {
         "orgs.check.chain-mismatch": "chain mismatch",
         "orgs.check.noChainOrganization": "no committee or alliance",
         "orgs.check.unreached": "{firms} firms, none with an organization",
-        "orgs.check.offChain": "member {firm} is in {chains}, not in the organization's {orgChains} ({offChain} of {members} member firms)",
+        "orgs.check.offChain":
+            "member {firm} is in {chains}, not in the organization's {orgChains} ({offChain} of {members} member firms)",
         "orgs.check.allStagesReached": "every stage with firms is reached by an organization",
         "orgs.check.noMismatch": "organization chains follow their members' chains",
         "orgs.leader.member": "member of {organization}",
         "orgs.leader.path": "via {path}",
         "orgs.leader.no-chain-organization": "the chain has no committee or alliance",
         "orgs.leader.no-organization": "no organization of its own and not a member of {organizations}",
-        "orgs.leader.not-linked": "its organization {organization} does not lead to {organizations} and it is not a member",
+        "orgs.leader.not-linked":
+            "its organization {organization} does not lead to {organizations} and it is not a member",
         "orgs.section.pairings": "Pairings (结对共建) vs business",
         "orgs.pairings.compared": "Pairings compared",
         "orgs.pairings.notCompared": "With an agency or an organization without firms",
-        "orgs.pairings.withoutBusiness": "Pairings with no supply link or shared need (matchmaking candidates): {count}",
+        "orgs.pairings.withoutBusiness":
+            "Pairings with no supply link or shared need (matchmaking candidates): {count}",
         "orgs.pairings.strongLinks": "Strong supply links without a pairing (co-building candidates): {count}",
         "orgs.pairings.oneToMany": "One-to-many parties (≥ {threshold} pairings): {count}",
         "orgs.col.pairing": "pairing",
@@ -118,7 +128,8 @@ extension Catalog {
         "orgs.col.b": "b",
         "orgs.col.bName": "b name",
         "orgs.col.kind": "kind",
-        "orgs.section.needs": "Needs (三张清单): {total} from {firms} firms; open {open}, in progress {inProgress}, solved {solved} ({solvedRate})",
+        "orgs.section.needs":
+            "Needs (三张清单): {total} from {firms} firms; open {open}, in progress {inProgress}, solved {solved} ({solvedRate})",
         "orgs.col.by": "by",
         "orgs.col.item": "item",
         "orgs.col.key": "key",

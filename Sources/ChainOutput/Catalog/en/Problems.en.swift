@@ -29,7 +29,8 @@ extension Catalog {
         "problem.duplicate.chain": "duplicate chain id \"{id}\" (first at chains[{first}])",
         "problem.duplicate.chain.hint": "chain ids must be unique",
         "problem.duplicate.stage": "duplicate stage id \"{id}\" (also in chain \"{chain}\")",
-        "problem.duplicate.stage.hint": "stage ids must be unique in the park; prefix them with the chain, e.g. \"{example}\"",
+        "problem.duplicate.stage.hint":
+            "stage ids must be unique in the park; prefix them with the chain, e.g. \"{example}\"",
         "problem.duplicate.firm": "duplicate firm id \"{id}\" (first at firms[{first}])",
         "problem.duplicate.firm.hint": "firm ids must be unique; merge the two rows or rename one",
         "problem.duplicate.organization": "duplicate organization id \"{id}\" (first at organizations[{first}])",
@@ -47,9 +48,11 @@ extension Catalog {
         "problem.stage.otherChainInput": "input \"{input}\" belongs to chain \"{other}\", not \"{chain}\"",
         "problem.stage.otherChainInput.hint": "inputs are stages of the same chain",
         "problem.stage.cycle": "the stage template is not a DAG: cycle {cycle}",
-        "problem.stage.cycle.hint": "stages must feed forward from upstream to downstream; remove one input of the cycle",
+        "problem.stage.cycle.hint":
+            "stages must feed forward from upstream to downstream; remove one input of the cycle",
         "problem.organization.firmId": "organization id \"{id}\" is also a firm id",
-        "problem.organization.firmId.hint": "pairings name firms and organizations by id, so the two must differ; e.g. \"{example}\"",
+        "problem.organization.firmId.hint":
+            "pairings name firms and organizations by id, so the two must differ; e.g. \"{example}\"",
         "problem.firm.leadsWithoutStage": "leads chain \"{chain}\" but has no stage in it",
         "problem.firm.leadsWithoutStage.hint": "add the firm's stage in that chain",
         "problem.firm.noStage": "firm \"{firm}\" is in no stage",
@@ -80,7 +83,8 @@ extension Catalog {
         "problem.field.unknownValue": "unknown value \"{value}\"",
         "problem.field.useOneOf": "use one of: {values}",
         "problem.field.notNumber": "\"{value}\" is not a number",
-        "problem.field.notNumber.hint": "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
+        "problem.field.notNumber.hint":
+            "write a plain decimal number without units or thousands separators, e.g. 120000000 (not 1.2亿, 120,000,000 or 0x10)",
         "problem.field.notWhole": "\"{value}\" is not a whole number",
         "problem.field.notWhole.hint": "write a count such as 25",
         "problem.field.notBool": "\"{value}\" is not true or false",
@@ -91,7 +95,8 @@ extension Catalog {
         "problem.json.expect.list": "a list of text",
         "problem.json.expect.list.hint": "write [\"a\", \"b\"]",
         "problem.json.expect.number": "a number",
-        "problem.json.expect.number.hint": "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")",
+        "problem.json.expect.number.hint":
+            "write a plain number without quotes or units, e.g. 120000000 (not \"1.2亿\")",
         "problem.json.expect.whole": "a whole number",
         "problem.json.expect.whole.hint": "write a plain number without quotes",
         "problem.json.expect.bool": "true or false",
@@ -137,11 +142,15 @@ extension Catalog {
         "problem.encoding.utf16CSV": "is UTF-16 (Excel's 'Unicode Text'); ChainMap reads UTF-8",
         "problem.encoding.nul": "holds NUL bytes: it is UTF-16 (or not text at all), not UTF-8",
         "problem.encoding.gb18030": "not UTF-8; decoded as GB18030/GBK",
-        "problem.encoding.resave.hint": "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; in WPS choose UTF-8 encoding; or run `iconv -f GB18030 -t UTF-8 in.csv > out.csv`",
-        "problem.encoding.jsonResave.hint": "JSON files are UTF-8: save it as UTF-8 in your editor, or convert it, e.g. `iconv -f UTF-16 -t UTF-8 in.json > out.json` (use the file's real encoding after -f)",
-        "problem.encoding.utf16CSV.hint": "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; or run `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`",
+        "problem.encoding.resave.hint":
+            "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; in WPS choose UTF-8 encoding; or run `iconv -f GB18030 -t UTF-8 in.csv > out.csv`",
+        "problem.encoding.jsonResave.hint":
+            "JSON files are UTF-8: save it as UTF-8 in your editor, or convert it, e.g. `iconv -f UTF-16 -t UTF-8 in.json > out.json` (use the file's real encoding after -f)",
+        "problem.encoding.utf16CSV.hint":
+            "save the file as UTF-8: in Excel use 'Save As' → 'CSV UTF-8 (Comma delimited)'; or run `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`",
         "problem.edges.missingTarget": "the line has a source but no target (text: \"{text}\")",
-        "problem.edges.missingTarget.hint": "write each edge as `source target [weight]` separated by spaces, tabs or commas",
+        "problem.edges.missingTarget.hint":
+            "write each edge as `source target [weight]` separated by spaces, tabs or commas",
         "problem.file.missing": "no such file or folder",
         "problem.file.missing.hint": "check the path; run `chainmap samples` to list the bundled parks",
         "problem.file.empty": "file is empty",
@@ -160,10 +169,12 @@ extension Catalog {
         "problem.csv.unknownColumn": "unknown column, ignored",
         "problem.csv.knownColumns": "known columns: {columns}",
         "problem.template.duplicateKey": "field given twice in the same object",
-        "problem.template.noTemplates": "no templates: expected a \"templates\" list, or one template object with \"stages\"",
+        "problem.template.noTemplates":
+            "no templates: expected a \"templates\" list, or one template object with \"stages\"",
         "problem.template.format.hint": "the template file format is described in docs/TEMPLATES.md",
         "problem.template.format": "format \"{found}\" is not {expected}",
-        "problem.template.stageTwice": "stage id \"{stage}\" is already used (template {template}); stage ids are unique over all templates",
+        "problem.template.stageTwice":
+            "stage id \"{stage}\" is already used (template {template}); stage ids are unique over all templates",
         "problem.template.templateTwice": "template id \"{id}\" given twice",
         "problem.template.empty": "must not be empty",
         "problem.template.noStages": "a template needs at least one stage",

@@ -27,7 +27,8 @@ extension Catalog {
         "report.figure.value.percent": "{value}",
         "report.figure.value.needs": "{solved}/{total} ({rate})",
         "report.figure.none": "—",
-        "report.large": "The park has {firms} firms, more than the {limit} a firm-by-firm map can lay out: the map shows stages; see the firms of one chain or stage at a time below it.",
+        "report.large":
+            "The park has {firms} firms, more than the {limit} a firm-by-firm map can lay out: the map shows stages; see the firms of one chain or stage at a time below it.",
         "report.search.placeholder": "Firm name or id",
         "report.search.label": "Find a firm",
         "report.zoomIn": "Zoom in",
@@ -60,14 +61,16 @@ extension Catalog {
         "report.matches.perFirm": "Suggestions per firm",
         "report.matches.col.firm": "Firm",
         "report.matches.col.candidate": "Suggested partner",
-        "report.matches.perFirm.large": "The park is large: each firm's card lists its meetings; chainmap match answers for one firm.",
+        "report.matches.perFirm.large":
+            "The park is large: each firm's card lists its meetings; chainmap match answers for one firm.",
         "report.org.byChain": "By chain: organization and work coverage",
         "report.org.byStage": "By stage: organization and work coverage",
         "report.org.park": "Whole park",
         "report.org.stageOfChain": "{chain} · {stage}",
         "report.org.legend.organization": "Organization coverage",
         "report.org.legend.work": "Work coverage",
-        "report.needs.lists": "Three lists: the firms' needs (by kind), the departments' resources (by responder), and open needs without a responder.",
+        "report.needs.lists":
+            "Three lists: the firms' needs (by kind), the departments' resources (by responder), and open needs without a responder.",
         "report.needs.byKind": "Needs list: solved rate by kind",
         "report.needs.all": "All needs",
         "report.needs.rate": "{solved}/{total} solved ({rate})",
@@ -88,7 +91,8 @@ extension Catalog {
         "report.needs.ageing.median": "Median days to solve",
         "report.needs.ageing.days": "{days} days",
         "report.needs.ageing.daysNumber": "{days} days",
-        "report.needs.ageing.asOf": "Ages at the data date {asOf}; overdue: not solved {days} days after it was raised; {undated} unsolved needs have no raised date.",
+        "report.needs.ageing.asOf":
+            "Ages at the data date {asOf}; overdue: not solved {days} days after it was raised; {undated} unsolved needs have no raised date.",
         "report.needs.byResponder": "Solved rate by responder",
         "report.needs.noResponder": "(no responder)",
         "report.needs.responderRate": "{solved}/{total} solved ({rate}), {overdue} overdue",
@@ -113,7 +117,8 @@ extension Catalog {
         "report.changes.closed": "closed",
         "report.changes.raised": "raised",
         "report.changes.solvedCount": "solved",
-        "report.changes.linksNote": "Links lost: removed from the data or now marked lost; links won: new, or now active.",
+        "report.changes.linksNote":
+            "Links lost: removed from the data or now marked lost; links won: new, or now active.",
         "report.card.id": "Id",
         "report.card.location": "Location",
         "report.card.stage": "Stage",

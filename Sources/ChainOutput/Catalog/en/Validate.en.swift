@@ -3,7 +3,8 @@ extension Catalog {
     static let enValidate: [String: String] = [
         "validate.title": "Data check: {park}",
         "validate.section.problems": "Problems",
-        "validate.valid": "{park}: valid: {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs; {warnings} warning(s)",
+        "validate.valid":
+            "{park}: valid: {firms} firms, {links} links, {organizations} organizations, {pairings} pairings, {needs} needs; {warnings} warning(s)",
         "validate.invalid": "{park}: invalid: {errors} error(s), {warnings} warning(s)",
         "validate.col.severity": "severity",
         "validate.col.file": "file",

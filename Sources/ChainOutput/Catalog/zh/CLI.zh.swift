@@ -11,8 +11,10 @@ extension Catalog {
         "cli.note": "注意：{note}",
         "cli.wrote": "已写出 {path}",
         "cli.wrote.format": "已写出 {path}（{format}）",
-        "cli.wrote.generated": "已写出 {path}（{format}）：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项",
-        "cli.wrote.generated.gaps": "已写出 {path}（{format}）：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项，预设缺口 {gaps} 个",
+        "cli.wrote.generated":
+            "已写出 {path}（{format}）：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项",
+        "cli.wrote.generated.gaps":
+            "已写出 {path}（{format}）：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项，预设缺口 {gaps} 个",
         "cli.progress.generating": "正在生成 {firms} 家企业",
         "cli.progress.writing": "正在写出 {path}",
         "cli.usage.atLeast": "{option} 至少为 {minimum}",

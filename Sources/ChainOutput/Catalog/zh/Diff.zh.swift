@@ -17,9 +17,11 @@ extension Catalog {
         "diff.section.needs": "企业诉求",
         "diff.section.gaps": "链条缺口",
         "diff.section.meaning": "含义改变的编号",
-        "diff.coverage.headline": "组织覆盖率 {before}% → {after}%（有党组织的企业 {withBefore}/{firmsBefore} → {withAfter}/{firmsAfter}，按有党员的园区内企业计）",
+        "diff.coverage.headline":
+            "组织覆盖率 {before}% → {after}%（有党组织的企业 {withBefore}/{firmsBefore} → {withAfter}/{firmsAfter}，按有党员的园区内企业计）",
         "diff.work.headline": "工作覆盖率 {before}% → {after}%（{coveredBefore}/{firmsBefore} → {coveredAfter}/{firmsAfter}）",
-        "diff.summary": "入园企业 {entered} 家，离园 {left} 家；配套关系新增 {added} 条、消失 {removed} 条、状态变化 {statusChanged} 条；新提诉求 {raised} 条，解决 {solved} 条；新出现缺口 {opened} 个，消除 {closed} 个",
+        "diff.summary":
+            "入园企业 {entered} 家，离园 {left} 家；配套关系新增 {added} 条、消失 {removed} 条、状态变化 {statusChanged} 条；新提诉求 {raised} 条，解决 {solved} 条；新出现缺口 {opened} 个，消除 {closed} 个",
         "diff.col.figure": "指标",
         "diff.col.before": "之前",
         "diff.col.after": "之后",

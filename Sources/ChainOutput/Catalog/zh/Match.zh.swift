@@ -39,7 +39,8 @@ extension Catalog {
         "match.direction.capability": "能力对接",
         "match.channels": "{channels}",
         "match.countOf": "{term} {count} 家",
-        "match.weights": "评分 = 各项加权平均，权重：契合 {fit}、环节模板 {template}、网络邻近 {proximity}、就近 {locality}、产能 {capacity}、链主 {leader}、配套业绩 {record}",
+        "match.weights":
+            "评分 = 各项加权平均，权重：契合 {fit}、环节模板 {template}、网络邻近 {proximity}、就近 {locality}、产能 {capacity}、链主 {leader}、配套业绩 {record}",
 
         "match.col.direction": "方向",
         "match.col.kind": "类型",

@@ -28,13 +28,16 @@ extension Catalog {
         "rank.note.pagerankWeighted": "阻尼系数 {damping}，按供应金额加权，价值沿供应方向流向客户",
         "rank.note.betweennessSourcesScaled": "中介中心性由给定的 {sources} 个起点计算，按 n/k 放大",
         "rank.note.betweennessSourcesRaw": "中介中心性由给定的 {sources} 个起点计算，未放大",
-        "rank.note.betweennessSampled": "中介中心性由 {nodes} 个节点中抽样的 {sample} 个起点估计（种子 {seed}）；95% 置信度下每个得分与精确值相差不超过 ±{bound}，即最高得分 {top} 的 {relative}",
+        "rank.note.betweennessSampled":
+            "中介中心性由 {nodes} 个节点中抽样的 {sample} 个起点估计（种子 {seed}）；95% 置信度下每个得分与精确值相差不超过 ±{bound}，即最高得分 {top} 的 {relative}",
         "rank.note.betweennessBoundTooWide": "误差界不小于最高得分，排序不可靠：请增大 --sample（当前 {sample}）或去掉 --sample 精确计算",
-        "rank.note.betweennessExactFallback": "抽样 {sample} 个起点的误差界 ±{bound} 不小于最高得分 {top}，排序没有意义；图只有 {nodes} 个节点，已改为精确计算（Brandes 算法）",
+        "rank.note.betweennessExactFallback":
+            "抽样 {sample} 个起点的误差界 ±{bound} 不小于最高得分 {top}，排序没有意义；图只有 {nodes} 个节点，已改为精确计算（Brandes 算法）",
         "rank.note.betweennessExact": "精确中介中心性（Brandes 算法），以全部 {nodes} 个节点为起点",
         "rank.note.betweennessExactNormalized": "精确中介中心性（Brandes 算法），以全部 {nodes} 个节点为起点，已归一化",
         "rank.error.notConverged": "{measure}在 {iterations} 次迭代内未收敛（L1 变化 {delta}，容差 {tolerance}），不给出近似排序",
-        "rank.error.notConverged.acyclic.hint": "供应关系图最大的强连通部分只有 {largest} 个节点（共 {nodes} 个），几乎无环，特征向量中心性没有可收敛的解，增大 --max-iterations 无济于事：请改用 --by katz 或 --by pagerank",
+        "rank.error.notConverged.acyclic.hint":
+            "供应关系图最大的强连通部分只有 {largest} 个节点（共 {nodes} 个），几乎无环，特征向量中心性没有可收敛的解，增大 --max-iterations 无济于事：请改用 --by katz 或 --by pagerank",
         "rank.error.notConverged.hint": "增大 --max-iterations（当前 {iterations}）或放宽 --tolerance，或改用 --by pagerank",
         "rank.progress": "正在计算{measure}",
         "rank.timing": "载入 {load} 秒，计算 {compute} 秒（{nodes} 个节点，{edges} 条关系）",

@@ -59,7 +59,8 @@ extension Catalog {
         "orgs.group.why.existing-same-zone": "已有同一片区的企业",
         "orgs.group.why.stages": "已联合{stages}的企业",
         "orgs.group.pool": "{chain}有 {firms} 家企业在本环节无组可并，也没有同链或同片区的联合党支部可加入：合计 {members} 名党员（门槛 {threshold} 名）{merged}",
-        "orgs.group.pool.below": "{chain}有 {firms} 家企业在本环节无组可并，也没有同链或同片区的联合党支部可加入：合计 {members} 名党员，低于 {threshold} 名的门槛，需要与其他产业链企业或网格党组织联合{merged}",
+        "orgs.group.pool.below":
+            "{chain}有 {firms} 家企业在本环节无组可并，也没有同链或同片区的联合党支部可加入：合计 {members} 名党员，低于 {threshold} 名的门槛，需要与其他产业链企业或网格党组织联合{merged}",
         "orgs.group.new": "{place}的 {firms} 家企业合计 {members} 名党员（门槛 {threshold} 名）：可以新建联合党支部{merged}",
         "orgs.group.place": "{chain}{stage}{zone}",
         "orgs.group.place.stage": " / {stage}",
@@ -118,7 +119,8 @@ extension Catalog {
         "orgs.col.b": "乙方编号",
         "orgs.col.bName": "乙方名称",
         "orgs.col.kind": "类型",
-        "orgs.section.needs": "三张清单·企业诉求：{total} 项，来自 {firms} 家企业；待解决 {open}，办理中 {inProgress}，已解决 {solved}（解决率 {solvedRate}）",
+        "orgs.section.needs":
+            "三张清单·企业诉求：{total} 项，来自 {firms} 家企业；待解决 {open}，办理中 {inProgress}，已解决 {solved}（解决率 {solvedRate}）",
         "orgs.col.by": "分类",
         "orgs.col.item": "项目",
         "orgs.col.key": "编号",

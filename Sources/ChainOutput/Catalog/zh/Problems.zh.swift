@@ -137,9 +137,12 @@ extension Catalog {
         "problem.encoding.utf16CSV": "是 UTF-16 编码（Excel 的“Unicode 文本”）；ChainMap 只读 UTF-8",
         "problem.encoding.nul": "含有空字节：是 UTF-16 编码（或根本不是文本），不是 UTF-8",
         "problem.encoding.gb18030": "不是 UTF-8；已按 GB18030/GBK 编码读取",
-        "problem.encoding.resave.hint": "请另存为 UTF-8：Excel 中“另存为”→“CSV UTF-8（逗号分隔）”；WPS 中选择 UTF-8 编码；或运行 `iconv -f GB18030 -t UTF-8 in.csv > out.csv`",
-        "problem.encoding.jsonResave.hint": "JSON 文件须是 UTF-8：请在编辑器中另存为 UTF-8，或转换编码，如 `iconv -f UTF-16 -t UTF-8 in.json > out.json`（-f 后写文件实际的编码）",
-        "problem.encoding.utf16CSV.hint": "请另存为 UTF-8：Excel 中“另存为”→“CSV UTF-8（逗号分隔）”；或运行 `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`",
+        "problem.encoding.resave.hint":
+            "请另存为 UTF-8：Excel 中“另存为”→“CSV UTF-8（逗号分隔）”；WPS 中选择 UTF-8 编码；或运行 `iconv -f GB18030 -t UTF-8 in.csv > out.csv`",
+        "problem.encoding.jsonResave.hint":
+            "JSON 文件须是 UTF-8：请在编辑器中另存为 UTF-8，或转换编码，如 `iconv -f UTF-16 -t UTF-8 in.json > out.json`（-f 后写文件实际的编码）",
+        "problem.encoding.utf16CSV.hint":
+            "请另存为 UTF-8：Excel 中“另存为”→“CSV UTF-8（逗号分隔）”；或运行 `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`",
         "problem.edges.missingTarget": "这一行只有起点，没有终点（内容：“{text}”）",
         "problem.edges.missingTarget.hint": "每行写一条边：`起点 终点 [权重]`，用空格、制表符或逗号分隔",
         "problem.file.missing": "没有这个文件或文件夹",

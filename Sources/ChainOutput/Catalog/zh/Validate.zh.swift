@@ -3,7 +3,8 @@ extension Catalog {
     static let zhValidate: [String: String] = [
         "validate.title": "数据检查：{park}",
         "validate.section.problems": "问题清单",
-        "validate.valid": "{park}：通过检查：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项；警告 {warnings} 条",
+        "validate.valid":
+            "{park}：通过检查：企业 {firms} 家，供应关系 {links} 条，党组织 {organizations} 个，结对 {pairings} 对，诉求 {needs} 项；警告 {warnings} 条",
         "validate.invalid": "{park}：未通过检查：错误 {errors} 个，警告 {warnings} 条",
         "validate.col.severity": "级别",
         "validate.col.file": "文件",
