@@ -24,7 +24,7 @@ if [[ "${1:-}" == "--check" ]]; then
     "${FORMAT[@]}" lint --strict --recursive --parallel --configuration .swift-format "${PATHS[@]}" >"$log" 2>&1
     status=$?
     set -e
-    files=$(grep -oE '^[^:]+\.swift:' "$log" | sort -u | tr -d ':')
+    files=$(grep -oE '^[^:]+\.swift:' "$log" | sort -u | tr -d ':' || true)  # none found is the good case
     if [[ $status -eq 0 && -z "$files" ]]; then
         echo "format: every file is formatted"
         exit 0

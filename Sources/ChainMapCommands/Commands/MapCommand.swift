@@ -3,6 +3,7 @@ import ChainAnalysis
 import ChainModel
 import ChainOutput
 import ChainRender
+import ChainReport
 import Foundation
 
 /// `chainmap map PARK`: the chain map, rendered by Graphviz (libgvc) through `GraphvizRenderer`.
@@ -106,8 +107,8 @@ struct MapCommand: ParsableCommand {
     /// Overlays `--show` can draw, by name: each turns the park (and the --chain filter) into
     /// map overlays. Adding one is one line here.
     static let overlaySources: [String: @Sendable (Park, String?) -> [MapOverlay]] = [
-        "gaps": GapsCommand.mapOverlays,
-        "matches": MatchCommand.mapOverlays,
+        "gaps": { AnalysisOverlays.gaps(park: $0, chain: $1, catalog: StderrText.catalog) },
+        "matches": AnalysisOverlays.matches,
     ]
 
     func overlayNames() throws -> [String] {

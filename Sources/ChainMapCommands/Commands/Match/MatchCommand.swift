@@ -33,11 +33,4 @@ struct MatchCommand: ParsableCommand {
             MatchEvaluateCommand.self, MatchBenchmarkCommand.self,
         ],
         defaultSubcommand: MatchFirmCommand.self)
-
-    /// The agenda's best meetings as suggested links for `chainmap map --show matches`.
-    static func mapOverlays(park: Park, chain: String?) -> [MapOverlay] {
-        MatchAgenda.mapHighlights(park: park, chain: chain).map { m in
-            .suggestedLink(from: m.offerer, to: m.requester, label: m.suggestion.offer, score: m.suggestion.score.total)
-        }
-    }
 }

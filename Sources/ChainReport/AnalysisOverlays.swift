@@ -2,29 +2,36 @@ import ChainAnalysis
 import ChainModel
 import ChainOutput
 import ChainRender
-import Foundation
 
-extension GapsCommand {
-    /// Findings drawn by `chainmap map --show gaps` (the most severe first).
-    static let mapFindings = 40
+/// Analyses drawn on the chain map: each turns a park (and an optional chain filter) into map
+/// overlays, for `chainmap map --show gaps|matches` and any other caller that wants the same
+/// picture.
+public enum AnalysisOverlays {
+    /// Findings drawn by `--show gaps` (the most severe first).
+    public static let mapFindings = 40
 
-    /// The gap findings of `park` as map overlays: a link, firm or stage highlight per
-    /// finding (coloured by level), the missing stages of short chains and the cut links of thin
-    /// chains. Labels are in the language of `--lang` or `CHAINMAP_LANG` (Chinese by default).
+    /// The gap findings of `park` as map overlays: a link, firm or stage highlight per finding
+    /// (coloured by level), the missing stages of short chains and the cut links of thin chains,
+    /// labelled in `catalog`'s language.
     ///
     /// Remedies' suggested links are drawn as dashed green links labelled 补链 (the DOT writer
     /// gives such non-constraining edges an `xlabel`, which Graphviz 2.43 needs).
-    static func mapOverlays(park: Park, chain: String?) -> [MapOverlay] {
+    ///
+    /// - Complexity: one gap analysis of `park` (see ``GapReport``), then O(findings shown).
+    public static func gaps(park: Park, chain: String?, catalog: Catalog) -> [MapOverlay] {
         var options = GapOptions()
         options.chain = chain
         options.limit = mapFindings
-        return overlays(GapReport(park: park, options: options), catalog: StderrText.catalog)
+        return gaps(GapReport(park: park, options: options), catalog: catalog)
     }
 
-    static func overlays(_ r: GapReport, catalog: Catalog) -> [MapOverlay] {
+    /// The findings of `report` as map overlays (see ``gaps(park:chain:catalog:)``).
+    ///
+    /// - Complexity: O(findings + their evidence links).
+    public static func gaps(_ report: GapReport, catalog: Catalog) -> [MapOverlay] {
         var result: [MapOverlay] = []
         let suggested = catalog(Message("gaps.map.suggestedLink"))
-        for f in r.findings {
+        for f in report.findings {
             let level: Severity =
                 f.severity.level == .critical ? .critical : f.severity.level == .warning ? .warning : .info
             let label = catalog(
@@ -52,5 +59,14 @@ extension GapsCommand {
             }
         }
         return result
+    }
+
+    /// The park agenda's best meetings as suggested links, for `--show matches`.
+    ///
+    /// - Complexity: one agenda run (see ``MatchAgenda``), then O(meetings shown).
+    public static func matches(park: Park, chain: String?) -> [MapOverlay] {
+        MatchAgenda.mapHighlights(park: park, chain: chain).map { m in
+            .suggestedLink(from: m.offerer, to: m.requester, label: m.suggestion.offer, score: m.suggestion.score.total)
+        }
     }
 }
