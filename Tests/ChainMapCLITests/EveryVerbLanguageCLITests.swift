@@ -50,6 +50,9 @@ import Testing
             Verb(label: "match gaps") { ["match", "gaps", $0.name] },
             Verb(label: "measure") { ["measure", $0.name, "--repeat", "1", "--sample", "10"] },
             Verb(label: "samples") { _ in ["samples"] },
+            // Over time: the bundled Beilun pair (its ids are sample words like any other).
+            Verb(label: "diff") { _ in ["diff", "beilun-nev-2023", "beilun-nev"] },
+            Verb(label: "trend") { ["trend", $0.name] },
         ]
 
     /// A bad input and the status it must end with; `files` are written into a temporary

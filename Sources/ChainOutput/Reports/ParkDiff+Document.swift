@@ -194,8 +194,12 @@ extension ParkDiff: DocumentRepresentable {
                 + linkRows(links.statusChanged, "statusChanged")
                 + linkRows(links.valueChanged, "valueChanged"))
         let transitions = links.transitions.keys.sorted().map { k -> Message.Argument in
-            .message(
-                Message("diff.transition", ["transition": .text(k), "count": .integer(links.transitions[k] ?? 0)]))
+            // The machine key is `old->new`; people read the two statuses in their words, old → new.
+            let statuses = k.components(separatedBy: "->").map { Message.Argument.message(Message("linkStatus." + $0)) }
+            return .message(
+                Message(
+                    "diff.transition",
+                    ["transition": .sequence(statuses), "count": .integer(links.transitions[k] ?? 0)]))
         }
         let facts = [
             Fact(
@@ -298,7 +302,10 @@ extension ParkDiff: DocumentRepresentable {
     private func pairingsSection() -> ChainOutput.Section {
         func rows(_ list: [PairingRef], _ key: String) -> [[Cell]] {
             list.map { p in
-                [change(key), .text(p.key), .text(p.a), .text(p.b), .term(p.kind.rawValue, .term(p.kind)), .empty]
+                [
+                    change(key), Self.pairingCell(p), .text(p.a), .text(p.b), .term(p.kind.rawValue, .term(p.kind)),
+                    .empty,
+                ]
             }
         }
         let supply = pairingsTurned()
@@ -328,6 +335,12 @@ extension ParkDiff: DocumentRepresentable {
                 + more("pairingsTurnedIntoSupply", pairings.turnedIntoSupply.count))
     }
 
+    /// A pairing's id; one without an id is keyed by its parties and kind for programs (CSV,
+    /// JSON) and shown to people as unnumbered, since its parties stand in the next columns.
+    private static func pairingCell(_ p: PairingRef) -> Cell {
+        p.id.map { .text($0) } ?? .term(p.key, Message("diff.pairing.noId"))
+    }
+
     private func pairingsTurned() -> [[Cell]] {
         pairings.turnedIntoSupply.map { s in
             let links = s.links.map { l -> Message.Argument in
@@ -337,7 +350,7 @@ extension ParkDiff: DocumentRepresentable {
                         ["supplier": .text(l.supplier), "buyer": .text(l.buyer), "product": .text(l.product ?? "")]))
             }
             return [
-                change("turnedIntoSupply"), .text(s.pairing.key), .text(s.pairing.a), .text(s.pairing.b),
+                change("turnedIntoSupply"), Self.pairingCell(s.pairing), .text(s.pairing.a), .text(s.pairing.b),
                 .term(s.pairing.kind.rawValue, .term(s.pairing.kind)),
                 .message(Message("diff.list", ["items": .list(links, limit: 5)])),
             ]

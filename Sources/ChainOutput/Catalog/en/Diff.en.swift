@@ -102,6 +102,7 @@ extension Catalog {
         "diff.fact.pairings": "Pairings",
         "diff.pairings.value": "{added} added, {removed} ended, {supply} turned into supply links",
         "diff.col.pairing": "Pairing",
+        "diff.pairing.noId": "(no id)",
         "diff.col.partyA": "Party A",
         "diff.col.partyB": "Party B",
         "diff.col.links": "New supply links",

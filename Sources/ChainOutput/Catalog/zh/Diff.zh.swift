@@ -99,6 +99,7 @@ extension Catalog {
         "diff.fact.pairings": "结对",
         "diff.pairings.value": "新增 {added} 对，结束 {removed} 对，{supply} 对结对转为配套关系",
         "diff.col.pairing": "结对",
+        "diff.pairing.noId": "（未编号）",
         "diff.col.partyA": "一方",
         "diff.col.partyB": "另一方",
         "diff.col.links": "新配套关系",
