@@ -52,19 +52,13 @@ public struct FirmList: Sendable, Encodable {
         let needle = search?.trimmingCharacters(in: .whitespaces).lowercased()
         self.search = needle?.isEmpty == false ? search : nil
 
-        var position: [String: (order: Int, chain: Int)] = [:]
-        var order = 0
-        for (ci, c) in park.chains.enumerated() {
-            for s in c.stages where position[s.id] == nil {
-                position[s.id] = (order, ci)
-                order += 1
-            }
-        }
-        let names = Dictionary(park.chains.flatMap(\.stages).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // The package's one stage numbering: chain by chain, a repeated stage id in its first place.
+        let table = StageTable(park)
         var keyed: [(order: Int, row: Row)] = []
         for firm in park.firms {
-            let stages = firm.stages.filter { position[$0] != nil }.sorted { position[$0]!.order < position[$1]!.order }
-            let chainIndices = stages.map { position[$0]!.chain }.reduce(into: [Int]()) {
+            let numbers = firm.stages.compactMap { table.stageIndex[$0] }.sorted()
+            let stages = numbers.map { table.stages[Int($0)].id }
+            let chainIndices = numbers.map { Int(table.stageChain[Int($0)]) }.reduce(into: [Int]()) {
                 if !$0.contains($1) { $0.append($1) }
             }
             if let chainId, !chainIndices.contains(where: { park.chains[$0].id == chainId }),
@@ -79,12 +73,12 @@ public struct FirmList: Sendable, Encodable {
             }
             keyed.append(
                 (
-                    stages.first.map { position[$0]!.order } ?? Int.max,
+                    numbers.first.map { Int($0) } ?? Int.max,
                     Row(
                         id: firm.id, name: firm.name,
                         chains: chainIndices.map { park.chains[$0].id },
                         chainNames: chainIndices.map { park.chains[$0].name },
-                        stages: stages, stageNames: stages.map { names[$0] ?? $0 },
+                        stages: stages, stageNames: numbers.map { table.stages[Int($0)].name },
                         inPark: firm.inPark, leads: firm.leads, output: firm.output)
                 ))
         }

@@ -167,7 +167,7 @@ public struct MatchBenchmark: Sendable, Encodable {
         let clock = ContinuousClock()
         let start = clock.now
         let index = MatchIndex(park: park, vocabulary: options.vocabulary)
-        indexSeconds = Self.seconds(clock.now - start)
+        indexSeconds = (clock.now - start).inSeconds
         var ws = MatchWorkspace(index)
         var times: [Double] = []
         var found = 0
@@ -176,7 +176,7 @@ public struct MatchBenchmark: Sendable, Encodable {
             let node = Int32(q * park.firms.count / count)
             let t0 = clock.now
             found += index.matches(forNode: node, options: options, workspace: &ws).suggestions.count
-            times.append(Self.seconds(clock.now - t0) * 1000)
+            times.append((clock.now - t0).inSeconds * 1000)
         }
         times.sort()
         func quantile(_ p: Double) -> Double {
@@ -191,10 +191,6 @@ public struct MatchBenchmark: Sendable, Encodable {
         medianMilliseconds = quantile(0.5)
         p99Milliseconds = quantile(0.99)
         maxMilliseconds = times.last ?? 0
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
 

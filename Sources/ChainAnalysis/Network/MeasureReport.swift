@@ -328,8 +328,7 @@ public struct MeasureReport: Sendable, Encodable {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        (ContinuousClock.now - start).inSeconds
     }
 
     /// The `k` highest scores, ties broken by node id.

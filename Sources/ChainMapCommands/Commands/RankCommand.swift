@@ -100,8 +100,8 @@ struct RankCommand: ParsableCommand {
                     Message(
                         "rank.timing",
                         [
-                            "load": .number(MatchCommonOptions.seconds(loaded - start)),
-                            "compute": .number(MatchCommonOptions.seconds(clock.now - loaded)),
+                            "load": .number((loaded - start).inSeconds),
+                            "compute": .number((clock.now - loaded).inSeconds),
                             "nodes": .integer(input.graph.nodeCount), "edges": .integer(input.graph.edgeCount),
                         ])) + "\n")
         }

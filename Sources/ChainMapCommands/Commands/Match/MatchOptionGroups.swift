@@ -38,14 +38,10 @@ struct MatchCommonOptions: ParsableArguments {
                     Message(
                         "match.timing",
                         [
-                            "load": .number(Self.seconds(loaded - start)),
-                            "analysis": .number(Self.seconds(clock.now - loaded)),
+                            "load": .number((loaded - start).inSeconds),
+                            "analysis": .number((clock.now - loaded).inSeconds),
                         ])) + "\n")
         }
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
 
