@@ -56,29 +56,35 @@ public struct ParkDiff: Sendable, Encodable {
         oldDate = old.dataDate
         newDate = new.dataDate
         self.limit = limit
-        // The two snapshots' coverage and gap analyses are independent and mostly sequential
-        // inside: run them side by side (one per core when there are two or more).
-        let analyses = Parallel.mapChunks(count: 2, minimumCount: 1) { range in
-            Analysis(range.lowerBound == 0 ? old : new)
-        }.map(\.result)
-        let a0 = analyses[0], a1 = analyses[analyses.count - 1]
-        let newIndex = a1.index
-        let oldCoverage = a0.coverage, newCoverage = a1.coverage
-        let oldGaps = a0.gaps, newGaps = a1.gaps
+        // Two strands side by side (one per core when there are two or more): the snapshots'
+        // coverage and gap analyses, one after the other so that only one analysis's working
+        // memory is alive at a time (side by side they put a 1M-firm diff's peak at 2.0x one
+        // park's; issue #14 asks for under 2x), and the record comparison, which needs little
+        // memory beyond its results.
+        let strands = Parallel.mapChunks(count: 2, minimumCount: 1) { range in
+            range.map { strand -> Strand in
+                if strand == 0 {
+                    let a0 = Analysis(old, index: OrganizationIndex(old))
+                    let newIndex = OrganizationIndex(new)
+                    return .analyses(old: a0, new: Analysis(new, index: newIndex), newIndex: newIndex)
+                }
+                return .records(RecordChanges(old: old, new: new))
+            }
+        }.flatMap(\.result)
+        // The chunks cover 0..<2 in order, so strand 0 and strand 1 are both there.
+        guard strands.count == 2, case .analyses(let a0, let a1, let newIndex) = strands[0],
+            case .records(let r) = strands[1]
+        else { preconditionFailure("ParkDiff: Parallel.mapChunks returned \(strands.count) strands for 0..<2") }
         before = a0.figures
         after = a1.figures
-
-        var meaning: [MeaningChange] = []
-        let match = FirmMatch(old: old, new: new, meaning: &meaning)
-        firms = Self.firmChanges(old: old, new: new, match: match)
-        let linkResult = Self.linkChanges(old: old, new: new, match: match)
-        links = linkResult.changes
-        coverage = Self.coverageChanges(oldCoverage, newCoverage)
-        organizations = Self.organizationChanges(old: old, new: new, meaning: &meaning)
-        pairings = Self.pairingChanges(old: old, new: new, newIndex: newIndex, wonLinks: linkResult.won)
-        needs = Self.needChanges(old: old, new: new, meaning: &meaning)
-        gaps = Self.gapChanges(oldGaps, newGaps)
-        changedMeaning = meaning
+        firms = r.firms
+        links = r.links.changes
+        coverage = Self.coverageChanges(a0.coverage, a1.coverage)
+        organizations = r.organizations
+        pairings = Self.pairingChanges(old: old, new: new, newIndex: newIndex, wonLinks: r.links.won)
+        needs = r.needs
+        gaps = Self.gapChanges(a0.gaps, a1.gaps)
+        changedMeaning = r.meaning
 
         totals = [
             "firmsEntered": firms.entered.count, "firmsLeft": firms.left.count,
@@ -289,15 +295,41 @@ extension ParkDiff {
 
 // MARK: - Firms
 
-/// One snapshot's organization index, coverage rows, gap report and figures.
+/// One of the two strands of work ``ParkDiff/init(old:new:limit:section:)`` runs side by side.
+private enum Strand: Sendable {
+    case analyses(old: Analysis, new: Analysis, newIndex: OrganizationIndex)
+    case records(RecordChanges)
+}
+
+/// The comparison of the two snapshots' records: firms, links, organizations and needs, and
+/// the ids that changed meaning (firms, then organizations, then needs).
+private struct RecordChanges: Sendable {
+    let meaning: [MeaningChange]
+    let firms: ParkDiff.FirmChanges
+    let links: (changes: ParkDiff.LinkChanges, won: [Int32])
+    let organizations: ParkDiff.OrganizationChanges
+    let needs: ParkDiff.NeedChanges
+
+    init(old: Park, new: Park) {
+        var meaning: [MeaningChange] = []
+        let match = FirmMatch(old: old, new: new, meaning: &meaning)
+        firms = ParkDiff.firmChanges(old: old, new: new, match: match)
+        links = ParkDiff.linkChanges(old: old, new: new, match: match)
+        organizations = ParkDiff.organizationChanges(old: old, new: new, meaning: &meaning)
+        needs = ParkDiff.needChanges(old: old, new: new, meaning: &meaning)
+        self.meaning = meaning
+    }
+}
+
+/// One snapshot's coverage rows, gap report and figures.
 private struct Analysis: Sendable {
-    let index: OrganizationIndex
     let coverage: [OrganizationReport.CoverageRow]
     let gaps: GapReport
     let figures: ParkFigures
 
-    init(_ park: Park) {
-        index = OrganizationIndex(park)
+    /// The index is not kept: the caller keeps the new snapshot's (its pairings are compared
+    /// against its links) and lets the old one's go.
+    init(_ park: Park, index: OrganizationIndex) {
         coverage = OrganizationReport.coverageRows(index, OrganizationOptions())
         gaps = GapReport(park: park)
         figures = ParkFigures(park: park, coverage: coverage[0], gaps: gaps)
