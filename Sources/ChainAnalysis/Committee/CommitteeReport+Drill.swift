@@ -56,7 +56,7 @@ extension CommitteeReport {
     /// link; a partner in the park counts under its first stage (partners in the park without
     /// a stage are left out); a partner outside the park under "outside".
     ///
-    /// - Complexity: O(firms log firms + links × stages per firm).
+    /// - Complexity: O(firms log firms + links × stages per firm + stages²).
     public static func stageDrills(park: Park, firmsPerStage: Int) -> [StageDrill] {
         var stageIndex: [String: Int] = [:]
         var stageIds: [String] = []
@@ -84,9 +84,8 @@ extension CommitteeReport {
         for (i, stages) in firmStages.enumerated() {
             for k in stages { members[k].append(i) }
         }
-        // The drawn firms of each stage and their position among the drawn.
+        // The drawn firms of each stage.
         var drawn = [[Int]](repeating: [], count: s)
-        var drawnAt: [Int: Int] = [:]  // (stage * firms + firm) → position in drawn[stage]
         let n = park.firms.count
         for k in 0..<s {
             let sorted = members[k].sorted { a, b in
@@ -94,73 +93,96 @@ extension CommitteeReport {
                 return x != y ? x > y : a < b
             }
             drawn[k] = Array(sorted.prefix(max(0, firmsPerStage)))
-            for (p, i) in drawn[k].enumerated() { drawnAt[k * n + i] = p }
         }
-        // Counts per (stage, neighbour group): groups 0..<s are stages, s is outside.
-        let g = s + 1
-        var upLinks = [Int](repeating: 0, count: s * g), downLinks = [Int](repeating: 0, count: s * g)
-        var upFirms = Set<Int>(), downFirms = Set<Int>()  // (stage * g + group) * n + partner
-        var internalLinks = [Int](repeating: 0, count: s)
-        var firmUp = [[Int: Int]](repeating: [:], count: s), firmDown = [[Int: Int]](repeating: [:], count: s)
-        // firmUp[k][drawnPosition * g + group] = links
+        // Each firm's suppliers and buyers over the links that are not lost (compressed rows).
         let resolution = park.resolution
-        // The buyer's stages see the supplier upstream; the supplier's stages see the buyer
-        // downstream. A link inside a stage is counted once, from the buyer's side.
-        func count(_ firm: Int, _ partner: Int, up: Bool) {
-            for k in firmStages[firm] {
-                if firmStages[partner].contains(k) {
-                    if up { internalLinks[k] += 1 }
-                    continue
-                }
-                let p = group[partner]
-                guard p >= 0 else { continue }
-                let cell = k * g + p
-                if up {
-                    upLinks[cell] += 1
-                    upFirms.insert(cell * n + partner)
-                } else {
-                    downLinks[cell] += 1
-                    downFirms.insert(cell * n + partner)
-                }
-                if let d = drawnAt[k * n + firm] {
-                    if up { firmUp[k][d * g + p, default: 0] += 1 } else { firmDown[k][d * g + p, default: 0] += 1 }
-                }
-            }
-        }
+        var inStart = [Int](repeating: 0, count: n + 1), outStart = [Int](repeating: 0, count: n + 1)
         for (l, link) in park.links.enumerated() where link.status != .lost {
             let a = Int(resolution.linkSupplier[l]), b = Int(resolution.linkBuyer[l])
             guard a >= 0, b >= 0, a != b else { continue }
-            count(b, a, up: true)
-            count(a, b, up: false)
+            inStart[b + 1] += 1
+            outStart[a + 1] += 1
         }
-        var distinctUp = [Int](repeating: 0, count: s * g), distinctDown = [Int](repeating: 0, count: s * g)
-        for key in upFirms { distinctUp[key / n] += 1 }
-        for key in downFirms { distinctDown[key / n] += 1 }
+        for i in 0..<n {
+            inStart[i + 1] += inStart[i]
+            outStart[i + 1] += outStart[i]
+        }
+        var inPartner = [Int](repeating: 0, count: inStart[n]), outPartner = [Int](repeating: 0, count: outStart[n])
+        var inFill = inStart, outFill = outStart
+        for (l, link) in park.links.enumerated() where link.status != .lost {
+            let a = Int(resolution.linkSupplier[l]), b = Int(resolution.linkBuyer[l])
+            guard a >= 0, b >= 0, a != b else { continue }
+            inPartner[inFill[b]] = a
+            inFill[b] += 1
+            outPartner[outFill[a]] = b
+            outFill[a] += 1
+        }
+        // Per stage and direction: links and distinct partners per group (0..<s a stage, s
+        // outside), and the drawn firms' links per group. A partner has one group, so a stamp
+        // per partner counts it once.
+        let g = s + 1
+        var seen = [Int](repeating: -1, count: n)
+        var drawnAt = [Int](repeating: -1, count: n), drawnStage = [Int](repeating: -1, count: n)
+        var upLinks = [[Int]](), upFirms = [[Int]](), downLinks = [[Int]](), downFirms = [[Int]]()
+        var internalLinks = [Int](repeating: 0, count: s)
+        var firmUp = [[[Int: Int]]](), firmDown = [[[Int: Int]]]()
+        for k in 0..<s {
+            for (p, i) in drawn[k].enumerated() {
+                drawnAt[i] = p
+                drawnStage[i] = k
+            }
+            for up in [true, false] {
+                var links = [Int](repeating: 0, count: g), firms = [Int](repeating: 0, count: g)
+                var perFirm = [[Int: Int]](repeating: [:], count: drawn[k].count)
+                let stamp = 2 * k + (up ? 0 : 1)
+                for firm in members[k] {
+                    let range = up ? inStart[firm]..<inStart[firm + 1] : outStart[firm]..<outStart[firm + 1]
+                    for e in range {
+                        let partner = up ? inPartner[e] : outPartner[e]
+                        if firmStages[partner].contains(k) {
+                            if up { internalLinks[k] += 1 }  // once, from the buyer's side
+                            continue
+                        }
+                        let q = group[partner]
+                        guard q >= 0 else { continue }
+                        links[q] += 1
+                        if seen[partner] != stamp {
+                            seen[partner] = stamp
+                            firms[q] += 1
+                        }
+                        if drawnStage[firm] == k { perFirm[drawnAt[firm]][q, default: 0] += 1 }
+                    }
+                }
+                if up {
+                    upLinks.append(links)
+                    upFirms.append(firms)
+                    firmUp.append(perFirm)
+                } else {
+                    downLinks.append(links)
+                    downFirms.append(firms)
+                    firmDown.append(perFirm)
+                }
+            }
+        }
         return (0..<s).map { k in
             func neighbours(_ links: [Int], _ firms: [Int]) -> (list: [StageDrill.Neighbour], index: [Int: Int]) {
-                var groups = (0..<s).filter { links[k * g + $0] > 0 }
-                groups.sort { x, y in
-                    let a = links[k * g + x], b = links[k * g + y]
-                    return a != b ? a > b : x < y
-                }
-                if links[k * g + outside] > 0 { groups.append(outside) }
+                var groups = (0..<s).filter { links[$0] > 0 }
+                groups.sort { x, y in links[x] != links[y] ? links[x] > links[y] : x < y }
+                if links[outside] > 0 { groups.append(outside) }
                 var index: [Int: Int] = [:]
                 for (p, q) in groups.enumerated() { index[q] = p }
                 let list = groups.map { q in
-                    StageDrill.Neighbour(
-                        stage: q == outside ? nil : stageIds[q], links: links[k * g + q], firms: firms[k * g + q])
+                    StageDrill.Neighbour(stage: q == outside ? nil : stageIds[q], links: links[q], firms: firms[q])
                 }
                 return (list, index)
             }
-            let up = neighbours(upLinks, distinctUp), down = neighbours(downLinks, distinctDown)
-            func perFirm(_ counts: [Int: Int], _ index: [Int: Int]) -> [[StageDrill.FirmLinks]] {
-                var out = [[StageDrill.FirmLinks]](repeating: [], count: drawn[k].count)
-                for (key, links) in counts {
-                    let d = key / g, q = key % g
-                    if let p = index[q] { out[d].append(StageDrill.FirmLinks(neighbour: p, links: links)) }
+            let up = neighbours(upLinks[k], upFirms[k]), down = neighbours(downLinks[k], downFirms[k])
+            func perFirm(_ counts: [[Int: Int]], _ index: [Int: Int]) -> [[StageDrill.FirmLinks]] {
+                counts.map { byGroup in
+                    byGroup.compactMap { q, links in index[q].map { StageDrill.FirmLinks(neighbour: $0, links: links) }
+                    }
+                    .sorted { $0.neighbour < $1.neighbour }
                 }
-                for d in out.indices { out[d].sort { $0.neighbour < $1.neighbour } }
-                return out
             }
             return StageDrill(
                 stage: stageIds[k], firmCount: members[k].count, firms: drawn[k], upstream: up.list,

@@ -87,7 +87,7 @@ enum ReportAssets {
         header.part{break-before:avoid}
         #r-part-map{page:wide}
         .viewport{height:auto;border:none;overflow:visible}
-        .viewport svg{width:100%;height:auto;max-height:260mm}
+        .viewport svg{width:100%;height:auto;max-height:250mm}
         table.data{font-size:10px}
         table.data tr{break-inside:avoid}
         table.data tr[hidden]{display:table-row!important}
