@@ -476,9 +476,23 @@ EXPECTED_PAGES_JS = """
 PAGE = {"a4w": 182, "a4h": 297 - 28, "a3w": 396, "a3h": 297 - 24}
 
 
+# Parts wider than their printable width: Chromium would shrink the whole printout to fit them
+# (smaller text, fewer pages than computed), so none may be.
+OVERFLOW_JS = """
+args => [...document.querySelectorAll('.part')].flatMap(part => {
+  document.documentElement.style.width = (part.id === 'r-part-map' ? args.a3w : args.a4w) + 'mm';
+  const wide = part.scrollWidth > part.clientWidth + 1 ? [[part.id, part.scrollWidth, part.clientWidth]] : [];
+  document.documentElement.style.width = '';
+  return wide;
+})
+"""
+
+
 def expected_pages(page):
     page.emulate_media(media="print")
     try:
+        wide = page.evaluate(OVERFLOW_JS, PAGE)
+        check(not wide, f"parts wider than the printable width (the printout would shrink): {wide}")
         return page.evaluate(EXPECTED_PAGES_JS, PAGE)
     finally:
         page.emulate_media(media="screen")

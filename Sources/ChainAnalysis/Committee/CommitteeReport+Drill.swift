@@ -87,17 +87,16 @@ extension CommitteeReport {
         // The drawn firms of each stage.
         var drawn = [[Int]](repeating: [], count: s)
         let n = park.firms.count
+        let output = park.firms.map { $0.output ?? -1 }
         for k in 0..<s {
-            let sorted = members[k].sorted { a, b in
-                let x = park.firms[a].output ?? -1, y = park.firms[b].output ?? -1
-                return x != y ? x > y : a < b
-            }
+            let sorted = members[k].sorted { a, b in output[a] != output[b] ? output[a] > output[b] : a < b }
             drawn[k] = Array(sorted.prefix(max(0, firmsPerStage)))
         }
         // Each firm's suppliers and buyers over the links that are not lost (compressed rows).
         let resolution = park.resolution
         var inStart = [Int](repeating: 0, count: n + 1), outStart = [Int](repeating: 0, count: n + 1)
-        for (l, link) in park.links.enumerated() where link.status != .lost {
+        let supply = park.links.map { $0.status != .lost }
+        for l in supply.indices where supply[l] {
             let a = Int(resolution.linkSupplier[l]), b = Int(resolution.linkBuyer[l])
             guard a >= 0, b >= 0, a != b else { continue }
             inStart[b + 1] += 1
@@ -109,7 +108,7 @@ extension CommitteeReport {
         }
         var inPartner = [Int](repeating: 0, count: inStart[n]), outPartner = [Int](repeating: 0, count: outStart[n])
         var inFill = inStart, outFill = outStart
-        for (l, link) in park.links.enumerated() where link.status != .lost {
+        for l in supply.indices where supply[l] {
             let a = Int(resolution.linkSupplier[l]), b = Int(resolution.linkBuyer[l])
             guard a >= 0, b >= 0, a != b else { continue }
             inPartner[inFill[b]] = a

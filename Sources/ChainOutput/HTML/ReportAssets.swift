@@ -89,6 +89,7 @@ enum ReportAssets {
         .viewport{height:auto;border:none;overflow:visible}
         .viewport svg{width:100%;height:auto;max-height:250mm}
         table.data{font-size:10px}
+        table.data th{white-space:normal}
         table.data tr{break-inside:avoid}
         table.data tr[hidden]{display:table-row!important}
         svg.chart,svg.trend,.drillmap svg{break-inside:avoid}
