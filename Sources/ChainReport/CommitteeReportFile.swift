@@ -19,14 +19,16 @@ public enum CommitteeReportFile {
     ///   to `options.fullLayoutLimit` firms, by stage above it.
     ///
     /// With `since`, an older snapshot of the same park, the report adds what changed since it
-    /// (``ParkDiff``); check the pair with `ParkSeries.checkPair` first.
+    /// (``ParkDiff``); check the pair with `ParkSeries.checkPair` first. With `trend`, the
+    /// key figures of the park's dated snapshots (``series(_:park:name:)``), it adds the trends
+    /// part.
     public static func html(
-        park: Park, since: Park? = nil, language: Language,
+        park: Park, since: Park? = nil, trend: TrendReport? = nil, language: Language,
         options: CommitteeReport.Options = CommitteeReport.Options(),
         renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> [UInt8] {
         var trace = PhaseTrace()
-        let report = CommitteeReport(park: park, since: since, options: options)
+        let report = CommitteeReport(park: park, since: since, trend: trend, options: options)
         trace.mark("report.analyses")
         let map = try reportMap(
             park: park, aggregated: report.large, limit: options.fullLayoutLimit, renderer: renderer)
@@ -34,6 +36,18 @@ public enum CommitteeReportFile {
         let html = HTMLReportRenderer(Catalog(language)).render(report, map: map)
         trace.mark("report.html")
         return html
+    }
+
+    /// The trend of the series of dated snapshots `folder` (a folder as `chainmap trend` takes
+    /// it, or one park) that ends with `park` (named `name`): `park` is its newest snapshot,
+    /// either a member (the one of its date) or added after the last.
+    ///
+    /// - Throws: ``ParkLoadError`` naming every problem: an unreadable or empty folder,
+    ///   snapshots that do not load, a snapshot without a date or two with one date, a snapshot
+    ///   of another park, a snapshot newer than `park`.
+    /// - Complexity: one load and one ``ParkFigures`` per snapshot.
+    public static func series(_ folder: String, park: Park, name: String) throws(ParkLoadError) -> TrendReport {
+        try TrendReport(sources: ParkSeries.sources(arguments: [folder]), newest: park, name: name)
     }
 
     /// The report's map: every firm with its supply links and pairings, or the stage view of a

@@ -83,11 +83,12 @@ import Testing
         let html = try Self.report(park)
         try Self.check(html, park)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        for part in CommitteeReport.Part.allCases where part != .changes {
+        for part in CommitteeReport.Part.allCases where part != .changes && part != .trends {
             #expect(html.contains("id=\"r-part-\(part.rawValue)\""))
         }
-        // Without --since there is nothing to compare: no "what changed" part, no link to it.
-        #expect(!html.contains("r-part-changes"))
+        // Without --since there is nothing to compare, without --series no trend: no "what
+        // changed" or trends part, no link to them.
+        #expect(!html.contains("r-part-changes") && !html.contains("r-part-trends"))
     }
 
     @Test(

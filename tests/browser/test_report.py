@@ -3,11 +3,14 @@
 driven by Playwright for Python.
 
 For the report of every bundled sample (and an English one, and a large park's aggregated
-one; and Beilun's with --since its 2023 snapshot, whose "what changed" part is checked): it
+one; Beilun's with --since its 2023 snapshot, whose "what changed" part is checked; a
+generated park's with --series its four snapshots, whose trends part is checked): it
 loads with no console error and no network request (every request other than the
 file itself and data: URLs is recorded and aborted); search finds a firm and centres it;
 clicking a firm opens its card; the findings table sorts and filters; a screenshot is not
-blank; printing to PDF gives the expected number of pages.
+blank; printing to PDF gives exactly the number of pages computed from the parts' heights
+(EXPECTED_PAGES_JS), the map's on A3; in the stage view, choosing a stage draws its firms and
+clicking one opens its card.
 
     python3 tests/browser/test_report.py --chainmap .build/debug/chainmap [--keep DIR]
 
@@ -64,6 +67,41 @@ def make_reports(chainmap, folder):
     run([chainmap, "report", park, "--limit", "200", "-o", path, "--force"])
     reports.append(("generated 600 firms, --limit 200", path, "zh", True))
     return reports
+
+
+def make_series_report(chainmap, folder):
+    """A generated park's report with the trends over its four dated snapshots (`--series`)."""
+    series = os.path.join(folder, "series")
+    run([chainmap, "generate", "--firms", "300", "--seed", "3", "--snapshots", "4", "-o", series + "/", "--force"])
+    members = sorted(n for n in os.listdir(series) if not n.startswith(".") and n != "changes.json")
+    path = os.path.join(folder, "series.html")
+    run([chainmap, "report", os.path.join(series, members[-1]), "--series", series, "-o", path, "--force"])
+    return ("generated 300 firms --series (4 snapshots)", path, len(members))
+
+
+def test_trends(p, snapshots):
+    """The trends part: in the navigation after the overview, one table row per snapshot
+    (oldest first, the report's park last), one line chart per figure."""
+    page = p.page
+    data = p.data()
+    check(page.locator("#r-part-trends").count() == 1, "no trends part")
+    check(page.locator('#r-nav a[href="#r-part-trends"]').count() == 1, "no link to the trends part")
+    order = page.evaluate("[...document.querySelectorAll('.part')].map(e => e.id).slice(0, 3)")
+    check(order == ["r-part-overview", "r-part-trends", "r-part-map"], f"parts in order {order}")
+    dates = page.evaluate("[...document.querySelectorAll('#r-table-trends tbody tr')].map(r => r.cells[0].textContent)")
+    check(len(dates) == snapshots, f"{len(dates)} rows in the trends table, {snapshots} snapshots")
+    check(dates == sorted(dates) and len(set(dates)) == len(dates), f"snapshot dates not in order: {dates}")
+    keys = page.evaluate("[...document.querySelectorAll('#r-trend-charts svg.trend')].map(s => s.dataset.key)")
+    check(len(keys) == len(set(keys)) and len(keys) >= 10, f"charts: {keys}")
+    for key in keys:
+        points = page.locator(f'#r-trend-charts svg.trend[data-key="{key}"] circle').count()
+        check(points <= snapshots, f"chart {key} has {points} points for {snapshots} snapshots")
+    points = page.locator('#r-trend-charts svg.trend[data-key="firmsInPark"] circle').count()
+    check(points == snapshots, f"the firms chart has {points} points")
+    # The newest row is the report's own park: its in-park firms as in the overview.
+    last = page.evaluate("document.querySelector('#r-table-trends tbody tr:last-child').cells[1].dataset.v")
+    firms = sum(1 for f in data["firms"] if f[2])
+    check(int(float(last)) == firms, f"the newest snapshot has {last} firms in the park, the report {firms}")
 
 
 def make_since_report(chainmap, folder):
@@ -190,6 +228,7 @@ def test_search(p, aggregated):
         rows = page.locator("#r-drill-table tbody tr").count()
         check(rows > 0, "the drill-down lists no firm")
         check(firm[1] in page.inner_text("#r-drill-table"), "the drill-down does not list the firm")
+        check(page.locator("#r-drill-map svg").count() == 1, "the drill-down map of the firm's stage is not drawn")
         return
     candidates = firms_on_map(data)
     check(len(candidates) == len(data["firms"]), f"only {len(candidates)} of {len(data['firms'])} firms on the map")
@@ -230,6 +269,7 @@ def test_click(p, aggregated):
         first.click()
         page.wait_for_selector("#r-card:not([hidden])")
         check(page.inner_text("#r-card h3") == name, "the drill-down link opened the wrong card")
+        test_drill_map(p)
         return
     page.evaluate("document.getElementById('r-card').hidden = true")
     page.click("#r-fit")
@@ -253,6 +293,51 @@ def test_click(p, aggregated):
         card = data["cards"][i]
         for s in card[0][:3]:
             check(data["firms"][s][1] in text, f"the card of {firm[0]} does not list supplier {data['firms'][s][0]}")
+
+
+def test_drill_map(p):
+    """Choosing a stage draws its firms (largest output first, at most the report's cap) with
+    the stages they buy from and sell to; clicking a firm opens its card; a neighbouring stage
+    drills there; choosing only a chain draws its stages."""
+    page = p.page
+    data = p.data()
+    drill = data["drill"]
+    check(len(drill) == len(data["stages"]), f"{len(drill)} drill-downs for {len(data['stages'])} stages")
+    k = max(range(len(drill)), key=lambda s: (drill[s][0], -s))
+    page.select_option("#r-drill-chain", "")
+    page.select_option("#r-drill-stage", str(k))
+    svg = page.locator("#r-drill-map svg")
+    check(svg.count() == 1, "choosing a stage drew no map")
+    check(svg.get_attribute("data-stage") == str(k), "the map is of another stage")
+    drawn = page.evaluate("[...document.querySelectorAll('#r-drill-map .cell')].map(c => c.dataset.firm)")
+    expected = [data["firms"][i][0] for i in drill[k][1]]
+    check(drawn == expected, f"the map draws {drawn[:5]}…, expected {expected[:5]}…")
+    check(len(drawn) == min(drill[k][0], data["drillFirms"]), f"{len(drawn)} firms drawn of {drill[k][0]}")
+    in_stage = sum(1 for f in data["firms"] if k in f[3])
+    check(drill[k][0] == in_stage, f"stage count {drill[k][0]}, firms in the stage {in_stage}")
+    if drill[k][0] > len(drawn):
+        check(f" {drill[k][0] - len(drawn)} " in page.inner_text("#r-drill-map"), "no 'N more' note")
+    check(page.locator("#r-drill-map .nb").count() == min(12, len(drill[k][2])) + min(12, len(drill[k][3])),
+          "neighbouring stages missing")
+    # Clicking a firm (the third, or the only one) opens its card.
+    n = min(2, len(drawn) - 1)
+    page.locator("#r-drill-map .cell").nth(n).click()
+    page.wait_for_selector("#r-card:not([hidden])")
+    check(page.get_attribute("#r-card", "data-firm") == drawn[n], f"clicking {drawn[n]} opened {page.get_attribute('#r-card', 'data-firm')}")
+    # A neighbouring stage drills there.
+    nb = page.locator("#r-drill-map .nb").first
+    target = nb.get_attribute("data-stage") if nb.count() else "-1"
+    if target != "-1":
+        nb.click()
+        check(page.input_value("#r-drill-stage") == target, "clicking a neighbouring stage did not drill there")
+        check(page.get_attribute("#r-drill-map svg", "data-stage") == target, "the map did not follow")
+    # A chain alone: its stages side by side.
+    chain = data["stages"][k][2]
+    page.select_option("#r-drill-chain", str(chain))
+    columns = page.locator("#r-drill-map .nb").count()
+    stages = sum(1 for s in data["stages"] if s[2] == chain)
+    check(columns == stages, f"the chain's map shows {columns} stages of {stages}")
+    page.select_option("#r-drill-stage", str(k))
 
 
 def test_table(p):
@@ -312,21 +397,125 @@ def test_screenshot(p, folder, name):
     return path
 
 
+# Pages the printed report should have, computed without printing: in print media, each part
+# is laid out at its page's printable width (A4 portrait 210 − 2 × 14 mm; the map's A3
+# landscape 420 − 2 × 12 mm) and its boxes are put on pages by the print style sheet's rules —
+# every part starts a page (break-before), a table row, a chart or the map is never split
+# (break-inside: avoid; SVG is monolithic) and moves whole to the next page, taking its
+# table's header along (Chromium repeats thead), text of four lines or more breaks between
+# lines (orphans and widows 2), a margin before a break is dropped, one after a forced break
+# kept. The sum over the parts is the page count; the map part's pages are the A3 ones.
+EXPECTED_PAGES_JS = """
+(args) => {
+  // Expected pages of the printed report, computed from the print style sheet's rules and the
+  // heights of the boxes laid out at the printable width.
+  const MM = 96 / 25.4;
+  const root = document.documentElement;
+  const parts = [...document.querySelectorAll('.part')];
+  const out = [];
+  for (const part of parts) {
+    const wide = part.id === 'r-part-map';
+    root.style.width = (wide ? args.a3w : args.a4w) + 'mm';
+    const pageH = (wide ? args.a3h : args.a4h) * MM;
+    const first = part.firstElementChild;
+    const lead = first ? parseFloat(getComputedStyle(first).marginTop) || 0 : 0;
+    const origin = part.getBoundingClientRect().top - lead;
+    const atoms = [];
+    (function walk(e) {
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none') return;
+      const tag = e.tagName.toLowerCase();
+      const kids = [...e.children].filter(c => getComputedStyle(c).display !== 'none');
+      const blockKids = kids.some(c => !getComputedStyle(c).display.startsWith('inline'));
+      const mono = tag === 'svg' || tag === 'img';
+      if (tag === 'tr' || mono || !blockKids) {
+        const r = e.getBoundingClientRect();
+        if (r.height <= 0) return;
+        const lh = parseFloat(cs.lineHeight) || 20;
+        const avoid = tag === 'tr' || mono || cs.breakInside === 'avoid';
+        let thead = 0;
+        if (tag === 'tr' && e.parentElement.tagName === 'TBODY') {
+          const h = e.closest('table').tHead;
+          thead = h ? h.getBoundingClientRect().height : 0;
+        }
+        atoms.push({ top: r.top - origin, h: r.height, avoid, lines: avoid ? 1 : Math.round(r.height / lh), lh, thead });
+      }
+      for (const c of kids) if (!(tag === 'tr' || mono || !blockKids)) walk(c);
+    })(part);
+    // Lay the atoms on pages: an atom that does not fit moves to the next page (its margin
+    // before the break dropped), a table row takes its table's header along; text of four
+    // lines or more breaks between lines (two at least on each side).
+    let shift = 0, pageTop = 0, pages = 1, lastBottom = 0;
+    for (const a of atoms) {
+      let top = a.top + shift;
+      if (top < lastBottom - 0.5 && top + a.h <= lastBottom + 0.5) continue; // inside what's laid
+      while (top >= pageTop + pageH) { pageTop += pageH; pages++; }
+      let bottom = top + a.h;
+      if (bottom > pageTop + pageH + 0.5) {
+        const room = pageTop + pageH - top;
+        if (!a.avoid && a.lines >= 4 && Math.floor(room / a.lh) >= 2 && a.lines - Math.floor(room / a.lh) >= 2) {
+          // split between lines: the rest continues on the next page
+          const fitted = Math.floor(room / a.lh) * a.lh;
+          const moved = pageTop + pageH - (top + fitted);
+          shift += moved; bottom += moved; pageTop += pageH; pages++;
+        } else if (top > pageTop + 0.5) {
+          const moved = pageTop + pageH - top + a.thead;
+          shift += moved; top += moved; bottom += moved; pageTop += pageH; pages++;
+        }
+        while (bottom > pageTop + pageH + 0.5) { pageTop += pageH; pages++; }
+      }
+      lastBottom = Math.max(lastBottom, bottom);
+    }
+    out.push([part.id, pages]);
+  }
+  root.style.width = '';
+  return out;
+}
+"""
+
+PAGE = {"a4w": 182, "a4h": 297 - 28, "a3w": 396, "a3h": 297 - 24}
+
+
+# Parts wider than their printable width: Chromium would shrink the whole printout to fit them
+# (smaller text, fewer pages than computed), so none may be.
+OVERFLOW_JS = """
+args => [...document.querySelectorAll('.part')].flatMap(part => {
+  document.documentElement.style.width = (part.id === 'r-part-map' ? args.a3w : args.a4w) + 'mm';
+  const wide = part.scrollWidth > part.clientWidth + 1 ? [[part.id, part.scrollWidth, part.clientWidth]] : [];
+  document.documentElement.style.width = '';
+  return wide;
+})
+"""
+
+
+def expected_pages(page):
+    page.emulate_media(media="print")
+    try:
+        wide = page.evaluate(OVERFLOW_JS, PAGE)
+        check(not wide, f"parts wider than the printable width (the printout would shrink): {wide}")
+        return page.evaluate(EXPECTED_PAGES_JS, PAGE)
+    finally:
+        page.emulate_media(media="screen")
+
+
 def test_pdf(p, folder, name):
     page = p.page
+    parts = expected_pages(page)
     page.emulate_media(media="print")
     a4 = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
     page.emulate_media(media="screen")
     with open(os.path.join(folder, re.sub(r"[^A-Za-z0-9]+", "-", name) + ".pdf"), "wb") as f:
         f.write(a4)
     pages = pdf_pages(a4)
-    # Each part starts a page; tables run on. The smallest sample (Jinchang, 55 firms) prints
-    # on about 8 pages, Beilun on about 25; more than 80 means a part spilled page by page.
-    check(len(PARTS) <= pages <= 80, f"the PDF has {pages} pages")
-    # A4 portrait pages, and the map's page on A3 landscape (a named page).
-    sizes = {(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", a4)}
-    check((595, 842) in sizes, f"no A4 portrait page: {sizes}")
-    check((1191, 842) in sizes, f"no A3 landscape page for the map: {sizes}")
+    expected = sum(n for _, n in parts)
+    check(pages == expected, f"the PDF has {pages} pages, expected {expected}: {parts}")
+    # A4 portrait pages, and the map's pages on A3 landscape (a named page), where expected.
+    sizes = [(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", a4)]
+    a3 = [i for i, size in enumerate(sizes) if size == (1191, 842)]
+    check(all(size in [(595, 842), (1191, 842)] for size in sizes), f"pages of other sizes: {set(sizes)}")
+    start = sum(n for pid, n in parts[:[pid for pid, _ in parts].index("r-part-map")])
+    map_pages = dict(parts)["r-part-map"]
+    check(a3 == list(range(start, start + map_pages)), f"A3 pages {a3}, expected the map's {start}…{start + map_pages - 1}")
     return pages
 
 
@@ -370,6 +559,7 @@ def main():
     try:
         reports = make_reports(os.path.abspath(args.chainmap), folder)
         since = make_since_report(os.path.abspath(args.chainmap), folder)
+        series = make_series_report(os.path.abspath(args.chainmap), folder)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for name, path, language, aggregated in reports:
@@ -393,11 +583,29 @@ def main():
                         failures.append(f"{name}: {title}: {e}")
                         print(f"FAIL {name}: {title}: {e}")
                 p.close()
+            name, path, snapshots = series
+            p = Page(browser, path)
+            for title, test in [
+                ("loads offline without errors", lambda: test_loads(p, name, "zh")),
+                ("trends: a row per snapshot, a chart per figure", lambda: test_trends(p, snapshots)),
+                ("prints to PDF", lambda: test_pdf(p, folder, name)),
+                ("no console error or request afterwards", lambda: test_loads(p, name, "zh")),
+            ]:
+                t0 = time.time()
+                try:
+                    result = test()
+                    extra = f" ({result} pages)" if isinstance(result, int) else ""
+                    print(f"ok   {name}: {title}{extra} [{time.time() - t0:.1f} s]")
+                except Exception as e:
+                    failures.append(f"{name}: {title}: {e}")
+                    print(f"FAIL {name}: {title}: {e}")
+            p.close()
             name, path = since
             p = Page(browser, path)
             for title, test in [
                 ("loads offline without errors", lambda: test_loads(p, name, "zh")),
                 ("what changed: coverage 58% → 70%, tables sort", lambda: test_changes(p)),
+                ("prints to PDF", lambda: test_pdf(p, folder, name)),
                 ("no console error or request afterwards", lambda: test_loads(p, name, "zh")),
             ]:
                 t0 = time.time()

@@ -10,10 +10,10 @@
 /// for part in report.parts { print(part.rawValue) }
 /// ```
 public struct CommitteeReport: Sendable {
-    /// The report's parts, in order. A new part (trends over snapshots, needs ageing) is one
+    /// The report's parts, in order. A new part is one
     /// case here and one section writer in the HTML renderer.
     public enum Part: String, Sendable, CaseIterable {
-        case overview, changes, map, gaps, matches, organization, needs
+        case overview, changes, trends, map, gaps, matches, organization, needs
     }
 
     /// What one firm's card shows besides the firm's own record.
@@ -49,7 +49,10 @@ public struct CommitteeReport: Sendable {
         public var linksPerCard = 50
         /// Suppliers and buyers listed per card in a large park.
         public var largeLinksPerCard = 3
-        /// The parts, in order (`changes` only appears when the report has an older snapshot).
+        /// Firms drawn per stage in a large park's drill-down map (the rest are counted).
+        public var drillFirms = 120
+        /// The parts, in order (`changes` only appears when the report has an older snapshot,
+        /// `trends` only with a series).
         public var parts: [Part] = Part.allCases
         /// Rows per list of the "what changed" part (0: all); counts are always complete.
         public var changesLimit = 200
@@ -70,6 +73,12 @@ public struct CommitteeReport: Sendable {
     public var cards: [Card]
     /// What changed since an older snapshot of the park (`chainmap report --since OLD`).
     public var diff: ParkDiff?
+    /// The key figures of every snapshot of the park's series, the park's own last
+    /// (`chainmap report --series DIR`).
+    public var trend: TrendReport?
+    /// One drill-down per stage (chain and stage order): what a large park's report draws when
+    /// a stage or chain is chosen.
+    public var drills: [StageDrill]
     /// The parts, in order.
     public var parts: [Part]
 
@@ -77,11 +86,14 @@ public struct CommitteeReport: Sendable {
     ///   pairings + findings) for the cards; small parks add one match query per in-park firm.
     ///
     /// With `since` (an older snapshot of the same park; check the pair with
-    /// `ParkSeries.checkPair` first) the report adds the ``ParkDiff`` from it to `park`.
-    public init(park: Park, since: Park? = nil, options: Options = Options()) {
+    /// `ParkSeries.checkPair` first) the report adds the ``ParkDiff`` from it to `park`. With
+    /// `trend` (the park's series, from `TrendReport(sources:newest:name:)`) it adds the trends
+    /// part.
+    public init(park: Park, since: Park? = nil, trend: TrendReport? = nil, options: Options = Options()) {
         self.park = park
         self.options = options
-        parts = since == nil ? options.parts.filter { $0 != .changes } : options.parts
+        self.trend = trend
+        parts = options.parts.filter { ($0 != .changes || since != nil) && ($0 != .trends || trend != nil) }
         var trace = PhaseTrace()
         diff = since.map { ParkDiff(old: $0, new: park, limit: options.changesLimit) }
         if since != nil { trace.mark("report.diff") }
@@ -108,6 +120,8 @@ public struct CommitteeReport: Sendable {
         agenda = MatchAgendaReport(index: index, options: agendaOptions)
         trace.mark("report.agenda")
         cards = Self.cards(park: park, gaps: gaps, agenda: agenda.agenda, index: index, options: options, large: large)
+        drills = Self.stageDrills(park: park, firmsPerStage: options.drillFirms)
+        trace.mark("report.drills")
     }
 
     /// The share of in-park firms with an organization (the park row of the coverage table).

@@ -38,6 +38,28 @@ public struct TrendReport: Sendable, Encodable {
             parkId: items.last?.value.id ?? "", parkName: items.last?.value.name ?? "")
     }
 
+    /// The trend of a series that ends with `park` (named `name`), as the committee report
+    /// shows it (`chainmap report PARK --series DIR`): each member's figures, oldest first, and
+    /// the park's own figures as the last row — in place of the member with the park's date
+    /// (the park itself), or appended as the newest snapshot.
+    ///
+    /// - Throws: ``ParkLoadError`` with every problem of the series (see
+    ///   `ParkSeries.map(_:newest:name:_:)`): load errors, missing or repeated dates, a member
+    ///   of another park, a member newer than `park`.
+    /// - Complexity: one ``ParkFigures`` per member and one for `park`.
+    public init(sources: [ParkSource], newest park: Park, name: String) throws(ParkLoadError) {
+        let found = try ParkSeries.map(sources, newest: park, name: name) { ParkFigures(park: $0) }
+        var rows = found.items.map { Row(date: $0.date.description, source: $0.name, figures: $0.value) }
+        let date = park.dataDate.flatMap(SnapshotDate.init)?.description ?? park.dataDate ?? ""
+        let own = ParkFigures(park: park)
+        if found.parkIsLast, let last = rows.last {
+            rows[rows.count - 1] = Row(date: date, source: last.source, figures: own)
+        } else {
+            rows.append(Row(date: date, source: name, figures: own))
+        }
+        self.init(rows: rows, parkId: park.id, parkName: park.name)
+    }
+
     /// A report of rows already computed (ordered by the caller).
     public init(rows: [Row], parkId: String, parkName: String) {
         self.rows = rows

@@ -91,6 +91,51 @@ public enum ParkSeries {
     public static func map<Value: Sendable>(
         _ sources: [ParkSource], _ body: @Sendable (Park) -> Value
     ) throws(ParkLoadError) -> [Item<Value>] {
+        try collect(sources, expecting: nil, body)
+    }
+
+    /// ``map(_:_:)`` for a series that ends with `park` (named `name`), the park a report is
+    /// about: every member must be that park (the same `id`; another park is named in the
+    /// error), `park` needs a data date and no member may be newer than it. A member with the
+    /// park's date is the park itself (`parkIsLast`, it is the last item); otherwise the park
+    /// is one snapshot newer than the series and the caller appends it.
+    ///
+    /// - Throws: ``ParkLoadError`` with every problem: those of ``map(_:_:)``, a member of
+    ///   another park, `park` without a readable date, members newer than `park`.
+    /// - Complexity: that of ``map(_:_:)``.
+    public static func map<Value: Sendable>(
+        _ sources: [ParkSource], newest park: Park, name: String, _ body: @Sendable (Park) -> Value
+    ) throws(ParkLoadError) -> (items: [Item<Value>], parkIsLast: Bool) {
+        guard let text = park.dataDate, let date = SnapshotDate(text) else {
+            throw ParkLoadError([dateProblem(name, park.dataDate)])
+        }
+        let items = try collect(sources, expecting: (park.id, name), body)
+        let newer = items.filter { $0.date > date }
+        if !newer.isEmpty {
+            throw ParkLoadError(
+                newer.map { item in
+                    Diagnostic(
+                        .error, file: item.name, field: "dataDate",
+                        "is newer (\(item.date)) than \(name) (\(date)), the park of the report",
+                        hint:
+                            "the report's park must be the newest snapshot of the series: name the newest one, or leave the newer snapshots out"
+                    )
+                    .with(
+                        Message(
+                            "problem.series.newer",
+                            [
+                                "date": .text(item.date.description), "park": .text(name),
+                                "parkDate": .text(date.description),
+                            ]),
+                        hint: Message("problem.series.newer.hint"))
+                })
+        }
+        return (items, items.last?.date == date)
+    }
+
+    private static func collect<Value: Sendable>(
+        _ sources: [ParkSource], expecting: (id: String, name: String)?, _ body: @Sendable (Park) -> Value
+    ) throws(ParkLoadError) -> [Item<Value>] {
         // Each snapshot on its own: loaded, checked for a date, handed to `body`, dropped. The
         // snapshots are spread over the cores (one park per core in memory at a time); the
         // results are put back in source order, so what follows does not depend on timing.
@@ -112,7 +157,7 @@ public enum ParkSeries {
         }.flatMap(\.result)
         var problems: [Diagnostic] = []
         var items: [Item<Value>] = []
-        var firstId: (id: String, name: String)?
+        var firstId: (id: String, name: String)? = expecting
         for outcome in outcomes {
             switch outcome {
             case .problems(let p): problems += p

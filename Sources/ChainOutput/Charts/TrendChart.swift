@@ -27,17 +27,36 @@ public enum TrendChart {
         out += "<text x=\"10\" y=\"28\" font-size=\"18\" font-weight=\"bold\">\(escape(title))</text>\n"
         for (k, key) in keys.enumerated() {
             let x0 = 10 + Double(k % perRow) * panelWidth, y0 = 45 + Double(k / perRow) * panelHeight
-            let label: Message =
-                key.hasPrefix("findings.")
-                ? Message(
-                    "diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))]
-                )
-                : Message("diff.figure." + key)
             let values = report.rows.map { TrendReport.value(key, $0.figures) }
-            out += panel(x0, y0, catalog(label), values, report.rows.map(\.date), TrendReportKind(key: key), language)
+            out += panel(
+                x0, y0, catalog(label(key)), values, report.rows.map(\.date), TrendReportKind(key: key), language)
         }
         out += "</svg>\n"
         return Array(out.utf8)
+    }
+
+    /// One figure's chart (the panel of ``svg(_:language:)``) as an `<svg>` element to inline
+    /// in HTML: no XML declaration and no namespace (HTML needs neither), the page's fonts.
+    /// The committee report shows one per figure of ``TrendReport/figureKeys``.
+    ///
+    /// - Complexity: O(snapshots).
+    public static func inlineSVG(_ report: TrendReport, key: String, catalog: Catalog, id: String) -> String {
+        let values = report.rows.map { TrendReport.value(key, $0.figures) }
+        let w = fmt(panelWidth), h = fmt(panelHeight - 10)
+        var out = "<svg id=\"\(escape(id))\" class=\"trend\" data-key=\"\(escape(key))\" role=\"img\""
+        out += " viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
+        out += " aria-label=\"\(escape(catalog(label(key))))\">\n"
+        out += panel(
+            0, 0, catalog(label(key)), values, report.rows.map(\.date), TrendReportKind(key: key), catalog.language)
+        return out + "</svg>\n"
+    }
+
+    /// The catalog's name of figure `key`.
+    static func label(_ key: String) -> Message {
+        key.hasPrefix("findings.")
+            ? Message(
+                "diff.figure.findingsOf", ["kind": .message(Message("gapKind." + key.dropFirst("findings.".count)))])
+            : Message("diff.figure." + key)
     }
 
     /// How a figure's values are printed on the axis.

@@ -12,6 +12,11 @@ extension HTMLReportRenderer {
     ///   rows, matches (`[partner name, direction, score, explanation]`), pairings
     ///   (`[partner, kind]`), needs (`[kind, status, text]`);
     /// - `stages[k]`: id, name, chain position, element id; `chains[c]`: id, name, element id;
+    /// - `drill[k]` (only when the map shows stages), for stage `k`: firm count, drawn firm
+    ///   positions (largest output first), upstream and downstream neighbours
+    ///   (`[stage position or -1 outside the park, links, firms]`), links inside the stage, and
+    ///   per drawn firm its links to the neighbours as a flat `[neighbour, links, …]` (upstream,
+    ///   then downstream);
     /// - `labels`: the card's words in the report's language.
     func cardData(_ report: CommitteeReport, _ map: ReportMap) -> ScriptJSON {
         let park = report.park
@@ -127,12 +132,40 @@ extension HTMLReportRenderer {
             "needs",
             "inPark", "outside", "leader", "none", "close", "more", "found", "notFound", "notOnMap", "shown", "rows",
             "orgOwn", "orgJoint", "orgNone", "id", "location", "yi", "wan", "yuan", "all",
+            "upstream", "downstream", "nFirms", "nLinks", "internal", "drawn", "drillMapHint",
         ]
         let labels: [(String, ScriptJSON)] = labelKeys.map {
             ($0, .string(catalog.render(Message("report.card." + $0))))
         }
+        var drill: [ScriptJSON] = []
+        if map.aggregated {
+            var byStage: [String: CommitteeReport.StageDrill] = [:]
+            for d in report.drills where byStage[d.stage] == nil { byStage[d.stage] = d }
+            func neighbours(_ list: [CommitteeReport.StageDrill.Neighbour]) -> ScriptJSON {
+                .array(
+                    list.map { n in
+                        .array([.int(n.stage.flatMap { stagePosition[$0] } ?? -1), .int(n.links), .int(n.firms)])
+                    })
+            }
+            func links(_ perFirm: [[CommitteeReport.StageDrill.FirmLinks]]) -> ScriptJSON {
+                .array(perFirm.map { list in .array(list.flatMap { [.int($0.neighbour), .int($0.links)] }) })
+            }
+            for stage in stages {
+                guard case .array(let fields) = stage, case .string(let id)? = fields.first, let d = byStage[id] else {
+                    drill.append(
+                        .array([.int(0), .array([]), .array([]), .array([]), .int(0), .array([]), .array([])]))
+                    continue
+                }
+                drill.append(
+                    .array([
+                        .int(d.firmCount), .array(d.firms.map(ScriptJSON.int)), neighbours(d.upstream),
+                        neighbours(d.downstream), .int(d.internalLinks), links(d.firmUpstream), links(d.firmDownstream),
+                    ]))
+            }
+        }
         return .object([
-            ("large", .bool(large)), ("aggregated", .bool(map.aggregated)),
+            ("large", .bool(large)), ("aggregated", .bool(map.aggregated)), ("drill", .array(drill)),
+            ("drillFirms", .int(report.options.drillFirms)),
             ("labels", .object(labels)), ("chains", .array(chains)), ("stages", .array(stages)),
             ("products", .array(products)), ("organizations", .array(organizations)),
             ("firms", .array(firms)), ("cards", .array(cards)), ("findings", .array(findings)),

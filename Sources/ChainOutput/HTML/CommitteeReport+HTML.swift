@@ -40,6 +40,7 @@ public struct HTMLReportRenderer: Sendable {
             switch part {
             case .overview: writeOverview(&w, report, title: title)
             case .changes: writeChanges(&w, report)
+            case .trends: writeTrends(&w, report)
             case .map: writeMap(&w, report, map)
             case .gaps: writeGaps(&w, report, map)
             case .matches: writeMatches(&w, report)
@@ -216,6 +217,42 @@ public struct HTMLReportRenderer: Sendable {
         w.close("section")
     }
 
+    /// Trends over the park's dated snapshots (`--series DIR`): the key figures of each
+    /// snapshot as a table (one row per snapshot, oldest first, the report's park last) and one
+    /// line chart per figure (``TrendChart``, the charts of `chainmap trend -o trend.svg`).
+    private func writeTrends(_ w: inout HTMLWriter, _ report: CommitteeReport) {
+        guard let trend = report.trend, let first = trend.rows.first, let last = trend.rows.last else { return }
+        openPart(&w, .trends)
+        w.element(
+            "p", [("class", "sub")],
+            text: catalog.render(
+                Message(
+                    "report.trends.summary",
+                    ["count": .integer(trend.rows.count), "first": .text(first.date), "last": .text(last.date)])))
+        // The snapshot table of `chainmap trend`, its key figures only (no change columns, no
+        // count per gap kind: the charts show those).
+        let keep = Set(["date"] + TrendReport.figureKeys.filter { !$0.hasPrefix("findings.") })
+        for section in trend.document().sections {
+            for block in section.blocks {
+                guard case .table(let table) = block else { continue }
+                let picked = table.columns.indices.filter { keep.contains(table.columns[$0].key) }
+                let subset = Table(
+                    key: table.key, columns: picked.map { table.columns[$0] },
+                    rows: table.rows.map { row in picked.map { row[$0] } })
+                w.element("h3", text: t("report.trends.table"))
+                writeTable(&w, subset, id: "r-table-trends")
+            }
+        }
+        w.element("h3", text: t("report.trends.charts"))
+        w.open("div", [("class", "trendcharts"), ("id", "r-trend-charts")])
+        for key in TrendReport.figureKeys {
+            let id = "r-trend-" + String(key.map { $0 == "." ? "-" : $0 })
+            w.raw(TrendChart.inlineSVG(trend, key: key, catalog: catalog, id: id))
+        }
+        w.close("div")
+        w.close("section")
+    }
+
     private func writeMap(_ w: inout HTMLWriter, _ report: CommitteeReport, _ map: ReportMap) {
         openPart(&w, .map)
         w.open("div", [("class", "toolbar"), ("id", "r-toolbar")])
@@ -247,6 +284,9 @@ public struct HTMLReportRenderer: Sendable {
         if map.aggregated {
             w.open("div", [("id", "r-drill"), ("class", "drill")])
             w.element("h3", text: t("report.drill.title"))
+            w.element(
+                "p", [("class", "hint")],
+                text: catalog.render(Message("report.drill.hint", ["firms": .integer(report.options.drillFirms)])))
             w.open("label")
             w.text(t("report.drill.chain"))
             w.open("select", [("id", "r-drill-chain")])
@@ -262,6 +302,8 @@ public struct HTMLReportRenderer: Sendable {
             w.element("option", [("value", "")], text: t("report.drill.all"))
             w.close("select")
             w.close("label")
+            w.open("div", [("id", "r-drill-map"), ("class", "drillmap")])
+            w.close("div")
             w.open("input", [("type", "search"), ("id", "r-drill-filter"), ("placeholder", t("report.filter"))])
             w.element("p", [("id", "r-drill-status"), ("class", "status")], text: "")
             w.open("table", [("id", "r-drill-table"), ("class", "data")])

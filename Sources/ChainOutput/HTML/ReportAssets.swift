@@ -65,6 +65,19 @@ enum ReportAssets {
         svg.chart .bar2{fill:var(--bar2)}
         .drill{margin-top:10px}
         .drill label{margin-right:12px}
+        .drillmap svg{display:block;width:100%;height:auto;max-height:80vh;border:1px solid var(--line);background:#fff;margin:8px 0}
+        .drillmap text{font-size:12px;fill:var(--ink)}
+        .drillmap text.head{font-size:15px;font-weight:600}
+        .drillmap text.small{font-size:11px;fill:var(--muted)}
+        .drillmap .cell,.drillmap .nb{cursor:pointer}
+        .drillmap .cell rect{fill:#e8f0fb;stroke:var(--bar)}
+        .drillmap .cell.out rect{fill:#fff;stroke-dasharray:4 2}
+        .drillmap .cell.sel rect{stroke:var(--accent);stroke-width:3}
+        .drillmap .nb rect{fill:var(--bg);stroke:var(--muted)}
+        .drillmap .ln{stroke:#8aa4c0;fill:none;opacity:.6}
+        .trendcharts{display:flex;flex-wrap:wrap;gap:8px}
+        svg.trend{max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
+        #r-table-trends th{white-space:normal}
         @page{size:A4 portrait;margin:14mm}
         @page wide{size:A3 landscape;margin:12mm}
         @media print{
@@ -74,11 +87,13 @@ enum ReportAssets {
         header.part{break-before:avoid}
         #r-part-map{page:wide}
         .viewport{height:auto;border:none;overflow:visible}
-        .viewport svg{width:100%;height:auto;max-height:260mm}
+        .viewport svg{width:100%;height:auto;max-height:250mm}
         table.data{font-size:10px}
+        table.data th{white-space:normal}
         table.data tr{break-inside:avoid}
         table.data tr[hidden]{display:table-row!important}
-        svg.chart{break-inside:avoid}
+        svg.chart,svg.trend,.drillmap svg{break-inside:avoid}
+        .drillmap svg{max-height:none;border:none}
         }
         """
 
@@ -210,7 +225,60 @@ enum ReportAssets {
           hits.forEach(function(i){var f=D.firms[i],tr=el('tr');var td=el('td');td.appendChild(firmLink(i));tr.appendChild(td);
             tr.appendChild(el('td',f[3].map(function(s){return D.stages[s][1];}).join(' / ')));tr.appendChild(el('td',money(f[4])));
             tr.appendChild(el('td',f[2]?L.inPark:L.outside));body.appendChild(tr);});
-          $('r-drill-status').textContent=L.shown+' '+hits.length+' / '+total+' '+L.rows;}
+          $('r-drill-status').textContent=L.shown+' '+hits.length+' / '+total+' '+L.rows;drawDrillMap();}
+        /* Drill-down map (large parks): a chosen stage's firms as a grid between the stages they buy
+           from and sell to; a chosen chain's stages side by side. Drawn from D.drill. */
+        var dm=$('r-drill-map'),NS=svg?svg.namespaceURI:null,dmKey=null,MAXNB=12,CW=150,CH=36,GAP=8,NBW=210,NBH=44;
+        function sv(tag,attrs,parent,text){var e=document.createElementNS(NS,tag);for(var k in attrs)e.setAttribute(k,attrs[k]);
+          if(text!=null)e.textContent=text;if(parent)parent.appendChild(e);return e;}
+        function fitText(s,px){var w=0,out='';for(var i=0;i<s.length;i++){w+=s.charCodeAt(i)>0x2e80?12:7;if(w>px)return out+'\\u2026';out+=s[i];}return out;}
+        function firmCell(g,i,x,y){var f=D.firms[i];var c=sv('g',{'class':'cell'+(f[2]?'':' out'),'data-firm':f[0]},g);
+          sv('rect',{x:x,y:y,width:CW,height:CH,rx:4},c);sv('text',{x:x+6,y:y+15},c,fitText(f[1],CW-12));
+          sv('text',{x:x+6,y:y+30,'class':'small'},c,money(f[4]));sv('title',{},c,f[1]+' ('+f[0]+') '+money(f[4]));
+          c.addEventListener('click',function(){dm.querySelectorAll('.cell.sel').forEach(function(o){o.classList.remove('sel');});
+            c.classList.add('sel');openCard(i);if(card&&card.scrollIntoView)card.scrollIntoView({block:'nearest'});});return c;}
+        function stageName(k){return k>=0?D.stages[k][1]:L.outside;}
+        function nbBox(g,e,x,y){var b=sv('g',{'class':'nb','data-stage':e[0]},g);sv('rect',{x:x,y:y,width:NBW,height:NBH,rx:4},b);
+          sv('text',{x:x+6,y:y+17},b,fitText(stageName(e[0]),NBW-12));
+          sv('text',{x:x+6,y:y+34,'class':'small'},b,e[2]+' '+L.nFirms+' \\u00b7 '+e[1]+' '+L.nLinks);
+          if(e[0]>=0)b.addEventListener('click',function(){drillTo(D.stages[e[0]][2],e[0]);});return b;}
+        function more(g,x,y,n){if(n>0)sv('text',{x:x,y:y,'class':'small'},g,L.more+' '+n+' '+L.nFirms);}
+        function drawStage(root,k){var d=D.drill[k];if(!d)return [400,60];var firms=d[1],n=firms.length;
+          var cols=Math.max(1,Math.min(6,Math.ceil(Math.sqrt(n)))),rows=Math.ceil(n/cols),up=d[2].slice(0,MAXNB),down=d[3].slice(0,MAXNB);
+          var gx=NBW+90,gy=70,gw=n?cols*(CW+GAP)-GAP:CW,rx=gx+gw+90,W=rx+NBW;
+          var H=Math.max(gy+rows*(CH+GAP),gy+up.length*(NBH+GAP),gy+down.length*(NBH+GAP))+30;
+          sv('text',{x:0,y:18,'class':'head'},root,D.stages[k][1]+' \\u00b7 '+D.chains[D.stages[k][2]][1]);
+          sv('text',{x:0,y:38,'class':'small'},root,d[0]+' '+L.nFirms+' \\u00b7 '+L.drawn+' '+n+' \\u00b7 '+L.internal+' '+d[4]);
+          sv('text',{x:0,y:gy-10,'class':'small'},root,L.upstream);sv('text',{x:rx,y:gy-10,'class':'small'},root,L.downstream);
+          function at(p){return [gx+(p%cols)*(CW+GAP),gy+Math.floor(p/cols)*(CH+GAP)];}
+          var lines=sv('g',{'class':'lines'},root);
+          firms.forEach(function(i,p){var xy=at(p),u=d[5][p]||[],v=d[6][p]||[];
+            for(var a=0;a<u.length;a+=2)if(u[a]<MAXNB)sv('path',{'class':'ln','stroke-width':Math.min(4,1+Math.log(u[a+1])),
+              d:'M'+NBW+' '+(gy+u[a]*(NBH+GAP)+NBH/2)+' L'+xy[0]+' '+(xy[1]+CH/2)},lines);
+            for(var b=0;b<v.length;b+=2)if(v[b]<MAXNB)sv('path',{'class':'ln','stroke-width':Math.min(4,1+Math.log(v[b+1])),
+              d:'M'+(xy[0]+CW)+' '+(xy[1]+CH/2)+' L'+rx+' '+(gy+v[b]*(NBH+GAP)+NBH/2)},lines);});
+          up.forEach(function(e,j){nbBox(root,e,0,gy+j*(NBH+GAP));});down.forEach(function(e,j){nbBox(root,e,rx,gy+j*(NBH+GAP));});
+          firms.forEach(function(i,p){var xy=at(p);firmCell(root,i,xy[0],xy[1]);});
+          more(root,gx,gy+rows*(CH+GAP)+14,d[0]-n);
+          if(d[2].length>MAXNB)sv('text',{x:0,y:gy+up.length*(NBH+GAP)+14,'class':'small'},root,L.more+' '+(d[2].length-MAXNB));
+          if(d[3].length>MAXNB)sv('text',{x:rx,y:gy+down.length*(NBH+GAP)+14,'class':'small'},root,L.more+' '+(d[3].length-MAXNB));
+          return [W,H];}
+        function drawChain(root,c){var ks=[];D.stages.forEach(function(s,k){if(String(s[2])===String(c)&&D.drill[k])ks.push(k);});
+          var per=Math.max(4,Math.floor(D.drillFirms/Math.max(1,ks.length))),step=Math.max(CW,NBW)+70,top=50,H=top+NBH,W=Math.max(1,ks.length)*step-70;
+          sv('text',{x:0,y:18,'class':'head'},root,D.chains[c][1]);
+          ks.forEach(function(k,col){var x=col*step,d=D.drill[k];
+            nbBox(root,[k,0,d[0]],x,top).lastChild.textContent=d[0]+' '+L.nFirms;
+            if(col>0){var prev=ks[col-1],links=0;d[2].forEach(function(e){if(e[0]===prev)links=e[1];});
+              sv('path',{'class':'ln','stroke-width':links?2:0.5,d:'M'+(x-70)+' '+(top+NBH/2)+' L'+x+' '+(top+NBH/2)},root);
+              sv('text',{x:x-66,y:top+NBH/2-4,'class':'small'},root,String(links));}
+            var shown=d[1].slice(0,per);shown.forEach(function(i,j){firmCell(root,i,x,top+NBH+GAP+j*(CH+GAP));});
+            var y=top+NBH+GAP+shown.length*(CH+GAP);more(root,x,y+14,d[0]-shown.length);H=Math.max(H,y+24);});
+          return [Math.max(W,300),H];}
+        function drawDrillMap(){if(!dm||!NS||!D.drill||!D.drill.length)return;var c=dc.value,k=ds.value,key=c+'/'+k;if(key===dmKey)return;
+          dmKey=key;dm.innerHTML='';if(k===''&&c==='')return;var root=sv('svg',{'class':'dm','role':'img','data-stage':k,'data-chain':c});
+          var size=k!==''?drawStage(root,Number(k)):drawChain(root,Number(c));
+          root.setAttribute('viewBox','-4 -4 '+(size[0]+8)+' '+(size[1]+8));root.setAttribute('width',size[0]+8);root.setAttribute('height',size[1]+8);
+          dm.appendChild(el('p',L.drillMapHint,'hint'));dm.appendChild(root);}
         function drillTo(chain,stage){if(!dc)return;dc.value=String(chain);fillStages();ds.value=String(stage);drill();}
         if(dc){dc.addEventListener('change',function(){fillStages();drill();});ds.addEventListener('change',drill);df.addEventListener('input',drill);fillStages();drill();}
         var pr=$('r-print');if(pr)pr.addEventListener('click',function(){window.print();});

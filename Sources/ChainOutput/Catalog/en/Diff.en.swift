@@ -145,6 +145,9 @@ extension Catalog {
             "each snapshot of a series needs its own date; remove one or correct its dataDate",
         "problem.series.otherPark": "is park '{id}', but {other} is park '{otherId}'",
         "problem.series.otherPark.hint": "a series holds snapshots of one park",
+        "problem.series.newer": "is newer ({date}) than {park} ({parkDate}), the park of the report",
+        "problem.series.newer.hint":
+            "the report's park must be the newest snapshot of the series: name the newest one, or leave the newer snapshots out",
     ]
 }
 

@@ -139,6 +139,8 @@ extension Catalog {
         "problem.series.sameDate.hint": "序列中每期快照的日期须不同；请删去一期或更正 dataDate",
         "problem.series.otherPark": "这是园区“{id}”，而 {other} 是园区“{otherId}”",
         "problem.series.otherPark.hint": "一个序列只能包含同一园区的快照",
+        "problem.series.newer": "数据日期（{date}）晚于报告的园区 {park}（{parkDate}）",
+        "problem.series.newer.hint": "报告的园区须是序列中最新的一期：请指定最新一期，或把更新的快照移出文件夹",
     ]
 }
 
