@@ -39,6 +39,22 @@ public struct ChainMapCommand: ParsableCommand {
         return first
     }
 
+    /// A mistyped mode of a verb whose park is optional (`gaps benchmrk`, `match agnda`): the
+    /// word would otherwise be read as a park path and fail as a missing file. Returns the verb,
+    /// the word and the mode meant when the word is no file, folder or sample and is close to a
+    /// mode's name.
+    static func unknownMode(_ arguments: [String]) -> (verb: String, word: String, mode: String)? {
+        guard arguments.count >= 2,
+            let command = configuration.subcommands.first(where: { $0._commandName == arguments[0] })
+        else { return nil }
+        let modes = command.configuration.subcommands.map { $0._commandName }
+        let word = arguments[1]
+        guard !modes.isEmpty, !word.hasPrefix("-"), !modes.contains(word), !Samples.names.contains(word),
+            !FileManager.default.fileExists(atPath: word), let mode = Suggest.closest(to: word, in: modes)
+        else { return nil }
+        return (arguments[0], word, mode)
+    }
+
     /// Runs the command line `arguments` (without the program name) and returns the exit
     /// status: 0 success, 1 failure, 2 usage. Help and errors are printed.
     public static func run(arguments: [String]) -> Int32 {
@@ -57,17 +73,17 @@ public struct ChainMapCommand: ParsableCommand {
             Console.err("error: " + Catalog(language)(message) + "\n")
             return 2
         }
-        // `gaps` takes an optional park, which ArgumentParser would fill with the word
-        // `benchmark` before looking for a subcommand: `gaps benchmark` is parsed on its own.
-        let isGapsBenchmark = arguments.count >= 2 && arguments[0] == "gaps" && arguments[1] == "benchmark"
-        let parser: any ParsableCommand.Type = isGapsBenchmark ? GapsBenchmarkCommand.self : ChainMapCommand.self
+        if let typo = unknownMode(arguments) {
+            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment, arguments: arguments)
+            let message = Message(
+                "cli.error.unknownMode",
+                ["verb": .text(typo.verb), "word": .text(typo.word), "suggestion": .text(typo.mode)])
+            Console.err("error: " + Catalog(language)(message) + "\n")
+            return 2
+        }
+        let parser: any ParsableCommand.Type = ChainMapCommand.self
         do {
-            var command: any ParsableCommand
-            if isGapsBenchmark {
-                command = try GapsBenchmarkCommand.parse(Array(arguments.dropFirst(2)))
-            } else {
-                command = try parseAsRoot(arguments)
-            }
+            var command = try parseAsRoot(arguments)
             try command.run()
             return 0
         } catch let error as any ChainMapError {

@@ -6,6 +6,32 @@ import Testing
 @Suite struct CommitteeLanguageCLITests {
     let mini = CLI.fixtures.appendingPathComponent("good/mini.json").path
 
+    /// `gaps` and `match` are parents whose default mode takes an optional park: the argument
+    /// parser tells a mode from a park, and a mistyped mode that names no file gets its
+    /// did-you-mean instead of "no such file".
+    @Test func gapsModesAreSubcommandsAndAMistypedModeSuggestsTheNearest() throws {
+        let plain = try CLI.run(["gaps", mini, "--format", "csv"])
+        #expect(plain.status == 0)
+        let find = try CLI.run(["gaps", "find", mini, "--format", "csv"])
+        #expect(find.status == 0 && find.stdout == plain.stdout && !plain.stdout.isEmpty)
+        let help = try CLI.run(["gaps", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("benchmark") && help.stdout.contains("find"))
+        #expect(try CLI.run(["gaps", "benchmark", "--help"]).stdout.contains("--seeds"))
+        let typo = try CLI.run(["gaps", "benchmrk"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: “benchmrk”既不是园区（没有这个文件、文件夹或示例），也不是 gaps 的子命令。是否要用 gaps benchmark？\n")
+        let en = try CLI.run(["match", "agnda", "--lang", "en"])
+        #expect(en.status == 2)
+        #expect(
+            en.stderr
+                == "error: 'agnda' is neither a park (no such file, folder or sample) nor a mode of match. Did you mean 'match agenda'?\n"
+        )
+        // A park whose name is near a mode is still a park when it exists: a missing one is a
+        // missing file, not a mode.
+        let missing = try CLI.run(["gaps", "/nonexistent/park.json"])
+        #expect(missing.status == 1 && missing.stderr.contains("/nonexistent/park.json"))
+    }
+
     @Test func aMistypedVerbSuggestsTheNearestOne() throws {
         let r = try CLI.run(["gasp", "beilun-nev"])
         #expect(r.status == 2)

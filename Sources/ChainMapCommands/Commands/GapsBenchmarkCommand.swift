@@ -7,7 +7,7 @@ import ChainOutput
 /// truths (docs/GAPS.md, "Benchmark").
 struct GapsBenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chainmap gaps benchmark",
+        commandName: "benchmark",
         abstract: "Score the gap rules on generated parks with planted gaps, over many seeds, sizes and templates.",
         discussion: """
             Each template set, seed and firm count is one generated park with planted

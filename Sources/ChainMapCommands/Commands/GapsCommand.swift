@@ -4,33 +4,47 @@ import ChainModel
 import ChainOutput
 import Foundation
 
-/// `chainmap gaps PARK`: where the chains are broken, weak, thin or short, ranked.
+/// `chainmap gaps`: the gap analysis (`gaps find`, the default, so `chainmap gaps PARK` runs it)
+/// and its benchmark on generated parks with planted gaps (`gaps benchmark`), as subcommands the
+/// argument parser tells apart (`match` is built the same way).
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "Find broken, weak, thin and short chains (断链/弱链/细链/短链) and the needs that block them.",
-        discussion: """
-            Broken (断链): a required stage with no in-park firm; an input stage and a stage that \
-            both have firms but no active link between them; a lost link. Weak (弱链): a buyer's \
-            input or a stage's input stage with one supplier (by share or count); articulation \
-            points and bridges of the supply layer; an input stage sourced mostly from outside. \
-            Thin (细链): the flow that can pass from the source stages to the end products is \
-            far below their demand (max-flow, the cut names the bounding links). Short (短链): \
-            stages at the chain's ends, or optional ones, without in-park firm. Blocking needs \
-            (难点/卡点): open finance, talent or capability needs of single points of failure.
+        abstract: GapsFindCommand.abstract,
+        discussion: GapsFindCommand.discussion,
+        subcommands: [GapsFindCommand.self, GapsBenchmarkCommand.self],
+        defaultSubcommand: GapsFindCommand.self)
+}
 
-            Each finding has a severity (a number with its unit and the output value at risk), \
-            a place, its evidence and a remedy (in-park firms that could supply, the stage to \
-            attract a firm for, and with --candidates the best outside firms). Ranked: \
-            critical first, then value at risk. Definitions: docs/GAPS.md.
+/// `chainmap gaps [find] PARK`: where the chains are broken, weak, thin or short, ranked.
+struct GapsFindCommand: ParsableCommand {
+    static let abstract = "Find broken, weak, thin and short chains (断链/弱链/细链/短链) and the needs that block them."
 
-            Examples:
-              chainmap gaps samples/ningxiang-storage.json
-              chainmap gaps samples/beilun-nev.json --chain nev --format json
-              chainmap gaps samples/jinchang-battery.json --candidates prospects.json
-              chainmap gaps samples/wujin-machinery.json --kind weak --format csv > weak.csv
-              chainmap gaps benchmark --seeds 1-20 --firms 500,5000   # planted gaps found
-            """)
+    static let configuration = CommandConfiguration(
+        commandName: "find", abstract: abstract, discussion: discussion)
+
+    static let discussion = """
+        Broken (断链): a required stage with no in-park firm; an input stage and a stage that \
+        both have firms but no active link between them; a lost link. Weak (弱链): a buyer's \
+        input or a stage's input stage with one supplier (by share or count); articulation \
+        points and bridges of the supply layer; an input stage sourced mostly from outside. \
+        Thin (细链): the flow that can pass from the source stages to the end products is \
+        far below their demand (max-flow, the cut names the bounding links). Short (短链): \
+        stages at the chain's ends, or optional ones, without in-park firm. Blocking needs \
+        (难点/卡点): open finance, talent or capability needs of single points of failure.
+
+        Each finding has a severity (a number with its unit and the output value at risk), \
+        a place, its evidence and a remedy (in-park firms that could supply, the stage to \
+        attract a firm for, and with --candidates the best outside firms). Ranked: \
+        critical first, then value at risk. Definitions: docs/GAPS.md.
+
+        Examples:
+          chainmap gaps samples/ningxiang-storage.json
+          chainmap gaps samples/beilun-nev.json --chain nev --format json
+          chainmap gaps samples/jinchang-battery.json --candidates prospects.json
+          chainmap gaps samples/wujin-machinery.json --kind weak --format csv > weak.csv
+          chainmap gaps benchmark --seeds 1-20 --firms 500,5000   # planted gaps found
+        """
 
     @OptionGroup var input: ParkOptions
 

@@ -3,6 +3,8 @@ extension Catalog {
     static let enCLI: [String: String] = [
         "cli.error.unknownVerb": "unknown command '{verb}'. Did you mean '{suggestion}'?",
         "cli.error.unknownVerb.list": "unknown command '{verb}'. Commands: {verbs}",
+        "cli.error.unknownMode":
+            "'{word}' is neither a park (no such file, folder or sample) nor a mode of {verb}. Did you mean '{verb} {suggestion}'?",
         "cli.progress.loading": "Loading {park}",
         "cli.progress.reading": "Reading {path}",
         "cli.progress.drawing": "Drawing",

@@ -3,6 +3,7 @@ extension Catalog {
     static let zhCLI: [String: String] = [
         "cli.error.unknownVerb": "没有“{verb}”这个命令。是否要用 {suggestion}？",
         "cli.error.unknownVerb.list": "没有“{verb}”这个命令。可用的命令：{verbs}",
+        "cli.error.unknownMode": "“{word}”既不是园区（没有这个文件、文件夹或示例），也不是 {verb} 的子命令。是否要用 {verb} {suggestion}？",
         "cli.progress.loading": "正在读取 {park}",
         "cli.progress.reading": "正在读取 {path}",
         "cli.progress.drawing": "正在绘制",
