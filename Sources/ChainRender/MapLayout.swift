@@ -107,18 +107,53 @@ struct MapLayout {
     static let arrow = 7.0
     static let a3 = (short: 841.89, long: 1190.55)
 
+    /// Label lines of a map drawn one way: per scene node, and per cluster key.
+    struct Labels {
+        var nodes: [[String]]
+        var clusters: [String: [String]]
+    }
+
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
     /// `legendSizes` are the legend's sizes in one and two columns of rows (empty: no legend).
-    init(
-        scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle],
-        legendSizes: [Point]
-    ) {
+    /// `variants` (label lines from widest to narrowest, in order of preference) are laid out in
+    /// turn: the first whose smallest text prints at ``comfortablePrint`` on A3 is kept (long lines
+    /// read better), else the one that prints largest; ``variant`` says which.
+    init(scene: MapScene, variants: [Labels], bundles: [MapBundle], legendSizes: [Point]) {
+        var best: MapLayout?
+        var bestScore = -1.0
+        for (v, labels) in variants.enumerated() {
+            var candidate = MapLayout()
+            candidate.variant = v
+            let score = candidate.search(scene: scene, labels: labels, bundles: bundles, legendSizes: legendSizes)
+            if score > bestScore {
+                bestScore = score
+                best = candidate
+            }
+            if candidate.a3Scale * Self.smallestFont >= Self.comfortablePrint { break }
+        }
+        if let best { self = best }
+    }
+
+    /// The printed size (pt on A3) at which a wider label variant is good enough: 10 pt, the
+    /// smallest the map aims for, with a margin.
+    static let comfortablePrint = 10.5
+    /// The smallest font of a grid map's texts.
+    static var smallestFont: Double { min(nodeFont, edgeFont, clusterFont, legendFont) }
+
+    init() {}
+
+    /// Which of the label variants the layout uses.
+    var variant = 0
+
+    /// Searches the column heights for `labels`; returns the best score (-1 when there is nothing to lay out).
+    mutating func search(scene: MapScene, labels: Labels, bundles: [MapBundle], legendSizes: [Point]) -> Double {
+        let nodeLabels = labels.nodes, clusterLabels = labels.clusters
         self.bundles = bundles
         labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
         nodeSize = scene.nodes.indices.map { scene.nodes[$0].size(lines: nodeLabels[$0]) }
         var blocks = Self.blocks(scene: scene, clusterLabels: clusterLabels)
-        guard !blocks.isEmpty else { return }
+        guard !blocks.isEmpty else { return -1 }
         var blockOf = [String: Int]()
         for (b, block) in blocks.enumerated() { for n in block.nodes { blockOf[scene.nodes[n].name] = b } }
         Self.assignColumns(&blocks, scene: scene, blockOf: blockOf)
@@ -158,6 +193,7 @@ struct MapLayout {
             target *= 1.035
         }
         if let best { self = best }
+        return bestScore
     }
 
     static func blocks(scene: MapScene, clusterLabels: [String: [String]]) -> [Block] {
@@ -361,9 +397,10 @@ struct MapLayout {
             logical = next
         }
         let columns = logical
-        for c in 0..<columns {
+        // Widens the boxes of column `c` (the tallest first) until the column fits in `limit`.
+        func fit(_ c: Int, _ limit: Double) {
             let members = blocks.indices.filter { blocks[$0].column == c }
-            while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > target {
+            while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > limit {
                 // Widen the tallest box that can still be widened.
                 guard
                     let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
@@ -371,7 +408,7 @@ struct MapLayout {
                 else { break }
                 // Jump to the fewest columns whose rows of the smallest cell could fit, then step.
                 let room =
-                    target
+                    limit
                     - (members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) - blocks[b].rect.height)
                 let rowsThatFit = Int(max(1, (room - blocks[b].header - Self.padding) / (minimumCell[b] + g.y)))
                 let n = blocks[b].nodes.count
@@ -380,6 +417,7 @@ struct MapLayout {
                 blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
             }
         }
+        for c in 0..<columns { fit(c, target) }
         var columnWidth = [Double](repeating: 0, count: columns)
         var columnHeight = [Double](repeating: 0, count: columns)
         for block in blocks {
@@ -414,6 +452,16 @@ struct MapLayout {
                         legendColumns = shape + 1
                     }
                 }
+            }
+        }
+        if let legendSize, legendColumn < columns, columnHeight[legendColumn] + legendSize.y > target {
+            // The legend counts against its column's height: widen that column's boxes to make room.
+            fit(legendColumn, max(target - legendSize.y, 0))
+            columnWidth[legendColumn] = 0
+            columnHeight[legendColumn] = 0
+            for block in blocks where block.column == legendColumn {
+                columnWidth[legendColumn] = max(columnWidth[legendColumn], block.rect.width)
+                columnHeight[legendColumn] += block.rect.height + Self.blockGap
             }
         }
         if let legendSize {
@@ -649,6 +697,8 @@ struct MapBundle {
     var kind: MapEdge.Kind
     var edges: [Int]
     var label: [String]
+    /// Sum of the bundled links' annual values (0 when none is known).
+    var value = 0.0
 }
 
 extension MapNode {

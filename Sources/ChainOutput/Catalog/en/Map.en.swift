@@ -25,7 +25,7 @@ extension Catalog {
         "map.legend.leader": "chain leader",
         "map.legend.order": "order",
         "map.legend.order.text": "leaders first, then by output",
-        "map.legend.bundle": "links between stages · value",
+        "map.legend.bundle": "links between stages",
         "map.legend.size": "box size",
         "map.legend.size.text": "by output value (log)",
         "map.legend.dashed": "dashed",

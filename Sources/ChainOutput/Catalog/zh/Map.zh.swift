@@ -25,7 +25,7 @@ extension Catalog {
         "map.legend.leader": "链主企业",
         "map.legend.order": "排列",
         "map.legend.order.text": "链主在前，再按产值",
-        "map.legend.bundle": "环节间配套数 · 年值",
+        "map.legend.bundle": "环节间配套数",
         "map.legend.size": "框大小",
         "map.legend.size.text": "按产值（对数）",
         "map.legend.dashed": "虚线框",
