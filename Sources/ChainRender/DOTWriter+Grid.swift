@@ -167,7 +167,7 @@ extension DOTWriter {
     }
 
     /// Line widths (ems) of the narrower label variants the layout tries besides the default.
-    static let narrowLines = [6.0, 5.0]
+    static let narrowLines = [9.0, 6.0, 5.0]
 
     /// A firm's name lines re-broken at `maxLine` ems (lines of a Latin name rejoined with a space).
     static func narrowName(_ lines: [String], maxLine: Double) -> [String] {

@@ -102,7 +102,7 @@ struct MapLayout {
     static let padding = 4.0
     static let blockGap = 10.0
     static let trackGap = 5.0
-    static let laneGap = 6.0
+    static let laneGap = 5.0
     static let portGap = 8.0
     static let arrow = 7.0
     static let a3 = (short: 841.89, long: 1190.55)
