@@ -148,9 +148,10 @@ extension DOTWriter {
         return out
     }
 
-    /// Label lines for a map that is too wide for its page: firm names and box headers broken
-    /// into lines of about 5 ems (a 5-character Chinese name stays on one line), so columns of
-    /// boxes get narrower and taller; the layout keeps whichever variant prints larger.
+    /// Label lines with firm names and box headers re-broken at `maxLine` ems: the layout tries
+    /// these variants after the default (7 ems) when the default does not print comfortably on
+    /// A3 — 9 ems keeps most names on one line (rows less tall), 6 and 5 ems make columns of
+    /// boxes narrower and taller — and keeps whichever prints larger.
     ///
     /// - Complexity: O(total label length).
     static func narrowLabels(_ scene: MapScene, _ wide: MapLayout.Labels, maxLine: Double) -> MapLayout.Labels {
@@ -166,7 +167,7 @@ extension DOTWriter {
         return result
     }
 
-    /// Line widths (ems) of the narrower label variants the layout tries besides the default.
+    /// Line widths (ems) of the label variants the layout tries besides the default, in order of preference.
     static let narrowLines = [9.0, 6.0, 5.0]
 
     /// A firm's name lines re-broken at `maxLine` ems (lines of a Latin name rejoined with a space).
