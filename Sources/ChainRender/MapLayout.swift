@@ -179,10 +179,13 @@ struct MapLayout {
         var target = max(60, (area / 1.414).squareRoot() / 2)
         let highest = max(tallest * 1.05, target)
         while target <= highest {
-            for split in [false, true] {
+            for (split, stack) in [(false, false), (true, false), (false, true)] {
                 var candidate = self
-                candidate.arrange(
-                    blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
+                guard
+                    candidate.arrange(
+                        blocks: blocks, target: target, split: split, stack: stack, ends: ends,
+                        legendSizes: legendSizes, scene: scene)
+                else { continue }
                 let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
                 let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
                 if score > bestScore {
@@ -348,10 +351,16 @@ struct MapLayout {
     /// With `split`, a stage column taller than `target` is first cut into several columns side
     /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
     /// take the lanes), which suits many small stages at one level better than wider boxes.
+    ///
+    /// With `stack`, a stage column is stacked under the one before it (upstream on top) when
+    /// both fit in `target` together: short downstream columns stop costing a column and a
+    /// channel each. Bundles between boxes of one column take a lane below all boxes. Returns
+    /// false (and arranges nothing) when `stack` finds no columns to stack.
+    @discardableResult
     mutating func arrange(
-        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point],
-        scene: MapScene
-    ) {
+        blocks input: [Block], target: Double, split: Bool, stack: Bool = false, ends: [(from: Int, to: Int)],
+        legendSizes: [Point], scene: MapScene
+    ) -> Bool {
         var blocks = input
         let g = Self.cellGap
         let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
@@ -396,7 +405,7 @@ struct MapLayout {
             for b in blocks.indices { blocks[b].column = physical[b] }
             logical = next
         }
-        let columns = logical
+        var columns = logical
         // Widens the boxes of column `c` (the tallest first) until the column fits in `limit`.
         func fit(_ c: Int, _ limit: Double) {
             let members = blocks.indices.filter { blocks[$0].column == c }
@@ -418,6 +427,13 @@ struct MapLayout {
             }
         }
         for c in 0..<columns { fit(c, target) }
+        // Boxes top to bottom in a column: by the column they had before stacking, then in order.
+        var order = Array(blocks.indices)
+        if stack {
+            let before = blocks.map(\.column)
+            guard stackColumns(&blocks, columns: &columns, target: target) else { return false }
+            order.sort { (before[$0], $0) < (before[$1], $1) }
+        }
         var columnWidth = [Double](repeating: 0, count: columns)
         var columnHeight = [Double](repeating: 0, count: columns)
         for block in blocks {
@@ -493,7 +509,7 @@ struct MapLayout {
         func laneBand(_ n: Int) -> Double { Double(n) * Self.laneGap + (n > 0 ? 8 : 0) }
         let top = titleHeight + laneBand(laneCount.top)
         var y = [Double](repeating: top, count: columnWidth.count)
-        for b in blocks.indices {
+        for b in order {
             let c = blocks[b].column
             blocks[b].rect.y = y[c]
             y[c] += blocks[b].rect.height + Self.blockGap
@@ -687,6 +703,39 @@ struct MapLayout {
         // Score: the scale that fits A3 in the better orientation.
         let w = width + 8, h = height + 8
         a3Scale = max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
+        return true
+    }
+
+    /// Stacks each stage column under the one before it when the two (as already fitted) are
+    /// together no taller than `target`, left to right; the outside column stays alone.
+    /// Renumbers the columns; returns whether any were stacked.
+    ///
+    /// - Complexity: O(B) for B blocks.
+    func stackColumns(_ blocks: inout [Block], columns: inout Int, target: Double) -> Bool {
+        var height = [Double](repeating: 0, count: columns)
+        var outside = [Bool](repeating: false, count: columns)
+        for block in blocks {
+            height[block.column] += block.rect.height + Self.blockGap
+            if block.role == .outside { outside[block.column] = true }
+        }
+        var physical = [Int](repeating: 0, count: columns)
+        var next = -1
+        var current = 0.0
+        var stacked = false
+        for c in 0..<columns {
+            if c > 0, !outside[c], !outside[c - 1], current + height[c] <= target {
+                current += height[c]
+                stacked = true
+            } else {
+                next += 1
+                current = height[c]
+            }
+            physical[c] = next
+        }
+        guard stacked else { return false }
+        for b in blocks.indices { blocks[b].column = physical[blocks[b].column] }
+        columns = next + 1
+        return true
     }
 }
 
