@@ -6,7 +6,14 @@ extension DOTWriter {
     /// graph says `layout="nop2"`, so `dot -Tsvg` draws it too). Supply links between two boxes
     /// are drawn as one bundle per status; highlighted links, suggestions and pairings are
     /// drawn firm to firm on top.
-    func writeGrid(_ scene: MapScene) -> String {
+    func writeGrid(_ scene: MapScene) -> String { writeGridMeasured(scene).dot }
+
+    /// The DOT of a grid map and the size (pt) its smallest text prints at when the whole map
+    /// fills an A3 page in its better orientation (the layout's own estimate; Graphviz's
+    /// drawing is a few points larger, so the printed text is no smaller).
+    ///
+    /// - Complexity: the layout search of ``MapLayout`` plus O(N + E) writing.
+    func writeGridMeasured(_ scene: MapScene) -> (dot: String, printSize: Double) {
         let marks = OverlayMarks(scene: scene)
         let bundles = Self.bundles(scene)
         var clusterLabels: [String: [String]] = [:]
@@ -145,7 +152,7 @@ extension DOTWriter {
                     overlay, from: from, to: to, index: n, a: a, b: b, extra: curve(from, to, arrow: true)) + "\n"
         }
         out += "}\n"
-        return out
+        return (out, layout.a3Scale * MapLayout.smallestFont)
     }
 
     /// Label lines with firm names and box headers re-broken at `maxLine` ems: the layout tries
