@@ -33,7 +33,9 @@ public enum ChainMap {
             let measured = DOTWriter().writeGridMeasured(scene)
             dot = measured.dot
             let firms = scene.nodes.reduce(0) { n, node in if case .firm = node.kind { n + 1 } else { n } }
-            if let minimum = options.minimumPrintSize, firms > 0, measured.printSize < minimum {
+            // The promise is the plain map's: overlays and pairings are asked for on the firms.
+            let plain = options.overlays.isEmpty && !options.layers.contains(.pairing)
+            if let minimum = options.minimumPrintSize, plain, firms > 0, measured.printSize < minimum {
                 let size = (measured.printSize * 10).rounded(.down) / 10
                 switch options.oversize {
                 case .refuse:

@@ -176,24 +176,30 @@ struct MapLayout {
         // Start at half the height of a landscape page holding every firm cell, not lower.
         var area = 0.0
         for n in scene.nodes.indices { area += (nodeSize[n].x + Self.cellGap.x) * (nodeSize[n].y + Self.cellGap.y) }
-        var target = max(60, (area / 1.414).squareRoot() / 2)
-        let highest = max(tallest * 1.05, target)
-        while target <= highest {
-            for (split, stack) in [(false, false), (true, false), (false, true)] {
-                var candidate = self
-                guard
-                    candidate.arrange(
-                        blocks: blocks, target: target, split: split, stack: stack, ends: ends,
-                        legendSizes: legendSizes, scene: scene)
-                else { continue }
-                let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
-                let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
-                if score > bestScore {
-                    bestScore = score
-                    best = candidate
+        let lowest = max(60, (area / 1.414).squareRoot() / 2)
+        let highest = max(tallest * 1.05, lowest)
+        // Columns side by side (whole or split) first; stacked columns, which send links round
+        // below the boxes, only when those do not print comfortably.
+        for modes in [[(false, false), (true, false)], [(false, true)]] {
+            if modes[0].1 && bestScore * Self.smallestFont >= Self.comfortablePrint { break }
+            var target = lowest
+            while target <= highest {
+                for (split, stack) in modes {
+                    var candidate = self
+                    guard
+                        candidate.arrange(
+                            blocks: blocks, target: target, split: split, stack: stack, ends: ends,
+                            legendSizes: legendSizes, scene: scene)
+                    else { continue }
+                    let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
+                    let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
+                    if score > bestScore {
+                        bestScore = score
+                        best = candidate
+                    }
                 }
+                target *= 1.035
             }
-            target *= 1.035
         }
         if let best { self = best }
         return bestScore
