@@ -25,14 +25,15 @@ let package = Package(
             name: "ChainGraph",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Park model, JSON/CSV/xlsx/GraphML formats, validation, bundled samples.
+        // Park model, JSON/CSV/xlsx/GraphML formats, validation, bundled samples (the files
+        // live in the top-level samples/ folder; the plugin builds them into the program).
         .target(
             name: "ChainModel",
             dependencies: ["ChainGraph", "CZlib", "CXlsxWriter"],
-            resources: [.copy("Samples")],
             plugins: ["EmbedSamples"]
         ),
-        // Embeds the sample parks in the program, so an installed or copied binary has them.
+        // Embeds the sample parks (samples/*.json) in the program, so an installed or copied
+        // binary has them.
         .executableTarget(name: "SampleEmbedder"),
         .plugin(name: "EmbedSamples", capability: .buildTool(), dependencies: ["SampleEmbedder"]),
         // Domain analyses on the park graph: gaps, what-if, matchmaking, organization coverage.

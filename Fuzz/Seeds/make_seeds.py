@@ -13,7 +13,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SAMPLES = os.path.join(ROOT, "Sources/ChainModel/Samples")
+SAMPLES = os.path.join(ROOT, "samples")
 MODEL_FIXTURES = os.path.join(ROOT, "Tests/ChainModelTests/Fixtures")
 GRAPH_FIXTURES = os.path.join(ROOT, "Tests/ChainGraphTests/Fixtures")
 LIMIT = 4096

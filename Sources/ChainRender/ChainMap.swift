@@ -26,8 +26,37 @@ public enum ChainMap {
         park: Park, options: MapOptions = MapOptions(), format: RenderFormat = .svg,
         renderer: GraphvizRenderer = .shared
     ) throws(RenderError) -> RenderedMap {
-        let scene = try ChainMapBuilder(park: park).build(options)
-        let dot = DOTWriter().write(scene)
+        let builder = ChainMapBuilder(park: park)
+        var scene = try builder.build(options)
+        var dot: String
+        if scene.arrangement == .grid {
+            let measured = DOTWriter().writeGridMeasured(scene)
+            dot = measured.dot
+            let firms = scene.nodes.reduce(0) { n, node in if case .firm = node.kind { n + 1 } else { n } }
+            // The promise is the plain map's: overlays and pairings are asked for on the firms.
+            let plain = options.overlays.isEmpty && !options.layers.contains(.pairing)
+            if let minimum = options.minimumPrintSize, plain, firms > 0, measured.printSize < minimum {
+                let size = (measured.printSize * 10).rounded(.down) / 10
+                switch options.oversize {
+                case .refuse:
+                    throw .tooSmallToPrint(firms: firms, printSize: size, minimum: minimum)
+                case .aggregate:
+                    var stages = options
+                    stages.aggregate = .stage
+                    scene = try builder.build(stages)
+                    let note = MapText(options.language)(
+                        "note.smallPrint",
+                        [
+                            "firms": .integer(firms), "size": .number(size, digits: 1),
+                            "minimum": .number(minimum, digits: 1),
+                        ])
+                    scene.notes.insert(note, at: 0)
+                    dot = DOTWriter().write(scene)
+                }
+            }
+        } else {
+            dot = DOTWriter().write(scene)
+        }
         var bytes = try renderer.render(dot: dot, format: format, layout: scene.arrangement == .grid ? "nop2" : "dot")
         if format == .svg { bytes = SVGPostProcessor.process(bytes, fontStack: scene.fontName) }
         return RenderedMap(bytes: bytes, dot: dot, notes: scene.notes, scene: scene)

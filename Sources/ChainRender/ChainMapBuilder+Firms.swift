@@ -152,8 +152,15 @@ extension ChainMapBuilder {
             short = String(short.dropLast(suffix.count))
             break
         }
+        return wrap(short, maxLine: 7)
+    }
+
+    /// `text` broken into balanced lines of about `maxLine` ems when it is over `maxLine + 1` ems
+    /// (never inside an ASCII word unless a line would grow past 1.4 × `maxLine`).
+    ///
+    /// - Complexity: O(n) for n characters.
+    static func wrap(_ short: String, maxLine: Double) -> [String] {
         let total = MapLayout.ems(short)
-        let maxLine = 7.0
         guard total > maxLine + 1 else { return [short] }
         let lines = Int((total / maxLine).rounded(.up))
         let target = total / Double(lines)

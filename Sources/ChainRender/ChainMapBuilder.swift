@@ -51,9 +51,7 @@ public struct ChainMapBuilder: Sendable {
             case .aggregate:
                 aggregate = .stage
                 notes.append(
-                    "park has \(count) firms in this view, above the full-layout limit \(options.fullLayoutLimit); "
-                        + "drawing the stage view; use --aggregate, --chain or --focus to choose another view, or raise --limit"
-                )
+                    text("note.overLimit", ["firms": .integer(count), "limit": .integer(options.fullLayoutLimit)]))
             }
         }
         var scene: MapScene

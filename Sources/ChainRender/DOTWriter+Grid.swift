@@ -6,17 +6,27 @@ extension DOTWriter {
     /// graph says `layout="nop2"`, so `dot -Tsvg` draws it too). Supply links between two boxes
     /// are drawn as one bundle per status; highlighted links, suggestions and pairings are
     /// drawn firm to firm on top.
-    func writeGrid(_ scene: MapScene) -> String {
+    func writeGrid(_ scene: MapScene) -> String { writeGridMeasured(scene).dot }
+
+    /// The DOT of a grid map and the size (pt) its smallest text prints at when the whole map
+    /// fills an A3 page in its better orientation (the layout's own estimate; Graphviz's
+    /// drawing is a few points larger, so the printed text is no smaller).
+    ///
+    /// - Complexity: the layout search of ``MapLayout`` plus O(N + E) writing.
+    func writeGridMeasured(_ scene: MapScene) -> (dot: String, printSize: Double) {
         let marks = OverlayMarks(scene: scene)
         let bundles = Self.bundles(scene)
-        let nodeLabels = scene.nodes.map { drawnLabel($0, marks: marks) }
         var clusterLabels: [String: [String]] = [:]
         for cluster in scene.clusters { clusterLabels[cluster.key] = drawnLabel(cluster, marks: marks) }
+        let wide = MapLayout.Labels(nodes: scene.nodes.map { drawnLabel($0, marks: marks) }, clusters: clusterLabels)
         let legendFont = MapLayout.legendFont
         let legendSizes = scene.legend ? [1, 2].map { legendSize(scene, fontSize: legendFont, columns: $0) } : []
         let layout = MapLayout(
-            scene: scene, nodeLabels: nodeLabels, clusterLabels: clusterLabels, bundles: bundles,
-            legendSizes: legendSizes)
+            scene: scene, variants: [wide] + Self.narrowLines.map { Self.narrowLabels(scene, wide, maxLine: $0) },
+            bundles: bundles, legendSizes: legendSizes)
+        let narrowLine = layout.variant == 0 ? nil : Self.narrowLines[layout.variant - 1]
+        let chosen = narrowLine.map { Self.narrowLabels(scene, wide, maxLine: $0) } ?? wide
+        clusterLabels = chosen.clusters
         let height = layout.height
         func pos(_ p: MapLayout.Point) -> String {
             DOTText.fixed(p.x, digits: 1) + "," + DOTText.fixed(height - p.y, digits: 1)
@@ -48,7 +58,12 @@ extension DOTWriter {
             let placement = Placement(
                 fontSize: scene.nodes[i].gridFontSize, width: size.x - inset, height: size.y - inset,
                 pos: pos(layout.nodeCenter[i]))
-            return nodeStatement(scene.nodes[i], marks: marks, placement: placement)
+            var node = scene.nodes[i]
+            if case .firm = node.kind, let narrowLine {
+                // The narrow variant's name lines (overlay tags are added by nodeStatement).
+                node.label = Self.narrowName(node.label, maxLine: narrowLine)
+            }
+            return nodeStatement(node, marks: marks, placement: placement)
         }
         for cluster in scene.clusters {
             guard let members = nodesByCluster[cluster.key], !members.isEmpty, let box = layout.clusterBox[cluster.key]
@@ -61,10 +76,14 @@ extension DOTWriter {
             let labelWidth = (lines.map(MapLayout.ems).max() ?? 0) * MapLayout.clusterFont
             let labelHeight = Double(lines.count) * MapLayout.clusterFont * MapLayout.lineHeight
             let lp = pos(MapLayout.Point(x: box.x + MapLayout.padding + labelWidth / 2, y: box.y + 3 + labelHeight / 2))
+            var drawn = cluster
+            if let narrowLine {
+                drawn.label = cluster.label.flatMap { ChainMapBuilder.wrap($0, maxLine: narrowLine) }
+            }
             out +=
                 "\t\tgraph ["
                 + clusterAttributes(
-                    cluster, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
+                    drawn, marks: marks, fontSize: MapLayout.clusterFont, extra: [("bb", bb), ("lp", lp)]) + "];\n"
             for i in members { out += "\t\t" + placed(i) + "\n" }
             out += "\t}\n"
         }
@@ -133,7 +152,41 @@ extension DOTWriter {
                     overlay, from: from, to: to, index: n, a: a, b: b, extra: curve(from, to, arrow: true)) + "\n"
         }
         out += "}\n"
-        return out
+        return (out, layout.a3Scale * MapLayout.smallestFont)
+    }
+
+    /// Label lines with firm names and box headers re-broken at `maxLine` ems: the layout tries
+    /// these variants after the default (7 ems) when the default does not print comfortably on
+    /// A3 — 9 ems keeps most names on one line (rows less tall), 6 and 5 ems make columns of
+    /// boxes narrower and taller — and keeps whichever prints larger.
+    ///
+    /// - Complexity: O(total label length).
+    static func narrowLabels(_ scene: MapScene, _ wide: MapLayout.Labels, maxLine: Double) -> MapLayout.Labels {
+        var result = wide
+        for (i, node) in scene.nodes.enumerated() {
+            guard case .firm = node.kind else { continue }
+            result.nodes[i] = narrowName(node.label, maxLine: maxLine) + wide.nodes[i].dropFirst(node.label.count)
+        }
+        for cluster in scene.clusters {
+            let own = cluster.label.flatMap { ChainMapBuilder.wrap($0, maxLine: maxLine) }
+            result.clusters[cluster.key] = own + (wide.clusters[cluster.key] ?? []).dropFirst(cluster.label.count)
+        }
+        return result
+    }
+
+    /// Line widths (ems) of the label variants the layout tries besides the default, in order of preference.
+    static let narrowLines = [9.0, 6.0, 5.0]
+
+    /// A firm's name lines re-broken at `maxLine` ems (lines of a Latin name rejoined with a space).
+    static func narrowName(_ lines: [String], maxLine: Double) -> [String] {
+        var joined = ""
+        for line in lines {
+            if let last = joined.last, let first = line.first, last.isASCII, first.isASCII, last != " ", first != " " {
+                joined.append(" ")
+            }
+            joined += line
+        }
+        return ChainMapBuilder.wrap(joined, maxLine: maxLine)
     }
 
     /// Supply edges grouped by (tail box, head box, status, outside): in a firm map the box of a
@@ -170,9 +223,10 @@ extension DOTWriter {
                 let value = edges.reduce(0.0) {
                     $0 + (($1.value ?? 0) > 0 && ($1.value ?? 0).isFinite ? ($1.value ?? 0) : 0)
                 }
-                // Count over value, two short lines: the channel before a column is as wide as its
-                // widest label.
-                bundle.label = [String(edges.count)] + (value > 0 ? [Self.shortMoney(value)] : [])
+                // The count only: a value line widened every channel by its widest amount and made
+                // ports two lines apart. The line's width shows the value, the tooltip states it.
+                bundle.label = [String(edges.count)]
+                bundle.value = value
             }
             return bundle
         }
@@ -239,7 +293,8 @@ extension DOTWriter {
             let shown = edges.prefix(40).map { edge -> String in
                 edge.tooltip.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).joined(separator: " · ")
             }
-            var lines = ["\(edges.count) × \(status.rawValue)"] + shown
+            let total = bundle.value > 0 ? " · " + Self.shortMoney(bundle.value) : ""
+            var lines = ["\(edges.count) × \(status.rawValue)" + total] + shown
             if edges.count > shown.count { lines.append("… +\(edges.count - shown.count)") }
             tooltip = lines.joined(separator: "\n")
         }

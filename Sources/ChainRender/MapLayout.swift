@@ -102,23 +102,58 @@ struct MapLayout {
     static let padding = 4.0
     static let blockGap = 10.0
     static let trackGap = 5.0
-    static let laneGap = 6.0
+    static let laneGap = 5.0
     static let portGap = 8.0
     static let arrow = 7.0
     static let a3 = (short: 841.89, long: 1190.55)
 
+    /// Label lines of a map drawn one way: per scene node, and per cluster key.
+    struct Labels {
+        var nodes: [[String]]
+        var clusters: [String: [String]]
+    }
+
     /// Computes the layout of `scene` for the DOT writer, given the size of the legend.
     /// `legendSizes` are the legend's sizes in one and two columns of rows (empty: no legend).
-    init(
-        scene: MapScene, nodeLabels: [[String]], clusterLabels: [String: [String]], bundles: [MapBundle],
-        legendSizes: [Point]
-    ) {
+    /// `variants` (label lines from widest to narrowest, in order of preference) are laid out in
+    /// turn: the first whose smallest text prints at ``comfortablePrint`` on A3 is kept (long lines
+    /// read better), else the one that prints largest; ``variant`` says which.
+    init(scene: MapScene, variants: [Labels], bundles: [MapBundle], legendSizes: [Point]) {
+        var best: MapLayout?
+        var bestScore = -1.0
+        for (v, labels) in variants.enumerated() {
+            var candidate = MapLayout()
+            candidate.variant = v
+            let score = candidate.search(scene: scene, labels: labels, bundles: bundles, legendSizes: legendSizes)
+            if score > bestScore {
+                bestScore = score
+                best = candidate
+            }
+            if candidate.a3Scale * Self.smallestFont >= Self.comfortablePrint { break }
+        }
+        if let best { self = best }
+    }
+
+    /// The printed size (pt on A3) at which a wider label variant is good enough: 10 pt, the
+    /// smallest the map aims for, with a margin.
+    static let comfortablePrint = 10.5
+    /// The smallest font of a grid map's texts.
+    static var smallestFont: Double { min(nodeFont, edgeFont, clusterFont, legendFont) }
+
+    init() {}
+
+    /// Which of the label variants the layout uses.
+    var variant = 0
+
+    /// Searches the column heights for `labels`; returns the best score (-1 when there is nothing to lay out).
+    mutating func search(scene: MapScene, labels: Labels, bundles: [MapBundle], legendSizes: [Point]) -> Double {
+        let nodeLabels = labels.nodes, clusterLabels = labels.clusters
         self.bundles = bundles
         labelLines = max(1, bundles.map(\.label.count).max() ?? 1)
         nodeCenter = Array(repeating: Point(x: 0, y: 0), count: scene.nodes.count)
         nodeSize = scene.nodes.indices.map { scene.nodes[$0].size(lines: nodeLabels[$0]) }
         var blocks = Self.blocks(scene: scene, clusterLabels: clusterLabels)
-        guard !blocks.isEmpty else { return }
+        guard !blocks.isEmpty else { return -1 }
         var blockOf = [String: Int]()
         for (b, block) in blocks.enumerated() { for n in block.nodes { blockOf[scene.nodes[n].name] = b } }
         Self.assignColumns(&blocks, scene: scene, blockOf: blockOf)
@@ -141,23 +176,33 @@ struct MapLayout {
         // Start at half the height of a landscape page holding every firm cell, not lower.
         var area = 0.0
         for n in scene.nodes.indices { area += (nodeSize[n].x + Self.cellGap.x) * (nodeSize[n].y + Self.cellGap.y) }
-        var target = max(60, (area / 1.414).squareRoot() / 2)
-        let highest = max(tallest * 1.05, target)
-        while target <= highest {
-            for split in [false, true] {
-                var candidate = self
-                candidate.arrange(
-                    blocks: blocks, target: target, split: split, ends: ends, legendSizes: legendSizes, scene: scene)
-                let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
-                let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
-                if score > bestScore {
-                    bestScore = score
-                    best = candidate
+        let lowest = max(60, (area / 1.414).squareRoot() / 2)
+        let highest = max(tallest * 1.05, lowest)
+        // Columns side by side (whole or split) first; stacked columns, which send links round
+        // below the boxes, only when those do not print comfortably.
+        for modes in [[(false, false), (true, false)], [(false, true)]] {
+            if modes[0].1 && bestScore * Self.smallestFont >= Self.comfortablePrint { break }
+            var target = lowest
+            while target <= highest {
+                for (split, stack) in modes {
+                    var candidate = self
+                    guard
+                        candidate.arrange(
+                            blocks: blocks, target: target, split: split, stack: stack, ends: ends,
+                            legendSizes: legendSizes, scene: scene)
+                    else { continue }
+                    let aspect = max(candidate.width, candidate.height) / max(1, min(candidate.width, candidate.height))
+                    let score = candidate.a3Scale * (aspect <= 2.5 ? 1 : 0.5)
+                    if score > bestScore {
+                        bestScore = score
+                        best = candidate
+                    }
                 }
+                target *= 1.035
             }
-            target *= 1.035
         }
         if let best { self = best }
+        return bestScore
     }
 
     static func blocks(scene: MapScene, clusterLabels: [String: [String]]) -> [Block] {
@@ -312,10 +357,16 @@ struct MapLayout {
     /// With `split`, a stage column taller than `target` is first cut into several columns side
     /// by side (boxes in order; they keep their upstream → downstream place, bundles between them
     /// take the lanes), which suits many small stages at one level better than wider boxes.
+    ///
+    /// With `stack`, a stage column is stacked under the one before it (upstream on top) when
+    /// both fit in `target` together: short downstream columns stop costing a column and a
+    /// channel each. Bundles between boxes of one column take a lane below all boxes. Returns
+    /// false (and arranges nothing) when `stack` finds no columns to stack.
+    @discardableResult
     mutating func arrange(
-        blocks input: [Block], target: Double, split: Bool, ends: [(from: Int, to: Int)], legendSizes: [Point],
-        scene: MapScene
-    ) {
+        blocks input: [Block], target: Double, split: Bool, stack: Bool = false, ends: [(from: Int, to: Int)],
+        legendSizes: [Point], scene: MapScene
+    ) -> Bool {
         var blocks = input
         let g = Self.cellGap
         let portStep = Double(labelLines) * Self.edgeFont * Self.lineHeight + 4
@@ -360,10 +411,11 @@ struct MapLayout {
             for b in blocks.indices { blocks[b].column = physical[b] }
             logical = next
         }
-        let columns = logical
-        for c in 0..<columns {
+        var columns = logical
+        // Widens the boxes of column `c` (the tallest first) until the column fits in `limit`.
+        func fit(_ c: Int, _ limit: Double) {
             let members = blocks.indices.filter { blocks[$0].column == c }
-            while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > target {
+            while members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) > limit {
                 // Widen the tallest box that can still be widened.
                 guard
                     let b = members.filter({ blocks[$0].isCluster && gridColumns[$0] < blocks[$0].nodes.count })
@@ -371,7 +423,7 @@ struct MapLayout {
                 else { break }
                 // Jump to the fewest columns whose rows of the smallest cell could fit, then step.
                 let room =
-                    target
+                    limit
                     - (members.reduce(0.0, { $0 + blocks[$1].rect.height + Self.blockGap }) - blocks[b].rect.height)
                 let rowsThatFit = Int(max(1, (room - blocks[b].header - Self.padding) / (minimumCell[b] + g.y)))
                 let n = blocks[b].nodes.count
@@ -379,6 +431,14 @@ struct MapLayout {
                 let size = boxSize(blocks[b], cols: gridColumns[b])
                 blocks[b].rect = Rect(x: 0, y: 0, width: size.x, height: size.y)
             }
+        }
+        for c in 0..<columns { fit(c, target) }
+        // Boxes top to bottom in a column: by the column they had before stacking, then in order.
+        var order = Array(blocks.indices)
+        if stack {
+            let before = blocks.map(\.column)
+            guard stackColumns(&blocks, columns: &columns, target: target) else { return false }
+            order.sort { (before[$0], $0) < (before[$1], $1) }
         }
         var columnWidth = [Double](repeating: 0, count: columns)
         var columnHeight = [Double](repeating: 0, count: columns)
@@ -416,6 +476,16 @@ struct MapLayout {
                 }
             }
         }
+        if let legendSize, legendColumn < columns, columnHeight[legendColumn] + legendSize.y > target {
+            // The legend counts against its column's height: widen that column's boxes to make room.
+            fit(legendColumn, max(target - legendSize.y, 0))
+            columnWidth[legendColumn] = 0
+            columnHeight[legendColumn] = 0
+            for block in blocks where block.column == legendColumn {
+                columnWidth[legendColumn] = max(columnWidth[legendColumn], block.rect.width)
+                columnHeight[legendColumn] += block.rect.height + Self.blockGap
+            }
+        }
         if let legendSize {
             if legendColumn == columns {
                 columnWidth.append(legendSize.x)
@@ -445,7 +515,7 @@ struct MapLayout {
         func laneBand(_ n: Int) -> Double { Double(n) * Self.laneGap + (n > 0 ? 8 : 0) }
         let top = titleHeight + laneBand(laneCount.top)
         var y = [Double](repeating: top, count: columnWidth.count)
-        for b in blocks.indices {
+        for b in order {
             let c = blocks[b].column
             blocks[b].rect.y = y[c]
             y[c] += blocks[b].rect.height + Self.blockGap
@@ -639,6 +709,39 @@ struct MapLayout {
         // Score: the scale that fits A3 in the better orientation.
         let w = width + 8, h = height + 8
         a3Scale = max(min(Self.a3.short / w, Self.a3.long / h), min(Self.a3.long / w, Self.a3.short / h))
+        return true
+    }
+
+    /// Stacks each stage column under the one before it when the two (as already fitted) are
+    /// together no taller than `target`, left to right; the outside column stays alone.
+    /// Renumbers the columns; returns whether any were stacked.
+    ///
+    /// - Complexity: O(B) for B blocks.
+    func stackColumns(_ blocks: inout [Block], columns: inout Int, target: Double) -> Bool {
+        var height = [Double](repeating: 0, count: columns)
+        var outside = [Bool](repeating: false, count: columns)
+        for block in blocks {
+            height[block.column] += block.rect.height + Self.blockGap
+            if block.role == .outside { outside[block.column] = true }
+        }
+        var physical = [Int](repeating: 0, count: columns)
+        var next = -1
+        var current = 0.0
+        var stacked = false
+        for c in 0..<columns {
+            if c > 0, !outside[c], !outside[c - 1], current + height[c] <= target {
+                current += height[c]
+                stacked = true
+            } else {
+                next += 1
+                current = height[c]
+            }
+            physical[c] = next
+        }
+        guard stacked else { return false }
+        for b in blocks.indices { blocks[b].column = physical[blocks[b].column] }
+        columns = next + 1
+        return true
     }
 }
 
@@ -649,6 +752,8 @@ struct MapBundle {
     var kind: MapEdge.Kind
     var edges: [Int]
     var label: [String]
+    /// Sum of the bundled links' annual values (0 when none is known).
+    var value = 0.0
 }
 
 extension MapNode {

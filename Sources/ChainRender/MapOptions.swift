@@ -82,8 +82,18 @@ public struct MapOptions: Sendable, Equatable {
     public var title: String?
     /// Largest number of firms laid out individually.
     public var fullLayoutLimit: Int
-    /// What to do above ``fullLayoutLimit``.
+    /// What to do above ``fullLayoutLimit``, and with a grid firm map that would print below
+    /// ``minimumPrintSize``.
     public var oversize: OversizePolicy
+    /// The smallest size (pt) the texts of a grid firm map must print at when the whole map
+    /// fills one A3 page (issue #18): a firm view whose layout prints smaller is oversize like
+    /// a view above ``fullLayoutLimit`` (``ChainMap/render(park:options:format:renderer:)``
+    /// draws the stage view with a note, or refuses). `nil` draws the firm map at any size
+    /// (a page that pans and zooms, or a user who asked for every firm). Applies to the plain
+    /// map only: a map with ``overlays`` or the pairing layer shows them on the firms.
+    public var minimumPrintSize: Double? = MapOptions.defaultMinimumPrintSize
+    /// 10 pt: the smallest text a committee reads on a printed A3 map.
+    public static let defaultMinimumPrintSize = 10.0
     /// Font stack for all text; must be able to show Chinese.
     public var fontName: String
     /// Grid (default) or layered layout.

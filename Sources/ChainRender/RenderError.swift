@@ -21,6 +21,9 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case workerFailed(reason: String)
     /// The view has more firms than the full-layout limit and the options say to refuse.
     case tooLarge(firms: Int, limit: Int)
+    /// The grid firm map would print below ``MapOptions/minimumPrintSize`` on A3 and the
+    /// options say to refuse.
+    case tooSmallToPrint(firms: Int, printSize: Double, minimum: Double)
     /// The options name a chain, firm or stage the park does not have.
     case unknownReference(kind: String, id: String)
 
@@ -48,6 +51,10 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let firms, let limit):
             return "the view has \(firms) firms, above the full-layout limit \(limit); "
                 + "use --aggregate stage|chain, --chain <id> or --focus <firm> --radius <k>, or raise --limit"
+        case .tooSmallToPrint(let firms, let size, let minimum):
+            return "the firm map of \(firms) firms would print at \(DOTText.fixed(size, digits: 1)) pt on A3, "
+                + "below \(DOTText.fixed(minimum, digits: 0)) pt; use --aggregate stage|chain, --chain <id> or "
+                + "--focus <firm> --radius <k>, or --limit \(firms) to draw every firm anyway"
         case .unknownReference(let kind, let id):
             return "the park has no \(kind) '\(id)'"
         }

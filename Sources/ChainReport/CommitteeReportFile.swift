@@ -59,6 +59,9 @@ public enum CommitteeReportFile {
         var options = MapOptions(
             layers: aggregated ? [.supply] : [.supply, .pairing], fullLayoutLimit: limit, oversize: .aggregate)
         if aggregated { options.aggregate = .stage }
+        // The page pans, zooms and searches firms: it shows every firm up to the limit, however
+        // small the whole map would print (its print stylesheet scales the map to the page).
+        options.minimumPrintSize = nil
         let rendered = try ChainMap.render(park: park, options: options, format: .svg, renderer: renderer)
         let svg = ReportMap.inline(rendered.bytes)
         let ids = Set(ReportMap.elementIds(svg))

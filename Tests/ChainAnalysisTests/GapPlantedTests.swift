@@ -54,6 +54,41 @@ import Testing
         }
     }
 
+    /// The samples' templates, alone and all four in one park, over a few seeds — among them
+    /// the parks where the planted 弱链 used to come out as 断链 (machinery seeds 13 and 15,
+    /// nev seed 20, the four-chain park seed 10, at 500 firms): the consumer stage (a planted
+    /// single-firm stage, or a stage with a few buyers) drew no in-park supplier of the weak
+    /// stage, so the edge was cut, not weak. Every planted gap is found with its kind, and every
+    /// planted 弱链 edge meets the definition of docs/GAPS.md in the park's own links, counted
+    /// here by hand: some active in-park supply, and at least half of the active supply into
+    /// the buying stage's in-park firms bought outside.
+    @Test(arguments: [["nev"], ["battery"], ["machinery"], ["plastics"], ChainTemplate.names])
+    func samplesTemplates(chains: [String]) throws {
+        var weakPlanted = 0
+        for seed: UInt64 in [10, 13, 15, 20] {
+            try Self.check(firms: 500, seed: seed, chains: chains)
+            let result = try ParkGenerator.generate(.init(firms: 500, seed: seed, chains: chains, plantGaps: true))
+            let park = result.park
+            let firms = Dictionary(uniqueKeysWithValues: park.firms.map { ($0.id, $0) })
+            for gap in result.gaps where gap.kind == .weak {
+                weakPlanted += 1
+                let (buyerStage, inputStage) = (gap.place.stages[0], gap.place.stages[1])
+                var inPark = 0.0
+                var outside = 0.0
+                for l in park.links where l.status == .active {
+                    guard let b = firms[l.buyer], let s = firms[l.supplier], b.inPark,
+                        b.stages.contains(buyerStage), s.stages.contains(inputStage)
+                    else { continue }
+                    if s.inPark { inPark += l.value ?? 0 } else { outside += l.value ?? 0 }
+                }
+                let label = "\(chains) seed \(seed): weak \(buyerStage) <- \(inputStage)"
+                #expect(inPark > 0, "\(label): no in-park supply")
+                #expect(outside >= 0.5 * (inPark + outside), "\(label): in-park \(inPark), outside \(outside)")
+            }
+        }
+        #expect(weakPlanted >= 4, "\(chains): \(weakPlanted) weak edges planted")
+    }
+
     /// The planted lost edge is a lost-link 断链, the planted outside edge a 弱链, the planted
     /// single firm's stage a 细链 that names the firm.
     @Test func plantedRulesAreTheExpectedOnes() throws {
@@ -68,9 +103,8 @@ import Testing
     }
 
     /// Slow: the benchmark's bar over more seeds: on the held-out industry templates every
-    /// planted gap found and few findings; on the samples' templates (docs/GAPS.md: a planted
-    /// 弱链 edge into a three-firm stage can come out as 断链) nearly every one; never a 断链
-    /// at a chain end.
+    /// planted gap found and few findings; on the samples' templates every planted gap found
+    /// too; never a 断链 at a chain end.
     @Test(.tags(.slow), .enabled(if: Slow.allowed))
     func benchmarkOverSeedsAndTemplates() throws {
         var options = GapBenchmarkOptions()
@@ -86,7 +120,10 @@ import Testing
         #expect(industry.total.falsePerPark < 1)
         options.templateSets = ChainTemplate.names.map { [$0] } + [ChainTemplate.names]
         let samples = try GapBenchmark(options: options)
-        #expect(samples.total.foundShare >= 0.97)
+        #expect(
+            samples.total.found == samples.total.planted,
+            "\(samples.runs.filter { !$0.missed.isEmpty }.map { "\($0.templates) \($0.firms) \($0.seed) \($0.missed)" })"
+        )
         #expect(samples.total.brokenAtEnds == 0)
         #expect(samples.total.maxRatio <= 5)
     }

@@ -6,10 +6,7 @@ import Testing
 /// What the bundled samples show (see docs/GAPS.md).
 @Suite struct GapSampleTests {
     static func sample(_ name: String) throws -> Park {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let path = (parts + ["Sources", "ChainModel", "Samples", "\(name).json"]).joined(separator: "/")
-        return try ParkLoader.load(path: path).park
+        try ParkLoader.load(path: SampleFiles.path(name)).park
     }
 
     @Test func jinchangHasNoAnodeMaker() throws {

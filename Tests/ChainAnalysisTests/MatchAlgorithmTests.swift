@@ -8,7 +8,7 @@ import Testing
         for word in ["自动化", "automation", "自动化改造", "自动化研发", "设备自动化", "Automation"] {
             #expect(v.concepts(of: word) == ["automation"], "\(word)")
         }
-        #expect(v.concepts(of: "模具钢") == ["steel"])  // longest keyword wins
+        #expect(v.concepts(of: "齿轮加工") == ["machining"])  // longest keyword wins (not 齿轮, transmission)
         #expect(v.concepts(of: "PP粒料") == ["pp", "resin"])
         #expect(v.concepts(of: "support") == ["=support"])  // `pp` only as a word
         #expect(v.concepts(of: "电火花烧毛技术改造") == ["=电火花烧毛技术"])  // one suffix stripped

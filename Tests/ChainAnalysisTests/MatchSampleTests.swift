@@ -7,10 +7,7 @@ import Testing
 /// data alone (nothing in the code names either firm); exclusions; determinism; the agenda.
 @Suite struct MatchSampleTests {
     static func sample(_ name: String) throws -> Park {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let path = (parts + ["Sources", "ChainModel", "Samples", "\(name).json"]).joined(separator: "/")
-        return try ParkLoader.load(path: path).park
+        try ParkLoader.load(path: SampleFiles.path(name)).park
     }
 
     @Test func liweiIsFirstForChuangtaiAutomation() throws {

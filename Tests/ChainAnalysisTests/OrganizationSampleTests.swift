@@ -5,11 +5,7 @@ import Testing
 /// The bundled samples reproduce the articles' figures.
 @Suite struct OrganizationSampleTests {
     static func sample(_ name: String) throws -> Park {
-        // Tests/ChainAnalysisTests/<file> → Sources/ChainModel/Samples/<name>.json
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let path = (parts + ["Sources", "ChainModel", "Samples", "\(name).json"]).joined(separator: "/")
-        return try ParkLoader.load(path: path).park
+        try ParkLoader.load(path: SampleFiles.path(name)).park
     }
 
     @Test func beilunCoverageAndNeeds() throws {

@@ -20,7 +20,7 @@ struct CrossProcessDeterminismTests {
 
     /// Every report of one park, as JSON (and the map as DOT).
     static func commands(_ park: String) throws -> [[String]] {
-        let path = try #require(Samples.path(park))
+        let path = SampleFiles.path(park)
         let firm = try #require(try ParkLoader.load(path: path).park.firms.first?.id)
         return [
             ["info", park, "--format", "json"],
@@ -71,7 +71,7 @@ struct CrossProcessDeterminismTests {
             ("beilun-csv", ["convert", "beilun-nev", "--to", "csv"]),
             (
                 "yihuang.json",
-                ["convert", Samples.folder!.appendingPathComponent("yihuang-plastics").path, "--to", "json"]
+                ["convert", SampleFiles.folder + "/yihuang-plastics", "--to", "json"]
             ),
             ("beilun.svg", ["map", "beilun-nev", "--format", "svg"]),
         ]

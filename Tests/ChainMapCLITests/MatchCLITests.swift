@@ -5,7 +5,7 @@ import Testing
 /// `chainmap match …` and `chainmap whatif`: subcommands, Chinese by default, English with
 /// `--lang en`, machine keys in CSV and JSON, located errors for unknown names.
 @Suite struct MatchCLITests {
-    static func sample(_ name: String) throws -> String { try #require(Samples.path(name)) }
+    static func sample(_ name: String) throws -> String { SampleFiles.path(name) }
 
     @Test func helpListsTheSubcommands() throws {
         let r = try CLI.run(["match", "--help"])
@@ -164,7 +164,7 @@ import Testing
 /// `chainmap whatif`.
 @Suite struct WhatIfCLITests {
     @Test func chineseByDefaultEnglishOnRequest() throws {
-        let wujin = try #require(Samples.path("wujin-machinery"))
+        let wujin = SampleFiles.path("wujin-machinery")
         let r = try CLI.run(["whatif", wujin, "--remove", "恒立液压", "--no-warnings"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("常州武进国家高新区 工程机械产业链（wujin-machinery）：假如失去 江苏恒立液压股份有限公司（hengli）\n"))
@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func csvSectionsJSONAndChainFilter() throws {
-        let wujin = try #require(Samples.path("wujin-machinery"))
+        let wujin = SampleFiles.path("wujin-machinery")
         let cut = try CLI.run([
             "whatif", wujin, "--remove", "hengli", "--format", "csv", "--section", "cut", "--no-warnings",
         ])

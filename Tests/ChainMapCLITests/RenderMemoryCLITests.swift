@@ -11,7 +11,7 @@ import Testing
         .tags(.slow), .enabled(if: Slow.allowed),
         .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm")))
     func aThousandRendersDoNotGrowTheProcess() throws {
-        let sample = try #require(Samples.path("jinchang-battery"))
+        let sample = SampleFiles.path("jinchang-battery")
         let r = try CLI.run([
             "measure", sample, "--algorithms", "render",
             "--repeat", "1000", "--format", "json",

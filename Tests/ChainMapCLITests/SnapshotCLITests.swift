@@ -7,7 +7,7 @@ import Testing
     @Test func verbsGiveTheSameOutputOnASnapshot() throws {
         let folder = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = try #require(Samples.path("wujin-machinery"))
+        let source = SampleFiles.path("wujin-machinery")
         let snapshot = folder.appendingPathComponent("wujin.chainpark").path
         let converted = try CLI.run(["convert", source, "--to", "chainpark", "-o", snapshot])
         #expect(converted.status == 0, "\(converted.stderr)")

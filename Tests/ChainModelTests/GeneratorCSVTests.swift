@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: Samples.names)
     func matchesTheReferenceEncoderOnSamples(name: String) throws {
-        let path = try #require(Samples.path(name))
+        let path = SampleFiles.path(name)
         assertSameBytes(try ParkLoader.load(path: path).park)
     }
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: Samples.names)
     func sampleRoundTrips(name: String) throws {
-        let path = try #require(Samples.path(name))
+        let path = SampleFiles.path(name)
         let park = try ParkLoader.load(path: path).park
         let bytes = ParkSnapshot.encode(park)
         let back = try ParkLoader.load(snapshot: bytes, name: "\(name).chainpark")

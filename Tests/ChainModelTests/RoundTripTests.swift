@@ -24,13 +24,13 @@ import Testing
 
     @Test(arguments: Samples.names)
     func sampleRoundTrips(name: String) throws {
-        let path = try #require(Samples.path(name), "bundled sample \(name) is missing")
+        let path = SampleFiles.path(name)
         try assertLossless(path)
     }
 
     @Test func samplesAreValid() throws {
         for name in Samples.names {
-            let path = try #require(Samples.path(name))
+            let path = SampleFiles.path(name)
             let loaded = try ParkLoader.load(path: path)
             #expect(loaded.park.firms.count >= 20, "\(name)")
         }
@@ -38,8 +38,8 @@ import Testing
 
     @Test func csvBundleSampleMatchesItsJSON() throws {
         // samples/yihuang-plastics/ is the CSV form of samples/yihuang-plastics.json.
-        let folder = try #require(Samples.folder).appendingPathComponent("yihuang-plastics")
-        let json = try ParkLoader.load(path: try #require(Samples.path("yihuang-plastics"))).park
+        let folder = URL(fileURLWithPath: SampleFiles.folder).appendingPathComponent("yihuang-plastics")
+        let json = try ParkLoader.load(path: SampleFiles.path("yihuang-plastics")).park
         let csv = try ParkLoader.load(path: folder.path).park
         #expect(csv == json)
     }

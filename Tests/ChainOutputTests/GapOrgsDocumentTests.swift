@@ -11,7 +11,7 @@ import Testing
 @Suite("Gaps and orgs documents")
 struct GapOrgsDocumentTests {
     static func park(_ name: String) throws -> Park {
-        try ParkLoader.load(path: try #require(Samples.path(name))).park
+        try ParkLoader.load(path: SampleFiles.path(name)).park
     }
 
     /// A generated park with a gap of every kind planted, and samples (Ningxiang has bridges).

@@ -10,7 +10,7 @@ import Testing
 @Suite("Match and what-if documents")
 struct MatchDocumentTests {
     static func park(_ name: String) throws -> Park {
-        try ParkLoader.load(path: try #require(Samples.path(name))).park
+        try ParkLoader.load(path: SampleFiles.path(name)).park
     }
 
     static func reports() throws -> [(String, any Report)] {

@@ -14,7 +14,7 @@ struct LibraryExampleTests {
         defer { try? FileManager.default.removeItem(at: output) }
 
         // --- example ---
-        let park = try ParkLoader.load(path: Samples.path("jinchang-battery")!).park
+        let park = try Samples.load("jinchang-battery").park  // or ParkLoader.load(path: "my-park.json")
         let gaps = GapReport(park: park)
         for finding in gaps.findings.prefix(3) {
             print(finding.kind, finding.place.stage ?? "", finding.severity.atRisk)

@@ -70,7 +70,7 @@ struct RenderMemoryTests {
             if: ProcessInfo.processInfo.environment["CHAINMAP_SANITIZER"] == "thread",
             "TSan's allocator does not abort on Graphviz's double free"))
     func aGraphvizCrashIsATypedErrorAndTheNextRenderWorks() throws {
-        let path = try #require(Samples.path("ningxiang-storage"))
+        let path = SampleFiles.path("ningxiang-storage")
         let park = try ParkLoader.load(path: path).park
         var options = MapOptions()
         options.overlays = GraphvizCrashRegressionTests.suggested.map {

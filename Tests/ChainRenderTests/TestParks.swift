@@ -120,4 +120,80 @@ enum TestParks {
         }
         return park
     }
+
+    /// A hand-built park of `count` in-park firms (plus 12 outside suppliers) with long legal
+    /// names, over a branching 9-stage chain of uneven stage sizes: raw materials feed two
+    /// component stages and, skipping them, the assembly; firm `i` buys from two firms of each
+    /// input stage; every seventh link is planned, every eleventh lost (deterministic).
+    static func longNames(firms count: Int) -> Park {
+        let chain = Chain(
+            id: "equipment", name: "高端装备",
+            stages: [
+                Stage(id: "steel", name: "特种钢材与有色金属材料", tier: .upstream),
+                Stage(id: "polymer", name: "工程塑料与复合材料", tier: .upstream),
+                Stage(id: "casting", name: "铸锻件与精密加工", tier: .midstream, inputs: ["steel"]),
+                Stage(id: "hydraulic", name: "液压与传动部件", tier: .midstream, inputs: ["steel", "casting"]),
+                Stage(id: "electric", name: "电气控制与传感器", tier: .midstream, inputs: ["polymer"]),
+                Stage(id: "software", name: "工业软件", tier: .midstream),
+                Stage(
+                    id: "assembly", name: "整机制造与系统集成", tier: .downstream,
+                    inputs: ["steel", "hydraulic", "electric", "software"]),
+                Stage(id: "service", name: "后市场服务与再制造", tier: .downstream, inputs: ["assembly"]),
+                Stage(id: "recycle", name: "回收利用", tier: .downstream, inputs: ["service"], required: false),
+            ])
+        // Shares of the firms per stage (uneven, as in real parks).
+        let shares = [0.16, 0.08, 0.14, 0.18, 0.12, 0.03, 0.17, 0.09, 0.03]
+        let places = ["宁波", "杭州", "绍兴", "台州", "温州", "嘉兴", "湖州", "金华", "衢州", "舟山", "丽水", "上海", "苏州", "无锡"]
+        let words = ["恒通", "华锐", "新和", "宏达", "中联", "鑫源", "海天", "远景", "博创", "瑞丰", "永盛", "天成"]
+        let trades = ["精密机械制造", "新材料科技", "智能装备技术", "液压传动设备", "电气自动化", "工业技术服务"]
+        let suffixes = ["股份有限公司", "有限公司", "有限责任公司"]
+        var firms: [Firm] = []
+        var byStage: [[String]] = Array(repeating: [], count: chain.stages.count)
+        var s = 0
+        var limit = shares[0] * Double(count)
+        for i in 0..<count {
+            while Double(i) >= limit.rounded(), s < shares.count - 1 {
+                s += 1
+                limit += shares[s] * Double(count)
+            }
+            let name =
+                places[i % places.count] + words[(i / places.count) % words.count] + trades[(i * 5) % trades.count]
+                + suffixes[i % suffixes.count]
+            let id = "lf\(i)"
+            firms.append(
+                Firm(
+                    id: id, name: name, stages: [chain.stages[s].id], leads: i % 97 == 5 ? ["equipment"] : [],
+                    output: Double(1 + (i * 7919) % 1000) * 1e6, partyMembers: i % 3 == 0 ? 5 : 0))
+            byStage[s].append(id)
+        }
+        for k in 0..<12 {
+            firms.append(
+                Firm(
+                    id: "out\(k)", name: places[k] + words[k] + "国际贸易有限公司", products: ["钢坯"], output: 5e8,
+                    inPark: false))
+        }
+        var links: [SupplyLink] = []
+        for (t, stage) in chain.stages.enumerated() {
+            for (n, buyer) in byStage[t].enumerated() {
+                for input in stage.inputs {
+                    guard let from = chain.stages.firstIndex(where: { $0.id == input }), !byStage[from].isEmpty
+                    else { continue }
+                    for k in 0..<2 {
+                        let supplier = byStage[from][(n * 7 + k * 3) % byStage[from].count]
+                        let m = links.count
+                        links.append(
+                            SupplyLink(
+                                supplier: supplier, buyer: buyer, value: Double(1 + m % 40) * 1e6,
+                                status: m % 11 == 0 ? .lost : m % 7 == 0 ? .planned : .active))
+                    }
+                }
+                if t == 0 || t == 1 {
+                    links.append(SupplyLink(supplier: "out\(n % 12)", buyer: buyer, value: 2e6))
+                }
+            }
+        }
+        return Park(
+            id: "longnames", name: "长名高端装备园", region: "浙江省", dataDate: "2025-06", chains: [chain], firms: firms,
+            links: links)
+    }
 }

@@ -96,7 +96,7 @@ struct ViewTests {
         #expect(scene.nodes.first?.name == "stage:precursor")
         #expect(
             scene.notes.contains {
-                $0.hasPrefix("park has 11 firms in this view, above the full-layout limit 5; drawing the stage view")
+                $0.hasPrefix("此视图有 11 家企业，超过逐企业布局上限 5，已改画按环节汇总图")
             })
         options.oversize = .refuse
         #expect(throws: RenderError.tooLarge(firms: 11, limit: 5)) { try builder.build(options) }

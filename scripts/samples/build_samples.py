@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the five bundled sample parks of ChainMap (Sources/ChainModel/Samples/*.json).
+"""Build the five bundled sample parks of ChainMap (samples/*.json).
 
 Real records (firms, organizations, pairings, needs and figures named in the five source
 articles in /work/shared/seeds) are written here as data with "illustrative": false and a
@@ -439,7 +439,7 @@ def weighted_sample(rng, items, weights, k):
 # =====================================================================================
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "Sources", "ChainModel", "Samples")
+DEFAULT_OUT = os.path.join(REPO, "samples")
 
 ILL = "illustrative"
 
@@ -1741,7 +1741,7 @@ PARKS = [
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: Sources/ChainModel/Samples)")
+    ap.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: samples)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for fname, fn in PARKS:

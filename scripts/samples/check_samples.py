@@ -2,7 +2,7 @@
 """Check the bundled sample parks against the chainmap-park/1 rules and print counts.
 
 Usage: python3 scripts/samples/check_samples.py [FILE.json ...]
-(default: every *.json in Sources/ChainModel/Samples). Exit status 1 on any error.
+(default: every *.json in samples/). Exit status 1 on any error.
 Standard library only.
 """
 
@@ -14,7 +14,7 @@ import sys
 from collections import Counter, OrderedDict, defaultdict
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-SAMPLES = os.path.join(REPO, "Sources", "ChainModel", "Samples")
+SAMPLES = os.path.join(REPO, "samples")
 
 TOP_KEYS = ["format", "id", "name", "region", "dataDate", "source", "note",
             "chains", "firms", "links", "organizations", "pairings", "needs"]

@@ -157,3 +157,18 @@ public final class ProcessCache: @unchecked Sendable {
         return value
     }
 }
+
+/// The bundled samples' files in the repository (`samples/`, found from this file's path);
+/// the loading benchmarks read them from disk.
+public enum BenchSamples {
+    /// The repository's `samples` folder.
+    public static let folder: String = {
+        // Benchmarks/Benchmarks/BenchmarkSupport/BenchParks.swift → the repository.
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return (parts + ["samples"]).joined(separator: "/")
+    }()
+
+    /// The path of sample `name` (`beilun-nev` → `…/samples/beilun-nev.json`).
+    public static func path(_ name: String) -> String { folder + "/" + name + ".json" }
+}

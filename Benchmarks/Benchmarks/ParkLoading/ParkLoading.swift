@@ -31,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Load beilun-nev.json (206 firms)", configuration: allocationGate(slack: 50)) { benchmark in
-        guard let path = Samples.path("beilun-nev") else { return }
+        let path = BenchSamples.path("beilun-nev")
         benchmark.startMeasurement()
         blackHole(try ParkLoader.load(path: path).park.firms.count)
     }
@@ -39,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "Load yihuang-plastics CSV bundle (118 firms)", configuration: allocationGate(slack: 10)
     ) { benchmark in
-        guard let folder = Samples.folder?.appendingPathComponent("yihuang-plastics").path else { return }
+        let folder = BenchSamples.folder + "/yihuang-plastics"
         benchmark.startMeasurement()
         blackHole(try ParkLoader.load(path: folder).park.firms.count)
     }
@@ -64,7 +64,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("ParkGraph beilun-nev (all layers)") { benchmark in
-        guard let path = Samples.path("beilun-nev"), let park = try? ParkLoader.load(path: path).park else { return }
+        let park = try ParkLoader.load(path: BenchSamples.path("beilun-nev")).park
         benchmark.startMeasurement()
         blackHole(ParkGraph(park, layers: [.supply, .pairing, .membership]).graph.edgeCount)
     }

@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     Benchmark("Render beilun-nev SVG (206 firms)") { benchmark in
-        guard let path = Samples.path("beilun-nev") else { return }
+        let path = BenchSamples.path("beilun-nev")
         let park = try ParkLoader.load(path: path).park
         benchmark.startMeasurement()
         blackHole(try ChainMap.render(park: park, options: MapOptions(), format: .svg).bytes.count)

@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     Benchmark("Report HTML beilun-nev (206 firms)") { benchmark in
-        guard let path = Samples.path("beilun-nev") else { return }
+        let path = BenchSamples.path("beilun-nev")
         let park = try ParkLoader.load(path: path).park
         benchmark.startMeasurement()
         blackHole(try CommitteeReportFile.html(park: park, language: .zh).count)

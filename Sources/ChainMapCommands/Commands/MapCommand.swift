@@ -19,7 +19,8 @@ struct MapCommand: ParsableCommand {
             organization status (own organization, joint organization, none); lost links are red
             dashed, planned links grey dashed, outside-park suppliers dashed. --arrangement
             layered draws Graphviz's layered layout with every firm-to-firm link instead. Above --limit firms the map switches to the stage view (or refuses
-            with --refuse-oversize), since a full layout would take minutes.
+            with --refuse-oversize), since a full layout would take minutes; so does a firm map that would print below
+            10 pt on A3 (a note says so), unless --limit is given.
 
             Without -o the map goes to chain-map.svg (or .png/.pdf), and DOT to standard output.
             An existing output file is replaced only with --force (a symbolic link is followed);
@@ -86,10 +87,15 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Layers to draw, comma-separated: supply, pairing.")
     var layers: String = "supply"
 
-    @Option(help: "Largest number of firms laid out one by one.")
-    var limit: Int = MapOptions.defaultFullLayoutLimit
+    @Option(
+        help: ArgumentHelp(
+            "Largest number of firms laid out one by one (default \(MapOptions.defaultFullLayoutLimit)).",
+            discussion:
+                "Without --limit the firm map is also drawn only if it prints at 10 pt or more on A3; with it, every view up to the limit is drawn firm by firm, at any size."
+        ))
+    var limit: Int?
 
-    @Flag(help: "Above --limit, stop with an error instead of drawing the stage view.")
+    @Flag(help: "Above --limit (or below 10 pt on A3), stop with an error instead of drawing the stage view.")
     var refuseOversize = false
 
     @Flag(help: "Leave out the legend.")
@@ -125,7 +131,7 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         if radius < 0 || radius > 50 { throw Usage.between("--radius", "0", "50") }
-        if limit < 1 { throw Usage.atLeast("--limit", 1) }
+        if let limit, limit < 1 { throw Usage.atLeast("--limit", 1) }
         _ = try mapLayers()
         _ = try overlayNames()
     }
@@ -152,7 +158,10 @@ struct MapCommand: ParsableCommand {
         let focusFirm = try focus.map { (f: String) throws(LookupError) in try park.lookupFirm(f, field: "focus").id }
         var options = MapOptions(
             chain: chain, aggregate: aggregate, layers: try mapLayers(), legend: !noLegend, title: title,
-            fullLayoutLimit: limit, oversize: refuseOversize ? .refuse : .aggregate)
+            fullLayoutLimit: limit ?? MapOptions.defaultFullLayoutLimit, oversize: refuseOversize ? .refuse : .aggregate
+        )
+        // An explicit --limit asks for every firm up to it, however small it prints.
+        if limit != nil { options.minimumPrintSize = nil }
         for name in try overlayNames() {
             if let source = Self.overlaySources[name] { options.overlays += source(park, chain) }
         }

@@ -49,7 +49,7 @@ extension GeneratorRun {
                 ))
         }
         if let s = plan.outside {
-            for t in stages[s].consumers where inCount[t] > 0 {
+            for t in stages[s].consumers where inCount[t] > 0 && isWeakEdge(input: s, buyer: t) {
                 gaps.append(
                     PlantedGap(
                         kind: .weak, rule: "outside-sourcing",
@@ -92,6 +92,36 @@ extension GeneratorRun {
                     place: .init(chain: chainId(s), stages: [stages[s].t.id], firms: [ids[f]], needs: [id]),
                     sentence: "Open finance need \(id) of \(ids[f]), the single supplier of stage \(label(s))."))
         }
+    }
+
+    /// Whether the template edge `input → buyer` meets the weak rule of docs/GAPS.md in the
+    /// generated links, so that the planted 弱链 is one: some active in-park supply (else the
+    /// edge is cut, 断链), purchases from outside at least half of the active supply, and less
+    /// than half of the in-park supply lost (else it is lost supply, 断链). A firm sits in its
+    /// stage and its second stage.
+    ///
+    /// - Complexity: O(links).
+    func isWeakEdge(input s: Int, buyer t: Int) -> Bool {
+        func sits(_ f: Int, in stage: Int) -> Bool { Int(firmStage[f]) == stage || secondStage[f] == Int32(stage) }
+        var inActive = 0.0
+        var inLost = 0.0
+        var outside = 0.0
+        var inLinks = 0
+        for l in links {
+            guard let b = supplierIndex(l.buyer), inPark[b], sits(b, in: t),
+                let f = supplierIndex(l.supplier), sits(f, in: s)
+            else { continue }
+            let v = l.value ?? 0
+            switch (l.status, inPark[f]) {
+            case (.active, true):
+                inActive += v
+                inLinks += 1
+            case (.active, false): outside += v
+            case (.lost, true): inLost += v
+            default: break
+            }
+        }
+        return inLinks > 0 && outside >= 0.5 * (inActive + outside) && inLost < 0.5 * (inActive + inLost)
     }
 
     /// A capability match (a firm's open capability need that another in-park firm's

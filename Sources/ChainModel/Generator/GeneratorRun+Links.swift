@@ -164,7 +164,68 @@ extension GeneratorRun {
                 }
             }
         }
+        anchorOutsideEdges(effective: effective)
         progress?("links", n, n)
+    }
+
+    /// The planted weak stage (``GapPlan/outside``): its buyers draw 90 % of their links from
+    /// outside firms, so a consumer stage with few in-park buyers (a planted single-firm or
+    /// bottleneck stage) often draws no in-park supplier at all — and an edge with no in-park
+    /// supply is cut (断链, `no-stage-link`), not weak (docs/GAPS.md). So each consumer stage
+    /// whose in-park buyers take the stage as input but got no active in-park link of it gets
+    /// one small active link (2 % of the buyer's input) from the stage's first in-park firm to
+    /// the buyer with the most active outside supply of it: in-park supply exists, and most of
+    /// it still comes from outside. No random draw, so the rest of the park is unchanged.
+    mutating func anchorOutsideEdges(effective: [[Int]]) {
+        guard let s = plan.outside,
+            let supplier = inPool[s].first(where: { firmStage[Int($0)] == Int32(s) }).map(Int.init)
+        else { return }
+        let sid = ids[supplier]
+        let inStage = Set(stages[s].consumers)
+        var stageOf: [String: Int] = [:]
+        for b in 0..<n
+        where inPark[b] && inStage.contains(Int(firmStage[b])) && effective[Int(firmStage[b])].contains(s) {
+            stageOf[ids[b]] = b
+        }
+        var served = Set<Int>()
+        var outsideValue: [Int: Double] = [:]
+        let product = stages[s].productList[0]
+        for l in links where l.status == .active && l.product == product {
+            guard let b = stageOf[l.buyer] else { continue }
+            guard let f = supplierIndex(l.supplier), Int(firmStage[f]) == s || secondStage[f] == Int32(s) else {
+                continue
+            }
+            if inPark[f] {
+                served.insert(Int(firmStage[b]))
+            } else {
+                outsideValue[b, default: 0] += l.value ?? 0
+            }
+        }
+        for t in stages[s].consumers where !served.contains(t) {
+            // The buyer of stage t with the most active outside supply of s (park order on ties).
+            var best: Int?
+            for (_, b) in stageOf where Int(firmStage[b]) == t && b != supplier {
+                let v = outsideValue[b] ?? 0
+                if let c = best {
+                    let cv = outsideValue[c] ?? 0
+                    if v > cv || (v == cv && b < c) { best = b }
+                } else {
+                    best = b
+                }
+            }
+            guard let b = best, (outsideValue[b] ?? 0) > 0 else { continue }
+            let budget = output[b] * 0.55 / Double(max(1, effective[t].count))
+            links.append(
+                SupplyLink(
+                    supplier: sid, buyer: ids[b], product: product,
+                    value: max(1000, (budget * 0.02 / 1000).rounded() * 1000), share: 0.02))
+        }
+    }
+
+    /// The index of firm `id` (`f` followed by its 1-based number), or nil.
+    func supplierIndex(_ id: String) -> Int? {
+        guard let number = Int(id.dropFirst()), number >= 1, number <= n else { return nil }
+        return number - 1
     }
 
     /// The thin stage's link into `b`, when `b` is one of the chosen thin buyers (the thin

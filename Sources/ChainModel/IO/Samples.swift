@@ -1,7 +1,9 @@
 import Foundation
 
 /// The parks bundled with ChainMap (from the five source articles), available without any
-/// file: `chainmap info` uses ``defaultName`` when no park is given.
+/// file: `chainmap info` uses ``defaultName`` when no park is given. Their files are the
+/// repository's `samples/*.json`, built into the program by the EmbedSamples plugin, so
+/// ``load(_:)`` needs no file at run time.
 public enum Samples {
     /// Names of the bundled parks, e.g. `beilun-nev`.
     public static let names = [
@@ -10,24 +12,6 @@ public enum Samples {
 
     /// The park used when a command is given none.
     public static let defaultName = "beilun-nev"
-
-    /// Folder of the bundled samples, if the resource bundle is present next to the program.
-    public static var folder: URL? {
-        // Bundle.module traps when the resource bundle is missing (e.g. a copied binary),
-        // so look for it the same way, but softly.
-        let bundleName = "ChainMap_ChainModel.resources"
-        var candidates: [URL] = []
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
-        if let exe = Bundle.main.executableURL {
-            candidates.append(
-                exe.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(bundleName))
-        }
-        for c in candidates {
-            let samples = c.appendingPathComponent("Samples")
-            if FileManager.default.fileExists(atPath: samples.path) { return samples }
-        }
-        return nil
-    }
 
     /// Whether `name` (with or without `.json`) is a bundled sample.
     public static func isSample(_ name: String) -> Bool {
@@ -48,15 +32,6 @@ public enum Samples {
             ])
         }
         return try ParkLoader.load(json: Array(json.utf8), name: "samples/\(base).json")
-    }
-
-    /// Path of the bundled sample `name` in the installed resources, or nil when unknown or
-    /// not installed (a copied binary still has ``load(_:)``).
-    public static func path(_ name: String) -> String? {
-        let base = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        guard names.contains(base), let folder else { return nil }
-        let url = folder.appendingPathComponent(base + ".json")
-        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
 }
 

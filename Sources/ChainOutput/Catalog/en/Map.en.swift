@@ -6,6 +6,10 @@ extension Catalog {
         "map.title.neighbourhood": "{radius} hops around {firm}",
         "map.title.byStage": "by stage",
         "map.title.byChain": "by chain",
+        "map.note.smallPrint":
+            "the firm-level map of {firms} firms would print at {size} pt on A3, below {minimum} pt; drawing the stage view instead; `--limit {firms}` draws every firm anyway (or choose part of the park with --chain or --focus)",
+        "map.note.overLimit":
+            "the view has {firms} firms, above the full-layout limit {limit}; drawing the stage view; use --aggregate, --chain or --focus to choose another view, or raise --limit",
         "map.optional": "optional",
         "map.gap": "gap",
         "map.box.unstaged": "unstaged ({count})",
@@ -25,7 +29,7 @@ extension Catalog {
         "map.legend.leader": "chain leader",
         "map.legend.order": "order",
         "map.legend.order.text": "leaders first, then by output",
-        "map.legend.bundle": "links between stages · value",
+        "map.legend.bundle": "links between stages",
         "map.legend.size": "box size",
         "map.legend.size.text": "by output value (log)",
         "map.legend.dashed": "dashed",

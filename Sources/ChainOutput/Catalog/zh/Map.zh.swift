@@ -6,6 +6,10 @@ extension Catalog {
         "map.title.neighbourhood": "{firm} 周边 {radius} 跳",
         "map.title.byStage": "按环节汇总",
         "map.title.byChain": "按产业链汇总",
+        "map.note.smallPrint":
+            "{firms} 家企业的逐企业地图印在 A3 上字号只有 {size} 磅，小于 {minimum} 磅，已改画按环节汇总图；仍要逐企业地图请加 `--limit {firms}`（或用 --chain、--focus 只画园区的一部分）",
+        "map.note.overLimit":
+            "此视图有 {firms} 家企业，超过逐企业布局上限 {limit}，已改画按环节汇总图；可用 --aggregate、--chain 或 --focus 选择其他视图，或调高 --limit",
         "map.optional": "可选",
         "map.gap": "空缺",
         "map.box.unstaged": "未分环节 ({count})",
@@ -25,7 +29,7 @@ extension Catalog {
         "map.legend.leader": "链主企业",
         "map.legend.order": "排列",
         "map.legend.order.text": "链主在前，再按产值",
-        "map.legend.bundle": "环节间配套数 · 年值",
+        "map.legend.bundle": "环节间配套数",
         "map.legend.size": "框大小",
         "map.legend.size.text": "按产值（对数）",
         "map.legend.dashed": "虚线框",
