@@ -44,6 +44,11 @@ public struct SparkImportReport: Sendable, Encodable {
     public struct Phase: Sendable, Equatable {
         public var phase: String
         public var seconds: Double
+
+        public init(phase: String, seconds: Double) {
+            self.phase = phase
+            self.seconds = seconds
+        }
     }
 
     /// The park's id.

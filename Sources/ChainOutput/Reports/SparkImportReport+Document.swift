@@ -33,8 +33,8 @@ extension SparkImportReport: DocumentRepresentable {
                             [
                                 "firms": .integer(firms), "links": .integer(activeLinks),
                             ]))),
-                Fact("sparkSeconds", "spark.sparkTime", .message(phases(sparkSeconds, digits: 1))),
-                Fact("chainmapSeconds", "spark.chainmapTime", .message(phases(chainmapSeconds, digits: 3))),
+                Fact("sparkSeconds", "spark.sparkTime", .message(Self.phases(sparkSeconds, digits: 1))),
+                Fact("chainmapSeconds", "spark.chainmapTime", .message(Self.phases(chainmapSeconds, digits: 3))),
             ]
             return Section(key: "compare", title: "spark.section.compare", blocks: [.facts(facts), .table(table)])
         case .ranking:
@@ -121,13 +121,17 @@ extension SparkImportReport: DocumentRepresentable {
         }
     }
 
-    func phases(_ phases: [Phase], digits: Int) -> Message {
-        let total = phases.reduce(0) { $0 + $1.seconds }
+    /// The phase times as one line; `total` is the job's own when it reports one.
+    static func phases(_ phases: [Phase], digits: Int) -> Message {
+        // The Spark job reports its own `total` (its phases plus what lies between them): that is
+        // the sum shown, and it is not listed as a phase, or the phases would be counted twice.
+        let parts = phases.filter { $0.phase != "total" }
+        let total = phases.first { $0.phase == "total" }?.seconds ?? parts.reduce(0) { $0 + $1.seconds }
         return Message(
             "spark.phases",
             [
                 "phases": .list(
-                    phases.map {
+                    parts.map {
                         .message(
                             Message(
                                 "spark.phase",
