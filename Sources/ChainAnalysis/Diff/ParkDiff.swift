@@ -63,18 +63,22 @@ public struct ParkDiff: Sendable, Encodable {
         // memory beyond its results.
         let strands = Parallel.mapChunks(count: 2, minimumCount: 1) { range in
             range.map { strand -> Strand in
-                if strand == 0 {
-                    let a0 = Analysis(old, index: OrganizationIndex(old))
-                    let newIndex = OrganizationIndex(new)
-                    return .analyses(old: a0, new: Analysis(new, index: newIndex), newIndex: newIndex)
-                }
-                return .records(RecordChanges(old: old, new: new))
+                strand == 0 ? .analyses(Analyses(old: old, new: new)) : .records(RecordChanges(old: old, new: new))
             }
         }.flatMap(\.result)
-        // The chunks cover 0..<2 in order, so strand 0 and strand 1 are both there.
-        guard strands.count == 2, case .analyses(let a0, let a1, let newIndex) = strands[0],
-            case .records(let r) = strands[1]
-        else { preconditionFailure("ParkDiff: Parallel.mapChunks returned \(strands.count) strands for 0..<2") }
+        var analyses: Analyses?
+        var records: RecordChanges?
+        for strand in strands {
+            switch strand {
+            case .analyses(let a): analyses = a
+            case .records(let r): records = r
+            }
+        }
+        // The chunks cover both strands; computing a missing one here keeps that an assumption
+        // about speed, not about correctness.
+        let both = analyses ?? Analyses(old: old, new: new)
+        let r = records ?? RecordChanges(old: old, new: new)
+        let a0 = both.old, a1 = both.new, newIndex = both.newIndex
         before = a0.figures
         after = a1.figures
         firms = r.firms
@@ -297,8 +301,23 @@ extension ParkDiff {
 
 /// One of the two strands of work ``ParkDiff/init(old:new:limit:section:)`` runs side by side.
 private enum Strand: Sendable {
-    case analyses(old: Analysis, new: Analysis, newIndex: OrganizationIndex)
+    case analyses(Analyses)
     case records(RecordChanges)
+}
+
+/// Both snapshots' analyses, the old one first and kept only as its results, so that one
+/// analysis's working memory is alive at a time; the new snapshot's index is kept for its
+/// pairings.
+private struct Analyses: Sendable {
+    let old: Analysis
+    let new: Analysis
+    let newIndex: OrganizationIndex
+
+    init(old: Park, new: Park) {
+        self.old = Analysis(old, index: OrganizationIndex(old))
+        newIndex = OrganizationIndex(new)
+        self.new = Analysis(new, index: newIndex)
+    }
 }
 
 /// The comparison of the two snapshots' records: firms, links, organizations and needs, and
