@@ -180,9 +180,8 @@ extension GapAnalyzer {
     /// stages sourced mostly outside, concentrated supply, short chains; fills the chain
     /// summaries. One finding per place (template edge): broken, else weak, else thin, the
     /// facts of the others folded into its evidence.
-    func stageFindings() -> [GapFinding] {
+    func stageFindings(flows: TemplateFlows) -> [GapFinding] {
         var findings: [GapFinding] = []
-        let flows = templateFlows()
         let park = index.park
         for (c, chain) in park.chains.enumerated() {
             let range = Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])
