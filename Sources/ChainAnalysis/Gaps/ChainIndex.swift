@@ -1,5 +1,6 @@
 import ChainGraph
 @_spi(Internals) import ChainModel
+import Foundation
 
 /// Numbered stages, firm → stage lists, the active supply graph and each supply edge's input
 /// key, built once and shared by ``GapReport`` and ``WhatIf``.
@@ -345,7 +346,21 @@ struct UTF8Key: Hashable, Sendable {
 
     init(_ string: String) { self.string = string }
 
-    static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    /// Byte equality (not String's canonical equivalence): lengths first (O(1) for native
+    /// strings), then one `memcmp` of the contiguous UTF-8; the generic `utf8.elementsEqual`
+    /// walked it byte by byte and took 8% of a 1M-firm gap analysis.
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        guard a.string.utf8.count == b.string.utf8.count else { return false }
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard let pa = p.baseAddress, let qa = q.baseAddress, p.count == q.count else {
+                    return p.count == q.count
+                }
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
+    }
 
     func hash(into hasher: inout Hasher) {
         var s = string

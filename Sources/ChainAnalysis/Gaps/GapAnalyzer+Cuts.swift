@@ -4,17 +4,23 @@ extension GapAnalyzer {
     /// Articulation points (in-park firms) and bridge links of the active supply layer that
     /// separate at least ``GapOptions/minFirmsCutOff`` firms.
     ///
+    /// This measures them; it reads only the index, so it runs alongside the other rules'
+    /// measurements (``measure()``), and ``noteArticulation(_:)`` records the result.
+    ///
     /// - Complexity: O(V + E) (one pass of ``SupplyCuts``).
-    func supplyCuts() -> SupplyCuts {
+    func measureSupplyCuts() -> SupplyCuts {
         // Only in-park firms count, and only their output is at risk.
         let weight = index.inPark.map { Int32($0 ? 1 : 0) }
         let output = zip(index.output, index.inPark).map { $1 ? $0 : 0 }
-        let cuts = SupplyCuts(graph: index.graph, weight: weight, output: output)
+        return SupplyCuts(graph: index.graph, weight: weight, output: output)
+    }
+
+    /// Records the articulation points that cut off at least `minFirmsCutOff` firms.
+    func noteArticulation(_ cuts: SupplyCuts) {
         let minimum = max(1, options.minFirmsCutOff)
         for cut in cuts.articulationPoints where cut.cutOff >= minimum && index.inPark[cut.id] {
             articulation[cut.id] = (cut.cutOff, cut.cutOutput)
         }
-        return cuts
     }
 
     /// Articulation points and bridges not already folded into a concentration finding (the

@@ -54,7 +54,11 @@ extension GapAnalyzer {
             lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), lostInParkLinks: zeroes(),
             uncovered: zeroes(),
             outsideLinks: zeroes())
-        var supplierValue = [[Int32: Double]](repeating: [:], count: q)
+        // In-park value per (template edge, supplier), kept per supplier as a short linked list
+        // of (edge, value) pairs in flat arrays (a firm supplies few template edges): no
+        // hashing, and each sum adds its values in the same order as before.
+        var pairFirst = [Int](repeating: -1, count: index.graph.nodeCount)
+        var pairEdge: [Int32] = [], pairValue: [Double] = [], pairNext: [Int] = []
         var outsideBest = [Double](repeating: -1, count: q)
         let g = index.graph
         var group: [(q: Int32, s: Int32, v: Double)] = []
@@ -69,7 +73,14 @@ extension GapAnalyzer {
                         if index.inPark[s] {
                             t.inParkValue[k] += v
                             t.inParkLinks[k] += 1
-                            supplierValue[k][Int32(s), default: 0] += v
+                            var p = pairFirst[s]
+                            while p >= 0 && pairEdge[p] != Int32(k) { p = pairNext[p] }
+                            if p < 0 {
+                                p = pairEdge.count
+                                pairEdge.append(Int32(k)); pairValue.append(0); pairNext.append(pairFirst[s])
+                                pairFirst[s] = p
+                            }
+                            pairValue[p] += v
                         } else {
                             t.outsideValue[k] += v
                             t.outsideLinks[k] += 1
@@ -105,9 +116,18 @@ extension GapAnalyzer {
                     i = j
                 }
             }
+            // Per template edge, its suppliers in supplier order (the sums must not depend on the
+            // order of discovery).
+            var supplierValue = [[(key: Int32, value: Double)]](repeating: [], count: q)
+            for s in 0..<g.nodeCount {
+                var p = pairFirst[s]
+                while p >= 0 {
+                    supplierValue[Int(pairEdge[p])].append((Int32(s), pairValue[p]))
+                    p = pairNext[p]
+                }
+            }
             for k in 0..<q {
-                // In supplier order: the sums must not depend on the hash seed.
-                let list = supplierValue[k].sorted { $0.key < $1.key }
+                let list = supplierValue[k]
                 t.suppliers[k] = list.count
                 let total = t.inParkValue[k]
                 var best: (s: Int32, v: Double)? = nil
@@ -120,9 +140,12 @@ extension GapAnalyzer {
                 }
             }
             // Output of the buyers that the top supplier serves (each buyer once per edge).
+            // Only links from a top supplier can count: the others skip the template walk.
+            var isTop = [Bool](repeating: false, count: g.nodeCount)
+            for s in t.topSupplier where s >= 0 { isTop[Int(s)] = true }
             var stamp = [Int32](repeating: -1, count: q)
             for b in 0..<g.nodeCount where index.inPark[b] {
-                for i in g.inEdgeRange(of: Int32(b)) {
+                for i in g.inEdgeRange(of: Int32(b)) where isTop[Int(g.inSources[i])] {
                     let s = Int(g.inSources[i])
                     walker.forEach(s, b) { k in
                         if t.topSupplier[k] == Int32(s) && stamp[k] != Int32(b) {
@@ -134,12 +157,23 @@ extension GapAnalyzer {
             }
             // Lost links into in-park buyers, summed per template edge; a buyer left without an
             // active supplier of the input counts once per edge.
+            // By position, through the park's resolved endpoints: a `for link in links` loop
+            // copied (retained) each of the millions of links to test its status.
             var uncoveredSeen = Set<Int>()
-            for link in index.park.links where link.status == .lost {
-                guard let s = index.firmIndex[link.supplier].map(Int.init),
-                    let b = index.firmIndex[link.buyer].map(Int.init),
-                    index.inPark[b]
-                else { continue }
+            let links = index.park.links
+            let resolution = index.park.resolution
+            let resolved = resolution.linkSupplier.count == links.count && resolution.linkBuyer.count == links.count
+            for i in links.indices where links[i].status == .lost {
+                let link = links[i]
+                let s: Int, b: Int
+                if resolved {
+                    s = Int(resolution.linkSupplier[i])
+                    b = Int(resolution.linkBuyer[i])
+                } else {
+                    s = index.firmIndex[link.supplier].map(Int.init) ?? -1
+                    b = index.firmIndex[link.buyer].map(Int.init) ?? -1
+                }
+                guard s >= 0, b >= 0, index.inPark[b] else { continue }
                 let v = link.value ?? 0
                 var remaining = 0
                 if let key = index.key(of: link) {
@@ -180,9 +214,8 @@ extension GapAnalyzer {
     /// stages sourced mostly outside, concentrated supply, short chains; fills the chain
     /// summaries. One finding per place (template edge): broken, else weak, else thin, the
     /// facts of the others folded into its evidence.
-    func stageFindings() -> [GapFinding] {
+    func stageFindings(flows: TemplateFlows) -> [GapFinding] {
         var findings: [GapFinding] = []
-        let flows = templateFlows()
         let park = index.park
         for (c, chain) in park.chains.enumerated() {
             let range = Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])

@@ -2,6 +2,30 @@ import ChainGraph
 import ChainModel
 
 extension GapAnalyzer {
+    /// The thin rule's measurements of one chain (``thinMeasure(chain:)``), before they are
+    /// written into the chain summary and turned into a finding.
+    struct ThinMeasure: Sendable {
+        /// Demand of the end-product firms.
+        var demand: Double
+        /// Flow (capped at the demand); nil when the demand is not positive.
+        var flow: Double?
+        /// Set when the chain is thin: what the finding reports.
+        var thin: ThinDetail?
+    }
+
+    /// What a thin chain's finding reports: the chain's source and sink stages, the minimum
+    /// cut (local edge numbers, with the network's capacities and the park edge of each local
+    /// edge), and the input stage whose supply comes least from the local network.
+    struct ThinDetail: Sendable {
+        var sourceStages: [Int]
+        var sinkStages: [Int]
+        var cut: [Int]
+        var capacities: [Double]
+        var edgeOfLocal: [Int32]
+        var hasSources: Bool
+        var unmet: (key: Int, value: Double)?
+    }
+
     /// Thin chains: per chain, the maximum flow from the in-park firms of its source stages
     /// (no inputs) to those of its end-product stages, compared with the end products' demand.
     ///
@@ -17,15 +41,41 @@ extension GapAnalyzer {
     /// need no supply; this opens recycling loops such as cell → recycling → precursor); a cycle
     /// left through firms in several stages is broken at its lowest-numbered firm.
     ///
-    /// - Complexity: O(V + E) per chain to build, plus Dinic's max-flow on the chain's firm
-    ///   graph (few phases: the network is layered by stage).
-    func thinFindings() -> [GapFinding] {
+    /// Each chain is measured by ``thinMeasure(chain:)`` (concurrently, in ``measure()``);
+    /// this writes the measurements into the chain summaries and makes the findings, in chain
+    /// order.
+    ///
+    /// - Complexity: O(chains · summaries), plus the findings' cut links; measuring is O(V + E)
+    ///   per chain to build, plus Dinic's max-flow on the chain's firm graph (few phases: the
+    ///   network is layered by stage).
+    func thinFindings(measured: [ThinMeasure?]) -> [GapFinding] {
         var findings: [GapFinding] = []
-        let n = index.firmCount
-        var local = [Int32](repeating: -1, count: n)
         for (c, chain) in index.park.chains.enumerated() {
+            guard c < measured.count, let m = measured[c] else { continue }
+            guard let si = summaries.firstIndex(where: { $0.chain == chain.id }) else { continue }
+            summaries[si].demand = m.demand
+            guard let flow = m.flow else { continue }
+            summaries[si].flow = flow
+            guard let d = m.thin else { continue }
+            findings.append(
+                thinFinding(
+                    chain: c, demand: m.demand, flow: flow, sourceStages: d.sourceStages, sinkStages: d.sinkStages,
+                    cut: d.cut, capacities: d.capacities, edgeOfLocal: d.edgeOfLocal, hasSources: d.hasSources,
+                    unmet: d.unmet))
+        }
+        return findings
+    }
+
+    /// The thin rule's measurement of chain `c` (see ``thinFindings(measured:)``): reads only
+    /// the index and the options, so chains can be measured concurrently. Nil when the chain
+    /// has no stages.
+    ///
+    /// - Complexity: O(firms + chain links), plus Dinic's max-flow on the chain's firm graph.
+    func thinMeasure(chain c: Int) -> ThinMeasure? {
+        let n = index.firmCount
+        do {
             let range = Int(index.chainStageStart[c])..<Int(index.chainStageStart[c + 1])
-            if range.isEmpty { continue }
+            if range.isEmpty { return nil }
             var isInput = [Bool](repeating: false, count: range.count)
             var isRequiredInput = [Bool](repeating: false, count: range.count)
             for g in range {
@@ -40,13 +90,13 @@ extension GapAnalyzer {
             let sinkSet = Set(sinkStages), sourceSet = Set(sourceStages)
 
             // Chain firms (in park), numbered locally.
+            var local = [Int32](repeating: -1, count: n)
             var firms: [Int32] = []
             for f in 0..<n where index.inPark[f] && index.stages(ofFirm: f).contains(where: { range.contains(Int($0)) })
             {
                 local[f] = Int32(firms.count)
                 firms.append(Int32(f))
             }
-            defer { for f in firms { local[Int(f)] = -1 } }
             let m = firms.count
             var isSource = [Bool](repeating: false, count: m)
             var isSink = [Bool](repeating: false, count: m)
@@ -83,9 +133,7 @@ extension GapAnalyzer {
             }
             var demand = 0.0
             for i in 0..<m where isSink[i] { demand += need[i] }
-            guard let si = summaries.firstIndex(where: { $0.chain == chain.id }) else { continue }
-            summaries[si].demand = demand
-            guard demand > 0 else { continue }
+            guard demand > 0 else { return ThinMeasure(demand: demand) }
 
             // Throughput T in demand units, in reverse topological order (Kahn).
             var outOff = [Int](repeating: 0, count: m + 1)
@@ -159,21 +207,19 @@ extension GapAnalyzer {
                     edgeOfLocal[slot] = ed.e
                 }
             }
-            summaries[si].flow = flow
-            guard flow < options.thinRatio * demand else { continue }
+            guard flow < options.thinRatio * demand else { return ThinMeasure(demand: demand, flow: flow) }
             // The input stage whose supply, in demand units, comes least from the local network.
             var unmet: [Int: Double] = [:]
             for u in unmetInputs where need[u.v] > 0 {
                 unmet[Int(index.stageInputValues[u.q]), default: 0] += u.value * through[u.v] / need[u.v]
             }
             let weakest = unmet.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
-            findings.append(
-                thinFinding(
-                    chain: c, demand: demand, flow: flow, sourceStages: sourceStages, sinkStages: sinkStages,
-                    cut: cut, capacities: capacities, edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty,
-                    unmet: weakest))
+            return ThinMeasure(
+                demand: demand, flow: flow,
+                thin: ThinDetail(
+                    sourceStages: sourceStages, sinkStages: sinkStages, cut: cut, capacities: capacities,
+                    edgeOfLocal: edgeOfLocal, hasSources: !sources.isEmpty, unmet: weakest))
         }
-        return findings
     }
 
     private func thinFinding(

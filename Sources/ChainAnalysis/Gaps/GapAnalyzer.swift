@@ -1,3 +1,4 @@
+import ChainGraph
 @_spi(Internals) import ChainModel
 
 /// Runs the gap rules over one ``ChainIndex``; each rule lives in a `GapAnalyzer+Rule.swift`.
@@ -45,11 +46,18 @@ final class GapAnalyzer {
 
     func run() -> [GapFinding] {
         var findings: [GapFinding] = []
-        let cuts = supplyCuts()
-        findings += stageFindings()
+        var trace = PhaseTrace()
+        let (cuts, flows, thin) = measure()
+        trace.mark("gaps: supply cuts, template flows, thin chains (concurrently)")
+        noteArticulation(cuts)
+        findings += stageFindings(flows: flows)
+        trace.mark("gaps: stage rules")
         findings += cutFindings(cuts)
-        findings += thinFindings()
+        trace.mark("gaps: cut rules")
+        findings += thinFindings(measured: thin)
+        trace.mark("gaps: thin chains")
         findings += needFindings()
+        trace.mark("gaps: needs")
         // One finding per chain: a chain that starts after its upstream (short, upstream stages
         // without in-park firm) has little end-to-end in-park flow for that reason; the thin
         // flow is folded into the short finding's facts.
@@ -69,6 +77,36 @@ final class GapAnalyzer {
         let short = Set(findings.filter(startsLate).compactMap(\.place.chain))
         findings.removeAll { $0.rule == .thinFlow && short.contains($0.place.chain ?? "") }
         return findings
+    }
+
+    /// The rules' heavy measurements, which read only the index and the options: the supply
+    /// cuts, the template flows and each chain's thin-flow measurement, run as independent units
+    /// on all cores. Each unit writes its own slot, so the results are the same for any number
+    /// of threads.
+    ///
+    /// - Complexity: the units' work (O(V + E) each, plus one max-flow per chain) divided
+    ///   among the cores.
+    func measure() -> (SupplyCuts, TemplateFlows, [ThinMeasure?]) {
+        let chains = index.park.chains.count
+        var cuts: SupplyCuts?
+        var flows: TemplateFlows?
+        var thin = [ThinMeasure?](repeating: nil, count: chains)
+        // Unit 0: template flows, 1...chains: chain u - 1, last: supply cuts (long units first).
+        // In bounds: unit u in 1...chains writes only thin slot u - 1 (< chains); units 0 and
+        // chains + 1 write their own variables.
+        thin.withUnsafeMutableBufferPointer { slots in
+            Parallel.forEachUnit(units: chains + 2, workers: Parallel.workers(requested: nil, units: chains + 2)) { u in
+                if u == 0 {
+                    flows = templateFlows()
+                } else if u <= chains {
+                    slots[u - 1] = thinMeasure(chain: u - 1)
+                } else {
+                    cuts = measureSupplyCuts()
+                }
+            }
+        }
+        // Both units ran (forEachUnit returns after all units).
+        return (cuts ?? measureSupplyCuts(), flows ?? templateFlows(), thin)
     }
 
     /// Why a firm is a single point of failure.
