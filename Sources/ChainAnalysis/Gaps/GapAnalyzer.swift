@@ -48,16 +48,16 @@ final class GapAnalyzer {
         var findings: [GapFinding] = []
         var trace = PhaseTrace()
         let (cuts, flows, thin) = measure()
-        trace.mark("gaps: supply cuts, template flows, thin chains (concurrently)")
+        trace.mark("gaps.cuts-flows-thin.concurrent")
         noteArticulation(cuts)
         findings += stageFindings(flows: flows)
-        trace.mark("gaps: stage rules")
+        trace.mark("gaps.stage-rules")
         findings += cutFindings(cuts)
-        trace.mark("gaps: cut rules")
+        trace.mark("gaps.cut-rules")
         findings += thinFindings(measured: thin)
-        trace.mark("gaps: thin chains")
+        trace.mark("gaps.thin-chains")
         findings += needFindings()
-        trace.mark("gaps: needs")
+        trace.mark("gaps.needs")
         // One finding per chain: a chain that starts after its upstream (short, upstream stages
         // without in-park firm) has little end-to-end in-park flow for that reason; the thin
         // flow is folded into the short finding's facts.
