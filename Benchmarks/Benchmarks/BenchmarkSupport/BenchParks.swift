@@ -158,17 +158,34 @@ public final class ProcessCache: @unchecked Sendable {
     }
 }
 
-/// The bundled samples' files in the repository (`samples/`, found from this file's path);
-/// the loading benchmarks read them from disk.
+/// The bundled samples' files, read from disk by the loading benchmarks: a copy of the
+/// repository's `samples/` (found from this file's path) at one fixed place in the temporary
+/// folder, so the paths the loader builds, and with them the allocation gate's malloc counts,
+/// do not depend on where the repository is checked out (a clone in /tmp/ci-clone counted 11
+/// mallocs more than /work/main for the CSV bundle).
 public enum BenchSamples {
     /// The repository's `samples` folder.
-    public static let folder: String = {
+    static let repository: String = {
         // Benchmarks/Benchmarks/BenchmarkSupport/BenchParks.swift → the repository.
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(4)
         return (parts + ["samples"]).joined(separator: "/")
     }()
 
-    /// The path of sample `name` (`beilun-nev` → `…/samples/beilun-nev.json`).
+    /// The fixed copy (`<temporary folder>/chainmap-bench-samples`), refreshed from the
+    /// repository each run; the repository's own folder when the copy cannot be made.
+    public static let folder: String = {
+        let fm = FileManager.default
+        let copy = (NSTemporaryDirectory() as NSString).appendingPathComponent("chainmap-bench-samples")
+        do {
+            if fm.fileExists(atPath: copy) { try fm.removeItem(atPath: copy) }
+            try fm.copyItem(atPath: repository, toPath: copy)
+            return copy
+        } catch {
+            return repository
+        }
+    }()
+
+    /// The path of sample `name` (`beilun-nev` → `…/beilun-nev.json`).
     public static func path(_ name: String) -> String { folder + "/" + name + ".json" }
 }
