@@ -63,14 +63,8 @@ extension OrganizationReport: DocumentRepresentable {
                 Column("jointBranches", "orgs.col.jointBranches", .integer),
             ],
             rows: coverage.map { r in
-                let name: Message
-                switch r.scope {
-                case .park: name = Message("orgs.scope.park")
-                case .chain:
-                    name = Message("orgs.scope.chain", ["name": .text(r.chainName ?? ""), "id": .text(r.chain ?? "")])
-                case .stage:
-                    name = Message("orgs.scope.stage", ["name": .text(r.stageName ?? ""), "id": .text(r.stage ?? "")])
-                }
+                let name = OrganizationReport.scopeName(
+                    r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName)
                 return [
                     .message(name), .text(r.scope.rawValue), .text(r.chain ?? ""), .text(r.chainName ?? ""),
                     .text(r.stage ?? ""),
@@ -556,4 +550,18 @@ extension OrganizationReport: DocumentRepresentable {
 private struct OrgsPart {
     var section: Section
     var csv: String
+}
+
+extension OrganizationReport {
+    /// The name of a coverage row's scope (the park, a chain or a stage), shared by the
+    /// organization report and the diff's coverage changes.
+    static func scopeName(
+        _ scope: Scope, chain: String?, chainName: String?, stage: String?, stageName: String?
+    ) -> Message {
+        switch scope {
+        case .park: Message("orgs.scope.park")
+        case .chain: Message("orgs.scope.chain", ["name": .text(chainName ?? ""), "id": .text(chain ?? "")])
+        case .stage: Message("orgs.scope.stage", ["name": .text(stageName ?? ""), "id": .text(stage ?? "")])
+        }
+    }
 }

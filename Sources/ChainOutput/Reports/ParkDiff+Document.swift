@@ -244,14 +244,8 @@ extension ParkDiff: DocumentRepresentable {
                 Column("workRateAfter", "diff.col.workRateAfter", .percent),
             ],
             rows: coverage.map { r in
-                let name: Message
-                switch r.scope {
-                case .park: name = Message("orgs.scope.park")
-                case .chain:
-                    name = Message("orgs.scope.chain", ["name": .text(r.chainName ?? ""), "id": .text(r.chain ?? "")])
-                case .stage:
-                    name = Message("orgs.scope.stage", ["name": .text(r.stageName ?? ""), "id": .text(r.stage ?? "")])
-                }
+                let name = OrganizationReport.scopeName(
+                    r.scope, chain: r.chain, chainName: r.chainName, stage: r.stage, stageName: r.stageName)
                 return [
                     .message(name), .text(r.scope.rawValue), .text(r.chain ?? ""), .text(r.stage ?? ""),
                     .integer(r.before.firms), .integer(r.after.firms), .integer(r.before.withOrganization),
