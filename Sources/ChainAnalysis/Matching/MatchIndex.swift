@@ -87,10 +87,13 @@ public struct MatchIndex: Sendable {
     /// per stage of the park's chains.
     /// - Complexity: see the type.
     public init(park: Park, vocabulary base: MatchVocabulary = .standard) {
+        var trace = PhaseTrace()
         self.park = park
         let vocabulary = base.addingStages(of: park)
         self.vocabulary = vocabulary
+        trace.mark("match-index.stage-vocabulary")
         let graph = ParkGraph(park, layers: [.supply, .pairing, .membership])
+        trace.mark("match-index.graph")
         self.graph = graph
         let n = graph.firmCount
         firmCount = n
@@ -103,9 +106,9 @@ public struct MatchIndex: Sendable {
         var sStart: [Int32] = [0]
         var sConcepts: [Int32] = []
         var sText: [[String]] = []
-        var textCache: [String: Int32] = [:]
+        var textCache: [UTF8Key: Int32] = [:]  // by bytes: String's hash normalizes Chinese text first
         func set(of texts: [String], keywordsOnly: Bool = false) -> Int32 {
-            let key = texts.joined(separator: "\u{1}")
+            let key = UTF8Key(texts.count == 1 ? texts[0] : texts.joined(separator: "\u{1}"))
             if let s = textCache[key] { return s }
             var ids: [Int32] = []
             for c in vocabulary.concepts(of: texts) where !(keywordsOnly && c.hasPrefix("=")) {
@@ -191,6 +194,7 @@ public struct MatchIndex: Sendable {
             out[i] = f.output ?? -1
             cap[i] = f.capacity ?? -1
         }
+        trace.mark("match-index.firms")
         // Organizations that offer something: agencies (banks, utilities, colleges), by the
         // keywords in their name.
         for o in park.organizations where o.kind == .agency {
@@ -230,6 +234,7 @@ public struct MatchIndex: Sendable {
         var isLeader = [Bool](repeating: false, count: n)
         for i in 0..<n where !leadList[i].isEmpty { isLeader[i] = true }
         var seenSets: [Int32] = []
+        var setOfProduct: [UTF8Key: Int32] = [:]
         for i in 0..<n {
             var k = firstNeed[i]
             while k >= 0 {
@@ -265,7 +270,20 @@ public struct MatchIndex: Sendable {
                     valueSum += v
                     valueCount += 1
                 }
-                if linkSet[l] == -2 { linkSet[l] = park.links[l].product.map { set(of: [$0]) } ?? -1 }
+                if linkSet[l] == -2 {
+                    // One byte hash per link: the set of a product text alone, cached by its bytes.
+                    if let p = park.links[l].product {
+                        if let cached = setOfProduct[UTF8Key(p)] {
+                            linkSet[l] = cached
+                        } else {
+                            let s = set(of: [p])
+                            setOfProduct[UTF8Key(p)] = s
+                            linkSet[l] = s
+                        }
+                    } else {
+                        linkSet[l] = -1
+                    }
+                }
                 let s = linkSet[l]
                 if s >= 0 && !seenSets.contains(s) { seenSets.append(s) }
             }
@@ -278,6 +296,7 @@ public struct MatchIndex: Sendable {
             if valueCount > 0 { demand[i] = valueSum / Double(valueCount) }
         }
 
+        trace.mark("match-index.demand-items")
         // Inverted indexes by counting sort over concepts.
         let conceptCount = names.count
         func invert(_ entries: (_ emit: (Int32, Int32) -> Void) -> Void) -> (start: [Int32], nodes: [Int32]) {
@@ -335,6 +354,7 @@ public struct MatchIndex: Sendable {
         var sfNodes = sFirms
         sortSegments(stageCount, &sfNodes)
 
+        trace.mark("match-index.inverted")
         conceptNames = names
         setStart = sStart
         setConcepts = sConcepts

@@ -1,4 +1,4 @@
-import ChainModel
+@_spi(Internals) import ChainModel
 
 /// The synonym/concept table behind matchmaking: it turns the free text of products,
 /// capabilities and need tags into **concepts**, so that `自动化`, `automation`, `自动化改造`,
@@ -133,32 +133,62 @@ public struct MatchVocabulary: Sendable, Equatable {
     ///
     /// - Complexity: O(F + L) for F firms and L links, plus the stages' names.
     public func addingStages(of park: Park) -> MatchVocabulary {
-        var words: [String: [String]] = [:]
+        // One slot per stage id, in order of first mention by a chain.
+        var slot: [String: Int] = [:]
         var order: [String] = []
-        func add(_ stage: String, _ text: String) {
-            if words[stage] == nil {
-                words[stage] = []
-                order.append(stage)
+        var words: [[String]] = []
+        var known: [Set<String>] = []
+        // A text's keyword candidates, worked out once per distinct text.
+        var tokenCache: [String: [String]] = [:]
+        func add(_ s: Int, _ text: String) {
+            let tokens: [String]
+            if let cached = tokenCache[text] {
+                tokens = cached
+            } else {
+                tokens = Self.tokens(text.lowercased()).filter { $0.count >= 2 && !modifiers.contains($0) }
+                tokenCache[text] = tokens
             }
-            for token in Self.tokens(text.lowercased()) where token.count >= 2 && !modifiers.contains(token) {
-                if !(words[stage]?.contains(token) ?? false) { words[stage]?.append(token) }
-            }
+            for token in tokens where known[s].insert(token).inserted { words[s].append(token) }
         }
         for chain in park.chains {
-            for s in chain.stages { add(s.id, s.name) }
+            for stage in chain.stages {
+                let s: Int
+                if let existing = slot[stage.id] {
+                    s = existing
+                } else {
+                    s = order.count
+                    slot[stage.id] = s
+                    order.append(stage.id)
+                    words.append([])
+                    known.append([])
+                }
+                add(s, stage.name)
+            }
         }
-        var firmStage: [String: String] = [:]
-        for f in park.firms where f.stages.count == 1 {
-            let s = f.stages[0]
-            guard words[s] != nil else { continue }
-            firmStage[f.id] = s
+        // Firms listing one stage: their products, and the products they sell over links.
+        var firmSlot = [Int32](repeating: -1, count: park.firms.count)
+        for (i, f) in park.firms.enumerated() where f.stages.count == 1 {
+            guard let s = slot[f.stages[0]] else { continue }
+            firmSlot[i] = Int32(s)
             for p in f.products { add(s, p) }
         }
-        for l in park.links {
-            if let p = l.product, let s = firmStage[l.supplier] { add(s, p) }
+        // Adding a (stage, product) pair twice changes nothing, so each pair is added once:
+        // a million-firm park has ten million links but few distinct pairs.
+        let supplier = park.resolution.linkSupplier
+        var productSlots: [UTF8Key: [Int32]] = [:]
+        for (l, link) in park.links.enumerated() {
+            guard let p = link.product else { continue }
+            let f = supplier[l]
+            guard f >= 0 else { continue }
+            let s = firmSlot[Int(f)]
+            guard s >= 0 else { continue }
+            let key = UTF8Key(p)
+            if productSlots[key, default: []].contains(s) { continue }
+            productSlots[key, default: []].append(s)
+            add(Int(s), p)
         }
-        let stageEntries = order.compactMap { s in
-            words[s].flatMap { $0.isEmpty ? nil : Entry(concept: Self.stagePrefix + s, keywords: $0) }
+        let stageEntries = order.indices.compactMap { s in
+            words[s].isEmpty ? nil : Entry(concept: Self.stagePrefix + order[s], keywords: words[s])
         }
         return MatchVocabulary(entries: entries + stageEntries, modifiers: modifiers, suffixes: suffixes)
     }

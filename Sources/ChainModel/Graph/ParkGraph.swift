@@ -42,10 +42,10 @@ public struct ParkGraph: Sendable {
         // alone they would be isolated nodes that change PageRank's teleport mass.
         let withOrganizations = layers.contains(.pairing) || layers.contains(.membership)
         var organizationIndex: [String: Int32] = [:]
-        /// A firm's or organization's node (firms first, as organizations with a firm's id are
-        /// not nodes).
         let firmIds = withOrganizations ? firms.index : [:]  // hashed only for these layers
-        func index(_ id: String) -> Int32? { firmIds[id] ?? organizationIndex[id] }
+        /// A firm's or organization's node. Organizations with a firm's id are not nodes, so the
+        /// organization table, small, holds no firm's id and is asked first.
+        func index(_ id: String) -> Int32? { organizationIndex[id] ?? firmIds[id] }
         if withOrganizations {
             ids.reserveCapacity(firmCount + park.organizations.count)
             for o in park.organizations where index(o.id) == nil {
@@ -93,9 +93,9 @@ public struct ParkGraph: Sendable {
             }
         }
         if layers.contains(.membership) {
-            for f in park.firms {
-                guard let org = f.organization, let o = index(org), let n = index(f.id) else { continue }
-                add(n, o, 1, .membership)
+            for (i, f) in park.firms.enumerated() {
+                guard let org = f.organization, let o = index(org) else { continue }
+                add(Int32(i), o, 1, .membership)
             }
             for o in park.organizations {
                 guard let on = index(o.id) else { continue }
