@@ -31,23 +31,46 @@ public struct StructureReport: Sendable {
     public init(_ graph: Graph, progress: ((Int, Int) -> Void)? = nil) {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
-        weak = graph.weaklyConnectedComponents()
-        strong = graph.stronglyConnectedComponents()
-        let bic = graph.biconnectivity(progress: progress)
-        articulationPoints = bic.articulationPoints.sorted()
+        // Two independent strands on two cores: the cut search (the longest part, and the one
+        // that reports progress) and everything else. Each strand writes only its own
+        // variables, and every kernel is sequential, so the result does not depend on timing.
+        var bic: Biconnectivity?
+        var rest: (weak: ComponentPartition, strong: ComponentPartition, cores: [Int32], cycles: CycleReport?)?
+        var longest: LongestPaths?
+        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
+            if unit == 0 {
+                bic = graph.biconnectivity(progress: progress)
+            } else {
+                let cycles = graph.cycleReport()
+                rest = (
+                    graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), graph.coreNumbers(), cycles
+                )
+                if cycles == nil { longest = try? graph.longestPaths() }
+            }
+        }
+        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
+        let cut = bic ?? graph.biconnectivity(progress: progress)
+        let other =
+            rest ?? (
+                graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), graph.coreNumbers(),
+                graph.cycleReport()
+            )
+        weak = other.weak
+        strong = other.strong
+        articulationPoints = cut.articulationPoints.sorted()
         let sources = graph.edgeSources()
-        bridges = bic.bridges.sorted().map { (sources[$0], graph.outTargets[$0], $0) }
-        let cores = graph.coreNumbers()
+        bridges = cut.bridges.sorted().map { (sources[$0], graph.outTargets[$0], $0) }
+        let cores = other.cores
         let top = cores.max() ?? 0
         coreNumbers = cores
         maxCore = top
         innermostCore = top > 0 ? (0..<Int32(graph.nodeCount)).filter { cores[Int($0)] == top } : []
-        if let report = graph.cycleReport() {
+        if let report = other.cycles {
             cycles = report
             depth = nil
         } else {
             cycles = nil
-            depth = try? graph.longestPaths()
+            depth = rest == nil ? try? graph.longestPaths() : longest
         }
     }
 }
