@@ -55,21 +55,32 @@ extension OrganizationReport {
         // `strongLinks` most valuable of them.
         let k = max(0, options.strongLinks)
         var top: [Int] = []  // indices, value descending then index
-        func value(_ l: Int) -> Double { park.links[l].value ?? 0 }
         var strong = [Bool](repeating: false, count: park.links.count)
         var endpoints = [(Int32, Int32)](repeating: (-1, -1), count: park.links.count)
         let resolution = park.resolution
-        for (l, link) in park.links.enumerated() where link.status == .active {
-            let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
-            guard s >= 0, b >= 0, s != b, park.firms[Int(s)].inPark, park.firms[Int(b)].inPark else { continue }
-            endpoints[l] = (s, b)
-            if link.primary { strong[l] = true }
-            guard k > 0, let v = link.value, v > 0 else { continue }
-            if top.count == k, let last = top.last, value(last) >= v { continue }
-            var pos = top.count
-            while pos > 0, value(top[pos - 1]) < v { pos -= 1 }
-            top.insert(l, at: pos)
-            if top.count > k { top.removeLast() }
+        // Field reads through the buffers: copying a firm or a link per step would retain its
+        // arrays and strings, which dominated this pass at ten million links.
+        var inPark = [Bool](repeating: false, count: park.firms.count)
+        park.firms.withUnsafeBufferPointer { firms in
+            for i in firms.indices { inPark[i] = firms[i].inPark }
+        }
+        // In bounds: l < links.count, the resolution has one supplier and one buyer per link,
+        // each -1 or a firm index.
+        assert(resolution.linkSupplier.count == park.links.count && resolution.linkBuyer.count == park.links.count)
+        park.links.withUnsafeBufferPointer { links in
+            func value(_ l: Int) -> Double { links[l].value ?? 0 }
+            for l in links.indices where links[l].status == .active {
+                let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
+                guard s >= 0, b >= 0, s != b, inPark[Int(s)], inPark[Int(b)] else { continue }
+                endpoints[l] = (s, b)
+                if links[l].primary { strong[l] = true }
+                guard k > 0, let v = links[l].value, v > 0 else { continue }
+                if top.count == k, let last = top.last, value(last) >= v { continue }
+                var pos = top.count
+                while pos > 0, value(top[pos - 1]) < v { pos -= 1 }
+                top.insert(l, at: pos)
+                if top.count > k { top.removeLast() }
+            }
         }
         for l in top { strong[l] = true }
         var pairStamp = [Int32](repeating: -1, count: park.pairings.count)
