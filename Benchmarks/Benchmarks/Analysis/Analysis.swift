@@ -106,6 +106,33 @@ let benchmarks: @Sendable () -> Void = {
         _ = try BenchParks.park(firms: 100_000)
     }
 
+    // Issue 16: the other park verbs at 1M firms, what each runs after the load (the park
+    // is generated in memory; `Load snapshot 1M firms` in ParkLoading times the load).
+    Benchmark("Park summary (info) 1M firms", configuration: few) { benchmark in
+        let park = try BenchParks.park(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(ParkSummary(park).firms)
+    } setup: {
+        _ = try BenchParks.park(firms: 1_000_000).resolution
+    }
+
+    Benchmark("Rank PageRank 1M firms (supply graph, converged 1e-10)", configuration: few) { benchmark in
+        let park = try BenchParks.park(firms: 1_000_000)
+        benchmark.startMeasurement()
+        let input = NetworkInput(park: park)
+        blackHole(try RankReport(input, options: RankingOptions(measure: .pagerank), top: 20).nodes)
+    } setup: {
+        _ = try BenchParks.park(firms: 1_000_000).resolution
+    }
+
+    Benchmark("Structure 1M firms (supply graph)", configuration: once) { benchmark in
+        let park = try BenchParks.park(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(StructureSummary(NetworkInput(park: park), top: 20).nodes)
+    } setup: {
+        _ = try BenchParks.park(firms: 1_000_000).resolution
+    }
+
     Benchmark("Organization report 1M firms", configuration: few) { benchmark in
         let park = try BenchParks.park(firms: 1_000_000)
         benchmark.startMeasurement()

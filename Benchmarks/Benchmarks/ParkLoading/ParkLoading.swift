@@ -106,6 +106,16 @@ let benchmarks: @Sendable () -> Void = {
         _ = try BenchParks.park(firms: 100_000)
     }
 
+    // Issue 16: every verb on a 1M-firm park starts with this load (checksum verified,
+    // records decoded, ids resolved; no validation).
+    Benchmark("Load snapshot 1M firms", configuration: huge) { benchmark in
+        let path = try BenchParks.snapshot(firms: 1_000_000)
+        benchmark.startMeasurement()
+        blackHole(try ParkLoader.load(path: path).park.links.count)
+    } setup: {
+        _ = try BenchParks.snapshot(firms: 1_000_000)
+    }
+
     Benchmark("Load CSV bundle + ParkGraph supply 1M firms", configuration: huge) { benchmark in
         let path = try BenchParks.csvBundle(firms: 1_000_000)
         benchmark.startMeasurement()
