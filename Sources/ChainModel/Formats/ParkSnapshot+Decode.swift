@@ -120,6 +120,46 @@ struct SnapshotReader {
 
     func count(_ tag: String) -> Int { sections[tag]!.count }
 
+    /// Section `tag` read in place through `raw` (this reader's bytes), without a copy, after
+    /// checking it has `records` elements of `T`'s width.
+    func view<T: FixedWidthInteger>(_ tag: String, _: T.Type, _ raw: UnsafeRawBufferPointer, records: Int)
+        throws(SnapshotProblem) -> ColumnView<T>
+    {
+        let s = sections[tag]!
+        precondition(s.width == MemoryLayout<T>.size && raw.count == bytes.count)
+        // Invariant (checked in init): offset + count × width ≤ bytes.count == raw.count.
+        precondition(s.offset >= 0 && s.offset + s.count * s.width <= raw.count)
+        guard s.count == records else {
+            throw SnapshotProblem("section \(tag) has \(s.count) entries for \(records) records")
+        }
+        return ColumnView(base: raw.baseAddress.map { $0 + s.offset }, count: s.count)
+    }
+
+    /// ``codes(_:records:strings:optional:)`` read in place: every code checked, none copied.
+    func codeView(_ tag: String, _ raw: UnsafeRawBufferPointer, records: Int, strings: Int, optional: Bool)
+        throws(SnapshotProblem) -> ColumnView<UInt32>
+    {
+        let c = try view(tag, UInt32.self, raw, records: records)
+        for i in 0..<c.count {
+            let v = c[i]
+            if Int(v) >= strings && !(optional && v == ParkSnapshot.nilCode) {
+                throw SnapshotProblem("section \(tag) names text \(v) of \(strings)")
+            }
+        }
+        return c
+    }
+
+    /// ``small(_:records:max:)`` read in place.
+    func smallView(_ tag: String, _ raw: UnsafeRawBufferPointer, records: Int, max: Int)
+        throws(SnapshotProblem) -> ColumnView<UInt8>
+    {
+        let c = try view(tag, UInt8.self, raw, records: records)
+        for i in 0..<c.count where Int(c[i]) > max {
+            throw SnapshotProblem("section \(tag) holds code \(c[i]), at most \(max) allowed")
+        }
+        return c
+    }
+
     /// String codes of `tag`, each < `strings` (or nil when `optional`), `records` of them.
     func codes(_ tag: String, records: Int, strings: Int, optional: Bool) throws(SnapshotProblem) -> [UInt32] {
         let c = array(tag, UInt32.self)
@@ -287,24 +327,38 @@ struct SnapshotReader {
 
         // Supply links.
         let lN = count("LSUP")
-        let lId = try codes("LKID", records: lN, strings: n, optional: true)
-        let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
-        let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
-        let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
-        let lVal = try doubles("LVAL", records: lN)
-        let lShare = try doubles("LSHR", records: lN)
-        let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
-        let lLocal = try small("LLOC", records: lN, max: 2)
-        let lPrim = try small("LPRI", records: lN, max: 1)
-        let lIll = try small("LILL", records: lN, max: 1)
-        let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
-        let links = Self.records(lN) { i in
-            SupplyLink(
-                id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]), value: lVal[i],
-                share: lShare[i], status: LinkStatus.allCases[Int(lStatus[i])],
-                local: lLocal[i] == 2 ? nil : lLocal[i] == 1, primary: lPrim[i] == 1, illustrative: lIll[i] == 1,
-                note: o(lNote[i]))
+        // Read in place: copying the eleven columns first allocated about 56 bytes per link.
+        let decoded = bytes.withUnsafeBytes { raw -> Result<[SupplyLink], SnapshotProblem> in
+            do throws(SnapshotProblem) {
+                let lId = try codeView("LKID", raw, records: lN, strings: n, optional: true)
+                let lSup = try codeView("LSUP", raw, records: lN, strings: n, optional: false)
+                let lBuy = try codeView("LBUY", raw, records: lN, strings: n, optional: false)
+                let lProd = try codeView("LPRD", raw, records: lN, strings: n, optional: true)
+                let lVal = try view("LVAL", UInt64.self, raw, records: lN)
+                let lShare = try view("LSHR", UInt64.self, raw, records: lN)
+                let lStatus = try smallView("LSTA", raw, records: lN, max: LinkStatus.allCases.count - 1)
+                let lLocal = try smallView("LLOC", raw, records: lN, max: 2)
+                let lPrim = try smallView("LPRI", raw, records: lN, max: 1)
+                let lIll = try smallView("LILL", raw, records: lN, max: 1)
+                let lNote = try codeView("LNOT", raw, records: lN, strings: n, optional: true)
+                @Sendable func double(_ bits: UInt64) -> Double? {
+                    bits == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: bits)
+                }
+                // The views are used only inside this closure, while `raw` is valid; `records`
+                // returns after every record is made.
+                return .success(
+                    Self.records(lN) { i in
+                        SupplyLink(
+                            id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]),
+                            value: double(lVal[i]), share: double(lShare[i]),
+                            status: LinkStatus.allCases[Int(lStatus[i])], local: lLocal[i] == 2 ? nil : lLocal[i] == 1,
+                            primary: lPrim[i] == 1, illustrative: lIll[i] == 1, note: o(lNote[i]))
+                    })
+            } catch {
+                return .failure(error)
+            }
         }
+        let links = try decoded.get()
 
         trace.mark("snapshot: links")
 
@@ -418,15 +472,40 @@ struct SnapshotReader {
             guard rs.count == lN, rb.count == lN else {
                 throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links")
             }
-            for i in 0..<lN {
-                let a = Int(rs[i]), b = Int(rb[i])
-                guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else {
-                    throw SnapshotProblem("the link resolution of link \(i) does not match its firms")
+            // The supplier and buyer codes were checked when the links were read.
+            let mismatch = bytes.withUnsafeBytes { raw -> Int? in
+                guard let lSup = try? view("LSUP", UInt32.self, raw, records: lN),
+                    let lBuy = try? view("LBUY", UInt32.self, raw, records: lN)
+                else { return 0 }
+                for i in 0..<lN {
+                    let a = Int(rs[i]), b = Int(rb[i])
+                    guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else { return i }
                 }
+                return nil
+            }
+            if let i = mismatch {
+                throw SnapshotProblem("the link resolution of link \(i) does not match its firms")
             }
             park.adoptResolution(ParkResolution(firms: FirmIndex(firms), linkSupplier: rs, linkBuyer: rb))
             trace.mark("snapshot: resolution checked, firm index built")
         }
         return park
+    }
+}
+
+/// One section of a snapshot read in place: element `i` is loaded from the file's bytes, never
+/// copied into an array of its own.
+///
+/// Invariant: `base` points at `count` elements of `T` inside a buffer that outlives the view
+/// (the reader creates views only inside `bytes.withUnsafeBytes` and drops them before it
+/// returns); callers index below `count` (checked in debug builds).
+struct ColumnView<T: FixedWidthInteger>: @unchecked Sendable {
+    let base: UnsafeRawPointer?
+    let count: Int
+
+    @inline(__always)
+    subscript(i: Int) -> T {
+        assert(i >= 0 && i < count)
+        return base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.size, as: T.self)
     }
 }
