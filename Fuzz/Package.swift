@@ -53,6 +53,11 @@ let package = Package(
             name: "FuzzXLSXParts",
             dependencies: fuzzSupport + ["FuzzXLSXSupport", .product(name: "ChainModel", package: "ChainMap")]
         ),
+        // (g) The park snapshot reader (.chainpark), with checksums resealed or not (byte 0).
+        .executableTarget(
+            name: "FuzzParkSnapshot",
+            dependencies: fuzzSupport + [.product(name: "ChainModel", package: "ChainMap")]
+        ),
         // (f) The matching files: a vocabulary TSV or a candidates file (byte 0 chooses).
         .executableTarget(
             name: "FuzzMatchFiles",

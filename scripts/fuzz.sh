@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-TARGETS_ALL=(FuzzParkJSON FuzzParkCSV FuzzEdgeList FuzzParkXLSX FuzzXLSXParts FuzzMatchFiles)
+TARGETS_ALL=(FuzzParkJSON FuzzParkCSV FuzzEdgeList FuzzParkXLSX FuzzXLSXParts FuzzMatchFiles FuzzParkSnapshot)
 
 seconds=""
 runs=""

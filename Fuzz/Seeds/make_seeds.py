@@ -218,8 +218,34 @@ def match_seeds():
     put(out, "candidates-csv", b"\x03id,name,stages,products,output,in_park\r\nc1,x,pl-resin,resin,1e8,false\r\n")
 
 
+def snapshot_seeds():
+    """FuzzParkSnapshot: byte 0 even, the snapshot resealed after mutation; odd, as it is.
+    Snapshots of the mini park written by `chainmap convert --to chainpark`; the section table
+    alone is 2.6 KB, so these seeds are the one exception to the 4 KB limit. Skipped without
+    chainmap."""
+    import subprocess
+    import tempfile
+    binary = chainmap_binary()
+    if binary is None:
+        print("make_seeds.py: snapshot seeds skipped (needs a built chainmap)")
+        return
+    out = reset("FuzzParkSnapshot")
+    tmp = tempfile.mkdtemp()
+    for name in ["mini"]:
+        source = os.path.join(HERE, "FuzzParkJSON", name + ".json")
+        target = os.path.join(tmp, name + ".chainpark")
+        subprocess.run([binary, "convert", source, "--to", "chainpark", "-o", target, "--force"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        data = open(target, "rb").read()
+        for mode in [0, 1]:
+            with open(os.path.join(out, "%s-mode%d" % (name, mode)), "wb") as f:
+                f.write(bytes([mode]) + data)
+    shutil.rmtree(tmp)
+
+
 json_seeds()
 csv_seeds()
 edge_seeds()
 xlsx_seeds()
 match_seeds()
+snapshot_seeds()

@@ -2,7 +2,7 @@ import ChainGraph
 import Foundation
 import Testing
 
-@_spi(Internals) @testable import ChainModel
+@_spi(Internals) @_spi(Fuzzing) @testable import ChainModel
 
 @Suite struct ParkSnapshotTests {
     // MARK: Round trips
@@ -92,14 +92,9 @@ import Testing
         }
     }
 
-    /// Recomputes both checksums, as a writer that meant the damage would.
-    func resealed(_ b: [UInt8]) -> [UInt8] {
-        var b = b
-        b.storeLE(UInt64(b.count), at: 16)
-        b.storeLE(XXH64.hash(b, ParkSnapshot.headerSize..<b.count), at: 32)
-        b.storeLE(XXH64.hash(b, 0..<56), at: 56)
-        return b
-    }
+    /// Recomputes the length and both checksums, as a writer that meant the damage would (the
+    /// fuzz target's `ParkSnapshot.resealed`).
+    func resealed(_ b: [UInt8]) -> [UInt8] { ParkSnapshot.resealed(b) }
 
     func section(_ tag: String, in b: [UInt8]) -> (entry: Int, offset: Int, count: Int) {
         let i = ParkSnapshot.layout.firstIndex { $0.tag == tag }!
@@ -174,6 +169,14 @@ import Testing
             var d = b
             d.storeLE(value, at: section(tag, in: b).offset + 4)
             #expect(refusal(resealed(d)) != nil, "\(tag)")
+        }
+        // A string table whose last offset does not fit in an Int (FuzzParkSnapshot's first
+        // find: the reader trapped converting it).
+        for value in [UInt64.max, UInt64(Int.max) + 1] {
+            var d = b
+            let stro = section("STRO", in: b)
+            d.storeLE(value, at: stro.offset + 8 * (stro.count - 1))
+            #expect(refusal(resealed(d))?.contains("STRO") == true, "STRO last offset \(value)")
         }
         var d = b
         d[section("OGKD", in: b).offset] = 200

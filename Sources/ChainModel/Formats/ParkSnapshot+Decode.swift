@@ -213,7 +213,10 @@ struct SnapshotReader {
     func checkOffsets<T: FixedWidthInteger>(_ tag: String, _ offsets: [T], records: Int, total: Int)
         throws(SnapshotProblem)
     {
-        guard offsets.count == records + 1, offsets.first == 0, Int(offsets.last!) == total else {
+        // `Int(exactly:)`: a damaged 64-bit offset can exceed Int.max, and `Int(_:)` would trap
+        // (found by FuzzParkSnapshot).
+        guard offsets.count == records + 1, offsets.first == 0, let last = offsets.last, Int(exactly: last) == total
+        else {
             throw SnapshotProblem("section \(tag) does not span 0…\(total) over \(records) records")
         }
         for i in 0..<records where offsets[i] > offsets[i + 1] {
