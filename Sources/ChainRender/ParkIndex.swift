@@ -74,17 +74,23 @@ struct ParkIndex: Sendable {
                 for member in org.members { if let i = firmByID(member), status[i] == .none { status[i] = .joint } }
             }
         }
-        for (i, firm) in park.firms.enumerated() {
-            guard let orgID = firm.organization, let o = organizationByID[orgID] else { continue }
-            let org = park.organizations[o]
-            if isOwnKind(org.kind) {
-                if org.hostFirm == nil || org.hostFirm == firm.id {
-                    status[i] = .own
-                } else if status[i] == .none {
-                    status[i] = .joint
+        // Fields read through the buffers: copying each firm retained its arrays.
+        park.firms.withUnsafeBufferPointer { firms in
+            park.organizations.withUnsafeBufferPointer { organizations in
+                for i in firms.indices {
+                    guard let orgID = firms[i].organization, let o = organizationByID[orgID] else { continue }
+                    let kind = organizations[o].kind
+                    if isOwnKind(kind) {
+                        let host = organizations[o].hostFirm
+                        if host == nil || host == firms[i].id {
+                            status[i] = .own
+                        } else if status[i] == .none {
+                            status[i] = .joint
+                        }
+                    } else if isJointKind(kind), status[i] == .none {
+                        status[i] = .joint
+                    }
                 }
-            } else if isJointKind(org.kind), status[i] == .none {
-                status[i] = .joint
             }
         }
         for org in park.organizations where isOwnKind(org.kind) {

@@ -64,7 +64,14 @@ private final class FirmIndexStorage: Sendable {
             if let stored { return stored }
             var index: [String: Int32] = [:]
             index.reserveCapacity(firms.count)
-            for i in firms.indices where index[firms[i].id] == nil { index[firms[i].id] = Int32(i) }
+            // One hash per firm (a duplicate id puts the first position back), and the ids read
+            // through the buffer: copying each firm retained its arrays.
+            firms.withUnsafeBufferPointer { f in
+                for i in f.indices {
+                    let id = f[i].id
+                    if let first = index.updateValue(Int32(i), forKey: id) { index[id] = first }
+                }
+            }
             stored = index
             return index
         }
