@@ -335,6 +335,24 @@ struct TemplateWalker {
             }
         }
     }
+
+    /// As ``forEach(_:_:_:)``, with the position `j` in `firmStages` of the supplier's
+    /// stage that the template edge q takes as input: `body(q, j)`.
+    @inline(__always)
+    func forEachWithSupplierStage(_ s: Int, _ b: Int, _ body: (Int, Int) -> Void) {
+        let s0 = Int(firmOffsets[s]), s1 = Int(firmOffsets[s + 1])
+        if s0 == s1 { return }
+        for j in Int(firmOffsets[b])..<Int(firmOffsets[b + 1]) {
+            let g = Int(firmStages[j])
+            for q in Int(inputOffsets[g])..<Int(inputOffsets[g + 1]) {
+                let input = inputs[q]
+                for k in s0..<s1 where firmStages[k] == input {
+                    body(q, k)
+                    break
+                }
+            }
+        }
+    }
 }
 
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes. `String`'s own
