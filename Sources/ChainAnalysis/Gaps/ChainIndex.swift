@@ -186,6 +186,13 @@ struct ChainIndex: Sendable {
     ) -> [String] {
         var productId: [UTF8Key: Int32] = [:]
         var names: [String] = []
+        // Products recently seen, by the two words of their `String` value: equal words are the
+        // same text (the same small string, or the same storage), found without hashing or
+        // comparing bytes; other words fall through to the dictionary. Links name few products,
+        // each at most 15 bytes of UTF-8 in the generated parks (small strings).
+        let wordCache = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+        var cacheWords = [(UInt64, UInt64)](repeating: (0, 0), count: 256)
+        var cacheKey = [Int32](repeating: -1, count: 256)
         // In bounds: i in range ⊆ 0..<links.count, which is also the count of supplier, buyer
         // and edgeOfLink; e = edgeOfLink[i] < key.count (see the caller); firm and stage
         // indexes stay inside the walker's prefix-sum arrays.
@@ -207,13 +214,30 @@ struct ChainIndex: Sendable {
                                                 value[e] = links[i].value ?? 0
                                                 local[e] = links[i].local ?? (inPark[s] && inPark[b])
                                                 if let p = links[i].product, !p.isEmpty {
-                                                    if let k = productId[UTF8Key(p)] {
-                                                        key[e] = k
+                                                    var slot = 0, words: (UInt64, UInt64) = (0, 0)
+                                                    if wordCache {
+                                                        words = unsafeBitCast(p, to: (UInt64, UInt64).self)
+                                                        let mixed =
+                                                            (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15))
+                                                            &* 0xFF51_AFD7_ED55_8CCD
+                                                        slot = Int(mixed >> 56)
+                                                        if cacheKey[slot] >= 0 && cacheWords[slot] == words {
+                                                            key[e] = cacheKey[slot]
+                                                            continue
+                                                        }
+                                                    }
+                                                    let k: Int32
+                                                    if let known = productId[UTF8Key(p)] {
+                                                        k = known
                                                     } else {
-                                                        let k = Int32(names.count)
+                                                        k = Int32(names.count)
                                                         productId[UTF8Key(p)] = k
                                                         names.append(p)
-                                                        key[e] = k
+                                                    }
+                                                    key[e] = k
+                                                    if wordCache {
+                                                        cacheWords[slot] = words
+                                                        cacheKey[slot] = k
                                                     }
                                                     continue
                                                 }
