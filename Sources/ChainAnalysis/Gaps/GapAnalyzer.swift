@@ -96,12 +96,16 @@ final class GapAnalyzer {
         // chains + 1 write their own variables.
         thin.withUnsafeMutableBufferPointer { slots in
             Parallel.forEachUnit(units: chains + 2, workers: Parallel.workers(requested: nil, units: chains + 2)) { u in
+                var unitTrace = PhaseTrace()
                 if u == 0 {
                     flows = templateFlows()
+                    unitTrace.mark("gaps.unit.template-flows")
                 } else if u <= chains {
                     slots[u - 1] = thinMeasure(chain: u - 1)
+                    unitTrace.mark("gaps.unit.thin-chain")
                 } else {
                     cuts = measureSupplyCuts()
+                    unitTrace.mark("gaps.unit.supply-cuts")
                 }
             }
         }
