@@ -8,9 +8,10 @@
 /// order given. Each node's arcs keep the general solver's order (by edge id, the forward arc
 /// of an edge it leaves or the reverse arc of an edge it enters, then its arc to or from the
 /// virtual terminal), so Dinic's depth-first search takes the same arcs in the same order. The
-/// layout differs: an arc's residual capacity, head and reverse arc sit together (one cache
-/// line where the general solver touched three arrays), and a node's cursor, arc end and level
-/// too; at a million firms the search waits on memory, not on arithmetic.
+/// layout differs: nodes are renumbered in breadth-first order (a stage's firms together), an
+/// arc's residual capacity, head and reverse arc sit together (one cache line where the
+/// general solver touched three arrays), and a node's cursor, arc end and level too; at a
+/// million firms the search waits on memory, not on arithmetic.
 struct ThinFlowNetwork {
     /// Node count (local firm numbers `0..<nodeCount`).
     let nodeCount: Int
@@ -98,7 +99,6 @@ struct ThinFlowNetwork {
         let arcCount = 2 * (edgeCount - loops) + 2 * terminals
         guard arcCount < Int(Int32.max) else { return nil }
 
-        // In-edges of each node, by increasing edge id.
         // In-edges (self-loops left out) of each node, by increasing edge id; arcs per node.
         var inOffsets = [Int32](repeating: 0, count: n + 1)
         var arcsOf = [Int32](repeating: 0, count: n)
@@ -119,23 +119,65 @@ struct ThinFlowNetwork {
                 inFill[v] += 1
             }
         }
-        // Arc slots: node v's arcs, then the virtual source's, then the virtual sink's.
+        // Nodes renumbered in breadth-first order from the sources along edges with capacity
+        // (the first phase's search order; unreached nodes after, in order): the nodes of one
+        // stage, which the search visits together, then sit together in memory, and so do
+        // their arcs. `rank[v]` is node v's slot, `order[p]` the node in slot p; the virtual
+        // terminals keep n and n + 1. Only the layout changes, never the order of a node's
+        // arcs, so the search takes the same paths.
+        var rank = [Int32](repeating: -1, count: n)
+        var order = [Int32]()
+        order.reserveCapacity(n)
+        for v in 0..<n where terminal[v] == 1 {
+            rank[v] = Int32(order.count)
+            order.append(Int32(v))
+        }
+        var scan = 0
+        while scan < order.count {
+            let u = Int(order[scan])
+            scan += 1
+            for e in Int(edgeOffsets[u])..<Int(edgeOffsets[u + 1]) where capacities[e] > epsilon {
+                let w = Int(edgeHead[e])
+                if rank[w] < 0 {
+                    rank[w] = Int32(order.count)
+                    order.append(Int32(w))
+                }
+            }
+        }
+        for v in 0..<n where rank[v] < 0 {
+            rank[v] = Int32(order.count)
+            order.append(Int32(v))
+        }
+        // Arc slots: each node's arcs in slot order, then the virtual source's, then the
+        // virtual sink's (their arcs in node order, as the general solver adds them).
         var start = [Int32](repeating: 0, count: nodes + 1)
-        for v in 0..<n {
-            start[v + 1] = start[v] + arcsOf[v] + (terminal[v] != 0 ? 1 : 0)
+        for p in 0..<n {
+            let v = Int(order[p])
+            start[p + 1] = start[p] + arcsOf[v] + (terminal[v] != 0 ? 1 : 0)
         }
         let sourceCount = terminal.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         start[superSource + 1] = start[superSource] + Int32(sourceCount)
         start[superSink + 1] = start[superSink] + Int32(terminals - sourceCount)
+        var terminalSlot = [Int32](repeating: -1, count: n)
+        var sourceSlot = start[superSource], sinkSlot = start[superSink]
+        for v in 0..<n {
+            if terminal[v] == 1 {
+                terminalSlot[v] = sourceSlot
+                sourceSlot += 1
+            } else if terminal[v] == 2 {
+                terminalSlot[v] = sinkSlot
+                sinkSlot += 1
+            }
+        }
 
         var arcs = [Arc](repeating: Arc(residual: 0, head: 0, reverse: 0), count: arcCount)
         var forwardSlot = [Int32](repeating: 0, count: edgeCount)
         var reverseSlot = [Int32](repeating: 0, count: edgeCount)
-        var sourceSlot = start[superSource], sinkSlot = start[superSink]
         // Per node, the forward arcs of its edges and the reverse arcs of its in-edges merged by
         // edge id (the general solver's order), then its terminal arc.
-        for v in 0..<n {
-            var slot = start[v]
+        for p in 0..<n {
+            let v = Int(order[p])
+            var slot = start[p]
             var o = Int(edgeOffsets[v]), i = Int(inOffsets[v])
             let oEnd = Int(edgeOffsets[v + 1]), iEnd = Int(inOffsets[v + 1])
             while o < oEnd || i < iEnd {
@@ -144,7 +186,7 @@ struct ThinFlowNetwork {
                     continue
                 }
                 if i >= iEnd || (o < oEnd && o < Int(inEdges[i])) {
-                    arcs[Int(slot)].head = edgeHead[o]
+                    arcs[Int(slot)].head = rank[Int(edgeHead[o])]
                     arcs[Int(slot)].residual = capacities[o]
                     forwardSlot[o] = slot
                     o += 1
@@ -155,22 +197,21 @@ struct ThinFlowNetwork {
                 }
                 slot += 1
             }
+            let t = terminalSlot[v]
             if terminal[v] == 1 {
                 // Reverse arc of virtual source → v.
-                arcs[Int(slot)] = Arc(residual: 0, head: Int32(superSource), reverse: sourceSlot)
-                arcs[Int(sourceSlot)] = Arc(residual: big, head: Int32(v), reverse: slot)
-                sourceSlot += 1
+                arcs[Int(slot)] = Arc(residual: 0, head: Int32(superSource), reverse: t)
+                arcs[Int(t)] = Arc(residual: big, head: Int32(p), reverse: slot)
             } else if terminal[v] == 2 {
-                arcs[Int(slot)] = Arc(residual: big, head: Int32(superSink), reverse: sinkSlot)
-                arcs[Int(sinkSlot)] = Arc(residual: 0, head: Int32(v), reverse: slot)
-                sinkSlot += 1
+                arcs[Int(slot)] = Arc(residual: big, head: Int32(superSink), reverse: t)
+                arcs[Int(t)] = Arc(residual: 0, head: Int32(p), reverse: slot)
             }
         }
         for u in 0..<n {
             for e in Int(edgeOffsets[u])..<Int(edgeOffsets[u + 1]) where Int(edgeHead[e]) != u {
                 let f = Int(forwardSlot[e]), r = Int(reverseSlot[e])
                 arcs[f].reverse = Int32(r)
-                arcs[r] = Arc(residual: 0, head: Int32(u), reverse: Int32(f))
+                arcs[r] = Arc(residual: 0, head: rank[u], reverse: Int32(f))
             }
         }
         forwardSlot = []
@@ -282,8 +323,10 @@ struct ThinFlowNetwork {
             }
         }
         var cut: [Int] = []
-        for u in 0..<n where side[u] {
-            for e in Int(edgeOffsets[u])..<Int(edgeOffsets[u + 1]) where !side[Int(edgeHead[e])] { cut.append(e) }
+        for u in 0..<n where side[Int(rank[u])] {
+            for e in Int(edgeOffsets[u])..<Int(edgeOffsets[u + 1]) where !side[Int(rank[Int(edgeHead[e])])] {
+                cut.append(e)
+            }
         }
         return (flowValue, cut)
     }
