@@ -74,12 +74,13 @@ extension GapAnalyzer {
         var outsideBest = [Double](repeating: -1, count: q)
         let g = index.graph
         var group: [(q: Int32, s: Int32, v: Double)] = []
+        let inValue = self.inValue
         index.withTemplateWalker { walker in
             for b in 0..<g.nodeCount where index.inPark[b] {
                 group.removeAll(keepingCapacity: true)
                 for i in g.inEdgeRange(of: Int32(b)) {
-                    let s = Int(g.inSources[i]), e = Int(g.inEdges[i])
-                    let v = index.edgeValue[e]
+                    let s = Int(g.inSources[i])
+                    let v = inValue.isEmpty ? index.edgeValue[Int(g.inEdges[i])] : inValue[i]
                     walker.forEachWithSupplierStage(s, b) { k, j in
                         group.append((Int32(k), Int32(s), v))
                         if index.inPark[s] {

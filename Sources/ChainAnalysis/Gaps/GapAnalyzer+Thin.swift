@@ -111,6 +111,7 @@ extension GapAnalyzer {
             // Inputs not carried by the local network: (template edge, buyer, value).
             var unmetInputs: [(q: Int, v: Int, value: Double)] = []
             let g = index.graph
+            let inValue = self.inValue
             index.withTemplateWalker { walker in
                 for (i, f) in firms.enumerated() {
                     let b = Int(f)
@@ -121,7 +122,7 @@ extension GapAnalyzer {
                             if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
                         }
                         guard follows >= 0 else { continue }
-                        let value = index.edgeValue[e]
+                        let value = inValue.isEmpty ? index.edgeValue[e] : inValue[j]
                         need[i] += value
                         if isSource[i] { continue }  // sources need no supply; this also opens recycling loops
                         if local[s] >= 0 && local[s] != Int32(i) {

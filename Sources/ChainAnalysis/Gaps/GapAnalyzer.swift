@@ -23,6 +23,10 @@ final class GapAnalyzer {
     var articulation: [Int: (firms: Int, output: Double)] = [:]
     /// Top suppliers of reported concentration findings (their cut findings are folded in).
     var concentratedSuppliers: Set<Int> = []
+    /// Value of each in-edge, by position in the graph's in-adjacency (`edgeValue[inEdges[i]]`),
+    /// filled by ``measure()``: the rules that walk buyers' in-edges read it in order instead
+    /// of jumping through the edge-value array once per edge and rule.
+    var inValue: [Double] = []
 
     init(park: Park, options: GapOptions, candidates: [Firm]) {
         let index = ChainIndex(park)
@@ -91,6 +95,22 @@ final class GapAnalyzer {
         var cuts: SupplyCuts?
         var flows: TemplateFlows?
         var thin = [ThinMeasure?](repeating: nil, count: chains)
+        let g = index.graph, values = index.edgeValue
+        var inValue = [Double](repeating: 0, count: g.edgeCount)
+        // In bounds: in-adjacency positions are 0..<edgeCount and each holds an edge id below
+        // edgeCount, the count of `values` (one value per edge); chunks write disjoint slots.
+        assert(g.inEdges.count == g.edgeCount && values.count == g.edgeCount)
+        inValue.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            Parallel.forEachChunk(count: g.edgeCount) { range in
+                g.inEdges.withUnsafeBufferPointer { inEdges in
+                    values.withUnsafeBufferPointer { values in
+                        for i in range { out[i] = values[Int(inEdges[i])] }
+                    }
+                }
+            }
+        }
+        self.inValue = inValue
         // Unit 0: template flows, 1...chains: chain u - 1, last: supply cuts (long units first).
         // In bounds: unit u in 1...chains writes only thin slot u - 1 (< chains); units 0 and
         // chains + 1 write their own variables.
