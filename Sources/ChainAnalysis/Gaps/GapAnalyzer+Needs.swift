@@ -6,21 +6,11 @@ extension GapAnalyzer {
     /// source (firm or stage), or a reported articulation point. Runs after the rules that
     /// mark those firms.
     ///
-    /// - Complexity: O(firms + needs).
+    /// - Complexity: O(needs).
     func needFindings() -> [GapFinding] {
         var findings: [GapFinding] = []
-        // The choke points by id, each only under the id's position in the firm index (the
-        // first firm with that id): a need's firm is a choke point exactly when it is found
-        // here. A look-up in this small table is a cache hit; in the park's firm index it
-        // missed memory a few times per need (0.2 s for a 1M-firm park's needs).
-        var chokeFirm: [String: Int] = [:]
-        for f in 0..<index.firmCount where chokeRisk[f] >= 0 {
-            let id = index.park.firms[f].id
-            if index.firmIndex[id].map(Int.init) == f { chokeFirm[id] = f }
-        }
-        let blocking = options.blockingNeedKinds
-        for need in index.park.needs where need.status != .solved && blocking.contains(need.kind) {
-            guard let f = chokeFirm[need.firm] else { continue }
+        for need in index.park.needs where need.status != .solved && options.blockingNeedKinds.contains(need.kind) {
+            guard let f = index.firmIndex[need.firm].map(Int.init), chokeRisk[f] >= 0 else { continue }
             let risk = chokeRisk[f]
             let kind = Message.Argument.message(Message("needKind." + need.kind.rawValue))
             let term =
