@@ -30,6 +30,7 @@ final class GapAnalyzer {
 
     init(park: Park, options: GapOptions, candidates: [Firm]) {
         let index = ChainIndex(park)
+        var trace = PhaseTrace()
         self.index = index
         self.options = options
         remedies = GapRemedies(
@@ -46,6 +47,7 @@ final class GapAnalyzer {
         }
         stageFirmCount = count
         stageOutput = output
+        trace.mark("gaps.remedies-stage-totals")
     }
 
     func run() -> [GapFinding] {
@@ -111,11 +113,18 @@ final class GapAnalyzer {
             }
         }
         self.inValue = inValue
-        // Unit 0: template flows, 1...chains: chain u - 1, last: supply cuts (long units first).
+        // The blocking-need rule looks needs' firms up by id: the park's firm index is hashed
+        // on first use (a million ids, 0.2 s), so hash it here, alongside, when that rule will.
+        let needsFirmIndex = index.park.needs.contains {
+            $0.status != .solved && options.blockingNeedKinds.contains($0.kind)
+        }
+        let units = chains + (needsFirmIndex ? 3 : 2)
+        // Unit 0: template flows, 1...chains: chain u - 1, chains + 1: supply cuts, then the
+        // firm index (long units first).
         // In bounds: unit u in 1...chains writes only thin slot u - 1 (< chains); units 0 and
-        // chains + 1 write their own variables.
+        // chains + 1 write their own variables; the firm index guards its own build.
         thin.withUnsafeMutableBufferPointer { slots in
-            Parallel.forEachUnit(units: chains + 2, workers: Parallel.workers(requested: nil, units: chains + 2)) { u in
+            Parallel.forEachUnit(units: units, workers: Parallel.workers(requested: nil, units: units)) { u in
                 var unitTrace = PhaseTrace()
                 if u == 0 {
                     flows = templateFlows()
@@ -123,9 +132,12 @@ final class GapAnalyzer {
                 } else if u <= chains {
                     slots[u - 1] = thinMeasure(chain: u - 1)
                     unitTrace.mark("gaps.unit.thin-chain")
-                } else {
+                } else if u == chains + 1 {
                     cuts = measureSupplyCuts()
                     unitTrace.mark("gaps.unit.supply-cuts")
+                } else {
+                    _ = index.firmIndex.index.count
+                    unitTrace.mark("gaps.unit.firm-index")
                 }
             }
         }
