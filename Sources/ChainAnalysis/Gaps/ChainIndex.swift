@@ -80,12 +80,40 @@ struct ChainIndex: Sendable {
         self.stageIndex = stageIndex
         self.chainIndex = table.chainIndex
 
-        let (stOff, stVal) = table.firmStages(firms)
+        // Each firm's stages, as `table.firmStages(firms)` numbers them, with the stage ids
+        // recently seen kept by the two words of their `String` value (equal words are the
+        // same text; see `linkInputs`): most of a million firms' stage ids are found without
+        // hashing.
+        let wordCache = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+        var cacheWords = [(UInt64, UInt64)](repeating: (0, 0), count: 64)
+        var cacheStage = [Int32?](repeating: nil, count: 64)
+        var cacheUsed = [Bool](repeating: false, count: 64)
+        let (stOff, stVal) = StageTable.sortedUniqueLists(count: firms.count) { i, list in
+            for id in firms[i].stages {
+                var slot = 0, words: (UInt64, UInt64) = (0, 0)
+                if wordCache {
+                    words = unsafeBitCast(id, to: (UInt64, UInt64).self)
+                    slot = Int(((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 58)
+                    if cacheUsed[slot] && cacheWords[slot] == words {
+                        if let g = cacheStage[slot] { list.append(g) }
+                        continue
+                    }
+                }
+                let g = stageIndex[id]
+                if let g { list.append(g) }
+                if wordCache {
+                    cacheWords[slot] = words
+                    cacheStage[slot] = g
+                    cacheUsed[slot] = true
+                }
+            }
+        }
+        // By position: `for f in firms` copied (retained) each firm's strings.
         var inPark = [Bool](repeating: true, count: firms.count)
         var output = [Double](repeating: 0, count: firms.count)
-        for (i, f) in firms.enumerated() {
-            inPark[i] = f.inPark
-            output[i] = f.output ?? 0
+        for i in firms.indices {
+            inPark[i] = firms[i].inPark
+            output[i] = firms[i].output ?? 0
         }
         firmStageOffsets = stOff
         firmStageValues = stVal
