@@ -80,12 +80,40 @@ struct ChainIndex: Sendable {
         self.stageIndex = stageIndex
         self.chainIndex = table.chainIndex
 
-        let (stOff, stVal) = table.firmStages(firms)
+        // Each firm's stages, as `table.firmStages(firms)` numbers them, with the stage ids
+        // recently seen kept by the two words of their `String` value (equal words are the
+        // same text; see `linkInputs`): most of a million firms' stage ids are found without
+        // hashing.
+        let wordCache = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+        var cacheWords = [(UInt64, UInt64)](repeating: (0, 0), count: 64)
+        var cacheStage = [Int32?](repeating: nil, count: 64)
+        var cacheUsed = [Bool](repeating: false, count: 64)
+        let (stOff, stVal) = StageTable.sortedUniqueLists(count: firms.count) { i, list in
+            for id in firms[i].stages {
+                var slot = 0, words: (UInt64, UInt64) = (0, 0)
+                if wordCache {
+                    words = unsafeBitCast(id, to: (UInt64, UInt64).self)
+                    slot = Int(((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 58)
+                    if cacheUsed[slot] && cacheWords[slot] == words {
+                        if let g = cacheStage[slot] { list.append(g) }
+                        continue
+                    }
+                }
+                let g = stageIndex[id]
+                if let g { list.append(g) }
+                if wordCache {
+                    cacheWords[slot] = words
+                    cacheStage[slot] = g
+                    cacheUsed[slot] = true
+                }
+            }
+        }
+        // By position: `for f in firms` copied (retained) each firm's strings.
         var inPark = [Bool](repeating: true, count: firms.count)
         var output = [Double](repeating: 0, count: firms.count)
-        for (i, f) in firms.enumerated() {
-            inPark[i] = f.inPark
-            output[i] = f.output ?? 0
+        for i in firms.indices {
+            inPark[i] = firms[i].inPark
+            output[i] = firms[i].output ?? 0
         }
         firmStageOffsets = stOff
         firmStageValues = stVal
@@ -186,6 +214,13 @@ struct ChainIndex: Sendable {
     ) -> [String] {
         var productId: [UTF8Key: Int32] = [:]
         var names: [String] = []
+        // Products recently seen, by the two words of their `String` value: equal words are the
+        // same text (the same small string, or the same storage), found without hashing or
+        // comparing bytes; other words fall through to the dictionary. Links name few products,
+        // each at most 15 bytes of UTF-8 in the generated parks (small strings).
+        let wordCache = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+        var cacheWords = [(UInt64, UInt64)](repeating: (0, 0), count: 256)
+        var cacheKey = [Int32](repeating: -1, count: 256)
         // In bounds: i in range ⊆ 0..<links.count, which is also the count of supplier, buyer
         // and edgeOfLink; e = edgeOfLink[i] < key.count (see the caller); firm and stage
         // indexes stay inside the walker's prefix-sum arrays.
@@ -207,13 +242,30 @@ struct ChainIndex: Sendable {
                                                 value[e] = links[i].value ?? 0
                                                 local[e] = links[i].local ?? (inPark[s] && inPark[b])
                                                 if let p = links[i].product, !p.isEmpty {
-                                                    if let k = productId[UTF8Key(p)] {
-                                                        key[e] = k
+                                                    var slot = 0, words: (UInt64, UInt64) = (0, 0)
+                                                    if wordCache {
+                                                        words = unsafeBitCast(p, to: (UInt64, UInt64).self)
+                                                        let mixed =
+                                                            (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15))
+                                                            &* 0xFF51_AFD7_ED55_8CCD
+                                                        slot = Int(mixed >> 56)
+                                                        if cacheKey[slot] >= 0 && cacheWords[slot] == words {
+                                                            key[e] = cacheKey[slot]
+                                                            continue
+                                                        }
+                                                    }
+                                                    let k: Int32
+                                                    if let known = productId[UTF8Key(p)] {
+                                                        k = known
                                                     } else {
-                                                        let k = Int32(names.count)
+                                                        k = Int32(names.count)
                                                         productId[UTF8Key(p)] = k
                                                         names.append(p)
-                                                        key[e] = k
+                                                    }
+                                                    key[e] = k
+                                                    if wordCache {
+                                                        cacheWords[slot] = words
+                                                        cacheKey[slot] = k
                                                     }
                                                     continue
                                                 }
@@ -330,6 +382,24 @@ struct TemplateWalker {
                 let input = inputs[q]
                 for k in s0..<s1 where firmStages[k] == input {
                     body(q)
+                    break
+                }
+            }
+        }
+    }
+
+    /// As ``forEach(_:_:_:)``, with the position `j` in `firmStages` of the supplier's
+    /// stage that the template edge q takes as input: `body(q, j)`.
+    @inline(__always)
+    func forEachWithSupplierStage(_ s: Int, _ b: Int, _ body: (Int, Int) -> Void) {
+        let s0 = Int(firmOffsets[s]), s1 = Int(firmOffsets[s + 1])
+        if s0 == s1 { return }
+        for j in Int(firmOffsets[b])..<Int(firmOffsets[b + 1]) {
+            let g = Int(firmStages[j])
+            for q in Int(inputOffsets[g])..<Int(inputOffsets[g + 1]) {
+                let input = inputs[q]
+                for k in s0..<s1 where firmStages[k] == input {
+                    body(q, k)
                     break
                 }
             }

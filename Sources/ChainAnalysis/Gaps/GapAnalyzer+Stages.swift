@@ -54,33 +54,41 @@ extension GapAnalyzer {
             lostLinks: zeroes(), lostValue: zeros(), lostInPark: zeros(), lostInParkLinks: zeroes(),
             uncovered: zeroes(),
             outsideLinks: zeroes())
-        // In-park value per (template edge, supplier), kept per supplier as a short linked list
-        // of (edge, value) pairs in flat arrays (a firm supplies few template edges): no
-        // hashing, and each sum adds its values in the same order as before.
-        var pairFirst = [Int](repeating: -1, count: index.graph.nodeCount)
-        var pairEdge: [Int32] = [], pairValue: [Double] = [], pairNext: [Int] = []
+        // In-park value per (template edge, supplier), in one flat array of slots: a supplier
+        // s in stage X can supply only the template edges whose input is X, so the pair (edge
+        // q, s) has the slot `slotBase[j] + rank[q]`, where j is X's entry in s's stage list
+        // and rank[q] is q's position among the edges with input X. No hashing or list walk,
+        // and each sum adds its values in the same order as before.
+        let stageCount = index.stageIds.count
+        var rank = [Int32](repeating: 0, count: q)
+        var consumers = [Int32](repeating: 0, count: stageCount)
+        for k in 0..<q {
+            let x = Int(index.stageInputValues[k])
+            rank[k] = consumers[x]
+            consumers[x] += 1
+        }
+        var slotBase = [Int](repeating: 0, count: index.firmStageValues.count + 1)
+        for (j, x) in index.firmStageValues.enumerated() { slotBase[j + 1] = slotBase[j] + Int(consumers[Int(x)]) }
+        var slotValue = [Double](repeating: 0, count: slotBase[index.firmStageValues.count])
+        var slotUsed = [Bool](repeating: false, count: slotValue.count)
         var outsideBest = [Double](repeating: -1, count: q)
         let g = index.graph
         var group: [(q: Int32, s: Int32, v: Double)] = []
+        let inValue = self.inValue
         index.withTemplateWalker { walker in
             for b in 0..<g.nodeCount where index.inPark[b] {
                 group.removeAll(keepingCapacity: true)
                 for i in g.inEdgeRange(of: Int32(b)) {
-                    let s = Int(g.inSources[i]), e = Int(g.inEdges[i])
-                    let v = index.edgeValue[e]
-                    walker.forEach(s, b) { k in
+                    let s = Int(g.inSources[i])
+                    let v = inValue.isEmpty ? index.edgeValue[Int(g.inEdges[i])] : inValue[i]
+                    walker.forEachWithSupplierStage(s, b) { k, j in
                         group.append((Int32(k), Int32(s), v))
                         if index.inPark[s] {
                             t.inParkValue[k] += v
                             t.inParkLinks[k] += 1
-                            var p = pairFirst[s]
-                            while p >= 0 && pairEdge[p] != Int32(k) { p = pairNext[p] }
-                            if p < 0 {
-                                p = pairEdge.count
-                                pairEdge.append(Int32(k)); pairValue.append(0); pairNext.append(pairFirst[s])
-                                pairFirst[s] = p
-                            }
-                            pairValue[p] += v
+                            let slot = slotBase[j] + Int(rank[k])
+                            slotUsed[slot] = true
+                            slotValue[slot] += v
                         } else {
                             t.outsideValue[k] += v
                             t.outsideLinks[k] += 1
@@ -117,26 +125,30 @@ extension GapAnalyzer {
                 }
             }
             // Per template edge, its suppliers in supplier order (the sums must not depend on the
-            // order of discovery).
-            var supplierValue = [[(key: Int32, value: Double)]](repeating: [], count: q)
-            for s in 0..<g.nodeCount {
-                var p = pairFirst[s]
-                while p >= 0 {
-                    supplierValue[Int(pairEdge[p])].append((Int32(s), pairValue[p]))
-                    p = pairNext[p]
+            // order of discovery): count, the first with the most value, the HHI's sum.
+            var edgesOfInput = [[Int]](repeating: [], count: stageCount)
+            for k in 0..<q { edgesOfInput[Int(index.stageInputValues[k])].append(k) }
+            var hhiSum = zeros()
+            for s in 0..<min(g.nodeCount, index.firmCount) {
+                for j in Int(index.firmStageOffsets[s])..<Int(index.firmStageOffsets[s + 1]) {
+                    let base = slotBase[j]
+                    for k in edgesOfInput[Int(index.firmStageValues[j])] where slotUsed[base + Int(rank[k])] {
+                        let v = slotValue[base + Int(rank[k])]
+                        t.suppliers[k] += 1
+                        if t.topSupplier[k] < 0 || v > t.topValue[k] {
+                            t.topSupplier[k] = Int32(s)
+                            t.topValue[k] = v
+                        }
+                        let total = t.inParkValue[k]
+                        if total > 0 { hhiSum[k] = hhiSum[k] + (v / total) * (v / total) }
+                    }
                 }
             }
             for k in 0..<q {
-                let list = supplierValue[k]
-                t.suppliers[k] = list.count
-                let total = t.inParkValue[k]
-                var best: (s: Int32, v: Double)? = nil
-                for (s, v) in list where best == nil || v > best!.v || (v == best!.v && s < best!.s) { best = (s, v) }
-                if let best { t.topSupplier[k] = best.s; t.topValue[k] = best.v }
-                if total > 0 {
-                    t.hhi[k] = list.reduce(0) { $0 + ($1.value / total) * ($1.value / total) }
-                } else if !list.isEmpty {
-                    t.hhi[k] = 1 / Double(list.count)
+                if t.inParkValue[k] > 0 {
+                    t.hhi[k] = hhiSum[k]
+                } else if t.suppliers[k] > 0 {
+                    t.hhi[k] = 1 / Double(t.suppliers[k])
                 }
             }
             // Output of the buyers that the top supplier serves (each buyer once per edge).

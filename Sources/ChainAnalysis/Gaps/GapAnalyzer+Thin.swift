@@ -107,10 +107,11 @@ extension GapAnalyzer {
             }
             // Needs and the local chain edges.
             var need = [Double](repeating: 0, count: m)
-            var edges: [(u: Int32, v: Int32, e: Int32)] = []
+            var edges: [(u: Int32, v: Int32, e: Int32, value: Double)] = []
             // Inputs not carried by the local network: (template edge, buyer, value).
             var unmetInputs: [(q: Int, v: Int, value: Double)] = []
             let g = index.graph
+            let inValue = self.inValue
             index.withTemplateWalker { walker in
                 for (i, f) in firms.enumerated() {
                     let b = Int(f)
@@ -121,12 +122,13 @@ extension GapAnalyzer {
                             if follows < 0 && range.contains(Int(index.stageInputValues[q])) { follows = q }
                         }
                         guard follows >= 0 else { continue }
-                        need[i] += index.edgeValue[e]
+                        let value = inValue.isEmpty ? index.edgeValue[e] : inValue[j]
+                        need[i] += value
                         if isSource[i] { continue }  // sources need no supply; this also opens recycling loops
                         if local[s] >= 0 && local[s] != Int32(i) {
-                            edges.append((local[s], Int32(i), Int32(e)))
+                            edges.append((local[s], Int32(i), Int32(e), value))
                         } else {
-                            unmetInputs.append((follows, i, index.edgeValue[e]))
+                            unmetInputs.append((follows, i, value))
                         }
                     }
                 }
@@ -175,37 +177,33 @@ extension GapAnalyzer {
                 for k in outOff[u]..<outOff[u + 1] {
                     let ed = edges[outE[k]]
                     let v = Int(ed.v)
-                    if need[v] > 0 { t += index.edgeValue[Int(ed.e)] / need[v] * through[v] }
+                    if need[v] > 0 { t += ed.value / need[v] * through[v] }
                 }
                 through[u] = t
             }
-            var builder = GraphBuilder(directed: true, nodeCount: m)
-            builder.reserveCapacity(edges: edges.count)
+            var capacitated: [(u: Int32, v: Int32, capacity: Double, tag: Int32)] = []
+            capacitated.reserveCapacity(edges.count)
             for ed in edges {
                 let v = Int(ed.v)
-                let cap = need[v] > 0 ? index.edgeValue[Int(ed.e)] * through[v] / need[v] : 0
-                builder.addEdge(ed.u, ed.v, weight: cap.isFinite ? cap : 0)
+                let cap = need[v] > 0 ? ed.value * through[v] / need[v] : 0
+                capacitated.append((ed.u, ed.v, cap.isFinite ? cap : 0, ed.e))
             }
+            edges = []
             let sources = (0..<m).filter { isSource[$0] }.map(Int32.init)
             let sinks = (0..<m).filter { isSink[$0] }.map(Int32.init)
             var flow = 0.0
             var cut: [Int] = []
             var capacities: [Double] = []
             var edgeOfLocal: [Int32] = []
-            if !sources.isEmpty, !sinks.isEmpty, let network = try? builder.build(),
-                let result = try? network.maxFlow(from: sources, to: sinks)
-            {
+            // Local edge ids as a graph built from the edges would number them (by tail, in
+            // order of addition): the cut, capacities and park edges are by local edge id.
+            let network = ThinFlowNetwork(nodeCount: m, edges: capacitated)
+            capacitated = []
+            if let result = network.maxFlow(sources: sources, sinks: sinks) {
                 flow = min(result.value, demand)
                 cut = result.cutEdges
-                capacities = network.weights
-                // The builder keeps each source's edges in order of addition.
-                edgeOfLocal = [Int32](repeating: -1, count: network.edgeCount)
-                var cursor = network.outOffsets
-                for ed in edges {
-                    let slot = cursor[Int(ed.u)]
-                    cursor[Int(ed.u)] += 1
-                    edgeOfLocal[slot] = ed.e
-                }
+                capacities = network.capacities
+                edgeOfLocal = network.tags
             }
             guard flow < options.thinRatio * demand else { return ThinMeasure(demand: demand, flow: flow) }
             // The input stage whose supply, in demand units, comes least from the local network.

@@ -4,7 +4,12 @@ import ChainGraph
 /// Runs the gap rules over one ``ChainIndex``; each rule lives in a `GapAnalyzer+Rule.swift`.
 final class GapAnalyzer {
     let index: ChainIndex
-    let remedies: GapRemedies
+    /// Who could fill a gap, read only by the rules' findings: built on first use, by a unit
+    /// of ``measure()`` alongside the other measurements (0.3 s at a million firms).
+    lazy var remedies = GapRemedies(
+        index: index, candidates: candidates, limit: options.remedyCandidates, vocabulary: options.vocabulary)
+    /// Outside firms that could be attracted (`--candidates`), for ``remedies``.
+    let candidates: [Firm]
     let options: GapOptions
     var summaries: [GapReport.ChainSummary] = []
     /// Per firm: output value at risk when it fails, from the choke findings (single source,
@@ -23,13 +28,17 @@ final class GapAnalyzer {
     var articulation: [Int: (firms: Int, output: Double)] = [:]
     /// Top suppliers of reported concentration findings (their cut findings are folded in).
     var concentratedSuppliers: Set<Int> = []
+    /// Value of each in-edge, by position in the graph's in-adjacency (`edgeValue[inEdges[i]]`),
+    /// filled by ``measure()``: the rules that walk buyers' in-edges read it in order instead
+    /// of jumping through the edge-value array once per edge and rule.
+    var inValue: [Double] = []
 
     init(park: Park, options: GapOptions, candidates: [Firm]) {
         let index = ChainIndex(park)
+        var trace = PhaseTrace()
         self.index = index
         self.options = options
-        remedies = GapRemedies(
-            index: index, candidates: candidates, limit: options.remedyCandidates, vocabulary: options.vocabulary)
+        self.candidates = candidates
         chokeRisk = [Double](repeating: -1, count: index.firmCount)
         chokeReason = [ChokeReason?](repeating: nil, count: index.firmCount)
         var count = [Int](repeating: 0, count: index.stageIds.count)
@@ -42,6 +51,7 @@ final class GapAnalyzer {
         }
         stageFirmCount = count
         stageOutput = output
+        trace.mark("gaps.stage-totals")
     }
 
     func run() -> [GapFinding] {
@@ -81,8 +91,9 @@ final class GapAnalyzer {
 
     /// The rules' heavy measurements, which read only the index and the options: the supply
     /// cuts, the template flows and each chain's thin-flow measurement, run as independent units
-    /// on all cores. Each unit writes its own slot, so the results are the same for any number
-    /// of threads.
+    /// on all cores, with two builds the findings need later (``remedies`` and, when a need
+    /// will be looked up, the park's firm index). Each unit writes its own slot, so the results
+    /// are the same for any number of threads.
     ///
     /// - Complexity: the units' work (O(V + E) each, plus one max-flow per chain) divided
     ///   among the cores.
@@ -91,17 +102,51 @@ final class GapAnalyzer {
         var cuts: SupplyCuts?
         var flows: TemplateFlows?
         var thin = [ThinMeasure?](repeating: nil, count: chains)
-        // Unit 0: template flows, 1...chains: chain u - 1, last: supply cuts (long units first).
+        let g = index.graph, values = index.edgeValue
+        var inValue = [Double](repeating: 0, count: g.edgeCount)
+        // In bounds: in-adjacency positions are 0..<edgeCount and each holds an edge id below
+        // edgeCount, the count of `values` (one value per edge); chunks write disjoint slots.
+        assert(g.inEdges.count == g.edgeCount && values.count == g.edgeCount)
+        inValue.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            Parallel.forEachChunk(count: g.edgeCount) { range in
+                g.inEdges.withUnsafeBufferPointer { inEdges in
+                    values.withUnsafeBufferPointer { values in
+                        for i in range { out[i] = values[Int(inEdges[i])] }
+                    }
+                }
+            }
+        }
+        self.inValue = inValue
+        // The blocking-need rule looks needs' firms up by id: the park's firm index is hashed
+        // on first use (a million ids, 0.2 s), so hash it here, alongside, when that rule will.
+        let needsFirmIndex = index.park.needs.contains {
+            $0.status != .solved && options.blockingNeedKinds.contains($0.kind)
+        }
+        let units = chains + (needsFirmIndex ? 4 : 3)
+        // Unit 0: template flows, 1...chains: chain u - 1, chains + 1: supply cuts, chains + 2:
+        // the remedies, then the firm index (long units first).
         // In bounds: unit u in 1...chains writes only thin slot u - 1 (< chains); units 0 and
-        // chains + 1 write their own variables.
+        // chains + 1 write their own variables, chains + 2 the lazy remedies; the firm index
+        // guards its own build.
         thin.withUnsafeMutableBufferPointer { slots in
-            Parallel.forEachUnit(units: chains + 2, workers: Parallel.workers(requested: nil, units: chains + 2)) { u in
+            Parallel.forEachUnit(units: units, workers: Parallel.workers(requested: nil, units: units)) { u in
+                var unitTrace = PhaseTrace()
                 if u == 0 {
                     flows = templateFlows()
+                    unitTrace.mark("gaps.unit.template-flows")
                 } else if u <= chains {
                     slots[u - 1] = thinMeasure(chain: u - 1)
-                } else {
+                    unitTrace.mark("gaps.unit.thin-chain")
+                } else if u == chains + 1 {
                     cuts = measureSupplyCuts()
+                    unitTrace.mark("gaps.unit.supply-cuts")
+                } else if u == chains + 2 {
+                    _ = remedies  // no other unit reads it
+                    unitTrace.mark("gaps.unit.remedies")
+                } else {
+                    _ = index.firmIndex.index.count
+                    unitTrace.mark("gaps.unit.firm-index")
                 }
             }
         }

@@ -50,8 +50,16 @@ struct GapRemedies: Sendable {
             let oa = output[Int(a)], ob = output[Int(b)]
             return oa != ob ? oa > ob : a < b
         }
+        // Each stage's firms sorted with their outputs alongside (the comparator read a
+        // million-firm output array at random): the same comparisons in the same order, so
+        // the same order.
+        var keyed: [(output: Double, firm: Int32)] = []
         for g in 0..<stages {
-            values[Int(count[g])..<Int(count[g + 1])].sort(by: byOutput)
+            let range = Int(count[g])..<Int(count[g + 1])
+            keyed.removeAll(keepingCapacity: true)
+            for f in values[range] { keyed.append((output[Int(f)], f)) }
+            keyed.sort { a, b in a.output != b.output ? a.output > b.output : a.firm < b.firm }
+            for (i, k) in keyed.enumerated() { values[range.lowerBound + i] = k.firm }
         }
         stageFirmOffsets = count
         stageFirmValues = values
