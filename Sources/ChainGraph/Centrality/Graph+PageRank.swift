@@ -63,7 +63,7 @@ extension Graph {
     ///   whether it converged.
     /// - Throws: ``CentralityError`` for a bad damping, personalization or weight.
     /// - Complexity: O(V + E) setup and O(V + E) per iteration, split across threads;
-    ///   memory 3 · V doubles, or 2 · V doubles and V floats with `.float` contributions
+    ///   memory 4 · V doubles, or 2 · V doubles and 2 · V floats with `.float` contributions
     ///   (plus E doubles for the in-edge weights of a weighted graph, and the undirected
     ///   adjacency for an undirected graph).
     public func pageRank(
@@ -181,12 +181,12 @@ private struct PageRankSetup {
 
     /// Runs the power iteration with contributions stored as `C`.
     ///
-    /// Each iteration is two passes over the node ranges. The first writes every node's
-    /// contribution `y[u] = x[u] / S(u)` and sums the dangling mass of `x`; the second
-    /// gathers `y` over each node's pull list and overwrites `x[v]` in place (only `v`'s
-    /// unit reads or writes `x[v]`; the gathers read `y` alone), summing the L1 change. So
-    /// there is one score array and one contribution array (no second copy of either), and
-    /// the gather pass streams only the offsets, the sources and `x` past the gathered `y`.
+    /// One pass per iteration over the node ranges: each node gathers `y[u] = x[u] / S(u)`
+    /// over its pull list, overwrites its own `x[v]` in place (only `v`'s unit reads or
+    /// writes `x[v]`; the gathers read `y` alone) and writes its next contribution to
+    /// `yNext`, summing the L1 change and the new dangling mass per range. So there is one
+    /// score array and two contribution arrays (a second one is needed because the gathers of
+    /// this iteration still read the old `y[v]`), and one barrier per iteration.
     func iterate<C: PageRankContribution>(
         _: C.Type, tolerance: Double, maxIterations: Int, throttle: inout ProgressThrottle
     ) -> IterativeCentrality {
@@ -197,10 +197,17 @@ private struct PageRankSetup {
         let ranges = ranges
         let pull = pull
         let workers = workers
+        let invOut = invOut
         var x = [Double](repeating: uniform, count: n)
         var y = [C](repeating: C(contribution: 0), count: n)  // x[u] / S(u)
+        var yNext = [C](repeating: C(contribution: 0), count: n)
         var partialDelta = [Double](repeating: 0, count: ranges.count)
         var partialDangling = [Double](repeating: 0, count: ranges.count)
+        var dangling = 0.0
+        for v in 0..<n {
+            y[v] = C(contribution: x[v] * invOut[v])
+            if invOut[v] == 0 { dangling += x[v] }
+        }
         var iterations = 0
         var delta = Double.infinity
         var converged = false
@@ -208,77 +215,71 @@ private struct PageRankSetup {
         // In bounds: every per-node array has n entries; `ranges` partition 0..<n and there is
         // one partial sum per range; the pull offsets have n + 1 entries ending at the count of
         // its sources (node ids < n) and weights (when present); `p` has n entries when given.
-        assert(x.count == n && y.count == n && pull.offsets.count == n + 1)
+        assert(x.count == n && y.count == n && yNext.count == n && pull.offsets.count == n + 1)
         assert(pull.offsets.last == pull.sources.count && (p?.count ?? n) == n)
         assert(pull.weights.map { $0.count == pull.sources.count } ?? true)
         assert(ranges.count == partialDelta.count && ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= n })
         while iterations < maxIterations {
-            // Pass 1: contributions of the current scores, and their dangling mass.
-            x.withUnsafeBufferPointer { xp in
-                invOut.withUnsafeBufferPointer { inv in
-                    y.withUnsafeMutableBufferPointer { yp in
-                        partialDangling.withUnsafeMutableBufferPointer { pg in
-                            Parallel.forEachUnit(units: ranges.count, workers: workers) { unit in
-                                var localDangling = 0.0
-                                for v in ranges[unit] {
-                                    let value = xp[v]
-                                    let scale = inv[v]
-                                    if scale == 0 { localDangling += value }
-                                    yp[v] = C(contribution: value * scale)
-                                }
-                                pg[unit] = localDangling
-                            }
-                        }
-                    }
-                }
-            }
-            var dangling = 0.0
-            for r in 0..<ranges.count { dangling += partialDangling[r] }
             let teleport = d * dangling + (1 - d)
-            // Pass 2: gather, new scores in place, L1 change.
             pull.offsets.withUnsafeBufferPointer { off in
                 pull.sources.withUnsafeBufferPointer { src in
                     (pull.weights ?? empty).withUnsafeBufferPointer { w in
                         (p ?? empty).withUnsafeBufferPointer { pp in
-                            y.withUnsafeBufferPointer { yp in
-                                x.withUnsafeMutableBufferPointer { xp in
-                                    partialDelta.withUnsafeMutableBufferPointer { pd in
-                                        let weightedPull = !w.isEmpty
-                                        let personalized = !pp.isEmpty
-                                        let uniformTeleport = teleport * uniform
-                                        Parallel.forEachUnit(units: ranges.count, workers: workers) { unit in
-                                            var localDelta = 0.0
-                                            for v in ranges[unit] {
-                                                var s = 0.0
-                                                let lo = off[v]
-                                                let hi = off[v + 1]
-                                                if weightedPull {
-                                                    for i in lo..<hi { s += w[i] * yp[Int(src[i])].contributionValue }
-                                                } else {
-                                                    // Four running sums, added pairwise at the end: the gathers of
-                                                    // a long list overlap instead of waiting on one chain of adds.
-                                                    // The order depends on the list alone, so it is the same for
-                                                    // any thread count.
-                                                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                                                    var i = lo
-                                                    while i &+ 4 <= hi {
-                                                        s0 += yp[Int(src[i])].contributionValue
-                                                        s1 += yp[Int(src[i &+ 1])].contributionValue
-                                                        s2 += yp[Int(src[i &+ 2])].contributionValue
-                                                        s3 += yp[Int(src[i &+ 3])].contributionValue
-                                                        i &+= 4
+                            invOut.withUnsafeBufferPointer { inv in
+                                y.withUnsafeBufferPointer { yp in
+                                    yNext.withUnsafeMutableBufferPointer { yn in
+                                        x.withUnsafeMutableBufferPointer { xp in
+                                            partialDelta.withUnsafeMutableBufferPointer { pd in
+                                                partialDangling.withUnsafeMutableBufferPointer { pg in
+                                                    let weightedPull = !w.isEmpty
+                                                    let personalized = !pp.isEmpty
+                                                    let uniformTeleport = teleport * uniform
+                                                    Parallel.forEachUnit(units: ranges.count, workers: workers) {
+                                                        unit in
+                                                        var localDelta = 0.0
+                                                        var localDangling = 0.0
+                                                        for v in ranges[unit] {
+                                                            var s = 0.0
+                                                            let lo = off[v]
+                                                            let hi = off[v + 1]
+                                                            if weightedPull {
+                                                                for i in lo..<hi {
+                                                                    s += w[i] * yp[Int(src[i])].contributionValue
+                                                                }
+                                                            } else {
+                                                                // Four running sums, added pairwise at the end: the gathers of
+                                                                // a long list overlap instead of waiting on one chain of adds.
+                                                                // The order depends on the list alone, so it is the same for
+                                                                // any thread count.
+                                                                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                                                                var i = lo
+                                                                while i &+ 4 <= hi {
+                                                                    s0 += yp[Int(src[i])].contributionValue
+                                                                    s1 += yp[Int(src[i &+ 1])].contributionValue
+                                                                    s2 += yp[Int(src[i &+ 2])].contributionValue
+                                                                    s3 += yp[Int(src[i &+ 3])].contributionValue
+                                                                    i &+= 4
+                                                                }
+                                                                while i < hi {
+                                                                    s0 += yp[Int(src[i])].contributionValue
+                                                                    i &+= 1
+                                                                }
+                                                                s = (s0 + s1) + (s2 + s3)
+                                                            }
+                                                            let value =
+                                                                d * s
+                                                                + (personalized ? teleport * pp[v] : uniformTeleport)
+                                                            let scale = inv[v]
+                                                            localDelta += abs(value - xp[v])
+                                                            if scale == 0 { localDangling += value }
+                                                            xp[v] = value
+                                                            yn[v] = C(contribution: value * scale)
+                                                        }
+                                                        pd[unit] = localDelta
+                                                        pg[unit] = localDangling
                                                     }
-                                                    while i < hi {
-                                                        s0 += yp[Int(src[i])].contributionValue
-                                                        i &+= 1
-                                                    }
-                                                    s = (s0 + s1) + (s2 + s3)
                                                 }
-                                                let value = d * s + (personalized ? teleport * pp[v] : uniformTeleport)
-                                                localDelta += abs(value - xp[v])
-                                                xp[v] = value
                                             }
-                                            pd[unit] = localDelta
                                         }
                                     }
                                 }
@@ -288,7 +289,12 @@ private struct PageRankSetup {
                 }
             }
             delta = 0
-            for r in 0..<ranges.count { delta += partialDelta[r] }
+            dangling = 0
+            for r in 0..<ranges.count {
+                delta += partialDelta[r]
+                dangling += partialDangling[r]
+            }
+            swap(&y, &yNext)
             iterations += 1
             throttle.report(iterations)
             if delta < tolerance {
