@@ -4,6 +4,7 @@ peers on an R-MAT graph, in back-to-back alternating rounds (run through compare
 
     kernels.py --chainmap BIN (--rmat SCALE [--edge-factor 16] [--seed 42] | --graph FILE)
                [--gapbs DIR] [--libraries networkit,igraph,rustworkx] [--rounds 3] [--repeat 1]
+               [--chainmap-float]
     kernels.py worker LIBRARY GRAPH OUTPUT.json REPEAT      (internal)
 
 Kernels: PageRank, 20 power iterations (damping 0.85); weakly and strongly connected
@@ -11,7 +12,9 @@ components; load (text edge list to the library's graph); peak memory of the pro
 (ru_maxrss, read with wait4 by a launcher, as compare.py does) in bytes per edge.
 Every round runs each contender once, one after the other (chainmap, gapbs, peers), so
 slow spells of a shared machine hit all of them; the table shows the min and the median
-over rounds, and the load average before each run is kept.
+over rounds, and the load average before each run is kept. --chainmap-float adds a row
+"chainmap-float": chainmap measure --float-contributions (PageRank gathers Float values, as
+GAPBS pr_spmv does; scores about 1e-7 relative from the Double ones), right after chainmap.
 """
 import argparse
 import datetime
@@ -117,9 +120,10 @@ def measured(cmd, log):
     return code, rss, open(log + ".out").read()
 
 
-def run_chainmap(binary, graph, repeat, log):
+def run_chainmap(binary, graph, repeat, log, extra=()):
     code, rss, text = measured([binary, "measure", graph, "--algorithms", "load,pagerank,wcc,scc",
-                                "--repeat", str(repeat), "--iterations", str(ITERATIONS), "--format", "json"], log)
+                                "--repeat", str(repeat), "--iterations", str(ITERATIONS), "--format", "json"]
+                               + list(extra), log)
     if code != 0:
         sys.exit(f"chainmap failed: see {log}")
     res = json.loads(text)
@@ -198,6 +202,8 @@ def main():
     ap.add_argument("--libraries", default="networkit,igraph,rustworkx")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each kernel inside a process (best kept)")
+    ap.add_argument("--chainmap-float", action="store_true",
+                    help="also run chainmap with --float-contributions (row chainmap-float)")
     args = ap.parse_args()
     os.makedirs(DATA, exist_ok=True)
     if not args.graph and args.rmat is None:
@@ -206,7 +212,7 @@ def main():
     # OpenMP code (GAPBS, NetworKit) spin-waits by default, which makes it several times
     # slower on a busy machine; every contender runs with passive waiting.
     os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-    contenders = ["chainmap"]
+    contenders = ["chainmap"] + (["chainmap-float"] if args.chainmap_float else [])
     notes = []
     if args.gapbs:
         if all(os.access(os.path.join(args.gapbs, b), os.X_OK) for b in ("pr_spmv", "cc")):
@@ -228,6 +234,8 @@ def main():
             start = time.perf_counter()
             if c == "chainmap":
                 res = run_chainmap(args.chainmap, graph, args.repeat, log)
+            elif c == "chainmap-float":
+                res = run_chainmap(args.chainmap, graph, args.repeat, log, ["--float-contributions"])
             elif c == "gapbs":
                 res = run_gapbs(args.gapbs, graph, args.repeat, log)
             else:
@@ -271,13 +279,17 @@ def report(args, graph, contenders, notes, started, rounds):
         peak = min(series(c, "rss"))
         cells += [f"{peak / 1048576:.0f}", f"{peak / edges:.1f}"]
         table.append(cells)
-    for c in contenders[1:]:
-        cells = [f"chainmap ÷ {c}", ""]
-        for k in KERNELS:
-            a, b = series("chainmap", k), series(c, k)
-            cells.append(f"{min(a) / min(b):.2f}/{statistics.median(a) / statistics.median(b):.2f}" if a and b else "—")
-        cells += [f"{min(series('chainmap', 'rss')) / min(series(c, 'rss')):.2f}", ""]
-        table.append(cells)
+    mine = [c for c in contenders if c.startswith("chainmap")]
+    for m in mine:
+        for c in contenders:
+            if c in mine:
+                continue
+            cells = [f"{m} ÷ {c}", ""]
+            for k in KERNELS:
+                a, b = series(m, k), series(c, k)
+                cells.append(f"{min(a) / min(b):.2f}/{statistics.median(a) / statistics.median(b):.2f}" if a and b else "—")
+            cells += [f"{min(series(m, 'rss')) / min(series(c, 'rss')):.2f}", ""]
+            table.append(cells)
     widths = [max(len(r[i]) for r in table) for i in range(len(head))]
     lines = []
     for i, r in enumerate(table):
@@ -293,7 +305,8 @@ def report(args, graph, contenders, notes, started, rounds):
     for i, row in enumerate(rounds):
         lines_out.append(f"  round {i + 1}: " + "; ".join(f"{c} {row[c]['loadavg']}" for c in contenders))
     lines_out += [""] + lines + [""]
-    lines_out += ["- pagerank: 20 pull iterations. chainmap: Double scores, dangling mass redistributed; gapbs pr_spmv: "
+    lines_out += ["- pagerank: 20 pull iterations. chainmap: Double scores, dangling mass redistributed (chainmap-float: "
+               "the same with Float contributions gathered, Double sums and scores); gapbs pr_spmv: "
                "float scores, no dangling handling (-i 20 -t 0); networkit: tol 0, maxIterations 20, sinks distributed, "
                "L1; rustworkx: max_iter 20, tol 0 (FailedToConverge caught); igraph: PRPACK to convergence (no "
                "iteration count).",

@@ -28,6 +28,37 @@ import Testing
         }
     }
 
+    // `.float` contributions round each gathered x[u] / S(u) to 24 bits (relative 6e-8); the
+    // fixed point then moves by at most about 6e-8 / (1 − d) relative, so 1e-6 relative per
+    // score (the 1e-11 of the Double path is out of its reach; that test is unchanged).
+    @Test func floatContributionsStayNearNetworkX() throws {
+        for name in CentralityFixture.names {
+            let f = try CentralityFixture.load(name)
+            let g = f.graph
+            let weighted = try g.pageRank(tolerance: 0, maxIterations: 300, contributions: .float)
+            expectClose(weighted.scores, try #require(f.values("pagerank")), relative: 1e-6, "\(name) float pagerank")
+            let unweighted = try g.pageRank(weighted: false, tolerance: 0, maxIterations: 300, contributions: .float)
+            expectClose(
+                unweighted.scores, try #require(f.values("pagerankUnweighted")), relative: 1e-6,
+                "\(name) float unweighted")
+            let pers: [Double] = try #require(f.values("personalization"))
+            let personalized = try g.pageRank(
+                damping: 0.7, personalization: pers, tolerance: 0, maxIterations: 300, contributions: .float)
+            expectClose(
+                personalized.scores, try #require(f.values("pagerankPersonalized")), relative: 1e-6,
+                "\(name) float personalized")
+        }
+    }
+
+    @Test func floatContributionsIdenticalForOneAndTwoThreads() throws {
+        let g = try largeRandomGraph(nodes: 3_000, edges: 120_000, directed: true, seed: 5)
+        let one = try g.pageRank(tolerance: 0, maxIterations: 30, threads: 1, contributions: .float)
+        let two = try g.pageRank(tolerance: 0, maxIterations: 30, threads: 2, contributions: .float)
+        #expect(one == two)
+        let double = try g.pageRank(tolerance: 0, maxIterations: 30, threads: 1)
+        #expect(zip(one.scores, double.scores).allSatisfy { abs($0 - $1) <= 1e-6 * $1 })
+    }
+
     @Test func defaultToleranceIsWithinStatedBound() throws {
         let f = try CentralityFixture.load("random_directed_200")
         let r = try f.graph.pageRank()

@@ -46,12 +46,15 @@ public struct MeasureOptions: Sendable {
     public var threads: Int?
     /// Top nodes listed for PageRank and betweenness.
     public var top: Int
+    /// How PageRank stores the values it gathers (`.float`: half the bytes, ~1e-7 relative
+    /// error; see `PageRankContributions`).
+    public var contributions: PageRankContributions
 
     public init(
         algorithms: Set<MeasuredAlgorithm> = [.load, .pagerank, .wcc, .scc, .betweenness], iterations: Int = 20,
         tolerance: Double? = nil, damping: Double = 0.85, sourcesFile: String? = nil, sample: Int = 100,
         seed: UInt64 = 42,
-        repeats: Int = 3, threads: Int? = nil, top: Int = 20
+        repeats: Int = 3, threads: Int? = nil, top: Int = 20, contributions: PageRankContributions = .double
     ) {
         self.algorithms = algorithms
         self.iterations = iterations
@@ -63,6 +66,7 @@ public struct MeasureOptions: Sendable {
         self.repeats = repeats
         self.threads = threads
         self.top = top
+        self.contributions = contributions
     }
 }
 
@@ -79,7 +83,8 @@ public struct MeasureReport: Sendable, Encodable {
     public enum Outcome: Sendable, Equatable {
         case load
         /// `tolerance` nil: a fixed number of iterations (tolerance 0).
-        case pagerank(iterations: Int, delta: Double, converged: Bool, tolerance: Double?)
+        /// `floatContributions`: run with `PageRankContributions.float`.
+        case pagerank(iterations: Int, delta: Double, converged: Bool, tolerance: Double?, floatContributions: Bool)
         /// `nontrivial`: components with more than one node.
         case components(count: Int, largest: Int, nontrivial: Int)
         /// `seed` for sampled sources, `sourcesFile` for listed ones; `total` is the sum of all scores.
@@ -103,8 +108,9 @@ public struct MeasureReport: Sendable, Encodable {
         public var fields: [(String, Double)] {
             switch outcome {
             case .load: []
-            case .pagerank(let iterations, let delta, let converged, _):
+            case .pagerank(let iterations, let delta, let converged, _, let float):
                 [("iterations", Double(iterations)), ("delta", delta), ("converged", converged ? 1 : 0)]
+                    + (float ? [("contributionBytes", 4)] : [])
             case .components(let count, let largest, let nontrivial):
                 [("count", Double(count)), ("largest", Double(largest)), ("nontrivial", Double(nontrivial))]
             case .betweenness(let sources, _, _, let total): [("sources", Double(sources)), ("total", total)]
@@ -222,7 +228,7 @@ public struct MeasureReport: Sendable, Encodable {
                     last = try graph.pageRank(
                         damping: options.damping, weighted: false, tolerance: options.tolerance ?? 0,
                         maxIterations: limit,
-                        threads: options.threads)
+                        threads: options.threads, contributions: options.contributions)
                 } catch {
                     throw RankingError.invalid(error)
                 }
@@ -235,7 +241,7 @@ public struct MeasureReport: Sendable, Encodable {
                         algorithm: .pagerank, runs: runs,
                         outcome: .pagerank(
                             iterations: pr.iterations, delta: pr.delta, converged: pr.converged,
-                            tolerance: options.tolerance),
+                            tolerance: options.tolerance, floatContributions: options.contributions == .float),
                         top: topNodes(pr.scores, options.top, ids: loaded.ids)))
             }
         }

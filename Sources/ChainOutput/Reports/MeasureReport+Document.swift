@@ -77,7 +77,7 @@ extension MeasureReport.Measurement {
         switch outcome {
         case .load:
             return "measure.result.load"
-        case .pagerank(let iterations, let delta, let converged, let tolerance):
+        case .pagerank(let iterations, let delta, let converged, let tolerance, _):
             guard let tolerance else {
                 return Message(
                     "measure.result.pagerankFixed",
