@@ -71,6 +71,11 @@ func canonicalPartition(_ parts: [[Int32]], _ labels: [String]) -> [[String]] {
         let covered = cuts.componentEdges.flatMap { $0 }.sorted()
         let nonLoops = (0..<g.edgeCount).filter { sources[$0] != g.outTargets[$0] }
         #expect(covered == nonLoops)
+        // Cuts only (what `chainmap structure` asks for): the same points and bridges, no components.
+        let cutsOnly = g.biconnectivity(components: false)
+        #expect(cutsOnly.articulationPoints == cuts.articulationPoints)
+        #expect(cutsOnly.bridges == cuts.bridges)
+        #expect(cutsOnly.componentEdges.isEmpty && cutsOnly.componentNodes.isEmpty)
     }
 
     @Test(arguments: StructureFixture.names)

@@ -1,4 +1,5 @@
 import ChainGraph
+import ChainModel
 
 /// The shape of a network: what it stands on and where it could break. Domain-free (nodes and
 /// edges); `chainmap structure` prints it with firm names.
@@ -31,46 +32,53 @@ public struct StructureReport: Sendable {
     public init(_ graph: Graph, progress: ((Int, Int) -> Void)? = nil) {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
-        // Two independent strands on two cores: the cut search (the longest part, and the one
-        // that reports progress) and everything else. Each strand writes only its own
-        // variables, and every kernel is sequential, so the result does not depend on timing.
+        // Three independent units on the cores (each claimed by the next free thread): the cut
+        // search (which reports progress), the core numbers, and components with depth. Each
+        // unit writes only its own variables, and every kernel is sequential, so the result
+        // does not depend on timing.
         var bic: Biconnectivity?
-        var rest: (weak: ComponentPartition, strong: ComponentPartition, cores: [Int32], cycles: CycleReport?)?
-        var longest: LongestPaths?
-        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
-            if unit == 0 {
-                bic = graph.biconnectivity(progress: progress)
-            } else {
+        var coreNumbersFound: [Int32]?
+        var rest: (weak: ComponentPartition, strong: ComponentPartition, cycles: CycleReport?, depth: LongestPaths?)?
+        Parallel.forEachUnit(units: 3, workers: Parallel.workers(requested: nil, units: 3)) { unit in
+            var trace = PhaseTrace()
+            switch unit {
+            case 0:
+                // The report names cut firms and bridges, never the components themselves.
+                bic = graph.biconnectivity(components: false, progress: progress)
+                trace.mark("structure.cuts")
+            case 1:
+                coreNumbersFound = graph.coreNumbers()
+                trace.mark("structure.cores")
+            default:
                 let cycles = graph.cycleReport()
-                rest = (
-                    graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), graph.coreNumbers(), cycles
-                )
-                if cycles == nil { longest = try? graph.longestPaths() }
+                let weak = graph.weaklyConnectedComponents()
+                let strong = graph.stronglyConnectedComponents()
+                rest = (weak, strong, cycles, cycles == nil ? try? graph.longestPaths() : nil)
+                trace.mark("structure.components-and-depth")
             }
         }
-        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
-        let cut = bic ?? graph.biconnectivity(progress: progress)
+        // Every unit ran (forEachUnit returns after all units); the fallbacks are not reached.
+        let cut = bic ?? graph.biconnectivity(components: false, progress: progress)
+        let cores = coreNumbersFound ?? graph.coreNumbers()
         let other =
-            rest ?? (
-                graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), graph.coreNumbers(),
-                graph.cycleReport()
-            )
+            rest
+            ?? {
+                let cycles = graph.cycleReport()
+                return (
+                    graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), cycles,
+                    cycles == nil ? try? graph.longestPaths() : nil
+                )
+            }()
         weak = other.weak
         strong = other.strong
         articulationPoints = cut.articulationPoints.sorted()
         let sources = graph.edgeSources()
         bridges = cut.bridges.sorted().map { (sources[$0], graph.outTargets[$0], $0) }
-        let cores = other.cores
         let top = cores.max() ?? 0
         coreNumbers = cores
         maxCore = top
         innermostCore = top > 0 ? (0..<Int32(graph.nodeCount)).filter { cores[Int($0)] == top } : []
-        if let report = other.cycles {
-            cycles = report
-            depth = nil
-        } else {
-            cycles = nil
-            depth = rest == nil ? try? graph.longestPaths() : longest
-        }
+        cycles = other.cycles
+        depth = other.depth
     }
 }
