@@ -1,3 +1,4 @@
+import ChainGraph
 @_spi(Internals) import ChainModel
 
 /// What the loss of firms cuts: removed firms stop supplying; a firm that loses every active
@@ -37,28 +38,51 @@ public struct WhatIf: Sendable {
         self.index = index
         let g = index.graph
         var groupOfEdge = [Int32](repeating: -1, count: g.edgeCount)
+        // Each chunk of buyers groups its own buyers' in-edges, numbering its groups from 0,
+        // and writes only those edges' slots (every edge has one buyer). The chunks are then
+        // joined in buyer order and their numbers shifted, which gives exactly the numbering
+        // of one pass over all buyers.
+        let parts = groupOfEdge.withUnsafeMutableBufferPointer { slots in
+            let out = Parallel.SlotWriter(slots)
+            return Parallel.mapChunks(count: g.nodeCount, minimumCount: 50_000) { buyers in
+                var groupBuyer: [Int32] = [], groupKey: [Int32] = [], groupSize: [Int32] = []
+                var scratch: [(key: Int32, edge: Int32)] = []
+                for b in buyers {
+                    let range = g.inEdgeRange(of: Int32(b))
+                    if range.isEmpty { continue }
+                    scratch.removeAll(keepingCapacity: true)
+                    for i in range {
+                        let e = g.inEdges[i]
+                        scratch.append((index.edgeKey[Int(e)], e))
+                    }
+                    if scratch.count > 1 { scratch.sort { ($0.key, $0.edge) < ($1.key, $1.edge) } }
+                    var last: Int32 = .min
+                    var first = true
+                    for item in scratch {
+                        if item.key != last || first {
+                            last = item.key
+                            first = false
+                            groupBuyer.append(Int32(b)); groupKey.append(item.key); groupSize.append(0)
+                        }
+                        out[Int(item.edge)] = Int32(groupBuyer.count - 1)
+                        groupSize[groupSize.count - 1] += 1
+                    }
+                }
+                return (buyer: groupBuyer, key: groupKey, size: groupSize)
+            }
+        }
         var groupBuyer: [Int32] = [], groupKey: [Int32] = [], groupSize: [Int32] = []
         groupBuyer.reserveCapacity(g.edgeCount / 2)
-        var scratch: [(key: Int32, edge: Int32)] = []
-        for b in 0..<g.nodeCount {
-            let range = g.inEdgeRange(of: Int32(b))
-            if range.isEmpty { continue }
-            scratch.removeAll(keepingCapacity: true)
-            for i in range {
-                let e = g.inEdges[i]
-                scratch.append((index.edgeKey[Int(e)], e))
-            }
-            if scratch.count > 1 { scratch.sort { ($0.key, $0.edge) < ($1.key, $1.edge) } }
-            var last: Int32 = .min
-            for item in scratch {
-                if item.key != last || groupBuyer.isEmpty {
-                    last = item.key
-                    groupBuyer.append(Int32(b)); groupKey.append(item.key); groupSize.append(0)
+        for part in parts {
+            let shift = Int32(groupBuyer.count)
+            if shift > 0 {
+                for b in part.range {
+                    for i in g.inEdgeRange(of: Int32(b)) { groupOfEdge[Int(g.inEdges[i])] += shift }
                 }
-                groupOfEdge[Int(item.edge)] = Int32(groupBuyer.count - 1)
-                groupSize[groupSize.count - 1] += 1
             }
-            last = .min
+            groupBuyer += part.result.buyer
+            groupKey += part.result.key
+            groupSize += part.result.size
         }
         self.groupOfEdge = groupOfEdge
         self.groupBuyer = groupBuyer
