@@ -1,3 +1,4 @@
+import ChainGraph
 import ChainModel
 
 /// The organization overlay of a park (党建引领产业链): double coverage (双覆盖) by park,
@@ -56,13 +57,44 @@ public struct OrganizationReport: Sendable, Encodable {
         parkId = park.id
         parkName = park.name
         self.options = options
-        coverage = Self.coverageRows(index, options)
-        shouldBuild = Self.buildCandidates(index, options)
-        shouldJoin = Self.joinCandidates(index, options)
-        groups = options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(shouldJoin) : []
-        checks = Self.structureChecks(index)
-        pairings = Self.pairingReview(index, options)
-        needs = Self.needsSummary(index, options)
+        // The pairing review (a pass over every link) runs beside the other parts on a second
+        // core; each unit writes only its own variables, so the report does not depend on timing.
+        var review: PairingReview?
+        var rest:
+            (
+                coverage: [CoverageRow], build: [BuildCandidate], join: [JoinCandidate], groups: [JointGroup],
+                checks: StructureChecks, needs: NeedsSummary
+            )?
+        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
+            if unit == 0 {
+                review = Self.pairingReview(index, options)
+            } else {
+                let join = Self.joinCandidates(index, options)
+                rest = (
+                    Self.coverageRows(index, options), Self.buildCandidates(index, options), join,
+                    options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(join) : [],
+                    Self.structureChecks(index), Self.needsSummary(index, options)
+                )
+            }
+        }
+        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
+        pairings = review ?? Self.pairingReview(index, options)
+        let parts =
+            rest
+            ?? {
+                let join = Self.joinCandidates(index, options)
+                return (
+                    Self.coverageRows(index, options), Self.buildCandidates(index, options), join,
+                    options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(join) : [],
+                    Self.structureChecks(index), Self.needsSummary(index, options)
+                )
+            }()
+        coverage = parts.coverage
+        shouldBuild = parts.build
+        shouldJoin = parts.join
+        groups = parts.groups
+        checks = parts.checks
+        needs = parts.needs
         totals = [
             "shouldBuild": shouldBuild.count, "shouldJoin": shouldJoin.count, "groups": groups.count,
             "withoutBusiness": pairings.withoutBusiness.count,
