@@ -89,11 +89,21 @@ public struct MatchIndex: Sendable {
     public init(park: Park, vocabulary base: MatchVocabulary = .standard) {
         var trace = PhaseTrace()
         self.park = park
-        let vocabulary = base.addingStages(of: park)
+        // The stage vocabulary and the graph are independent: built side by side.
+        var stageVocabulary: MatchVocabulary?
+        var parkGraph: ParkGraph?
+        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
+            if unit == 0 {
+                stageVocabulary = base.addingStages(of: park)
+            } else {
+                parkGraph = ParkGraph(park, layers: [.supply, .pairing, .membership])
+            }
+        }
+        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
+        let vocabulary = stageVocabulary ?? base.addingStages(of: park)
         self.vocabulary = vocabulary
-        trace.mark("match-index.stage-vocabulary")
-        let graph = ParkGraph(park, layers: [.supply, .pairing, .membership])
-        trace.mark("match-index.graph")
+        let graph = parkGraph ?? ParkGraph(park, layers: [.supply, .pairing, .membership])
+        trace.mark("match-index.stage-vocabulary-and-graph")
         self.graph = graph
         let n = graph.firmCount
         firmCount = n
