@@ -106,11 +106,14 @@ extension OrganizationReport {
             }
             if !paired { unpaired.append(l) }
         }
-        unpaired.sort { x, y in
-            let vx = park.links[x].value ?? -1, vy = park.links[y].value ?? -1
-            if vx != vy { return vx > vy }
-            return x < y
+        // Value descending, then link index: a total order, so sorting (value, index) pairs
+        // gathered once gives the order the comparator on the links gave, without reading a
+        // link record per comparison (600,000 unpaired links at 1M firms).
+        var keyed = park.links.withUnsafeBufferPointer { links in
+            unpaired.map { (value: links[$0].value ?? -1, link: $0) }
         }
+        keyed.sort { x, y in x.value != y.value ? x.value > y.value : x.link < y.link }
+        unpaired = keyed.map(\.link)
         let strongFindings = unpaired.map { l in
             let link = park.links[l]
             return LinkFinding(
