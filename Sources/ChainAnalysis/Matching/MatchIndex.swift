@@ -90,19 +90,9 @@ public struct MatchIndex: Sendable {
         var trace = PhaseTrace()
         self.park = park
         // The stage vocabulary and the graph are independent: built side by side.
-        var stageVocabulary: MatchVocabulary?
-        var parkGraph: ParkGraph?
-        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
-            if unit == 0 {
-                stageVocabulary = base.addingStages(of: park)
-            } else {
-                parkGraph = ParkGraph(park, layers: [.supply, .pairing, .membership])
-            }
-        }
-        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
-        let vocabulary = stageVocabulary ?? base.addingStages(of: park)
+        let (vocabulary, graph) = Parallel.both(
+            { base.addingStages(of: park) }, { ParkGraph(park, layers: [.supply, .pairing, .membership]) })
         self.vocabulary = vocabulary
-        let graph = parkGraph ?? ParkGraph(park, layers: [.supply, .pairing, .membership])
         trace.mark("match-index.stage-vocabulary-and-graph")
         self.graph = graph
         let n = graph.firmCount

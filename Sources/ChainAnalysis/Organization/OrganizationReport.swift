@@ -57,38 +57,19 @@ public struct OrganizationReport: Sendable, Encodable {
         parkId = park.id
         parkName = park.name
         self.options = options
-        // The pairing review (a pass over every link) runs beside the other parts on a second
-        // core; each unit writes only its own variables, so the report does not depend on timing.
-        var review: PairingReview?
-        var rest:
-            (
-                coverage: [CoverageRow], build: [BuildCandidate], join: [JoinCandidate], groups: [JointGroup],
-                checks: StructureChecks, needs: NeedsSummary
-            )?
-        Parallel.forEachUnit(units: 2, workers: Parallel.workers(requested: nil, units: 2)) { unit in
-            if unit == 0 {
-                review = Self.pairingReview(index, options)
-            } else {
-                let join = Self.joinCandidates(index, options)
-                rest = (
-                    Self.coverageRows(index, options), Self.buildCandidates(index, options), join,
-                    options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(join) : [],
-                    Self.structureChecks(index), Self.needsSummary(index, options)
-                )
-            }
-        }
-        // Both units ran (forEachUnit returns after all units); the fallbacks are not reached.
-        pairings = review ?? Self.pairingReview(index, options)
-        let parts =
-            rest
-            ?? {
+        // The pairing review (a pass over every link) runs beside the other parts.
+        let (review, parts) = Parallel.both(
+            { Self.pairingReview(index, options) },
+            {
                 let join = Self.joinCandidates(index, options)
                 return (
-                    Self.coverageRows(index, options), Self.buildCandidates(index, options), join,
-                    options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(join) : [],
-                    Self.structureChecks(index), Self.needsSummary(index, options)
+                    coverage: Self.coverageRows(index, options), build: Self.buildCandidates(index, options),
+                    join: join,
+                    groups: options.suggestJoint ? JointBranchPlanner(index: index, options: options).plan(join) : [],
+                    checks: Self.structureChecks(index), needs: Self.needsSummary(index, options)
                 )
-            }()
+            })
+        pairings = review
         coverage = parts.coverage
         shouldBuild = parts.build
         shouldJoin = parts.join

@@ -105,6 +105,24 @@ package enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `first()` and `second()`, run at the same time when there are two cores or more (each
+    /// on whichever thread claims it; one after the other, in order, on one core). The two
+    /// must not share mutable state; each result is what it would be alone, so the pair does
+    /// not depend on timing.
+    ///
+    /// - Complexity: the longer of the two on two cores, their sum on one.
+    package static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        forEachUnit(units: 2, workers: workers(requested: nil, units: 2)) { unit in
+            if unit == 0 { a = first() } else { b = second() }
+        }
+        // forEachUnit returns after both units ran, so neither fallback runs.
+        return (a ?? first(), b ?? second())
+    }
+}
+
 /// The shared counter `forEachUnit` hands units out from.
 private final class UnitCounter: Sendable {
     private let value = Atomic<Int>(0)
