@@ -47,4 +47,14 @@ import Testing
         #expect(Parallel.workers(requested: nil, units: 1) == 1)
         #expect(Parallel.workers(requested: 8, units: 3) == 3)
     }
+
+    @Test func bothReturnsEachResultInItsPlace() {
+        // Two computations of different lengths and types; each result lands in its own slot
+        // whichever thread ran it, every time.
+        for _ in 0..<20 {
+            let (sum, text) = Parallel.both({ (0..<200_000).reduce(0, +) }, { String(repeating: "链", count: 3) })
+            #expect(sum == 19_999_900_000)
+            #expect(text == "链链链")
+        }
+    }
 }
