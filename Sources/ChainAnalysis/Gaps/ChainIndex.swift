@@ -374,18 +374,7 @@ struct TemplateWalker {
     /// (supplier in the input stage, buyer in the stage).
     @inline(__always)
     func forEach(_ s: Int, _ b: Int, _ body: (Int) -> Void) {
-        let s0 = Int(firmOffsets[s]), s1 = Int(firmOffsets[s + 1])
-        if s0 == s1 { return }
-        for j in Int(firmOffsets[b])..<Int(firmOffsets[b + 1]) {
-            let g = Int(firmStages[j])
-            for q in Int(inputOffsets[g])..<Int(inputOffsets[g + 1]) {
-                let input = inputs[q]
-                for k in s0..<s1 where firmStages[k] == input {
-                    body(q)
-                    break
-                }
-            }
-        }
+        forEachWithSupplierStage(s, b) { q, _ in body(q) }
     }
 
     /// As ``forEach(_:_:_:)``, with the position `j` in `firmStages` of the supplier's

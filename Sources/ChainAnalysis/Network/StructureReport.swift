@@ -36,6 +36,17 @@ public struct StructureReport: Sendable {
         // search (which reports progress), the core numbers, and components with depth. Each
         // unit writes only its own variables, and every kernel is sequential, so the result
         // does not depend on timing.
+        // The report names cut firms and bridges, never the components themselves.
+        func cuts() -> Biconnectivity { graph.biconnectivity(components: false, progress: progress) }
+        func componentsAndDepth()
+            -> (weak: ComponentPartition, strong: ComponentPartition, cycles: CycleReport?, depth: LongestPaths?)
+        {
+            let cycles = graph.cycleReport()
+            return (
+                graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), cycles,
+                cycles == nil ? try? graph.longestPaths() : nil
+            )
+        }
         var bic: Biconnectivity?
         var coreNumbersFound: [Int32]?
         var rest: (weak: ComponentPartition, strong: ComponentPartition, cycles: CycleReport?, depth: LongestPaths?)?
@@ -43,32 +54,20 @@ public struct StructureReport: Sendable {
             var trace = PhaseTrace()
             switch unit {
             case 0:
-                // The report names cut firms and bridges, never the components themselves.
-                bic = graph.biconnectivity(components: false, progress: progress)
+                bic = cuts()
                 trace.mark("structure.cuts")
             case 1:
                 coreNumbersFound = graph.coreNumbers()
                 trace.mark("structure.cores")
             default:
-                let cycles = graph.cycleReport()
-                let weak = graph.weaklyConnectedComponents()
-                let strong = graph.stronglyConnectedComponents()
-                rest = (weak, strong, cycles, cycles == nil ? try? graph.longestPaths() : nil)
+                rest = componentsAndDepth()
                 trace.mark("structure.components-and-depth")
             }
         }
         // Every unit ran (forEachUnit returns after all units); the fallbacks are not reached.
-        let cut = bic ?? graph.biconnectivity(components: false, progress: progress)
+        let cut = bic ?? cuts()
         let cores = coreNumbersFound ?? graph.coreNumbers()
-        let other =
-            rest
-            ?? {
-                let cycles = graph.cycleReport()
-                return (
-                    graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), cycles,
-                    cycles == nil ? try? graph.longestPaths() : nil
-                )
-            }()
+        let other = rest ?? componentsAndDepth()
         weak = other.weak
         strong = other.strong
         articulationPoints = cut.articulationPoints.sorted()
