@@ -78,23 +78,22 @@ extension ChainMapBuilder {
         let statusCount = LinkStatus.allCases.count
         var flowCount = [Int](repeating: 0, count: groupCount * groupCount * statusCount)
         var flowValue = [Double](repeating: 0, count: flowCount.count)
-        // Fields read through the buffer: copying each link retained its strings. In bounds: the
-        // index's resolution has one supplier and one buyer per link of this park.
-        assert(index.linkSupplier.count == park.links.count && index.linkBuyer.count == park.links.count)
-        park.links.withUnsafeBufferPointer { links in
-            for l in links.indices {
-                let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
-                guard s >= 0, b >= 0, groupOf[s] >= 0, groupOf[b] >= 0 else { continue }
-                if groupOf[s] == groupOf[b] {
-                    groups[groupOf[s]].internalLinks += 1
-                    continue
-                }
-                let linkStatus = links[l].status
-                let status = linkStatus == .active ? 0 : (LinkStatus.allCases.firstIndex(of: linkStatus) ?? 0)
-                let slot = (groupOf[s] * groupCount + groupOf[b]) * statusCount + status
-                flowCount[slot] += 1
-                if let v = links[l].value, v > 0, v.isFinite { flowValue[slot] += v }
+        // Columns read, no link record made. In bounds: the index's resolution has one supplier
+        // and one buyer per link of this park.
+        let links = park.links
+        assert(index.linkSupplier.count == links.count && index.linkBuyer.count == links.count)
+        for l in links.indices {
+            let s = Int(index.linkSupplier[l]), b = Int(index.linkBuyer[l])
+            guard s >= 0, b >= 0, groupOf[s] >= 0, groupOf[b] >= 0 else { continue }
+            if groupOf[s] == groupOf[b] {
+                groups[groupOf[s]].internalLinks += 1
+                continue
             }
+            let linkStatus = links.status(at: l)
+            let status = linkStatus == .active ? 0 : (LinkStatus.allCases.firstIndex(of: linkStatus) ?? 0)
+            let slot = (groupOf[s] * groupCount + groupOf[b]) * statusCount + status
+            flowCount[slot] += 1
+            if let v = links.value(at: l), v > 0, v.isFinite { flowValue[slot] += v }
         }
         var flows: [FlowKey: (count: Int, value: Double)] = [:]
         for slot in flowCount.indices where flowCount[slot] > 0 {

@@ -26,7 +26,7 @@ enum ReferenceCSV {
             file(.chain, park.chains) { RecordCoding.encode($0, into: &$1) },
             file(.stage, stages) { RecordCoding.encode($0.1, chain: $0.0, into: &$1) },
             file(.firm, park.firms) { RecordCoding.encode($0, into: &$1) },
-            file(.link, park.links) { RecordCoding.encode($0, into: &$1) },
+            file(.link, Array(park.links)) { RecordCoding.encode($0, into: &$1) },
             file(.organization, park.organizations) { RecordCoding.encode($0, into: &$1) },
             file(.pairing, park.pairings) { RecordCoding.encode($0, into: &$1) },
             file(.need, park.needs) { RecordCoding.encode($0, into: &$1) },

@@ -206,28 +206,26 @@ struct ChainIndex: Sendable {
     /// locality of the active links in `range`, written at each link's edge; returns the
     /// chunk's products in order of first appearance.
     private static func linkInputs(
-        _ range: Range<Int>, links: [SupplyLink], supplier: [Int32], buyer: [Int32],
+        _ range: Range<Int>, links: LinkTable, supplier: [Int32], buyer: [Int32],
         edgeOfLink: [Int32], inPark: [Bool],
         walker: (firmOffsets: [Int32], firmStages: [Int32], inputOffsets: [Int32], inputs: [Int32]),
         key: UnsafeMutableBufferPointer<Int32>, value: UnsafeMutableBufferPointer<Double>,
         local: UnsafeMutableBufferPointer<Bool>
     ) -> [String] {
-        var productId: [UTF8Key: Int32] = [:]
         var names: [String] = []
-        // Products recently seen, by the two words of their `String` value: equal words are the
-        // same text (the same small string, or the same storage), found without hashing or
-        // comparing bytes; other words fall through to the dictionary. Links name few products,
-        // each at most 15 bytes of UTF-8 in the generated parks (small strings).
-        let wordCache = MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
-        var cacheWords = [(UInt64, UInt64)](repeating: (0, 0), count: 256)
-        var cacheKey = [Int32](repeating: -1, count: 256)
+        // Chunk-local product number of each product code met (-1: an empty product), and the
+        // last one, since consecutive links often carry the same product. Codes name texts, so
+        // no product text is hashed here (two codes of one text get two numbers, which the
+        // caller's remap by name joins).
+        var localOf: [UInt32: Int32] = [:]
+        var lastCode = LinkTable.noText, lastKey: Int32 = -1
         // In bounds: i in range ⊆ 0..<links.count, which is also the count of supplier, buyer
         // and edgeOfLink; e = edgeOfLink[i] < key.count (see the caller); firm and stage
         // indexes stay inside the walker's prefix-sum arrays.
         assert(
             range.upperBound <= links.count && supplier.count == links.count && buyer.count == links.count
                 && edgeOfLink.count == links.count)
-        links.withUnsafeBufferPointer { links in
+        links.productCodes.withUnsafeBufferPointer { products in
             supplier.withUnsafeBufferPointer { supplier in
                 buyer.withUnsafeBufferPointer { buyer in
                     edgeOfLink.withUnsafeBufferPointer { edgeOfLink in
@@ -239,35 +237,27 @@ struct ChainIndex: Sendable {
                                             for i in range where edgeOfLink[i] >= 0 {
                                                 let e = Int(edgeOfLink[i])
                                                 let s = Int(supplier[i]), b = Int(buyer[i])
-                                                value[e] = links[i].value ?? 0
-                                                local[e] = links[i].local ?? (inPark[s] && inPark[b])
-                                                if let p = links[i].product, !p.isEmpty {
-                                                    var slot = 0, words: (UInt64, UInt64) = (0, 0)
-                                                    if wordCache {
-                                                        words = unsafeBitCast(p, to: (UInt64, UInt64).self)
-                                                        let mixed =
-                                                            (words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15))
-                                                            &* 0xFF51_AFD7_ED55_8CCD
-                                                        slot = Int(mixed >> 56)
-                                                        if cacheKey[slot] >= 0 && cacheWords[slot] == words {
-                                                            key[e] = cacheKey[slot]
-                                                            continue
-                                                        }
-                                                    }
+                                                value[e] = links.value(at: i) ?? 0
+                                                local[e] = links.local(at: i) ?? (inPark[s] && inPark[b])
+                                                let code = products[i]
+                                                if code != LinkTable.noText {
                                                     let k: Int32
-                                                    if let known = productId[UTF8Key(p)] {
+                                                    if code == lastCode {
+                                                        k = lastKey
+                                                    } else if let known = localOf[code] {
                                                         k = known
                                                     } else {
-                                                        k = Int32(names.count)
-                                                        productId[UTF8Key(p)] = k
-                                                        names.append(p)
+                                                        let p = links.texts[Int(code)]
+                                                        k = p.isEmpty ? -1 : Int32(names.count)
+                                                        if k >= 0 { names.append(p) }
+                                                        localOf[code] = k
                                                     }
-                                                    key[e] = k
-                                                    if wordCache {
-                                                        cacheWords[slot] = words
-                                                        cacheKey[slot] = k
+                                                    lastCode = code
+                                                    lastKey = k
+                                                    if k >= 0 {
+                                                        key[e] = k
+                                                        continue
                                                     }
-                                                    continue
                                                 }
                                                 // The supplier's stage that feeds one of the buyer's stages, else its first stage.
                                                 var chosen: Int32 = -1

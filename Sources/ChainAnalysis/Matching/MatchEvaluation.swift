@@ -93,7 +93,7 @@ public struct MatchEvaluation: Sendable, Encodable {
         for i in eligible.prefix(hideCount) { hidden[i] = true }
         hiddenLinks = hideCount
         var training = park
-        training.links = park.links.indices.filter { !hidden[$0] }.map { park.links[$0] }
+        training.links = LinkTable(park.links.indices.filter { !hidden[$0] }.map { park.links[$0] })
         let index = MatchIndex(park: training, vocabulary: options.match.vocabulary)
         let g = index.graph.graph
         let n = index.firmCount

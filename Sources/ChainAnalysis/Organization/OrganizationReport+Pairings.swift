@@ -67,20 +67,19 @@ extension OrganizationReport {
         // In bounds: l < links.count, the resolution has one supplier and one buyer per link,
         // each -1 or a firm index.
         assert(resolution.linkSupplier.count == park.links.count && resolution.linkBuyer.count == park.links.count)
-        park.links.withUnsafeBufferPointer { links in
-            func value(_ l: Int) -> Double { links[l].value ?? 0 }
-            for l in links.indices where links[l].status == .active {
-                let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
-                guard s >= 0, b >= 0, s != b, inPark[Int(s)], inPark[Int(b)] else { continue }
-                endpoints[l] = (s, b)
-                if links[l].primary { strong[l] = true }
-                guard k > 0, let v = links[l].value, v > 0 else { continue }
-                if top.count == k, let last = top.last, value(last) >= v { continue }
-                var pos = top.count
-                while pos > 0, value(top[pos - 1]) < v { pos -= 1 }
-                top.insert(l, at: pos)
-                if top.count > k { top.removeLast() }
-            }
+        let links = park.links
+        func value(_ l: Int) -> Double { links.value(at: l) ?? 0 }
+        for l in links.indices where links.status(at: l) == .active {
+            let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
+            guard s >= 0, b >= 0, s != b, inPark[Int(s)], inPark[Int(b)] else { continue }
+            endpoints[l] = (s, b)
+            if links.isPrimary(at: l) { strong[l] = true }
+            guard k > 0, let v = links.value(at: l), v > 0 else { continue }
+            if top.count == k, let last = top.last, value(last) >= v { continue }
+            var pos = top.count
+            while pos > 0, value(top[pos - 1]) < v { pos -= 1 }
+            top.insert(l, at: pos)
+            if top.count > k { top.removeLast() }
         }
         for l in top { strong[l] = true }
         var pairStamp = [Int32](repeating: -1, count: park.pairings.count)
@@ -109,16 +108,14 @@ extension OrganizationReport {
         // Value descending, then link index: a total order, so sorting (value, index) pairs
         // gathered once gives the order the comparator on the links gave, without reading a
         // link record per comparison (600,000 unpaired links at 1M firms).
-        var keyed = park.links.withUnsafeBufferPointer { links in
-            unpaired.map { (value: links[$0].value ?? -1, link: $0) }
-        }
+        var keyed = unpaired.map { (value: links.value(at: $0) ?? -1, link: $0) }
         keyed.sort { x, y in x.value != y.value ? x.value > y.value : x.link < y.link }
         unpaired = keyed.map(\.link)
         let strongFindings = unpaired.map { l in
-            let link = park.links[l]
-            return LinkFinding(
-                index: l, id: link.id, supplier: ix.firmRef(Int(endpoints[l].0)),
-                buyer: ix.firmRef(Int(endpoints[l].1)), product: link.product, value: link.value, primary: link.primary)
+            LinkFinding(
+                index: l, id: links.id(at: l), supplier: ix.firmRef(Int(endpoints[l].0)),
+                buyer: ix.firmRef(Int(endpoints[l].1)), product: links.product(at: l), value: links.value(at: l),
+                primary: links.isPrimary(at: l))
         }
 
         // One-to-many parties.

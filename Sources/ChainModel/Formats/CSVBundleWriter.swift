@@ -264,7 +264,7 @@ public enum CSVBundleWriter {
     }
 
     /// Link rows in ``Schemas/link`` column order.
-    static func links(_ links: [SupplyLink], _ s: CSVByteSink, progress: ((Int, Int) -> Void)?) {
+    static func links(_ links: LinkTable, _ s: CSVByteSink, progress: ((Int, Int) -> Void)?) {
         for (i, l) in links.enumerated() {
             if i & 0xFFFF == 0 { progress?(i, links.count) }
             s.field(l.id); s.comma()

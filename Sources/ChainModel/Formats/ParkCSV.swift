@@ -523,7 +523,7 @@ enum ParkCSV {
             folder: folder, displayFolder: displayFolder, kind: .link, sink: sink,
             minimumParallelBytes: minimumParallelBytes, decode: RecordCoding.link)
         {
-            park.links = links
+            park.links = LinkTable(links)
             lines.byKind[.link] = linkLines
         }
         if let (orgs, orgLines) = readRecords(

@@ -331,7 +331,7 @@ enum ParkJSON {
         var firms: [Firm] = []
         records(.firm) { firms.append(RecordCoding.firm($0)) }
         park.firms = firms
-        var links: [SupplyLink] = []
+        var links = LinkTable()
         records(.link) { links.append(RecordCoding.link($0)) }
         park.links = links
         records(.organization) { park.organizations.append(RecordCoding.organization($0)) }
@@ -348,7 +348,7 @@ enum ParkJSON {
         w.json.beginObject()
         RecordCoding.encode(park: park, into: &w)
 
-        func list<T>(_ key: String, _ items: [T], _ body: (T, inout JSONRecordWriter) -> Void) {
+        func list<C: Collection>(_ key: String, _ items: C, _ body: (C.Element, inout JSONRecordWriter) -> Void) {
             w.json.key(key)
             w.json.beginArray()
             for item in items {

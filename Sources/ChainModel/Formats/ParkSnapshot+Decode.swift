@@ -192,6 +192,15 @@ struct SnapshotReader {
         return c.map { $0 == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: $0) }
     }
 
+    /// A column of 64-bit patterns (doubles with ``ParkSnapshot/nilDoubleBits`` for none), as they are.
+    func bits(_ tag: String, records: Int) throws(SnapshotProblem) -> [UInt64] {
+        let c = array(tag, UInt64.self)
+        guard c.count == records else {
+            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
+        }
+        return c
+    }
+
     func ints(_ tag: String, records: Int) throws(SnapshotProblem) -> [Int?] {
         let c = array(tag, Int64.self)
         guard c.count == records else {
@@ -328,40 +337,25 @@ struct SnapshotReader {
 
         trace.mark("snapshot: chains and firms")
 
-        // Supply links.
+        // Supply links: the columns as they are, against the same string table (no record per link).
         let lN = count("LSUP")
-        // Read in place: copying the eleven columns first allocated about 56 bytes per link.
-        let decoded = bytes.withUnsafeBytes { raw -> Result<[SupplyLink], SnapshotProblem> in
-            do throws(SnapshotProblem) {
-                let lId = try codeView("LKID", raw, records: lN, strings: n, optional: true)
-                let lSup = try codeView("LSUP", raw, records: lN, strings: n, optional: false)
-                let lBuy = try codeView("LBUY", raw, records: lN, strings: n, optional: false)
-                let lProd = try codeView("LPRD", raw, records: lN, strings: n, optional: true)
-                let lVal = try view("LVAL", UInt64.self, raw, records: lN)
-                let lShare = try view("LSHR", UInt64.self, raw, records: lN)
-                let lStatus = try smallView("LSTA", raw, records: lN, max: LinkStatus.allCases.count - 1)
-                let lLocal = try smallView("LLOC", raw, records: lN, max: 2)
-                let lPrim = try smallView("LPRI", raw, records: lN, max: 1)
-                let lIll = try smallView("LILL", raw, records: lN, max: 1)
-                let lNote = try codeView("LNOT", raw, records: lN, strings: n, optional: true)
-                @Sendable func double(_ bits: UInt64) -> Double? {
-                    bits == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: bits)
-                }
-                // The views are used only inside this closure, while `raw` is valid; `records`
-                // returns after every record is made.
-                return .success(
-                    Self.records(lN) { i in
-                        SupplyLink(
-                            id: o(lId[i]), supplier: s(lSup[i]), buyer: s(lBuy[i]), product: o(lProd[i]),
-                            value: double(lVal[i]), share: double(lShare[i]),
-                            status: LinkStatus.allCases[Int(lStatus[i])], local: lLocal[i] == 2 ? nil : lLocal[i] == 1,
-                            primary: lPrim[i] == 1, illustrative: lIll[i] == 1, note: o(lNote[i]))
-                    })
-            } catch {
-                return .failure(error)
-            }
-        }
-        let links = try decoded.get()
+        let lId = try codes("LKID", records: lN, strings: n, optional: true)
+        let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
+        let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
+        let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
+        let lVal = try bits("LVAL", records: lN)
+        let lShare = try bits("LSHR", records: lN)
+        let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
+        let lLocal = try small("LLOC", records: lN, max: 2)
+        let lPrim = try small("LPRI", records: lN, max: 1)
+        let lIll = try small("LILL", records: lN, max: 1)
+        let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
+        // The snapshot's codes: status 0 active, 1 planned, 2 lost (LinkStatus order); local 0
+        // false, 1 true, 2 not given; the table's flags byte holds the same values.
+        let lFlags = (0..<lN).map { i in lStatus[i] | lLocal[i] << 2 | lPrim[i] << 4 | lIll[i] << 5 }
+        let links = LinkTable(
+            texts: text, suppliers: lSup, buyers: lBuy, products: lProd, ids: lId, notes: lNote, valueBits: lVal,
+            shareBits: lShare, flags: lFlags)
 
         trace.mark("snapshot: links")
 
@@ -476,15 +470,9 @@ struct SnapshotReader {
                 throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links")
             }
             // The supplier and buyer codes were checked when the links were read.
-            let mismatch = bytes.withUnsafeBytes { raw -> Int? in
-                guard let lSup = try? view("LSUP", UInt32.self, raw, records: lN),
-                    let lBuy = try? view("LBUY", UInt32.self, raw, records: lN)
-                else { return 0 }
-                for i in 0..<lN {
-                    let a = Int(rs[i]), b = Int(rb[i])
-                    guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else { return i }
-                }
-                return nil
+            let mismatch = (0..<lN).first { i in
+                let a = Int(rs[i]), b = Int(rb[i])
+                return !(a >= 0 && a < fN && b >= 0 && b < fN && fId[a] == lSup[i] && fId[b] == lBuy[i])
             }
             if let i = mismatch {
                 throw SnapshotProblem("the link resolution of link \(i) does not match its firms")

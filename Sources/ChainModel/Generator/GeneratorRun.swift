@@ -71,7 +71,7 @@ struct GeneratorRun {
     var outCum: [[Double]] = []
 
     var leaders: [[Int32]] = []
-    var links: [SupplyLink] = []
+    var links = LinkTable()
     var organizations: [Organization] = []
     var pairings: [Pairing] = []
     var needs: [Need] = []

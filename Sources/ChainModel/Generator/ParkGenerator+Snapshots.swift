@@ -121,7 +121,7 @@ extension ParkGenerator {
 
         // Links: removed with a leaving firm; lost; planned ones won.
         let res = park.resolution
-        var kept: [SupplyLink] = []
+        var kept = LinkTable()
         kept.reserveCapacity(links.count + 64)
         for (j, l) in links.enumerated() {
             let s = res.linkSupplier[j], b = res.linkBuyer[j]

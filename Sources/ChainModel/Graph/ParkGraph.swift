@@ -73,17 +73,16 @@ public struct ParkGraph: Sendable {
             weights.reserveCapacity(park.links.count)
             addedLinks.reserveCapacity(park.links.count)
             let ends = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
-            // Field reads through the buffer: copying each link would retain its strings.
+            // Column reads: no link record is made.
             let wanted = LinkStatus.allCases.filter { statuses.contains($0) }
             // In bounds: i < links.count, and the resolution has one supplier and one buyer per
             // link of this park.
-            assert(ends.supplier.count == park.links.count && ends.buyer.count == park.links.count)
-            park.links.withUnsafeBufferPointer { links in
-                for i in links.indices where wanted.contains(links[i].status) {
-                    let s = ends.supplier[i], b = ends.buyer[i]
-                    guard s >= 0, b >= 0 else { continue }
-                    add(s, b, links[i].value ?? 1, .supply, link: Int32(i))
-                }
+            let links = park.links
+            assert(ends.supplier.count == links.count && ends.buyer.count == links.count)
+            for i in links.indices where wanted.contains(links.status(at: i)) {
+                let s = ends.supplier[i], b = ends.buyer[i]
+                guard s >= 0, b >= 0 else { continue }
+                add(s, b, links.value(at: i) ?? 1, .supply, link: Int32(i))
             }
         }
         if layers.contains(.pairing) {

@@ -18,7 +18,8 @@ public struct Park: Sendable, Equatable {
     public var note: String?
     public var chains: [Chain]
     public var firms: [Firm] { didSet { resolutionCache = ParkResolutionCache() } }
-    public var links: [SupplyLink] { didSet { resolutionCache = ParkResolutionCache() } }
+    /// The supply links, by column (``LinkTable``).
+    public var links: LinkTable { didSet { resolutionCache = ParkResolutionCache() } }
     public var organizations: [Organization]
     public var pairings: [Pairing]
     public var needs: [Need]
@@ -40,7 +41,7 @@ public struct Park: Sendable, Equatable {
 
     public init(
         id: String, name: String, region: String? = nil, dataDate: String? = nil, source: String? = nil,
-        note: String? = nil, chains: [Chain] = [], firms: [Firm] = [], links: [SupplyLink] = [],
+        note: String? = nil, chains: [Chain] = [], firms: [Firm] = [], links: some Sequence<SupplyLink> = LinkTable(),
         organizations: [Organization] = [], pairings: [Pairing] = [], needs: [Need] = [],
         resources: [DepartmentResource] = [], projects: [ActionProject] = []
     ) {
@@ -52,7 +53,8 @@ public struct Park: Sendable, Equatable {
         self.note = note
         self.chains = chains
         self.firms = firms
-        self.links = links
+        // A table is kept as it is (its codes and texts); any other sequence is coded once.
+        self.links = links as? LinkTable ?? LinkTable(links)
         self.organizations = organizations
         self.pairings = pairings
         self.needs = needs

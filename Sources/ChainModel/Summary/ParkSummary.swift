@@ -106,15 +106,14 @@ public struct ParkSummary: Sendable, Equatable {
         // In bounds: the resolution has one supplier and one buyer per link, each -1 or a firm
         // position (< firms.count == firmInPark.count).
         assert(resolution.linkSupplier.count == park.links.count && resolution.linkBuyer.count == park.links.count)
-        park.links.withUnsafeBufferPointer { links in
-            for i in links.indices {
-                let status = links[i].status
-                if let c = statusCases.firstIndex(of: status) { statusCounts[c] += 1 }
-                guard status == .active else { continue }
-                value += links[i].value ?? 0
-                let s = Int(resolution.linkSupplier[i]), b = Int(resolution.linkBuyer[i])
-                if links[i].local ?? ((s >= 0 && firmInPark[s]) && (b >= 0 && firmInPark[b])) { local += 1 }
-            }
+        let links = park.links
+        for i in links.indices {
+            let status = links.status(at: i)
+            if let c = statusCases.firstIndex(of: status) { statusCounts[c] += 1 }
+            guard status == .active else { continue }
+            value += links.value(at: i) ?? 0
+            let s = Int(resolution.linkSupplier[i]), b = Int(resolution.linkBuyer[i])
+            if links.local(at: i) ?? ((s >= 0 && firmInPark[s]) && (b >= 0 && firmInPark[b])) { local += 1 }
         }
         linksByStatus = zip(statusCases, statusCounts).map { (status: $0, count: $1) }
         localActiveLinks = local

@@ -27,28 +27,21 @@ import Synchronization
 
     @_spi(Internals) public subscript(id: String) -> Int32? { index[id] }
 
-    /// Supplier and buyer index of every link (-1 when unknown), resolved on all cores.
-    /// - Complexity: O(links) hash lookups, divided among the cores.
-    @_spi(Internals) public func endpoints(of links: [SupplyLink]) -> (supplier: [Int32], buyer: [Int32]) {
-        var supplier = [Int32](repeating: -1, count: links.count)
-        var buyer = [Int32](repeating: -1, count: links.count)
-        // In bounds: both arrays have links.count slots and the chunks partition 0..<links.count.
-        assert(supplier.count == links.count && buyer.count == links.count)
+    /// Supplier and buyer index of every link (-1 when unknown).
+    /// - Complexity: one hash lookup per distinct supplier or buyer text (a firm's id is
+    ///   looked up once however many links name it), then O(links) array reads.
+    @_spi(Internals) public func endpoints(of links: LinkTable) -> (supplier: [Int32], buyer: [Int32]) {
         let index = self.index  // built once here, not per lookup
-        supplier.withUnsafeMutableBufferPointer { s in
-            buyer.withUnsafeMutableBufferPointer { b in
-                // Each chunk writes only its own slots.
-                nonisolated(unsafe) let s = s
-                nonisolated(unsafe) let b = b
-                Parallel.forEachChunk(count: links.count) { range in
-                    for i in range {
-                        s[i] = index[links[i].supplier] ?? -1
-                        b[i] = index[links[i].buyer] ?? -1
-                    }
-                }
+        // Firm position of each text code, -2 until looked up.
+        var firmOf = [Int32](repeating: -2, count: links.texts.count)
+        func resolve(_ codes: [UInt32]) -> [Int32] {
+            codes.map { code in
+                let c = Int(code)
+                if firmOf[c] == -2 { firmOf[c] = index[links.texts[c]] ?? -1 }
+                return firmOf[c]
             }
         }
-        return (supplier, buyer)
+        return (resolve(links.supplierCodes), resolve(links.buyerCodes))
     }
 }
 

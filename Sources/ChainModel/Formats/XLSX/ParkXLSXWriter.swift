@@ -94,7 +94,9 @@ enum ParkXLSXWriter {
         format_set_bg_color(header, 0xDDEBF7)
         var failure: WriteError?
 
-        func sheet<T>(_ kind: RecordKind, _ items: [T], encode: (T, inout XLSXRecordWriter) -> Void) {
+        func sheet<C: RandomAccessCollection>(
+            _ kind: RecordKind, _ items: C, encode: (C.Element, inout XLSXRecordWriter) -> Void
+        ) where C.Index == Int {
             guard failure == nil else { return }
             let schema = Schemas.schema(for: kind)
             let names = schema.keys.map(\.name)

@@ -1,0 +1,308 @@
+/// A park's supply links, stored by column: every text (supplier and buyer ids, products, link
+/// ids, notes) once in a table and each link as 32-bit codes into it, with its value, share and
+/// flags beside them.
+///
+/// It is a collection of ``SupplyLink`` values like an array (index, iterate, append, assign
+/// through the subscript, `removeAll(where:)`), but a link costs 29 bytes (37 when links carry
+/// ids and notes) instead of a 120-byte record, and a snapshot's link columns load into it
+/// without making a record per link. That is what lets ten million firms and a hundred
+/// million links fit in memory.
+///
+/// ```swift
+/// var links: LinkTable = [SupplyLink(supplier: "a", buyer: "b", product: "电芯")]
+/// links.append(SupplyLink(supplier: "b", buyer: "c"))
+/// links[1].status = .lost
+/// let products = links.indices.compactMap { links.product(at: $0) }   // no record made
+/// ```
+///
+/// Reading a whole ``SupplyLink`` through the subscript builds it from the columns (retaining
+/// its texts); passes over many links read the columns they need through the `…(at:)`
+/// accessors and the codes.
+public struct LinkTable: Sendable {
+    /// The texts the codes name. A table built by appending holds each text once; a snapshot's
+    /// table holds every text of the park (also each once).
+    public private(set) var texts: [String]
+    /// Text → code, for appending; nil until the first append to a table that was given its
+    /// texts (a snapshot's), so that loading does not hash them.
+    private var textCodes: [String: UInt32]?
+    /// Each link's supplier, buyer and product (``LinkTable/noText`` for none) as a code into ``texts``.
+    public private(set) var supplierCodes: [UInt32]
+    public private(set) var buyerCodes: [UInt32]
+    public private(set) var productCodes: [UInt32]
+    /// Link ids and notes; empty while every link has none (the common case, which then costs
+    /// nothing per link).
+    private var idCodes: [UInt32]
+    private var noteCodes: [UInt32]
+    /// Values and shares, ``LinkTable/noValueBits`` for none.
+    private var values: [Double]
+    private var shares: [Double]
+    /// Status (bits 0–1), local (bits 2–3: 0 false, 1 true, 2 not given), primary (bit 4),
+    /// illustrative (bit 5).
+    private var flags: [UInt8]
+
+    /// A code that names no text (the field has no value).
+    public static let noText = UInt32.max
+    /// The bit pattern of a value or share that is not given: a NaN with a payload no
+    /// arithmetic produces (the snapshot's own).
+    static let noValueBits: UInt64 = 0x7FF8_0000_DEAD_0001
+
+    /// An empty table.
+    public init() {
+        texts = []
+        textCodes = [:]
+        supplierCodes = []
+        buyerCodes = []
+        productCodes = []
+        idCodes = []
+        noteCodes = []
+        values = []
+        shares = []
+        flags = []
+    }
+
+    /// A table from columns already coded against `texts` (a snapshot's), checked by the
+    /// caller: every code is below `texts.count` or ``noText`` where a field is optional, and
+    /// every column has the same count (`ids` and `notes` may be empty for none).
+    init(
+        texts: [String], suppliers: [UInt32], buyers: [UInt32], products: [UInt32], ids: [UInt32], notes: [UInt32],
+        valueBits: [UInt64], shareBits: [UInt64], flags: [UInt8]
+    ) {
+        assert(buyers.count == suppliers.count && products.count == suppliers.count)
+        assert(valueBits.count == suppliers.count && shareBits.count == suppliers.count)
+        assert(flags.count == suppliers.count && (ids.isEmpty || ids.count == suppliers.count))
+        assert(notes.isEmpty || notes.count == suppliers.count)
+        self.texts = texts
+        textCodes = nil
+        supplierCodes = suppliers
+        buyerCodes = buyers
+        productCodes = products
+        idCodes = ids.allSatisfy { $0 == Self.noText } ? [] : ids
+        noteCodes = notes.allSatisfy { $0 == Self.noText } ? [] : notes
+        values = valueBits.map { Double(bitPattern: $0) }
+        shares = shareBits.map { Double(bitPattern: $0) }
+        self.flags = flags
+    }
+
+    /// The flags byte of a link's status, local, primary and illustrative fields.
+    static func flags(status: LinkStatus, local: Bool?, primary: Bool, illustrative: Bool) -> UInt8 {
+        let s: UInt8 =
+            switch status {
+            case .active: 0
+            case .planned: 1
+            case .lost: 2
+            }
+        let l: UInt8 = local.map { $0 ? 1 : 0 } ?? 2
+        return s | l << 2 | (primary ? 16 : 0) | (illustrative ? 32 : 0)
+    }
+}
+
+// MARK: - Reading one field
+
+extension LinkTable {
+    @inline(__always) func text(_ code: UInt32) -> String? { code == Self.noText ? nil : texts[Int(code)] }
+
+    @inline(__always) static func double(_ v: Double) -> Double? { v.bitPattern == noValueBits ? nil : v }
+
+    /// Link `i`'s supplier id. - Complexity: O(1).
+    @inlinable public func supplier(at i: Int) -> String { texts[Int(supplierCodes[i])] }
+    /// Link `i`'s buyer id. - Complexity: O(1).
+    @inlinable public func buyer(at i: Int) -> String { texts[Int(buyerCodes[i])] }
+    /// Link `i`'s product. - Complexity: O(1).
+    public func product(at i: Int) -> String? { text(productCodes[i]) }
+    /// Link `i`'s id. - Complexity: O(1).
+    public func id(at i: Int) -> String? { idCodes.isEmpty ? nil : text(idCodes[i]) }
+    /// Link `i`'s note. - Complexity: O(1).
+    public func note(at i: Int) -> String? { noteCodes.isEmpty ? nil : text(noteCodes[i]) }
+    /// Link `i`'s annual value. - Complexity: O(1).
+    public func value(at i: Int) -> Double? { Self.double(values[i]) }
+    /// Link `i`'s share. - Complexity: O(1).
+    public func share(at i: Int) -> Double? { Self.double(shares[i]) }
+    /// Link `i`'s status. - Complexity: O(1).
+    public func status(at i: Int) -> LinkStatus {
+        switch flags[i] & 3 {
+        case 0: .active
+        case 1: .planned
+        default: .lost
+        }
+    }
+    /// Link `i`'s local flag as given (nil: derived from the firms). - Complexity: O(1).
+    public func local(at i: Int) -> Bool? {
+        switch flags[i] >> 2 & 3 {
+        case 0: false
+        case 1: true
+        default: nil
+        }
+    }
+    /// Whether link `i` is a primary supply. - Complexity: O(1).
+    public func isPrimary(at i: Int) -> Bool { flags[i] & 16 != 0 }
+    /// Whether link `i` is illustrative. - Complexity: O(1).
+    public func isIllustrative(at i: Int) -> Bool { flags[i] & 32 != 0 }
+}
+
+// MARK: - Writing
+
+extension LinkTable {
+    /// The code of `text`, added to the table when new.
+    /// - Complexity: O(1) amortized; O(texts) once for a table given its texts.
+    private mutating func code(_ text: String) -> UInt32 {
+        if textCodes == nil {
+            var index: [String: UInt32] = [:]
+            index.reserveCapacity(texts.count)
+            for (c, t) in texts.enumerated() where index[t] == nil { index[t] = UInt32(c) }
+            textCodes = index
+        }
+        if let c = textCodes?[text] { return c }
+        let c = UInt32(texts.count)
+        texts.append(text)
+        textCodes?[text] = c
+        return c
+    }
+
+    private mutating func code(_ text: String?) -> UInt32 { text.map { code($0) } ?? Self.noText }
+
+    private static func bits(_ v: Double?) -> Double {
+        guard let v else { return Double(bitPattern: noValueBits) }
+        return v.isNaN ? .nan : v
+    }
+
+    /// Stores `link` at `i` (`i == count` appends).
+    private mutating func store(_ link: SupplyLink, at i: Int) {
+        let appending = i == count
+        @inline(__always) func put<T>(_ column: inout [T], _ v: T) {
+            if appending { column.append(v) } else { column[i] = v }
+        }
+        let s = code(link.supplier), b = code(link.buyer), p = code(link.product)
+        put(&supplierCodes, s)
+        put(&buyerCodes, b)
+        put(&productCodes, p)
+        put(&values, Self.bits(link.value))
+        put(&shares, Self.bits(link.share))
+        put(
+            &flags,
+            Self.flags(status: link.status, local: link.local, primary: link.primary, illustrative: link.illustrative))
+        // Ids and notes: a column exists once some link has one.
+        let n = supplierCodes.count
+        if link.id != nil || !idCodes.isEmpty {
+            if idCodes.isEmpty { idCodes = [UInt32](repeating: Self.noText, count: appending ? n - 1 : n) }
+            let c = code(link.id)
+            if appending { idCodes.append(c) } else { idCodes[i] = c }
+        }
+        if link.note != nil || !noteCodes.isEmpty {
+            if noteCodes.isEmpty { noteCodes = [UInt32](repeating: Self.noText, count: appending ? n - 1 : n) }
+            let c = code(link.note)
+            if appending { noteCodes.append(c) } else { noteCodes[i] = c }
+        }
+    }
+
+    /// Keeps the links at `kept` (ascending), in order, with their codes (no text hashed).
+    private mutating func keep(_ kept: [Int]) {
+        func pick<T>(_ c: [T]) -> [T] { c.isEmpty ? [] : kept.map { c[$0] } }
+        supplierCodes = pick(supplierCodes)
+        buyerCodes = pick(buyerCodes)
+        productCodes = pick(productCodes)
+        idCodes = pick(idCodes)
+        noteCodes = pick(noteCodes)
+        values = pick(values)
+        shares = pick(shares)
+        flags = pick(flags)
+    }
+
+    /// The links for which `isIncluded` is true, in order, sharing this table's texts.
+    /// - Complexity: O(n) plus one record built per link.
+    public func filter(_ isIncluded: (SupplyLink) throws -> Bool) rethrows -> LinkTable {
+        var kept: [Int] = []
+        for i in indices where try isIncluded(self[i]) { kept.append(i) }
+        var out = self
+        out.keep(kept)
+        return out
+    }
+}
+
+// MARK: - Collection
+
+extension LinkTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { supplierCodes.count }
+    public var count: Int { supplierCodes.count }
+
+    /// Link `i`, built from the columns.
+    /// - Complexity: O(1).
+    public subscript(i: Int) -> SupplyLink {
+        get {
+            SupplyLink(
+                id: id(at: i), supplier: supplier(at: i), buyer: buyer(at: i), product: product(at: i),
+                value: value(at: i), share: share(at: i), status: status(at: i), local: local(at: i),
+                primary: isPrimary(at: i), illustrative: isIllustrative(at: i), note: note(at: i))
+        }
+        set {
+            precondition(i >= 0 && i < count, "link index out of range")
+            store(newValue, at: i)
+        }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        supplierCodes.reserveCapacity(n)
+        buyerCodes.reserveCapacity(n)
+        productCodes.reserveCapacity(n)
+        values.reserveCapacity(n)
+        shares.reserveCapacity(n)
+        flags.reserveCapacity(n)
+    }
+
+    /// - Complexity: O(1) amortized.
+    public mutating func append(_ link: SupplyLink) { store(link, at: count) }
+
+    public mutating func append(contentsOf links: some Sequence<SupplyLink>) {
+        reserveCapacity(count + links.underestimatedCount)
+        for l in links { append(l) }
+    }
+
+    public mutating func replaceSubrange(_ range: Range<Int>, with links: some Collection<SupplyLink>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "link range out of range")
+        if range.upperBound == count && range.isEmpty {
+            append(contentsOf: links)
+            return
+        }
+        // Rare (the model edits links in place or removes them by predicate): rebuild.
+        var out = LinkTable()
+        out.texts = texts
+        out.textCodes = textCodes
+        out.reserveCapacity(count - range.count + links.count)
+        for i in 0..<range.lowerBound { out.append(self[i]) }
+        out.append(contentsOf: links)
+        for i in range.upperBound..<count { out.append(self[i]) }
+        self = out
+    }
+
+    /// Removes the links for which `shouldBeRemoved` is true, keeping the others' order.
+    /// - Complexity: O(n) plus one record built per link; no text is hashed.
+    public mutating func removeAll(where shouldBeRemoved: (SupplyLink) throws -> Bool) rethrows {
+        var kept: [Int] = []
+        kept.reserveCapacity(count)
+        for i in indices where try !shouldBeRemoved(self[i]) { kept.append(i) }
+        if kept.count < count { keep(kept) }
+    }
+}
+
+extension LinkTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral links: SupplyLink...) {
+        self.init()
+        append(contentsOf: links)
+    }
+}
+
+extension LinkTable: Equatable {
+    /// Equal when they hold equal links in the same order (however their texts are coded).
+    /// - Complexity: O(n).
+    public static func == (a: LinkTable, b: LinkTable) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.indices.allSatisfy { a[$0] == b[$0] }
+    }
+}
+
+extension LinkTable: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The links as an array would print them (the texts' coding is not part of the value).
+    public var description: String { Array(self).description }
+    public var debugDescription: String { Array(self).debugDescription }
+    public var customMirror: Mirror { Mirror(self, unlabeledChildren: Array(self), displayStyle: .collection) }
+}
