@@ -60,11 +60,12 @@ public struct ParkFigures: Sendable, Equatable, Encodable {
         links = park.links.count
         let resolution = park.resolution
         var active = 0, local = 0
-        for (i, l) in park.links.enumerated() where l.status == .active {
+        let links = park.links
+        for i in links.indices where links.status(at: i) == .active {
             active += 1
             let s = resolution.linkSupplier[i], b = resolution.linkBuyer[i]
             let inside = s >= 0 && b >= 0 && park.firms[Int(s)].inPark && park.firms[Int(b)].inPark
-            if l.local ?? inside { local += 1 }
+            if links.local(at: i) ?? inside { local += 1 }
         }
         activeLinks = active
         localShare = active > 0 ? Double(local) / Double(active) : nil

@@ -169,13 +169,13 @@ extension GapAnalyzer {
             }
             // Lost links into in-park buyers, summed per template edge; a buyer left without an
             // active supplier of the input counts once per edge.
-            // By position, through the park's resolved endpoints: a `for link in links` loop
-            // copied (retained) each of the millions of links to test its status.
+            // By position, through the park's resolved endpoints and the status column: a record
+            // is made only for the lost links.
             var uncoveredSeen = Set<Int>()
             let links = index.park.links
             let resolution = index.park.resolution
             let resolved = resolution.linkSupplier.count == links.count && resolution.linkBuyer.count == links.count
-            for i in links.indices where links[i].status == .lost {
+            for i in links.indices where links.status(at: i) == .lost {
                 let link = links[i]
                 let s: Int, b: Int
                 if resolved {

@@ -122,10 +122,11 @@ public struct StageMetrics: Sendable {
                 }
             }
             for k in 0..<q { flush(k) }
-            for (i, l) in park.links.enumerated() where l.status == .lost {
+            let links = park.links
+            for i in links.indices where links.status(at: i) == .lost {
                 let s = Int(resolution.linkSupplier[i]), b = Int(resolution.linkBuyer[i])
                 guard s >= 0, b >= 0, index.inPark[b] else { continue }
-                let v = l.value ?? 0
+                let v = links.value(at: i) ?? 0
                 for st in index.stages(ofFirm: b) {
                     stageLost[Int(st)] += 1
                     stageLostValue[Int(st)] += v

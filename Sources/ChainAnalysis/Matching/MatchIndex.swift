@@ -266,13 +266,13 @@ public struct MatchIndex: Sendable {
                 let l = Int(graph.linkOfEdge[e])
                 guard l >= 0 else { continue }
                 if isLeader[Int(g.inSources[p])] { tied[i] = true }
-                if let v = park.links[l].value {
+                if let v = park.links.value(at: l) {
                     valueSum += v
                     valueCount += 1
                 }
                 if linkSet[l] == -2 {
                     // One byte hash per link: the set of a product text alone, cached by its bytes.
-                    if let p = park.links[l].product {
+                    if let p = park.links.product(at: l) {
                         if let cached = setOfProduct[UTF8Key(p)] {
                             linkSet[l] = cached
                         } else {

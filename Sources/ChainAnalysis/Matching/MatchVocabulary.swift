@@ -175,13 +175,21 @@ public struct MatchVocabulary: Sendable, Equatable {
         // Adding a (stage, product) pair twice changes nothing, so each pair is added once:
         // a million-firm park has ten million links but few distinct pairs.
         let supplier = park.resolution.linkSupplier
+        // By product code: equal codes are equal texts, so most links are skipped without
+        // hashing their product; the text is hashed once per (code, stage) pair.
         var productSlots: [UTF8Key: [Int32]] = [:]
-        for (l, link) in park.links.enumerated() {
-            guard let p = link.product else { continue }
+        var slotsOfCode: [UInt32: [Int32]] = [:]
+        let links = park.links
+        for l in links.indices {
+            let code = links.productCodes[l]
+            guard code != LinkTable.noText else { continue }
             let f = supplier[l]
             guard f >= 0 else { continue }
             let s = firmSlot[Int(f)]
             guard s >= 0 else { continue }
+            if slotsOfCode[code, default: []].contains(s) { continue }
+            slotsOfCode[code, default: []].append(s)
+            let p = links.texts[Int(code)]
             let key = UTF8Key(p)
             if productSlots[key, default: []].contains(s) { continue }
             productSlots[key, default: []].append(s)

@@ -165,9 +165,10 @@ struct BusinessTies {
         var edges: [(Int32, Int32)] = []
         edges.reserveCapacity(park.links.count)
         let resolution = park.resolution
-        for l in park.links.indices {
+        let links = park.links
+        for l in links.indices {
             let s = resolution.linkSupplier[l], b = resolution.linkBuyer[l]
-            if park.links[l].status != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
+            if links.status(at: l) != .lost, s >= 0, b >= 0, s != b { edges.append((s, b)) }
         }
         var tagIds: [String: Int32] = [:]
         var firmTags: [(Int32, Int32)] = []
