@@ -146,18 +146,32 @@ public enum ParkSnapshot {
         e.bools("FILL", firms.map(\.illustrative))
         e.codes("FNOT", firms.map(\.note))
 
+        // Links by column. Each text code of the table is coded once, when first met in the
+        // order per-link coding met it, so the string table (and the file) is the same however
+        // the park was made.
         let links = park.links
-        e.codes("LKID", links.map(\.id))
-        e.codes("LSUP", links.map(\.supplier))
-        e.codes("LBUY", links.map(\.buyer))
-        e.codes("LPRD", links.map(\.product))
-        e.doubles("LVAL", links.map(\.value))
-        e.doubles("LSHR", links.map(\.share))
-        e.ints("LSTA", links.map { UInt8(LinkStatus.allCases.firstIndex(of: $0.status)!) })
-        e.optBools("LLOC", links.map(\.local))
-        e.bools("LPRI", links.map(\.primary))
-        e.bools("LILL", links.map(\.illustrative))
-        e.codes("LNOT", links.map(\.note))
+        var coded = [UInt32](repeating: ParkSnapshot.nilCode, count: links.texts.count)  // not yet coded
+        func recode(_ codes: [UInt32]) -> [UInt32] {
+            if codes.isEmpty { return [UInt32](repeating: ParkSnapshot.nilCode, count: links.count) }
+            return codes.map { c in
+                guard c != LinkTable.noText else { return ParkSnapshot.nilCode }
+                if coded[Int(c)] == ParkSnapshot.nilCode { coded[Int(c)] = e.code(links.texts[Int(c)]) }
+                return coded[Int(c)]
+            }
+        }
+        e.ints("LKID", recode(links.idCodes))
+        e.ints("LSUP", recode(links.supplierCodes))
+        e.ints("LBUY", recode(links.buyerCodes))
+        e.ints("LPRD", recode(links.productCodes))
+        e.ints("LVAL", links.valueBits)
+        e.ints("LSHR", links.shareBits)
+        // The table's flags byte holds the snapshot's codes: status (LinkStatus order), local
+        // (0 false, 1 true, 2 not given), primary, illustrative.
+        e.ints("LSTA", links.flags.map { $0 & 3 })
+        e.ints("LLOC", links.flags.map { $0 >> 2 & 3 })
+        e.ints("LPRI", links.flags.map { $0 >> 4 & 1 })
+        e.ints("LILL", links.flags.map { $0 >> 5 & 1 })
+        e.ints("LNOT", recode(links.noteCodes))
 
         let orgs = park.organizations
         e.codes("OGID", orgs.map(\.id))

@@ -31,14 +31,15 @@ public struct LinkTable: Sendable {
     public private(set) var productCodes: [UInt32]
     /// Link ids and notes; empty while every link has none (the common case, which then costs
     /// nothing per link).
-    private var idCodes: [UInt32]
-    private var noteCodes: [UInt32]
-    /// Values and shares, ``LinkTable/noValueBits`` for none.
-    private var values: [Double]
-    private var shares: [Double]
+    private(set) var idCodes: [UInt32]
+    private(set) var noteCodes: [UInt32]
+    /// Values and shares as bit patterns, ``LinkTable/noValueBits`` for none (the snapshot's
+    /// columns as they are).
+    private(set) var valueBits: [UInt64]
+    private(set) var shareBits: [UInt64]
     /// Status (bits 0–1), local (bits 2–3: 0 false, 1 true, 2 not given), primary (bit 4),
     /// illustrative (bit 5).
-    private var flags: [UInt8]
+    private(set) var flags: [UInt8]
 
     /// A code that names no text (the field has no value).
     public static let noText = UInt32.max
@@ -55,8 +56,8 @@ public struct LinkTable: Sendable {
         productCodes = []
         idCodes = []
         noteCodes = []
-        values = []
-        shares = []
+        valueBits = []
+        shareBits = []
         flags = []
     }
 
@@ -78,8 +79,8 @@ public struct LinkTable: Sendable {
         productCodes = products
         idCodes = ids.allSatisfy { $0 == Self.noText } ? [] : ids
         noteCodes = notes.allSatisfy { $0 == Self.noText } ? [] : notes
-        values = valueBits.map { Double(bitPattern: $0) }
-        shares = shareBits.map { Double(bitPattern: $0) }
+        self.valueBits = valueBits
+        self.shareBits = shareBits
         self.flags = flags
     }
 
@@ -101,7 +102,9 @@ public struct LinkTable: Sendable {
 extension LinkTable {
     @inline(__always) func text(_ code: UInt32) -> String? { code == Self.noText ? nil : texts[Int(code)] }
 
-    @inline(__always) static func double(_ v: Double) -> Double? { v.bitPattern == noValueBits ? nil : v }
+    @inline(__always) static func double(_ bits: UInt64) -> Double? {
+        bits == noValueBits ? nil : Double(bitPattern: bits)
+    }
 
     /// Link `i`'s supplier id. - Complexity: O(1).
     @inlinable public func supplier(at i: Int) -> String { texts[Int(supplierCodes[i])] }
@@ -114,9 +117,9 @@ extension LinkTable {
     /// Link `i`'s note. - Complexity: O(1).
     public func note(at i: Int) -> String? { noteCodes.isEmpty ? nil : text(noteCodes[i]) }
     /// Link `i`'s annual value. - Complexity: O(1).
-    public func value(at i: Int) -> Double? { Self.double(values[i]) }
+    public func value(at i: Int) -> Double? { Self.double(valueBits[i]) }
     /// Link `i`'s share. - Complexity: O(1).
-    public func share(at i: Int) -> Double? { Self.double(shares[i]) }
+    public func share(at i: Int) -> Double? { Self.double(shareBits[i]) }
     /// Link `i`'s status. - Complexity: O(1).
     public func status(at i: Int) -> LinkStatus {
         switch flags[i] & 3 {
@@ -160,9 +163,9 @@ extension LinkTable {
 
     private mutating func code(_ text: String?) -> UInt32 { text.map { code($0) } ?? Self.noText }
 
-    private static func bits(_ v: Double?) -> Double {
-        guard let v else { return Double(bitPattern: noValueBits) }
-        return v.isNaN ? .nan : v
+    static func bits(_ v: Double?) -> UInt64 {
+        guard let v else { return noValueBits }
+        return v.isNaN ? Double.nan.bitPattern : v.bitPattern
     }
 
     /// Stores `link` at `i` (`i == count` appends).
@@ -175,8 +178,8 @@ extension LinkTable {
         put(&supplierCodes, s)
         put(&buyerCodes, b)
         put(&productCodes, p)
-        put(&values, Self.bits(link.value))
-        put(&shares, Self.bits(link.share))
+        put(&valueBits, Self.bits(link.value))
+        put(&shareBits, Self.bits(link.share))
         put(
             &flags,
             Self.flags(status: link.status, local: link.local, primary: link.primary, illustrative: link.illustrative))
@@ -202,8 +205,8 @@ extension LinkTable {
         productCodes = pick(productCodes)
         idCodes = pick(idCodes)
         noteCodes = pick(noteCodes)
-        values = pick(values)
-        shares = pick(shares)
+        valueBits = pick(valueBits)
+        shareBits = pick(shareBits)
         flags = pick(flags)
     }
 
@@ -244,8 +247,8 @@ extension LinkTable: RandomAccessCollection, MutableCollection, RangeReplaceable
         supplierCodes.reserveCapacity(n)
         buyerCodes.reserveCapacity(n)
         productCodes.reserveCapacity(n)
-        values.reserveCapacity(n)
-        shares.reserveCapacity(n)
+        valueBits.reserveCapacity(n)
+        shareBits.reserveCapacity(n)
         flags.reserveCapacity(n)
     }
 

@@ -413,7 +413,9 @@ enum ParkXLSX {
                 )
                 .with("problem.xlsx.noFirms", hint: "problem.xlsx.noFirms.hint"))
         }
-        if let (links, p) = records(.link, RecordCoding.link) { park.links = LinkTable(links); places.byKind[.link] = p }
+        if let (links, p) = records(.link, RecordCoding.link) {
+            park.links = LinkTable(links); places.byKind[.link] = p
+        }
         if let (orgs, p) = records(.organization, RecordCoding.organization) {
             park.organizations = orgs; places.byKind[.organization] = p
         }
