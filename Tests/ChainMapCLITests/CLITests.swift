@@ -482,4 +482,22 @@ import Testing
         #expect(try CLI.run(["generate", "--firms", "200", "--seed", "3", "-o", bundle]).status == 0)
         #expect(FileManager.default.fileExists(atPath: bundle + "/firms.csv"))
     }
+
+    /// `-o NAME.chainpark` writes a snapshot (the planted gaps beside it), the same park as the
+    /// JSON the same seed gives.
+    @Test func aChainparkNameWritesASnapshot() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let snapshot = folder.appendingPathComponent("g.chainpark").path
+        let json = folder.appendingPathComponent("h.json").path
+        for path in [snapshot, json] {
+            let r = try CLI.run(["generate", "--firms", "300", "--seed", "4", "--plant-gaps", "-o", path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("g.planted-gaps.json").path))
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshot)))
+        #expect(bytes.starts(with: Array("CHAINPK1".utf8)))
+        let a = try CLI.run(["info", snapshot, "--format", "json"]), b = try CLI.run(["info", json, "--format", "json"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+    }
 }

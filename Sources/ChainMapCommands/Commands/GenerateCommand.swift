@@ -3,7 +3,7 @@ import ChainModel
 import ChainOutput
 import Foundation
 
-/// `chainmap generate --firms N --seed S [--plant-gaps] [--format csv|json] -o PATH`.
+/// `chainmap generate --firms N --seed S [--plant-gaps] [--format csv|json|chainpark] -o PATH`.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
@@ -35,6 +35,7 @@ struct GenerateCommand: ParsableCommand {
               chainmap generate --firms 10000 --seed 42 -o /tmp/park10k
               chainmap generate --firms 100000 --seed 1 --snapshots 12 -o series/
               chainmap generate --firms 1000000 --seed 42 -o /tmp/p1m
+              chainmap generate --firms 10000000 --seed 1 -o /tmp/p10m.chainpark
               chainmap generate --firms 5000 --seed 7 --plant-gaps \\
                   --format json -o gaps.json
               chainmap generate --firms 20000 --seed 1 --chains nev,battery \\
@@ -70,7 +71,10 @@ struct GenerateCommand: ParsableCommand {
         help: "With --snapshots: each snapshot as csv (a folder, default), json, xlsx or chainpark (fastest to load).")
     var snapshotFormat: ParkWriter.Format?
 
-    @Option(help: "Output format: csv (a folder) or json (one file); by default, json when -o ends in .json, else csv.")
+    @Option(
+        help:
+            "Output format: csv (a folder), json (one file) or chainpark (a binary snapshot, for millions of firms); by default, from -o's ending (.json, .chainpark), else csv."
+    )
     var format: ParkGenerator.OutputFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Output folder (csv) or file (json).")

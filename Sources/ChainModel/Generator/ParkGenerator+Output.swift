@@ -1,22 +1,28 @@
 import Foundation
 
 extension ParkGenerator {
-    /// How a generated park is written: a CSV bundle (a folder) or one JSON file.
+    /// How a generated park is written: a CSV bundle (a folder), one JSON file or one binary
+    /// snapshot (``ParkSnapshot``, the only form that holds ten million firms in memory and on
+    /// disk comfortably).
     public enum OutputFormat: String, Sendable, CaseIterable {
         case csv
         case json
+        case chainpark
 
-        /// The format a path asks for: `.json` → JSON, anything else → a CSV folder.
+        /// The format a path asks for: `.json` → JSON, `.chainpark` → a snapshot, anything else
+        /// → a CSV folder.
         public init(path: String) {
-            self = path.lowercased().hasSuffix(".json") ? .json : .csv
+            let p = path.lowercased()
+            self = p.hasSuffix(".json") ? .json : p.hasSuffix("." + ParkSnapshot.fileExtension) ? .chainpark : .csv
         }
     }
 
-    /// `park.json` → `park.planted-gaps.json`: where the planted gaps of a JSON park go (a CSV
-    /// bundle holds them as `planted-gaps.json`).
+    /// `park.json` → `park.planted-gaps.json`: where the planted gaps of a JSON park (or a
+    /// snapshot, `park.chainpark`) go (a CSV bundle holds them as `planted-gaps.json`).
     public static func plantedGapsPath(forJSON path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let base = url.pathExtension.lowercased() == "json" ? url.deletingPathExtension() : url
+        let ext = url.pathExtension.lowercased()
+        let base = ext == "json" || ext == ParkSnapshot.fileExtension ? url.deletingPathExtension() : url
         return base.path + ".planted-gaps.json"
     }
 }
@@ -47,10 +53,10 @@ extension ParkGenerator.Result {
             try CSVBundleWriter.write(park, to: path, extraFiles: extra, overwrite: replace) { done, total in
                 progress?(done, total)
             }
-        case .json:
+        case .json, .chainpark:
             let gapsPath = ParkGenerator.plantedGapsPath(forJSON: path)
             if !gaps.isEmpty { _ = try OutputFile.check(gapsPath, replace: replace) }
-            try ParkWriter.write(park, format: .json, to: path, overwrite: replace)
+            try ParkWriter.write(park, format: format == .json ? .json : .chainpark, to: path, overwrite: replace)
             if !gaps.isEmpty {
                 try ParkWriter.writeFile(
                     PlantedGap.json(gaps, park: park, options: options), to: gapsPath, overwrite: replace)
