@@ -497,7 +497,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("g.planted-gaps.json").path))
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshot)))
         #expect(bytes.starts(with: Array("CHAINPK1".utf8)))
-        let a = try CLI.run(["info", snapshot, "--format", "json"]), b = try CLI.run(["info", json, "--format", "json"])
+        let a = try CLI.run(["info", snapshot, "--format", "json"]),
+            b = try CLI.run(["info", json, "--format", "json"])
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 }

@@ -85,6 +85,27 @@ import Testing
         #expect(ParkSnapshot.encode(edited) == ParkSnapshot.encode(park))
     }
 
+    /// Coded in chunks on all cores, the table is the one appending gives: same links, same
+    /// texts in the same order, same codes.
+    @Test func codingInChunksGivesTheSameTable() {
+        var links: [SupplyLink] = []
+        for i in 0..<5_000 {
+            links.append(
+                SupplyLink(
+                    id: i % 7 == 0 ? "L\(i)" : nil, supplier: "s\(i * 7919 % 613)", buyer: "b\(i / 9)",
+                    product: i % 5 == 0 ? nil : "产品\(i % 37)", value: Double(i), status: i % 3 == 0 ? .lost : .active,
+                    note: i == 4_999 ? "最后" : nil))
+        }
+        var appended = LinkTable()
+        for l in links { appended.append(l) }
+        for chunk in [1, 100, 1_000, 100_000] {
+            let table = LinkTable(links, minimumChunk: chunk)
+            #expect(Array(table) == links)
+            #expect(table.texts == appended.texts)
+            #expect(table.supplierCodes == appended.supplierCodes && table.productCodes == appended.productCodes)
+        }
+    }
+
     @Test func nanIsStoredAsNaNAndAbsentStaysAbsent() {
         let table = LinkTable([SupplyLink(supplier: "a", buyer: "b", value: .nan, share: nil)])
         #expect(table.value(at: 0)?.isNaN == true)

@@ -1,5 +1,7 @@
+import ChainGraph
+
 /// A park's supply links, stored by column: every text (supplier and buyer ids, products, link
-/// ids, notes) once in a table and each link as 32-bit codes into it, with its value, share and
+/// ids, notes) once in a table (texts are the same when their UTF-8 bytes are) and each link as 32-bit codes into it, with its value, share and
 /// flags beside them.
 ///
 /// It is a collection of ``SupplyLink`` values like an array (index, iterate, append, assign
@@ -22,9 +24,15 @@ public struct LinkTable: Sendable {
     /// The texts the codes name. A table built by appending holds each text once; a snapshot's
     /// table holds every text of the park (also each once).
     public private(set) var texts: [String]
-    /// Text → code, for appending; nil until the first append to a table that was given its
-    /// texts (a snapshot's), so that loading does not hash them.
-    private var textCodes: [String: UInt32]?
+    /// Text (by its UTF-8 bytes) → code, for appending; empty until the first append to a table
+    /// that was given its texts (a snapshot's), so that loading does not hash them.
+    private var textCodes: [UTF8Key: UInt32] = [:]
+    /// Whether ``textCodes`` holds every text (false for a table given its texts, until its
+    /// first append).
+    private var textsIndexed = true
+    /// The texts coded last, with their codes (a cache for appending; not part of the value).
+    private var recent = [(text: UTF8Key, code: UInt32)](repeating: (UTF8Key(""), LinkTable.noText), count: 4)
+    private var recentNext = 0
     /// Each link's supplier, buyer and product (``LinkTable/noText`` for none) as a code into ``texts``.
     public private(set) var supplierCodes: [UInt32]
     public private(set) var buyerCodes: [UInt32]
@@ -50,7 +58,6 @@ public struct LinkTable: Sendable {
     /// An empty table.
     public init() {
         texts = []
-        textCodes = [:]
         supplierCodes = []
         buyerCodes = []
         productCodes = []
@@ -73,7 +80,7 @@ public struct LinkTable: Sendable {
         assert(flags.count == suppliers.count && (ids.isEmpty || ids.count == suppliers.count))
         assert(notes.isEmpty || notes.count == suppliers.count)
         self.texts = texts
-        textCodes = nil
+        textsIndexed = false
         supplierCodes = suppliers
         buyerCodes = buyers
         productCodes = products
@@ -148,16 +155,33 @@ extension LinkTable {
     /// The code of `text`, added to the table when new.
     /// - Complexity: O(1) amortized; O(texts) once for a table given its texts.
     private mutating func code(_ text: String) -> UInt32 {
-        if textCodes == nil {
-            var index: [String: UInt32] = [:]
-            index.reserveCapacity(texts.count)
-            for (c, t) in texts.enumerated() where index[t] == nil { index[t] = UInt32(c) }
-            textCodes = index
+        // Consecutive links often name the same buyer or product: the last few texts coded are
+        // compared first (equal small strings or shared storage compare without hashing).
+        let key = UTF8Key(text)
+        for k in 0..<Self.recentCount where recent[k].code != Self.noText && recent[k].text == key {
+            return recent[k].code
         }
-        if let c = textCodes?[text] { return c }
+        let c = hashedCode(text)
+        recent[recentNext] = (key, c)
+        recentNext = (recentNext + 1) % Self.recentCount
+        return c
+    }
+
+    private static let recentCount = 4
+
+    private mutating func hashedCode(_ text: String) -> UInt32 {
+        if !textsIndexed {
+            var index: [UTF8Key: UInt32] = [:]
+            index.reserveCapacity(texts.count)
+            for (c, t) in texts.enumerated() where index[UTF8Key(t)] == nil { index[UTF8Key(t)] = UInt32(c) }
+            textCodes = index
+            textsIndexed = true
+        }
+        let key = UTF8Key(text)
+        if let c = textCodes[key] { return c }
         let c = UInt32(texts.count)
         texts.append(text)
-        textCodes?[text] = c
+        textCodes[key] = c
         return c
     }
 
@@ -270,6 +294,7 @@ extension LinkTable: RandomAccessCollection, MutableCollection, RangeReplaceable
         var out = LinkTable()
         out.texts = texts
         out.textCodes = textCodes
+        out.textsIndexed = textsIndexed
         out.reserveCapacity(count - range.count + links.count)
         for i in 0..<range.lowerBound { out.append(self[i]) }
         out.append(contentsOf: links)
@@ -284,6 +309,55 @@ extension LinkTable: RandomAccessCollection, MutableCollection, RangeReplaceable
         kept.reserveCapacity(count)
         for i in indices where try !shouldBeRemoved(self[i]) { kept.append(i) }
         if kept.count < count { keep(kept) }
+    }
+}
+
+extension LinkTable {
+    /// The table of `links`, coded on all cores: chunks of links are coded into tables of their
+    /// own, whose texts are then added to one table chunk by chunk. The texts get the codes
+    /// appending the links one by one would give them (order of first appearance).
+    /// - Complexity: O(n) hash operations, most of them divided among the cores.
+    public init(_ links: [SupplyLink]) { self.init(links, minimumChunk: 200_000) }
+
+    /// ``init(_:)-([SupplyLink])`` with chunks of at least `minimumChunk` links (small in tests).
+    init(_ links: [SupplyLink], minimumChunk: Int) {
+        let parts = Parallel.mapChunks(count: links.count, minimumCount: minimumChunk) { range in
+            var part = LinkTable()
+            part.reserveCapacity(range.count)
+            for i in range { part.append(links[i]) }
+            return part
+        }
+        self.init()
+        guard parts.count > 1 else {
+            if let only = parts.first { self = only.result }
+            return
+        }
+        var remaps: [[UInt32]] = []
+        for (_, part) in parts { remaps.append(part.texts.map { hashedCode($0) }) }
+        func joined(_ column: (LinkTable) -> [UInt32], coded: Bool) -> [UInt32] {
+            var out: [UInt32] = []
+            out.reserveCapacity(links.count)
+            for (p, (range, part)) in parts.enumerated() {
+                let c = column(part)
+                if c.isEmpty {
+                    out.append(contentsOf: repeatElement(Self.noText, count: range.count))
+                } else if coded {
+                    let remap = remaps[p]
+                    out.append(contentsOf: c.lazy.map { $0 == Self.noText ? Self.noText : remap[Int($0)] })
+                } else {
+                    out.append(contentsOf: c)
+                }
+            }
+            return out
+        }
+        supplierCodes = joined(\.supplierCodes, coded: true)
+        buyerCodes = joined(\.buyerCodes, coded: true)
+        productCodes = joined(\.productCodes, coded: true)
+        if parts.contains(where: { !$0.result.idCodes.isEmpty }) { idCodes = joined(\.idCodes, coded: true) }
+        if parts.contains(where: { !$0.result.noteCodes.isEmpty }) { noteCodes = joined(\.noteCodes, coded: true) }
+        valueBits = parts.flatMap(\.result.valueBits)
+        shareBits = parts.flatMap(\.result.shareBits)
+        flags = parts.flatMap(\.result.flags)
     }
 }
 

@@ -288,8 +288,11 @@ public enum ParkValidator {
         var linkIds: [String: Int] = [:]
         var endpoints = [(supplier: Int32, buyer: Int32)](repeating: (-1, -1), count: park.links.count)
         let resolved = (supplier: resolution.linkSupplier, buyer: resolution.linkBuyer)
-        for (li, link) in park.links.enumerated() {
-            if let id = link.id {
+        // Fields read from the link columns: no record is made per link.
+        let links = park.links
+        for li in links.indices {
+            let supplier = links.supplier(at: li), buyer = links.buyer(at: li)
+            if let id = links.id(at: li) {
                 checkId(id, RecordPlace(.link, li, field: "id"))
                 if let first = linkIds[id] {
                     error(
@@ -302,25 +305,26 @@ public enum ParkValidator {
             }
             let s = resolved.supplier[li] >= 0 ? Int(resolved.supplier[li]) : nil
             let b = resolved.buyer[li] >= 0 ? Int(resolved.buyer[li]) : nil
-            if s == nil && !link.supplier.isEmpty {
+            if s == nil && !supplier.isEmpty {
                 unknown(
-                    "firm", link.supplier, in: firmIndex.keys, RecordPlace(.link, li, field: "supplier"),
+                    "firm", supplier, in: firmIndex.keys, RecordPlace(.link, li, field: "supplier"),
                     addTo: "firms", m("list.firms"))
             }
-            if b == nil && !link.buyer.isEmpty {
+            if b == nil && !buyer.isEmpty {
                 unknown(
-                    "firm", link.buyer, in: firmIndex.keys, RecordPlace(.link, li, field: "buyer"), addTo: "firms",
+                    "firm", buyer, in: firmIndex.keys, RecordPlace(.link, li, field: "buyer"), addTo: "firms",
                     m("list.firms"))
             }
-            if !link.supplier.isEmpty && link.supplier == link.buyer {
+            if !supplier.isEmpty && supplier == buyer {
                 error(
-                    RecordPlace(.link, li, field: "buyer"), "firm \"\(link.supplier)\" supplies itself",
+                    RecordPlace(.link, li, field: "buyer"), "firm \"\(supplier)\" supplies itself",
                     hint: "a link joins two different firms; remove the row",
-                    m("link.self", ["firm": .text(link.supplier)]), m("link.self.hint"))
+                    m("link.self", ["firm": .text(supplier)]), m("link.self.hint"))
             }
             nonNegative(
-                link.value, RecordPlace(.link, li, field: "value"), unit: "link value (RMB)", m("unit.linkValue"))
-            if let share = link.share, !(0...1).contains(share) {
+                links.value(at: li), RecordPlace(.link, li, field: "value"), unit: "link value (RMB)",
+                m("unit.linkValue"))
+            if let share = links.share(at: li), !(0...1).contains(share) {
                 error(
                     RecordPlace(.link, li, field: "share"), "share \(NumberFormat.shortest(share)) is outside 0–1",
                     hint: "write the share as a fraction, e.g. 0.35 for 35%",
@@ -329,7 +333,7 @@ public enum ParkValidator {
             guard let s, let b else { continue }
             linked[s] = true
             linked[b] = true
-            if link.status == .active { endpoints[li] = (Int32(s), Int32(b)) }
+            if links.status(at: li) == .active { endpoints[li] = (Int32(s), Int32(b)) }
         }
         checkBuyerInputs(park, endpoints: endpoints, firmCount: park.firms.count) { warning($0, $1, hint: $2, $3, $4) }
         if !park.links.isEmpty {
