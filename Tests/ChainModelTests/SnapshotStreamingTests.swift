@@ -63,4 +63,126 @@ import Testing
         s.update(Array(bytes[50...]))
         #expect(s.digest() == XXH64.hash(bytes, 0..<200))
     }
+
+    // MARK: Reading from a file
+
+    static func parks() throws -> [(name: String, park: Park)] {
+        var parks: [(String, Park)] = try Samples.names.map { ($0, try Samples.load($0).park) }
+        parks.append(("generated", try ParkGenerator.generate(.init(firms: 3000, seed: 4)).park))
+        return parks
+    }
+
+    func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The message of the refusal of `load`, nil when it loads.
+    func refusal(_ load: () throws(ParkLoadError) -> LoadedPark) -> String? {
+        do {
+            _ = try load()
+            return nil
+        } catch {
+            return error.diagnostics.first?.message
+        }
+    }
+
+    @Test func aFileReadsAsItsBytes() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, park) in try Self.parks() {
+            let bytes = ParkSnapshot.encode(park)
+            let path = try write(bytes, "\(name).chainpark", in: folder)
+            let fromFile = try ParkLoader.load(path: path).park
+            let fromBytes = try ParkLoader.load(snapshot: bytes, name: path).park
+            #expect(fromFile == fromBytes, "\(name)")
+            #expect(fromFile == park, "\(name)")
+            #expect(fromFile.resolution.linkSupplier == fromBytes.resolution.linkSupplier, "\(name)")
+            #expect(fromFile.resolution.linkBuyer == fromBytes.resolution.linkBuyer, "\(name)")
+            #expect(ParkSnapshot.encode(fromFile) == bytes, "\(name)")
+        }
+    }
+
+    @Test func shortReadsAndSmallChunksGiveTheSamePark() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let park = try Samples.load("wujin-machinery").park
+        let bytes = ParkSnapshot.encode(park)
+        let path = try write(bytes, "w.chainpark", in: folder)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        for maxRead in [1, 7, 4096] {
+            let source = SnapshotSource(fd: fd, size: bytes.count, maxRead: maxRead)
+            #expect(try source.checksum(64..<bytes.count) == XXH64.hash(bytes, 64..<bytes.count))
+            #expect(try source.bytes(3..<1000) == Array(bytes[3..<1000]))
+            var trace = PhaseTrace()
+            #expect(try ParkSnapshot.decode(source, name: path, trace: &trace) == park, "maxRead \(maxRead)")
+        }
+    }
+
+    @Test func aDamagedOrTruncatedFileIsRefusedAsItsBytesAre() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let b = ParkSnapshot.encode(try Samples.load("jinchang-battery").park)
+        var cases: [[UInt8]] = [[], Array(b[..<5]), Array(b[..<63]), Array(b[..<64]), Array(b[..<1000]), b + [0]]
+        for p in [9, 20, 40, 60, 64, 100, b.count / 2, b.count - 1] {
+            var d = b
+            d[p] ^= 0x40
+            cases.append(d)
+        }
+        // Damage behind valid checksums: the section checks.
+        var d = b
+        d.storeLE(UInt64.max, at: ParkSnapshot.headerSize + 8)
+        cases.append(ParkSnapshot.resealed(d))
+        d = b
+        d.storeLE(UInt64(b.count), at: ParkSnapshot.headerSize + 5 * ParkSnapshot.entrySize + 8)
+        cases.append(ParkSnapshot.resealed(d))
+        for (i, bytes) in cases.enumerated() {
+            let path = try write(bytes, "bad\(i).chainpark", in: folder)
+            let expected = refusal { () throws(ParkLoadError) in try ParkLoader.load(snapshot: bytes, name: path) }
+            let got = refusal { () throws(ParkLoadError) in try ParkLoader.load(path: path) }
+            #expect(expected != nil, "case \(i)")
+            #expect(got == expected, "case \(i)")
+        }
+    }
+
+    @Test func aFileCutWhileItIsReadIsRefused() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = ParkSnapshot.encode(try Samples.load("beilun-nev").park)
+        let path = try write(bytes, "cut.chainpark", in: folder)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let source = SnapshotSource(fd: fd, size: bytes.count)
+        #expect(truncate(path, off_t(bytes.count / 2)) == 0)
+        var trace = PhaseTrace()
+        do {
+            _ = try ParkSnapshot.decode(source, name: path, trace: &trace)
+            Issue.record("a cut file loaded")
+        } catch {
+            let message = error.diagnostics.first?.message ?? ""
+            #expect(message.contains("truncated while it was read"), "\(message)")
+            #expect(error.diagnostics.first?.file == path)
+        }
+    }
+
+    @Test func aReadErrorIsAProblemNotACrash() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // pread on a folder fails (EISDIR).
+        let fd = open(folder.path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let source = SnapshotSource(fd: fd, size: 4096)
+        #expect(throws: SnapshotProblem.self) { try source.bytes(0..<64) }
+        do {
+            _ = try SnapshotReader(source)
+            Issue.record("a folder read as a snapshot")
+        } catch {
+            #expect(error.message.contains("could not read bytes 0..<64"), "\(error.message)")
+        }
+    }
 }
