@@ -185,4 +185,83 @@ import Testing
             #expect(error.message.contains("could not read bytes 0..<64"), "\(error.message)")
         }
     }
+
+    // MARK: Writing to a file
+
+    /// Length and data checksum of each sample's snapshot as the encoder wrote it before it
+    /// streamed (whole sections collected and concatenated; commit 74ec374). The streaming
+    /// encoder must give the same bytes. If a sample changes, compute these again with
+    /// `chainmap convert SAMPLE --to chainpark` and compare with an older build.
+    static let before: [String: (count: Int, dataSum: UInt64)] = [
+        "beilun-nev-2023": (95496, 0x762D_9D4B_4A36_A436), "beilun-nev": (100944, 0xC5C8_99FE_7A51_7DD6),
+        "jinchang-battery": (27520, 0x65A3_0ACE_23FC_AECC), "ningxiang-storage": (55016, 0x2FBD_3D22_BDC3_8C05),
+        "wujin-machinery": (51128, 0x533A_F4FE_6368_8C7C), "yihuang-plastics": (58120, 0x979C_0E64_C68C_C91D),
+    ]
+
+    @Test(arguments: Samples.names)
+    func samplesEncodeAsBeforeStreaming(name: String) throws {
+        let bytes = ParkSnapshot.encode(try Samples.load(name).park)
+        let expected = try #require(Self.before[name])
+        #expect(bytes.count == expected.count)
+        #expect(bytes.readLE(UInt64.self, at: 32) == expected.dataSum)
+        #expect(XXH64.hash(bytes, 64..<bytes.count) == expected.dataSum)
+    }
+
+    @Test func aWrittenFileHoldsTheEncodedBytes() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, park) in try Self.parks() {
+            let path = folder.appendingPathComponent("\(name).chainpark").path
+            try ParkWriter.write(park, format: .chainpark, to: path)
+            let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(written == ParkSnapshot.encode(park), "\(name)")
+            // Version 1 through a file sink too.
+            let v1 = folder.appendingPathComponent("\(name).v1.chainpark").path
+            try OutputFile.write(to: v1, replace: false) { (fd: Int32) throws(WriteError) in
+                _ = try ParkSnapshot.write(park, version: 1, to: SnapshotFileSink(fd: fd, path: v1))
+            }
+            let old = try [UInt8](Data(contentsOf: URL(fileURLWithPath: v1)))
+            #expect(old == ParkSnapshot.encode(park, version: 1), "\(name) v1")
+        }
+        // Nothing but the written files: no temporary left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") }, "\(names)")
+    }
+
+    @Test func anExistingFileIsReplacedOnlyWhenAskedAndAFailedWriteLeavesNothing() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let park = try Samples.load("jinchang-battery").park
+        let path = folder.appendingPathComponent("p.chainpark").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: WriteError.self) { try ParkWriter.write(park, format: .chainpark, to: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old".utf8))
+        try ParkWriter.write(park, format: .chainpark, to: path, overwrite: true)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == ParkSnapshot.encode(park))
+
+        // A sink whose writes fail (a read-only descriptor) reports the first failure.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        do {
+            _ = try ParkSnapshot.write(park, to: SnapshotFileSink(fd: fd, path: path))
+            Issue.record("writing through a read-only descriptor succeeded")
+        } catch {
+            #expect(error.path == path)
+            #expect(error.message.hasPrefix("cannot write"), "\(error.message)")
+        }
+        // Through OutputFile: the failure removes the temporary and leaves the old file.
+        let target = folder.appendingPathComponent("q.chainpark").path
+        do {
+            try OutputFile.write(to: target, replace: false) { (_: Int32) throws(WriteError) in
+                _ = try ParkSnapshot.write(park, to: SnapshotFileSink(fd: fd, path: target))
+            }
+            Issue.record("a failed write succeeded")
+        } catch {
+            #expect(error.message.hasPrefix("cannot write"))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names == ["p.chainpark"], "\(names)")
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == ParkSnapshot.encode(park))
+    }
 }
