@@ -389,14 +389,25 @@ struct SnapshotEncoder<Sink: SnapshotSink> {
             for v in values { _ = code(v) }
             return note(tag, UInt32.self, values.count)
         }
-        put(tag, values.map { code($0) })
+        put(tag, coded(values) { $0 })
     }
     mutating func codes(_ tag: String, _ values: [String]) {
         if planning {
             for v in values { _ = code(v) }
             return note(tag, UInt32.self, values.count)
         }
-        put(tag, values.map { code($0) })
+        put(tag, coded(values) { $0 })
+    }
+
+    /// Writing: the codes of `values`, looked up on all cores for long columns (the table is
+    /// complete and only read).
+    private func coded<T: Sendable>(_ values: [T], _ text: @Sendable (T) -> String?) -> [UInt32] {
+        let codeOf = codeOf
+        return SnapshotReader.records(values.count) { i in
+            guard let s = text(values[i]) else { return ParkSnapshot.nilCode }
+            guard let c = codeOf[s] else { preconditionFailure("a text the planning pass did not see") }
+            return c
+        }
     }
     mutating func ints<T: FixedWidthInteger>(_ tag: String, _ values: [T]) { put(tag, values) }
     mutating func bools(_ tag: String, _ values: [Bool]) { put(tag, values.map { UInt8($0 ? 1 : 0) }) }
