@@ -19,8 +19,13 @@ extension ParkSnapshot {
     /// The park in `bytes`, its checksums, version, every offset, length and code checked
     /// before use. The park's link resolution is restored when the snapshot holds it.
     static func decode(_ bytes: [UInt8], name: String, trace: inout PhaseTrace) throws(ParkLoadError) -> Park {
+        try decode(SnapshotSource(bytes), name: name, trace: &trace)
+    }
+
+    /// The park in `source` (an array or an open file), checked as ``decode(_:name:trace:)``.
+    static func decode(_ source: SnapshotSource, name: String, trace: inout PhaseTrace) throws(ParkLoadError) -> Park {
         do {
-            let reader = try SnapshotReader(bytes)
+            let reader = try SnapshotReader(source)
             trace.mark("verify snapshot (header, XXH64, section table)")
             let park = try reader.park(trace: &trace)
             return park
@@ -35,20 +40,26 @@ extension ParkSnapshot {
     }
 }
 
-/// Reads a snapshot: the constructor checks the header, both checksums and the section table
-/// (every section inside the file, aligned, of the expected tag and width); the column
-/// readers copy sections into Swift arrays, after which every access is bounds-checked.
+/// Reads a snapshot from a ``SnapshotSource`` (an array or an open file): the constructor
+/// checks the header, both checksums (the data checksum streamed over a file) and the section
+/// table (every section inside the file, aligned, of the expected tag and width); the column
+/// readers read sections straight into Swift arrays, after which every access is
+/// bounds-checked. A file is never held whole in memory.
 struct SnapshotReader {
     typealias Section = (offset: Int, count: Int, width: Int)
-    let bytes: [UInt8]
+    let source: SnapshotSource
     let flags: UInt32
     /// The snapshot's format version (1 has no need dates, resources or projects).
     let version: UInt32
     private var sections: [String: Section] = [:]
 
-    init(_ bytes: [UInt8]) throws(SnapshotProblem) {
-        self.bytes = bytes
-        let n = bytes.count
+    init(_ bytes: [UInt8]) throws(SnapshotProblem) { try self.init(SnapshotSource(bytes)) }
+
+    init(_ source: SnapshotSource) throws(SnapshotProblem) {
+        self.source = source
+        let n = source.size
+        // The header (or as much of it as there is).
+        let bytes = try source.bytes(0..<min(n, ParkSnapshot.headerSize))
         guard ParkSnapshot.hasMagic(bytes) else {
             throw SnapshotProblem(
                 "it does not start with \"CHAINPK1\"",
@@ -74,7 +85,7 @@ struct SnapshotReader {
                     ? "truncated: the header says \(length) bytes, the file has \(n)"
                     : "\(UInt64(n) - length) bytes after the end the header states (\(length) bytes)")
         }
-        guard XXH64.hash(bytes, ParkSnapshot.headerSize..<n) == bytes.readLE(UInt64.self, at: 32)! else {
+        guard try source.checksum(ParkSnapshot.headerSize..<n) == bytes.readLE(UInt64.self, at: 32)! else {
             throw SnapshotProblem("the data is damaged (XXH64 checksum mismatch)")
         }
         self.version = version
@@ -85,10 +96,12 @@ struct SnapshotReader {
         }
         let tableEnd = ParkSnapshot.headerSize + sectionCount * ParkSnapshot.entrySize
         guard tableEnd <= n else { throw SnapshotProblem("truncated inside the section table") }
+        let table = try source.bytes(ParkSnapshot.headerSize..<tableEnd)
         for (i, (tag, width)) in layout.enumerated() {
-            let at = ParkSnapshot.headerSize + i * ParkSnapshot.entrySize
-            let t = bytes.readLE(UInt32.self, at: at)!, w = bytes.readLE(UInt32.self, at: at + 4)!
-            let offset = bytes.readLE(UInt64.self, at: at + 8)!, count = bytes.readLE(UInt64.self, at: at + 16)!
+            // Inside `table`: i < sectionCount, and the table holds sectionCount entries.
+            let at = i * ParkSnapshot.entrySize
+            let t = table.readLE(UInt32.self, at: at)!, w = table.readLE(UInt32.self, at: at + 4)!
+            let offset = table.readLE(UInt64.self, at: at + 8)!, count = table.readLE(UInt64.self, at: at + 16)!
             guard t == tagValue(tag), w == UInt32(width) else {
                 throw SnapshotProblem("section \(i) is not \(tag) of \(width)-byte elements")
             }
@@ -103,69 +116,35 @@ struct SnapshotReader {
         }
     }
 
-    /// The elements of section `tag` as `T`s.
-    func array<T: FixedWidthInteger>(_ tag: String, _: T.Type) -> [T] {
+    /// The elements of section `tag` as `T`s, read straight from the source into the array.
+    /// - Throws: only when the source cannot be read (a file that fails or shrinks).
+    func array<T: FixedWidthInteger>(_ tag: String, _: T.Type) throws(SnapshotProblem) -> [T] {
         let s = sections[tag]!
         precondition(s.width == MemoryLayout<T>.size)
-        // Invariant (checked in init): offset + count × width ≤ bytes.count.
-        precondition(s.offset >= 0 && s.offset + s.count * s.width <= bytes.count)
-        return bytes.withUnsafeBytes { raw in
-            [T](unsafeUninitializedCapacity: s.count) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: raw[s.offset..<(s.offset + s.count * s.width)]))
-                initialized = s.count
-            }
-        }
+        // Invariant (checked in init): offset + count × width ≤ source.size.
+        precondition(s.offset >= 0 && s.offset + s.count * s.width <= source.size)
+        return try source.array(T.self, count: s.count, at: s.offset)
+    }
+
+    /// ``array(_:_:)`` after checking the section has `records` elements.
+    func array<T: FixedWidthInteger>(_ tag: String, _ type: T.Type, records: Int) throws(SnapshotProblem) -> [T] {
+        try expect(tag, records: records)
+        return try array(tag, type)
     }
 
     func count(_ tag: String) -> Int { sections[tag]!.count }
 
-    /// Section `tag` read in place through `raw` (this reader's bytes), without a copy, after
-    /// checking it has `records` elements of `T`'s width.
-    func view<T: FixedWidthInteger>(_ tag: String, _: T.Type, _ raw: UnsafeRawBufferPointer, records: Int)
-        throws(SnapshotProblem) -> ColumnView<T>
-    {
-        let s = sections[tag]!
-        precondition(s.width == MemoryLayout<T>.size && raw.count == bytes.count)
-        // Invariant (checked in init): offset + count × width ≤ bytes.count == raw.count.
-        precondition(s.offset >= 0 && s.offset + s.count * s.width <= raw.count)
-        guard s.count == records else {
-            throw SnapshotProblem("section \(tag) has \(s.count) entries for \(records) records")
+    /// Throws unless section `tag` has `records` elements.
+    private func expect(_ tag: String, records: Int) throws(SnapshotProblem) {
+        let c = count(tag)
+        guard c == records else {
+            throw SnapshotProblem("section \(tag) has \(c) entries for \(records) records")
         }
-        return ColumnView(base: raw.baseAddress.map { $0 + s.offset }, count: s.count)
-    }
-
-    /// ``codes(_:records:strings:optional:)`` read in place: every code checked, none copied.
-    func codeView(_ tag: String, _ raw: UnsafeRawBufferPointer, records: Int, strings: Int, optional: Bool)
-        throws(SnapshotProblem) -> ColumnView<UInt32>
-    {
-        let c = try view(tag, UInt32.self, raw, records: records)
-        for i in 0..<c.count {
-            let v = c[i]
-            if Int(v) >= strings && !(optional && v == ParkSnapshot.nilCode) {
-                throw SnapshotProblem("section \(tag) names text \(v) of \(strings)")
-            }
-        }
-        return c
-    }
-
-    /// ``small(_:records:max:)`` read in place.
-    func smallView(_ tag: String, _ raw: UnsafeRawBufferPointer, records: Int, max: Int)
-        throws(SnapshotProblem) -> ColumnView<UInt8>
-    {
-        let c = try view(tag, UInt8.self, raw, records: records)
-        for i in 0..<c.count where Int(c[i]) > max {
-            throw SnapshotProblem("section \(tag) holds code \(c[i]), at most \(max) allowed")
-        }
-        return c
     }
 
     /// String codes of `tag`, each < `strings` (or nil when `optional`), `records` of them.
     func codes(_ tag: String, records: Int, strings: Int, optional: Bool) throws(SnapshotProblem) -> [UInt32] {
-        let c = array(tag, UInt32.self)
-        guard c.count == records else {
-            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
-        }
+        let c = try array(tag, UInt32.self, records: records)
         for v in c where Int(v) >= strings && !(optional && v == ParkSnapshot.nilCode) {
             throw SnapshotProblem("section \(tag) names text \(v) of \(strings)")
         }
@@ -174,10 +153,7 @@ struct SnapshotReader {
 
     /// A column of small codes (enumerations, booleans), each ≤ `max`.
     func small(_ tag: String, records: Int, max: Int) throws(SnapshotProblem) -> [UInt8] {
-        let c = array(tag, UInt8.self)
-        guard c.count == records else {
-            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
-        }
+        let c = try array(tag, UInt8.self, records: records)
         if let bad = c.first(where: { Int($0) > max }) {
             throw SnapshotProblem("section \(tag) holds code \(bad), at most \(max) allowed")
         }
@@ -185,27 +161,12 @@ struct SnapshotReader {
     }
 
     func doubles(_ tag: String, records: Int) throws(SnapshotProblem) -> [Double?] {
-        let c = array(tag, UInt64.self)
-        guard c.count == records else {
-            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
-        }
+        let c = try array(tag, UInt64.self, records: records)
         return c.map { $0 == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: $0) }
     }
 
-    /// A column of 64-bit patterns (doubles with ``ParkSnapshot/nilDoubleBits`` for none), as they are.
-    func bits(_ tag: String, records: Int) throws(SnapshotProblem) -> [UInt64] {
-        let c = array(tag, UInt64.self)
-        guard c.count == records else {
-            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
-        }
-        return c
-    }
-
     func ints(_ tag: String, records: Int) throws(SnapshotProblem) -> [Int?] {
-        let c = array(tag, Int64.self)
-        guard c.count == records else {
-            throw SnapshotProblem("section \(tag) has \(c.count) entries for \(records) records")
-        }
+        let c = try array(tag, Int64.self, records: records)
         return c.map { $0 == ParkSnapshot.nilInt ? nil : Int($0) }
     }
 
@@ -213,7 +174,7 @@ struct SnapshotReader {
     func list(_ offsetsTag: String, _ valuesTag: String, records: Int, strings: Int) throws(SnapshotProblem) -> (
         offsets: [UInt32], values: [UInt32]
     ) {
-        let offsets = array(offsetsTag, UInt32.self)
+        let offsets = try array(offsetsTag, UInt32.self)
         let values = try codes(valuesTag, records: count(valuesTag), strings: strings, optional: false)
         try checkOffsets(offsetsTag, offsets, records: records, total: values.count)
         return (offsets, values)
@@ -233,16 +194,17 @@ struct SnapshotReader {
         }
     }
 
-    /// The string table.
+    /// The string table: its offsets, then its bytes into a temporary array, released once
+    /// the strings are made.
     func strings() throws(SnapshotProblem) -> [String] {
-        let offsets = array("STRO", UInt64.self)
-        let b = sections["STRB"]!
+        let offsets = try array("STRO", UInt64.self)
         guard !offsets.isEmpty else { throw SnapshotProblem("the string table has no offsets") }
-        try checkOffsets("STRO", offsets, records: offsets.count - 1, total: b.count)
-        // Invariant (checked above and in init): b.offset + offsets[i] ≤ b.offset + b.count ≤ bytes.count.
+        try checkOffsets("STRO", offsets, records: offsets.count - 1, total: count("STRB"))
+        let bytes = try array("STRB", UInt8.self)
+        // Invariant (checked above): 0 = offsets[0] ≤ offsets[i] ≤ offsets[i + 1] ≤ offsets.last = bytes.count.
         return bytes.withUnsafeBytes { raw in
             (0..<(offsets.count - 1)).map { i in
-                let from = b.offset + Int(offsets[i]), to = b.offset + Int(offsets[i + 1])
+                let from = Int(offsets[i]), to = Int(offsets[i + 1])
                 assert(from <= to && to <= raw.count)
                 return String(decoding: UnsafeRawBufferPointer(rebasing: raw[from..<to]), as: UTF8.self)
             }
@@ -288,7 +250,7 @@ struct SnapshotReader {
         let chIll = try small("CHIL", records: cN, max: 1)
         let chNote = try codes("CHNT", records: cN, strings: n, optional: true)
         let sN = count("STID")
-        let chStages = array("CHSO", UInt32.self)
+        let chStages = try array("CHSO", UInt32.self)
         try checkOffsets("CHSO", chStages, records: cN, total: sN)
         let stId = try codes("STID", records: sN, strings: n, optional: false)
         let stName = try codes("STNM", records: sN, strings: n, optional: false)
@@ -343,8 +305,8 @@ struct SnapshotReader {
         let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
         let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
         let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
-        let lVal = try bits("LVAL", records: lN)
-        let lShare = try bits("LSHR", records: lN)
+        let lVal = try array("LVAL", UInt64.self, records: lN)
+        let lShare = try array("LSHR", UInt64.self, records: lN)
         let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
         let lLocal = try small("LLOC", records: lN, max: 2)
         let lPrim = try small("LPRI", records: lN, max: 1)
@@ -465,7 +427,7 @@ struct SnapshotReader {
         // The stored resolution, checked against the codes: link i's supplier position names a
         // firm whose id is the link's supplier text (the table holds each text once).
         if flags & ParkSnapshot.flagResolution != 0 {
-            let rs = array("RSUP", Int32.self), rb = array("RBUY", Int32.self)
+            let rs = try array("RSUP", Int32.self), rb = try array("RBUY", Int32.self)
             guard rs.count == lN, rb.count == lN else {
                 throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links")
             }
@@ -481,22 +443,5 @@ struct SnapshotReader {
             trace.mark("snapshot: resolution checked, firm index built")
         }
         return park
-    }
-}
-
-/// One section of a snapshot read in place: element `i` is loaded from the file's bytes, never
-/// copied into an array of its own.
-///
-/// Invariant: `base` points at `count` elements of `T` inside a buffer that outlives the view
-/// (the reader creates views only inside `bytes.withUnsafeBytes` and drops them before it
-/// returns); callers index below `count` (checked in debug builds).
-struct ColumnView<T: FixedWidthInteger>: @unchecked Sendable {
-    let base: UnsafeRawPointer?
-    let count: Int
-
-    @inline(__always)
-    subscript(i: Int) -> T {
-        assert(i >= 0 && i < count)
-        return base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.size, as: T.self)
     }
 }

@@ -23,16 +23,27 @@ extension ParkSnapshot {
 }
 
 extension ParkLoader {
-    /// A snapshot file, read whole and decoded (``load(snapshot:name:)``).
+    /// A snapshot file, decoded (``load(snapshot:name:)``) from the open file: read at offsets
+    /// section by section, never whole.
     static func loadSnapshotFile(path: String) throws(ParkLoadError) -> LoadedPark {
         var trace = PhaseTrace()
-        let bytes: [UInt8]
-        switch InputFile.read(path, allowStream: false) {
-        case .success(let b): bytes = b
-        case .failure(let problem): throw ParkLoadError([problem.diagnostic(file: path)])
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ParkLoadError([InputFile.openProblem(path, errno).diagnostic(file: path)]) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            // Not a regular file after all (replaced since it was examined): the whole-file
+            // reader says what it is.
+            switch InputFile.read(path, allowStream: false) {
+            case .failure(let problem): throw ParkLoadError([problem.diagnostic(file: path)])
+            case .success(let bytes):
+                let park = try ParkSnapshot.decode(bytes, name: path, trace: &trace)
+                return LoadedPark(park: park, format: .snapshot, warnings: [])
+            }
         }
-        trace.mark("read snapshot (\(bytes.count) bytes)")
-        let park = try ParkSnapshot.decode(bytes, name: path, trace: &trace)
+        let source = SnapshotSource(fd: fd, size: Int(info.st_size))
+        trace.mark("read snapshot (\(source.size) bytes)")
+        let park = try ParkSnapshot.decode(source, name: path, trace: &trace)
         return LoadedPark(park: park, format: .snapshot, warnings: [])
     }
 }

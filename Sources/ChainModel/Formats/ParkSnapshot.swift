@@ -108,7 +108,30 @@ public enum ParkSnapshot {
     /// The snapshot of `park` in format `version` (1 drops need dates, resources and projects;
     /// for tests of reading old snapshots).
     static func encode(_ park: Park, version: UInt32) -> [UInt8] {
-        var e = SnapshotEncoder()
+        write(park, version: version, to: SnapshotBytes()).bytes
+    }
+
+    /// Writes the snapshot of `park` to `sink`, section by section in file order, and returns
+    /// the sink: the same bytes as ``encode(_:)``, never all of them in memory at once (a
+    /// file sink holds only the string table and one column at a time).
+    ///
+    /// Two passes over the park: the first codes every text, which fixes the string table
+    /// (first in the file) and every section's length, hence the section table; the second
+    /// writes the table, the string table and each column as it is coded, hashing as it
+    /// goes; the header, with that hash, is put in front last.
+    /// - Throws: what the sink throws (a file sink: ``WriteError``).
+    static func write<Sink: SnapshotSink>(_ park: Park, version: UInt32 = version, to sink: Sink)
+        throws(Sink.Failure) -> Sink
+    {
+        var e = SnapshotEncoder<Sink>(version: version)
+        columns(park, into: &e)
+        e.startWriting(to: sink)
+        columns(park, into: &e)
+        return try e.finish()
+    }
+
+    /// Hands every column of `park` to `e`, in ``layout`` order (the string table aside).
+    static func columns<Sink>(_ park: Park, into e: inout SnapshotEncoder<Sink>) {
         e.codes("PARK", [park.id, park.name, park.region, park.dataDate, park.source, park.note])
 
         let chains = park.chains
@@ -235,21 +258,102 @@ public enum ParkSnapshot {
         let resolved = !r.linkSupplier.contains(-1) && !r.linkBuyer.contains(-1)
         e.ints("RSUP", resolved ? r.linkSupplier : [])
         e.ints("RBUY", resolved ? r.linkBuyer : [])
-        return e.assemble(flags: resolved ? flagResolution : 0, version: version)
+        e.flags = resolved ? flagResolution : 0
     }
 }
 
-/// Collects a snapshot's sections; ``assemble(flags:)`` lays them out in ``ParkSnapshot/layout``
-/// order behind the header and the section table.
-struct SnapshotEncoder {
+/// Where a snapshot's bytes go as ``SnapshotEncoder`` makes them: an array
+/// (``SnapshotBytes``) or a file (``SnapshotFileSink``).
+protocol SnapshotSink {
+    associatedtype Failure: Error
+    /// Room for `total` bytes is wanted (an array reserves it; a file need not).
+    mutating func reserve(_ total: Int)
+    /// Appends `bytes`. A sink that fails keeps its first failure for ``finish(header:)`` and
+    /// drops what comes after.
+    mutating func append(_ bytes: UnsafeRawBufferPointer)
+    /// Puts `header` over the first bytes appended (zeros the encoder reserved for it) and
+    /// completes the output.
+    mutating func finish(header: [UInt8]) throws(Failure)
+}
+
+/// A snapshot in memory.
+struct SnapshotBytes: SnapshotSink {
+    var bytes: [UInt8] = []
+
+    mutating func reserve(_ total: Int) { bytes.reserveCapacity(total) }
+    mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+    mutating func finish(header: [UInt8]) {
+        precondition(bytes.count >= header.count)
+        bytes.replaceSubrange(0..<header.count, with: header)
+    }
+}
+
+/// A snapshot written to `fd` (a new file, at its start) as it is made: appended with
+/// `write`, then the header with `pwrite` at offset 0. Errors are ``WriteError``s naming
+/// `path`.
+struct SnapshotFileSink: SnapshotSink {
+    let fd: Int32
+    let path: String
+    private var failure: WriteError?
+
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    mutating func reserve(_ total: Int) {}
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        do throws(WriteError) {
+            try OutputFile.writeAll(fd, raw, path: path)
+        } catch {
+            failure = error
+        }
+    }
+
+    mutating func finish(header: [UInt8]) throws(WriteError) {
+        if let failure { throw failure }
+        try OutputFile.writeAll(fd, header, at: 0, path: path)
+    }
+}
+
+/// Makes a snapshot in two passes over the park (``ParkSnapshot/write(_:version:to:)``).
+/// Planning (before ``startWriting(to:)``): codes every text into the string table and notes
+/// each section's element count. Writing: every section goes to the sink in
+/// ``ParkSnapshot/layout`` order, each on an 8-byte boundary behind zero padding, while the
+/// data checksum is computed; ``finish()`` puts the header in front.
+struct SnapshotEncoder<Sink: SnapshotSink> {
+    let version: UInt32
+    /// The header's flags (``ParkSnapshot/flagResolution``), set by the column pass.
+    var flags: UInt32 = 0
+    private let layout: [(tag: String, width: Int)]
     private var codeOf: [String: UInt32] = [:]
     private var stringOffsets: [UInt64] = [0]
     private var stringBytes: [UInt8] = []
-    private var sections: [String: (width: Int, count: Int, bytes: [UInt8])] = [:]
+    /// Each section's element count, from the planning pass.
+    private var counts: [String: Int] = [:]
+    /// Writing: the sink (nil while planning), the layout position of the next section, the
+    /// bytes written so far (header included), the file's length, the XXH64 after the header.
+    private var sink: Sink?
+    private var next = 0
+    private var position = 0
+    private var total = 0
+    private var hash = XXH64Stream()
+
+    /// `version` below the current one leaves out the sections that version lacks (tests
+    /// write old snapshots this way).
+    init(version: UInt32 = ParkSnapshot.version) {
+        self.version = version
+        layout = ParkSnapshot.layout(version: version)
+    }
+
+    private var planning: Bool { sink == nil }
 
     mutating func code(_ s: String?) -> UInt32 {
         guard let s else { return ParkSnapshot.nilCode }
         if let c = codeOf[s] { return c }
+        precondition(planning, "a text the planning pass did not see")
         let c = UInt32(stringOffsets.count - 1)
         precondition(c < ParkSnapshot.nilCode, "more distinct texts than a snapshot holds")
         codeOf[s] = c
@@ -259,14 +363,66 @@ struct SnapshotEncoder {
     }
 
     private mutating func put<T: FixedWidthInteger>(_ tag: String, _ values: [T]) {
-        precondition(
-            sections[tag] == nil && ParkSnapshot.layout.contains { $0.tag == tag && $0.width == MemoryLayout<T>.size })
-        let bytes = values.withUnsafeBytes { Array($0) }
-        sections[tag] = (MemoryLayout<T>.size, values.count, bytes)
+        if planning {
+            note(tag, T.self, values.count)
+            return
+        }
+        guard next < layout.count, layout[next].tag == tag else {
+            // A section this version leaves out; anything else is out of layout order.
+            precondition(!layout.contains { $0.tag == tag }, "section \(tag) out of layout order")
+            return
+        }
+        precondition(counts[tag] == values.count, "section \(tag) changed between the passes")
+        pad()
+        values.withUnsafeBytes { emit($0) }
+        next += 1
     }
 
-    mutating func codes(_ tag: String, _ values: [String?]) { put(tag, values.map { code($0) }) }
-    mutating func codes(_ tag: String, _ values: [String]) { put(tag, values.map { code($0) }) }
+    /// Planning: section `tag` has `count` elements of `T`.
+    private mutating func note<T>(_ tag: String, _: T.Type, _ count: Int) {
+        precondition(
+            counts[tag] == nil && ParkSnapshot.layout.contains { $0.tag == tag && $0.width == MemoryLayout<T>.size })
+        counts[tag] = count
+    }
+
+    private mutating func emit(_ raw: UnsafeRawBufferPointer) {
+        sink?.append(raw)
+        hash.update(raw)
+        position += raw.count
+    }
+
+    /// Zeros up to the next 8-byte boundary.
+    private mutating func pad() {
+        let zeros = ((position + 7) & ~7) - position
+        guard zeros > 0 else { return }
+        withUnsafeBytes(of: UInt64(0)) { emit(UnsafeRawBufferPointer(rebasing: $0[..<zeros])) }
+    }
+
+    mutating func codes(_ tag: String, _ values: [String?]) {
+        if planning {
+            for v in values { _ = code(v) }
+            return note(tag, UInt32.self, values.count)
+        }
+        put(tag, coded(values) { $0 })
+    }
+    mutating func codes(_ tag: String, _ values: [String]) {
+        if planning {
+            for v in values { _ = code(v) }
+            return note(tag, UInt32.self, values.count)
+        }
+        put(tag, coded(values) { $0 })
+    }
+
+    /// Writing: the codes of `values`, looked up on all cores for long columns (the table is
+    /// complete and only read).
+    private func coded<T: Sendable>(_ values: [T], _ text: @Sendable (T) -> String?) -> [UInt32] {
+        let codeOf = codeOf
+        return SnapshotReader.records(values.count) { i in
+            guard let s = text(values[i]) else { return ParkSnapshot.nilCode }
+            guard let c = codeOf[s] else { preconditionFailure("a text the planning pass did not see") }
+            return c
+        }
+    }
     mutating func ints<T: FixedWidthInteger>(_ tag: String, _ values: [T]) { put(tag, values) }
     mutating func bools(_ tag: String, _ values: [Bool]) { put(tag, values.map { UInt8($0 ? 1 : 0) }) }
     /// 0 false, 1 true, 2 no value.
@@ -286,58 +442,79 @@ struct SnapshotEncoder {
     }
 
     mutating func list(_ offsetsTag: String, _ valuesTag: String, _ lists: [[String]]) {
+        if planning {
+            var total = 0
+            for list in lists {
+                for s in list { _ = code(s) }
+                total += list.count
+                precondition(total < Int(UInt32.max), "list too long for a snapshot")
+            }
+            note(offsetsTag, UInt32.self, lists.count + 1)
+            return note(valuesTag, UInt32.self, total)
+        }
         var offsets: [UInt32] = []
         offsets.reserveCapacity(lists.count + 1)
         offsets.append(0)
         var values: [UInt32] = []
         for list in lists {
             for s in list { values.append(code(s)) }
-            precondition(values.count < Int(UInt32.max), "list too long for a snapshot")
             offsets.append(UInt32(values.count))
         }
         put(offsetsTag, offsets)
         put(valuesTag, values)
     }
 
-    /// `version` below the current one leaves out the sections that version lacks (tests
-    /// write old snapshots this way).
-    mutating func assemble(flags: UInt32, version: UInt32 = ParkSnapshot.version) -> [UInt8] {
-        put("STRO", stringOffsets)
-        put("STRB", stringBytes)
-        let layout = ParkSnapshot.layout(version: version)
+    /// Ends planning: the string table and every section's length are known. Writes the
+    /// header's place (zeros), the section table and the string table to `sink`.
+    mutating func startWriting(to sink: Sink) {
+        precondition(planning)
+        counts["STRO"] = stringOffsets.count
+        counts["STRB"] = stringBytes.count
         let tableEnd = ParkSnapshot.headerSize + layout.count * ParkSnapshot.entrySize
         var table: [UInt8] = []
+        table.reserveCapacity(tableEnd - ParkSnapshot.headerSize)
         var offset = (tableEnd + 7) & ~7
-        var total = offset
         for (tag, width) in layout {
-            let s = sections[tag]!
-            precondition(s.width == width)
+            guard let count = counts[tag] else { preconditionFailure("section \(tag) was never given") }
             table.appendLE(tagValue(tag))
             table.appendLE(UInt32(width))
             table.appendLE(UInt64(offset))
-            table.appendLE(UInt64(s.count))
-            offset = (offset + s.bytes.count + 7) & ~7
-            total = offset
+            table.appendLE(UInt64(count))
+            offset = (offset + count * width + 7) & ~7
         }
-        var out = [UInt8]()
-        out.reserveCapacity(total)
-        out.append(contentsOf: ParkSnapshot.magic)
-        out.appendLE(version)
-        out.appendLE(flags)
-        out.appendLE(UInt64(total))
-        out.appendLE(UInt32(layout.count))
-        out.appendLE(UInt32(0))
-        out.append(contentsOf: [UInt8](repeating: 0, count: ParkSnapshot.headerSize - out.count))
-        out.append(contentsOf: table)
-        for (tag, _) in layout {
-            out.append(contentsOf: [UInt8](repeating: 0, count: ((out.count + 7) & ~7) - out.count))
-            out.append(contentsOf: sections[tag]!.bytes)
-        }
-        out.append(contentsOf: [UInt8](repeating: 0, count: total - out.count))
-        precondition(out.count == total)
-        let dataSum = XXH64.hash(out, ParkSnapshot.headerSize..<total)
-        out.storeLE(dataSum, at: 32)
-        out.storeLE(XXH64.hash(out, 0..<56), at: 56)
+        total = offset
+        self.sink = sink
+        self.sink?.reserve(total)
+        // The header's place: not part of the data checksum.
+        let header = [UInt8](repeating: 0, count: ParkSnapshot.headerSize)
+        header.withUnsafeBytes { self.sink?.append($0) }
+        position = header.count
+        table.withUnsafeBytes { emit($0) }
+        put("STRO", stringOffsets)
+        put("STRB", stringBytes)
+        stringOffsets = []
+        stringBytes = []
+    }
+
+    /// Ends writing: the padding after the last section, then the header.
+    mutating func finish() throws(Sink.Failure) -> Sink {
+        precondition(next == layout.count, "not every section was written")
+        pad()
+        precondition(position == total)
+        var header = [UInt8]()
+        header.reserveCapacity(ParkSnapshot.headerSize)
+        header.append(contentsOf: ParkSnapshot.magic)
+        header.appendLE(version)
+        header.appendLE(flags)
+        header.appendLE(UInt64(total))
+        header.appendLE(UInt32(layout.count))
+        header.appendLE(UInt32(0))
+        header.appendLE(hash.digest())
+        header.append(contentsOf: [UInt8](repeating: 0, count: 56 - header.count))
+        header.appendLE(XXH64.hash(header, 0..<56))
+        guard var out = sink else { preconditionFailure("finish() before startWriting(to:)") }
+        sink = nil
+        try out.finish(header: header)
         return out
     }
 }

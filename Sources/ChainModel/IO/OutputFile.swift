@@ -206,20 +206,44 @@ public enum OutputFile {
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(WriteError) {
-        // write(2) reads buf.count - done bytes from base + done, done < buf.count.
-        let failure: Int32? = bytes.withUnsafeBufferPointer { buf -> Int32? in
-            guard let base = buf.baseAddress else { return nil }
-            var done = 0
-            while done < buf.count {
-                let n = systemWrite(fd, base + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { return EIO }
-                done += n
+        try bytes.withUnsafeBytes { raw in Result { () throws(WriteError) in try writeAll(fd, raw, path: path) } }.get()
+    }
+
+    /// Writes all of `bytes` to `fd` at its current position, retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(WriteError) {
+        try writeAll(bytes, path: path) { p, n, _ in systemWrite(fd, p, n) }
+    }
+
+    /// Writes all of `bytes` to `fd` at `offset` (`pwrite`; the position is unchanged),
+    /// retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(WriteError) {
+        try bytes.withUnsafeBytes { raw in
+            Result { () throws(WriteError) in
+                try writeAll(raw, path: path) { p, n, done in pwrite(fd, p, n, off_t(offset + done)) }
             }
-            return nil
+        }.get()
+    }
+
+    /// Calls `write(base + done, count - done, done)` until every byte is written.
+    private static func writeAll(
+        _ bytes: UnsafeRawBufferPointer, path: String, _ write: (UnsafeRawPointer, Int, Int) -> Int
+    ) throws(WriteError) {
+        guard let base = bytes.baseAddress else { return }
+        var done = 0
+        var failure: Int32?
+        // write reads count - done bytes from base + done, done < count.
+        while done < bytes.count {
+            let n = write(base + done, bytes.count - done, done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 {
+                failure = EIO
+                break
+            }
+            done += n
         }
         if let failure {
             throw WriteError(
@@ -265,7 +289,7 @@ public enum OutputFile {
 }
 
 @inline(__always)
-private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     #if canImport(Glibc)
     Glibc.write(fd, p, n)
     #else

@@ -50,7 +50,7 @@ public enum ParkWriter {
         switch format {
         case .json: try writeFile(ParkJSON.encode(park), to: path, overwrite: overwrite)
         case .graphml: try writeFile(GraphMLExport.export(park), to: path, overwrite: overwrite)
-        case .chainpark: try writeFile(ParkSnapshot.encode(park), to: path, overwrite: overwrite)
+        case .chainpark: try writeSnapshot(park, to: path, overwrite: overwrite)
         case .csv: try CSVBundleWriter.write(park, to: path, overwrite: overwrite)
         case .xlsx: try ParkXLSXWriter.write(park, to: path, overwrite: overwrite)
         }
@@ -63,6 +63,18 @@ public enum ParkWriter {
         case .graphml: GraphMLExport.export(park)
         case .chainpark: ParkSnapshot.encode(park)
         case .csv, .xlsx: nil
+        }
+    }
+
+    /// Writes the snapshot of `park` to `path` under the output rule of ``OutputFile``, as it
+    /// is made (``ParkSnapshot/write(_:version:to:)``): the file is never whole in memory.
+    /// Standard output, which may be a pipe, gets the bytes in order from memory.
+    static func writeSnapshot(_ park: Park, to path: String, overwrite: Bool) throws(WriteError) {
+        if OutputFile.descriptor(named: path) == 1 {
+            return try writeFile(ParkSnapshot.encode(park), to: path, overwrite: overwrite)
+        }
+        try OutputFile.write(to: path, replace: overwrite) { (fd: Int32) throws(WriteError) in
+            _ = try ParkSnapshot.write(park, to: SnapshotFileSink(fd: fd, path: path))
         }
     }
 
