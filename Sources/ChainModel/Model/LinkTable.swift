@@ -30,9 +30,9 @@ public struct LinkTable: Sendable {
     /// Whether ``textCodes`` holds every text (false for a table given its texts, until its
     /// first append).
     private var textsIndexed = true
-    /// The texts coded last, with their codes (a cache for appending; not part of the value).
-    private var recent = [(text: UTF8Key, code: UInt32)](repeating: (UTF8Key(""), LinkTable.noText), count: 4)
-    private var recentNext = 0
+    /// Texts coded lately, with their codes, by a hash of their words (a cache for appending,
+    /// 1,024 slots made on first use; not part of the value).
+    private var recent: [(text: String, code: UInt32)] = []
     /// Each link's supplier, buyer and product (``LinkTable/noText`` for none) as a code into ``texts``.
     public private(set) var supplierCodes: [UInt32]
     public private(set) var buyerCodes: [UInt32]
@@ -155,19 +155,22 @@ extension LinkTable {
     /// The code of `text`, added to the table when new.
     /// - Complexity: O(1) amortized; O(texts) once for a table given its texts.
     private mutating func code(_ text: String) -> UInt32 {
-        // Consecutive links often name the same buyer or product: the last few texts coded are
-        // compared first (equal small strings or shared storage compare without hashing).
-        let key = UTF8Key(text)
-        for k in 0..<Self.recentCount where recent[k].code != Self.noText && recent[k].text == key {
-            return recent[k].code
+        // A direct-mapped cache on the String's two words, checked before hashing: equal words
+        // are the same small string (ids, and products of up to 15 UTF-8 bytes, are stored in
+        // the words themselves) or the same storage, so the same text. The cache holds its
+        // strings, so a word that is a pointer cannot be reused for another text while cached.
+        guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else { return hashedCode(text) }
+        let words = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        let slot = Int(((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 54)
+        if recent.isEmpty { recent = Array(repeating: ("", Self.noText), count: 1 << 10) }
+        let cached = recent[slot]
+        if cached.code != Self.noText && unsafeBitCast(cached.text, to: (UInt64, UInt64).self) == words {
+            return cached.code
         }
         let c = hashedCode(text)
-        recent[recentNext] = (key, c)
-        recentNext = (recentNext + 1) % Self.recentCount
+        recent[slot] = (text, c)
         return c
     }
-
-    private static let recentCount = 4
 
     private mutating func hashedCode(_ text: String) -> UInt32 {
         if !textsIndexed {
@@ -313,51 +316,54 @@ extension LinkTable: RandomAccessCollection, MutableCollection, RangeReplaceable
 }
 
 extension LinkTable {
-    /// The table of `links`, coded on all cores: chunks of links are coded into tables of their
-    /// own, whose texts are then added to one table chunk by chunk. The texts get the codes
-    /// appending the links one by one would give them (order of first appearance).
-    /// - Complexity: O(n) hash operations, most of them divided among the cores.
+    /// The table of `links`, coded on all cores: one run of links per core is coded into a
+    /// table of its own; the first run's table is kept and the others' texts are added to it
+    /// run by run. The texts get the codes appending the links one by one would give them
+    /// (order of first appearance).
+    /// - Complexity: O(n) hash operations divided among the cores, plus one per distinct text
+    ///   of every run after the first.
     public init(_ links: [SupplyLink]) { self.init(links, minimumChunk: 200_000) }
 
-    /// ``init(_:)-([SupplyLink])`` with chunks of at least `minimumChunk` links (small in tests).
+    /// ``init(_:)-([SupplyLink])`` splitting `links` once they number `minimumChunk` (small in tests).
     init(_ links: [SupplyLink], minimumChunk: Int) {
-        let parts = Parallel.mapChunks(count: links.count, minimumCount: minimumChunk) { range in
+        let runs = links.count >= minimumChunk ? Swift.max(1, Swift.min(Parallel.processorCount, links.count)) : 1
+        let ranges = (0..<runs).map { c in (links.count * c / runs)..<(links.count * (c + 1) / runs) }
+        @Sendable func code(_ range: Range<Int>) -> LinkTable {
             var part = LinkTable()
             part.reserveCapacity(range.count)
             for i in range { part.append(links[i]) }
             return part
         }
-        self.init()
-        guard parts.count > 1 else {
-            if let only = parts.first { self = only.result }
-            return
-        }
-        var remaps: [[UInt32]] = []
-        for (_, part) in parts { remaps.append(part.texts.map { hashedCode($0) }) }
-        func joined(_ column: (LinkTable) -> [UInt32], coded: Bool) -> [UInt32] {
-            var out: [UInt32] = []
-            out.reserveCapacity(links.count)
-            for (p, (range, part)) in parts.enumerated() {
-                let c = column(part)
-                if c.isEmpty {
-                    out.append(contentsOf: repeatElement(Self.noText, count: range.count))
-                } else if coded {
-                    let remap = remaps[p]
-                    out.append(contentsOf: c.lazy.map { $0 == Self.noText ? Self.noText : remap[Int($0)] })
-                } else {
-                    out.append(contentsOf: c)
-                }
+        var parts = [LinkTable?](repeating: nil, count: runs)
+        if runs == 1 {
+            parts[0] = code(ranges[0])
+        } else {
+            // Iteration c writes slot c only; c < runs == parts.count.
+            parts.withUnsafeMutableBufferPointer { buffer in
+                let out = Parallel.SlotWriter(buffer)
+                Parallel.forEach(iterations: runs) { c in out[c] = code(ranges[c]) }
             }
-            return out
         }
-        supplierCodes = joined(\.supplierCodes, coded: true)
-        buyerCodes = joined(\.buyerCodes, coded: true)
-        productCodes = joined(\.productCodes, coded: true)
-        if parts.contains(where: { !$0.result.idCodes.isEmpty }) { idCodes = joined(\.idCodes, coded: true) }
-        if parts.contains(where: { !$0.result.noteCodes.isEmpty }) { noteCodes = joined(\.noteCodes, coded: true) }
-        valueBits = parts.flatMap(\.result.valueBits)
-        shareBits = parts.flatMap(\.result.shareBits)
-        flags = parts.flatMap(\.result.flags)
+        self = parts[0] ?? LinkTable()
+        for p in 1..<runs {
+            guard let part = parts[p] else { continue }
+            let remap = part.texts.map { hashedCode($0) }
+            func recoded(_ c: [UInt32]) -> [UInt32] { c.map { $0 == Self.noText ? Self.noText : remap[Int($0)] } }
+            let before = count
+            func optional(_ mine: inout [UInt32], _ theirs: [UInt32]) {
+                guard !mine.isEmpty || !theirs.isEmpty else { return }
+                if mine.isEmpty { mine = [UInt32](repeating: Self.noText, count: before) }
+                mine += theirs.isEmpty ? [UInt32](repeating: Self.noText, count: part.count) : recoded(theirs)
+            }
+            optional(&idCodes, part.idCodes)
+            optional(&noteCodes, part.noteCodes)
+            supplierCodes += recoded(part.supplierCodes)
+            buyerCodes += recoded(part.buyerCodes)
+            productCodes += recoded(part.productCodes)
+            valueBits += part.valueBits
+            shareBits += part.shareBits
+            flags += part.flags
+        }
     }
 }
 
