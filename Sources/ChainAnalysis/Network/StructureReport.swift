@@ -32,25 +32,25 @@ public struct StructureReport: Sendable {
     public init(_ graph: Graph, progress: ((Int, Int) -> Void)? = nil) {
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
-        // Three independent units on the cores (each claimed by the next free thread): the cut
-        // search (which reports progress), the core numbers, and components with depth. Each
-        // unit writes only its own variables, and every kernel is sequential, so the result
-        // does not depend on timing.
+        // Four independent units on the cores (each claimed by the next free thread): the cut
+        // search (which reports progress), the core numbers, cycles with depth, and the two
+        // component partitions (four, not three: the components unit was the last to start and
+        // the longest after the cores). Each unit writes only its own variables, and every
+        // kernel is sequential, so the result does not depend on timing.
         // The report names cut firms and bridges, never the components themselves.
         func cuts() -> Biconnectivity { graph.biconnectivity(components: false, progress: progress) }
-        func componentsAndDepth()
-            -> (weak: ComponentPartition, strong: ComponentPartition, cycles: CycleReport?, depth: LongestPaths?)
-        {
+        func cyclesAndDepth() -> (cycles: CycleReport?, depth: LongestPaths?) {
             let cycles = graph.cycleReport()
-            return (
-                graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents(), cycles,
-                cycles == nil ? try? graph.longestPaths() : nil
-            )
+            return (cycles, cycles == nil ? try? graph.longestPaths() : nil)
+        }
+        func components() -> (weak: ComponentPartition, strong: ComponentPartition) {
+            (graph.weaklyConnectedComponents(), graph.stronglyConnectedComponents())
         }
         var bic: Biconnectivity?
         var coreNumbersFound: [Int32]?
-        var rest: (weak: ComponentPartition, strong: ComponentPartition, cycles: CycleReport?, depth: LongestPaths?)?
-        Parallel.forEachUnit(units: 3, workers: Parallel.workers(requested: nil, units: 3)) { unit in
+        var acyclic: (cycles: CycleReport?, depth: LongestPaths?)?
+        var partitions: (weak: ComponentPartition, strong: ComponentPartition)?
+        Parallel.forEachUnit(units: 4, workers: Parallel.workers(requested: nil, units: 4)) { unit in
             var trace = PhaseTrace()
             switch unit {
             case 0:
@@ -59,17 +59,21 @@ public struct StructureReport: Sendable {
             case 1:
                 coreNumbersFound = graph.coreNumbers()
                 trace.mark("structure.cores")
+            case 2:
+                acyclic = cyclesAndDepth()
+                trace.mark("structure.cycles-and-depth")
             default:
-                rest = componentsAndDepth()
-                trace.mark("structure.components-and-depth")
+                partitions = components()
+                trace.mark("structure.components")
             }
         }
         // Every unit ran (forEachUnit returns after all units); the fallbacks are not reached.
         let cut = bic ?? cuts()
         let cores = coreNumbersFound ?? graph.coreNumbers()
-        let other = rest ?? componentsAndDepth()
-        weak = other.weak
-        strong = other.strong
+        let other = acyclic ?? cyclesAndDepth()
+        let parts = partitions ?? components()
+        weak = parts.weak
+        strong = parts.strong
         articulationPoints = cut.articulationPoints.sorted()
         let sources = graph.edgeSources()
         bridges = cut.bridges.sorted().map { (sources[$0], graph.outTargets[$0], $0) }
