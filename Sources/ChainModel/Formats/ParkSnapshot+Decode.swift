@@ -269,57 +269,66 @@ struct SnapshotReader {
                 illustrative: chIll[i] == 1, note: o(chNote[i]))
         }
 
-        // Firms.
+        // Firms and supply links, side by side: the firm records are made (on all cores) while
+        // the link columns are read and checked, which is mostly waiting on memory. Firms first
+        // when both fail, as read in order.
         let fN = count("FIID")
         let fId = try codes("FIID", records: fN, strings: n, optional: false)
-        let fName = try codes("FINM", records: fN, strings: n, optional: false)
-        let fStages = try list("FSGO", "FSGV", records: fN, strings: n)
-        let fLeads = try list("FLDO", "FLDV", records: fN, strings: n)
-        let fProducts = try list("FPRO", "FPRV", records: fN, strings: n)
-        let fCaps = try list("FCPO", "FCPV", records: fN, strings: n)
-        let fOut = try doubles("FOUT", records: fN)
-        let fEmp = try ints("FEMP", records: fN)
-        let fCap = try doubles("FCAP", records: fN)
-        let fUnit = try codes("FCUN", records: fN, strings: n, optional: true)
-        let fZone = try codes("FZON", records: fN, strings: n, optional: true)
-        let fIn = try small("FINP", records: fN, max: 1)
-        let fParty = try ints("FPMB", records: fN)
-        let fOrg = try codes("FORG", records: fN, strings: n, optional: true)
-        let fWork = try small("FWCV", records: fN, max: 2)
-        let fIll = try small("FILL", records: fN, max: 1)
-        let fNote = try codes("FNOT", records: fN, strings: n, optional: true)
-        let firms = Self.records(fN) { i in
-            Firm(
-                id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
-                products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
-                capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
-                partyMembers: fParty[i], organization: o(fOrg[i]), workCovered: fWork[i] == 2 ? nil : fWork[i] == 1,
-                illustrative: fIll[i] == 1, note: o(fNote[i]))
+        func makeFirms() throws(SnapshotProblem) -> [Firm] {
+            let fName = try codes("FINM", records: fN, strings: n, optional: false)
+            let fStages = try list("FSGO", "FSGV", records: fN, strings: n)
+            let fLeads = try list("FLDO", "FLDV", records: fN, strings: n)
+            let fProducts = try list("FPRO", "FPRV", records: fN, strings: n)
+            let fCaps = try list("FCPO", "FCPV", records: fN, strings: n)
+            let fOut = try doubles("FOUT", records: fN)
+            let fEmp = try ints("FEMP", records: fN)
+            let fCap = try doubles("FCAP", records: fN)
+            let fUnit = try codes("FCUN", records: fN, strings: n, optional: true)
+            let fZone = try codes("FZON", records: fN, strings: n, optional: true)
+            let fIn = try small("FINP", records: fN, max: 1)
+            let fParty = try ints("FPMB", records: fN)
+            let fOrg = try codes("FORG", records: fN, strings: n, optional: true)
+            let fWork = try small("FWCV", records: fN, max: 2)
+            let fIll = try small("FILL", records: fN, max: 1)
+            let fNote = try codes("FNOT", records: fN, strings: n, optional: true)
+            return Self.records(fN) { i in
+                Firm(
+                    id: s(fId[i]), name: s(fName[i]), stages: items(fStages, i), leads: items(fLeads, i),
+                    products: items(fProducts, i), capabilities: items(fCaps, i), output: fOut[i], employees: fEmp[i],
+                    capacity: fCap[i], capacityUnit: o(fUnit[i]), zone: o(fZone[i]), inPark: fIn[i] == 1,
+                    partyMembers: fParty[i], organization: o(fOrg[i]), workCovered: fWork[i] == 2 ? nil : fWork[i] == 1,
+                    illustrative: fIll[i] == 1, note: o(fNote[i]))
+            }
         }
-
-        trace.mark("snapshot: chains and firms")
-
         // Supply links: the columns as they are, against the same string table (no record per link).
-        let lN = count("LSUP")
-        let lId = try codes("LKID", records: lN, strings: n, optional: true)
-        let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
-        let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
-        let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
-        let lVal = try array("LVAL", UInt64.self, records: lN)
-        let lShare = try array("LSHR", UInt64.self, records: lN)
-        let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
-        let lLocal = try small("LLOC", records: lN, max: 2)
-        let lPrim = try small("LPRI", records: lN, max: 1)
-        let lIll = try small("LILL", records: lN, max: 1)
-        let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
-        // The snapshot's codes: status 0 active, 1 planned, 2 lost (LinkStatus order); local 0
-        // false, 1 true, 2 not given; the table's flags byte holds the same values.
-        let lFlags = (0..<lN).map { i in lStatus[i] | lLocal[i] << 2 | lPrim[i] << 4 | lIll[i] << 5 }
-        let links = LinkTable(
-            texts: text, suppliers: lSup, buyers: lBuy, products: lProd, ids: lId, notes: lNote, valueBits: lVal,
-            shareBits: lShare, flags: lFlags)
+        func readLinks() throws(SnapshotProblem) -> LinkTable {
+            let lN = count("LSUP")
+            let lId = try codes("LKID", records: lN, strings: n, optional: true)
+            let lSup = try codes("LSUP", records: lN, strings: n, optional: false)
+            let lBuy = try codes("LBUY", records: lN, strings: n, optional: false)
+            let lProd = try codes("LPRD", records: lN, strings: n, optional: true)
+            let lVal = try array("LVAL", UInt64.self, records: lN)
+            let lShare = try array("LSHR", UInt64.self, records: lN)
+            let lStatus = try small("LSTA", records: lN, max: LinkStatus.allCases.count - 1)
+            let lLocal = try small("LLOC", records: lN, max: 2)
+            let lPrim = try small("LPRI", records: lN, max: 1)
+            let lIll = try small("LILL", records: lN, max: 1)
+            let lNote = try codes("LNOT", records: lN, strings: n, optional: true)
+            // The snapshot's codes: status 0 active, 1 planned, 2 lost (LinkStatus order); local 0
+            // false, 1 true, 2 not given; the table's flags byte holds the same values.
+            let lFlags = (0..<lN).map { i in lStatus[i] | lLocal[i] << 2 | lPrim[i] << 4 | lIll[i] << 5 }
+            return LinkTable(
+                texts: text, suppliers: lSup, buyers: lBuy, products: lProd, ids: lId, notes: lNote, valueBits: lVal,
+                shareBits: lShare, flags: lFlags)
+        }
+        let (firmsRead, linksRead) = Parallel.both(
+            { Result { () throws(SnapshotProblem) in try makeFirms() } },
+            { Result { () throws(SnapshotProblem) in try readLinks() } })
+        let firms = try firmsRead.get()
+        let links = try linksRead.get()
+        let lN = links.count
 
-        trace.mark("snapshot: links")
+        trace.mark("snapshot: chains, firms and links")
 
         // Organizations.
         let oN = count("OGID")
@@ -432,10 +441,16 @@ struct SnapshotReader {
                 throw SnapshotProblem("the link resolution has \(rs.count) entries for \(lN) links")
             }
             // The supplier and buyer codes were checked when the links were read.
-            let mismatch = (0..<lN).first { i in
-                let a = Int(rs[i]), b = Int(rb[i])
-                return !(a >= 0 && a < fN && b >= 0 && b < fN && fId[a] == lSup[i] && fId[b] == lBuy[i])
-            }
+            // In chunks on all cores; the first mismatching link of the first chunk that has one
+            // is the first in order.
+            let lSup = links.supplierCodes, lBuy = links.buyerCodes
+            let mismatch = Parallel.mapChunks(count: lN, minimumCount: 1 << 20) { range -> Int? in
+                for i in range {
+                    let a = Int(rs[i]), b = Int(rb[i])
+                    guard a >= 0, a < fN, b >= 0, b < fN, fId[a] == lSup[i], fId[b] == lBuy[i] else { return i }
+                }
+                return nil
+            }.lazy.compactMap(\.result).first
             if let i = mismatch {
                 throw SnapshotProblem("the link resolution of link \(i) does not match its firms")
             }
