@@ -40,7 +40,6 @@ struct ChainIndex: Sendable {
 
     // Active supply graph.
     let graph: Graph
-    let edgeSource: [Int32]
     /// Link index in `park.links` of each edge.
     let edgeLink: [Int32]
     /// Input key of each edge.
@@ -127,8 +126,6 @@ struct ChainIndex: Sendable {
         firmIndex = pg.firmIndex
         graph = pg.graph
         edgeLink = pg.linkOfEdge
-        let sources = pg.graph.edgeSources()
-        edgeSource = sources
         let m = pg.graph.edgeCount
         // Links in park order, in parallel chunks (sequential reads of the large link array):
         // each active link's input key, value and locality. Products are interned per chunk,

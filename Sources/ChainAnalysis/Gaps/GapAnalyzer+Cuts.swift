@@ -90,7 +90,7 @@ extension GapAnalyzer {
         }
         for cut in cuts.bridges where cut.cutOff >= minimum {
             let e = cut.id
-            let s = Int(index.edgeSource[e]), b = Int(index.graph.outTargets[e])
+            let s = Int(index.graph.source(ofEdge: e)), b = Int(index.graph.outTargets[e])
             if articulation[s] != nil || articulation[b] != nil || concentratedSuppliers.contains(s) { continue }
             let link = index.linkRef(edge: e)
             let input = self.input(index.edgeKey[e])
