@@ -175,9 +175,8 @@ public struct MatchVocabulary: Sendable, Equatable {
         // Adding a (stage, product) pair twice changes nothing, so each pair is added once:
         // a million-firm park has ten million links but few distinct pairs.
         let supplier = park.resolution.linkSupplier
-        // By product code: equal codes are equal texts, so most links are skipped without
-        // hashing their product; the text is hashed once per (code, stage) pair.
-        var productSlots: [UTF8Key: [Int32]] = [:]
+        // By product code: equal codes are equal texts, so links are skipped without hashing
+        // their product (a text under two codes is added twice, which changes nothing).
         var slotsOfCode: [UInt32: [Int32]] = [:]
         let links = park.links
         for l in links.indices {
@@ -189,11 +188,7 @@ public struct MatchVocabulary: Sendable, Equatable {
             guard s >= 0 else { continue }
             if slotsOfCode[code, default: []].contains(s) { continue }
             slotsOfCode[code, default: []].append(s)
-            let p = links.texts[Int(code)]
-            let key = UTF8Key(p)
-            if productSlots[key, default: []].contains(s) { continue }
-            productSlots[key, default: []].append(s)
-            add(Int(s), p)
+            add(Int(s), links.texts[Int(code)])
         }
         let stageEntries = order.indices.compactMap { s in
             words[s].isEmpty ? nil : Entry(concept: Self.stagePrefix + order[s], keywords: words[s])

@@ -75,8 +75,7 @@ public struct StructureReport: Sendable {
         weak = parts.weak
         strong = parts.strong
         articulationPoints = cut.articulationPoints.sorted()
-        let sources = graph.edgeSources()
-        bridges = cut.bridges.sorted().map { (sources[$0], graph.outTargets[$0], $0) }
+        bridges = cut.bridges.sorted().map { (graph.source(ofEdge: $0), graph.outTargets[$0], $0) }
         let top = cores.max() ?? 0
         coreNumbers = cores
         maxCore = top

@@ -119,10 +119,11 @@ struct SnapshotReader {
     /// The elements of section `tag` as `T`s, read straight from the source into the array.
     /// - Throws: only when the source cannot be read (a file that fails or shrinks).
     func array<T: FixedWidthInteger>(_ tag: String, _: T.Type) throws(SnapshotProblem) -> [T] {
-        let s = sections[tag]!
-        precondition(s.width == MemoryLayout<T>.size)
-        // Invariant (checked in init): offset + count × width ≤ source.size.
-        precondition(s.offset >= 0 && s.offset + s.count * s.width <= source.size)
+        // Tags and widths come from the layout, which init checked the file against; the
+        // source itself refuses a range outside the file.
+        guard let s = sections[tag], s.width == MemoryLayout<T>.size else {
+            throw SnapshotProblem("no section \(tag) of \(MemoryLayout<T>.size)-byte elements")
+        }
         return try source.array(T.self, count: s.count, at: s.offset)
     }
 
@@ -132,7 +133,8 @@ struct SnapshotReader {
         return try array(tag, type)
     }
 
-    func count(_ tag: String) -> Int { sections[tag]!.count }
+    /// The element count of section `tag` (0 for a tag the file's version lacks).
+    func count(_ tag: String) -> Int { sections[tag]?.count ?? 0 }
 
     /// Throws unless section `tag` has `records` elements.
     private func expect(_ tag: String, records: Int) throws(SnapshotProblem) {
@@ -162,7 +164,7 @@ struct SnapshotReader {
 
     func doubles(_ tag: String, records: Int) throws(SnapshotProblem) -> [Double?] {
         let c = try array(tag, UInt64.self, records: records)
-        return c.map { $0 == ParkSnapshot.nilDoubleBits ? nil : Double(bitPattern: $0) }
+        return c.map(LinkTable.double)
     }
 
     func ints(_ tag: String, records: Int) throws(SnapshotProblem) -> [Int?] {

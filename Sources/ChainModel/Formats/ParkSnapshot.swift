@@ -429,14 +429,7 @@ struct SnapshotEncoder<Sink: SnapshotSink> {
     mutating func optBools(_ tag: String, _ values: [Bool?]) {
         put(tag, values.map { UInt8($0.map { $0 ? 1 : 0 } ?? 2) })
     }
-    mutating func doubles(_ tag: String, _ values: [Double?]) {
-        put(
-            tag,
-            values.map { v -> UInt64 in
-                guard let v else { return ParkSnapshot.nilDoubleBits }
-                return v.isNaN ? Double.nan.bitPattern : v.bitPattern
-            })
-    }
+    mutating func doubles(_ tag: String, _ values: [Double?]) { put(tag, values.map(LinkTable.bits)) }
     mutating func optInts(_ tag: String, _ values: [Int?]) {
         put(tag, values.map { $0.map(Int64.init) ?? ParkSnapshot.nilInt })
     }

@@ -49,11 +49,11 @@ public struct LinkTable: Sendable {
     /// illustrative (bit 5).
     private(set) var flags: [UInt8]
 
-    /// A code that names no text (the field has no value).
-    public static let noText = UInt32.max
-    /// The bit pattern of a value or share that is not given: a NaN with a payload no
-    /// arithmetic produces (the snapshot's own).
-    static let noValueBits: UInt64 = 0x7FF8_0000_DEAD_0001
+    /// A code that names no text (the field has no value): the snapshot's own.
+    public static let noText = ParkSnapshot.nilCode
+    /// The bit pattern of a value or share that is not given (the snapshot's own, a NaN with a
+    /// payload no arithmetic produces).
+    static let noValueBits = ParkSnapshot.nilDoubleBits
 
     /// An empty table.
     public init() {
@@ -109,6 +109,7 @@ public struct LinkTable: Sendable {
 extension LinkTable {
     @inline(__always) func text(_ code: UInt32) -> String? { code == Self.noText ? nil : texts[Int(code)] }
 
+    /// The value of a stored bit pattern (nil for ``noValueBits``); ``bits(_:)`` inverts it.
     @inline(__always) static func double(_ bits: UInt64) -> Double? {
         bits == noValueBits ? nil : Double(bitPattern: bits)
     }
@@ -190,6 +191,7 @@ extension LinkTable {
 
     private mutating func code(_ text: String?) -> UInt32 { text.map { code($0) } ?? Self.noText }
 
+    /// The bit pattern stored for `v`: ``noValueBits`` for none, one NaN for every NaN.
     static func bits(_ v: Double?) -> UInt64 {
         guard let v else { return noValueBits }
         return v.isNaN ? Double.nan.bitPattern : v.bitPattern
